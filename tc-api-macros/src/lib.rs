@@ -1,0 +1,1 @@
+//! `#[tc_action]`: turns a plain struct into a Tencent Cloud request.

@@ -1,0 +1,1 @@
+//! Annotated Tencent Cloud action definitions, one module per service and version.
