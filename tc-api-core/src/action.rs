@@ -172,3 +172,33 @@ error_codes! {
         InternalError = "InternalError",
     }
 }
+
+/// The response of an action that answers nothing but its request id. Decodes from any
+/// object, ignoring its fields.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Empty {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_decodes_from_any_object() {
+        let empty: Empty = serde_json::from_str(r#"{"Extra": 1, "More": null}"#).unwrap();
+        assert_eq!(empty, Empty {});
+        assert_eq!(serde_json::to_string(&Empty {}).unwrap(), "{}");
+    }
+
+    #[test]
+    fn error_codes_round_trip_and_keep_unknown_codes() {
+        let code = CommonErrorCode::from_code("RequestLimitExceeded");
+        assert_eq!(code, CommonErrorCode::RequestLimitExceeded);
+        assert_eq!(code.as_code(), "RequestLimitExceeded");
+        let other = CommonErrorCode::from_code("RequestLimitExceeded.UinLimitExceeded");
+        assert_eq!(
+            other,
+            CommonErrorCode::Other("RequestLimitExceeded.UinLimitExceeded".into())
+        );
+        assert_eq!(other.as_code(), "RequestLimitExceeded.UinLimitExceeded");
+    }
+}

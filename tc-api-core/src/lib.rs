@@ -5,7 +5,7 @@
 
 pub mod action;
 
-pub use action::{Action, ActionMeta, ApiStyle, CommonErrorCode, ErrorCode, RegionPolicy};
+pub use action::{Action, ActionMeta, ApiStyle, CommonErrorCode, Empty, ErrorCode, RegionPolicy};
 
 /// Paths the generated code names, so that a user crate needs no direct dependency on
 /// serde. Not a public API: anything here may change without notice.
