@@ -4,8 +4,10 @@
 //! `#[tc_action(...)]` structs; see the workspace README.
 
 pub mod action;
+pub mod credential;
 
 pub use action::{Action, ActionMeta, ApiStyle, CommonErrorCode, Empty, ErrorCode, RegionPolicy};
+pub use credential::{Credential, CredentialError, ProvideCredential};
 
 /// Paths the generated code names, so that a user crate needs no direct dependency on
 /// serde. Not a public API: anything here may change without notice.
