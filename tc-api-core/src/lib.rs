@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod credential;
+pub mod sign;
 
 pub use action::{Action, ActionMeta, ApiStyle, CommonErrorCode, Empty, ErrorCode, RegionPolicy};
 pub use credential::{Credential, CredentialError, ProvideCredential};
