@@ -1,0 +1,247 @@
+//! Code: turns a checked `Definition` into the re-emitted struct plus its glue (serde
+//! attributes, an `Action` impl), or, after a mistake, into the unchanged struct plus
+//! inert impls so that the one error is not followed by a cascade of others.
+//!
+//! Everything generated names the runtime through the tc-api-core path (`::tc_api_core`
+//! or `crate = "..."`), so the user's crate needs no serde dependency of its own.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use syn::{Attribute, Item, ItemStruct, Path, parse_quote};
+
+use crate::errors::Errors;
+use crate::model::{ActionDefinition, Definition, Presence, RegionRule, WireField};
+use crate::parse::MacroKind;
+use crate::parse::args::Args;
+use crate::parse::item::{ParsedItem, Shape};
+use crate::validate::{crate_path, presence, response_type};
+
+/// The full expansion of a checked item.
+pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStream {
+    let serde = serde_path(&definition.krate);
+    let mut container_attrs: Vec<Attribute> = Vec::new();
+    if definition.derive_default {
+        container_attrs.push(parse_quote!(#[derive(::core::default::Default)]));
+    }
+    let unit_impls = match &definition.fields {
+        Some(fields) => {
+            let serde_crate = format!("{}::__private::serde", path_string(&definition.krate));
+            container_attrs.push(parse_quote!(#[derive(#serde::Serialize, #serde::Deserialize)]));
+            container_attrs.push(parse_quote!(#[serde(crate = #serde_crate)]));
+            for (field, wire) in item.fields.iter_mut().zip(fields) {
+                field.attrs.insert(0, field_attr(definition.kind, wire));
+            }
+            None
+        }
+        None => Some(unit_serde_impls(definition)),
+    };
+    // Ours go first: a `#[serde(...)]` the user wrote must come after the derive that
+    // introduces it.
+    item.attrs.splice(0..0, container_attrs);
+    let action_impl = definition
+        .action
+        .as_ref()
+        .map(|action| action_impl(definition, action));
+    quote! {
+        #item
+        #unit_impls
+        #action_impl
+    }
+}
+
+/// `#[serde(rename = "...", ...)]` for one field.
+fn field_attr(kind: MacroKind, field: &WireField) -> Attribute {
+    let name = &field.wire_name;
+    match (field.presence, kind) {
+        (Presence::Required, _) => parse_quote!(#[serde(rename = #name)]),
+        (Presence::Optional, _) => parse_quote!(
+            #[serde(rename = #name, default, skip_serializing_if = "::core::option::Option::is_none")]
+        ),
+        (Presence::List, MacroKind::Action) => parse_quote!(
+            #[serde(rename = #name, default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        ),
+        (Presence::List, MacroKind::Model) => parse_quote!(#[serde(rename = #name, default)]),
+    }
+}
+
+/// A unit struct serializes as `{}` (serde's derive would write `null`, which is no
+/// parameter object) and decodes from any object, through `tc_api_core::Empty`.
+fn unit_serde_impls(definition: &Definition) -> TokenStream {
+    let krate = &definition.krate;
+    let serde = serde_path(krate);
+    let ident = &definition.ident;
+    quote! {
+        const _: () = {
+            impl #serde::Serialize for #ident {
+                fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    #serde::Serialize::serialize(&#krate::Empty {}, serializer)
+                }
+            }
+            impl<'de> #serde::Deserialize<'de> for #ident {
+                fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    <#krate::Empty as #serde::Deserialize<'de>>::deserialize(deserializer).map(|_| Self)
+                }
+            }
+        };
+    }
+}
+
+/// `impl Action`: the associated types and `META`.
+fn action_impl(definition: &Definition, action: &ActionDefinition) -> TokenStream {
+    let krate = &definition.krate;
+    let ident = &definition.ident;
+    let response = &action.response;
+    let error_code = match &action.errors {
+        Some(errors) => errors.to_token_stream(),
+        None => quote!(#krate::CommonErrorCode),
+    };
+    let service = &action.service;
+    let name = &action.action;
+    let style = match &action.version {
+        Some(version) => quote!(#krate::ApiStyle::V3 { version: #version }),
+        None => quote!(#krate::ApiStyle::V2),
+    };
+    let host = match &action.host {
+        Some(host) => quote!(::core::option::Option::Some(#host)),
+        None => quote!(::core::option::Option::None),
+    };
+    let allowed = &action.allowed_regions;
+    let region = match action.region {
+        RegionRule::Required => {
+            quote!(#krate::RegionPolicy::Required { allowed: &[#(#allowed),*] })
+        }
+        RegionRule::Optional => {
+            quote!(#krate::RegionPolicy::Optional { allowed: &[#(#allowed),*] })
+        }
+        RegionRule::None => quote!(#krate::RegionPolicy::None),
+    };
+    // Validated non-zero, so `new` is `Some`.
+    let rate_limit = match action.rate_limit {
+        Some(limit) => quote!(::core::num::NonZeroU32::new(#limit)),
+        None => quote!(::core::option::Option::None),
+    };
+    let idempotent = action.idempotent;
+    quote! {
+        impl #krate::Action for #ident {
+            type Response = #response;
+            type ErrorCode = #error_code;
+            const META: #krate::ActionMeta = #krate::ActionMeta {
+                service: #service,
+                action: #name,
+                style: #style,
+                host: #host,
+                region: #region,
+                rate_limit: #rate_limit,
+                idempotent: #idempotent,
+            };
+        }
+    }
+}
+
+/// After a mistake: the errors, the item as written (minus attributes nothing would
+/// resolve), and impls that satisfy every use of the type without doing anything, so the
+/// user sees the real mistakes only. They never run: the crate does not compile.
+pub(crate) fn fallback(
+    kind: MacroKind,
+    args: &Args,
+    parsed: ParsedItem,
+    errors: &Errors,
+) -> TokenStream {
+    let compile_errors = errors.to_compile_errors();
+    let all_optional = match &parsed.shape {
+        Some(Shape::Named(fields)) => fields
+            .iter()
+            .all(|field| presence(&field.ty) != Presence::Required),
+        Some(Shape::Unit) => true,
+        None => false,
+    };
+    let item = match parsed.item {
+        Ok(mut item) => {
+            if let Item::Struct(item) = &mut item {
+                item.attrs.retain(|attr| !attr.path().is_ident("serde"));
+                for field in item.fields.iter_mut() {
+                    field.attrs.retain(|attr| !attr.path().is_ident("serde"));
+                }
+                if all_optional && !parsed.derives_default {
+                    item.attrs
+                        .insert(0, parse_quote!(#[derive(::core::default::Default)]));
+                }
+            }
+            item.into_token_stream()
+        }
+        Err(tokens) => tokens,
+    };
+    let Some(ident) = parsed.ident.filter(|_| parsed.generics.params.is_empty()) else {
+        return quote!(#compile_errors #item);
+    };
+    let krate = crate_path(args, &mut Errors::default());
+    let serde = serde_path(&krate);
+    let action_impl = (kind == MacroKind::Action).then(|| {
+        let response = response_type(args, &ident);
+        let error_code = match &args.errors {
+            Some(given) => given.value.to_token_stream(),
+            None => quote!(#krate::CommonErrorCode),
+        };
+        quote! {
+            impl #krate::Action for #ident {
+                type Response = #response;
+                type ErrorCode = #error_code;
+                const META: #krate::ActionMeta = #krate::ActionMeta {
+                    service: "",
+                    action: "",
+                    style: #krate::ApiStyle::V2,
+                    host: ::core::option::Option::None,
+                    region: #krate::RegionPolicy::None,
+                    rate_limit: ::core::option::Option::None,
+                    idempotent: false,
+                };
+            }
+        }
+    });
+    quote! {
+        #item
+        #compile_errors
+        const _: () = {
+            impl #serde::Serialize for #ident {
+                fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    #serde::Serialize::serialize(&#krate::Empty {}, serializer)
+                }
+            }
+            impl<'de> #serde::Deserialize<'de> for #ident {
+                fn deserialize<__D>(_: __D) -> ::core::result::Result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    ::core::result::Result::Err(<__D::Error as #serde::de::Error>::custom(
+                        "this type's attribute did not compile",
+                    ))
+                }
+            }
+            #action_impl
+        };
+    }
+}
+
+fn serde_path(krate: &Path) -> TokenStream {
+    quote!(#krate::__private::serde)
+}
+
+/// `::tc_api_core` as text, for serde's `crate = "..."`.
+fn path_string(path: &Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let prefix = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    format!("{prefix}{}", segments.join("::"))
+}
