@@ -4,11 +4,20 @@
 //! `#[tc_action(...)]` structs; see the workspace README.
 
 pub mod action;
+pub mod client;
 pub mod credential;
+pub mod endpoint;
+pub mod envelope;
+pub mod error;
+pub mod limiter;
+pub mod region;
+pub mod retry;
 pub mod sign;
 
 pub use action::{Action, ActionMeta, ApiStyle, CommonErrorCode, Empty, ErrorCode, RegionPolicy};
+pub use client::{Client, ClientBuilder, Output, RequestId};
 pub use credential::{Credential, CredentialError, ProvideCredential};
+pub use error::Error;
 
 /// Paths the generated code names, so that a user crate needs no direct dependency on
 /// serde. Not a public API: anything here may change without notice.

@@ -1,0 +1,373 @@
+//! Decoding of answers: the API 3.0 `{"Response": {...}}` envelope and the API 2.0
+//! `{code, message, codeDesc, ...}` object, into the typed response or an [`Error`].
+//!
+//! Unknown fields are ignored and `null` is accepted for `Option` fields throughout
+//! (serde's defaults; nothing here denies unknown fields), because answers gain fields
+//! over time.
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, Visitor};
+
+use crate::action::ErrorCode;
+use crate::client::RequestId;
+use crate::error::{Error, V2Code};
+
+/// Characters of a body kept in decode and status errors.
+pub const EXCERPT_CHARS: usize = 200;
+
+/// The first [`EXCERPT_CHARS`] characters of `body`, lossily decoded, with an ellipsis
+/// when cut.
+pub fn excerpt(body: &[u8]) -> String {
+    let head = &body[..body.len().min(EXCERPT_CHARS * 4)];
+    let text = String::from_utf8_lossy(head);
+    let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
+    if out.len() < body.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[derive(Deserialize)]
+struct V3Probe {
+    #[serde(rename = "Response")]
+    response: V3ProbeInner,
+}
+
+#[derive(Deserialize)]
+struct V3ProbeInner {
+    #[serde(rename = "Error", default)]
+    error: Option<V3WireError>,
+    #[serde(rename = "RequestId", default)]
+    request_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct V3WireError {
+    #[serde(rename = "Code")]
+    code: String,
+    #[serde(rename = "Message", default)]
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct V3Data<T> {
+    #[serde(rename = "Response")]
+    response: T,
+}
+
+/// The answer of an API 3.0 call: the typed `Response` and its RequestId, or the error
+/// it carries.
+pub fn decode_v3<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(T, RequestId), Error> {
+    let probe: V3Probe = match serde_json::from_slice(body) {
+        Ok(probe) => probe,
+        Err(e) => return Err(not_an_answer(status, body, None, &e)),
+    };
+    let request_id = probe.response.request_id.map(RequestId::from);
+    if let Some(error) = probe.response.error {
+        return Err(Error::Api {
+            code: error.code,
+            message: error.message.unwrap_or_default(),
+            request_id,
+            http_status: status,
+        });
+    }
+    if !(200..300).contains(&status) {
+        return Err(Error::HttpStatus {
+            status,
+            excerpt: excerpt(body),
+            request_id,
+        });
+    }
+    match serde_json::from_slice::<V3Data<T>>(body) {
+        Ok(data) => Ok((data.response, request_id.unwrap_or_default())),
+        Err(e) => Err(Error::Decode {
+            reason: e.to_string(),
+            excerpt: excerpt(body),
+            http_status: status,
+            request_id,
+        }),
+    }
+}
+
+/// An API 2.0 `code`: a number or a numeric string on the wire, kept as text.
+struct V2WireCode(String);
+
+impl<'de> Deserialize<'de> for V2WireCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+        impl Visitor<'_> for CodeVisitor {
+            type Value = V2WireCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an integer or a string code")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(V2WireCode(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(V2WireCode(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(V2WireCode(v.trim().to_owned()))
+            }
+        }
+        deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+#[derive(Deserialize)]
+struct V2Probe {
+    code: V2WireCode,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(rename = "codeDesc", default)]
+    code_desc: Option<String>,
+    #[serde(rename = "requestId", default)]
+    request_id: Option<IdValue>,
+}
+
+/// `requestId` of API 2.0 answers, seen both as string and as number.
+struct IdValue(Option<String>);
+
+impl<'de> Deserialize<'de> for IdValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdVisitor;
+        impl<'de> Visitor<'de> for IdVisitor {
+            type Value = IdValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a request id")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(IdValue(Some(v.to_owned())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(IdValue(Some(v.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(IdValue(Some(v.to_string())))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(IdValue(None))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(IdValue(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(IdValue(None))
+            }
+        }
+        deserializer.deserialize_any(IdVisitor)
+    }
+}
+
+/// The answer of an API 2.0 call: the top-level object as the typed response, or the
+/// error its `code` says. A `code` of 0 (number or `"0"`) is success.
+pub fn decode_v2<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(T, RequestId), Error> {
+    let probe: V2Probe = match serde_json::from_slice(body) {
+        Ok(probe) => probe,
+        Err(e) => return Err(not_an_answer(status, body, None, &e)),
+    };
+    let request_id = probe.request_id.and_then(|id| id.0).map(RequestId::from);
+    if probe.code.0 != "0" {
+        return Err(Error::ApiV2 {
+            code: V2Code::from_code(&probe.code.0),
+            message: probe.message.unwrap_or_default(),
+            code_desc: probe.code_desc,
+            request_id,
+            http_status: status,
+        });
+    }
+    if !(200..300).contains(&status) {
+        return Err(Error::HttpStatus {
+            status,
+            excerpt: excerpt(body),
+            request_id,
+        });
+    }
+    match serde_json::from_slice::<T>(body) {
+        Ok(data) => Ok((data, request_id.unwrap_or_default())),
+        Err(e) => Err(Error::Decode {
+            reason: e.to_string(),
+            excerpt: excerpt(body),
+            http_status: status,
+            request_id,
+        }),
+    }
+}
+
+/// A body that is not an envelope: an HTTP error if the status says so, else a decode
+/// error.
+fn not_an_answer(
+    status: u16,
+    body: &[u8],
+    request_id: Option<RequestId>,
+    e: &serde_json::Error,
+) -> Error {
+    if (200..300).contains(&status) {
+        Error::Decode {
+            reason: e.to_string(),
+            excerpt: excerpt(body),
+            http_status: status,
+            request_id,
+        }
+    } else {
+        Error::HttpStatus {
+            status,
+            excerpt: excerpt(body),
+            request_id,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Empty;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Release {
+        #[serde(rename = "Data")]
+        data: Option<BooleanInfo>,
+    }
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct BooleanInfo {
+        #[serde(rename = "Result")]
+        result: bool,
+    }
+
+    #[test]
+    fn v3_success_ignores_unknown_fields_and_accepts_null() {
+        let body =
+            br#"{"Response":{"Data":{"Result":true,"New":1},"Extra":[1],"RequestId":"r-1"}}"#;
+        let (data, id) = decode_v3::<Release>(200, body).unwrap();
+        assert_eq!(data.data, Some(BooleanInfo { result: true }));
+        assert_eq!(id.as_str(), "r-1");
+        let body = br#"{"Response":{"Data":null,"RequestId":"r-2"}}"#;
+        let (data, _) = decode_v3::<Release>(200, body).unwrap();
+        assert_eq!(data.data, None);
+    }
+
+    #[test]
+    fn v3_error_keeps_code_message_request_id_and_status() {
+        let body = br#"{"Response":{"Error":{"Code":"FailedOperation.MNPVersionReleased","Message":"done"},"RequestId":"r-3"}}"#;
+        let err = decode_v3::<Release>(200, body).unwrap_err();
+        match err {
+            Error::Api {
+                code,
+                message,
+                request_id,
+                http_status,
+            } => {
+                assert_eq!(code, "FailedOperation.MNPVersionReleased");
+                assert_eq!(message, "done");
+                assert_eq!(request_id.unwrap().as_str(), "r-3");
+                assert_eq!(http_status, 200);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn v3_type_mismatch_is_decode_error_with_request_id() {
+        let body = br#"{"Response":{"Data":{"Result":"yes"},"RequestId":"r-4"}}"#;
+        let err = decode_v3::<Release>(200, body).unwrap_err();
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        assert_eq!(err.request_id().unwrap().as_str(), "r-4");
+    }
+
+    #[test]
+    fn v3_non_json_is_decode_on_2xx_and_status_otherwise() {
+        let err = decode_v3::<Empty>(200, b"<html>oops</html>").unwrap_err();
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        let err = decode_v3::<Empty>(502, b"<html>bad gateway</html>").unwrap_err();
+        assert!(
+            matches!(err, Error::HttpStatus { status: 502, ref excerpt, .. } if excerpt.contains("bad gateway")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn excerpt_is_bounded_and_char_safe() {
+        let long = "é".repeat(1000);
+        let e = excerpt(long.as_bytes());
+        assert_eq!(e.chars().count(), EXCERPT_CHARS + 1);
+        assert!(e.ends_with('…'));
+        assert_eq!(excerpt(b"short"), "short");
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct V2Out {
+        #[serde(rename = "serviceId")]
+        service_id: String,
+    }
+
+    #[test]
+    fn v2_code_as_number_or_string() {
+        let (out, id) = decode_v2::<V2Out>(
+            200,
+            br#"{"code":0,"message":"","codeDesc":"Success","serviceId":"s-1"}"#,
+        )
+        .unwrap();
+        assert_eq!(out.service_id, "s-1");
+        assert!(id.is_empty());
+        let (out, id) = decode_v2::<V2Out>(
+            200,
+            br#"{"code":"0","message":"","serviceId":"s-2","requestId":"q-1"}"#,
+        )
+        .unwrap();
+        assert_eq!(out.service_id, "s-2");
+        assert_eq!(id.as_str(), "q-1");
+    }
+
+    #[test]
+    fn v2_errors_map_to_named_codes() {
+        let err = decode_v2::<V2Out>(
+            200,
+            br#"{"code":4100,"message":"auth failed","codeDesc":"AuthFailure","requestId":"q-2"}"#,
+        )
+        .unwrap_err();
+        match &err {
+            Error::ApiV2 {
+                code,
+                message,
+                code_desc,
+                request_id,
+                ..
+            } => {
+                assert_eq!(*code, V2Code::AuthFailure);
+                assert_eq!(message, "auth failed");
+                assert_eq!(code_desc.as_deref(), Some("AuthFailure"));
+                assert_eq!(request_id.as_ref().unwrap().as_str(), "q-2");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(err.code(), Some("4100"));
+        let err = decode_v2::<V2Out>(
+            200,
+            br#"{"code":"5100","message":"(100004)projectId is incorrect"}"#,
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::ApiV2 {
+                code: V2Code::ResourceOperationFailed,
+                ..
+            }
+        ));
+        let err = decode_v2::<V2Out>(200, br#"{"code":4700,"message":"?"}"#).unwrap_err();
+        assert!(matches!(err, Error::ApiV2 { code: V2Code::Other(ref c), .. } if c == "4700"));
+    }
+
+    #[test]
+    fn every_common_v2_code_is_named() {
+        for code in [
+            "4000", "4100", "4101", "4102", "4103", "4104", "4110", "4200", "4300", "4400", "4500",
+            "4600", "5000", "5100", "5200", "5300", "5400", "5500", "6000", "6100", "6200",
+        ] {
+            let parsed = V2Code::from_code(code);
+            assert!(!matches!(parsed, V2Code::Other(_)), "{code}");
+            assert_eq!(parsed.as_code(), code);
+        }
+    }
+}
