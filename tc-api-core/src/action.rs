@@ -178,6 +178,35 @@ error_codes! {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Empty {}
 
+/// Field glue for `#[tc_action]` and `#[tc_model]`; not a public API.
+///
+/// The macros route each field of a user-defined type through these two functions
+/// (`serialize_with = "...::serialize::<FieldType, _>"`, the string spanned on the field's
+/// type), so that a field type which is not serializable is reported on that field, not
+/// on the attribute.
+#[doc(hidden)]
+pub mod __field {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Serializes a field as its own `Serialize` impl does.
+    pub fn serialize<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: ?Sized + Serialize,
+        S: Serializer,
+    {
+        value.serialize(serializer)
+    }
+
+    /// Deserializes a field as its own `Deserialize` impl does.
+    pub fn deserialize<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+    where
+        T: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        T::deserialize(deserializer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

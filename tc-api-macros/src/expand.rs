@@ -7,7 +7,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::{Attribute, Item, ItemStruct, Path, parse_quote};
+use syn::{Attribute, Item, ItemStruct, LitStr, Path, parse_quote};
 
 use crate::errors::Errors;
 use crate::model::{ActionDefinition, Definition, Presence, RegionRule, WireField};
@@ -30,6 +30,11 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
             container_attrs.push(parse_quote!(#[serde(crate = #serde_crate)]));
             for (field, wire) in item.fields.iter_mut().zip(fields) {
                 field.attrs.insert(0, field_attr(definition.kind, wire));
+                if let Some(ty) = &wire.checked_type {
+                    field
+                        .attrs
+                        .insert(1, checked_type_attr(&definition.krate, ty));
+                }
             }
             None
         }
@@ -49,19 +54,54 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
     }
 }
 
-/// `#[serde(rename = "...", ...)]` for one field.
+/// `#[serde(rename = "...", ...)]` for one field. Defaults are named as functions: a bare
+/// `default` would make serde require `T: Default` of a generic model's parameters.
 fn field_attr(kind: MacroKind, field: &WireField) -> Attribute {
     let name = &field.wire_name;
     match (field.presence, kind) {
         (Presence::Required, _) => parse_quote!(#[serde(rename = #name)]),
-        (Presence::Optional, _) => parse_quote!(
-            #[serde(rename = #name, default, skip_serializing_if = "::core::option::Option::is_none")]
-        ),
-        (Presence::List, MacroKind::Action) => parse_quote!(
-            #[serde(rename = #name, default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        ),
-        (Presence::List, MacroKind::Model) => parse_quote!(#[serde(rename = #name, default)]),
+        (Presence::Optional, _) => parse_quote!(#[serde(
+            rename = #name,
+            default = "::core::option::Option::default",
+            skip_serializing_if = "::core::option::Option::is_none",
+        )]),
+        (Presence::List, MacroKind::Action) => parse_quote!(#[serde(
+            rename = #name,
+            default = "::std::vec::Vec::new",
+            skip_serializing_if = "::std::vec::Vec::is_empty",
+        )]),
+        (Presence::List, MacroKind::Model) => {
+            parse_quote!(#[serde(rename = #name, default = "::std::vec::Vec::new")])
+        }
     }
+}
+
+/// `#[serde(serialize_with = "...::serialize::<T, _>", deserialize_with = ...)]` with the
+/// strings spanned on the field's type: serde calls the function with the string's span,
+/// so a missing `Serialize`/`Deserialize` impl is reported on the field's type.
+fn checked_type_attr(krate: &Path, ty: &syn::Type) -> Attribute {
+    let span = syn::spanned::Spanned::span(innermost(ty));
+    let functions = format!("{}::action::__field", path_string(krate));
+    let ty = ty.to_token_stream().to_string();
+    let serialize = LitStr::new(&format!("{functions}::serialize::<{ty}, _>"), span);
+    let deserialize = LitStr::new(&format!("{functions}::deserialize::<{ty}, _>"), span);
+    parse_quote!(#[serde(serialize_with = #serialize, deserialize_with = #deserialize)])
+}
+
+/// `T` of `Option<T>`, `Vec<T>` and `Box<T>` (repeatedly): the type a missing impl
+/// is about, and where its error should point.
+fn innermost(ty: &syn::Type) -> &syn::Type {
+    if let syn::Type::Path(path) = ty
+        && let Some(last) = path.path.segments.last()
+        && ["Option", "Vec", "Box"]
+            .iter()
+            .any(|name| last.ident == name)
+        && let syn::PathArguments::AngleBracketed(arguments) = &last.arguments
+        && let [syn::GenericArgument::Type(inner)] = arguments.args.iter().collect::<Vec<_>>()[..]
+    {
+        return innermost(inner);
+    }
+    ty
 }
 
 /// A unit struct serializes as `{}` (serde's derive would write `null`, which is no

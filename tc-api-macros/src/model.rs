@@ -23,6 +23,10 @@ pub(crate) struct Definition {
 
 /// One field and how it appears on the wire.
 pub(crate) struct WireField {
+    /// The field's type when it is not known to be serializable: its serialization is then
+    /// routed through a function named with this type, spanned on it, so that a type
+    /// lacking serde impls is reported on the field.
+    pub(crate) checked_type: Option<Type>,
     pub(crate) wire_name: String,
     pub(crate) presence: Presence,
 }

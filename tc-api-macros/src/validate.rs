@@ -28,7 +28,10 @@ pub(crate) fn validate(
     let casing = casing(args.api2.is_some());
     let ident = item.ident.clone()?;
     let fields = match &item.shape {
-        Some(Shape::Named(fields)) => Some(Some(check_fields(kind, casing, fields, errors))),
+        Some(Shape::Named(fields)) => {
+            let generic = !item.generics.params.is_empty();
+            Some(Some(check_fields(kind, casing, fields, generic, errors)))
+        }
         Some(Shape::Unit) => {
             if kind == MacroKind::Model && !item.generics.params.is_empty() {
                 errors.error(
@@ -104,6 +107,7 @@ fn check_fields(
     kind: MacroKind,
     casing: Casing,
     fields: &[RawField],
+    generic: bool,
     errors: &mut Errors,
 ) -> Vec<WireField> {
     let mut seen: HashMap<String, &syn::Ident> = HashMap::new();
@@ -146,12 +150,47 @@ fn check_fields(
         } else {
             seen.insert(wire_name.clone(), &field.ident);
         }
+        // In a generic type serde must infer bounds from the field types, which it does not
+        // do for fields with `serialize_with`.
+        let known = generic || known_serializable(&field.ty);
         checked.push(WireField {
+            checked_type: (!known).then(|| field.ty.clone()),
             wire_name,
             presence: presence(&field.ty),
         });
     }
     checked
+}
+
+/// Types that certainly implement `Serialize` and `DeserializeOwned`: scalars, `String`,
+/// and `Option`/`Vec`/`Box` of those.
+fn known_serializable(ty: &Type) -> bool {
+    const SCALARS: &[&str] = &[
+        "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+        "u128", "usize", "f32", "f64", "String",
+    ];
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    let [segment] = path.path.segments.iter().collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    if path.qself.is_some() || path.path.leading_colon.is_some() {
+        return false;
+    }
+    let name = segment.ident.to_string();
+    match &segment.arguments {
+        PathArguments::None => SCALARS.contains(&name.as_str()),
+        PathArguments::AngleBracketed(arguments)
+            if ["Option", "Vec", "Box"].contains(&name.as_str()) =>
+        {
+            match arguments.args.iter().collect::<Vec<_>>()[..] {
+                [GenericArgument::Type(inner)] => known_serializable(inner),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// `Option<T>` and `Vec<T>` by their path, as serde_derive recognises `Option`; a type
@@ -190,6 +229,7 @@ pub(crate) fn presence(ty: &Type) -> Presence {
 
 fn check_action(args: &Args, ident: &syn::Ident, errors: &mut Errors) -> Option<ActionDefinition> {
     let service = match &args.service {
+        None if args.wrote("service") => None,
         None => {
             errors.error_at(
                 Span::call_site(),
@@ -211,6 +251,7 @@ fn check_action(args: &Args, ident: &syn::Ident, errors: &mut Errors) -> Option<
         }
         (Some(version), None) => checked(&version.value, rules::check_version, errors).map(Some),
         (None, Some(_)) => Some(None),
+        (None, None) if args.wrote("version") || args.wrote("api2") => None,
         (None, None) => {
             errors.error_at(
                 Span::call_site(),

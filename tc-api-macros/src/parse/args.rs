@@ -33,6 +33,16 @@ pub(crate) struct Args {
     pub(crate) rate_limit: Option<Given<LitInt>>,
     pub(crate) idempotent: Option<Given<LitBool>>,
     pub(crate) krate: Option<Given<LitStr>>,
+    /// Every known option that was written, well-formed or not: a malformed option is
+    /// reported once, not again as missing.
+    pub(crate) written: Vec<&'static str>,
+}
+
+impl Args {
+    /// Whether the option was written at all.
+    pub(crate) fn wrote(&self, name: &str) -> bool {
+        self.written.contains(&name)
+    }
 }
 
 /// What an option's value looks like.
@@ -161,6 +171,7 @@ fn parse_option(
         errors.error(&key, unknown_option_message(kind, &name));
         return;
     };
+    args.written.push(spec.name);
     let Some(value) = parse_value(spec, &key, input, errors) else {
         return;
     };

@@ -1,0 +1,14 @@
+use tc_api_macros::{tc_action, tc_model};
+
+#[tc_action(service = "apigateway", api2 = true)]
+pub struct Thing {
+    pub service_id: String,
+}
+
+#[tc_model]
+pub struct ThingResponse {}
+
+fn main() {
+    use tc_api_core::Action;
+    let _ = <Thing as Action>::META.service;
+}

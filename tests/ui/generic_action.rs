@@ -1,0 +1,11 @@
+use tc_api_macros::{tc_action, tc_model};
+
+#[tc_action(service = "cvm", version = "2017-03-12")]
+pub struct Thing<T> {
+    pub instance_id: T,
+}
+
+#[tc_model]
+pub struct ThingResponse {}
+
+fn main() {}

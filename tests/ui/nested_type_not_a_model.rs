@@ -1,0 +1,19 @@
+use tc_api_macros::{tc_action, tc_model};
+
+#[tc_action(service = "cvm", version = "2017-03-12")]
+pub struct Thing {
+    pub filters: Vec<Filter>,
+}
+
+#[tc_model]
+pub struct ThingResponse {}
+
+/// Forgot #[tc_model].
+pub struct Filter {
+    pub name: String,
+}
+
+fn main() {
+    use tc_api_core::Action;
+    let _ = <Thing as Action>::META.service;
+}

@@ -1,0 +1,6 @@
+use tc_api_macros::tc_action;
+
+#[tc_action(service = "cvm", version = "2017-03-12")]
+pub fn run_instances() {}
+
+fn main() {}
