@@ -1,0 +1,3 @@
+//! API Gateway, `apigateway.api.qcloud.com`.
+
+pub mod v2;

@@ -1,0 +1,3 @@
+//! IoT Explorer, `iotexplorer.tencentcloudapi.com`.
+
+pub mod v20190423;

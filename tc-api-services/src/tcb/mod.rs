@@ -1,0 +1,3 @@
+//! Tencent CloudBase (TCB), `tcb.tencentcloudapi.com`.
+
+pub mod v20180608;
