@@ -65,7 +65,7 @@ pub enum Error {
     },
 
     /// The HTTP exchange failed (connection refused or reset, TLS, a truncated body).
-    #[error("transport error {phase}: {source}")]
+    #[error("transport error {phase}: {}", source_chain(source.as_ref()))]
     Transport {
         /// Whether the request could have reached the server.
         phase: TransportPhase,
@@ -118,6 +118,19 @@ pub enum Error {
     /// The client configuration is invalid (from [`ClientBuilder::build`](crate::client::ClientBuilder::build)).
     #[error("invalid client configuration: {0}")]
     Config(#[from] ConfigError),
+}
+
+/// `error: cause: cause ...`, so that the root cause (e.g. "connection closed before
+/// message completed") shows in one line.
+fn source_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 fn display_id(id: &Option<RequestId>) -> &str {

@@ -241,8 +241,9 @@ async fn serve_connection(mut stream: TcpStream, state: Arc<State>) -> std::io::
                     head.push_str(&format!("{k}: {v}\r\n"));
                 }
                 head.push_str("\r\n");
+                // One write: a separate body write would meet delayed ACKs.
+                head.push_str(&body);
                 stream.write_all(head.as_bytes()).await?;
-                stream.write_all(body.as_bytes()).await?;
             }
             Reply::Delay(..) => unreachable!("nested delays are not scripted"),
         }
@@ -343,26 +344,24 @@ fn answer(state: &State, mut request: Recorded) -> Reply {
     }
     let clock_offset = *state.clock_offset.lock().unwrap();
     if let (None, Some(offset)) = (&refusal, clock_offset) {
-        {
-            let stamp = if v2 {
-                request.param("Timestamp")
+        let stamp = if v2 {
+            request.param("Timestamp")
+        } else {
+            request
+                .header("x-tc-timestamp")
+                .map(str::to_owned)
+                .or_else(|| request.param("Timestamp"))
+        };
+        let stamp: i64 = stamp.and_then(|s| s.parse().ok()).unwrap_or(0);
+        let now = unix(SystemTime::now()) + offset;
+        if (stamp - now).abs() > 300 {
+            refusal = Some(if v2 {
+                Reply::json(
+                    r#"{"code":4200,"message":"request expired","codeDesc":"RequestExpired"}"#,
+                )
             } else {
-                request
-                    .header("x-tc-timestamp")
-                    .map(str::to_owned)
-                    .or_else(|| request.param("Timestamp"))
-            };
-            let stamp: i64 = stamp.and_then(|s| s.parse().ok()).unwrap_or(0);
-            let now = unix(SystemTime::now()) + offset;
-            if (stamp - now).abs() > 300 {
-                refusal = Some(if v2 {
-                    Reply::json(
-                        r#"{"code":4200,"message":"request expired","codeDesc":"RequestExpired"}"#,
-                    )
-                } else {
-                    Reply::api_error("AuthFailure.SignatureExpire", "expired-id")
-                });
-            }
+                Reply::api_error("AuthFailure.SignatureExpire", "expired-id")
+            });
         }
     }
     state.requests.lock().unwrap().push(request);
