@@ -510,6 +510,15 @@ mod tests {
     fn defaults_build() {
         let client = base().build().unwrap();
         assert!(client.region().is_none());
+        assert_eq!(client.clock_skew_secs(), 0);
+        assert_eq!(client.retry_tokens(), 500);
+    }
+
+    #[test]
+    fn default_credentials_come_from_the_default_chain() {
+        let client = ClientBuilder::new().build().unwrap();
+        let text = format!("{client:?}");
+        assert!(text.contains("DefaultChain"), "{text}");
     }
 
     #[test]

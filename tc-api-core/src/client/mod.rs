@@ -155,12 +155,8 @@ impl Client {
         })
     }
 
-    /// The clock offset learnt from the server, in seconds (server minus local).
-    pub fn clock_skew(&self) -> Duration {
-        Duration::from_secs(self.shared.skew_secs.load(Ordering::Relaxed).unsigned_abs())
-    }
-
-    /// Signed clock offset in seconds (server minus local) used for signing.
+    /// The clock offset learnt from `SignatureExpire` answers, in seconds (server
+    /// minus local); added to the local clock when signing. Shared by all clones.
     pub fn clock_skew_secs(&self) -> i64 {
         self.shared.skew_secs.load(Ordering::Relaxed)
     }
