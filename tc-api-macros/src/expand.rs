@@ -4,6 +4,10 @@
 //!
 //! Everything generated names the runtime through the tc-api-core path (`::tc_api_core`
 //! or `crate = "..."`), so the user's crate needs no serde dependency of its own.
+//!
+//! Each generated piece is one function of the `Definition` (`field_attr`,
+//! `unit_serde_impls`, `action_impl`); a further piece, such as an entry in a registry of
+//! annotated actions, is one more function and one more line in `expand`.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
@@ -40,9 +44,14 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
         }
         None => Some(unit_serde_impls(definition)),
     };
-    // Ours go first: a `#[serde(...)]` the user wrote must come after the derive that
-    // introduces it.
-    item.attrs.splice(0..0, container_attrs);
+    // Ours go after the leading doc comment but before everything else: a `#[serde(...)]`
+    // the user wrote must come after the derive that introduces it.
+    let after_docs = item
+        .attrs
+        .iter()
+        .position(|attr| !attr.path().is_ident("doc"))
+        .unwrap_or(item.attrs.len());
+    item.attrs.splice(after_docs..after_docs, container_attrs);
     let action_impl = definition
         .action
         .as_ref()

@@ -181,3 +181,6 @@ fn run(
         _ => expand::fallback(kind, &args, item, &errors),
     }
 }
+
+#[cfg(test)]
+mod tests;

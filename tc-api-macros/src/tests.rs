@@ -1,0 +1,112 @@
+//! Expansion snapshots: the macro run on fixed input, compared token for token (formatting
+//! and `//` comments do not count) with the expected code.
+
+use proc_macro2::TokenStream;
+use syn::{Attribute, ItemStruct};
+
+use crate::parse::MacroKind;
+
+/// Splits `#[tc_action(...)] struct ...` into the attribute's arguments and the item, as
+/// the compiler hands them to the macro.
+fn invoke(kind: MacroKind, source: &str) -> TokenStream {
+    let mut item: ItemStruct = syn::parse_str(source).expect("test input is a struct");
+    let name = match kind {
+        MacroKind::Action => "tc_action",
+        MacroKind::Model => "tc_model",
+    };
+    let position = item
+        .attrs
+        .iter()
+        .position(|attr: &Attribute| attr.path().is_ident(name))
+        .expect("test input carries the attribute");
+    let attr = item.attrs.remove(position);
+    let args = match attr.meta {
+        syn::Meta::List(list) => list.tokens,
+        _ => TokenStream::new(),
+    };
+    crate::run(kind, args, quote::ToTokens::into_token_stream(item))
+}
+
+/// The `n`th ```rust block of a Markdown text.
+fn rust_block(markdown: &str, n: usize) -> &str {
+    let start = markdown
+        .match_indices("```rust\n")
+        .nth(n)
+        .map(|(index, fence)| index + fence.len())
+        .expect("the block exists");
+    let end = start + markdown[start..].find("```").expect("the block is closed");
+    &markdown[start..end]
+}
+
+fn tokens(source: &str) -> String {
+    source
+        .parse::<TokenStream>()
+        .expect("valid tokens")
+        .to_string()
+}
+
+#[test]
+fn expansion_matches_expansion_md() {
+    let markdown = include_str!("../EXPANSION.md");
+    let expanded = invoke(MacroKind::Action, rust_block(markdown, 0));
+    assert_eq!(expanded.to_string(), tokens(rust_block(markdown, 1)));
+}
+
+#[test]
+fn a_renamed_crate_is_the_only_path_to_the_runtime() {
+    let expanded = invoke(
+        MacroKind::Action,
+        r#"
+        #[tc_action(service = "cvm", version = "2017-03-12", crate = "core_renamed")]
+        pub struct DescribeInstances {
+            pub limit: Option<i64>,
+            pub filters: Vec<Filter>,
+        }
+        "#,
+    )
+    .to_string();
+    assert!(expanded.contains("core_renamed :: Action"), "{expanded}");
+    assert!(
+        expanded.contains("core_renamed::action::__field::serialize"),
+        "{expanded}"
+    );
+    assert!(!expanded.contains("tc_api_core"), "{expanded}");
+    assert!(!expanded.contains("compile_error"), "{expanded}");
+
+    let unit = invoke(
+        MacroKind::Model,
+        r#"
+        #[tc_model(crate = "core_renamed")]
+        pub struct Nothing;
+        "#,
+    )
+    .to_string();
+    assert!(unit.contains("core_renamed :: Empty"), "{unit}");
+    assert!(!unit.contains("tc_api_core"), "{unit}");
+}
+
+#[test]
+fn a_mistake_still_emits_the_struct_and_inert_impls() {
+    let expanded = invoke(
+        MacroKind::Action,
+        r#"
+        #[tc_action(service = "cvm", version = "2017-02-30")]
+        pub struct DescribeInstances {
+            #[tc(rename = "Limit")]
+            pub limit: Option<i64>,
+        }
+        "#,
+    )
+    .to_string();
+    assert_eq!(expanded.matches("compile_error").count(), 1, "{expanded}");
+    assert!(
+        expanded.contains("pub struct DescribeInstances"),
+        "{expanded}"
+    );
+    assert!(!expanded.contains("# [tc"), "#[tc] is removed: {expanded}");
+    assert!(
+        expanded.contains("impl :: tc_api_core :: Action for DescribeInstances"),
+        "{expanded}"
+    );
+    assert!(!expanded.contains("unimplemented"), "{expanded}");
+}
