@@ -4,13 +4,18 @@
 use hmac::digest::block_api::EagerHash;
 use hmac::digest::{Digest, Key};
 use hmac::{Hmac, KeyInit};
-use zeroize::Zeroize;
 
 /// An HMAC keyed by `parts` concatenated, without allocating the concatenation.
 ///
 /// HMAC zero-pads keys up to the hash block size and hashes longer ones first, so the
-/// key block is built here in place (and wiped afterwards); this also makes keying total,
-/// with no `InvalidLength` to handle.
+/// key block is built here in place; this also makes keying total, with no
+/// `InvalidLength` to handle.
+///
+/// The block is not wiped: the keyed HMAC state it turns into is just as sensitive and
+/// lives on the stack unwiped too (the hmac crate does not zeroize it), so wiping only the
+/// block would cost time on every signature without removing key material from memory.
+/// What outlives a call, [`SigningKey`](super::tc3::SigningKey) and the secrets held by
+/// the key cache, is wiped on drop.
 pub(crate) fn keyed_hmac<D>(parts: &[&[u8]]) -> Hmac<D>
 where
     D: EagerHash + Digest,
@@ -28,22 +33,39 @@ where
         for part in parts {
             Digest::update(&mut hasher, part);
         }
-        let mut digest = hasher.finalize();
+        let digest = hasher.finalize();
         let n = digest.len().min(block.len());
         block[..n].copy_from_slice(&digest[..n]);
-        digest.as_mut_slice().zeroize();
     }
-    let mac = <Hmac<D> as KeyInit>::new(&block);
-    block.as_mut_slice().zeroize();
-    mac
+    <Hmac<D> as KeyInit>::new(&block)
 }
+
+/// The two lower-case hex digits of every byte value, built at compile time.
+const HEX_PAIRS: [[u8; 2]; 256] = {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut table = [[0u8; 2]; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = [DIGITS[byte >> 4], DIGITS[byte & 0x0f]];
+        byte += 1;
+    }
+    table
+};
 
 /// Appends `bytes` as lower-case hex.
 pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    for byte in bytes {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    // Encode a digest's worth at a time on the stack and append it in one copy, rather
+    // than pushing characters one by one (this runs three times per signature).
+    let mut buf = [0u8; 64];
+    for chunk in bytes.chunks(buf.len() / 2) {
+        let hex = &mut buf[..2 * chunk.len()];
+        for (pair, &byte) in hex.chunks_exact_mut(2).zip(chunk) {
+            pair.copy_from_slice(&HEX_PAIRS[usize::from(byte)]);
+        }
+        // Only ASCII digits were written, so this is always `Ok`.
+        if let Ok(text) = std::str::from_utf8(hex) {
+            out.push_str(text);
+        }
     }
 }
 
@@ -79,5 +101,9 @@ mod tests {
         let mut out = String::from("x");
         push_hex(&mut out, &[0x00, 0x0f, 0xa5, 0xff]);
         assert_eq!(out, "x000fa5ff");
+        let long: Vec<u8> = (0..=255).collect();
+        let mut out = String::new();
+        push_hex(&mut out, &long);
+        assert_eq!(out, hex::encode(&long));
     }
 }

@@ -19,7 +19,6 @@ mod date;
 mod key;
 
 use std::fmt;
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use hmac::Mac;
@@ -67,7 +66,8 @@ impl fmt::Debug for Payload<'_> {
 /// The parts of a request that TC3 signs.
 ///
 /// Headers are given as sent, in any case and order. Their canonical form follows the
-/// published rule: name *and value* lower-cased (ASCII) and trimmed, sorted by name.
+/// published rule: name *and value* lower-cased and trimmed (ASCII letters and ASCII
+/// whitespace; HTTP header values are ASCII in practice), sorted by name.
 /// Lower-casing the value is what turns `X-TC-Action: DescribeInstances` into
 /// `x-tc-action:describeinstances` in the documented example; `content-type` and `host`
 /// values are lower-case in practice, so for them the rule changes nothing.
@@ -145,7 +145,7 @@ impl CanonicalRequest<'_> {
             }
         }
         for (i, (name, value)) in self.headers.iter().enumerate() {
-            let name = name.trim();
+            let name = name.trim_ascii();
             if name.is_empty() || !name.bytes().all(is_token_byte) {
                 return Err(Tc3InputError::InvalidHeaderName(name.to_owned()));
             }
@@ -154,7 +154,7 @@ impl CanonicalRequest<'_> {
             }
             let repeated = self.headers[..i]
                 .iter()
-                .any(|(earlier, _)| earlier.trim().eq_ignore_ascii_case(name));
+                .any(|(earlier, _)| earlier.trim_ascii().eq_ignore_ascii_case(name));
             if repeated {
                 return Err(Tc3InputError::DuplicateHeader(name.to_ascii_lowercase()));
             }
@@ -163,7 +163,7 @@ impl CanonicalRequest<'_> {
             let present = self
                 .headers
                 .iter()
-                .any(|(name, _)| name.trim().eq_ignore_ascii_case(required));
+                .any(|(name, _)| name.trim_ascii().eq_ignore_ascii_case(required));
             if !present {
                 return Err(Tc3InputError::MissingHeader(required));
             }
@@ -192,37 +192,39 @@ impl CanonicalRequest<'_> {
         out.push_str(self.query);
         out.push('\n');
 
-        // Sort indices rather than the caller's slice; a handful of headers fit on the
-        // stack, so the usual request allocates nothing here.
+        // Sort trimmed copies of the (borrowed) pairs rather than the caller's slice; a
+        // handful of headers fit on the stack, so the usual request allocates nothing here.
         const INLINE: usize = 16;
-        let mut inline = [0usize; INLINE];
+        let trimmed = headers
+            .iter()
+            .map(|(name, value)| (name.trim_ascii(), value.trim_ascii()));
+        let mut inline = [("", ""); INLINE];
         let mut spilled = Vec::new();
-        let order: &mut [usize] = if headers.len() <= INLINE {
+        let sorted: &mut [(&str, &str)] = if headers.len() <= INLINE {
+            for (slot, header) in inline.iter_mut().zip(trimmed) {
+                *slot = header;
+            }
             &mut inline[..headers.len()]
         } else {
-            spilled.extend(0..headers.len());
+            spilled.extend(trimmed);
             &mut spilled
         };
-        for (slot, index) in order.iter_mut().zip(0..) {
-            *slot = index;
-        }
-        order.sort_by(|&a, &b| lower_bytes(headers[a].0).cmp(lower_bytes(headers[b].0)));
+        sorted.sort_by(|a, b| cmp_ascii_lowercase(a.0, b.0));
 
-        for &i in order.iter() {
-            let (name, value) = headers[i];
-            push_ascii_lowercase(out, name.trim());
+        for (name, value) in sorted.iter() {
+            push_ascii_lowercase(out, name);
             out.push(':');
-            push_ascii_lowercase(out, value.trim());
+            push_ascii_lowercase(out, value);
             out.push('\n');
         }
         out.push('\n');
 
         let signed_start = out.len();
-        for (n, &i) in order.iter().enumerate() {
+        for (n, (name, _)) in sorted.iter().enumerate() {
             if n > 0 {
                 out.push(';');
             }
-            push_ascii_lowercase(out, headers[i].0.trim());
+            push_ascii_lowercase(out, name);
         }
         let signed = signed_start..out.len();
         out.push('\n');
@@ -278,13 +280,12 @@ pub fn sign(
     let signed_headers = req.write_canonical(&mut canonical_request);
     let signed_headers = &canonical_request[signed_headers];
 
-    // "TC3-HMAC-SHA256\n" + timestamp (<= 20) + "\n" + date (<= 13) + "/" + service +
-    // "/tc3_request\n" + 64 hex digits.
-    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + service.len() + 112);
+    // "TC3-HMAC-SHA256\n" + timestamp (<= 20) + "\n" + date (10, at most 19 for absurd
+    // timestamps) + "/" + service + "/tc3_request\n" + 64 hex digits.
+    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + service.len() + 119);
     string_to_sign.push_str(ALGORITHM);
     string_to_sign.push('\n');
-    // Writing into a String cannot fail.
-    let _ = write!(string_to_sign, "{timestamp}");
+    push_decimal(&mut string_to_sign, timestamp);
     string_to_sign.push('\n');
     let scope_start = string_to_sign.len();
     date::push_utc_date(&mut string_to_sign, timestamp);
@@ -337,16 +338,38 @@ pub fn sign(
     }
 }
 
-fn lower_bytes(name: &str) -> impl Iterator<Item = u8> + '_ {
-    name.trim().bytes().map(|b| b.to_ascii_lowercase())
+/// Appends `value` in decimal, without the formatting machinery (which costs more than
+/// the digits here).
+fn push_decimal(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20]; // u64::MAX has 20 digits
+    let mut rest = value.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written, so this is always `Ok`.
+    if let Ok(text) = std::str::from_utf8(&digits[start..]) {
+        out.push_str(text);
+    }
+}
+
+fn cmp_ascii_lowercase(a: &str, b: &str) -> std::cmp::Ordering {
+    let a = a.bytes().map(|byte| byte.to_ascii_lowercase());
+    a.cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
 }
 
 fn push_ascii_lowercase(out: &mut String, text: &str) {
-    if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        out.push_str(text);
-    }
+    let start = out.len();
+    out.push_str(text);
+    out[start..].make_ascii_lowercase();
 }
 
 /// RFC 9110 `tchar`.
@@ -435,6 +458,15 @@ mod tests {
         assert_eq!(listed, sorted);
         assert_eq!(listed.len(), 42);
         assert_eq!(listed[0], "content-type");
+    }
+
+    #[test]
+    fn timestamps_are_plain_decimal() {
+        for value in [0, 7, -7, 1_551_113_065, i64::MAX, i64::MIN] {
+            let mut out = String::from("t=");
+            push_decimal(&mut out, value);
+            assert_eq!(out, format!("t={value}"));
+        }
     }
 
     #[test]

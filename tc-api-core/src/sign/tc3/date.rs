@@ -24,12 +24,32 @@ pub fn utc_date(timestamp: i64) -> String {
 /// Appends [`utc_date`] of `timestamp` to `out` without an intermediate string.
 pub(super) fn push_utc_date(out: &mut String, timestamp: i64) {
     let (year, month, day) = civil_from_days(timestamp.div_euclid(SECONDS_PER_DAY));
-    // Writing into a String cannot fail.
-    let _ = match year {
-        0..=9999 => write!(out, "{year:04}-{month:02}-{day:02}"),
-        _ if year < 0 => write!(out, "-{:04}-{month:02}-{day:02}", year.unsigned_abs()),
-        _ => write!(out, "+{year}-{month:02}-{day:02}"),
-    };
+    match u16::try_from(year) {
+        // The one case that matters, written without the formatting machinery (this runs
+        // once per signature).
+        Ok(year @ 0..=9999) => {
+            push_digits(out, year, 4);
+            out.push('-');
+            push_digits(out, month.into(), 2);
+            out.push('-');
+            push_digits(out, day.into(), 2);
+        }
+        // Writing into a String cannot fail.
+        _ if year < 0 => {
+            let _ = write!(out, "-{:04}-{month:02}-{day:02}", year.unsigned_abs());
+        }
+        _ => {
+            let _ = write!(out, "+{year}-{month:02}-{day:02}");
+        }
+    }
+}
+
+/// Appends the last `width` decimal digits of `value`, zero-padded.
+fn push_digits(out: &mut String, value: u16, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u16.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// (year, month 1-12, day 1-31) of the day `days` after 1970-01-01.

@@ -82,9 +82,13 @@ pub fn derive_key_chain(secret_key: &str, date: &str, service: &str) -> KeyChain
 /// of the request timestamp). Three HMACs; [`SigningKeyCache`](super::SigningKeyCache)
 /// avoids repeating them for every request of the day.
 pub fn derive_signing_key(secret_key: &str, date: &str, service: &str) -> SigningKey {
-    derive_key_chain(secret_key, date, service)
-        .signing_key
-        .clone()
+    // The chain without `KeyChain`, which would cost a copy and a wipe of the final key.
+    let mut secret_date = hmac_sha256(&[b"TC3", secret_key.as_bytes()], date.as_bytes());
+    let mut secret_service = hmac_sha256(&[&secret_date], service.as_bytes());
+    let key = SigningKey(hmac_sha256(&[&secret_service], b"tc3_request"));
+    secret_date.zeroize();
+    secret_service.zeroize();
+    key
 }
 
 fn hmac_sha256(key_parts: &[&[u8]], message: &[u8]) -> [u8; 32] {
