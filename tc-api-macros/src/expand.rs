@@ -33,12 +33,8 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
             container_attrs.push(parse_quote!(#[derive(#serde::Serialize, #serde::Deserialize)]));
             container_attrs.push(parse_quote!(#[serde(crate = #serde_crate)]));
             for (field, wire) in item.fields.iter_mut().zip(fields) {
-                field.attrs.insert(0, field_attr(definition.kind, wire));
-                if let Some(ty) = &wire.checked_type {
-                    field
-                        .attrs
-                        .insert(1, checked_type_attr(&definition.krate, ty));
-                }
+                let attr = field_attr(definition.kind, &definition.krate, wire);
+                field.attrs.insert(0, attr);
             }
             None
         }
@@ -63,38 +59,61 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
     }
 }
 
-/// `#[serde(rename = "...", ...)]` for one field. Defaults are named as functions: a bare
-/// `default` would make serde require `T: Default` of a generic model's parameters.
-fn field_attr(kind: MacroKind, field: &WireField) -> Attribute {
+/// `#[serde(rename = "...", ...)]` for one field, without the keys the user wrote on it.
+/// Defaults are named as functions: a bare `default` would make serde require
+/// `T: Default` of a generic model's parameters.
+fn field_attr(kind: MacroKind, krate: &Path, field: &WireField) -> Attribute {
     let name = &field.wire_name;
+    let mut items: Vec<(&str, TokenStream)> = vec![("rename", quote!(rename = #name))];
     match (field.presence, kind) {
-        (Presence::Required, _) => parse_quote!(#[serde(rename = #name)]),
-        (Presence::Optional, _) => parse_quote!(#[serde(
-            rename = #name,
-            default = "::core::option::Option::default",
-            skip_serializing_if = "::core::option::Option::is_none",
-        )]),
-        (Presence::List, MacroKind::Action) => parse_quote!(#[serde(
-            rename = #name,
-            default = "::std::vec::Vec::new",
-            skip_serializing_if = "::std::vec::Vec::is_empty",
-        )]),
-        (Presence::List, MacroKind::Model) => {
-            parse_quote!(#[serde(rename = #name, default = "::std::vec::Vec::new")])
+        (Presence::Required, _) => {}
+        (Presence::Optional, _) => {
+            items.push((
+                "default",
+                quote!(default = "::core::option::Option::default"),
+            ));
+            items.push((
+                "skip_serializing_if",
+                quote!(skip_serializing_if = "::core::option::Option::is_none"),
+            ));
+        }
+        (Presence::List, kind) => {
+            items.push(("default", quote!(default = "::std::vec::Vec::new")));
+            if kind == MacroKind::Action {
+                items.push((
+                    "skip_serializing_if",
+                    quote!(skip_serializing_if = "::std::vec::Vec::is_empty"),
+                ));
+            }
         }
     }
+    if let Some(ty) = &field.checked_type {
+        let (serialize, deserialize) = checked_functions(krate, ty);
+        items.push(("serialize_with", quote!(serialize_with = #serialize)));
+        items.push(("deserialize_with", quote!(deserialize_with = #deserialize)));
+    }
+    let user_wrote = |key: &str| {
+        let with = key.ends_with("_with") && field.user_serde_keys.iter().any(|k| k == "with");
+        with || field.user_serde_keys.iter().any(|k| k == key)
+    };
+    let items = items
+        .into_iter()
+        .filter(|(key, _)| !user_wrote(key))
+        .map(|(_, item)| item);
+    parse_quote!(#[serde(#(#items),*)])
 }
 
-/// `#[serde(serialize_with = "...::serialize::<T, _>", deserialize_with = ...)]` with the
-/// strings spanned on the field's type: serde calls the function with the string's span,
-/// so a missing `Serialize`/`Deserialize` impl is reported on the field's type.
-fn checked_type_attr(krate: &Path, ty: &syn::Type) -> Attribute {
+/// `"...::serialize::<T, _>"` and `"...::deserialize::<T, _>"`, spanned on the field's
+/// type: serde calls the function with the string's span, so a missing `Serialize` or
+/// `Deserialize` impl is reported on the field's type.
+fn checked_functions(krate: &Path, ty: &syn::Type) -> (LitStr, LitStr) {
     let span = syn::spanned::Spanned::span(innermost(ty));
     let functions = format!("{}::action::__field", path_string(krate));
     let ty = ty.to_token_stream().to_string();
-    let serialize = LitStr::new(&format!("{functions}::serialize::<{ty}, _>"), span);
-    let deserialize = LitStr::new(&format!("{functions}::deserialize::<{ty}, _>"), span);
-    parse_quote!(#[serde(serialize_with = #serialize, deserialize_with = #deserialize)])
+    (
+        LitStr::new(&format!("{functions}::serialize::<{ty}, _>"), span),
+        LitStr::new(&format!("{functions}::deserialize::<{ty}, _>"), span),
+    )
 }
 
 /// `T` of `Option<T>`, `Vec<T>` and `Box<T>` (repeatedly): the type a missing impl

@@ -92,6 +92,10 @@ use crate::parse::MacroKind;
 ///   carry the same parameters; absent decodes as empty.
 /// - Nested structs and `Vec`s of structs are `#[tc_model]` types.
 /// - Every field type must be serializable; a type that is not is reported on the field.
+/// - `#[serde(...)]` on a field is an escape hatch (serde's own keys, through the
+///   re-export, such as `deserialize_with` for a lenient decoder or `alias`): a key written
+///   there replaces the macro's key of the same name (`with` replaces both `*_with`).
+///   `#[serde(rename)]` is refused, since it would bypass the wire-name checks.
 ///
 /// # Building requests
 ///

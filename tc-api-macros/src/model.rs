@@ -29,6 +29,8 @@ pub(crate) struct WireField {
     pub(crate) checked_type: Option<Type>,
     pub(crate) wire_name: String,
     pub(crate) presence: Presence,
+    /// `#[serde(...)]` keys the user wrote on the field; the expansion does not write them.
+    pub(crate) user_serde_keys: Vec<String>,
 }
 
 /// How a field's absence is handled.

@@ -150,6 +150,14 @@ fn check_fields(
         } else {
             seen.insert(wire_name.clone(), &field.ident);
         }
+        for key in &field.serde_keys {
+            if key == "rename" {
+                errors.error(
+                    key,
+                    "#[serde(rename)] would bypass the wire-name checks; use #[tc(rename = \"...\")]",
+                );
+            }
+        }
         // In a generic type serde must infer bounds from the field types, which it does not
         // do for fields with `serialize_with`.
         let known = generic || known_serializable(&field.ty);
@@ -157,6 +165,7 @@ fn check_fields(
             checked_type: (!known).then(|| field.ty.clone()),
             wire_name,
             presence: presence(&field.ty),
+            user_serde_keys: field.serde_keys.iter().map(ToString::to_string).collect(),
         });
     }
     checked

@@ -169,3 +169,59 @@ fn generic_and_recursive_models() {
         }
     );
 }
+
+/// Decodes a count that may come as a number or as a string holding one.
+fn lenient_count<'de, D>(deserializer: D) -> Result<Option<Count>, D::Error>
+where
+    D: tc_api_core::__private::serde::Deserializer<'de>,
+{
+    use tc_api_core::__private::serde::Deserialize;
+    use tc_api_core::__private::serde::de::Error;
+    match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(serde_json::Value::Number(n)) => Ok(n.as_u64().map(|n| Count { n })),
+        Some(serde_json::Value::String(s)) => s
+            .parse()
+            .map(|n| Some(Count { n }))
+            .map_err(D::Error::custom),
+        Some(other) => Err(D::Error::custom(format!("not a count: {other}"))),
+    }
+}
+
+#[tc_model]
+#[derive(Debug, PartialEq)]
+pub struct Count {
+    pub n: u64,
+}
+
+/// `#[serde(...)]` keys the user writes on a field win over the macro's.
+#[tc_model(api2)]
+#[derive(Debug, PartialEq)]
+pub struct Usage {
+    #[serde(default, deserialize_with = "lenient_count")]
+    pub total_count: Option<Count>,
+    #[serde(alias = "seviceId")]
+    pub service_id: Option<String>,
+}
+
+#[test]
+fn user_serde_keys_are_kept() {
+    let usage: Usage = serde_json::from_str(r#"{"totalCount": "12", "seviceId": "s-1"}"#).unwrap();
+    assert_eq!(
+        usage,
+        Usage {
+            total_count: Some(Count { n: 12 }),
+            service_id: Some("s-1".into())
+        }
+    );
+    let usage: Usage = serde_json::from_str("{}").unwrap();
+    assert_eq!(usage.total_count, None);
+    assert_eq!(
+        serde_json::to_string(&Usage {
+            total_count: None,
+            service_id: None
+        })
+        .unwrap(),
+        "{}"
+    );
+}

@@ -20,6 +20,9 @@ pub(crate) struct RawField {
     pub(crate) ty: Type,
     /// `#[tc(rename = "...")]`.
     pub(crate) rename: Option<Given<LitStr>>,
+    /// The keys of `#[serde(...)]` attributes the user wrote on the field (an escape hatch:
+    /// the macro leaves those keys to the user).
+    pub(crate) serde_keys: Vec<Ident>,
 }
 
 /// The parts of the item the expansion needs.
@@ -187,7 +190,31 @@ fn parse_field(field: &mut syn::Field, errors: &mut Errors) -> RawField {
         ident: field.ident.clone().expect("named fields have identifiers"),
         ty: field.ty.clone(),
         rename,
+        serde_keys: serde_keys(&field.attrs),
     }
+}
+
+/// The top-level keys of `#[serde(a, b = "...", c(...))]` attributes: each identifier
+/// that starts the list or follows a top-level comma.
+fn serde_keys(attrs: &[Attribute]) -> Vec<Ident> {
+    let mut keys = Vec::new();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
+        let Ok(list) = attr.meta.require_list() else {
+            continue;
+        };
+        let mut at_key = true;
+        for tree in list.tokens.clone() {
+            match tree {
+                proc_macro2::TokenTree::Ident(ident) if at_key => {
+                    keys.push(ident);
+                    at_key = false;
+                }
+                proc_macro2::TokenTree::Punct(punct) if punct.as_char() == ',' => at_key = true,
+                _ => at_key = false,
+            }
+        }
+    }
+    keys
 }
 
 /// One entry of `#[tc(...)]`; a malformed entry is kept as its error so the rest of the
