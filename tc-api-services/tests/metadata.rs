@@ -224,7 +224,7 @@ fn every_documented_error_code_is_a_variant() {
         "InvalidParameter",
         "InvalidParameterValue",
     ]);
-    documented_codes::<gw::ApiV2ErrorCode>(&[
+    documented_codes::<tc_api_core::error::V2Code>(&[
         "4000", "4100", "4101", "4102", "4103", "4104", "4110", "4200", "4300", "4400", "4500",
         "4600", "5000", "5100", "5200", "5300", "5400", "5500", "6000", "6100", "6200",
     ]);
@@ -241,7 +241,12 @@ fn api_gateway_actions_use_the_api2_error_codes() {
     let all: Vec<(ActionMeta, TypeId)> = with_all_actions!(codes);
     for (meta, codes) in all {
         if meta.style == ApiStyle::V2 {
-            assert_eq!(codes, TypeId::of::<gw::ApiV2ErrorCode>(), "{}", meta.action);
+            assert_eq!(
+                codes,
+                TypeId::of::<tc_api_core::error::V2Code>(),
+                "{}",
+                meta.action
+            );
         } else {
             assert_ne!(
                 codes,

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod cases;
+
 use serde_json::{Map, Value};
 use tc_api_core::{Action, ApiStyle};
 

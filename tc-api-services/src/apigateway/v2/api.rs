@@ -3,13 +3,13 @@
 use tc_api_core::Empty;
 use tc_api_macros::{tc_action, tc_model};
 
-use super::common::ApiV2ErrorCode;
 use super::lenient;
 use super::usage_plan::UsagePlanAttribute;
+use tc_api_core::error::V2Code;
 
 /// Changes the configuration of an existing API. The change reaches callers once the
 /// service is published again to an environment.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyApi {
     /// Service the API belongs to.
@@ -168,7 +168,7 @@ pub struct ResponseErrorCode {
 }
 
 /// Deletes an API from a service.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteApi {
     /// Service the API belongs to.
@@ -178,7 +178,7 @@ pub struct DeleteApi {
 }
 
 /// Reads the full configuration of one API.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApi {
     /// Service the API belongs to.
@@ -327,7 +327,7 @@ pub struct ApiServiceParameter {
 }
 
 /// Lists the APIs of a service, or the ones named, with their paths and methods.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApisStatus {
     /// Service whose APIs are listed.
@@ -399,7 +399,7 @@ pub struct ApiIdStatus {
 }
 
 /// Calls an API through the gateway for debugging, before it is published.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunApi {
     /// Service the API belongs to.
@@ -442,7 +442,7 @@ pub struct RunApiResponse {
 }
 
 /// Creates an API in an existing service.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateApi {
     /// Service that will hold the API.
@@ -507,7 +507,7 @@ pub struct CreateApiResponse {
 }
 
 /// Lists the usage plans bound to a service's APIs, one entry per plan and API.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApiUsagePlan {
     /// Service to inspect.

@@ -1,5 +1,5 @@
-//! Pieces shared by all API Gateway 2.0 actions: the common error codes, the batch-task
-//! answer format and the redacted API key secret.
+//! Pieces shared by API Gateway 2.0 actions: the batch-task answer format and the redacted
+//! API key secret.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,61 +9,13 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use super::lenient;
 
-tc_api_core::error_codes! {
-    /// The common error codes of API 2.0 (the `code` of a failed answer, as decimal text).
-    ///
-    /// Module-specific causes travel in `message` as `(NNNNNN) text`.
-    pub enum ApiV2ErrorCode {
-        /// A required parameter is missing or a value is malformed.
-        InvalidParameter = "4000",
-        /// The signature does not verify.
-        AuthFailure = "4100",
-        /// A sub-user is not allowed to call this action.
-        ActionNotAuthorized = "4101",
-        /// A sub-user is not allowed to use a resource named in the request.
-        ResourceNotAuthorized = "4102",
-        /// Only the developer account itself may call this action.
-        DeveloperOnly = "4103",
-        /// The SecretId does not exist or the key is disabled.
-        SecretIdNotFound = "4104",
-        /// Permission check on the resource failed.
-        PermissionDenied = "4110",
-        /// The request has expired.
-        RequestExpired = "4200",
-        /// The account is blocked or outside the action's user range.
-        AccessDenied = "4300",
-        /// The request quota is exhausted.
-        QuotaExceeded = "4400",
-        /// Nonce reused, or timestamp more than two hours off.
-        ReplayAttack = "4500",
-        /// The protocol is not supported.
-        UnsupportedProtocol = "4600",
-        /// The resource does not exist, was returned, or belongs to someone else.
-        ResourceNotFound = "5000",
-        /// The operation on the resource failed.
-        OperationFailed = "5100",
-        /// Buying the resource failed (configuration or stock).
-        PurchaseFailed = "5200",
-        /// Buying the resource failed for lack of balance.
-        InsufficientBalance = "5300",
-        /// A batch operation succeeded on some resources only; see the batch `detail`.
-        PartialSuccess = "5400",
-        /// Buying failed because the account's identity is not verified.
-        IdentityNotVerified = "5500",
-        /// The server failed internally.
-        InternalError = "6000",
-        /// The action is not offered in this version, or under maintenance (check the
-        /// domain name).
-        VersionNotSupported = "6100",
-        /// The action is temporarily unavailable.
-        ActionUnavailable = "6200",
-    }
-}
-
 /// The answer of a batch asynchronous task: one outcome per resource, keyed by resource id.
 ///
-/// The overall `code` (read by the client) is 0 when every resource succeeded, 5100 when all
-/// failed and 5400 when only some did; `detail` then tells which.
+/// The overall `code` is 0 when every resource succeeded, 5100 when all failed and 5400
+/// when only some did; `detail` tells which. The client returns this type for code 0 and
+/// reports 5100/5400 as `tc_api_core::Error::ApiV2` (`V2Code::PartialSuccess` for 5400),
+/// whose fields do not include `detail`; decode the answer body with this type to read
+/// the per-resource outcomes of a partial failure.
 #[tc_model(api2)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchTaskResult {

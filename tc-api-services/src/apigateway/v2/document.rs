@@ -2,11 +2,11 @@
 
 use tc_api_macros::{tc_action, tc_model};
 
-use super::common::ApiV2ErrorCode;
 use super::lenient;
+use tc_api_core::error::V2Code;
 
 /// Generates the API documentation and a client SDK for a service in one environment.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateApiDocument {
     /// Service to document.

@@ -3,11 +3,13 @@
 use tc_api_core::Empty;
 use tc_api_macros::{tc_action, tc_model};
 
-use super::common::{ApiKeySecret, ApiV2ErrorCode};
+use tc_api_core::error::V2Code;
+
+use super::common::ApiKeySecret;
 use super::lenient;
 
 /// Creates a new API key pair.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateApiKey {
     /// Name for the key.
@@ -32,7 +34,7 @@ pub struct CreateApiKeyResponse {
 }
 
 /// Deletes an API key pair.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteApiKey {
     /// Key to delete.
@@ -40,7 +42,7 @@ pub struct DeleteApiKey {
 }
 
 /// Re-enables a disabled API key pair.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableApiKey {
     /// Key to enable.
@@ -48,7 +50,7 @@ pub struct EnableApiKey {
 }
 
 /// Replaces the secret of an API key pair.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateApiKey {
     /// Key whose secret is replaced.
@@ -70,7 +72,7 @@ pub struct UpdateApiKeyResponse {
 }
 
 /// Lists API keys without their secrets.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApiKeysStatus {
     /// Only these keys (`secretIds.n`); the first 20 keys when unset.
@@ -123,7 +125,7 @@ pub struct ApiKeyStatus {
 }
 
 /// Reads one API key, secret included.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApiKey {
     /// Key to read.
@@ -154,7 +156,7 @@ pub struct DescribeApiKeyResponse {
 }
 
 /// Disables an API key pair; calls signed with it are refused until it is enabled again.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableApiKey {
     /// Key to disable.

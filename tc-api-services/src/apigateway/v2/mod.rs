@@ -25,7 +25,7 @@
 //! - The API key secret in answers is an [`ApiKeySecret`], hidden from `Debug`.
 //! - Actions that act on several resources at once (binding usage plans and keys) answer
 //!   in the guide's batch-task format, [`BatchTaskResult`].
-//! - All actions report the API 2.0 common error codes, [`ApiV2ErrorCode`].
+//! - All actions report the API 2.0 common error codes, [`tc_api_core::error::V2Code`].
 
 mod api;
 mod common;

@@ -3,12 +3,12 @@
 use tc_api_core::Empty;
 use tc_api_macros::{tc_action, tc_model};
 
-use super::common::ApiV2ErrorCode;
 use super::lenient;
 use super::usage_plan::UsagePlanAttribute;
+use tc_api_core::error::V2Code;
 
 /// Takes a service offline in one environment; its APIs there stop answering.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnReleaseService {
     /// Service to take offline.
@@ -30,7 +30,7 @@ pub struct UnReleaseServiceResponse {
 }
 
 /// Changes the name, description or protocol of a service.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyService {
     /// Service to change.
@@ -65,7 +65,7 @@ pub struct ModifyServiceResponse {
 }
 
 /// Switches the version running in an environment to another published version.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateService {
     /// Service to switch.
@@ -89,7 +89,7 @@ pub struct UpdateServiceResponse {
 }
 
 /// Creates a service, the unit that holds APIs and gets a default domain name.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateService {
     /// Name; generated when unset.
@@ -122,7 +122,7 @@ pub struct CreateServiceResponse {
 }
 
 /// Deletes a service.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteService {
     /// Service to delete.
@@ -131,7 +131,7 @@ pub struct DeleteService {
 
 /// Removes the path mapping of one environment from a custom domain name. Fails when it
 /// would leave the domain without any mapping.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteServiceSubDomainMapping {
     /// Service the domain is bound to.
@@ -143,7 +143,7 @@ pub struct DeleteServiceSubDomainMapping {
 }
 
 /// Publishes a service to an environment, making its APIs callable there.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseService {
     /// Service to publish.
@@ -182,7 +182,7 @@ pub struct PathMapping {
 }
 
 /// Changes the path mappings of a custom domain name bound to a service.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySubDomain {
     /// Service the domain is bound to.
@@ -197,7 +197,7 @@ pub struct ModifySubDomain {
 
 /// Binds a custom domain name to a service; it answers once its CNAME points to the
 /// service's default domain.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindSubDomain {
     /// Service to bind to.
@@ -213,7 +213,7 @@ pub struct BindSubDomain {
 }
 
 /// Unbinds a custom domain name from a service.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnBindSubDomain {
     /// Service the domain is bound to.
@@ -223,7 +223,7 @@ pub struct UnBindSubDomain {
 }
 
 /// Lists the usage plans bound to a service.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServiceUsagePlan {
     /// Service to inspect.
@@ -248,7 +248,7 @@ pub struct DescribeServiceUsagePlanResponse {
 }
 
 /// Lists services with their domain names, protocols and environments.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServicesStatus {
     /// Only these services (`serviceIds.n`).
@@ -308,7 +308,7 @@ pub struct ServiceStatus {
 }
 
 /// Lists the published versions of a service.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServiceReleaseVersion {
     /// Service to inspect.
@@ -349,7 +349,7 @@ pub struct ServiceReleaseVersion {
 }
 
 /// Lists the environments of a service and whether each is published.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServiceEnvironmentList {
     /// Service to inspect.
@@ -393,7 +393,7 @@ pub struct ServiceEnvironment {
 }
 
 /// Lists the releases made to one environment of a service.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServiceEnvironmentReleaseHistory {
     /// Service to inspect.
@@ -434,7 +434,7 @@ pub struct EnvironmentRelease {
 }
 
 /// Reads the details of one service.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeService {
     /// Service to read.
@@ -474,7 +474,7 @@ pub struct DescribeServiceResponse {
 ///
 /// The document's example sends `Action=DescribeSubDomain`; the action is named
 /// `DescribeServiceSubDomains` in its heading, which is what this sends.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServiceSubDomains {
     /// Service to inspect.
@@ -509,7 +509,7 @@ pub struct DomainStatus {
 }
 
 /// Reads the path mappings of a custom domain name.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeServiceSubDomainMappings {
     /// Service the domain is bound to.

@@ -3,7 +3,9 @@
 use tc_api_core::Empty;
 use tc_api_macros::{tc_action, tc_model};
 
-use super::common::{ApiV2ErrorCode, BatchTaskResult};
+use tc_api_core::error::V2Code;
+
+use super::common::BatchTaskResult;
 use super::lenient;
 
 /// A usage plan as bound to a service or to one of its APIs; the answers of
@@ -61,7 +63,7 @@ pub struct UsagePlanAttribute {
 }
 
 /// Unbinds usage plans from an environment of a service (or from some of its APIs).
-#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnBindEnvironment {
     /// Plans to unbind (`usagePlanIds.n`).
@@ -77,7 +79,7 @@ pub struct UnBindEnvironment {
 }
 
 /// Binds API keys to a usage plan, so that calls signed with them count against it.
-#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindSecretIds {
     /// Plan to bind to.
@@ -87,7 +89,7 @@ pub struct BindSecretIds {
 }
 
 /// Unbinds API keys from a usage plan.
-#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnBindSecretIds {
     /// Plan to unbind from.
@@ -100,7 +102,7 @@ pub struct UnBindSecretIds {
 ///
 /// The table lists `usagePlanName` twice; the second entry describes the description and
 /// the example sends it as `usagePlanDesc`, which is what this sends.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyUsagePlan {
     /// Plan to change.
@@ -137,7 +139,7 @@ pub struct ModifyUsagePlanResponse {
 }
 
 /// Creates a usage plan, to be bound to service environments and keys.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateUsagePlan {
     /// Plan name.
@@ -169,7 +171,7 @@ pub struct CreateUsagePlanResponse {
 }
 
 /// Deletes a usage plan.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteUsagePlan {
     /// Plan to delete.
@@ -177,7 +179,7 @@ pub struct DeleteUsagePlan {
 }
 
 /// Lists usage plans with their names, descriptions and limits.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUsagePlansStatus {
     /// Only these plans (`usagePlanIds.n`).
@@ -241,7 +243,7 @@ pub struct UsagePlanStatus {
 }
 
 /// Lists the API keys bound to a usage plan.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUsagePlanSecretIds {
     /// Plan to inspect.
@@ -280,7 +282,7 @@ pub struct SecretStatus {
 }
 
 /// Lists the service environments (or APIs) a usage plan is bound to.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUsagePlanEnvironments {
     /// Plan to inspect.
@@ -329,7 +331,7 @@ pub struct UsagePlanEnvironment {
 }
 
 /// Reads a usage plan: limits, bound keys and bound environments.
-#[tc_action(service = "apigateway", api2, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUsagePlan {
     /// Plan to read.
@@ -386,7 +388,7 @@ pub struct BoundEnvironment {
 ///
 /// A service's plans are bound either to the service or to its APIs, not both; demote a
 /// service-level binding with [`DemoteServiceUsagePlan`] first.
-#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = BatchTaskResult, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindEnvironment {
     /// Plans to bind (`usagePlanIds.n`).
@@ -404,7 +406,7 @@ pub struct BindEnvironment {
 /// Turns a service-level usage plan binding in an environment into bindings on each API.
 ///
 /// Refused for a service without APIs or not published in that environment.
-#[tc_action(service = "apigateway", api2, response = Empty, errors = ApiV2ErrorCode)]
+#[tc_action(service = "apigateway", api2, response = Empty, errors = V2Code)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemoteServiceUsagePlan {
     /// Service whose binding is demoted.
