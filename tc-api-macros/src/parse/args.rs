@@ -171,11 +171,12 @@ fn parse_option(
         errors.error(&key, unknown_option_message(kind, &name));
         return;
     };
+    let duplicate = args.wrote(spec.name);
     args.written.push(spec.name);
     let Some(value) = parse_value(spec, &key, input, errors) else {
         return;
     };
-    if is_set(args, spec.name) {
+    if duplicate {
         errors.error(&key, format!("duplicate option `{}`", spec.name));
         return;
     }
@@ -306,24 +307,6 @@ fn skip_to_comma(input: ParseStream) -> TokenStream {
         }
     }
     skipped
-}
-
-fn is_set(args: &Args, name: &str) -> bool {
-    match name {
-        "service" => args.service.is_some(),
-        "version" => args.version.is_some(),
-        "api2" => args.api2.is_some(),
-        "action" => args.action.is_some(),
-        "response" => args.response.is_some(),
-        "errors" => args.errors.is_some(),
-        "host" => args.host.is_some(),
-        "region" => args.region.is_some(),
-        "regions" => args.regions.is_some(),
-        "rate_limit" => args.rate_limit.is_some(),
-        "idempotent" => args.idempotent.is_some(),
-        "crate" => args.krate.is_some(),
-        _ => false,
-    }
 }
 
 fn store(args: &mut Args, key: Ident, value: Value) {
