@@ -6,6 +6,8 @@
 pub mod action;
 pub mod client;
 pub mod credential;
+#[cfg(feature = "emulator")]
+pub mod emulator;
 pub mod endpoint;
 pub mod envelope;
 pub mod error;

@@ -1,0 +1,470 @@
+//! A local emulator of the Tencent Cloud API endpoint, for tests, examples and scripts
+//! (cargo feature `emulator`).
+//!
+//! It is a real HTTP/1.1 server on 127.0.0.1 that checks requests the way the cloud
+//! does and answers through typed handlers:
+//!
+//! - **Signatures**: TC3-HMAC-SHA256 (the `Authorization` header parsed strictly, the
+//!   canonical request rebuilt from what was received) and v1 HmacSHA1 / HmacSHA256
+//!   (the source string rebuilt from the received `Host`, path and parameters), for API
+//!   3.0 (path `/`) and API 2.0 (`/v2/index.php`). The checks and the codes they answer
+//!   are listed in the `verify` module: `AuthFailure.SignatureFailure`,
+//!   `AuthFailure.SignatureExpire` (more than 5 minutes off the emulator's clock),
+//!   `AuthFailure.SecretIdNotFound`, `AuthFailure.InvalidAuthorization`,
+//!   `AuthFailure.TokenFailure`, `MissingParameter`, `InvalidParameter`,
+//!   `UnknownParameter`, `InvalidAction`, `UnsupportedRegion`; API 2.0 answers carry the
+//!   numeric codes 4000-6200 in the `{code, message, codeDesc}` envelope.
+//! - **Handlers**: [`Emulator::on`] registers a closure taking the typed action and
+//!   returning its typed response, or an [`EmulatorError`] to answer. Parameters are
+//!   decoded into the action from a JSON body or from flat parameters
+//!   (`Filters.0.Values.1`), naming the parameter at fault when they do not fit.
+//! - **Answers** carry a fresh RequestId and a `Date` header from the emulator's clock
+//!   (shift it with [`Emulator::set_clock_offset_secs`] to test clock-skew handling).
+//! - **Records**: every request is recorded ([`Emulator::requests`]), in a bounded log.
+//! - **Faults**: [`Emulator::inject`] makes the next requests fail in chosen ways
+//!   (throttling, 5xx, delays, dropped connections, malformed or truncated bodies, huge
+//!   bodies); see [`Fault`].
+//!
+//! ```
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use tc_api_core::emulator::{Emulator, EmulatorError};
+//! use tc_api_core::{Client, Credential, Empty};
+//!
+//! # #[derive(serde::Serialize, serde::Deserialize)]
+//! # struct Ping {}
+//! # impl tc_api_core::Action for Ping {
+//! #     type Response = Empty;
+//! #     type ErrorCode = tc_api_core::CommonErrorCode;
+//! #     const META: tc_api_core::ActionMeta = tc_api_core::ActionMeta {
+//! #         service: "demo", action: "Ping", style: tc_api_core::ApiStyle::V3 { version: "2024-01-01" },
+//! #         host: None, region: tc_api_core::RegionPolicy::None, rate_limit: None, idempotent: true };
+//! # }
+//! let emulator = Emulator::builder().credential("AKIDtest", "secret").start().await?;
+//! emulator.on::<Ping, _>(|_ping| Ok(Empty {}))?;
+//!
+//! let client = Client::builder()
+//!     .endpoint(emulator.url())
+//!     .credential(Credential::new("AKIDtest", "secret")?)
+//!     .build()?;
+//! let out = client.send(Ping {}).await?;
+//! assert_eq!(emulator.requests()[0].request_id.as_deref(), Some(out.request_id.as_str()));
+//! # Ok(()) }
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(demo()).unwrap();
+//! ```
+
+mod error;
+mod faults;
+mod params;
+mod record;
+mod reply;
+mod routes;
+mod server;
+mod state;
+mod verify;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, SystemTime};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tokio::sync::watch;
+use zeroize::Zeroizing;
+
+pub use error::{EmulatorError, RegisterError, StartError, codes};
+pub use faults::{Fault, FaultCount, FaultKind, FaultScope};
+pub use params::ParamError;
+pub use record::{Outcome, RecordedRequest};
+
+use crate::action::{Action, ActionMeta};
+use crate::sign::tc3::SigningKeyCache;
+use faults::FaultQueue;
+use record::RequestLog;
+use routes::{Route, Routes};
+use state::{KnownCredential, State, write};
+
+/// SecretId of [`EmulatorBuilder::demo_credential`], for examples and scripts. Not a
+/// real credential.
+pub const DEMO_SECRET_ID: &str = "AKIDTCAPIEMULATOR0000000000000000000";
+/// SecretKey of [`EmulatorBuilder::demo_credential`]. Not a real credential.
+pub const DEMO_SECRET_KEY: &str = "tc-api-emulator-demo-secret-key-0";
+
+/// Default of [`EmulatorBuilder::max_clock_skew`]: five minutes, as the cloud.
+pub const DEFAULT_MAX_CLOCK_SKEW: Duration = Duration::from_secs(300);
+/// Default of [`EmulatorBuilder::record_limit`].
+pub const DEFAULT_RECORD_LIMIT: usize = 10_000;
+/// Default of [`EmulatorBuilder::max_body_bytes`]: 10 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// Configures and starts an [`Emulator`].
+pub struct EmulatorBuilder {
+    credentials: HashMap<String, Arc<KnownCredential>>,
+    addr: SocketAddr,
+    clock_offset_secs: i64,
+    max_clock_skew: Duration,
+    record_limit: usize,
+    max_body_bytes: usize,
+}
+
+impl fmt::Debug for EmulatorBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut ids: Vec<&String> = self.credentials.keys().collect();
+        ids.sort();
+        f.debug_struct("EmulatorBuilder")
+            .field("secret_ids", &ids)
+            .field("addr", &self.addr)
+            .field("clock_offset_secs", &self.clock_offset_secs)
+            .field("max_clock_skew", &self.max_clock_skew)
+            .field("record_limit", &self.record_limit)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            credentials: HashMap::new(),
+            addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+            clock_offset_secs: 0,
+            max_clock_skew: DEFAULT_MAX_CLOCK_SKEW,
+            record_limit: DEFAULT_RECORD_LIMIT,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        }
+    }
+}
+
+fn known(secret_key: &str, token: Option<&str>) -> Arc<KnownCredential> {
+    Arc::new(KnownCredential {
+        secret_key: Zeroizing::new(secret_key.to_owned()),
+        token: token.map(|t| Zeroizing::new(t.to_owned())),
+    })
+}
+
+impl EmulatorBuilder {
+    /// No credentials, 127.0.0.1 on a free port, the system clock, a log of
+    /// [`DEFAULT_RECORD_LIMIT`] requests.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Accepts requests signed with this SecretId and SecretKey.
+    pub fn credential(mut self, secret_id: impl Into<String>, secret_key: &str) -> Self {
+        self.credentials
+            .insert(secret_id.into(), known(secret_key, None));
+        self
+    }
+
+    /// Accepts requests signed with this temporary credential, which must carry `token`
+    /// (`X-TC-Token` / `Token`); others answer `AuthFailure.TokenFailure`.
+    pub fn temporary_credential(
+        mut self,
+        secret_id: impl Into<String>,
+        secret_key: &str,
+        token: &str,
+    ) -> Self {
+        self.credentials
+            .insert(secret_id.into(), known(secret_key, Some(token)));
+        self
+    }
+
+    /// Accepts [`DEMO_SECRET_ID`] / [`DEMO_SECRET_KEY`].
+    pub fn demo_credential(self) -> Self {
+        self.credential(DEMO_SECRET_ID, DEMO_SECRET_KEY)
+    }
+
+    /// Listens on this port of 127.0.0.1 (default 0: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.addr.set_port(port);
+        self
+    }
+
+    /// Listens on this address, which must be a loopback address.
+    pub fn bind(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// Starts the emulator's clock this many seconds off the system clock.
+    pub fn clock_offset_secs(mut self, offset: i64) -> Self {
+        self.clock_offset_secs = offset;
+        self
+    }
+
+    /// The largest accepted distance between a request's timestamp and the emulator's
+    /// clock (default five minutes); beyond it, `AuthFailure.SignatureExpire`.
+    pub fn max_clock_skew(mut self, skew: Duration) -> Self {
+        self.max_clock_skew = skew;
+        self
+    }
+
+    /// How many requests the log keeps (default [`DEFAULT_RECORD_LIMIT`]); older ones
+    /// are dropped. 0 keeps none.
+    pub fn record_limit(mut self, limit: usize) -> Self {
+        self.record_limit = limit;
+        self
+    }
+
+    /// The largest request body accepted (default 10 MiB); larger ones answer
+    /// `RequestSizeLimitExceeded`.
+    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
+        self.max_body_bytes = bytes;
+        self
+    }
+
+    fn listener(&self) -> Result<std::net::TcpListener, StartError> {
+        if !self.addr.ip().is_loopback() {
+            return Err(StartError::NotLoopback(self.addr.to_string()));
+        }
+        let bind_error = |source| StartError::Bind {
+            addr: self.addr.to_string(),
+            source,
+        };
+        let listener = std::net::TcpListener::bind(self.addr).map_err(bind_error)?;
+        listener.set_nonblocking(true).map_err(bind_error)?;
+        Ok(listener)
+    }
+
+    fn into_state(self) -> Arc<State> {
+        Arc::new(State {
+            credentials: RwLock::new(self.credentials),
+            routes: Routes::default(),
+            faults: FaultQueue::default(),
+            log: RequestLog::new(self.record_limit),
+            clock_offset: AtomicI64::new(self.clock_offset_secs),
+            max_skew_secs: i64::try_from(self.max_clock_skew.as_secs()).unwrap_or(i64::MAX),
+            max_body_bytes: self.max_body_bytes,
+            signing_keys: SigningKeyCache::new(),
+        })
+    }
+
+    /// Starts serving on the current tokio runtime (it must have IO and time enabled);
+    /// the emulator stops when the returned handle is dropped.
+    pub async fn start(self) -> Result<Emulator, StartError> {
+        let listener = self.listener()?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).map_err(|source| StartError::Bind {
+                addr: self.addr.to_string(),
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: self.addr.to_string(),
+            source,
+        })?;
+        let state = self.into_state();
+        let (shutdown, stop) = watch::channel(false);
+        tokio::spawn(server::serve(listener, Arc::clone(&state), stop));
+        Ok(Emulator::new(state, addr, shutdown))
+    }
+
+    /// Starts serving on a runtime of its own, in a background thread: for synchronous
+    /// tests, blocking clients, or tests whose runtime is busy. The emulator stops when
+    /// the returned handle is dropped.
+    pub fn start_in_background(self) -> Result<Emulator, StartError> {
+        let listener = self.listener()?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: self.addr.to_string(),
+            source,
+        })?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("tc-api-emulator")
+            .enable_all()
+            .build()
+            .map_err(StartError::Runtime)?;
+        let listener = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(listener).map_err(|source| StartError::Bind {
+                addr: self.addr.to_string(),
+                source,
+            })?
+        };
+        let state = self.into_state();
+        let (shutdown, stop) = watch::channel(false);
+        let serving = Arc::clone(&state);
+        std::thread::Builder::new()
+            .name("tc-api-emulator".to_owned())
+            .spawn(move || runtime.block_on(server::serve(listener, serving, stop)))
+            .map_err(StartError::Runtime)?;
+        Ok(Emulator::new(state, addr, shutdown))
+    }
+}
+
+/// A running emulator. Dropping it stops the server and closes its connections.
+pub struct Emulator {
+    state: Arc<State>,
+    addr: SocketAddr,
+    url: String,
+    shutdown: watch::Sender<bool>,
+}
+
+impl fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Emulator")
+            .field("url", &self.url)
+            .field("routes", &self.state.routes.len())
+            .field("requests", &self.state.log.total())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+    }
+}
+
+impl Emulator {
+    fn new(state: Arc<State>, addr: SocketAddr, shutdown: watch::Sender<bool>) -> Self {
+        Emulator {
+            state,
+            addr,
+            url: format!("http://{addr}"),
+            shutdown,
+        }
+    }
+
+    /// A builder: no credentials, 127.0.0.1 on a free port.
+    pub fn builder() -> EmulatorBuilder {
+        EmulatorBuilder::new()
+    }
+
+    /// Starts an emulator on a free port of 127.0.0.1 that accepts the demo credential
+    /// ([`DEMO_SECRET_ID`], [`DEMO_SECRET_KEY`]).
+    pub async fn start() -> Result<Emulator, StartError> {
+        Self::builder().demo_credential().start().await
+    }
+
+    /// The base URL, `http://127.0.0.1:PORT`: give it to `ClientBuilder::endpoint`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The address listened on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Answers action `A` with `handler`: it gets the decoded action and returns the
+    /// response, or an [`EmulatorError`] to answer instead.
+    ///
+    /// API 3.0 actions are routed by (action, version), API 2.0 actions by name; a
+    /// second handler for the same route is a [`RegisterError`].
+    pub fn on<A, F>(&self, handler: F) -> Result<(), RegisterError>
+    where
+        A: Action + DeserializeOwned,
+        A::Response: Serialize,
+        F: Fn(A) -> Result<A::Response, EmulatorError> + Send + Sync + 'static,
+    {
+        self.state
+            .routes
+            .insert(Route::typed::<A, _, _>(move |action| {
+                std::future::ready(handler(action))
+            }))
+    }
+
+    /// Like [`on`](Self::on), with an async handler.
+    pub fn on_async<A, F, Fut>(&self, handler: F) -> Result<(), RegisterError>
+    where
+        A: Action + DeserializeOwned,
+        A::Response: Serialize,
+        F: Fn(A) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<A::Response, EmulatorError>> + Send + 'static,
+    {
+        self.state.routes.insert(Route::typed::<A, _, _>(handler))
+    }
+
+    /// Answers the action `meta` describes with a handler of untyped JSON: it gets the
+    /// parameters (flat ones as strings, numbered groups as arrays) and returns the
+    /// response object. For actions nobody has annotated.
+    pub fn on_json<F>(&self, meta: ActionMeta, handler: F) -> Result<(), RegisterError>
+    where
+        F: Fn(serde_json::Value) -> Result<serde_json::Value, EmulatorError>
+            + Send
+            + Sync
+            + 'static,
+    {
+        self.state.routes.insert(Route::json(meta, handler))
+    }
+
+    /// Removes the handler of `A`; whether there was one.
+    pub fn remove<A: Action>(&self) -> bool {
+        self.state.routes.remove(&A::META)
+    }
+
+    /// The metadata of every registered action, sorted by action and version.
+    pub fn routes(&self) -> Vec<ActionMeta> {
+        self.state.routes.metas()
+    }
+
+    /// Accepts one more credential.
+    pub fn add_credential(&self, secret_id: impl Into<String>, secret_key: &str) {
+        write(&self.state.credentials).insert(secret_id.into(), known(secret_key, None));
+    }
+
+    /// Accepts one more temporary credential, whose requests must carry `token`.
+    pub fn add_temporary_credential(
+        &self,
+        secret_id: impl Into<String>,
+        secret_key: &str,
+        token: &str,
+    ) {
+        write(&self.state.credentials).insert(secret_id.into(), known(secret_key, Some(token)));
+    }
+
+    /// Sets the emulator's clock this many seconds off the system clock (it stamps the
+    /// `Date` header and judges timestamps).
+    pub fn set_clock_offset_secs(&self, offset: i64) {
+        self.state.clock_offset.store(offset, Ordering::Relaxed);
+    }
+
+    /// The emulator's clock.
+    pub fn now(&self) -> SystemTime {
+        self.state.now()
+    }
+
+    /// Adds a fault after those already injected; see [`Fault`].
+    pub fn inject(&self, fault: Fault) {
+        self.state.faults.push(fault);
+    }
+
+    /// Removes every injected fault.
+    pub fn clear_faults(&self) {
+        self.state.faults.clear();
+    }
+
+    /// How many injected faults are still pending.
+    pub fn pending_faults(&self) -> usize {
+        self.state.faults.len()
+    }
+
+    /// The recorded requests, oldest first (at most the record limit).
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.state.log.snapshot()
+    }
+
+    /// The recorded requests, emptying the log.
+    pub fn take_requests(&self) -> Vec<RecordedRequest> {
+        self.state.log.take()
+    }
+
+    /// Empties the log.
+    pub fn clear_requests(&self) {
+        self.state.log.clear();
+    }
+
+    /// How many requests arrived since the start, including those the log dropped.
+    pub fn request_count(&self) -> u64 {
+        self.state.log.total()
+    }
+
+    /// Stops the server (as dropping the handle does).
+    pub fn shutdown(self) {}
+}
