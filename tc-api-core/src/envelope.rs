@@ -176,6 +176,9 @@ pub fn decode_v2<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(T, Re
             code_desc: probe.code_desc,
             request_id,
             http_status: status,
+            // Errors are rare: one copy of the body here keeps the decoders' signature
+            // a plain slice.
+            body: body.into(),
         });
     }
     if !(200..300).contains(&status) {
@@ -357,6 +360,74 @@ mod tests {
         ));
         let err = decode_v2::<V2Out>(200, br#"{"code":4700,"message":"?"}"#).unwrap_err();
         assert!(matches!(err, Error::ApiV2 { code: V2Code::Other(ref c), .. } if c == "4700"));
+    }
+
+    #[test]
+    fn v2_batch_failures_keep_the_detail_map() {
+        let body = br#"{"code":5400,"message":"partly failed","detail":{
+            "usagePlan-ok":{"code":0,"message":"","requestId":"t-1"},
+            "usagePlan-bad":{"code":5000,"message":"(100004)usagePlanId not found","requestId":"t-2"}}}"#;
+        let err = decode_v2::<V2Out>(200, body).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::ApiV2 {
+                code: V2Code::PartialSuccess,
+                ..
+            }
+        ));
+        let detail = err.v2_detail().expect("detail kept");
+        assert_eq!(detail["usagePlan-bad"]["code"], 5000);
+        assert_eq!(
+            detail["usagePlan-bad"]["message"],
+            "(100004)usagePlanId not found"
+        );
+        assert_eq!(detail["usagePlan-ok"]["requestId"], "t-1");
+        assert_eq!(err.answer_body().unwrap().as_bytes(), body.as_slice());
+
+        #[derive(Deserialize)]
+        struct Batch {
+            detail: std::collections::BTreeMap<String, Outcome>,
+        }
+        #[derive(Deserialize)]
+        struct Outcome {
+            code: i64,
+        }
+        let batch: Batch = err.answer_body().unwrap().decode().unwrap();
+        let failed: Vec<&str> = batch
+            .detail
+            .iter()
+            .filter(|(_, outcome)| outcome.code != 0)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(failed, ["usagePlan-bad"]);
+
+        // All failed (5100) is kept the same way; no detail, or a null one, is None.
+        let err = decode_v2::<V2Out>(
+            200,
+            br#"{"code":5100,"message":"x","detail":{"a":{"code":5100}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.v2_detail().unwrap()["a"]["code"], 5100);
+        let err =
+            decode_v2::<V2Out>(200, br#"{"code":5100,"message":"x","detail":null}"#).unwrap_err();
+        assert!(err.v2_detail().is_none());
+        let err = decode_v2::<V2Out>(200, br#"{"code":4000,"message":"x"}"#).unwrap_err();
+        assert!(err.v2_detail().is_none());
+        // Other errors carry no body.
+        let err = decode_v3::<Empty>(502, b"<html>bad gateway</html>").unwrap_err();
+        assert!(err.answer_body().is_none() && err.v2_detail().is_none());
+    }
+
+    #[test]
+    fn answer_body_debug_is_an_excerpt() {
+        let long = format!(
+            r#"{{"code":5400,"message":"m","detail":"{}"}}"#,
+            "d".repeat(5000)
+        );
+        let err = decode_v2::<V2Out>(200, long.as_bytes()).unwrap_err();
+        let text = format!("{err:?}");
+        assert!(text.contains("AnswerBody"), "{text}");
+        assert!(text.len() < 1000, "{}", text.len());
     }
 
     #[test]

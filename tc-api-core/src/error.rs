@@ -7,6 +7,10 @@
 use std::fmt;
 use std::time::Duration;
 
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
 use crate::action::{Action, ErrorCode};
 use crate::client::RequestId;
 use crate::credential::CredentialError;
@@ -50,6 +54,10 @@ pub enum Error {
         request_id: Option<RequestId>,
         /// HTTP status of the answer.
         http_status: u16,
+        /// The whole answer as sent, for what the fields above do not name: the
+        /// per-resource `detail` map of a batch task that failed (5100) or partly
+        /// failed (5400). See [`Error::v2_detail`] and [`AnswerBody::decode`].
+        body: AnswerBody,
     },
 
     /// An HTTP error status whose body is not an API envelope (a gateway or proxy
@@ -159,6 +167,23 @@ impl Error {
         }
     }
 
+    /// The body of an API 2.0 error answer as the server sent it
+    /// ([`Error::ApiV2`]); `None` for other errors.
+    pub fn answer_body(&self) -> Option<&AnswerBody> {
+        match self {
+            Error::ApiV2 { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
+    /// The `detail` member of an API 2.0 error answer: for batch tasks (codes 5100 and
+    /// 5400), the outcome per resource id, `{"<id>": {"code", "message", "requestId"}}`,
+    /// which tells which resources failed. `None` when the answer has no `detail` (or
+    /// it is `null`) and for other errors.
+    pub fn v2_detail(&self) -> Option<serde_json::Value> {
+        self.answer_body()?.member("detail")
+    }
+
     /// The HTTP status of the answer, when there was one.
     pub fn http_status(&self) -> Option<u16> {
         match self {
@@ -205,6 +230,46 @@ impl Error {
     /// `err.action_error::<ReleaseMNPVersion>() == Some(ReleaseError::MnpVersionReleased)`.
     pub fn action_error<A: Action>(&self) -> Option<A::ErrorCode> {
         self.code().map(A::ErrorCode::from_code)
+    }
+}
+
+/// The raw body of an error answer (cheap to clone: shared bytes; a thin pointer, so
+/// that [`Error`] stays small).
+///
+/// `Debug` shows an excerpt, not the whole body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AnswerBody(Arc<[u8]>);
+
+impl AnswerBody {
+    /// The body as received.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The body decoded as `T`, e.g. a batch-task result type with a typed `detail` map.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_slice(&self.0)
+    }
+
+    /// The top-level member `name` of the body's JSON object; `None` when the body is
+    /// not an object, has no such member, or it is `null`.
+    pub fn member(&self, name: &str) -> Option<serde_json::Value> {
+        let mut object: serde_json::Map<String, serde_json::Value> = self.decode().ok()?;
+        object.remove(name).filter(|value| !value.is_null())
+    }
+}
+
+impl From<&[u8]> for AnswerBody {
+    fn from(body: &[u8]) -> Self {
+        AnswerBody(Arc::from(body))
+    }
+}
+
+impl fmt::Debug for AnswerBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("AnswerBody")
+            .field(&crate::envelope::excerpt(&self.0))
+            .finish()
     }
 }
 

@@ -73,8 +73,10 @@ async fn api2_error_with_numeric_or_string_code_maps_to_named_variants() {
             code_desc,
             request_id,
             http_status,
+            body,
         } => {
             assert_eq!(*code, V2Code::InvalidParameter);
+            assert!(body.as_bytes().starts_with(br#"{"code":"4000""#));
             assert_eq!(message, "(100004)serviceId is incorrect");
             assert_eq!(code_desc.as_deref(), Some("InvalidParameter"));
             assert_eq!(request_id.as_ref().unwrap().as_str(), "v2-rid");
@@ -95,6 +97,33 @@ async fn api2_error_with_numeric_or_string_code_maps_to_named_variants() {
         "{err:?}"
     );
     assert!(err.request_id().is_none());
+}
+
+#[tokio::test]
+async fn api2_partial_success_shows_which_resources_failed() {
+    let server = TestServer::start().await;
+    server.script([Reply::json(
+        r#"{"code":5400,"message":"partly failed","requestId":"batch-1","detail":{"plan-a":{"code":0,"message":"","requestId":"t-a"},"plan-b":{"code":5100,"message":"(100004)bad plan","requestId":"t-b"}}}"#,
+    )]);
+    let client = builder_for(&server).build().unwrap();
+    let err = client.send(DescribeServiceV2::sample()).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::ApiV2 {
+                code: V2Code::PartialSuccess,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), Some("5400"));
+    assert_eq!(err.request_id().unwrap().as_str(), "batch-1");
+    let detail = err.v2_detail().expect("the detail map is kept");
+    assert_eq!(detail["plan-b"]["code"], 5100);
+    assert_eq!(detail["plan-b"]["message"], "(100004)bad plan");
+    assert_eq!(detail["plan-a"]["code"], 0);
+    assert_eq!(server.count(), 1, "5400 is not retried");
 }
 
 #[tokio::test]
