@@ -21,6 +21,8 @@
 #![warn(missing_docs)]
 
 pub mod doc_example;
+#[cfg(feature = "emulator")]
+pub mod emulator;
 
 #[cfg(feature = "apigateway")]
 pub mod apigateway;

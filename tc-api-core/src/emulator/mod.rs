@@ -468,3 +468,18 @@ impl Emulator {
     /// Stops the server (as dropping the handle does).
     pub fn shutdown(self) {}
 }
+
+/// Decodes flat parameters (`Filters.0.Values.1=x`, as [`crate::sign::flatten`] writes
+/// them and as GET and v1 requests carry them) into `T`, the way the emulator decodes
+/// requests: numbers and booleans are parsed from the text when `T` wants them, lists are
+/// read from `.0`, `.1`, ..., and a parameter `T` does not define is an error.
+pub fn decode_flat<T: DeserializeOwned>(params: Vec<(String, String)>) -> Result<T, ParamError> {
+    params::decode(params::Node::from_flat(params)?)
+}
+
+/// Decodes a JSON request body into `T`, the way the emulator decodes TC3 POST requests:
+/// strictly typed (a string is no integer), `null` members taken as absent, and a
+/// parameter `T` does not define is an error.
+pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ParamError> {
+    params::decode(params::Node::from_json_body(body)?)
+}

@@ -1,0 +1,106 @@
+//! A standalone emulator process for scripts and other languages' SDKs: every action of
+//! this crate answers its documented example, on 127.0.0.1.
+//!
+//! ```sh
+//! cargo run -p tc-api-services --example emulator -- [--port N] [--url-file PATH] [--credential ID:KEY]
+//! ```
+//!
+//! Prints `listening on http://127.0.0.1:PORT` once it accepts connections (and writes
+//! the URL to `--url-file` if given, for scripts that start it on port 0), then serves
+//! until interrupted. It accepts the demo credential (`DEMO_SECRET_ID` /
+//! `DEMO_SECRET_KEY` of `tc_api_core::emulator`, printed at start) and any
+//! `--credential` given.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator};
+
+const USAGE: &str = "usage: emulator [--port N] [--url-file PATH] [--credential ID:KEY]...";
+
+struct Options {
+    port: u16,
+    url_file: Option<String>,
+    credentials: Vec<(String, String)>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut options = Options {
+        port: 0,
+        url_file: None,
+        credentials: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--port" => {
+                let port = value("--port")?;
+                options.port = port
+                    .parse()
+                    .map_err(|_| format!("--port: {port:?} is not a port number"))?;
+            }
+            "--url-file" => options.url_file = Some(value("--url-file")?),
+            "--credential" => {
+                let pair = value("--credential")?;
+                let (id, key) = pair
+                    .split_once(':')
+                    .filter(|(id, key)| !id.is_empty() && !key.is_empty())
+                    .ok_or("--credential takes ID:KEY")?;
+                options.credentials.push((id.to_owned(), key.to_owned()));
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    Ok(options)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = match parse_args() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut builder = Emulator::builder().demo_credential().port(options.port);
+    for (id, key) in &options.credentials {
+        builder = builder.credential(id.as_str(), key);
+    }
+    let emulator = match builder.start().await {
+        Ok(emulator) => emulator,
+        Err(error) => {
+            eprintln!("cannot start the emulator: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(error) = tc_api_services::emulator::seed(&emulator) {
+        eprintln!("cannot seed the emulator: {error}");
+        return ExitCode::FAILURE;
+    }
+    if let Some(path) = &options.url_file {
+        // Written whole then renamed, so a script polling for the file never reads half.
+        let partial = format!("{path}.partial");
+        let written = std::fs::write(&partial, format!("{}\n", emulator.url()))
+            .and_then(|()| std::fs::rename(&partial, path));
+        if let Err(error) = written {
+            eprintln!("cannot write the URL to {path}: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("demo credential: SecretId {DEMO_SECRET_ID}, SecretKey {DEMO_SECRET_KEY}");
+    println!(
+        "{} actions seeded; listening on {}",
+        emulator.routes().len(),
+        emulator.url()
+    );
+    let _ = std::io::stdout().flush();
+    if let Err(error) = tokio::signal::ctrl_c().await {
+        eprintln!("cannot wait for Ctrl-C: {error}");
+        return ExitCode::FAILURE;
+    }
+    println!("served {} requests", emulator.request_count());
+    ExitCode::SUCCESS
+}
