@@ -58,6 +58,23 @@ impl ActionMeta {
     }
 }
 
+/// Action-name prefixes of read-only actions: `#[tc_action]` makes such actions
+/// idempotent unless told otherwise, and so does [`Client::call_json`](crate::Client::call_json).
+pub const READ_ONLY_PREFIXES: &[&str] = &[
+    "Describe", "Get", "List", "Query", "Check", "Inquire", "Inquiry",
+];
+
+/// Whether an action is idempotent unless told otherwise: its name starts with a
+/// read-only verb of [`READ_ONLY_PREFIXES`] followed by a new word (`DescribeX`, not
+/// `Getaway`). The macro applies the same rule at compile time; a test keeps the two equal.
+pub fn default_idempotent(action: &str) -> bool {
+    READ_ONLY_PREFIXES.iter().any(|prefix| {
+        action
+            .strip_prefix(prefix)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_lowercase()))
+    })
+}
+
 /// The two generations of the Tencent Cloud API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApiStyle {

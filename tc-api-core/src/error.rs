@@ -377,6 +377,25 @@ pub enum InvalidRequest {
         #[source]
         source: serde_json::Error,
     },
+    /// A service, version or action name given to a call by name
+    /// ([`Client::call_json`](crate::Client::call_json)) is not one the API could have.
+    #[error("invalid {kind} {value:?} for a call by name: expected {expected}")]
+    InvalidName {
+        /// `service`, `version` or `action`.
+        kind: &'static str,
+        /// The name given.
+        value: String,
+        /// What such a name looks like.
+        expected: &'static str,
+    },
+    /// The parameters of a call by name are not a JSON object.
+    #[error("the parameters of {action} must be a JSON object (or null for none); found {found}")]
+    ParamsNotObject {
+        /// The action.
+        action: String,
+        /// The JSON type given.
+        found: &'static str,
+    },
     /// The action's parameters could not be flattened into form parameters.
     #[error("cannot flatten the parameters of {action}: {source}")]
     Flatten {

@@ -13,6 +13,7 @@ pub mod envelope;
 pub mod error;
 pub mod limiter;
 pub mod region;
+pub mod registry;
 pub mod retry;
 pub mod sign;
 
@@ -22,9 +23,10 @@ pub use credential::{Credential, CredentialError, ProvideCredential};
 pub use error::Error;
 
 /// Paths the generated code names, so that a user crate needs no direct dependency on
-/// serde. Not a public API: anything here may change without notice.
+/// serde or inventory. Not a public API: anything here may change without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use inventory;
     pub use serde;
     pub use serde_json;
 }

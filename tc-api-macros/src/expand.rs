@@ -11,6 +11,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
+use syn::ext::IdentExt;
 use syn::{Attribute, Item, ItemStruct, LitStr, Path, parse_quote};
 
 use crate::errors::Errors;
@@ -52,10 +53,17 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
         .action
         .as_ref()
         .map(|action| action_impl(definition, action));
+    let schema_impl = (!definition.generic).then(|| schema_impl(definition));
+    let registry_entry = definition
+        .action
+        .as_ref()
+        .map(|_| registry_entry(definition));
     quote! {
         #item
         #unit_impls
         #action_impl
+        #schema_impl
+        #registry_entry
     }
 }
 
@@ -208,6 +216,58 @@ fn action_impl(definition: &Definition, action: &ActionDefinition) -> TokenStrea
                 rate_limit: #rate_limit,
                 idempotent: #idempotent,
             };
+        }
+    }
+}
+
+/// `impl WireSchema`: the wire name, presence, type and doc of every field, for the
+/// registry's parameter checks and request templates. A field type is described through
+/// the probe in `tc_api_core::registry::__probe`, which falls back to `Any` for a type
+/// without a `WireSchema` impl (so no new bound is put on field types).
+fn schema_impl(definition: &Definition) -> TokenStream {
+    let krate = &definition.krate;
+    let ident = &definition.ident;
+    let registry = quote!(#krate::registry);
+    let fields = definition.fields.iter().flatten().map(|field| {
+        let name = &field.wire_name;
+        let required = field.required;
+        let doc = &field.doc;
+        let ty = &field.ty;
+        quote! {
+            #registry::FieldSchema {
+                name: #name,
+                required: #required,
+                schema: || {
+                    use #registry::__probe::{ViaFallback as _, ViaWireSchema as _};
+                    (&&#registry::__probe::Probe::<#ty>::new()).wire_schema()
+                },
+                doc: #doc,
+            }
+        }
+    });
+    let name = ident.unraw().to_string();
+    quote! {
+        impl #registry::WireSchema for #ident {
+            fn wire_schema() -> #registry::Schema {
+                static OBJECT: #registry::ObjectSchema = #registry::ObjectSchema {
+                    name: #name,
+                    fields: &[#(#fields),*],
+                };
+                #registry::Schema::Object(&OBJECT)
+            }
+        }
+    }
+}
+
+/// The action's entry in the registry of annotated actions (collected by `inventory`
+/// through the runtime's re-export, so the user's crate needs no dependency on it).
+fn registry_entry(definition: &Definition) -> TokenStream {
+    let krate = &definition.krate;
+    let ident = &definition.ident;
+    let doc = &definition.doc;
+    quote! {
+        #krate::__private::inventory::submit! {
+            #krate::registry::ActionEntry::new::<#ident>(#doc)
         }
     }
 }

@@ -19,6 +19,11 @@ pub(crate) struct Definition {
     pub(crate) derive_default: bool,
     /// The action's metadata; `None` for `#[tc_model]`.
     pub(crate) action: Option<ActionDefinition>,
+    /// The struct's doc comment (for the registry).
+    pub(crate) doc: String,
+    /// Whether the struct has generic parameters (only models may): such a type gets no
+    /// `WireSchema` impl, since its schema would depend on the parameters.
+    pub(crate) generic: bool,
 }
 
 /// One field and how it appears on the wire.
@@ -31,6 +36,13 @@ pub(crate) struct WireField {
     pub(crate) presence: Presence,
     /// `#[serde(...)]` keys the user wrote on the field; the expansion does not write them.
     pub(crate) user_serde_keys: Vec<String>,
+    /// The field's type as written.
+    pub(crate) ty: Type,
+    /// Whether a request must carry the field: not an `Option` or `Vec`, and no
+    /// `#[serde(default)]` of the user's.
+    pub(crate) required: bool,
+    /// The field's doc comment.
+    pub(crate) doc: String,
 }
 
 /// How a field's absence is handled.

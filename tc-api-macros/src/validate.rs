@@ -30,7 +30,9 @@ pub(crate) fn validate(
     let fields = match &item.shape {
         Some(Shape::Named(fields)) => {
             let generic = !item.generics.params.is_empty();
-            Some(Some(check_fields(kind, casing, fields, generic, errors)))
+            Some(Some(check_fields(
+                kind, casing, &ident, fields, generic, errors,
+            )))
         }
         Some(Shape::Unit) => {
             if kind == MacroKind::Model && !item.generics.params.is_empty() {
@@ -70,6 +72,8 @@ pub(crate) fn validate(
         derive_default: all_optional && !item.derives_default,
         fields,
         action,
+        doc: item.doc.clone(),
+        generic: !item.generics.params.is_empty(),
     })
 }
 
@@ -106,6 +110,7 @@ pub(crate) fn response_type(args: &Args, ident: &syn::Ident) -> Type {
 fn check_fields(
     kind: MacroKind,
     casing: Casing,
+    ident: &syn::Ident,
     fields: &[RawField],
     generic: bool,
     errors: &mut Errors,
@@ -160,15 +165,49 @@ fn check_fields(
         }
         // In a generic type serde must infer bounds from the field types, which it does not
         // do for fields with `serialize_with`.
-        let known = generic || known_serializable(&field.ty);
+        // Generated code names the type outside the struct's impls, where `Self` means
+        // something else (serde's visitor) or nothing (a `static`).
+        let ty = name_self(&field.ty, ident);
+        let known = generic || known_serializable(&ty);
+        let presence = presence(&ty);
+        let user_default = field.serde_keys.iter().any(|key| key == "default");
         checked.push(WireField {
-            checked_type: (!known).then(|| field.ty.clone()),
+            checked_type: (!known).then(|| ty.clone()),
             wire_name,
-            presence: presence(&field.ty),
+            presence,
             user_serde_keys: field.serde_keys.iter().map(ToString::to_string).collect(),
+            ty,
+            required: presence == Presence::Required && !user_default,
+            doc: field.doc.clone(),
         });
     }
     checked
+}
+
+/// `ty` with every `Self` spelled as the struct's name.
+fn name_self(ty: &Type, ident: &syn::Ident) -> Type {
+    fn replace(tokens: proc_macro2::TokenStream, ident: &syn::Ident) -> proc_macro2::TokenStream {
+        use proc_macro2::{Group, TokenTree};
+        tokens
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Ident(word) if word == "Self" => {
+                    let mut name = ident.clone();
+                    name.set_span(word.span());
+                    TokenTree::Ident(name)
+                }
+                TokenTree::Group(group) => {
+                    let mut replaced =
+                        Group::new(group.delimiter(), replace(group.stream(), ident));
+                    replaced.set_span(group.span());
+                    TokenTree::Group(replaced)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    // Replacing one identifier by another keeps the tokens a type.
+    syn::parse2(replace(ty.to_token_stream(), ident)).unwrap_or_else(|_| ty.clone())
 }
 
 /// Types that certainly implement `Serialize` and `DeserializeOwned`: scalars, `String`,

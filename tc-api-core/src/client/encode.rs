@@ -15,10 +15,12 @@
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use reqwest::Method;
+use serde::Serialize;
 
 use super::Shared;
 use super::builder::{HttpMethod, SignMethod};
-use crate::action::{Action, ActionMeta, ApiStyle};
+
+use crate::action::{ActionMeta, ApiStyle};
 use crate::credential::Credential;
 use crate::endpoint::Target;
 use crate::error::{Error, InvalidRequest};
@@ -51,9 +53,13 @@ pub(crate) enum Params {
 }
 
 impl Params {
-    /// Serializes `action` for the encoding the client and the action's style select.
-    pub(crate) fn new<A: Action>(shared: &Shared, action: &A) -> Result<Self, InvalidRequest> {
-        let meta = &A::META;
+    /// Serializes `action` (the parameters of the action `meta` describes) for the
+    /// encoding the client and the action's style select.
+    pub(crate) fn new<P: Serialize + ?Sized>(
+        shared: &Shared,
+        meta: &ActionMeta,
+        action: &P,
+    ) -> Result<Self, InvalidRequest> {
         let v1_algorithm = match (shared.sign_method, meta.style) {
             (SignMethod::Tc3HmacSha256, ApiStyle::V3 { .. }) => None,
             (SignMethod::HmacSha1, _) => Some(v1::V1Algorithm::HmacSha1),

@@ -14,6 +14,7 @@
 //! ```
 
 mod builder;
+mod dynamic;
 mod encode;
 mod transport;
 
@@ -27,6 +28,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::HeaderMap;
 use http::header::HeaderValue;
+use serde::Serialize;
 use tracing::Instrument;
 
 pub use builder::{
@@ -35,7 +37,7 @@ pub use builder::{
 };
 pub use encode::form_encode;
 
-use crate::action::{Action, ApiStyle, CommonErrorCode, ErrorCode};
+use crate::action::{Action, ActionMeta, ApiStyle, CommonErrorCode, ErrorCode};
 use crate::credential::ProvideCredential;
 use crate::endpoint::{self, EndpointOverride};
 use crate::envelope;
@@ -173,14 +175,32 @@ impl Client {
     /// signed afresh. A `SignatureExpire` answer makes the client adopt the server's
     /// clock (from its `Date` header) and re-sign once.
     pub async fn send<A: Action>(&self, action: A) -> Result<Output<A::Response>, Error> {
-        let meta = &A::META;
+        let decode: Decode<A::Response> = match A::META.style {
+            ApiStyle::V3 { .. } => envelope::decode_v3,
+            ApiStyle::V2 => envelope::decode_v2,
+        };
+        self.dispatch(&A::META, &action, decode).await
+    }
+
+    /// The one pipeline behind [`send`](Self::send), [`send_json`](Self::send_json) and
+    /// [`call_json`](Self::call_json): `params` sent as the action `meta` describes, the
+    /// answer read with `decode`, under the total timeout and the call's tracing span.
+    async fn dispatch<P, T>(
+        &self,
+        meta: &ActionMeta,
+        params: &P,
+        decode: Decode<T>,
+    ) -> Result<Output<T>, Error>
+    where
+        P: Serialize + Sync + ?Sized,
+    {
         let span = tracing::info_span!(
             "tc_api.call",
             service = meta.service,
             action = meta.action,
             region = self.region.as_deref().unwrap_or(""),
         );
-        let call = self.call(&action);
+        let call = self.call(meta, params, decode);
         match self.shared.total_timeout {
             Some(limit) => match tokio::time::timeout(limit, call).instrument(span).await {
                 Ok(result) => result,
@@ -193,16 +213,19 @@ impl Client {
         }
     }
 
-    async fn call<A: Action>(&self, action: &A) -> Result<Output<A::Response>, Error> {
+    async fn call<P, T>(
+        &self,
+        meta: &ActionMeta,
+        params: &P,
+        decode: Decode<T>,
+    ) -> Result<Output<T>, Error>
+    where
+        P: Serialize + Sync + ?Sized,
+    {
         let shared = &*self.shared;
-        let meta = &A::META;
         let region = region::region_for(meta, self.region.as_deref())?;
         let target = endpoint::resolve(meta, shared.endpoint.as_ref(), &shared.root_domain)?;
-        let params = encode::Params::new(shared, action)?;
-        let decode: Decode<A::Response> = match meta.style {
-            ApiStyle::V3 { .. } => envelope::decode_v3,
-            ApiStyle::V2 => envelope::decode_v2,
-        };
+        let params = encode::Params::new(shared, meta, params)?;
 
         let mut attempt: u32 = 0;
         let mut spent: u32 = 0;

@@ -23,6 +23,8 @@ pub(crate) struct RawField {
     /// The keys of `#[serde(...)]` attributes the user wrote on the field (an escape hatch:
     /// the macro leaves those keys to the user).
     pub(crate) serde_keys: Vec<Ident>,
+    /// The field's doc comment, for the registry's parameter descriptions.
+    pub(crate) doc: String,
 }
 
 /// The parts of the item the expansion needs.
@@ -45,6 +47,8 @@ pub(crate) struct ParsedItem {
     pub(crate) shape: Option<Shape>,
     /// Whether the user already derives `Default`.
     pub(crate) derives_default: bool,
+    /// The item's doc comment, for the registry.
+    pub(crate) doc: String,
 }
 
 /// Parses the item under the attribute, recording mistakes in `errors`.
@@ -59,6 +63,7 @@ pub(crate) fn parse_item(kind: MacroKind, tokens: TokenStream, errors: &mut Erro
                 generics: Generics::default(),
                 shape: None,
                 derives_default: false,
+                doc: String::new(),
             };
         }
     };
@@ -141,17 +146,20 @@ pub(crate) fn parse_item(kind: MacroKind, tokens: TokenStream, errors: &mut Erro
                 generics: Generics::default(),
                 shape: None,
                 derives_default: false,
+                doc: String::new(),
             };
         }
     };
     check_container_attrs(kind, attrs, errors);
     let derives_default = attrs.iter().any(derives_default);
+    let doc = doc_text(attrs);
     ParsedItem {
         item: Ok(item),
         ident,
         generics,
         shape,
         derives_default,
+        doc,
     }
 }
 
@@ -191,7 +199,28 @@ fn parse_field(field: &mut syn::Field, errors: &mut Errors) -> RawField {
         ty: field.ty.clone(),
         rename,
         serde_keys: serde_keys(&field.attrs),
+        doc: doc_text(&field.attrs),
     }
+}
+
+/// The text of `///` comments (`#[doc = "..."]`), each line trimmed, the whole trimmed.
+fn doc_text(attrs: &[Attribute]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(syn::MetaNameValue {
+            value:
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }),
+            ..
+        }) = &attr.meta
+        {
+            // `split`, not `lines`: an empty `///` is a paragraph break to keep.
+            lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
+        }
+    }
+    lines.join("\n").trim().to_owned()
 }
 
 /// The top-level keys of `#[serde(a, b = "...", c(...))]` attributes: each identifier
