@@ -81,7 +81,7 @@ fn the_macro_and_the_runtime_agree_on_idempotency() {
         seen += 1;
     }
     assert_eq!(seen, 12);
-    assert!(GetX::META.idempotent && !Getaway::META.idempotent);
+    const { assert!(GetX::META.idempotent && !Getaway::META.idempotent) };
 }
 
 #[test]
