@@ -2,26 +2,30 @@
 //! this crate answers its documented example, on 127.0.0.1.
 //!
 //! ```sh
-//! cargo run -p tc-api-services --example emulator -- [--port N] [--url-file PATH] [--credential ID:KEY]
+//! cargo run -p tc-api-services --example emulator -- [--port N] [--url-file PATH] [--credential ID:KEY] [--log]
 //! ```
 //!
 //! Prints `listening on http://127.0.0.1:PORT` once it accepts connections (and writes
 //! the URL to `--url-file` if given, for scripts that start it on port 0), then serves
 //! until interrupted. It accepts the demo credential (`DEMO_SECRET_ID` /
 //! `DEMO_SECRET_KEY` of `tc_api_core::emulator`, printed at start) and any
-//! `--credential` given.
+//! `--credential` given. With `--log` it prints a line per request received:
+//! `request: METHOD SIGNATURE ACTION -> ok|ERROR-CODE|fault ...`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
-use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator};
+use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator, Outcome, RecordedRequest};
 
-const USAGE: &str = "usage: emulator [--port N] [--url-file PATH] [--credential ID:KEY]...";
+const USAGE: &str = "usage: emulator [--port N] [--url-file PATH] [--credential ID:KEY]... [--log]";
 
 struct Options {
     port: u16,
     url_file: Option<String>,
     credentials: Vec<(String, String)>,
+    log: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -29,6 +33,7 @@ fn parse_args() -> Result<Options, String> {
         port: 0,
         url_file: None,
         credentials: Vec::new(),
+        log: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -49,6 +54,7 @@ fn parse_args() -> Result<Options, String> {
                     .ok_or("--credential takes ID:KEY")?;
                 options.credentials.push((id.to_owned(), key.to_owned()));
             }
+            "--log" => options.log = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -97,10 +103,39 @@ async fn main() -> ExitCode {
         emulator.url()
     );
     let _ = std::io::stdout().flush();
+    let emulator = Arc::new(emulator);
+    if options.log {
+        tokio::spawn(log_requests(Arc::clone(&emulator)));
+    }
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("cannot wait for Ctrl-C: {error}");
         return ExitCode::FAILURE;
     }
     println!("served {} requests", emulator.request_count());
     ExitCode::SUCCESS
+}
+
+/// Prints the requests received, a line each, as they come (polled every 50 ms).
+async fn log_requests(emulator: Arc<Emulator>) {
+    loop {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        for request in emulator.take_requests() {
+            println!("request: {}", describe(&request));
+        }
+    }
+}
+
+fn describe(request: &RecordedRequest) -> String {
+    let outcome = match &request.outcome {
+        Outcome::Success => "ok".to_owned(),
+        Outcome::Error { code, .. } => code.clone(),
+        other => format!("{other:?}"),
+    };
+    format!(
+        "{} {} {} -> {outcome} (RequestId {})",
+        request.method,
+        request.sign_method.map_or("unsigned", |m| m.wire_name()),
+        request.action.as_deref().unwrap_or("-"),
+        request.request_id.as_deref().unwrap_or("-"),
+    )
 }

@@ -283,7 +283,7 @@ where
             payload,
         });
     }
-    emulator.on::<A, _>(move |action| {
+    emulator.on::<A>(move |action| {
         let answer = answers
             .iter()
             .find(|answer| answer.answers(&action))

@@ -591,7 +591,7 @@ async fn regions_the_action_refuses_are_unsupported_region() {
 async fn handler_errors_reach_the_client_as_the_actions_typed_code() {
     let emulator = Emulator::start().await.unwrap();
     emulator
-        .on::<ReleaseMNPVersion, _>(|request| {
+        .on::<ReleaseMNPVersion>(|request| {
             if request.mnp_version_id == 2597 {
                 Err(EmulatorError::new(
                     "FailedOperation.MNPVersionReleased",

@@ -204,7 +204,7 @@ impl ActionVisitor for Recorders<'_> {
     fn visit<A: DefinedAction>(&mut self) {
         let decoded = Arc::clone(&self.decoded);
         self.emulator
-            .on::<A, _>(move |request| {
+            .on::<A>(move |request| {
                 decoded.lock().unwrap().push(format!("{request:?}"));
                 Ok(serde_json::from_value(json!({})).expect("responses decode from {}"))
             })

@@ -40,7 +40,7 @@
 //! #         host: None, region: tc_api_core::RegionPolicy::None, rate_limit: None, idempotent: true };
 //! # }
 //! let emulator = Emulator::builder().credential("AKIDtest", "secret").start().await?;
-//! emulator.on::<Ping, _>(|_ping| Ok(Empty {}))?;
+//! emulator.on::<Ping>(|_ping| Ok(Empty {}))?;
 //!
 //! let client = Client::builder()
 //!     .endpoint(emulator.url())
@@ -99,7 +99,7 @@ pub const DEMO_SECRET_KEY: &str = "tc-api-emulator-demo-secret-key-0";
 /// Default of [`EmulatorBuilder::max_clock_skew`]: five minutes, as the cloud.
 pub const DEFAULT_MAX_CLOCK_SKEW: Duration = Duration::from_secs(300);
 /// Default of [`EmulatorBuilder::record_limit`].
-pub const DEFAULT_RECORD_LIMIT: usize = 10_000;
+pub const DEFAULT_RECORD_LIMIT: usize = 1_000;
 /// Default of [`EmulatorBuilder::max_body_bytes`]: 10 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 
@@ -219,7 +219,11 @@ impl EmulatorBuilder {
         self
     }
 
-    fn listener(&self) -> Result<std::net::TcpListener, StartError> {
+    /// Binds the listening socket. Must run inside a tokio runtime. The backlog is
+    /// 1024 (std's is 128) so that hundreds of clients connecting at once are not made
+    /// to wait for SYN retransmissions.
+    fn listener(&self) -> Result<tokio::net::TcpListener, StartError> {
+        const BACKLOG: u32 = 1024;
         if !self.addr.ip().is_loopback() {
             return Err(StartError::NotLoopback(self.addr.to_string()));
         }
@@ -227,9 +231,14 @@ impl EmulatorBuilder {
             addr: self.addr.to_string(),
             source,
         };
-        let listener = std::net::TcpListener::bind(self.addr).map_err(bind_error)?;
-        listener.set_nonblocking(true).map_err(bind_error)?;
-        Ok(listener)
+        let socket = match self.addr {
+            SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4(),
+            SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6(),
+        }
+        .map_err(bind_error)?;
+        socket.set_reuseaddr(true).map_err(bind_error)?;
+        socket.bind(self.addr).map_err(bind_error)?;
+        socket.listen(BACKLOG).map_err(bind_error)
     }
 
     fn into_state(self) -> Arc<State> {
@@ -249,11 +258,6 @@ impl EmulatorBuilder {
     /// the emulator stops when the returned handle is dropped.
     pub async fn start(self) -> Result<Emulator, StartError> {
         let listener = self.listener()?;
-        let listener =
-            tokio::net::TcpListener::from_std(listener).map_err(|source| StartError::Bind {
-                addr: self.addr.to_string(),
-                source,
-            })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind {
             addr: self.addr.to_string(),
             source,
@@ -268,11 +272,6 @@ impl EmulatorBuilder {
     /// tests, blocking clients, or tests whose runtime is busy. The emulator stops when
     /// the returned handle is dropped.
     pub fn start_in_background(self) -> Result<Emulator, StartError> {
-        let listener = self.listener()?;
-        let addr = listener.local_addr().map_err(|source| StartError::Bind {
-            addr: self.addr.to_string(),
-            source,
-        })?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("tc-api-emulator")
@@ -281,11 +280,12 @@ impl EmulatorBuilder {
             .map_err(StartError::Runtime)?;
         let listener = {
             let _entered = runtime.enter();
-            tokio::net::TcpListener::from_std(listener).map_err(|source| StartError::Bind {
-                addr: self.addr.to_string(),
-                source,
-            })?
+            self.listener()?
         };
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: self.addr.to_string(),
+            source,
+        })?;
         let state = self.into_state();
         let (shutdown, stop) = watch::channel(false);
         let serving = Arc::clone(&state);
@@ -357,11 +357,13 @@ impl Emulator {
     ///
     /// API 3.0 actions are routed by (action, version), API 2.0 actions by name; a
     /// second handler for the same route is a [`RegisterError`].
-    pub fn on<A, F>(&self, handler: F) -> Result<(), RegisterError>
+    pub fn on<A>(
+        &self,
+        handler: impl Fn(A) -> Result<A::Response, EmulatorError> + Send + Sync + 'static,
+    ) -> Result<(), RegisterError>
     where
         A: Action + DeserializeOwned,
         A::Response: Serialize,
-        F: Fn(A) -> Result<A::Response, EmulatorError> + Send + Sync + 'static,
     {
         self.state
             .routes
@@ -371,11 +373,13 @@ impl Emulator {
     }
 
     /// Like [`on`](Self::on), with an async handler.
-    pub fn on_async<A, F, Fut>(&self, handler: F) -> Result<(), RegisterError>
+    pub fn on_async<A, Fut>(
+        &self,
+        handler: impl Fn(A) -> Fut + Send + Sync + 'static,
+    ) -> Result<(), RegisterError>
     where
         A: Action + DeserializeOwned,
         A::Response: Serialize,
-        F: Fn(A) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<A::Response, EmulatorError>> + Send + 'static,
     {
         self.state.routes.insert(Route::typed::<A, _, _>(handler))

@@ -99,7 +99,7 @@ async fn emulator() -> Emulator {
         .await
         .unwrap();
     emulator
-        .on::<DescribeThings, _>(|req| {
+        .on::<DescribeThings>(|req| {
             Ok(DescribeThingsResponse {
                 total: req.team_id,
                 names: req.filters.into_iter().flat_map(|f| f.values).collect(),
@@ -107,7 +107,7 @@ async fn emulator() -> Emulator {
         })
         .unwrap();
     emulator
-        .on::<DescribeOld, _>(|req| {
+        .on::<DescribeOld>(|req| {
             Ok(DescribeOldResponse {
                 service_name: format!("name-of-{}", req.service_id),
             })
@@ -812,7 +812,7 @@ async fn background_emulator_serves_without_the_callers_runtime() {
         .start_in_background()
         .unwrap();
     emulator
-        .on::<DescribeThings, _>(|req| {
+        .on::<DescribeThings>(|req| {
             Ok(DescribeThingsResponse {
                 total: req.team_id,
                 names: vec![],
@@ -847,7 +847,7 @@ async fn concurrent_calls_are_all_answered_and_counted() {
         .await
         .unwrap();
     emulator
-        .on_async::<DescribeThings, _, _>(|req| async move {
+        .on_async::<DescribeThings, _>(|req| async move {
             tokio::task::yield_now().await;
             Ok(DescribeThingsResponse {
                 total: req.team_id,
