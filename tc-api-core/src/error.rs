@@ -365,6 +365,13 @@ pub enum InvalidRequest {
     /// value (its content is not shown: it may be a token).
     #[error("the {0} header value has characters a header cannot carry")]
     HeaderValue(&'static str),
+    /// A client that skips signatures cannot send an action that needs a v1 signature
+    /// (API 2.0).
+    #[error("{action} needs a v1 signature; a client built with skip_signature cannot send it")]
+    SkipSignatureNeedsTc3 {
+        /// The action.
+        action: &'static str,
+    },
     /// The HTTP request could not be built.
     #[error("cannot build the HTTP request: {0}")]
     Http(#[source] BoxError),
@@ -451,6 +458,9 @@ pub enum ConfigError {
     /// UNSIGNED-PAYLOAD exists only in TC3-HMAC-SHA256.
     #[error("unsigned payload requires the TC3-HMAC-SHA256 sign method")]
     UnsignedPayloadNeedsTc3,
+    /// Skipping the signature (`Authorization: SKIP`) exists only in TC3-HMAC-SHA256.
+    #[error("skip_signature requires the TC3-HMAC-SHA256 sign method")]
+    SkipSignatureNeedsTc3,
     /// The HTTP transport could not be built.
     #[error("cannot build the HTTP transport: {0}")]
     Transport(#[source] BoxError),

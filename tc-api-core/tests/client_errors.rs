@@ -272,7 +272,7 @@ async fn credential_errors_are_reported_and_nothing_is_sent() {
     let server = TestServer::start().await;
     let empty = Environment::from_vars(Vec::<(String, String)>::new());
     let client = Client::builder()
-        .credential_provider(DefaultChain::with_environment(empty))
+        .credential_provider(DefaultChain::with_environment(empty).without_cvm_role())
         .endpoint(server.url())
         .region("ap-guangzhou")
         .build()

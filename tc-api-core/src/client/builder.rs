@@ -8,7 +8,9 @@ use std::time::{Duration, SystemTime};
 use http::header::{HeaderMap, HeaderName, HeaderValue};
 
 use super::{Client, Shared};
-use crate::credential::{Credential, DefaultChain, ProvideCredential, StaticProvider};
+use crate::credential::{
+    CachingProvider, Credential, DefaultChain, ProvideCredential, StaticProvider,
+};
 use crate::endpoint::{self, EndpointOverride};
 use crate::error::{ConfigError, Error, TimeoutKind};
 use crate::limiter::RateLimiter;
@@ -104,6 +106,7 @@ pub struct ClientBuilder {
     request_client_suffix: Option<String>,
     headers: Vec<(String, String)>,
     unsigned_payload: bool,
+    skip_signature: bool,
     connect_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
     total_timeout: Option<Duration>,
@@ -129,6 +132,7 @@ impl Default for ClientBuilder {
             request_client_suffix: None,
             headers: Vec::new(),
             unsigned_payload: false,
+            skip_signature: false,
             connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
             attempt_timeout: Some(DEFAULT_ATTEMPT_TIMEOUT),
             total_timeout: None,
@@ -157,6 +161,7 @@ impl fmt::Debug for ClientBuilder {
             .field("request_client_suffix", &self.request_client_suffix)
             .field("headers", &self.headers)
             .field("unsigned_payload", &self.unsigned_payload)
+            .field("skip_signature", &self.skip_signature)
             .field("connect_timeout", &self.connect_timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("total_timeout", &self.total_timeout)
@@ -172,8 +177,8 @@ impl fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// A builder with every default: credentials from the default chain (environment,
-    /// then profile file), no region, `<service>.tencentcloudapi.com`, TC3-HMAC-SHA256,
+    /// A builder with every default: credentials from the cached default chain
+    /// (environment, profile file, tccli, CVM role, TKE OIDC), no region, `<service>.tencentcloudapi.com`, TC3-HMAC-SHA256,
     /// POST JSON, connect timeout 10 s, per-attempt timeout 60 s, no total timeout,
     /// proxies from the environment, rate limiting on, 3 attempts with backoff 1 s..20 s
     /// and a retry budget of 500 tokens.
@@ -181,7 +186,9 @@ impl ClientBuilder {
         Self::default()
     }
 
-    /// Where credentials come from (default: the credential module's `DefaultChain`).
+    /// Where credentials come from (default: the credential module's `DefaultChain`
+    /// inside a `CachingProvider`, so temporary keys are fetched once per validity
+    /// period).
     pub fn credential_provider(mut self, provider: impl ProvideCredential + 'static) -> Self {
         self.credentials = Some(Arc::new(provider));
         self
@@ -259,6 +266,15 @@ impl ClientBuilder {
     /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`). Has no effect on API 2.0 actions.
     pub fn unsigned_payload(mut self, unsigned: bool) -> Self {
         self.unsigned_payload = unsigned;
+        self
+    }
+
+    /// Sends requests unsigned: `Authorization: SKIP`, no `X-TC-Token`, and no credential
+    /// looked up, as the official SDKs' `SkipSign` option does. Only for the few actions
+    /// the service accepts that way (sts `AssumeRoleWithWebIdentity` and
+    /// `AssumeRoleWithSAML`). Requires TC3-HMAC-SHA256, so API 2.0 actions are refused.
+    pub fn skip_signature(mut self, skip: bool) -> Self {
+        self.skip_signature = skip;
         self
     }
 
@@ -364,6 +380,9 @@ impl ClientBuilder {
         if self.unsigned_payload && self.sign_method != SignMethod::Tc3HmacSha256 {
             return Err(ConfigError::UnsignedPayloadNeedsTc3.into());
         }
+        if self.skip_signature && self.sign_method != SignMethod::Tc3HmacSha256 {
+            return Err(ConfigError::SkipSignatureNeedsTc3.into());
+        }
         for (timeout, kind) in [
             (self.connect_timeout, TimeoutKind::Connect),
             (self.attempt_timeout, TimeoutKind::Attempt),
@@ -397,7 +416,7 @@ impl ClientBuilder {
             http,
             credentials: self
                 .credentials
-                .unwrap_or_else(|| Arc::new(DefaultChain::default())),
+                .unwrap_or_else(|| Arc::new(CachingProvider::new(DefaultChain::default()))),
             endpoint,
             root_domain: self.root_domain.into_boxed_str(),
             sign_method: self.sign_method,
@@ -406,6 +425,7 @@ impl ClientBuilder {
             request_client,
             extra_headers,
             unsigned_payload: self.unsigned_payload,
+            skip_signature: self.skip_signature,
             connect_timeout: self.connect_timeout,
             attempt_timeout: self.attempt_timeout,
             total_timeout: self.total_timeout,

@@ -104,14 +104,15 @@ fn request_client(shared: &Shared) -> String {
         .to_owned()
 }
 
-/// One attempt's request, signed at `timestamp` with `credential`.
+/// One attempt's request, signed at `timestamp` with `credential`; without one (a client
+/// that skips signatures) a TC3 request carries `Authorization: SKIP` instead.
 pub(crate) fn signed_request(
     shared: &Shared,
     meta: &ActionMeta,
     target: &Target,
     region: Option<&str>,
     params: &Params,
-    credential: &Credential,
+    credential: Option<&Credential>,
     timestamp: i64,
 ) -> Result<reqwest::Request, Error> {
     let method = match shared.http_method {
@@ -159,6 +160,12 @@ pub(crate) fn signed_request(
             None
         }
         Params::V1 { params, algorithm } => {
+            let Some(credential) = credential else {
+                return Err(InvalidRequest::SkipSignatureNeedsTc3 {
+                    action: meta.action,
+                }
+                .into());
+            };
             let common = v1::V1Common {
                 action: meta.action,
                 version: meta.version(),
@@ -214,11 +221,63 @@ fn tc3_headers(
     meta: &ActionMeta,
     target: &Target,
     region: Option<&str>,
-    credential: &Credential,
+    credential: Option<&Credential>,
     timestamp: i64,
     headers: &mut HeaderMap,
     parts: Tc3Parts<'_>,
 ) -> Result<(), Error> {
+    let authorization = match credential {
+        Some(credential) => tc3_authorization(shared, meta, target, credential, timestamp, &parts),
+        None => "SKIP".to_owned(),
+    };
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(parts.content_type),
+    );
+    headers.insert(
+        X_TC_ACTION.clone(),
+        header_value("X-TC-Action", meta.action)?,
+    );
+    if let Some(version) = meta.version() {
+        headers.insert(X_TC_VERSION.clone(), header_value("X-TC-Version", version)?);
+    }
+    headers.insert(X_TC_TIMESTAMP.clone(), HeaderValue::from(timestamp));
+    if let Some(region) = region {
+        headers.insert(X_TC_REGION.clone(), header_value("X-TC-Region", region)?);
+    }
+    if let Some(token) = credential.and_then(Credential::token) {
+        let mut value = header_value("X-TC-Token", token)?;
+        value.set_sensitive(true);
+        headers.insert(X_TC_TOKEN.clone(), value);
+    }
+    if let Some(language) = shared.language {
+        headers.insert(
+            X_TC_LANGUAGE.clone(),
+            HeaderValue::from_static(language.as_str()),
+        );
+    }
+    headers.insert(X_TC_REQUEST_CLIENT.clone(), shared.request_client.clone());
+    if shared.unsigned_payload {
+        headers.insert(
+            X_TC_CONTENT_SHA256.clone(),
+            HeaderValue::from_static("UNSIGNED-PAYLOAD"),
+        );
+    }
+    let mut authorization = header_value("Authorization", &authorization)?;
+    authorization.set_sensitive(true);
+    headers.insert(header::AUTHORIZATION, authorization);
+    Ok(())
+}
+
+/// The TC3 `Authorization` value of one request.
+fn tc3_authorization(
+    shared: &Shared,
+    meta: &ActionMeta,
+    target: &Target,
+    credential: &Credential,
+    timestamp: i64,
+    parts: &Tc3Parts<'_>,
+) -> String {
     let payload = if shared.unsigned_payload {
         tc3::Payload::Unsigned
     } else {
@@ -246,44 +305,7 @@ fn tc3_headers(
         credential.secret_id(),
         &key,
     );
-
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(parts.content_type),
-    );
-    headers.insert(
-        X_TC_ACTION.clone(),
-        header_value("X-TC-Action", meta.action)?,
-    );
-    if let Some(version) = meta.version() {
-        headers.insert(X_TC_VERSION.clone(), header_value("X-TC-Version", version)?);
-    }
-    headers.insert(X_TC_TIMESTAMP.clone(), HeaderValue::from(timestamp));
-    if let Some(region) = region {
-        headers.insert(X_TC_REGION.clone(), header_value("X-TC-Region", region)?);
-    }
-    if let Some(token) = credential.token() {
-        let mut value = header_value("X-TC-Token", token)?;
-        value.set_sensitive(true);
-        headers.insert(X_TC_TOKEN.clone(), value);
-    }
-    if let Some(language) = shared.language {
-        headers.insert(
-            X_TC_LANGUAGE.clone(),
-            HeaderValue::from_static(language.as_str()),
-        );
-    }
-    headers.insert(X_TC_REQUEST_CLIENT.clone(), shared.request_client.clone());
-    if shared.unsigned_payload {
-        headers.insert(
-            X_TC_CONTENT_SHA256.clone(),
-            HeaderValue::from_static("UNSIGNED-PAYLOAD"),
-        );
-    }
-    let mut authorization = header_value("Authorization", &signature.authorization)?;
-    authorization.set_sensitive(true);
-    headers.insert(header::AUTHORIZATION, authorization);
-    Ok(())
+    signature.authorization
 }
 
 fn header_value(name: &'static str, value: &str) -> Result<HeaderValue, InvalidRequest> {

@@ -31,6 +31,7 @@ use http::header::HeaderValue;
 use serde::Serialize;
 use tracing::Instrument;
 
+pub(crate) use builder::validate_region;
 pub use builder::{
     ClientBuilder, Clock, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, HttpMethod, Language, REQUEST_CLIENT, SignMethod,
@@ -106,6 +107,8 @@ pub(crate) struct Shared {
     request_client: HeaderValue,
     extra_headers: HeaderMap,
     unsigned_payload: bool,
+    /// Send `Authorization: SKIP` and look up no credential.
+    skip_signature: bool,
     connect_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
     total_timeout: Option<Duration>,
@@ -238,7 +241,10 @@ impl Client {
                     .acquire(meta.service, meta.action, rate)
                     .await;
             }
-            let credential = shared.credentials.provide().await?;
+            let credential = match shared.skip_signature {
+                true => None,
+                false => Some(shared.credentials.provide().await?),
+            };
             let timestamp = shared.now_unix();
             let request = encode::signed_request(
                 shared,
@@ -246,7 +252,7 @@ impl Client {
                 &target,
                 region,
                 &params,
-                &credential,
+                credential.as_ref(),
                 timestamp,
             )?;
             drop(credential);

@@ -4,8 +4,10 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::{
-    CredentialError, CredentialFuture, EnvProvider, Environment, ProfileProvider, ProvideCredential,
+    CredentialError, CredentialFuture, CvmRoleProvider, EnvProvider, Environment, OidcRoleProvider,
+    ProfileProvider, ProvideCredential, TccliProfileProvider,
 };
+use crate::client::ClientBuilder;
 
 /// An ordered list of named providers.
 ///
@@ -79,10 +81,26 @@ impl ProvideCredential for ProviderChain {
     }
 }
 
-/// The chain a client uses when given no credential: [`EnvProvider`] (step
-/// `environment`), then [`ProfileProvider`] (step `profile`).
+/// The chain a client uses when given no credential, in the official SDKs' order:
+///
+/// | step | provider | not configured when |
+/// |---|---|---|
+/// | `environment` | [`EnvProvider`] | no `TENCENTCLOUD_SECRET_ID`/`_KEY` |
+/// | `profile` | [`ProfileProvider`] (`~/.tencentcloud/credentials`) | no file, no profile chosen |
+/// | `tccli` | [`TccliProfileProvider`] (`~/.tccli/<profile>.credential`) | no file, no profile chosen, or `type: cvm-role` |
+/// | `cvm-role` | [`CvmRoleProvider`] | no metadata service answers within 1 s / 2 s, or no role bound (404) |
+/// | `tke-oidc` | [`OidcRoleProvider::tke`] | none of the `TKE_*` variables set |
+///
+/// The client wraps it in a [`CachingProvider`](super::CachingProvider), so the chain
+/// runs once and then again only to refresh temporary keys. Off a CVM the `cvm-role`
+/// step costs at most its timeouts; tests and programs that know they are not on a CVM
+/// can drop it ([`without_cvm_role`](Self::without_cvm_role)) or point it elsewhere
+/// ([`cvm_role`](Self::cvm_role)).
 #[derive(Debug, Clone)]
 pub struct DefaultChain {
+    env: Environment,
+    cvm_role: Option<CvmRoleProvider>,
+    sts: Option<ClientBuilder>,
     chain: ProviderChain,
 }
 
@@ -92,12 +110,54 @@ impl DefaultChain {
         Self::with_environment(Environment::process())
     }
 
-    /// The default chain reading `env` instead of the process environment.
+    /// The default chain reading variables (and finding files) through `env` instead of
+    /// the process environment. The `cvm-role` step still asks the real metadata
+    /// address; see [`without_cvm_role`](Self::without_cvm_role).
     pub fn with_environment(env: Environment) -> Self {
-        let chain = ProviderChain::new()
+        Self::assemble(env, Some(CvmRoleProvider::new()), None)
+    }
+
+    /// Uses `provider` as the `cvm-role` step (e.g. another metadata URL or role).
+    pub fn cvm_role(self, provider: CvmRoleProvider) -> Self {
+        Self::assemble(self.env, Some(provider), self.sts)
+    }
+
+    /// Drops the `cvm-role` step.
+    pub fn without_cvm_role(self) -> Self {
+        Self::assemble(self.env, None, self.sts)
+    }
+
+    /// Builds the STS clients of the `tccli` (profiles with `role-arn`) and `tke-oidc`
+    /// steps from `sts` (endpoint, timeouts, ...).
+    pub fn sts_client(self, sts: ClientBuilder) -> Self {
+        Self::assemble(self.env, self.cvm_role, Some(sts))
+    }
+
+    fn assemble(
+        env: Environment,
+        cvm_role: Option<CvmRoleProvider>,
+        sts: Option<ClientBuilder>,
+    ) -> Self {
+        let mut tccli = TccliProfileProvider::with_environment(env.clone());
+        let mut oidc = OidcRoleProvider::tke_with_environment(env.clone());
+        if let Some(sts) = &sts {
+            tccli = tccli.sts_client(sts.clone());
+            oidc = oidc.sts_client(sts.clone());
+        }
+        let mut chain = ProviderChain::new()
             .then("environment", EnvProvider::with_environment(env.clone()))
-            .then("profile", ProfileProvider::with_environment(env));
-        Self { chain }
+            .then("profile", ProfileProvider::with_environment(env.clone()))
+            .then("tccli", tccli);
+        if let Some(cvm_role) = &cvm_role {
+            chain = chain.then("cvm-role", cvm_role.clone());
+        }
+        let chain = chain.then("tke-oidc", oidc);
+        Self {
+            env,
+            cvm_role,
+            sts,
+            chain,
+        }
     }
 
     /// The step names, in the order they are tried.
@@ -274,15 +334,23 @@ mod tests {
         assert!(!text.contains(KEY) && !text.contains(TOKEN), "{text}");
     }
 
+    /// The default chain over `vars`, without the step that would ask the real metadata
+    /// address.
     fn default_chain(vars: Vec<(&str, OsString)>) -> DefaultChain {
-        DefaultChain::with_environment(Environment::from_vars(vars))
+        DefaultChain::with_environment(Environment::from_vars(vars)).without_cvm_role()
     }
 
     #[test]
-    fn default_chain_is_environment_then_profile() {
+    fn default_chain_order() {
         let chain = DefaultChain::new();
         let names: Vec<&str> = chain.step_names().collect();
-        assert_eq!(names, ["environment", "profile"]);
+        assert_eq!(
+            names,
+            ["environment", "profile", "tccli", "cvm-role", "tke-oidc"]
+        );
+        let chain = chain.without_cvm_role();
+        let names: Vec<&str> = chain.step_names().collect();
+        assert_eq!(names, ["environment", "profile", "tccli", "tke-oidc"]);
     }
 
     #[tokio::test]
@@ -350,7 +418,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn default_chain_with_nothing_lists_environment_and_profile() {
+    async fn default_chain_with_nothing_lists_every_step() {
         let home = TempDir::new();
         let chain = default_chain(vec![
             ("HOME", home.path().into()),
@@ -360,6 +428,8 @@ mod tests {
         let text = err.to_string();
         assert!(text.contains("environment: not configured"), "{text}");
         assert!(text.contains("profile: not configured"), "{text}");
+        assert!(text.contains("tccli: not configured"), "{text}");
+        assert!(text.contains("tke-oidc: not configured"), "{text}");
         assert!(text.contains(ENV_SECRET_ID), "{text}");
     }
 

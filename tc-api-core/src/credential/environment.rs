@@ -10,6 +10,9 @@ use super::CredentialError;
 
 type Lookup = dyn Fn(&str) -> Option<OsString> + Send + Sync;
 
+/// The variable holding the home directory, as the Go SDK and tccli read it.
+pub(crate) const HOME_VAR: &str = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
+
 /// A source of environment variables.
 ///
 /// `Debug` never shows values: the environment holds secrets.
@@ -75,6 +78,14 @@ impl Environment {
                     .map_err(|_| CredentialError::EnvVarNotUnicode { var: name })
             })
             .transpose()
+    }
+
+    /// The home directory (`$HOME`, `%USERPROFILE%` on Windows), `None` when unset or
+    /// empty.
+    pub(crate) fn home_dir(&self) -> Option<std::path::PathBuf> {
+        self.var_os(HOME_VAR)
+            .filter(|home| !home.is_empty())
+            .map(Into::into)
     }
 }
 

@@ -6,8 +6,10 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use super::chain::ChainAttempt;
+use crate::client::RequestId;
 
 /// Why no credential could be produced.
 ///
@@ -125,6 +127,93 @@ pub enum CredentialError {
         /// What each step answered.
         attempts: Vec<ChainAttempt>,
     },
+
+    /// A profile name cannot name a file (tccli keeps one file per profile).
+    #[error("invalid profile name {profile:?}: {reason}")]
+    InvalidProfileName {
+        /// The name given.
+        profile: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
+    /// A tccli credential file (`~/.tccli/<profile>.credential`) is not the JSON object
+    /// tccli writes.
+    #[error("tccli credential file {path:?}: {problem}")]
+    MalformedTccliFile {
+        /// The file.
+        path: PathBuf,
+        /// Where and what (never the text: it holds the secret key).
+        problem: JsonProblem,
+    },
+
+    /// The instance metadata service of a CVM answered, but not with usable temporary
+    /// keys of the role.
+    #[error("CVM role {}at {url}: {problem}", role_prefix(.role))]
+    CvmRole {
+        /// The metadata base URL.
+        url: String,
+        /// The role, once known.
+        role: Option<String>,
+        /// What went wrong.
+        problem: CvmRoleProblem,
+    },
+
+    /// A parameter of an STS request is unusable; nothing was sent.
+    #[error("sts {action}: {parameter} {reason}")]
+    InvalidStsParameter {
+        /// The STS action.
+        action: &'static str,
+        /// The parameter (wire name).
+        parameter: &'static str,
+        /// The rule it breaks (its value is not repeated: it may be a token).
+        reason: Cow<'static, str>,
+    },
+
+    /// An STS call failed: the source credential, the transport, or an error the service
+    /// answered (its code and RequestId are in `source`).
+    #[error("sts {action} failed: {source}")]
+    Sts {
+        /// The STS action.
+        action: &'static str,
+        /// The client's error.
+        #[source]
+        source: Arc<crate::error::Error>,
+    },
+
+    /// STS answered success but without usable temporary keys.
+    #[error(
+        "sts {action} answered without usable credentials: {problem} (RequestId: {request_id})"
+    )]
+    StsAnswer {
+        /// The STS action.
+        action: &'static str,
+        /// The RequestId of the answer.
+        request_id: RequestId,
+        /// What is missing or wrong.
+        problem: AnswerProblem,
+    },
+
+    /// The web identity (OIDC) token file could not be read.
+    #[error("cannot read the web identity token file {path:?}: {source}")]
+    TokenFile {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: Arc<io::Error>,
+    },
+
+    /// A temporary credential has expired and no fresh one could be obtained: the cached
+    /// one ran out and refreshing failed, or a source handed out keys already expired.
+    #[error("the credential expired at {}{}", http_date(*.expired_at), refresh_suffix(.refresh_error))]
+    Expired {
+        /// When it expired.
+        expired_at: SystemTime,
+        /// Why refreshing it failed, when a refresh was tried.
+        #[source]
+        refresh_error: Option<Box<CredentialError>>,
+    },
 }
 
 impl CredentialError {
@@ -134,6 +223,23 @@ impl CredentialError {
     pub fn is_not_configured(&self) -> bool {
         matches!(self, Self::NotConfigured { .. } | Self::NoCredential { .. })
     }
+}
+
+fn role_prefix(role: &Option<String>) -> String {
+    role.as_ref()
+        .map(|role| format!("{role:?} "))
+        .unwrap_or_default()
+}
+
+fn http_date(at: SystemTime) -> String {
+    httpdate::fmt_http_date(at)
+}
+
+fn refresh_suffix(error: &Option<Box<CredentialError>>) -> String {
+    error
+        .as_ref()
+        .map(|error| format!(" and refreshing it failed: {error}"))
+        .unwrap_or_default()
 }
 
 fn describe_attempts(attempts: &[ChainAttempt]) -> String {
@@ -178,6 +284,8 @@ pub enum ValueProblem {
     Padded,
     /// A control character (it would break the header or signature it goes into).
     ControlCharacter,
+    /// An expiry that is not a unix time after 1970.
+    NotAUnixTime,
 }
 
 impl ValueProblem {
@@ -201,7 +309,133 @@ impl fmt::Display for ValueProblem {
             Self::Empty => "is empty",
             Self::Padded => "has leading or trailing whitespace",
             Self::ControlCharacter => "contains a control character",
+            Self::NotAUnixTime => "is not a unix time after 1970",
         })
+    }
+}
+
+/// Where a JSON document (a tccli file, a metadata or STS answer) stops being what was
+/// expected. Only positions and key names: the text may hold a secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonProblem {
+    /// Not JSON at all, or cut short.
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but a value has the wrong type (e.g. a number where text belongs, or no
+    /// object at the top).
+    WrongType {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+}
+
+impl JsonProblem {
+    /// Classifies a serde_json error by position only; its message is not kept because
+    /// it can quote the offending value.
+    pub(crate) fn from_serde(error: &serde_json::Error) -> Self {
+        let (line, column) = (error.line(), error.column());
+        match error.classify() {
+            serde_json::error::Category::Data => Self::WrongType { line, column },
+            _ => Self::Syntax { line, column },
+        }
+    }
+}
+
+impl fmt::Display for JsonProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax { line, column } => {
+                write!(f, "not valid JSON (line {line}, column {column})")
+            }
+            Self::WrongType { line, column } => {
+                write!(
+                    f,
+                    "a value has the wrong type (line {line}, column {column})"
+                )
+            }
+        }
+    }
+}
+
+/// What is wrong with the temporary keys an answer (metadata service or STS) carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnswerProblem {
+    /// The body is not the expected JSON.
+    Json(JsonProblem),
+    /// A field is absent or null.
+    MissingField(&'static str),
+    /// A field holds a value of the wrong type.
+    WrongType(&'static str),
+    /// A field's value cannot be used in a credential.
+    InvalidField {
+        /// The wire name.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: ValueProblem,
+    },
+    /// The expiry is not a time after 1970.
+    InvalidExpiry(i64),
+}
+
+impl fmt::Display for AnswerProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Json(problem) => problem.fmt(f),
+            Self::MissingField(field) => write!(f, "field {field} is missing"),
+            Self::WrongType(field) => write!(f, "field {field} has the wrong type"),
+            Self::InvalidField { field, problem } => write!(f, "field {field} {problem}"),
+            Self::InvalidExpiry(value) => write!(f, "expiry {value} is not a valid unix time"),
+        }
+    }
+}
+
+/// Why the CVM metadata service gave no usable role credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CvmRoleProblem {
+    /// The service could not be reached (after it was found, or for a role that was
+    /// named explicitly); the cause, without URL.
+    Unreachable(String),
+    /// An HTTP status other than 200 and the "no role" 404.
+    Status(u16),
+    /// The named role has no credentials at the service (404).
+    RoleNotFound,
+    /// The role name is not usable in a URL path.
+    InvalidRoleName,
+    /// The answer exceeds the size any metadata answer has.
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The answer's `Code` is not `Success`.
+    Code(String),
+    /// The answer's keys are missing or malformed.
+    Answer(AnswerProblem),
+}
+
+impl fmt::Display for CvmRoleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreachable(cause) => write!(f, "the metadata service is unreachable: {cause}"),
+            Self::Status(status) => write!(f, "the metadata service answered HTTP {status}"),
+            Self::RoleNotFound => {
+                f.write_str("the metadata service has no credentials for it (404)")
+            }
+            Self::InvalidRoleName => {
+                f.write_str("the role name is empty or has characters a URL path cannot carry")
+            }
+            Self::TooLarge { limit } => write!(f, "the answer exceeds {limit} bytes"),
+            Self::Code(code) => write!(f, "the answer's Code is {code:?}, not \"Success\""),
+            Self::Answer(problem) => problem.fmt(f),
+        }
     }
 }
 

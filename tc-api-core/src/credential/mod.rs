@@ -6,20 +6,45 @@
 //! whose future is a plain boxed `Send` future, so any executor can drive it and the client
 //! can hold an `Arc<dyn ProvideCredential>`.
 //!
-//! Providers here: [`StaticProvider`] (fixed values), [`EnvProvider`] (the
-//! `TENCENTCLOUD_*` variables), [`ProfileProvider`] (the INI file
-//! `~/.tencentcloud/credentials`) and [`DefaultChain`] (environment, then profile). A
-//! provider that finds nothing to read answers [`CredentialError::NotConfigured`], which a
+//! Providers here:
+//!
+//! | provider | source |
+//! |---|---|
+//! | [`StaticProvider`] | fixed values |
+//! | [`EnvProvider`] | `TENCENTCLOUD_SECRET_ID`, `_SECRET_KEY`, `_SESSION_TOKEN` |
+//! | [`ProfileProvider`] | the INI file `~/.tencentcloud/credentials` |
+//! | [`TccliProfileProvider`] | tccli's `~/.tccli/<profile>.credential` (JSON) |
+//! | [`CvmRoleProvider`] | the CAM role of a CVM instance, from its metadata service |
+//! | [`AssumeRoleProvider`] | STS `AssumeRole`, signed with another provider's key |
+//! | [`OidcRoleProvider`] | STS `AssumeRoleWithWebIdentity`, unsigned; TKE's `TKE_*` variables |
+//! | [`ProviderChain`], [`DefaultChain`] | the first configured of several |
+//! | [`CachingProvider`] | any of the above, served from memory and refreshed ahead of expiry |
+//!
+//! A provider that finds nothing to read answers [`CredentialError::NotConfigured`], which a
 //! [`ProviderChain`] skips; any other error means "configured but broken" and stops the
 //! chain, so a half-set environment is reported instead of silently falling through.
+//!
+//! Temporary keys (CVM role, STS, tccli login sessions) carry their expiry; wrap their
+//! provider in a [`CachingProvider`], as the client does with the [`DefaultChain`], so
+//! that the source is asked once per validity period. Secret keys and tokens live in
+//! zeroizing strings from the moment they are decoded (the answers' intermediate
+//! structs use `Zeroizing` fields and [`sts::Lenient`]); what this crate cannot reach is
+//! not wiped: the HTTP stack's receive buffers and serde_json's scratch buffer for
+//! strings with escapes.
 
+mod assume_role;
+mod caching;
 mod chain;
+mod cvm;
 mod env;
 mod environment;
 mod error;
 mod ini;
+mod oidc;
 mod profile;
 mod static_provider;
+pub mod sts;
+mod tccli;
 #[cfg(test)]
 mod test_support;
 
@@ -31,12 +56,26 @@ use std::time::SystemTime;
 
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
+pub use assume_role::{AssumeRoleProvider, DEFAULT_STS_REGION};
+pub use caching::{CachingProvider, DEFAULT_REFRESH_BEFORE, DEFAULT_RETRY_AFTER};
 pub use chain::{ChainAttempt, DefaultChain, ProviderChain};
+pub use cvm::{
+    CvmRoleProvider, DEFAULT_METADATA_CONNECT_TIMEOUT, DEFAULT_METADATA_TIMEOUT,
+    DEFAULT_METADATA_URL,
+};
 pub use env::{ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN, EnvProvider};
 pub use environment::Environment;
-pub use error::{CredentialError, CredentialField, IniProblem, ValueProblem};
+pub use error::{
+    AnswerProblem, CredentialError, CredentialField, CvmRoleProblem, IniProblem, JsonProblem,
+    ValueProblem,
+};
+pub use oidc::{
+    ENV_TKE_PROVIDER_ID, ENV_TKE_REGION, ENV_TKE_ROLE_ARN, ENV_TKE_WEB_IDENTITY_TOKEN_FILE,
+    OidcRoleProvider,
+};
 pub use profile::{DEFAULT_PROFILE, ENV_CREDENTIALS_FILE, ENV_PROFILE, ProfileProvider};
 pub use static_provider::StaticProvider;
+pub use tccli::{ENV_TCCLI_PROFILE, TccliProfileProvider};
 
 /// A secret id and secret key, with the session token and expiry of temporary keys.
 ///
@@ -84,6 +123,29 @@ impl Credential {
     pub fn with_expiry(mut self, expires_at: SystemTime) -> Self {
         self.expires_at = Some(expires_at);
         self
+    }
+
+    /// A temporary key expiring at `expires_at`, checked like [`new`](Self::new) and
+    /// [`with_token`](Self::with_token); the error names the field that failed.
+    pub(crate) fn temporary(
+        secret_id: &str,
+        secret_key: &str,
+        token: &str,
+        expires_at: SystemTime,
+    ) -> Result<Self, (CredentialField, ValueProblem)> {
+        for (field, value) in [
+            (CredentialField::SecretId, secret_id),
+            (CredentialField::SecretKey, secret_key),
+            (CredentialField::Token, token),
+        ] {
+            ValueProblem::check(value).map_err(|problem| (field, problem))?;
+        }
+        Ok(Self {
+            secret_id: secret_id.to_owned(),
+            secret_key: Zeroizing::new(secret_key.to_owned()),
+            token: Some(Zeroizing::new(token.to_owned())),
+            expires_at: Some(expires_at),
+        })
     }
 
     /// The secret id (`AKID...`), sent in the clear in every signed request.

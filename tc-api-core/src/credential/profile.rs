@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+use super::environment::HOME_VAR;
 use super::ini::IniFile;
 use super::{
     Credential, CredentialError, CredentialFuture, Environment, ProvideCredential, ValueProblem,
@@ -21,8 +22,6 @@ pub const ENV_PROFILE: &str = "TENCENTCLOUD_PROFILE";
 /// The profile read when none is chosen.
 pub const DEFAULT_PROFILE: &str = "default";
 
-/// The variable holding the home directory, as the Go SDK reads it.
-const HOME_VAR: &str = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
 const KEY_SECRET_ID: &str = "secret_id";
 const KEY_SECRET_KEY: &str = "secret_key";
 const KEY_TOKEN: &str = "token";
@@ -109,11 +108,9 @@ impl ProfileProvider {
                 requested: true,
             });
         }
-        match self.env.var_os(HOME_VAR).filter(|home| !home.is_empty()) {
+        match self.env.home_dir() {
             Some(home) => Ok(Location {
-                path: PathBuf::from(home)
-                    .join(".tencentcloud")
-                    .join("credentials"),
+                path: home.join(".tencentcloud").join("credentials"),
                 profile,
                 requested: profile_requested,
             }),
