@@ -401,6 +401,25 @@ impl AssumeRoleWithWebIdentity {
 }
 
 impl AssumeRoleResponse {
+    /// An answer carrying these keys, expiring at `expired_time` (unix seconds): what an
+    /// emulator handler of [`AssumeRole`] or [`AssumeRoleWithWebIdentity`] returns.
+    pub fn new(
+        tmp_secret_id: impl Into<String>,
+        tmp_secret_key: impl Into<String>,
+        token: impl Into<String>,
+        expired_time: i64,
+    ) -> Self {
+        Self {
+            credentials: Some(StsCredentials {
+                token: Some(Lenient::Value(Zeroizing::new(token.into()))),
+                tmp_secret_id: Some(Lenient::Value(tmp_secret_id.into())),
+                tmp_secret_key: Some(Lenient::Value(Zeroizing::new(tmp_secret_key.into()))),
+            }),
+            expired_time: Some(Lenient::Value(expired_time)),
+            expiration: Some(Lenient::Value(iso8601(expired_time))),
+        }
+    }
+
     /// The temporary credential of this answer, expiring at `ExpiredTime`; anything
     /// missing or unusable is a [`CredentialError::StsAnswer`] naming the field.
     pub fn into_credential(
@@ -429,6 +448,17 @@ impl AssumeRoleResponse {
         )
         .map_err(fail)
     }
+}
+
+/// `expired_time` as ISO 8601 UTC (`2018-12-04T09:06:16Z`), as STS writes `Expiration`.
+fn iso8601(expired_time: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(expired_time)
+        .ok()
+        .and_then(|at| {
+            at.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
 }
 
 /// The value of a required lenient field, or what is wrong with it.
@@ -781,6 +811,18 @@ mod tests {
             let problem = answer_problem(decode(body).into_credential("AssumeRole", &id()));
             assert_eq!(problem, expected, "{body}");
         }
+    }
+
+    #[test]
+    fn constructed_answer_round_trips() {
+        let response = AssumeRoleResponse::new("AKIDtmp", KEY, TOKEN, 1_543_914_376);
+        let json = serde_json::to_value(&response).unwrap();
+        assert_eq!(json["Expiration"], "2018-12-04T09:06:16Z");
+        let credential = serde_json::from_value::<AssumeRoleResponse>(json)
+            .unwrap()
+            .into_credential("AssumeRole", &id())
+            .unwrap();
+        assert_eq!(credential.secret_key(), KEY);
     }
 
     #[test]
