@@ -6,7 +6,12 @@ use tc_api_core::registry::{self, ParamError};
 
 #[test]
 fn the_registry_holds_exactly_the_crates_actions() {
-    let mut registered: Vec<_> = registry::actions().iter().map(|entry| entry.meta).collect();
+    // tc-api-core registers actions of its own (the STS actions of its credential providers).
+    let mut registered: Vec<_> = registry::actions()
+        .iter()
+        .filter(|entry| entry.type_name().starts_with("tc_api_services::"))
+        .map(|entry| entry.meta)
+        .collect();
     let mut listed = tc_api_services::actions();
     let key = |meta: &tc_api_core::ActionMeta| (meta.service, meta.version(), meta.action);
     registered.sort_by_key(key);

@@ -663,6 +663,18 @@ mod tests {
     }
 
     #[test]
+    fn both_actions_are_in_the_registry() {
+        for action in ["AssumeRole", "AssumeRoleWithWebIdentity"] {
+            let entry = crate::registry::find("sts", action, Some("2018-08-13")).expect(action);
+            assert!(
+                entry
+                    .type_name()
+                    .starts_with("tc_api_core::credential::sts::")
+            );
+        }
+    }
+
+    #[test]
     fn policy_is_url_encoded() {
         let request = AssumeRole::new("arn", "session").policy(r#"{"version":"2.0","a b":"+/%"}"#);
         assert_eq!(
