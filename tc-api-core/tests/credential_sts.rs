@@ -51,7 +51,7 @@ fn answer_with_numbered_keys(emulator: &Emulator) -> Arc<AtomicUsize> {
     let calls = Arc::new(AtomicUsize::new(0));
     let counter = calls.clone();
     emulator
-        .on::<AssumeRole, _>(move |_request| {
+        .on::<AssumeRole>(move |_request| {
             let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
             Ok(AssumeRoleResponse::new(
                 tmp_id(n),
@@ -70,7 +70,7 @@ async fn assume_role_is_signed_with_the_source_key_and_answers_temporary_keys() 
     let seen = Arc::new(std::sync::Mutex::new(None));
     let record = seen.clone();
     emulator
-        .on::<AssumeRole, _>(move |request| {
+        .on::<AssumeRole>(move |request| {
             *record.lock().unwrap() = Some(request);
             Ok(AssumeRoleResponse::new(
                 tmp_id(1),
@@ -136,7 +136,7 @@ async fn a_temporary_source_credential_sends_its_token() {
 async fn a_service_error_is_typed_with_its_code_and_request_id() {
     let emulator = emulator().await;
     emulator
-        .on::<AssumeRole, _>(|_| {
+        .on::<AssumeRole>(|_| {
             Err(EmulatorError::new(
                 "InvalidParameter.RoleNotExist",
                 "role does not exist",
@@ -181,7 +181,7 @@ async fn a_wrong_source_key_fails_the_signature_check() {
 async fn an_answer_without_keys_is_typed_with_the_request_id() {
     let emulator = emulator().await;
     emulator
-        .on::<AssumeRole, _>(|_| {
+        .on::<AssumeRole>(|_| {
             let mut answer = AssumeRoleResponse::new(tmp_id(1), TMP_KEY, TMP_TOKEN, 1);
             answer.credentials = Some(StsCredentials {
                 tmp_secret_key: None,
@@ -239,7 +239,7 @@ async fn a_hundred_concurrent_calls_cause_one_assume_role() {
     let calls = Arc::new(AtomicUsize::new(0));
     let counter = calls.clone();
     emulator
-        .on_async::<AssumeRole, _, _>(move |_| {
+        .on_async::<AssumeRole, _>(move |_| {
             let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
             async move {
                 tokio::time::sleep(Duration::from_millis(300)).await;
@@ -290,7 +290,7 @@ async fn cached_role_keys_refresh_ahead_of_expiry_and_survive_a_failed_refresh()
     // STS starts failing: the key (valid until T0 + 7200) is still served.
     assert!(emulator.remove::<AssumeRole>());
     emulator
-        .on::<AssumeRole, _>(|_| Err(EmulatorError::internal("sts is down")))
+        .on::<AssumeRole>(|_| Err(EmulatorError::internal("sts is down")))
         .unwrap();
     clock.set(T0 + 7000);
     assert_temporary(&provider.provide().await.unwrap(), 2, T0 + 7200);
