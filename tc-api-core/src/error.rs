@@ -426,6 +426,15 @@ pub enum ConfigError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A plain-http endpoint that is not a loopback address: requests, tokens and
+    /// answers would cross the network unencrypted.
+    #[error(
+        "endpoint {endpoint:?} uses plain http on a non-loopback host; use https, or opt in with ClientBuilder::allow_insecure_http(true)"
+    )]
+    InsecureHttp {
+        /// The endpoint given.
+        endpoint: String,
+    },
     /// The root domain is not a host name.
     #[error("invalid root domain {0:?}: expected a host name such as tencentcloudapi.com")]
     InvalidRootDomain(String),

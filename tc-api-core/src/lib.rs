@@ -3,6 +3,9 @@
 //! Users normally depend on this crate and `tc-api-macros` and write
 //! `#[tc_action(...)]` structs; see the workspace README.
 
+#[doc(hidden)]
+#[path = "fuzzing.rs"]
+pub mod __fuzz;
 pub mod action;
 pub mod client;
 pub mod credential;

@@ -117,6 +117,7 @@ pub struct ClientBuilder {
     retry_ambiguous: bool,
     max_response_bytes: usize,
     clock: Option<Clock>,
+    allow_insecure_http: bool,
 }
 
 impl Default for ClientBuilder {
@@ -143,6 +144,7 @@ impl Default for ClientBuilder {
             retry_ambiguous: false,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             clock: None,
+            allow_insecure_http: false,
         }
     }
 }
@@ -172,6 +174,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry_ambiguous", &self.retry_ambiguous)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("clock", &self.clock.as_ref().map(|_| "<custom>"))
+            .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
 }
@@ -366,6 +369,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Allows an `http://` endpoint on a host that is not loopback (default off:
+    /// [`build`](Self::build) refuses it with [`ConfigError::InsecureHttp`]). Plain http
+    /// to `127.0.0.0/8`, `::1` and `localhost` (an emulator, a test server) is always
+    /// allowed. Certificates of https endpoints are verified either way.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
     /// Checks every setting and builds the client and its connection pool.
     pub fn build(self) -> Result<Client, Error> {
         let endpoint = self
@@ -373,6 +385,16 @@ impl ClientBuilder {
             .as_deref()
             .map(EndpointOverride::parse)
             .transpose()?;
+        if let Some(endpoint) = &endpoint
+            && endpoint.url().scheme() == "http"
+            && !self.allow_insecure_http
+            && !is_loopback(endpoint.url())
+        {
+            return Err(ConfigError::InsecureHttp {
+                endpoint: self.endpoint.unwrap_or_default(),
+            }
+            .into());
+        }
         endpoint::validate_root_domain(&self.root_domain)?;
         if let Some(region) = &self.region {
             validate_region(region)?;
@@ -443,6 +465,16 @@ impl ClientBuilder {
             shared: Arc::new(shared),
             region: self.region.map(Arc::from),
         })
+    }
+}
+
+/// Whether `url` names this machine: `127.0.0.0/8`, `::1` or `localhost`.
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
     }
 }
 
@@ -610,6 +642,74 @@ mod tests {
             config_err(base().proxy("::not a url::")),
             ConfigError::InvalidProxy(_)
         ));
+    }
+
+    #[test]
+    fn plain_http_is_refused_off_loopback_unless_allowed() {
+        for endpoint in [
+            "http://cvm.tencentcloudapi.com",
+            "http://10.0.0.1:8080",
+            "http://[2001:db8::1]",
+            "http://localhost.example.com",
+            "http://128.0.0.1",
+        ] {
+            match config_err(base().endpoint(endpoint)) {
+                ConfigError::InsecureHttp { endpoint: named } => assert_eq!(named, endpoint),
+                other => panic!("{endpoint}: {other:?}"),
+            }
+            let message = Error::from(config_err(base().endpoint(endpoint))).to_string();
+            assert!(message.contains(endpoint), "{message}");
+            assert!(message.contains("allow_insecure_http(true)"), "{message}");
+            base()
+                .endpoint(endpoint)
+                .allow_insecure_http(true)
+                .build()
+                .unwrap_or_else(|e| panic!("{endpoint} with opt-in: {e}"));
+        }
+        for endpoint in [
+            "http://127.0.0.1:8080",
+            "http://127.255.0.9",
+            "http://[::1]:9000",
+            "http://localhost:1234",
+            "http://LOCALHOST",
+            "https://cvm.tencentcloudapi.com",
+            "https://10.0.0.1",
+            "cvm.tencentcloudapi.com",
+        ] {
+            base()
+                .endpoint(endpoint)
+                .build()
+                .unwrap_or_else(|e| panic!("{endpoint}: {e}"));
+        }
+    }
+
+    #[test]
+    fn certificate_verification_is_never_disabled() {
+        // reqwest shows `tls_danger_accept_invalid_*` in Debug only once switched off.
+        for (connect, proxy, env_proxy) in [
+            (Some(DEFAULT_CONNECT_TIMEOUT), None, true),
+            (None, Some("http://127.0.0.1:3128"), false),
+        ] {
+            let builder =
+                super::super::transport::http_client_builder(connect, proxy, env_proxy).unwrap();
+            let text = format!("{builder:?}");
+            assert!(!text.contains("danger"), "{text}");
+            let client = builder.build().unwrap();
+            let text = format!("{client:?}");
+            assert!(!text.contains("danger"), "{text}");
+        }
+        // The check can see it: a builder with verification off shows it.
+        let off = super::super::transport::http_client_builder(None, None, false)
+            .unwrap()
+            .tls_danger_accept_invalid_certs(true);
+        assert!(format!("{off:?}").contains("tls_danger_accept_invalid_certs"));
+        // Allowing plain http does not touch certificate checks of https endpoints.
+        let client = base()
+            .endpoint("http://10.0.0.1")
+            .allow_insecure_http(true)
+            .build()
+            .unwrap();
+        assert!(!format!("{:?}", client.shared.http).contains("danger"));
     }
 
     #[test]
