@@ -128,3 +128,66 @@ fn a_mistake_still_emits_the_struct_and_inert_impls() {
     );
     assert!(!expanded.contains("unimplemented"), "{expanded}");
 }
+
+#[test]
+fn schemas_name_self_by_the_struct_and_skip_generic_models() {
+    let expanded = invoke(
+        MacroKind::Model,
+        r#"
+        /// A tree.
+        #[tc_model]
+        pub struct Node {
+            /// Its children.
+            ///
+            /// In order.
+            pub children: Vec<Self>,
+        }
+        "#,
+    )
+    .to_string();
+    assert!(
+        expanded.contains("Probe :: < Vec < Node > >"),
+        "Self is spelled out: {expanded}"
+    );
+    assert!(
+        expanded.contains(r#"doc : "Its children.\n\nIn order.""#),
+        "{expanded}"
+    );
+    assert!(
+        !expanded.contains("inventory"),
+        "models are not registered: {expanded}"
+    );
+
+    let generic = invoke(
+        MacroKind::Model,
+        r#"
+        #[tc_model]
+        pub struct Page<T> {
+            pub items: Vec<T>,
+        }
+        "#,
+    )
+    .to_string();
+    assert!(!generic.contains("WireSchema"), "{generic}");
+    assert!(!generic.contains("compile_error"), "{generic}");
+}
+
+#[test]
+fn actions_are_registered_with_their_doc() {
+    let expanded = invoke(
+        MacroKind::Action,
+        r#"
+        /// Lists zones.
+        #[tc_action(service = "cvm", version = "2017-03-12")]
+        pub struct DescribeZones;
+        "#,
+    )
+    .to_string();
+    assert!(
+        expanded.contains(
+            r#"inventory :: submit ! { :: tc_api_core :: registry :: ActionEntry :: new :: < DescribeZones > ("Lists zones.") }"#
+        ),
+        "{expanded}"
+    );
+    assert!(expanded.contains("fields : & []"), "{expanded}");
+}

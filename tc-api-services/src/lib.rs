@@ -20,6 +20,8 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod doc_example;
 #[cfg(feature = "emulator")]
 pub mod emulator;

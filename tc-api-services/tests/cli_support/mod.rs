@@ -1,0 +1,144 @@
+//! Shared by the `cli_*` tests: the built `tcapi` binary run as a child process (with a
+//! clean environment, never the real HOME), an emulator seeded with the documented
+//! examples, and temporary directories.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator};
+
+/// The demo credential as environment variables.
+pub fn demo_env() -> Vec<(&'static str, String)> {
+    vec![
+        ("TENCENTCLOUD_SECRET_ID", DEMO_SECRET_ID.to_owned()),
+        ("TENCENTCLOUD_SECRET_KEY", DEMO_SECRET_KEY.to_owned()),
+    ]
+}
+
+/// An emulator on its own runtime, accepting the demo credential, answering every
+/// action of this crate with its documented example.
+pub fn seeded() -> Emulator {
+    let emulator = Emulator::builder()
+        .demo_credential()
+        .start_in_background()
+        .expect("the emulator starts");
+    tc_api_services::emulator::seed(&emulator).expect("the examples seed");
+    emulator
+}
+
+/// A directory removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "tcapi-cli-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `name` in the directory and returns its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What one run of `tcapi` did.
+#[derive(Debug)]
+pub struct Run {
+    pub status: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout as JSON (the run must have succeeded).
+    pub fn json(&self) -> Value {
+        assert_eq!(self.status, Some(0), "tcapi failed: {self:?}");
+        assert!(self.stderr.is_empty(), "{self:?}");
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+    }
+
+    /// stderr as JSON (the run must have failed with `status`, printing nothing on
+    /// stdout).
+    pub fn error(&self, status: i32) -> Value {
+        assert_eq!(self.status, Some(status), "{self:?}");
+        assert!(self.stdout.is_empty(), "{self:?}");
+        serde_json::from_str(&self.stderr)
+            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {self:?}"))
+    }
+}
+
+/// Runs the built `tcapi` with `args`, in an environment holding only `env` and a HOME
+/// of its own (an empty directory unless `env` sets HOME, so no real profile is ever
+/// read). Every run is
+/// bounded by the emulator-facing `--timeout` the tests pass, and by the client's own
+/// attempt timeout otherwise.
+pub fn tcapi(args: &[&str], env: &[(&str, String)]) -> Run {
+    let home = TempDir::new();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tcapi"));
+    command
+        .args(args)
+        .env_clear()
+        .env("HOME", home.path())
+        .env("USERPROFILE", home.path())
+        .stdin(Stdio::null());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("tcapi runs");
+    Run {
+        status: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `tcapi` against `emulator` with the demo credential in the environment: `args`
+/// plus `--endpoint URL` and, unless `args` set one, `--timeout 20`.
+pub fn tcapi_at(emulator: &Emulator, args: &[&str]) -> Run {
+    tcapi_at_with(emulator, args, &demo_env())
+}
+
+/// [`tcapi_at`] with this environment instead of the demo credential.
+pub fn tcapi_at_with(emulator: &Emulator, args: &[&str], env: &[(&str, String)]) -> Run {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--endpoint", emulator.url()]);
+    if !args.iter().any(|arg| arg.starts_with("--timeout")) {
+        all.extend(["--timeout", "20"]);
+    }
+    tcapi(&all, env)
+}
+
+/// The response without its RequestId, and the RequestId.
+pub fn split_request_id(mut response: Value) -> (Value, Option<String>) {
+    let id = response
+        .as_object_mut()
+        .and_then(|object| object.remove("RequestId"))
+        .and_then(|id| id.as_str().map(str::to_owned));
+    (response, id)
+}
