@@ -262,6 +262,43 @@ fn other_encodings_and_languages_go_through_the_emulator() {
 }
 
 #[test]
+fn the_region_comes_from_the_environment_when_the_action_takes_one() {
+    let emulator = seeded();
+    let mut env = cli_support::demo_env();
+    env.push(("TENCENTCLOUD_REGION", "ap-shanghai".to_owned()));
+    let run = cli_support::tcapi_at_with(
+        &emulator,
+        &[
+            "tcmpp",
+            "ReleaseMNPVersion",
+            "--MNPVersionId",
+            "2597",
+            "--PlatformId",
+            "T0",
+        ],
+        &env,
+    );
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert_eq!(
+        emulator.requests()[0].region.as_deref(),
+        Some("ap-shanghai")
+    );
+
+    // CreatePostpayPackage takes no region: the environment's is not sent.
+    let run = cli_support::tcapi_at_with(&emulator, &["tcb", "CreatePostpayPackage"], &env);
+    assert_eq!(run.status, Some(0), "{run:?}");
+    assert_eq!(emulator.requests()[1].region, None);
+    // An explicit --region for it is a mistake, refused before sending.
+    let run = cli_support::tcapi_at_with(
+        &emulator,
+        &["tcb", "CreatePostpayPackage", "--region", "ap-guangzhou"],
+        &env,
+    );
+    assert_eq!(run.error(2)["Code"], "InvalidRequest");
+    assert_eq!(emulator.request_count(), 2);
+}
+
+#[test]
 fn actions_without_a_definition_are_called_by_name() {
     let emulator = seeded();
     let meta = ActionMeta {

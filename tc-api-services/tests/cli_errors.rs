@@ -171,6 +171,27 @@ fn a_wrong_type_names_the_parameter_and_the_type() {
 }
 
 #[test]
+fn a_value_the_typed_definition_cannot_hold_is_refused() {
+    // A JSON integer, so the schema accepts it; MNPVersionId is an i64, so the typed
+    // decode does not.
+    let error = refused(&strs(&release(&[
+        "--MNPVersionId",
+        "18446744073709551615",
+        "--PlatformId",
+        "T0",
+    ])));
+    assert_eq!(error["Code"], "InvalidParameterValue", "{error}");
+    assert_eq!(error["Errors"][0]["Parameter"], "MNPVersionId");
+    assert!(
+        error["Message"]
+            .as_str()
+            .unwrap()
+            .contains("18446744073709551615"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_missing_required_parameter_is_named() {
     let error = refused(&strs(&release(&["--PlatformId", "T0"])));
     assert_eq!(error["Code"], "MissingParameter");
