@@ -17,6 +17,9 @@
 //!
 //! [`ClientBuilder::endpoint`]: crate::client::ClientBuilder::endpoint
 
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock};
+
 use url::Url;
 
 use crate::action::{ActionMeta, ApiStyle};
@@ -139,6 +142,42 @@ pub fn resolve(
         (None, _) => unreachable_host(meta)?,
     };
     Ok(Target { url, host, path })
+}
+
+/// The targets one client has resolved, by the parts of an action they depend on.
+/// Resolving parses a URL (host name rules, IDNA), which costs more than signing; the
+/// result only changes with the action's service, host and style, so it is kept. Keys
+/// are `'static` metadata, so the map holds at most one entry per action type.
+#[derive(Debug, Default)]
+pub(crate) struct TargetCache {
+    targets: RwLock<HashMap<TargetKey, Arc<Target>>>,
+}
+
+/// (service, documented host, API 2.0).
+type TargetKey = (&'static str, Option<&'static str>, bool);
+
+impl TargetCache {
+    /// [`resolve`], once per key.
+    pub(crate) fn resolve(
+        &self,
+        meta: &ActionMeta,
+        endpoint: Option<&EndpointOverride>,
+        root_domain: &str,
+    ) -> Result<Arc<Target>, InvalidRequest> {
+        let key = (meta.service, meta.host, matches!(meta.style, ApiStyle::V2));
+        let cached = self
+            .targets
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .cloned();
+        if let Some(target) = cached {
+            return Ok(target);
+        }
+        let target = Arc::new(resolve(meta, endpoint, root_domain)?);
+        let mut targets = self.targets.write().unwrap_or_else(PoisonError::into_inner);
+        Ok(Arc::clone(targets.entry(key).or_insert(target)))
+    }
 }
 
 fn parse_host(meta: &ActionMeta, host: &str) -> Result<Url, InvalidRequest> {
@@ -274,6 +313,29 @@ mod tests {
         };
         let err = resolve(&meta, None, DEFAULT_ROOT_DOMAIN).unwrap_err();
         assert!(matches!(err, InvalidRequest::InvalidHost { .. }), "{err}");
+    }
+
+    #[test]
+    fn target_cache_resolves_once_per_action_shape() {
+        let cache = TargetCache::default();
+        let first = cache.resolve(&V3, None, DEFAULT_ROOT_DOMAIN).unwrap();
+        let again = cache.resolve(&V3, None, DEFAULT_ROOT_DOMAIN).unwrap();
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(*first, resolve(&V3, None, DEFAULT_ROOT_DOMAIN).unwrap());
+        let v2 = ActionMeta {
+            style: ApiStyle::V2,
+            ..V3
+        };
+        let other = cache.resolve(&v2, None, DEFAULT_ROOT_DOMAIN).unwrap();
+        assert_eq!(other.path, V2_PATH);
+        assert_eq!(other.host, "tcmpp.api.qcloud.com");
+        // Errors are not kept: a bad documented host fails every time.
+        let bad = ActionMeta {
+            host: Some("not a host/x"),
+            ..V3
+        };
+        assert!(cache.resolve(&bad, None, DEFAULT_ROOT_DOMAIN).is_err());
+        assert!(cache.resolve(&bad, None, DEFAULT_ROOT_DOMAIN).is_err());
     }
 
     #[test]

@@ -57,7 +57,25 @@ struct V3Data<T> {
 
 /// The answer of an API 3.0 call: the typed `Response` and its RequestId, or the error
 /// it carries.
+///
+/// A successful answer is read in one pass ([`Picked`]); anything else (an `Error`
+/// member, a status outside 2xx, a body that does not fit) is read again by the general
+/// path below, which tells the cases apart.
 pub fn decode_v3<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(T, RequestId), Error> {
+    if (200..300).contains(&status)
+        && let Ok(V3Data { response }) = serde_json::from_slice::<V3Data<Picked<T>>>(body)
+    {
+        let request_id = response.request_id.map(RequestId::from).unwrap_or_default();
+        return Ok((response.data, request_id));
+    }
+    decode_v3_general(status, body)
+}
+
+/// [`decode_v3`] for every answer: the envelope first, then the typed response.
+fn decode_v3_general<T: DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<(T, RequestId), Error> {
     let probe: V3Probe = match serde_json::from_slice(body) {
         Ok(probe) => probe,
         Err(e) => return Err(not_an_answer(status, body, None, &e)),
@@ -86,6 +104,157 @@ pub fn decode_v3<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(T, Re
             http_status: status,
             request_id,
         }),
+    }
+}
+
+/// The `Response` object of a successful API 3.0 answer, read in one pass: `T` sees every
+/// member (`RequestId` included, as if read alone), and `RequestId` is also kept here.
+/// An `Error` member fails the pass, so that the caller reads the answer as an error.
+struct Picked<T> {
+    data: T,
+    request_id: Option<String>,
+}
+
+/// What fails the one-pass read when the answer carries an error.
+const ERROR_MEMBER: &str = "the answer carries an Error member";
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Picked<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut request_id = None;
+        let data = T::deserialize(PickingDeserializer {
+            inner: deserializer,
+            request_id: &mut request_id,
+        })?;
+        Ok(Picked { data, request_id })
+    }
+}
+
+/// Hands the `Response` object to `T`, watching its members on the way.
+struct PickingDeserializer<'a, D> {
+    inner: D,
+    request_id: &'a mut Option<String>,
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for PickingDeserializer<'_, D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.inner.deserialize_map(PickingVisitor {
+            inner: visitor,
+            request_id: self.request_id,
+        })
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.deserialize_any(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+        byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+        identifier ignored_any
+    }
+}
+
+struct PickingVisitor<'a, V> {
+    inner: V,
+    request_id: &'a mut Option<String>,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for PickingVisitor<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.inner.visit_map(PickingMap {
+            inner: map,
+            request_id: self.request_id,
+            at_request_id: false,
+        })
+    }
+}
+
+struct PickingMap<'a, A> {
+    inner: A,
+    request_id: &'a mut Option<String>,
+    /// The key just handed out was `RequestId`.
+    at_request_id: bool,
+}
+
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for PickingMap<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        let Some(key) = self.inner.next_key::<MemberName<'de>>()? else {
+            return Ok(None);
+        };
+        let name: &str = &key.0;
+        if name == "Error" {
+            return Err(de::Error::custom(ERROR_MEMBER));
+        }
+        self.at_request_id = name == "RequestId";
+        match key.0 {
+            std::borrow::Cow::Borrowed(name) => seed
+                .deserialize(de::value::BorrowedStrDeserializer::new(name))
+                .map(Some),
+            std::borrow::Cow::Owned(name) => seed
+                .deserialize(de::value::StringDeserializer::new(name))
+                .map(Some),
+        }
+    }
+
+    fn next_value_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, Self::Error> {
+        if !std::mem::take(&mut self.at_request_id) {
+            return self.inner.next_value_seed(seed);
+        }
+        // A string, as the general path reads it; anything else fails this pass.
+        let id: String = self.inner.next_value()?;
+        let value = seed.deserialize(de::value::StrDeserializer::new(&id))?;
+        *self.request_id = Some(id);
+        Ok(value)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// A member name, borrowed from the body when it has no escapes.
+struct MemberName<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for MemberName<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+        impl<'de> Visitor<'de> for NameVisitor {
+            type Value = MemberName<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(MemberName(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(MemberName(std::borrow::Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(MemberName(std::borrow::Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(NameVisitor)
     }
 }
 
@@ -288,6 +457,62 @@ mod tests {
             matches!(err, Error::HttpStatus { status: 502, ref excerpt, .. } if excerpt.contains("bad gateway")),
             "{err:?}"
         );
+    }
+
+    /// The one-pass read must agree with the general path on every kind of answer.
+    #[test]
+    fn one_pass_v3_agrees_with_the_general_path() {
+        let bodies: &[&[u8]] = &[
+            br#"{"Response":{"Data":{"Result":true},"RequestId":"r-1"}}"#,
+            br#"{"Response":{"RequestId":"r-0","Data":{"Result":false},"New":[1,{"a":null}]}}"#,
+            br#"{"Response":{"Data":null}}"#,
+            br#"{"Response":{"Data":{"Result":true},"RequestId":null}}"#,
+            br#"{"Response":{"Data":{"Result":true},"RequestId":7}}"#,
+            br#"{"Response":{"Data":{"Result":true},"RequestId":"r-\u0031","D\u0061ta":{"Result":false}}}"#,
+            br#"{"Response":{"Data":{"Result":true},"Error":{"Code":"InternalError","Message":"x"},"RequestId":"r-2"}}"#,
+            br#"{"Response":{"Error":{"Code":"InvalidParameter"},"RequestId":"r-3"}}"#,
+            br#"{"Response":{"Data":{"Result":"yes"},"RequestId":"r-4"}}"#,
+            br#"{"Response":[1,2],"Other":1}"#,
+            br#"{"Response":{"Data":{"Result":true},"RequestId":"r-5"},"Response2":{}}"#,
+            br#"{"Data":{"Result":true}}"#,
+            br#"not json"#,
+        ];
+        fn same<T: DeserializeOwned + std::fmt::Debug + PartialEq>(status: u16, body: &[u8]) {
+            let fast = decode_v3::<T>(status, body);
+            let general = decode_v3_general::<T>(status, body);
+            match (&fast, &general) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", String::from_utf8_lossy(body)),
+                (Err(a), Err(b)) => assert_eq!(
+                    format!("{a:?}"),
+                    format!("{b:?}"),
+                    "{}",
+                    String::from_utf8_lossy(body)
+                ),
+                _ => panic!("{}: {fast:?} vs {general:?}", String::from_utf8_lossy(body)),
+            }
+        }
+        for body in bodies {
+            for status in [200, 400, 503] {
+                same::<Release>(status, body);
+                same::<Empty>(status, body);
+                same::<serde_json::Value>(status, body);
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_v3_shows_the_request_id_to_the_response_type() {
+        // A response type (or a JSON value) that reads RequestId itself still gets it.
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct WithId {
+            #[serde(rename = "RequestId")]
+            id: String,
+        }
+        let body = br#"{"Response":{"RequestId":"r-9","X":1}}"#;
+        let (data, id) = decode_v3::<WithId>(200, body).unwrap();
+        assert_eq!((data.id.as_str(), id.as_str()), ("r-9", "r-9"));
+        let (value, _) = decode_v3::<serde_json::Value>(200, body).unwrap();
+        assert_eq!(value, serde_json::json!({"RequestId": "r-9", "X": 1}));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::{Client, Shared};
 use crate::credential::{
     CachingProvider, Credential, DefaultChain, ProvideCredential, StaticProvider,
 };
-use crate::endpoint::{self, EndpointOverride};
+use crate::endpoint::{self, EndpointOverride, TargetCache};
 use crate::error::{ConfigError, Error, TimeoutKind};
 use crate::limiter::RateLimiter;
 use crate::retry::{RetryBudget, RetryConfig};
@@ -441,6 +441,7 @@ impl ClientBuilder {
                 .unwrap_or_else(|| Arc::new(CachingProvider::new(DefaultChain::default()))),
             endpoint,
             root_domain: self.root_domain.into_boxed_str(),
+            targets: TargetCache::default(),
             sign_method: self.sign_method,
             http_method: self.http_method,
             language: self.language,

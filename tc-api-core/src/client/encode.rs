@@ -236,10 +236,13 @@ fn tc3_headers(
     );
     headers.insert(
         X_TC_ACTION.clone(),
-        header_value("X-TC-Action", meta.action)?,
+        static_header_value("X-TC-Action", meta.action)?,
     );
     if let Some(version) = meta.version() {
-        headers.insert(X_TC_VERSION.clone(), header_value("X-TC-Version", version)?);
+        headers.insert(
+            X_TC_VERSION.clone(),
+            static_header_value("X-TC-Version", version)?,
+        );
     }
     headers.insert(X_TC_TIMESTAMP.clone(), HeaderValue::from(timestamp));
     if let Some(region) = region {
@@ -263,7 +266,9 @@ fn tc3_headers(
             HeaderValue::from_static("UNSIGNED-PAYLOAD"),
         );
     }
-    let mut authorization = header_value("Authorization", &authorization)?;
+    // The value is moved, not copied, into the header.
+    let mut authorization = HeaderValue::try_from(authorization)
+        .map_err(|_| InvalidRequest::HeaderValue("Authorization"))?;
     authorization.set_sensitive(true);
     headers.insert(header::AUTHORIZATION, authorization);
     Ok(())
@@ -310,6 +315,23 @@ fn tc3_authorization(
 
 fn header_value(name: &'static str, value: &str) -> Result<HeaderValue, InvalidRequest> {
     HeaderValue::from_str(value).map_err(|_| InvalidRequest::HeaderValue(name))
+}
+
+/// [`header_value`] for the action's `'static` metadata: borrowed instead of copied
+/// when it is visible ASCII (what `from_static` accepts without panicking), else
+/// checked and copied by [`header_value`].
+fn static_header_value(
+    name: &'static str,
+    value: &'static str,
+) -> Result<HeaderValue, InvalidRequest> {
+    if value
+        .bytes()
+        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+    {
+        Ok(HeaderValue::from_static(value))
+    } else {
+        header_value(name, value)
+    }
 }
 
 /// `application/x-www-form-urlencoded` of `params`, in their order: `A-Z a-z 0-9 - _ . ~`
@@ -361,6 +383,25 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn static_header_values_are_checked_like_copied_ones() {
+        for value in [
+            "DescribeBatchProduction",
+            "2019-04-23",
+            "a\tb",
+            "",
+            "é",
+            "a\nb",
+            "x\u{7f}",
+        ] {
+            assert_eq!(
+                static_header_value("X", value).ok(),
+                header_value("X", value).ok(),
+                "{value:?}"
+            );
+        }
     }
 
     #[test]

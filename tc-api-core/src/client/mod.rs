@@ -40,7 +40,7 @@ pub use encode::form_encode;
 
 use crate::action::{Action, ActionMeta, ApiStyle, CommonErrorCode, ErrorCode};
 use crate::credential::ProvideCredential;
-use crate::endpoint::{self, EndpointOverride};
+use crate::endpoint::{EndpointOverride, TargetCache};
 use crate::envelope;
 use crate::error::{Error, TimeoutKind, V2Code};
 use crate::limiter::RateLimiter;
@@ -101,6 +101,7 @@ pub(crate) struct Shared {
     credentials: Arc<dyn ProvideCredential>,
     endpoint: Option<EndpointOverride>,
     root_domain: Box<str>,
+    targets: TargetCache,
     sign_method: SignMethod,
     http_method: HttpMethod,
     language: Option<Language>,
@@ -227,7 +228,9 @@ impl Client {
     {
         let shared = &*self.shared;
         let region = region::region_for(meta, self.region.as_deref())?;
-        let target = endpoint::resolve(meta, shared.endpoint.as_ref(), &shared.root_domain)?;
+        let target = shared
+            .targets
+            .resolve(meta, shared.endpoint.as_ref(), &shared.root_domain)?;
         let params = encode::Params::new(shared, meta, params)?;
 
         let mut attempt: u32 = 0;
@@ -401,7 +404,7 @@ impl Shared {
                     span.record("request_id", id.as_str());
                 }
                 span.in_scope(|| tracing::debug!(error = %error, "attempt answered an error"));
-                Err((error, answer.date))
+                Err((error, answer.date()))
             }
         }
     }

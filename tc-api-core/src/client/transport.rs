@@ -38,9 +38,17 @@ pub(crate) fn http_client_builder(
 /// What came back from one exchange.
 pub(crate) struct Answer {
     pub status: u16,
-    /// The `Date` header, for clock-skew correction.
-    pub date: Option<SystemTime>,
+    /// The `Date` header, read only when an error asks for clock-skew correction.
+    date: Option<http::HeaderValue>,
     pub body: Bytes,
+}
+
+impl Answer {
+    /// The server's clock from the `Date` header, if it sent a valid one.
+    pub fn date(&self) -> Option<SystemTime> {
+        let text = self.date.as_ref()?.to_str().ok()?;
+        httpdate::parse_http_date(text).ok()
+    }
 }
 
 /// Sends `request` and reads the whole answer, refusing bodies over `max_bytes`.
@@ -55,11 +63,7 @@ pub(crate) async fn exchange(
         .await
         .map_err(|e| transport_error(e, connect_timeout))?;
     let status = response.status().as_u16();
-    let date = response
-        .headers()
-        .get(http::header::DATE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| httpdate::parse_http_date(v).ok());
+    let date = response.headers().get(http::header::DATE).cloned();
     let too_large = || Error::TooLarge {
         limit: max_bytes,
         http_status: status,

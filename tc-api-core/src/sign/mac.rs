@@ -16,6 +16,7 @@ use hmac::{Hmac, KeyInit};
 /// block would cost time on every signature without removing key material from memory.
 /// What outlives a call, [`SigningKey`](super::tc3::SigningKey) and the secrets held by
 /// the key cache, is wiped on drop.
+#[inline]
 pub(crate) fn keyed_hmac<D>(parts: &[&[u8]]) -> Hmac<D>
 where
     D: EagerHash + Digest,

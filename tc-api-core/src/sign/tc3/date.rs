@@ -28,11 +28,24 @@ pub(super) fn push_utc_date(out: &mut String, timestamp: i64) {
         // The one case that matters, written without the formatting machinery (this runs
         // once per signature).
         Ok(year @ 0..=9999) => {
-            push_digits(out, year, 4);
-            out.push('-');
-            push_digits(out, month.into(), 2);
-            out.push('-');
-            push_digits(out, day.into(), 2);
+            let digit = |value: u16| b'0' + (value % 10) as u8;
+            let (month, day) = (u16::from(month), u16::from(day));
+            let text = [
+                digit(year / 1000),
+                digit(year / 100),
+                digit(year / 10),
+                digit(year),
+                b'-',
+                digit(month / 10),
+                digit(month),
+                b'-',
+                digit(day / 10),
+                digit(day),
+            ];
+            // Only ASCII was written, so this is always `Ok`; one append instead of ten.
+            if let Ok(text) = std::str::from_utf8(&text) {
+                out.push_str(text);
+            }
         }
         // Writing into a String cannot fail.
         _ if year < 0 => {
@@ -41,14 +54,6 @@ pub(super) fn push_utc_date(out: &mut String, timestamp: i64) {
         _ => {
             let _ = write!(out, "+{year}-{month:02}-{day:02}");
         }
-    }
-}
-
-/// Appends the last `width` decimal digits of `value`, zero-padded.
-fn push_digits(out: &mut String, value: u16, width: u32) {
-    for place in (0..width).rev() {
-        let digit = value / 10u16.pow(place) % 10;
-        out.push(char::from(b'0' + digit as u8));
     }
 }
 
