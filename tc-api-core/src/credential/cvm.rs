@@ -105,13 +105,13 @@ impl CvmRoleProvider {
         let parsed = url::Url::parse(url).map_err(|err| CredentialError::CvmRole {
             url: url.to_owned(),
             role: None,
-            problem: CvmRoleProblem::Unreachable(format!("not a URL: {err}")),
+            problem: CvmRoleProblem::InvalidBaseUrl(err.to_string()),
         })?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
             return Err(CredentialError::CvmRole {
                 url: url.to_owned(),
                 role: None,
-                problem: CvmRoleProblem::Unreachable("not an http(s) URL with a host".into()),
+                problem: CvmRoleProblem::InvalidBaseUrl("not an http(s) URL with a host".into()),
             });
         }
         let mut base = parsed.to_string();
@@ -404,7 +404,10 @@ mod tests {
             assert!(
                 matches!(
                     CvmRoleProvider::with_base_url(bad),
-                    Err(CredentialError::CvmRole { .. })
+                    Err(CredentialError::CvmRole {
+                        problem: CvmRoleProblem::InvalidBaseUrl(_),
+                        ..
+                    })
                 ),
                 "{bad}"
             );

@@ -401,6 +401,8 @@ impl fmt::Display for AnswerProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CvmRoleProblem {
+    /// The configured base URL is not an `http(s)` URL with a host.
+    InvalidBaseUrl(String),
     /// The service could not be reached (after it was found, or for a role that was
     /// named explicitly); the cause, without URL.
     Unreachable(String),
@@ -424,6 +426,7 @@ pub enum CvmRoleProblem {
 impl fmt::Display for CvmRoleProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::InvalidBaseUrl(reason) => write!(f, "invalid metadata base URL: {reason}"),
             Self::Unreachable(cause) => write!(f, "the metadata service is unreachable: {cause}"),
             Self::Status(status) => write!(f, "the metadata service answered HTTP {status}"),
             Self::RoleNotFound => {

@@ -137,36 +137,35 @@ impl OidcRoleProvider {
 
 /// The region and request the TKE variables describe.
 fn tke_request(env: &Environment) -> Result<(String, AssumeRoleWithWebIdentity), CredentialError> {
-    let mut values = Vec::with_capacity(TKE_VARS.len());
-    for var in TKE_VARS {
-        values.push(env.var(var)?);
+    let mut values: [Option<String>; 4] = Default::default();
+    for (value, var) in values.iter_mut().zip(TKE_VARS) {
+        *value = env.var(var)?;
     }
     if values.iter().all(Option::is_none) {
         return Err(CredentialError::NotConfigured {
             reason: format!("none of {} is set", TKE_VARS.join(", ")).into(),
         });
     }
-    let mut found = Vec::with_capacity(TKE_VARS.len());
-    for (var, value) in TKE_VARS.into_iter().zip(values) {
+    let require = |var: &'static str, value: Option<String>| {
         let value = value.ok_or(CredentialError::MissingEnvVar { var })?;
         ValueProblem::check(&value)
             .map_err(|problem| CredentialError::InvalidEnvVar { var, problem })?;
-        found.push(value);
-    }
-    let [region, provider_id, token_file, role_arn]: [String; 4] =
-        found
-            .try_into()
-            .map_err(|_| CredentialError::MissingEnvVar {
-                var: ENV_TKE_REGION,
-            })?;
-    check_region(&region).map_err(|_| CredentialError::InvalidEnvVar {
-        var: ENV_TKE_REGION,
-        problem: ValueProblem::ControlCharacter,
+        Ok::<_, CredentialError>(value)
+    };
+    let [region, provider_id, token_file, role_arn] = values;
+    let region = require(ENV_TKE_REGION, region)?;
+    let provider_id = require(ENV_TKE_PROVIDER_ID, provider_id)?;
+    let token_file = require(ENV_TKE_WEB_IDENTITY_TOKEN_FILE, token_file)?;
+    let role_arn = require(ENV_TKE_ROLE_ARN, role_arn)?;
+    check_region(&region).map_err(|_| CredentialError::InvalidStsParameter {
+        action: ACTION,
+        parameter: "Region",
+        reason: format!("from {ENV_TKE_REGION} must be letters, digits and '-', e.g. ap-guangzhou")
+            .into(),
     })?;
-    let token = read_token(PathBuf::from(token_file))?;
     let request = AssumeRoleWithWebIdentity {
         provider_id,
-        web_identity_token: token,
+        web_identity_token: read_token(PathBuf::from(token_file))?,
         role_arn,
         role_session_name: session_name(),
         duration_seconds: Some(DEFAULT_DURATION_SECONDS),
@@ -250,6 +249,35 @@ mod tests {
                 err,
                 CredentialError::MissingEnvVar {
                     var: ENV_TKE_PROVIDER_ID
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn an_unusable_tke_variable_is_named() {
+        let err = tke(&[
+            (ENV_TKE_REGION, "ap guangzhou"),
+            (ENV_TKE_PROVIDER_ID, "OIDC"),
+            (ENV_TKE_WEB_IDENTITY_TOKEN_FILE, "/nonexistent"),
+            (ENV_TKE_ROLE_ARN, "arn"),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains(ENV_TKE_REGION), "{err}");
+        let err = tke(&[
+            (ENV_TKE_REGION, "ap-guangzhou"),
+            (ENV_TKE_PROVIDER_ID, " OIDC"),
+            (ENV_TKE_WEB_IDENTITY_TOKEN_FILE, "/nonexistent"),
+            (ENV_TKE_ROLE_ARN, "arn"),
+        ])
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                CredentialError::InvalidEnvVar {
+                    var: ENV_TKE_PROVIDER_ID,
+                    problem: ValueProblem::Padded
                 }
             ),
             "{err:?}"
