@@ -12,9 +12,9 @@ use client_support::{Reply, TestServer};
 use credential_support::*;
 use tc_api_core::client::Client;
 use tc_api_core::credential::{
-    CredentialError, CvmRoleProblem, CvmRoleProvider, DefaultChain, ENV_SECRET_ID, ENV_SECRET_KEY,
-    ENV_TKE_PROVIDER_ID, ENV_TKE_REGION, ENV_TKE_ROLE_ARN, ENV_TKE_WEB_IDENTITY_TOKEN_FILE,
-    Environment, ProvideCredential,
+    CredentialError, CvmRoleProblem, CvmRoleProvider, DefaultChain, ENV_METADATA_DISABLED,
+    ENV_SECRET_ID, ENV_SECRET_KEY, ENV_TKE_PROVIDER_ID, ENV_TKE_REGION, ENV_TKE_ROLE_ARN,
+    ENV_TKE_WEB_IDENTITY_TOKEN_FILE, Environment, ProvideCredential, ValueProblem,
 };
 
 const FILE_KEY: &str = "file-secret-key-CHAIN-Lp0Oi9";
@@ -268,4 +268,40 @@ async fn a_broken_tccli_file_stops_the_chain() {
     );
     assert!(!format!("{err} {err:?}").contains(FILE_KEY));
     assert_eq!(setup.metadata.count(), 0);
+}
+
+#[tokio::test]
+async fn the_metadata_switch_drops_the_cvm_step_from_outside_the_program() {
+    let mut setup = Setup::new().await;
+    setup.cvm_role(1).var(ENV_METADATA_DISABLED, "true");
+    let err = setup.provide().await.unwrap_err();
+    assert_eq!(
+        setup.metadata.count(),
+        0,
+        "the metadata address was not asked"
+    );
+    assert!(
+        err.to_string()
+            .contains("cvm-role: not configured: switched off by TC_API_METADATA_DISABLED"),
+        "{err}"
+    );
+
+    let mut setup = Setup::new().await;
+    setup.cvm_role(1).var(ENV_METADATA_DISABLED, "false");
+    assert_temporary(&setup.provide().await.unwrap(), 1, T0 + 3600);
+
+    let mut setup = Setup::new().await;
+    setup.cvm_role(1).tke(2).var(ENV_METADATA_DISABLED, "maybe");
+    let err = setup.provide().await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            CredentialError::InvalidEnvVar {
+                var: ENV_METADATA_DISABLED,
+                problem: ValueProblem::NotABoolean
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!((setup.metadata.count(), setup.sts.count()), (0, 0));
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{
     CredentialError, CredentialFuture, CvmRoleProvider, EnvProvider, Environment, OidcRoleProvider,
-    ProfileProvider, ProvideCredential, TccliProfileProvider,
+    ProfileProvider, ProvideCredential, TccliProfileProvider, ValueProblem,
 };
 use crate::client::ClientBuilder;
 
@@ -81,6 +81,11 @@ impl ProvideCredential for ProviderChain {
     }
 }
 
+/// Variable that switches the `cvm-role` step of the [`DefaultChain`] off when `true` or
+/// `1` (`false`, `0` or empty leave it on): for machines known not to be CVM instances,
+/// and for tests, so that nothing asks the metadata address.
+pub const ENV_METADATA_DISABLED: &str = "TC_API_METADATA_DISABLED";
+
 /// The chain a client uses when given no credential, in the official SDKs' order:
 ///
 /// | step | provider | not configured when |
@@ -88,13 +93,14 @@ impl ProvideCredential for ProviderChain {
 /// | `environment` | [`EnvProvider`] | no `TENCENTCLOUD_SECRET_ID`/`_KEY` |
 /// | `profile` | [`ProfileProvider`] (`~/.tencentcloud/credentials`) | no file, no profile chosen |
 /// | `tccli` | [`TccliProfileProvider`] (`~/.tccli/<profile>.credential`) | no file, no profile chosen, or `type: cvm-role` |
-/// | `cvm-role` | [`CvmRoleProvider`] | no metadata service answers within 1 s / 2 s, or no role bound (404) |
+/// | `cvm-role` | [`CvmRoleProvider`] | no metadata service answers within 1 s / 2 s, no role bound (404), or `TC_API_METADATA_DISABLED=true` |
 /// | `tke-oidc` | [`OidcRoleProvider::tke`] | none of the `TKE_*` variables set |
 ///
 /// The client wraps it in a [`CachingProvider`](super::CachingProvider), so the chain
 /// runs once and then again only to refresh temporary keys. Off a CVM the `cvm-role`
 /// step costs at most its timeouts; tests and programs that know they are not on a CVM
-/// can drop it ([`without_cvm_role`](Self::without_cvm_role)) or point it elsewhere
+/// can drop it ([`without_cvm_role`](Self::without_cvm_role), or
+/// [`ENV_METADATA_DISABLED`] from outside the program) or point it elsewhere
 /// ([`cvm_role`](Self::cvm_role)).
 #[derive(Debug, Clone)]
 pub struct DefaultChain {
@@ -149,7 +155,11 @@ impl DefaultChain {
             .then("profile", ProfileProvider::with_environment(env.clone()))
             .then("tccli", tccli);
         if let Some(cvm_role) = &cvm_role {
-            chain = chain.then("cvm-role", cvm_role.clone());
+            let step = SwitchableCvmRole {
+                env: env.clone(),
+                provider: cvm_role.clone(),
+            };
+            chain = chain.then("cvm-role", step);
         }
         let chain = chain.then("tke-oidc", oidc);
         Self {
@@ -180,6 +190,44 @@ impl Default for DefaultChain {
 impl ProvideCredential for DefaultChain {
     fn provide(&self) -> CredentialFuture<'_> {
         self.chain.provide()
+    }
+}
+
+/// The `cvm-role` step, unless [`ENV_METADATA_DISABLED`] switches it off.
+#[derive(Debug, Clone)]
+struct SwitchableCvmRole {
+    env: Environment,
+    provider: CvmRoleProvider,
+}
+
+impl SwitchableCvmRole {
+    fn disabled(&self) -> Result<bool, CredentialError> {
+        let Some(value) = self.env.var(ENV_METADATA_DISABLED)? else {
+            return Ok(false);
+        };
+        match value.trim() {
+            "1" => Ok(true),
+            "0" | "" => Ok(false),
+            text if text.eq_ignore_ascii_case("true") => Ok(true),
+            text if text.eq_ignore_ascii_case("false") => Ok(false),
+            _ => Err(CredentialError::InvalidEnvVar {
+                var: ENV_METADATA_DISABLED,
+                problem: ValueProblem::NotABoolean,
+            }),
+        }
+    }
+}
+
+impl ProvideCredential for SwitchableCvmRole {
+    fn provide(&self) -> CredentialFuture<'_> {
+        Box::pin(async move {
+            if self.disabled()? {
+                return Err(CredentialError::NotConfigured {
+                    reason: format!("switched off by {ENV_METADATA_DISABLED}").into(),
+                });
+            }
+            self.provider.provide().await
+        })
     }
 }
 

@@ -286,6 +286,8 @@ pub enum ValueProblem {
     ControlCharacter,
     /// An expiry that is not a unix time after 1970.
     NotAUnixTime,
+    /// A switch that is none of `true`, `false`, `1`, `0`.
+    NotABoolean,
 }
 
 impl ValueProblem {
@@ -310,6 +312,7 @@ impl fmt::Display for ValueProblem {
             Self::Padded => "has leading or trailing whitespace",
             Self::ControlCharacter => "contains a control character",
             Self::NotAUnixTime => "is not a unix time after 1970",
+            Self::NotABoolean => "is none of true, false, 1, 0",
         })
     }
 }

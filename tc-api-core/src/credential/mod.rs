@@ -58,7 +58,7 @@ use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 pub use assume_role::{AssumeRoleProvider, DEFAULT_STS_REGION};
 pub use caching::{CachingProvider, DEFAULT_REFRESH_BEFORE, DEFAULT_RETRY_AFTER};
-pub use chain::{ChainAttempt, DefaultChain, ProviderChain};
+pub use chain::{ChainAttempt, DefaultChain, ENV_METADATA_DISABLED, ProviderChain};
 pub use cvm::{
     CvmRoleProvider, DEFAULT_METADATA_CONNECT_TIMEOUT, DEFAULT_METADATA_TIMEOUT,
     DEFAULT_METADATA_URL,

@@ -106,6 +106,8 @@ pub fn tcapi(args: &[&str], env: &[(&str, String)]) -> Run {
         .env_clear()
         .env("HOME", home.path())
         .env("USERPROFILE", home.path())
+        // No test asks the real CVM metadata address.
+        .env("TC_API_METADATA_DISABLED", "true")
         .stdin(Stdio::null());
     for (name, value) in env {
         command.env(name, value);
