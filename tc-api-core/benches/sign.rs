@@ -1,12 +1,16 @@
 //! Signing cost of one API 3.0 request, side by side in one criterion group:
 //!
-//! - `a_tc3_full`: TC3 through the public `sign` API, deriving the signing key;
+//! - `a_tc3_full`: TC3 through the public API the client uses (`tc3::authorization`,
+//!   which streams the canonical request and string to sign into their hash and MAC),
+//!   deriving the signing key;
 //! - `b_crypto_floor`: only the SHA-256 hashes and HMACs that (a) computes, with sha2/hmac
 //!   on prebuilt strings (canonical request and string to sign built outside the loop);
 //! - `c_tc3_cached_key`: TC3 with the signing key from a warm `SigningKeyCache`;
 //! - `d_aws_sigv4`: aws-sigv4 signing an equivalent request (same method, URL, signed
 //!   headers and body; fixed time; signing parameters built outside the loop);
-//! - `e_v1_hmacsha256`: signature v1 (HmacSHA256) of the same parameters.
+//! - `e_v1_hmacsha256`: signature v1 (HmacSHA256) of the same parameters;
+//! - `f_tc3_intermediates`: (a) through `tc3::sign`, which also keeps the canonical
+//!   request, string to sign and signature as strings (for diagnostics; not targeted).
 //!
 //! The request is `DescribeBatchProduction` as the client sends it: a 59-byte JSON body,
 //! `content-type` and `host` signed (as the official SDKs sign them).
@@ -47,12 +51,13 @@ const BODY: &[u8] = br#"{"ProductId":"R32ONVL0EU","BatchProductionId":"LC-ya6zin
 /// The headers the client signs for a POST JSON request.
 const SIGNED_HEADERS: &[(&str, &str)] = &[("content-type", "application/json"), ("host", HOST)];
 
-const IDS: [&str; 5] = [
+const IDS: [&str; 6] = [
     "a_tc3_full",
     "b_crypto_floor",
     "c_tc3_cached_key",
     "d_aws_sigv4",
     "e_v1_hmacsha256",
+    "f_tc3_intermediates",
 ];
 
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
@@ -141,15 +146,17 @@ impl<'a> Fixture<'a> {
                 .string_to_sign
                 .ends_with(&hex::encode(canonical_hash))
         );
-        assert_eq!(fixture.cached().authorization, reference.authorization);
+        assert_eq!(fixture.full(), reference.authorization);
+        assert_eq!(fixture.cached(), reference.authorization);
+        assert_eq!(fixture.intermediates(), reference);
         fixture
     }
 
     /// (a)
-    fn full(&self) -> tc3::Tc3Signature {
+    fn full(&self) -> String {
         let date = tc3::utc_date(black_box(TIMESTAMP));
         let key = tc3::derive_signing_key(black_box(SECRET_KEY), &date, SERVICE);
-        tc3::sign(
+        tc3::authorization(
             black_box(&self.request),
             SERVICE,
             TIMESTAMP,
@@ -170,9 +177,22 @@ impl<'a> Fixture<'a> {
     }
 
     /// (c)
-    fn cached(&self) -> tc3::Tc3Signature {
+    fn cached(&self) -> String {
         let date = tc3::utc_date(black_box(TIMESTAMP));
         let key = self.cache.get(black_box(SECRET_KEY), &date, SERVICE);
+        tc3::authorization(
+            black_box(&self.request),
+            SERVICE,
+            TIMESTAMP,
+            SECRET_ID,
+            &key,
+        )
+    }
+
+    /// (f)
+    fn intermediates(&self) -> tc3::Tc3Signature {
+        let date = tc3::utc_date(black_box(TIMESTAMP));
+        let key = tc3::derive_signing_key(black_box(SECRET_KEY), &date, SERVICE);
         tc3::sign(
             black_box(&self.request),
             SERVICE,
@@ -215,6 +235,7 @@ fn bench_sign(c: &mut Criterion, fixture: &Fixture<'_>) {
             BatchSize::SmallInput,
         )
     });
+    group.bench_function(IDS[5], |b| b.iter(|| fixture.intermediates()));
     group.finish();
 }
 
@@ -281,6 +302,10 @@ fn print_ratios(fixture: &Fixture<'_>) {
                 }
                 started.elapsed()
             }),
+        },
+        Contender {
+            name: IDS[5],
+            run: Box::new(|| timed(ITERATIONS, || fixture.intermediates())),
         },
     ];
     let times = ratios::paired_rounds(ROUNDS, &mut contenders);

@@ -29,7 +29,30 @@ pub use error::Error;
 /// serde or inventory. Not a public API: anything here may change without notice.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "registry")]
     pub use inventory;
     pub use serde;
     pub use serde_json;
+}
+
+/// What `#[tc_action]` expands its registry entry to: the entry submitted to
+/// [`registry`] when the `registry` feature is on. Not a public API.
+#[cfg(feature = "registry")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __register_action {
+    ($action:ident, $doc:expr) => {
+        $crate::__private::inventory::submit! {
+            $crate::registry::ActionEntry::new::<$action>($doc)
+        }
+    };
+}
+
+/// What `#[tc_action]` expands its registry entry to: nothing, without the `registry`
+/// feature. Not a public API.
+#[cfg(not(feature = "registry"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __register_action {
+    ($action:ident, $doc:expr) => {};
 }

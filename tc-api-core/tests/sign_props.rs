@@ -268,6 +268,11 @@ proptest! {
         prop_assert!(signed.authorization.starts_with("TC3-HMAC-SHA256 Credential="));
         prop_assert!(signed.authorization.ends_with(&signed.signature));
         prop_assert!(signed.canonical_request.starts_with(&method));
+        // The streaming path the client uses computes the same value.
+        prop_assert_eq!(
+            tc3::authorization(&request, &service, timestamp, &secret_id, &key),
+            signed.authorization
+        );
 
         let cache = SigningKeyCache::with_capacity(2);
         let cached = cache.get(&secret_key, &date, &service);

@@ -259,16 +259,15 @@ fn schema_impl(definition: &Definition) -> TokenStream {
     }
 }
 
-/// The action's entry in the registry of annotated actions (collected by `inventory`
-/// through the runtime's re-export, so the user's crate needs no dependency on it).
+/// The action's entry in the registry of annotated actions: a macro of the runtime,
+/// which submits it (through its re-export of `inventory`, so the user's crate needs no
+/// dependency on it) when its `registry` feature is on, and expands to nothing when off.
 fn registry_entry(definition: &Definition) -> TokenStream {
     let krate = &definition.krate;
     let ident = &definition.ident;
     let doc = &definition.doc;
     quote! {
-        #krate::__private::inventory::submit! {
-            #krate::registry::ActionEntry::new::<#ident>(#doc)
-        }
+        #krate::__register_action! { #ident, #doc }
     }
 }
 

@@ -24,6 +24,19 @@ impl Client {
             .await
     }
 
+    /// Sends `params`, the JSON a typed action encodes to (the registry's
+    /// [`ActionEntry::send`](crate::registry::ActionEntry::send)), as `meta` describes;
+    /// the answer as in [`send_json`](Self::send_json). Not generic, so that the
+    /// registry's hundreds of entries share one compiled pipeline.
+    #[cfg(feature = "registry")]
+    pub(crate) async fn send_wire_json(
+        &self,
+        meta: &ActionMeta,
+        params: &Value,
+    ) -> Result<Output<Value>, Error> {
+        self.dispatch(meta, params, json_decoder(meta.style)).await
+    }
+
     /// Calls an API 3.0 action that has no annotated definition, by name: `params` is
     /// sent as it is (a JSON object; `null` for none) and the answer comes back as JSON,
     /// as in [`send_json`](Self::send_json).

@@ -303,14 +303,13 @@ fn tc3_authorization(
     let key = shared
         .signing_keys
         .get(credential.secret_key(), &date, meta.service);
-    let signature = tc3::sign(
+    tc3::authorization(
         &canonical,
         meta.service,
         timestamp,
         credential.secret_id(),
         &key,
-    );
-    signature.authorization
+    )
 }
 
 fn header_value(name: &'static str, value: &str) -> Result<HeaderValue, InvalidRequest> {

@@ -189,6 +189,11 @@ impl Client {
     /// The one pipeline behind [`send`](Self::send), [`send_json`](Self::send_json) and
     /// [`call_json`](Self::call_json): `params` sent as the action `meta` describes, the
     /// answer read with `decode`, under the total timeout and the call's tracing span.
+    ///
+    /// Only this front is generic: it checks the region, serializes the parameters and
+    /// wraps `decode`; the rest of the pipeline ([`run`](Self::run)) is compiled once,
+    /// not once per action type (a crate of a few hundred annotated actions would
+    /// otherwise compile the whole pipeline a few hundred times).
     async fn dispatch<P, T>(
         &self,
         meta: &ActionMeta,
@@ -197,14 +202,43 @@ impl Client {
     ) -> Result<Output<T>, Error>
     where
         P: Serialize + Sync + ?Sized,
+        T: Send,
     {
+        let region = region::region_for(meta, self.region.as_deref())?;
+        let params = encode::Params::new(&self.shared, meta, params)?;
+        let mut data = None;
+        let request_id = self
+            .run(meta, region, &params, &mut |status, body| {
+                let (decoded, request_id) = decode(status, body)?;
+                data = Some(decoded);
+                Ok(request_id)
+            })
+            .await?;
+        // `run` succeeds only after `decode` did, which kept the data.
+        data.map(|data| Output { data, request_id })
+            .ok_or_else(|| Error::Decode {
+                reason: "internal error: an accepted answer was not kept".to_owned(),
+                excerpt: String::new(),
+                http_status: 0,
+                request_id: None,
+            })
+    }
+
+    /// [`call`](Self::call) under the total timeout and the call's tracing span.
+    async fn run(
+        &self,
+        meta: &ActionMeta,
+        region: Option<&str>,
+        params: &encode::Params,
+        decode: &mut DecodeInto<'_>,
+    ) -> Result<RequestId, Error> {
         let span = tracing::info_span!(
             "tc_api.call",
             service = meta.service,
             action = meta.action,
             region = self.region.as_deref().unwrap_or(""),
         );
-        let call = self.call(meta, params, decode);
+        let call = self.call(meta, region, params, decode);
         match self.shared.total_timeout {
             Some(limit) => match tokio::time::timeout(limit, call).instrument(span).await {
                 Ok(result) => result,
@@ -217,21 +251,17 @@ impl Client {
         }
     }
 
-    async fn call<P, T>(
+    async fn call(
         &self,
         meta: &ActionMeta,
-        params: &P,
-        decode: Decode<T>,
-    ) -> Result<Output<T>, Error>
-    where
-        P: Serialize + Sync + ?Sized,
-    {
+        region: Option<&str>,
+        params: &encode::Params,
+        decode: &mut DecodeInto<'_>,
+    ) -> Result<RequestId, Error> {
         let shared = &*self.shared;
-        let region = region::region_for(meta, self.region.as_deref())?;
         let target = shared
             .targets
             .resolve(meta, shared.endpoint.as_ref(), &shared.root_domain)?;
-        let params = encode::Params::new(shared, meta, params)?;
 
         let mut attempt: u32 = 0;
         let mut spent: u32 = 0;
@@ -254,16 +284,16 @@ impl Client {
                 meta,
                 &target,
                 region,
-                &params,
+                params,
                 credential.as_ref(),
                 timestamp,
             )?;
             drop(credential);
 
             let (error, server_date) = match shared.attempt(request, attempt, decode).await {
-                Ok((data, request_id)) => {
+                Ok(request_id) => {
                     shared.budget.on_success(spent);
-                    return Ok(Output { data, request_id });
+                    return Ok(request_id);
                 }
                 Err(failed) => failed,
             };
@@ -337,6 +367,10 @@ fn unix_secs(time: SystemTime) -> i64 {
 
 type Decode<T> = fn(u16, &[u8]) -> Result<(T, RequestId), Error>;
 
+/// A [`Decode`] with its data type erased: it keeps the data itself and returns the
+/// request id, so that the pipeline is not generic.
+type DecodeInto<'a> = dyn FnMut(u16, &[u8]) -> Result<RequestId, Error> + Send + 'a;
+
 impl Shared {
     fn local_now(&self) -> SystemTime {
         match &self.clock {
@@ -352,12 +386,12 @@ impl Shared {
 
     /// One exchange under the per-attempt timeout, decoded. On failure, also the
     /// answer's `Date`, for skew correction.
-    async fn attempt<T>(
+    async fn attempt(
         &self,
         request: reqwest::Request,
         attempt: u32,
-        decode: Decode<T>,
-    ) -> Result<(T, RequestId), (Error, Option<SystemTime>)> {
+        decode: &mut DecodeInto<'_>,
+    ) -> Result<RequestId, (Error, Option<SystemTime>)> {
         let span = tracing::debug_span!(
             "tc_api.attempt",
             attempt,
@@ -395,9 +429,9 @@ impl Shared {
         };
         span.record("http_status", answer.status);
         match decode(answer.status, &answer.body) {
-            Ok((data, request_id)) => {
+            Ok(request_id) => {
                 span.record("request_id", request_id.as_str());
-                Ok((data, request_id))
+                Ok(request_id)
             }
             Err(error) => {
                 if let Some(id) = error.request_id() {

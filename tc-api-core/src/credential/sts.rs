@@ -662,6 +662,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "registry")]
     #[test]
     fn both_actions_are_in_the_registry() {
         for action in ["AssumeRole", "AssumeRoleWithWebIdentity"] {

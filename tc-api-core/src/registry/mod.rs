@@ -1,4 +1,5 @@
-//! Every annotated action linked into the program, found at run time.
+//! Every annotated action linked into the program, found at run time (with the
+//! `registry` feature; without it, only the parameter schemas and checks are here).
 //!
 //! `#[tc_action]` submits one [`ActionEntry`] per action (through the `inventory` crate,
 //! re-exported so that user crates need no dependency of their own), so the list is never
@@ -9,206 +10,22 @@
 //! anything is sent.
 //!
 //! ```
+//! # #[cfg(feature = "registry")] {
 //! # use tc_api_core::registry;
 //! for entry in registry::actions() {
 //!     println!("{} {} {}", entry.meta.service, entry.version_label(), entry.meta.action);
 //! }
+//! # }
 //! ```
 
 mod check;
+#[cfg(feature = "registry")]
+mod entry;
 mod schema;
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::OnceLock;
-
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
 pub use check::{InvalidParams, ParamError, check_schema, decode, json_type};
-pub use schema::{__probe, FieldSchema, ObjectSchema, Schema, WireSchema};
-
-use crate::action::{Action, ActionMeta, ApiStyle};
-use crate::client::{Client, Output};
-use crate::error::Error;
-
-/// The future of [`ActionEntry::send`].
-pub type SendFuture<'a> =
-    Pin<Box<dyn Future<Output = Result<Output<Value>, CallError>> + Send + 'a>>;
-
-/// What can go wrong when sending JSON parameters through a registered action.
-#[derive(Debug, thiserror::Error)]
-pub enum CallError {
-    /// The parameters do not fit the action's definition; nothing was sent.
-    #[error(transparent)]
-    InvalidParams(#[from] InvalidParams),
-    /// The call failed (the service answered an error, transport, credentials...).
-    #[error(transparent)]
-    Call(#[from] Error),
-}
-
-/// One annotated action in the registry.
-pub struct ActionEntry {
-    /// Where and how the action is sent.
-    pub meta: ActionMeta,
-    /// The action struct's doc comment, trimmed; empty when it has none.
-    pub doc: &'static str,
-    type_name: fn() -> &'static str,
-    schema: fn() -> Schema,
-    decode: fn(Value) -> Result<(), ParamError>,
-    send: for<'a> fn(&'a Client, Value) -> SendFuture<'a>,
-}
-
-impl ActionEntry {
-    /// The entry of action `A`; what `#[tc_action]` submits. `doc` is the struct's doc
-    /// comment.
-    pub const fn new<A>(doc: &'static str) -> Self
-    where
-        A: Action + WireSchema + DeserializeOwned,
-    {
-        ActionEntry {
-            meta: A::META,
-            doc,
-            type_name: std::any::type_name::<A>,
-            schema: A::wire_schema,
-            decode: decode_typed::<A>,
-            send: send_typed::<A>,
-        }
-    }
-
-    /// The Rust type of the action, with its module path.
-    pub fn type_name(&self) -> &'static str {
-        (self.type_name)()
-    }
-
-    /// The API version (`2024-08-01`), or `2.0` for API 2.0 actions.
-    pub fn version_label(&self) -> &'static str {
-        match self.meta.style {
-            ApiStyle::V3 { version } => version,
-            ApiStyle::V2 => API2_LABEL,
-        }
-    }
-
-    /// The schema of the action's parameters: an object with one field per parameter
-    /// (an empty object for an action without parameters).
-    pub fn params(&self) -> &'static ObjectSchema {
-        match (self.schema)() {
-            Schema::Object(object) => object,
-            // `new` requires the macro's impl, which always describes an object; an entry
-            // built from a hand-written impl that says otherwise has no named parameters.
-            _ => &NO_PARAMS,
-        }
-    }
-
-    /// A request template with every parameter (see [`Schema::skeleton`]).
-    pub fn skeleton(&self) -> Value {
-        Schema::Object(self.params()).skeleton()
-    }
-
-    /// Checks `params` against the definition without sending: the schema first (every
-    /// problem), then the typed decode.
-    pub fn check(&self, params: &Value) -> Result<(), InvalidParams> {
-        let errors = check_schema(self.params(), params);
-        if !errors.is_empty() {
-            return Err(self.invalid(errors));
-        }
-        // The typed decode needs an owned value; `send` avoids this clone.
-        (self.decode)(params.clone()).map_err(|error| self.invalid(vec![error]))
-    }
-
-    /// Checks `params` like [`check`](Self::check), decodes them into the typed action
-    /// and sends it with `client`. The answer is returned as JSON (the `Response` object
-    /// without `RequestId` for API 3.0; the top-level object without `code`, `message`,
-    /// `codeDesc` and `requestId` for API 2.0), with the request id beside it.
-    pub fn send<'a>(&self, client: &'a Client, params: Value) -> SendFuture<'a> {
-        let errors = check_schema(self.params(), &params);
-        if !errors.is_empty() {
-            let invalid = self.invalid(errors);
-            return Box::pin(async move { Err(invalid.into()) });
-        }
-        (self.send)(client, params)
-    }
-
-    fn invalid(&self, errors: Vec<ParamError>) -> InvalidParams {
-        InvalidParams {
-            action: self.meta.action,
-            errors,
-        }
-    }
-}
-
-impl std::fmt::Debug for ActionEntry {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ActionEntry")
-            .field("meta", &self.meta)
-            .field("type_name", &self.type_name())
-            .finish_non_exhaustive()
-    }
-}
-
-/// What [`ActionEntry::version_label`] says for API 2.0 actions.
-pub const API2_LABEL: &str = "2.0";
-
-static NO_PARAMS: ObjectSchema = ObjectSchema {
-    name: "",
-    fields: &[],
+#[cfg(feature = "registry")]
+pub use entry::{
+    API2_LABEL, ActionEntry, CallError, SendFuture, actions, find, service_actions, services,
 };
-
-fn decode_typed<A: DeserializeOwned>(params: Value) -> Result<(), ParamError> {
-    decode::<A>(params).map(drop)
-}
-
-fn send_typed<A: Action + DeserializeOwned>(client: &Client, params: Value) -> SendFuture<'_> {
-    Box::pin(async move {
-        let action: A = decode(params).map_err(|error| InvalidParams {
-            action: A::META.action,
-            errors: vec![error],
-        })?;
-        Ok(client.send_json(&action).await?)
-    })
-}
-
-inventory::collect!(ActionEntry);
-
-/// Every registered action, sorted by service, version and action name (then type name,
-/// should two types declare the same action).
-pub fn actions() -> &'static [&'static ActionEntry] {
-    static SORTED: OnceLock<Vec<&'static ActionEntry>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut all: Vec<&'static ActionEntry> = inventory::iter::<ActionEntry>().collect();
-        all.sort_by_key(|entry| {
-            (
-                entry.meta.service,
-                entry.version_label(),
-                entry.meta.action,
-                entry.type_name(),
-            )
-        });
-        all
-    })
-}
-
-/// The registered services, sorted, each once.
-pub fn services() -> Vec<&'static str> {
-    let mut services: Vec<&'static str> = actions().iter().map(|e| e.meta.service).collect();
-    services.dedup();
-    services
-}
-
-/// The registered actions of `service`, in [`actions`] order.
-pub fn service_actions(service: &str) -> impl Iterator<Item = &'static ActionEntry> + '_ {
-    actions()
-        .iter()
-        .copied()
-        .filter(move |entry| entry.meta.service == service)
-}
-
-/// The entry of `service`'s `action`: of `version` when given (an API 3.0 date or `2.0`),
-/// else of the newest version that has the action.
-pub fn find(service: &str, action: &str, version: Option<&str>) -> Option<&'static ActionEntry> {
-    service_actions(service)
-        .filter(|entry| entry.meta.action == action)
-        .filter(|entry| version.is_none_or(|v| entry.version_label() == v))
-        // Dates sort as text; "2.0" sorts before every date, so a 3.0 version wins.
-        .max_by_key(|entry| entry.version_label())
-}
+pub use schema::{__probe, FieldSchema, ObjectSchema, Schema, WireSchema};

@@ -115,7 +115,12 @@ pub fn to_params<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String
         sink: &mut sink,
         top: true,
     })?;
-    let mut params = sink.params;
+    sorted(sink.params)
+}
+
+/// The collected parameters sorted, duplicates refused. Not generic, so that it is
+/// compiled once rather than once per flattened type.
+fn sorted(mut params: Vec<(String, String)>) -> Result<Vec<(String, String)>, FlattenError> {
     params.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     if let Some(pair) = params.windows(2).find(|pair| pair[0].0 == pair[1].0) {
         return Err(FlattenError::DuplicateKey {

@@ -53,20 +53,22 @@ const HEX_PAIRS: [[u8; 2]; 256] = {
     table
 };
 
-/// Appends `bytes` as lower-case hex.
-pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
-    // Encode a digest's worth at a time on the stack and append it in one copy, rather
-    // than pushing characters one by one (this runs three times per signature).
-    let mut buf = [0u8; 64];
-    for chunk in bytes.chunks(buf.len() / 2) {
-        let hex = &mut buf[..2 * chunk.len()];
-        for (pair, &byte) in hex.chunks_exact_mut(2).zip(chunk) {
+/// A SHA-256 digest as lower-case hex, on the stack: encoded in one pass and handed on
+/// as one `&str` rather than character by character.
+pub(crate) struct Hex([u8; 64]);
+
+impl Hex {
+    pub(crate) fn new(digest: &[u8; 32]) -> Self {
+        let mut text = [0u8; 64];
+        for (pair, &byte) in text.chunks_exact_mut(2).zip(digest) {
             pair.copy_from_slice(&HEX_PAIRS[usize::from(byte)]);
         }
-        // Only ASCII digits were written, so this is always `Ok`.
-        if let Ok(text) = std::str::from_utf8(hex) {
-            out.push_str(text);
-        }
+        Hex(text)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII hex digits were written, so this is always `Ok`.
+        std::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
 
@@ -98,13 +100,13 @@ mod tests {
     }
 
     #[test]
-    fn push_hex_is_lower_case_and_complete() {
-        let mut out = String::from("x");
-        push_hex(&mut out, &[0x00, 0x0f, 0xa5, 0xff]);
-        assert_eq!(out, "x000fa5ff");
-        let long: Vec<u8> = (0..=255).collect();
-        let mut out = String::new();
-        push_hex(&mut out, &long);
-        assert_eq!(out, hex::encode(&long));
+    fn hex_is_lower_case_and_complete() {
+        let mut digest = [0u8; 32];
+        digest[..4].copy_from_slice(&[0x00, 0x0f, 0xa5, 0xff]);
+        assert!(Hex::new(&digest).as_str().starts_with("000fa5ff00"));
+        for start in [0u8, 32, 224] {
+            let digest: [u8; 32] = std::array::from_fn(|i| start + i as u8);
+            assert_eq!(Hex::new(&digest).as_str(), hex::encode(digest));
+        }
     }
 }

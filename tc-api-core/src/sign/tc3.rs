@@ -21,10 +21,10 @@ mod key;
 use std::fmt;
 use std::ops::Range;
 
-use hmac::Mac;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::mac::{keyed_hmac, push_hex};
+use super::mac::{Hex, keyed_hmac};
 
 pub use cache::SigningKeyCache;
 pub use date::utc_date;
@@ -174,23 +174,23 @@ impl CanonicalRequest<'_> {
     /// The canonical request string (what [`Tc3Signature::canonical_request`] holds).
     pub fn to_canonical_string(&self) -> String {
         let mut out = String::new();
-        self.write_canonical(&mut out);
+        self.write_canonical(&mut out, &mut String::new());
         out
     }
 
-    /// Writes the canonical request into `out` (reserving what it needs) and returns the
-    /// byte range of the signed-header list, which the `Authorization` value repeats.
-    fn write_canonical(&self, out: &mut String) -> Range<usize> {
+    /// Writes the canonical request into `out`, and its signed-header list also onto the
+    /// end of `signed_headers` (the `Authorization` value repeats it).
+    fn write_canonical<S: Sink>(&self, out: &mut S, signed_headers: &mut String) {
         let headers = self.headers;
         let header_bytes: usize = headers.iter().map(|(n, v)| 2 * n.len() + v.len() + 3).sum();
         out.reserve(self.method.len() + self.path.len() + self.query.len() + header_bytes + 69);
 
-        out.push_str(self.method);
-        out.push('\n');
-        out.push_str(self.path);
-        out.push('\n');
-        out.push_str(self.query);
-        out.push('\n');
+        out.put(self.method);
+        out.put("\n");
+        out.put(self.path);
+        out.put("\n");
+        out.put(self.query);
+        out.put("\n");
 
         // Sort trimmed copies of the (borrowed) pairs rather than the caller's slice; a
         // handful of headers fit on the stack, so the usual request allocates nothing here.
@@ -212,41 +212,94 @@ impl CanonicalRequest<'_> {
         sorted.sort_by(|a, b| cmp_ascii_lowercase(a.0, b.0));
 
         for (name, value) in sorted.iter() {
-            push_ascii_lowercase(out, name);
-            out.push(':');
-            push_ascii_lowercase(out, value);
-            out.push('\n');
+            out.put_lowercase(name);
+            out.put(":");
+            out.put_lowercase(value);
+            out.put("\n");
         }
-        out.push('\n');
+        out.put("\n");
 
-        let signed_start = out.len();
+        let signed_start = signed_headers.len();
         for (n, (name, _)) in sorted.iter().enumerate() {
             if n > 0 {
-                out.push(';');
+                signed_headers.push(';');
             }
-            push_ascii_lowercase(out, name);
+            push_ascii_lowercase(signed_headers, name);
         }
-        let signed = signed_start..out.len();
-        out.push('\n');
+        out.put(&signed_headers[signed_start..]);
+        out.put("\n");
 
-        push_payload_hash(out, self.payload);
-        signed
+        put_payload_hash(out, self.payload);
+    }
+}
+
+/// Where the canonical request and the string to sign go: kept as text by [`sign`], or
+/// fed straight into their hash and MAC by [`authorization`], which so allocates nothing
+/// but its result.
+trait Sink {
+    fn put(&mut self, text: &str);
+
+    /// [`put`](Self::put) of `text` with ASCII letters lower-cased.
+    fn put_lowercase(&mut self, text: &str) {
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.put(text);
+        }
+        // Header names and values are short: lower-case a copy on the stack (ASCII
+        // lower-casing keeps UTF-8 valid); only a long one costs an allocation.
+        let mut buf = [0u8; 128];
+        match buf.get_mut(..text.len()) {
+            Some(lowered) => {
+                lowered.copy_from_slice(text.as_bytes());
+                lowered.make_ascii_lowercase();
+                self.put(std::str::from_utf8(lowered).unwrap_or_default());
+            }
+            None => self.put(&text.to_ascii_lowercase()),
+        }
+    }
+
+    /// A capacity hint for what is about to be put.
+    fn reserve(&mut self, _additional: usize) {}
+}
+
+impl Sink for String {
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
+    }
+
+    fn put_lowercase(&mut self, text: &str) {
+        push_ascii_lowercase(self, text);
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        String::reserve(self, additional);
+    }
+}
+
+impl Sink for Sha256 {
+    fn put(&mut self, text: &str) {
+        Digest::update(self, text.as_bytes());
+    }
+}
+
+impl Sink for Hmac<Sha256> {
+    fn put(&mut self, text: &str) {
+        Mac::update(self, text.as_bytes());
     }
 }
 
 /// `hex(sha256(payload))`, the last line of the canonical request.
 pub fn payload_hash(payload: Payload<'_>) -> String {
     let mut out = String::with_capacity(64);
-    push_payload_hash(&mut out, payload);
+    put_payload_hash(&mut out, payload);
     out
 }
 
-fn push_payload_hash(out: &mut String, payload: Payload<'_>) {
+fn put_payload_hash<S: Sink>(out: &mut S, payload: Payload<'_>) {
     let bytes = match payload {
         Payload::Bytes(bytes) => bytes,
         Payload::Unsigned => UNSIGNED_PAYLOAD.as_bytes(),
     };
-    push_hex(out, &Sha256::digest(bytes));
+    out.put(Hex::new(&Sha256::digest(bytes).into()).as_str());
 }
 
 /// Every intermediate of one signature, and the `Authorization` header value to send.
@@ -263,7 +316,8 @@ pub struct Tc3Signature {
 }
 
 /// Signs `req` for `service` at `timestamp` (Unix seconds, the value sent as
-/// `X-TC-Timestamp`).
+/// `X-TC-Timestamp`), keeping every intermediate (for diagnostics and test vectors);
+/// [`authorization`] computes the same header value without them.
 ///
 /// `key` must be the key derived for `utc_date(timestamp)` and `service` (see
 /// [`derive_signing_key`] and [`SigningKeyCache`]); a key of another day or service
@@ -276,88 +330,156 @@ pub fn sign(
     secret_id: &str,
     key: &SigningKey,
 ) -> Tc3Signature {
+    let (mut authorization, scope) = begin_authorization(req, service, timestamp, secret_id);
     let mut canonical_request = String::new();
-    let signed_headers = req.write_canonical(&mut canonical_request);
-    let signed_headers = &canonical_request[signed_headers];
+    req.write_canonical(&mut canonical_request, &mut authorization);
 
-    // "TC3-HMAC-SHA256\n" + timestamp (<= 20) + "\n" + date (10, at most 19 for absurd
-    // timestamps) + "/" + service + "/tc3_request\n" + 64 hex digits.
-    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + service.len() + 119);
-    string_to_sign.push_str(ALGORITHM);
-    string_to_sign.push('\n');
-    push_decimal(&mut string_to_sign, timestamp);
-    string_to_sign.push('\n');
-    let scope_start = string_to_sign.len();
-    date::push_utc_date(&mut string_to_sign, timestamp);
-    string_to_sign.push('/');
-    string_to_sign.push_str(service);
-    string_to_sign.push('/');
-    string_to_sign.push_str(SCOPE_TERMINATOR);
-    let scope = scope_start..string_to_sign.len();
-    string_to_sign.push('\n');
-    push_hex(
+    let mut string_to_sign = String::with_capacity(ALGORITHM.len() + scope.len() + 88);
+    put_string_to_sign(
         &mut string_to_sign,
-        &Sha256::digest(canonical_request.as_bytes()),
+        timestamp,
+        &authorization[scope],
+        &Sha256::digest(canonical_request.as_bytes()).into(),
     );
-
     let mut mac = keyed_hmac::<Sha256>(&[key.expose_bytes()]);
     mac.update(string_to_sign.as_bytes());
-    let mut signature = String::with_capacity(64);
-    push_hex(&mut signature, &mac.finalize().into_bytes());
-
-    const CREDENTIAL: &str = " Credential=";
-    const SIGNED_HEADERS: &str = ", SignedHeaders=";
-    const SIGNATURE: &str = ", Signature=";
-    let scope = &string_to_sign[scope];
-    let mut authorization = String::with_capacity(
-        ALGORITHM.len()
-            + CREDENTIAL.len()
-            + secret_id.len()
-            + 1
-            + scope.len()
-            + SIGNED_HEADERS.len()
-            + signed_headers.len()
-            + SIGNATURE.len()
-            + signature.len(),
-    );
-    authorization.push_str(ALGORITHM);
-    authorization.push_str(CREDENTIAL);
-    authorization.push_str(secret_id);
-    authorization.push('/');
-    authorization.push_str(scope);
-    authorization.push_str(SIGNED_HEADERS);
-    authorization.push_str(signed_headers);
-    authorization.push_str(SIGNATURE);
-    authorization.push_str(&signature);
+    let signature = Hex::new(&mac.finalize().into_bytes().into());
+    end_authorization(&mut authorization, &signature);
 
     Tc3Signature {
         canonical_request,
         string_to_sign,
-        signature,
+        signature: signature.as_str().to_owned(),
         authorization,
     }
 }
 
-/// Appends `value` in decimal, without the formatting machinery (which costs more than
-/// the digits here).
-fn push_decimal(out: &mut String, value: i64) {
-    if value < 0 {
-        out.push('-');
-    }
-    let mut digits = [0u8; 20]; // u64::MAX has 20 digits
-    let mut rest = value.unsigned_abs();
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
+/// The `Authorization` value [`sign`] computes, without keeping its intermediates: the
+/// canonical request and the string to sign are streamed into their hash and MAC, so the
+/// value itself is the only allocation. What the client sends with every request.
+pub fn authorization(
+    req: &CanonicalRequest<'_>,
+    service: &str,
+    timestamp: i64,
+    secret_id: &str,
+    key: &SigningKey,
+) -> String {
+    let (mut authorization, scope) = begin_authorization(req, service, timestamp, secret_id);
+    let mut canonical_hash = Sha256::new();
+    req.write_canonical(&mut canonical_hash, &mut authorization);
+
+    let mut mac = keyed_hmac::<Sha256>(&[key.expose_bytes()]);
+    put_string_to_sign(
+        &mut mac,
+        timestamp,
+        &authorization[scope],
+        &canonical_hash.finalize().into(),
+    );
+    end_authorization(
+        &mut authorization,
+        &Hex::new(&mac.finalize().into_bytes().into()),
+    );
+    authorization
+}
+
+const CREDENTIAL: &str = " Credential=";
+const SIGNED_HEADERS: &str = ", SignedHeaders=";
+const SIGNATURE: &str = ", Signature=";
+
+/// The `Authorization` value up to its signed-header list (`ALGORITHM Credential=ID/SCOPE,
+/// SignedHeaders=`), with room for the rest, and the byte range of the credential scope
+/// (`DATE/SERVICE/tc3_request`, which the string to sign repeats).
+fn begin_authorization(
+    req: &CanonicalRequest<'_>,
+    service: &str,
+    timestamp: i64,
+    secret_id: &str,
+) -> (String, Range<usize>) {
+    // The date is 10 bytes (at most 20 for absurd timestamps); each signed name is
+    // followed by `;`; the signature is 64 hex digits.
+    let names: usize = req.headers.iter().map(|(name, _)| name.len() + 1).sum();
+    let mut out = String::with_capacity(
+        ALGORITHM.len()
+            + CREDENTIAL.len()
+            + secret_id.len()
+            + 1
+            + 20
+            + service.len()
+            + SCOPE_TERMINATOR.len()
+            + 2
+            + SIGNED_HEADERS.len()
+            + names
+            + SIGNATURE.len()
+            + 64,
+    );
+    out.push_str(ALGORITHM);
+    out.push_str(CREDENTIAL);
+    out.push_str(secret_id);
+    out.push('/');
+    let scope_start = out.len();
+    date::push_utc_date(&mut out, timestamp);
+    out.push('/');
+    out.push_str(service);
+    out.push('/');
+    out.push_str(SCOPE_TERMINATOR);
+    let scope = scope_start..out.len();
+    out.push_str(SIGNED_HEADERS);
+    (out, scope)
+}
+
+/// Completes what [`begin_authorization`] began, once the signed headers are listed.
+fn end_authorization(authorization: &mut String, signature: &Hex) {
+    authorization.push_str(SIGNATURE);
+    authorization.push_str(signature.as_str());
+}
+
+/// `TC3-HMAC-SHA256 \n TIMESTAMP \n SCOPE \n hex(canonical hash)`.
+fn put_string_to_sign<S: Sink>(
+    out: &mut S,
+    timestamp: i64,
+    scope: &str,
+    canonical_hash: &[u8; 32],
+) {
+    out.put(ALGORITHM);
+    out.put("\n");
+    out.put(Decimal::new(timestamp).as_str());
+    out.put("\n");
+    out.put(scope);
+    out.put("\n");
+    out.put(Hex::new(canonical_hash).as_str());
+}
+
+/// An `i64` in decimal on the stack, without the formatting machinery (which costs more
+/// than the digits here).
+struct Decimal {
+    text: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    fn new(value: i64) -> Self {
+        // 19 digits and a sign at most (i64::MIN is -9223372036854775808).
+        let mut text = [0u8; 20];
+        let mut rest = value.unsigned_abs();
+        let mut start = text.len();
+        loop {
+            start -= 1;
+            text[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
         }
+        if value < 0 {
+            start -= 1;
+            text[start] = b'-';
+        }
+        Decimal { text, start }
     }
-    // Only ASCII digits were written, so this is always `Ok`.
-    if let Ok(text) = std::str::from_utf8(&digits[start..]) {
-        out.push_str(text);
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and `-` were written, so this is always `Ok`.
+        std::str::from_utf8(&self.text[self.start..]).unwrap_or_default()
     }
 }
 
@@ -461,11 +583,31 @@ mod tests {
     }
 
     #[test]
+    fn authorization_streams_what_sign_keeps() {
+        let long_value = "Mixed-Case VALUE ".repeat(20);
+        let names: Vec<String> = (0..20).map(|i| format!("X-TC-Header-{i:02}")).collect();
+        let mut many: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "V")).collect();
+        many.push(("Content-Type", "application/json"));
+        many.push(("Host", "cvm.tencentcloudapi.com"));
+        let few = [
+            ("host", "cvm.tencentcloudapi.com"),
+            ("X-Long", long_value.as_str()),
+        ];
+        let key = derive_signing_key("secret", "2019-02-25", "cvm");
+        for headers in [&many[..], &few[..], &[]] {
+            for payload in [Payload::Bytes(b"{}"), Payload::Unsigned] {
+                let req = request(headers, payload);
+                let kept = sign(&req, "cvm", 1_551_113_065, "AKID", &key);
+                let streamed = authorization(&req, "cvm", 1_551_113_065, "AKID", &key);
+                assert_eq!(streamed, kept.authorization);
+            }
+        }
+    }
+
+    #[test]
     fn timestamps_are_plain_decimal() {
         for value in [0, 7, -7, 1_551_113_065, i64::MAX, i64::MIN] {
-            let mut out = String::from("t=");
-            push_decimal(&mut out, value);
-            assert_eq!(out, format!("t={value}"));
+            assert_eq!(Decimal::new(value).as_str(), value.to_string());
         }
     }
 
