@@ -24,61 +24,32 @@ PINNED="$(sed -n 's/^SDK_SPEC="tencentcloud-sdk-python-common${TC_API_INTEROP_SD
 SDK_SPEC="tencentcloud-sdk-python-common${TC_API_PEER_SDK_VERSION:-$PINNED}"
 VENV="${TC_API_PEER_VENV:-target/interop-venv}"
 WORK="$(mktemp -d)"
-EMULATOR_PID=""
-
-cleanup() {
-    if [ -n "$EMULATOR_PID" ] && kill -0 "$EMULATOR_PID" 2>/dev/null; then
-        kill "$EMULATOR_PID" 2>/dev/null || true
-        wait "$EMULATOR_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 fail() {
     echo "peer_python: FAILED: $*" >&2
     exit 1
 }
+# shellcheck source=../lib/python_sdk.sh
+source scripts/lib/python_sdk.sh
 
 case "$CALLS$ROUNDS" in *[!0-9]*|"") fail "CALLS and ROUNDS must be numbers" ;; esac
 
-if [ ! -x "$VENV/bin/python" ]; then
-    timeout 120 python3 -m venv "$VENV" || fail "cannot create a virtualenv with python3 -m venv"
-fi
-if [ "$(cat "$VENV/.sdk-spec" 2>/dev/null)" != "$SDK_SPEC" ]; then
-    timeout 300 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --timeout 30 "$SDK_SPEC" || fail "cannot install $SDK_SPEC from PyPI"
-    echo "$SDK_SPEC" > "$VENV/.sdk-spec"
-fi
+install_sdk "$VENV" "$SDK_SPEC"
 SDK_VERSION="$("$VENV/bin/python" -c 'import tencentcloud; print(tencentcloud.__version__)')"
 
 timeout 1200 cargo build --quiet --release -p tc-api-services --example emulator --example peer_calls \
     || fail "cannot build the emulator and peer_calls examples"
-target/release/examples/emulator --url-file "$WORK/url" > "$WORK/emulator.log" 2>&1 &
-EMULATOR_PID=$!
-for _ in $(seq 1 300); do
-    [ -s "$WORK/url" ] && break
-    kill -0 "$EMULATOR_PID" 2>/dev/null || fail "the emulator exited: $(cat "$WORK/emulator.log")"
-    sleep 0.1
-done
-[ -s "$WORK/url" ] || fail "the emulator did not start within 30 s"
-URL="$(cat "$WORK/url")"
-SECRET_ID="$(sed -n 's/^demo credential: SecretId \([^,]*\), SecretKey \(.*\)$/\1/p' "$WORK/emulator.log")"
-SECRET_KEY="$(sed -n 's/^demo credential: SecretId \([^,]*\), SecretKey \(.*\)$/\2/p' "$WORK/emulator.log")"
-[ -n "$SECRET_ID" ] && [ -n "$SECRET_KEY" ] || fail "the emulator did not print its demo credential"
+start_emulator target/release/examples/emulator
 
-no_proxy_env=(env -u HTTP_PROXY -u HTTPS_PROXY -u http_proxy -u https_proxy -u ALL_PROXY -u all_proxy
-    NO_PROXY=127.0.0.1,localhost)
 rate() { sed -n 's/^calls .* rate \([0-9]*\)\/s$/\1/p'; }
 
 echo "emulator $URL (release build); $CALLS calls per side and round, $ROUNDS rounds"
 echo "python: tencentcloud-sdk-python-common $SDK_VERSION ($("$VENV/bin/python" --version 2>&1))"
 ratios=()
 for round in $(seq 1 "$ROUNDS"); do
-    python_rate="$("${no_proxy_env[@]}" timeout 600 "$VENV/bin/python" scripts/bench/peer_python.py \
+    python_rate="$(without_proxy timeout 600 "$VENV/bin/python" scripts/bench/peer_python.py \
         "$URL" "$SECRET_ID" "$SECRET_KEY" "$CALLS" | rate)" || fail "the Python SDK run failed"
-    rust_rate="$("${no_proxy_env[@]}" timeout 600 target/release/examples/peer_calls \
+    rust_rate="$(without_proxy timeout 600 target/release/examples/peer_calls \
         "$URL" "$SECRET_ID" "$SECRET_KEY" "$CALLS" | rate)" || fail "the client run failed"
     [ -n "$python_rate" ] && [ -n "$rust_rate" ] || fail "a run printed no rate"
     ratio="$(awk -v r="$rust_rate" -v p="$python_rate" 'BEGIN { printf "%.2f", r / p }')"

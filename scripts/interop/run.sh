@@ -18,54 +18,21 @@ fi
 SDK_SPEC="tencentcloud-sdk-python-common${TC_API_INTEROP_SDK_VERSION:-==3.1.195}"
 VENV="${TC_API_INTEROP_VENV:-target/interop-venv}"
 WORK="$(mktemp -d)"
-EMULATOR_PID=""
-
-cleanup() {
-    if [ -n "$EMULATOR_PID" ] && kill -0 "$EMULATOR_PID" 2>/dev/null; then
-        kill "$EMULATOR_PID" 2>/dev/null || true
-        wait "$EMULATOR_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 fail() {
     echo "interop: FAILED: $*" >&2
     exit 1
 }
+# shellcheck source=../lib/python_sdk.sh
+source scripts/lib/python_sdk.sh
 
-# The SDK, in a virtualenv kept between runs; reinstalled when the spec changes.
-if [ ! -x "$VENV/bin/python" ]; then
-    timeout 120 python3 -m venv "$VENV" || fail "cannot create a virtualenv with python3 -m venv"
-fi
-if [ "$(cat "$VENV/.sdk-spec" 2>/dev/null)" != "$SDK_SPEC" ]; then
-    timeout 300 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --timeout 30 "$SDK_SPEC" || fail "cannot install $SDK_SPEC from PyPI"
-    echo "$SDK_SPEC" > "$VENV/.sdk-spec"
-fi
+install_sdk "$VENV" "$SDK_SPEC"
 
-# The emulator, on a free port of 127.0.0.1; it writes its URL once it accepts.
 timeout 600 cargo build --quiet -p tc-api-services --example emulator \
     || fail "cannot build the emulator example"
-target/debug/examples/emulator --url-file "$WORK/url" --log > "$WORK/emulator.log" 2>&1 &
-EMULATOR_PID=$!
-for _ in $(seq 1 300); do
-    [ -s "$WORK/url" ] && break
-    kill -0 "$EMULATOR_PID" 2>/dev/null || fail "the emulator exited: $(cat "$WORK/emulator.log")"
-    sleep 0.1
-done
-[ -s "$WORK/url" ] || fail "the emulator did not start within 30 s"
-URL="$(cat "$WORK/url")"
+start_emulator target/debug/examples/emulator --log
 
-# The demo credential the emulator accepts (tc_api_core::emulator::DEMO_SECRET_ID/KEY).
-SECRET_ID="$(sed -n 's/^demo credential: SecretId \([^,]*\), SecretKey \(.*\)$/\1/p' "$WORK/emulator.log")"
-SECRET_KEY="$(sed -n 's/^demo credential: SecretId \([^,]*\), SecretKey \(.*\)$/\2/p' "$WORK/emulator.log")"
-[ -n "$SECRET_ID" ] && [ -n "$SECRET_KEY" ] || fail "the emulator did not print its demo credential"
-
-env -u HTTP_PROXY -u HTTPS_PROXY -u http_proxy -u https_proxy -u ALL_PROXY -u all_proxy \
-    NO_PROXY=127.0.0.1,localhost \
-    timeout 120 "$VENV/bin/python" scripts/interop/interop.py "$URL" "$SECRET_ID" "$SECRET_KEY" \
+without_proxy timeout 120 "$VENV/bin/python" scripts/interop/interop.py "$URL" "$SECRET_ID" "$SECRET_KEY" \
     || fail "the Python SDK and the emulator disagree (see above)"
 
 # The emulator's side: each combination arrived as configured, accepted once and

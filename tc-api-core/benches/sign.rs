@@ -60,6 +60,12 @@ const IDS: [&str; 6] = [
     "f_tc3_intermediates",
 ];
 
+/// The signing key of (a) and (f), derived on every call as a client without a cache would.
+fn derived_key() -> tc3::SigningKey {
+    let date = tc3::utc_date(black_box(TIMESTAMP));
+    tc3::derive_signing_key(black_box(SECRET_KEY), &date, SERVICE)
+}
+
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("any key length");
     mac.update(message);
@@ -154,8 +160,7 @@ impl<'a> Fixture<'a> {
 
     /// (a)
     fn full(&self) -> String {
-        let date = tc3::utc_date(black_box(TIMESTAMP));
-        let key = tc3::derive_signing_key(black_box(SECRET_KEY), &date, SERVICE);
+        let key = derived_key();
         tc3::authorization(
             black_box(&self.request),
             SERVICE,
@@ -191,8 +196,7 @@ impl<'a> Fixture<'a> {
 
     /// (f)
     fn intermediates(&self) -> tc3::Tc3Signature {
-        let date = tc3::utc_date(black_box(TIMESTAMP));
-        let key = tc3::derive_signing_key(black_box(SECRET_KEY), &date, SERVICE);
+        let key = derived_key();
         tc3::sign(
             black_box(&self.request),
             SERVICE,
