@@ -66,6 +66,10 @@ impl Hex {
         Hex(text)
     }
 
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         // Only ASCII hex digits were written, so this is always `Ok`.
         std::str::from_utf8(&self.0).unwrap_or_default()

@@ -239,6 +239,10 @@ impl CanonicalRequest<'_> {
 trait Sink {
     fn put(&mut self, text: &str);
 
+    /// [`put`](Self::put) of ASCII text given as bytes (hex digits, decimal numbers), which
+    /// a hash takes as it is, without a UTF-8 check.
+    fn put_ascii(&mut self, ascii: &[u8]);
+
     /// [`put`](Self::put) of `text` with ASCII letters lower-cased.
     fn put_lowercase(&mut self, text: &str) {
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -266,6 +270,10 @@ impl Sink for String {
         self.push_str(text);
     }
 
+    fn put_ascii(&mut self, ascii: &[u8]) {
+        self.extend(ascii.iter().map(|&byte| char::from(byte)));
+    }
+
     fn put_lowercase(&mut self, text: &str) {
         push_ascii_lowercase(self, text);
     }
@@ -277,13 +285,21 @@ impl Sink for String {
 
 impl Sink for Sha256 {
     fn put(&mut self, text: &str) {
-        Digest::update(self, text.as_bytes());
+        self.put_ascii(text.as_bytes());
+    }
+
+    fn put_ascii(&mut self, ascii: &[u8]) {
+        Digest::update(self, ascii);
     }
 }
 
 impl Sink for Hmac<Sha256> {
     fn put(&mut self, text: &str) {
-        Mac::update(self, text.as_bytes());
+        self.put_ascii(text.as_bytes());
+    }
+
+    fn put_ascii(&mut self, ascii: &[u8]) {
+        Mac::update(self, ascii);
     }
 }
 
@@ -299,7 +315,7 @@ fn put_payload_hash<S: Sink>(out: &mut S, payload: Payload<'_>) {
         Payload::Bytes(bytes) => bytes,
         Payload::Unsigned => UNSIGNED_PAYLOAD.as_bytes(),
     };
-    out.put(Hex::new(&Sha256::digest(bytes).into()).as_str());
+    out.put_ascii(Hex::new(&Sha256::digest(bytes).into()).as_bytes());
 }
 
 /// Every intermediate of one signature, and the `Authorization` header value to send.
@@ -442,11 +458,11 @@ fn put_string_to_sign<S: Sink>(
 ) {
     out.put(ALGORITHM);
     out.put("\n");
-    out.put(Decimal::new(timestamp).as_str());
+    out.put_ascii(Decimal::new(timestamp).as_bytes());
     out.put("\n");
     out.put(scope);
     out.put("\n");
-    out.put(Hex::new(canonical_hash).as_str());
+    out.put_ascii(Hex::new(canonical_hash).as_bytes());
 }
 
 /// An `i64` in decimal on the stack, without the formatting machinery (which costs more
@@ -477,9 +493,8 @@ impl Decimal {
         Decimal { text, start }
     }
 
-    fn as_str(&self) -> &str {
-        // Only ASCII digits and `-` were written, so this is always `Ok`.
-        std::str::from_utf8(&self.text[self.start..]).unwrap_or_default()
+    fn as_bytes(&self) -> &[u8] {
+        &self.text[self.start..]
     }
 }
 
@@ -607,7 +622,7 @@ mod tests {
     #[test]
     fn timestamps_are_plain_decimal() {
         for value in [0, 7, -7, 1_551_113_065, i64::MAX, i64::MIN] {
-            assert_eq!(Decimal::new(value).as_str(), value.to_string());
+            assert_eq!(Decimal::new(value).as_bytes(), value.to_string().as_bytes());
         }
     }
 

@@ -60,10 +60,13 @@ pub(super) fn push_utc_date(out: &mut String, timestamp: i64) {
 /// (year, month 1-12, day 1-31) of the day `days` after 1970-01-01.
 fn civil_from_days(days: i64) -> (i64, u8, u8) {
     // Shift the epoch to 0000-03-01 so leap days fall at the end of each year, then split
-    // into 400-year eras of 146097 days.
+    // into 400-year eras of 146097 days. Only that split needs signed 64-bit arithmetic;
+    // the day within the era is below 146097, and the rest runs on u32 (this runs twice
+    // per signature).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097); // [0, 146096]
+    // In [0, 146096], so the narrowing is lossless.
+    let day_of_era = z.rem_euclid(146_097) as u32;
     let year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365; // [0, 399]
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100); // [0, 365]
@@ -74,7 +77,7 @@ fn civil_from_days(days: i64) -> (i64, u8, u8) {
     } else {
         month_from_march - 9
     }; // [1, 12]
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    let year = i64::from(year_of_era) + era * 400 + i64::from(month <= 2);
     // Both are bounded above (day <= 31, month <= 12), so the narrowing is lossless.
     (year, month as u8, day as u8)
 }
