@@ -130,7 +130,7 @@ pub enum Error {
 
 /// `error: cause: cause ...`, so that the root cause (e.g. "connection closed before
 /// message completed") shows in one line.
-fn source_chain(error: &(dyn std::error::Error + 'static)) -> String {
+pub(crate) fn source_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

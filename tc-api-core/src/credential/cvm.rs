@@ -17,6 +17,7 @@ use super::{
     AnswerProblem, Credential, CredentialError, CredentialFuture, CvmRoleProblem, JsonProblem,
     ProvideCredential,
 };
+use crate::error::source_chain;
 
 /// The metadata service of CVM instances.
 pub const DEFAULT_METADATA_URL: &str = "http://metadata.tencentyun.com/latest/meta-data/";
@@ -256,13 +257,13 @@ impl CvmRoleProvider {
             .timeout(inner.timeout)
             .user_agent(crate::client::REQUEST_CLIENT)
             .build()
-            .map_err(|err| CvmRoleProblem::Unreachable(error_chain(&err.without_url())))?;
+            .map_err(|err| CvmRoleProblem::Unreachable(source_chain(&err.without_url())))?;
         Ok(inner.http.get_or_init(|| http))
     }
 
     async fn get(&self, url: &str) -> Result<Fetched, CvmRoleProblem> {
         let unreachable =
-            |err: reqwest::Error| CvmRoleProblem::Unreachable(error_chain(&err.without_url()));
+            |err: reqwest::Error| CvmRoleProblem::Unreachable(source_chain(&err.without_url()));
         let mut response = self.http()?.get(url).send().await.map_err(unreachable)?;
         let status = response.status().as_u16();
         if status == 404 {
@@ -312,18 +313,6 @@ fn parse_role_answer(body: &[u8]) -> Result<Credential, CvmRoleProblem> {
         )
     };
     fields().map_err(CvmRoleProblem::Answer)
-}
-
-/// An error and its causes on one line ("error sending request: connection refused").
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }
 
 impl ProvideCredential for CvmRoleProvider {
