@@ -88,7 +88,7 @@ fn temporary_keys_from_the_environment_carry_their_token() {
 fn the_profile_file_named_by_the_environment_signs() {
     let emulator = emulator();
     let dir = TempDir::new();
-    let file = dir.write("credentials", &profiles());
+    let file = dir.write("credentials", profiles());
     let env = vec![("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string())];
     let run = tcapi_at_with(&emulator, &CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
@@ -107,7 +107,7 @@ fn the_profile_file_named_by_the_environment_signs() {
 fn the_profile_file_in_home_signs() {
     let emulator = emulator();
     let home = TempDir::new();
-    home.write(".tencentcloud/credentials", &profiles());
+    home.write(".tencentcloud/credentials", profiles());
     let env = vec![("HOME", home.path().display().to_string())];
     let run = tcapi_at_with(&emulator, &CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
@@ -118,7 +118,7 @@ fn the_profile_file_in_home_signs() {
 fn a_chosen_profile_beats_the_environment() {
     let emulator = emulator();
     let dir = TempDir::new();
-    let file = dir.write("credentials", &profiles());
+    let file = dir.write("credentials", profiles());
     let mut env = env_pair();
     env.push(("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string()));
     let mut args = CALL.to_vec();
@@ -137,7 +137,7 @@ fn a_chosen_profile_beats_the_environment() {
 fn a_missing_profile_is_a_credential_error() {
     let emulator = emulator();
     let dir = TempDir::new();
-    let file = dir.write("credentials", &profiles());
+    let file = dir.write("credentials", profiles());
     let env = vec![("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string())];
     let mut args = CALL.to_vec();
     args.extend(["--profile", "nope"]);

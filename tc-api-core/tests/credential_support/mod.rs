@@ -70,40 +70,25 @@ pub fn assert_no_secrets(text: &str) {
     assert!(!text.contains(TMP_TOKEN), "token leaked: {text}");
 }
 
-/// A fresh directory under the system temp dir, removed on drop.
-pub struct TempDir {
-    path: PathBuf,
-}
+/// A fresh temporary directory (removed on drop) that writes files into itself.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new() -> Self {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "tc-api-credential-it-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&path).expect("create temp dir");
-        Self { path }
+        Self(tempfile::tempdir().expect("create temp dir"))
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.0.path()
     }
 
     /// Writes `contents` to `name` (creating parent directories) and returns its path.
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let file = self.path.join(name);
+        let file = self.path().join(name);
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).expect("create parent dir");
         }
         std::fs::write(&file, contents).expect("write temp file");
         file
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
     }
 }

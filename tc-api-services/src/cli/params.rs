@@ -285,17 +285,15 @@ mod tests {
 
     #[test]
     fn input_files_are_read() {
-        let dir = std::env::temp_dir().join(format!("tcapi-params-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("input.json");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("input.json");
         std::fs::write(&file, r#"{"Limit": 3}"#).unwrap();
         let params = build(Some(&format!("file://{}", file.display())), &[], None).unwrap();
         assert_eq!(params, json!({"Limit": 3}));
-        let missing = dir.join("missing.json");
+        let missing = dir.path().join("missing.json");
         let err = build(Some(&format!("file://{}", missing.display())), &[], None).unwrap_err();
         assert_eq!(err.code(), "InvalidInput");
         assert!(err.message().contains("cannot read"), "{}", err.message());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator};
@@ -30,39 +29,26 @@ pub fn seeded() -> Emulator {
     emulator
 }
 
-/// A directory removed when dropped.
-pub struct TempDir(PathBuf);
+/// A fresh temporary directory (removed on drop) that writes files into itself.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
-    pub fn new() -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "tcapi-cli-test-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
+    pub fn new() -> Self {
+        Self(tempfile::tempdir().expect("create temp dir"))
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
-    /// Writes `contents` to `name` in the directory and returns its path.
-    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap();
+    /// Writes `contents` to `name` (creating parent directories) and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let file = self.path().join(name);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).expect("create parent dir");
         }
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        std::fs::write(&file, contents).expect("write temp file");
+        file
     }
 }
 
