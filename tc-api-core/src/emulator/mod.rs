@@ -80,7 +80,7 @@ use zeroize::Zeroizing;
 
 pub use error::{EmulatorError, RegisterError, StartError, codes};
 pub use faults::{Fault, FaultCount, FaultKind, FaultScope};
-pub use params::ParamError;
+pub use params::{MAX_PARAM_DEPTH, ParamError};
 pub use record::{Outcome, RecordedRequest};
 
 use crate::action::{Action, ActionMeta};

@@ -13,11 +13,22 @@
 //! Errors name the parameter by its flat path (`Filters.0.Name`) whichever the encoding,
 //! and say whether it is missing, invalid or unknown; the emulator answers them as
 //! `MissingParameter`, `InvalidParameter` and `UnknownParameter`.
+//!
+//! The tree is at most [`MAX_PARAM_DEPTH`] levels deep whichever the encoding (checked
+//! where it is built), so everything that walks it recursively (the deserializer,
+//! [`Node::into_json`], dropping it) has a bounded stack.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+
+/// The most segments a parameter's flat path may have (`Filters.0.Values.1` has 4), which
+/// is also the most levels of JSON arrays and objects below the body object. Deeper
+/// parameters answer `InvalidParameter` naming the first level too deep. The actions
+/// of the cloud nest far less; the bound keeps the recursive decoding of a hostile
+/// request (`a.a.a.…` with 10,000 segments) off the end of the stack.
+pub const MAX_PARAM_DEPTH: usize = 32;
 
 /// One received parameter value or group.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,13 +197,19 @@ impl Node {
                 path: String::new(),
                 reason: format!("the body is not valid JSON: {e}"),
             })?;
-        match value {
-            serde_json::Value::Object(_) => Ok(Node::from_json(value)),
-            _ => Err(ParamError::Invalid {
+        // serde_json refuses more than 128 levels while parsing, so the walks below
+        // recurse at most that deep.
+        if !value.is_object() {
+            return Err(ParamError::Invalid {
                 path: String::new(),
                 reason: "the body must be a JSON object".to_owned(),
-            }),
+            });
         }
+        if let Some(mut path) = json_too_deep(&value, 0) {
+            path.reverse();
+            return Err(too_deep(path.join("."), "the body nests"));
+        }
+        Ok(Node::from_json(value))
     }
 
     fn from_json(value: serde_json::Value) -> Node {
@@ -255,6 +272,44 @@ impl Node {
     }
 }
 
+/// The refusal of a parameter nesting deeper than [`MAX_PARAM_DEPTH`]; `path` is the
+/// first level too deep.
+fn too_deep(path: String, what: &str) -> ParamError {
+    ParamError::Invalid {
+        path,
+        reason: format!("{what} deeper than {MAX_PARAM_DEPTH} levels, the most accepted"),
+    }
+}
+
+/// The path of the first level of `value` (itself `depth` levels below the body) deeper
+/// than [`MAX_PARAM_DEPTH`], innermost segment first; `None` if there is none. Allocates
+/// only when it finds one.
+fn json_too_deep(value: &serde_json::Value, depth: usize) -> Option<Vec<String>> {
+    use serde_json::Value;
+    let below = |child: &Value| {
+        if depth == MAX_PARAM_DEPTH {
+            Some(Vec::new())
+        } else {
+            json_too_deep(child, depth + 1)
+        }
+    };
+    match value {
+        Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| {
+            below(child).map(|mut path| {
+                path.push(index.to_string());
+                path
+            })
+        }),
+        Value::Object(members) => members.iter().find_map(|(key, child)| {
+            below(child).map(|mut path| {
+                path.push(key.clone());
+                path
+            })
+        }),
+        _ => None,
+    }
+}
+
 fn insert_flat(
     root: &mut BTreeMap<String, Node>,
     name: &str,
@@ -264,6 +319,14 @@ fn insert_flat(
         path: name.to_owned(),
         reason: reason.to_owned(),
     };
+    let count = name.split('.').count();
+    if count > MAX_PARAM_DEPTH {
+        let first: Vec<&str> = name.split('.').take(MAX_PARAM_DEPTH + 1).collect();
+        return Err(too_deep(
+            first.join("."),
+            &format!("the name has {count} segments; it nests"),
+        ));
+    }
     let segments: Vec<&str> = name.split('.').collect();
     if segments.iter().any(|s| s.is_empty()) {
         return Err(invalid("the name has an empty segment"));
@@ -1026,5 +1089,53 @@ mod tests {
             value,
             serde_json::json!({"A": [{"B": "x"}, {"B": "y"}], "C": "1"})
         );
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Anything {
+        #[serde(rename = "A")]
+        a: serde_json::Value,
+    }
+
+    #[test]
+    fn nesting_is_bounded_whichever_the_encoding() {
+        // At the bound: accepted, decoded into a recursive type and turned into JSON.
+        let at_bound = vec!["A"; MAX_PARAM_DEPTH].join(".");
+        let node = flat(&[(&at_bound, "1")]);
+        assert!(node.clone().into_json().is_object());
+        let decoded: Anything = decode(node).unwrap();
+        assert!(decoded.a.is_object());
+        let mut json = serde_json::json!(1);
+        for _ in 0..MAX_PARAM_DEPTH {
+            json = serde_json::json!({ "A": json });
+        }
+        let body = serde_json::to_vec(&json).unwrap();
+        let decoded: Anything = decode(Node::from_json_body(&body).unwrap()).unwrap();
+        assert!(decoded.a.is_object());
+
+        // One level more: refused, naming the first level too deep.
+        let too_deep = format!("{at_bound}.A");
+        let err = Node::from_flat(vec![(too_deep.clone(), "1".into())]).unwrap_err();
+        assert!(matches!(err, ParamError::Invalid { .. }), "{err}");
+        assert_eq!(err.path(), too_deep);
+        let json = serde_json::json!({ "A": [json] });
+        let err = Node::from_json_body(&serde_json::to_vec(&json).unwrap()).unwrap_err();
+        assert!(matches!(err, ParamError::Invalid { .. }), "{err}");
+        assert_eq!(
+            err.path(),
+            format!("A.0.{}", vec!["A"; MAX_PARAM_DEPTH - 1].join("."))
+        );
+
+        // Far deeper: serde_json's own limit (128) stops the parse, for arrays and objects.
+        let arrays = format!("{{\"A\":{}{}}}", "[".repeat(200_000), "]".repeat(200_000));
+        let objects = format!("{}1{}", "{\"A\":".repeat(200_000), "}".repeat(200_000));
+        for body in [arrays, objects] {
+            let err = Node::from_json_body(body.as_bytes()).unwrap_err();
+            assert!(err.to_string().contains("recursion limit"), "{err}");
+        }
+        let name = vec!["a"; 10_000].join(".");
+        let err = Node::from_flat(vec![(name, "1".into())]).unwrap_err();
+        assert!(err.to_string().contains("10000 segments"), "{err}");
+        assert_eq!(err.path().split('.').count(), MAX_PARAM_DEPTH + 1);
     }
 }

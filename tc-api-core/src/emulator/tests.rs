@@ -884,3 +884,35 @@ async fn only_loopback_addresses() {
         .unwrap_err();
     assert!(matches!(err, StartError::NotLoopback(_)), "{err}");
 }
+
+/// Issue 13, finding 1: one flat name of 10,000 segments used to build a tree 10,000
+/// levels deep and overflow the worker's stack (aborting the whole process).
+#[tokio::test]
+async fn deeply_nested_parameters_are_refused_by_name() {
+    let emulator = emulator().await;
+    let deep = vec!["a"; 10_000].join(".");
+    let mut request = Tc3Request::new(json!({}));
+    request.content_type = "application/x-www-form-urlencoded";
+    request.body = format!("TeamId=1&{deep}=1").into_bytes();
+    let (_, answer, _) = request.send(&emulator).await;
+    let (code, message) = error_of(&answer);
+    assert_eq!(code, codes::INVALID_PARAMETER, "{answer}");
+    assert!(message.contains("`a.a.a"), "{message}");
+    assert!(message.contains("10000 segments"), "{message}");
+
+    // JSON nests as deep as serde_json's limit allows, then is refused the same way.
+    let mut nested = json!(1);
+    for _ in 0..100 {
+        nested = json!({ "a": nested });
+    }
+    let request = Tc3Request::new(json!({"TeamId": 1, "a": nested}));
+    let (_, answer, _) = request.send(&emulator).await;
+    let (code, message) = error_of(&answer);
+    assert_eq!(code, codes::INVALID_PARAMETER, "{answer}");
+    assert!(message.contains("`a.a.a"), "{message}");
+
+    // Still serving.
+    let request = Tc3Request::new(json!({"TeamId": 7}));
+    let (_, answer, _) = request.send(&emulator).await;
+    assert_eq!(answer["Response"]["Total"], 7, "{answer}");
+}
