@@ -81,14 +81,14 @@ use zeroize::Zeroizing;
 pub use error::{EmulatorError, RegisterError, StartError, codes};
 pub use faults::{Fault, FaultCount, FaultKind, FaultScope};
 pub use params::{MAX_PARAM_DEPTH, ParamError};
-pub use record::{Outcome, RecordedRequest};
+pub use record::{BodyKept, Outcome, RecordedRequest};
 
 use crate::action::{Action, ActionMeta};
 use crate::sign::tc3::SigningKeyCache;
 use faults::FaultQueue;
 use record::RequestLog;
 use routes::{Route, Routes};
-use state::{KnownCredential, State, write};
+use state::{BodyBudget, KnownCredential, State, write};
 
 /// SecretId of [`EmulatorBuilder::demo_credential`], for examples and scripts. Not a
 /// real credential.
@@ -102,6 +102,16 @@ pub const DEFAULT_MAX_CLOCK_SKEW: Duration = Duration::from_secs(300);
 pub const DEFAULT_RECORD_LIMIT: usize = 1_000;
 /// Default of [`EmulatorBuilder::max_body_bytes`]: 10 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+/// Default of [`EmulatorBuilder::record_bytes`]: 32 MiB.
+pub const DEFAULT_RECORD_BYTES: usize = 32 * 1024 * 1024;
+/// Default of [`EmulatorBuilder::record_body_bytes`]: 64 KiB.
+pub const DEFAULT_RECORD_BODY_BYTES: usize = 64 * 1024;
+/// Default of [`EmulatorBuilder::read_timeout`]: 30 seconds.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default of [`EmulatorBuilder::max_connections`]: 1,024.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1_024;
+/// Default of [`EmulatorBuilder::max_buffered_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_BUFFERED_BYTES: usize = 64 * 1024 * 1024;
 
 /// Configures and starts an [`Emulator`].
 pub struct EmulatorBuilder {
@@ -110,7 +120,12 @@ pub struct EmulatorBuilder {
     clock_offset_secs: i64,
     max_clock_skew: Duration,
     record_limit: usize,
+    record_bytes: usize,
+    record_body_bytes: usize,
     max_body_bytes: usize,
+    max_buffered_bytes: usize,
+    max_connections: usize,
+    read_timeout: Duration,
 }
 
 impl fmt::Debug for EmulatorBuilder {
@@ -123,7 +138,12 @@ impl fmt::Debug for EmulatorBuilder {
             .field("clock_offset_secs", &self.clock_offset_secs)
             .field("max_clock_skew", &self.max_clock_skew)
             .field("record_limit", &self.record_limit)
+            .field("record_bytes", &self.record_bytes)
+            .field("record_body_bytes", &self.record_body_bytes)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("max_buffered_bytes", &self.max_buffered_bytes)
+            .field("max_connections", &self.max_connections)
+            .field("read_timeout", &self.read_timeout)
             .finish()
     }
 }
@@ -136,7 +156,12 @@ impl Default for EmulatorBuilder {
             clock_offset_secs: 0,
             max_clock_skew: DEFAULT_MAX_CLOCK_SKEW,
             record_limit: DEFAULT_RECORD_LIMIT,
+            record_bytes: DEFAULT_RECORD_BYTES,
+            record_body_bytes: DEFAULT_RECORD_BODY_BYTES,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_buffered_bytes: DEFAULT_MAX_BUFFERED_BYTES,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            read_timeout: DEFAULT_READ_TIMEOUT,
         }
     }
 }
@@ -149,8 +174,8 @@ fn known(secret_key: &str, token: Option<&str>) -> Arc<KnownCredential> {
 }
 
 impl EmulatorBuilder {
-    /// No credentials, 127.0.0.1 on a free port, the system clock, a log of
-    /// [`DEFAULT_RECORD_LIMIT`] requests.
+    /// No credentials, 127.0.0.1 on a free port, the system clock, and the bounds of
+    /// the module documentation's threat model at their defaults.
     pub fn new() -> Self {
         Self::default()
     }
@@ -212,10 +237,55 @@ impl EmulatorBuilder {
         self
     }
 
-    /// The largest request body accepted (default 10 MiB); larger ones answer
-    /// `RequestSizeLimitExceeded`.
+    /// About how many bytes of memory the log may hold (default
+    /// [`DEFAULT_RECORD_BYTES`], 32 MiB), counting heads, kept bodies and messages;
+    /// older entries are dropped first, and an entry larger than the whole limit is
+    /// not kept.
+    pub fn record_bytes(mut self, bytes: usize) -> Self {
+        self.record_bytes = bytes;
+        self
+    }
+
+    /// How many bytes of a verified request's body the log keeps (default
+    /// [`DEFAULT_RECORD_BODY_BYTES`], 64 KiB); see [`RecordedRequest::body_kept`].
+    /// Bodies of requests that were not verified are never kept.
+    pub fn record_body_bytes(mut self, bytes: usize) -> Self {
+        self.record_body_bytes = bytes;
+        self
+    }
+
+    /// The largest request body accepted (default [`DEFAULT_MAX_BODY_BYTES`], 10 MiB);
+    /// larger ones answer `RequestSizeLimitExceeded`.
     pub fn max_body_bytes(mut self, bytes: usize) -> Self {
         self.max_body_bytes = bytes;
+        self
+    }
+
+    /// How many bytes of request bodies larger than 64 KiB all connections may hold at
+    /// once (default [`DEFAULT_MAX_BUFFERED_BYTES`], 64 MiB; at most 4 GiB). Such a
+    /// request reserves its announced size (a chunked one: `max_body_bytes`) before its
+    /// body is read, and waits, within the read timeout, until it fits; a body larger
+    /// than the whole budget waits for all of it.
+    pub fn max_buffered_bytes(mut self, bytes: usize) -> Self {
+        self.max_buffered_bytes = bytes;
+        self
+    }
+
+    /// How many connections are served at once (default [`DEFAULT_MAX_CONNECTIONS`],
+    /// 1,024; 0 is taken as 1). Past it, new connections wait in the listen backlog
+    /// until one closes.
+    pub fn max_connections(mut self, connections: usize) -> Self {
+        self.max_connections = connections.max(1);
+        self
+    }
+
+    /// How long a request's head may take to arrive, counted from the end of the
+    /// previous answer on the connection (so it also closes idle connections), and
+    /// then how long its body may take (default [`DEFAULT_READ_TIMEOUT`], 30 s). A
+    /// late head or body closes the connection without an answer; a late body is
+    /// recorded as [`Outcome::Closed`].
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
         self
     }
 
@@ -246,10 +316,14 @@ impl EmulatorBuilder {
             credentials: RwLock::new(self.credentials),
             routes: Routes::default(),
             faults: FaultQueue::default(),
-            log: RequestLog::new(self.record_limit),
+            log: RequestLog::new(self.record_limit, self.record_bytes),
             clock_offset: AtomicI64::new(self.clock_offset_secs),
             max_skew_secs: i64::try_from(self.max_clock_skew.as_secs()).unwrap_or(i64::MAX),
             max_body_bytes: self.max_body_bytes,
+            record_body_bytes: self.record_body_bytes,
+            max_connections: self.max_connections,
+            read_timeout: self.read_timeout,
+            body_budget: BodyBudget::new(self.max_buffered_bytes),
             signing_keys: SigningKeyCache::new(),
         })
     }
@@ -462,6 +536,12 @@ impl Emulator {
     /// Empties the log.
     pub fn clear_requests(&self) {
         self.state.log.clear();
+    }
+
+    /// About how many bytes of memory the log holds now (bounded by
+    /// [`EmulatorBuilder::record_bytes`]).
+    pub fn recorded_bytes(&self) -> usize {
+        self.state.log.bytes()
     }
 
     /// How many requests arrived since the start, including those the log dropped.

@@ -3,19 +3,21 @@
 
 use std::sync::Arc;
 
+use bytes::Bytes;
 use http::{Request, Response, StatusCode};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
+use http_body_util::BodyExt;
+use hyper::body::Body;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::{Map, Value};
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
 use super::error::{EmulatorError, codes};
 use super::faults::{FaultKind, Stage};
-use super::record::{Outcome, RecordedRequest};
+use super::record::{BodyKept, Outcome, RecordedRequest};
 use super::reply::{self, ReplyBody};
 use super::state::State;
 use super::verify::{self, Api, Call, Received};
@@ -25,14 +27,28 @@ use super::verify::{self, Api, Call, Received};
 #[error("injected fault: connection dropped")]
 pub(crate) struct Dropped;
 
-/// Accepts connections until `shutdown` changes or its sender is gone; each connection
-/// is served on its own task and closed at shutdown too.
+/// The most bytes of a request head (request line and headers) hyper buffers per
+/// connection; a longer head is refused (`431`/`414`) and the connection closed. Far
+/// above what the cloud takes in a GET query string (browsers stop at 2-8 KB).
+pub(crate) const MAX_HEAD_BYTES: usize = 64 * 1024;
+
+/// Accepts connections until `shutdown` changes or its sender is gone, at most
+/// `max_connections` at once (past it, new ones wait in the listen backlog); each
+/// connection is served on its own task and closed at shutdown too.
 pub(crate) async fn serve(
     listener: TcpListener,
     state: Arc<State>,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let slots = Arc::new(Semaphore::new(state.max_connections));
     loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            _ = shutdown.changed() => break,
+        };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
@@ -49,15 +65,67 @@ pub(crate) async fn serve(
         let state = Arc::clone(&state);
         let mut shutdown = shutdown.clone();
         tokio::spawn(async move {
+            let _slot = slot;
+            let read_timeout = state.read_timeout;
             let service = service_fn(move |request| handle(Arc::clone(&state), request));
             let connection = http1::Builder::new()
                 .timer(TokioTimer::new())
+                .header_read_timeout(read_timeout)
+                .max_buf_size(MAX_HEAD_BYTES)
                 .serve_connection(TokioIo::new(stream), service);
             tokio::select! {
                 _ = connection => {}
                 _ = shutdown.changed() => {}
             }
         });
+    }
+}
+
+/// Why a request body was not read whole.
+enum BodyError {
+    /// It is (or announces to be) larger than the limit.
+    TooLarge,
+    /// It did not arrive within the read timeout; so many bytes had.
+    Late(u64),
+    /// The client went away while sending it; so many bytes had arrived.
+    Gone(u64),
+}
+
+/// Reads the whole body, at most `state.max_body_bytes` of it, within the read timeout
+/// (which also covers waiting for room in the body budget). The returned reservation
+/// must be kept as long as the body.
+async fn read_body(
+    state: &State,
+    mut body: Incoming,
+) -> Result<(Bytes, Option<OwnedSemaphorePermit>), BodyError> {
+    let limit = state.max_body_bytes;
+    // The announced length, if any; a chunked body may grow to the limit.
+    let announced = body
+        .size_hint()
+        .exact()
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    if announced.is_some_and(|n| n > limit) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut buffer = Vec::new();
+    let read = async {
+        let reservation = state.body_budget.reserve(announced.unwrap_or(limit)).await;
+        buffer.reserve_exact(announced.unwrap_or(0));
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|_| BodyError::Gone(buffer.len() as u64))?;
+            if let Ok(data) = frame.into_data() {
+                if data.len() > limit - buffer.len() {
+                    return Err(BodyError::TooLarge);
+                }
+                buffer.extend_from_slice(&data);
+            }
+        }
+        Ok(reservation)
+    };
+    match tokio::time::timeout(state.read_timeout, read).await {
+        Ok(Ok(reservation)) => Ok((Bytes::from(buffer), reservation)),
+        Ok(Err(error)) => Err(error),
+        Err(_) => Err(BodyError::Late(buffer.len() as u64)),
     }
 }
 
@@ -124,7 +192,9 @@ async fn handle(
                 )
             })
             .collect(),
-        body: Default::default(),
+        body: Bytes::new(),
+        body_kept: BodyKept::Unread,
+        body_len: 0,
         action: None,
         version: None,
         region: None,
@@ -144,9 +214,9 @@ async fn handle(
     }
 
     let api = Api::from_path(parts.uri.path());
-    let body = match Limited::new(body, state.max_body_bytes).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
+    let (body, _reservation) = match read_body(&state, body).await {
+        Ok(read) => read,
+        Err(BodyError::TooLarge) => {
             let error = EmulatorError::new(
                 codes::REQUEST_SIZE_LIMIT_EXCEEDED,
                 format!("the request body exceeds {} bytes", state.max_body_bytes),
@@ -159,10 +229,27 @@ async fn handle(
                 StatusCode::OK,
             ));
         }
-        // The client went away mid-body: nobody to answer.
-        Err(_) => return Err(Dropped),
+        // Nobody to answer, or nobody worth waiting for: close the connection.
+        Err(BodyError::Late(received)) => {
+            record.body_len = received;
+            record.outcome = Outcome::Closed(format!(
+                "the body did not arrive within the read timeout of {:?} ({received} bytes had)",
+                state.read_timeout
+            ));
+            state.log.push(record);
+            return Err(Dropped);
+        }
+        Err(BodyError::Gone(received)) => {
+            record.body_len = received;
+            record.outcome = Outcome::Closed(format!(
+                "the client went away while sending the body ({received} bytes had arrived)"
+            ));
+            state.log.push(record);
+            return Err(Dropped);
+        }
     };
-    record.body = body.clone();
+    // Kept only once the request is verified (below).
+    record.keep_body(&body, false, 0);
     let Some(api) = api else {
         let error = EmulatorError::new(
             codes::INVALID_ACTION,
@@ -201,7 +288,9 @@ async fn handle(
     let now = state.now();
     match plan(fault.as_ref()) {
         Plan::Process { mangle } => {
-            let answer = process(&state, &received, &call).await;
+            let mut verified = false;
+            let answer = process(&state, &received, &call, &mut verified).await;
+            record.keep_body(&received.body, verified, state.record_body_bytes);
             let request_id = reply::new_request_id();
             let body = reply::envelope(api, &answer, &request_id);
             record.request_id = Some(request_id);
@@ -269,23 +358,24 @@ fn refuse(
     reply::json(status, body, state.now())
 }
 
-/// Verifies the request and runs its handler. No lock is held across the handler.
+/// Verifies the request and runs its handler; `verified` is set once the signature
+/// checks. No lock is held across the handler.
 async fn process(
     state: &State,
     received: &Received,
     call: &Call,
+    verified: &mut bool,
 ) -> Result<Map<String, Value>, EmulatorError> {
-    let verified = verify::verify(state, received, call)?;
-    let answer = verified
-        .route
-        .call(verified.params)
-        .map_err(verify::param_error)?;
+    let route = verify::authenticate(state, received, call)?;
+    *verified = true;
+    let params = verify::action_params(&route, received, call)?;
+    let answer = route.call(params).map_err(verify::param_error)?;
     match answer.await? {
         Value::Object(response) => Ok(response),
         Value::Null => Ok(Map::new()),
         other => Err(EmulatorError::internal(format!(
             "the handler of {} answered {}, not an object",
-            verified.route.meta.action,
+            route.meta.action,
             match other {
                 Value::Bool(_) => "a boolean",
                 Value::Number(_) => "a number",

@@ -41,7 +41,55 @@ pub(crate) struct State {
     pub(crate) max_skew_secs: i64,
     /// Largest accepted request body.
     pub(crate) max_body_bytes: usize,
+    /// How many bytes of a verified body the log keeps.
+    pub(crate) record_body_bytes: usize,
+    /// How many connections are served at once.
+    pub(crate) max_connections: usize,
+    /// How long the head, then the body, of a request may take to arrive.
+    pub(crate) read_timeout: Duration,
+    /// Bodies larger than [`SMALL_BODY_BYTES`] reserve their size here before they are
+    /// read: the bound on the body bytes all connections hold together.
+    pub(crate) body_budget: BodyBudget,
     pub(crate) signing_keys: SigningKeyCache,
+}
+
+/// Bodies up to this size are read without a reservation from the [`BodyBudget`]: they
+/// never wait behind large ones, and hold at most `max_connections` × 64 KiB together.
+pub(crate) const SMALL_BODY_BYTES: usize = 64 * 1024;
+
+/// The bytes of large request bodies that may be held at once, shared by every
+/// connection. A request reserves its whole (announced) size at once, so no two requests
+/// can each hold part of what the other waits for.
+#[derive(Debug)]
+pub(crate) struct BodyBudget {
+    permits: Arc<tokio::sync::Semaphore>,
+    total: u32,
+}
+
+impl BodyBudget {
+    /// A budget of `bytes`, at most `u32::MAX` (4 GiB).
+    pub(crate) fn new(bytes: usize) -> Self {
+        let total = u32::try_from(bytes).unwrap_or(u32::MAX);
+        BodyBudget {
+            permits: Arc::new(tokio::sync::Semaphore::new(total as usize)),
+            total,
+        }
+    }
+
+    /// Waits until `bytes` (capped at the whole budget, so that any body can be read)
+    /// are free and reserves them until the returned guard is dropped. Small bodies
+    /// reserve nothing.
+    pub(crate) async fn reserve(&self, bytes: usize) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        if bytes <= SMALL_BODY_BYTES {
+            return None;
+        }
+        let wanted = u32::try_from(bytes).unwrap_or(u32::MAX).min(self.total);
+        // The semaphore is never closed, so acquiring fails only if it were.
+        Arc::clone(&self.permits)
+            .acquire_many_owned(wanted)
+            .await
+            .ok()
+    }
 }
 
 impl State {

@@ -916,3 +916,122 @@ async fn deeply_nested_parameters_are_refused_by_name() {
     let (_, answer, _) = request.send(&emulator).await;
     assert_eq!(answer["Response"]["Total"], 7, "{answer}");
 }
+
+/// Issue 13, finding 2: the log kept every body whole, signed or not (100 unsigned 9 MiB
+/// POSTs grew the emulator by 900 MB). Unverified bodies are not kept, verified ones by
+/// a bounded prefix.
+#[tokio::test]
+async fn the_log_keeps_bounded_prefixes_of_verified_bodies_only() {
+    let emulator = emulator().await;
+    let big = vec![b' '; 1024 * 1024];
+    let http = reqwest::Client::new();
+    for _ in 0..3 {
+        let answer: Value = http
+            .post(format!("{}/", emulator.url()))
+            .header("content-type", "application/json")
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(error_of(&answer).0, codes::INVALID_AUTHORIZATION);
+    }
+    let mut signed = Tc3Request::new(json!({}));
+    signed.body = format!("{{\"TeamId\": 3{}}}", " ".repeat(1024 * 1024)).into_bytes();
+    let (_, answer, _) = signed.send(&emulator).await;
+    assert_eq!(answer["Response"]["Total"], 3, "{answer}");
+
+    let recorded = emulator.requests();
+    assert_eq!(recorded.len(), 4);
+    for unsigned in &recorded[..3] {
+        assert!(unsigned.body.is_empty(), "{unsigned:?}");
+    }
+    let kept = &recorded[3];
+    assert!(kept.body.len() < signed.body.len(), "{kept:?}");
+    assert!(signed.body.starts_with(&kept.body));
+}
+
+/// Reads from `stream` until the emulator closes it (bounded by `within`); what it sent.
+async fn read_until_closed(stream: &mut tokio::net::TcpStream, within: Duration) -> Vec<u8> {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    tokio::time::timeout(within, stream.read_to_end(&mut received))
+        .await
+        .expect("the emulator closes the connection")
+        .ok();
+    received
+}
+
+/// Issue 13, finding 2: a body announced as 100 bytes of which 2 arrive used to hold the
+/// connection open forever.
+#[tokio::test]
+async fn late_bodies_and_idle_connections_are_closed_at_the_read_timeout() {
+    use tokio::io::AsyncWriteExt;
+    let timeout = Duration::from_millis(300);
+    let emulator = Emulator::builder()
+        .credential(ID, KEY)
+        .read_timeout(timeout)
+        .start()
+        .await
+        .unwrap();
+    let mut half_sent = tokio::net::TcpStream::connect(emulator.addr())
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    half_sent
+        .write_all(b"POST / HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{}")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut half_sent, Duration::from_secs(10)).await;
+    assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer));
+    assert!(started.elapsed() >= timeout);
+    let recorded = emulator.take_requests();
+    let [late] = &recorded[..] else {
+        panic!("{recorded:?}")
+    };
+    assert!(
+        matches!(&late.outcome, Outcome::Closed(why) if why.contains("read timeout")),
+        "{late:?}"
+    );
+    assert_eq!((late.body_kept, late.body_len), (BodyKept::Unread, 2));
+
+    // A connection that never sends a head is closed too.
+    let mut idle = tokio::net::TcpStream::connect(emulator.addr())
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    read_until_closed(&mut idle, Duration::from_secs(10)).await;
+    assert!(started.elapsed() >= timeout);
+}
+
+#[tokio::test]
+async fn connections_past_the_cap_wait_for_a_free_slot() {
+    use tokio::io::AsyncWriteExt;
+    let emulator = Emulator::builder()
+        .credential(ID, KEY)
+        .max_connections(2)
+        .start()
+        .await
+        .unwrap();
+    let connect = || tokio::net::TcpStream::connect(emulator.addr());
+    let (first, _second) = (connect().await.unwrap(), connect().await.unwrap());
+    // The kernel completes the third handshake (backlog); the emulator does not serve it.
+    let mut third = connect().await.unwrap();
+    third
+        .write_all(b"GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut byte = [0u8; 1];
+    let early = tokio::time::timeout(Duration::from_millis(200), {
+        use tokio::io::AsyncReadExt;
+        third.read(&mut byte)
+    })
+    .await;
+    assert!(early.is_err(), "answered past the cap: {early:?}");
+    drop(first);
+    let answer = read_until_closed(&mut third, Duration::from_secs(10)).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.contains(codes::INVALID_AUTHORIZATION), "{answer}");
+}

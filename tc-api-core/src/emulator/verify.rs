@@ -208,15 +208,13 @@ impl Call {
     }
 }
 
-/// A request that passed every check: its route and its parameters, ready for the
-/// handler.
-pub(crate) struct Verified {
-    pub(crate) route: Arc<Route>,
-    pub(crate) params: Node,
-}
-
-/// Runs every check of the module documentation.
-pub(crate) fn verify(state: &State, rx: &Received, call: &Call) -> Result<Verified, EmulatorError> {
+/// Runs the checks of the module documentation up to the token: the request comes from
+/// a known credential and is for a registered action, whose route is returned.
+pub(crate) fn authenticate(
+    state: &State,
+    rx: &Received,
+    call: &Call,
+) -> Result<Arc<Route>, EmulatorError> {
     if rx.method != Method::GET && rx.method != Method::POST {
         return Err(EmulatorError::new(
             codes::UNSUPPORTED_OPERATION,
@@ -226,20 +224,26 @@ pub(crate) fn verify(state: &State, rx: &Received, call: &Call) -> Result<Verifi
             ),
         ));
     }
-    let route = match &call.signature {
-        Signature::Tc3 { authorization } => verify_tc3(state, rx, call, authorization)?,
-        Signature::V1 { params } => verify_v1(state, rx, call, params)?,
-        Signature::Missing => {
-            return Err(EmulatorError::new(
-                codes::INVALID_AUTHORIZATION,
-                "the request is not signed: it carries neither an Authorization header \
-                 (TC3-HMAC-SHA256) nor a Signature parameter (HmacSHA1, HmacSHA256)",
-            ));
-        }
-    };
+    match &call.signature {
+        Signature::Tc3 { authorization } => verify_tc3(state, rx, call, authorization),
+        Signature::V1 { params } => verify_v1(state, rx, call, params),
+        Signature::Missing => Err(EmulatorError::new(
+            codes::INVALID_AUTHORIZATION,
+            "the request is not signed: it carries neither an Authorization header \
+             (TC3-HMAC-SHA256) nor a Signature parameter (HmacSHA1, HmacSHA256)",
+        )),
+    }
+}
+
+/// The remaining checks of an authenticated request: the region rule, then the
+/// action's parameters, as a tree for the handler.
+pub(crate) fn action_params(
+    route: &Route,
+    rx: &Received,
+    call: &Call,
+) -> Result<Node, EmulatorError> {
     check_region(&route.meta, call.region.as_deref())?;
-    let params = action_params(rx, call).map_err(param_error)?;
-    Ok(Verified { route, params })
+    params_tree(rx, call).map_err(param_error)
 }
 
 /// A [`ParamError`] as the API error the cloud answers.
@@ -659,7 +663,7 @@ pub(crate) fn check_region(meta: &ActionMeta, region: Option<&str>) -> Result<()
 }
 
 /// The action's own parameters, as a tree.
-fn action_params(rx: &Received, call: &Call) -> Result<Node, ParamError> {
+fn params_tree(rx: &Received, call: &Call) -> Result<Node, ParamError> {
     match &call.signature {
         Signature::V1 { params } => {
             let own: Vec<(String, String)> = params
