@@ -25,6 +25,33 @@
 //!   (throttling, 5xx, delays, dropped connections, malformed or truncated bodies, huge
 //!   bodies); see [`Fault`].
 //!
+//! # Threat model
+//!
+//! The emulator **trusts** the process that starts it: its handlers, injected faults,
+//! credentials and builder settings. It **does not trust** anything that arrives on its
+//! socket. It listens on loopback only (a non-loopback address is a
+//! [`StartError::NotLoopback`]), but any local process may connect, and a valid
+//! signature proves little (the demo credential is public), so signed and unsigned
+//! requests are bounded alike. No request can crash it (no input reaches a panic, and
+//! nothing recurses on input without a bound), and what a request can make it hold is
+//! bounded (defaults in parentheses, each settable on [`EmulatorBuilder`]):
+//!
+//! | resource | bound | past it |
+//! |---|---|---|
+//! | connections | [`max_connections`](EmulatorBuilder::max_connections) (1,024) at once | new ones wait in the listen backlog (1,024) |
+//! | request head | 64 KiB per connection (hyper: at most 100 headers), within [`read_timeout`](EmulatorBuilder::read_timeout) (30 s) of the previous answer | refused (431/414) or the connection closed; idle connections close too |
+//! | request body | [`max_body_bytes`](EmulatorBuilder::max_body_bytes) (10 MiB), within the read timeout (30 s) after the head | `RequestSizeLimitExceeded`; a late body closes the connection ([`Outcome::Closed`]) |
+//! | bodies held at once | bodies over 64 KiB reserve their size from [`max_buffered_bytes`](EmulatorBuilder::max_buffered_bytes) (64 MiB) | the request waits, within its read timeout |
+//! | nesting | [`MAX_PARAM_DEPTH`] (32) levels, flat names and JSON alike (serde_json stops parsing at 128) | `InvalidParameter` naming the first level too deep |
+//! | request log | [`record_limit`](EmulatorBuilder::record_limit) (1,000) entries and [`record_bytes`](EmulatorBuilder::record_bytes) (32 MiB); a body prefix of [`record_body_bytes`](EmulatorBuilder::record_body_bytes) (64 KiB), kept for verified requests only ([`BodyKept`]) | the oldest entries are dropped |
+//!
+//! So with the defaults, request data held at once is at most about 64 MiB of heads,
+//! 64 MiB of small bodies (1,024 × 64 KiB), 64 MiB of large bodies and 32 MiB of log,
+//! plus what decoding makes of the bodies being handled (a JSON tree takes several
+//! times the bytes of its text). `tests/tests/soak.rs` (survival) measures it. Not
+//! bounded: the handlers' own work, injected delays, and a client that stops reading
+//! its answer (the connection stays until it reads or goes away).
+//!
 //! ```
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use tc_api_core::emulator::{Emulator, EmulatorError};

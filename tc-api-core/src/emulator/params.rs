@@ -710,16 +710,16 @@ impl<'de> Deserializer<'de> for NodeDe {
         let path = self.path.clone();
         let result = match self.node {
             Node::Flat(name) | Node::Str(name) => visitor.visit_enum(name.into_deserializer()),
-            Node::Map { entries, .. } if entries.len() == 1 => {
-                let Some((variant, value)) = entries.into_iter().next() else {
-                    unreachable!("a map of length 1 has an entry")
-                };
-                let value = NodeDe {
-                    node: value,
-                    path: join(&path, &variant),
-                };
-                visitor.visit_enum(Variant { variant, value })
-            }
+            Node::Map { mut entries, .. } if entries.len() == 1 => match entries.pop_first() {
+                Some((variant, value)) => {
+                    let value = NodeDe {
+                        node: value,
+                        path: join(&path, &variant),
+                    };
+                    visitor.visit_enum(Variant { variant, value })
+                }
+                None => Err(DecodeError::invalid(&path, "expected a variant")),
+            },
             _ => Err(self.wrong_type("a variant name or a group with one variant")),
         };
         result.map_err(|e| e.locate(&path))
