@@ -1035,3 +1035,25 @@ async fn connections_past_the_cap_wait_for_a_free_slot() {
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.contains(codes::INVALID_AUTHORIZATION), "{answer}");
 }
+
+#[tokio::test]
+async fn oversized_heads_are_refused_and_the_emulator_serves_on() {
+    use tokio::io::AsyncWriteExt;
+    let emulator = emulator().await;
+    let mut stream = tokio::net::TcpStream::connect(emulator.addr())
+        .await
+        .unwrap();
+    let query = "A=".to_owned() + &"x".repeat(100 * 1024);
+    // The emulator may close before reading it all; what counts is its answer.
+    let _ = stream
+        .write_all(format!("GET /?{query} HTTP/1.1\r\nhost: x\r\n\r\n").as_bytes())
+        .await;
+    let answer = read_until_closed(&mut stream, Duration::from_secs(10)).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 431") || answer.starts_with("HTTP/1.1 414"),
+        "{answer}"
+    );
+    let (_, answer, _) = Tc3Request::new(json!({"TeamId": 2})).send(&emulator).await;
+    assert_eq!(answer["Response"]["Total"], 2, "{answer}");
+}
