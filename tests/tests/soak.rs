@@ -41,6 +41,9 @@ const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Allowed growth of RSS from the middle to the end of the run: 20% plus this slack.
 const RSS_SLACK_KIB: u64 = 8 * 1024;
 
+/// The tests of this file measure the memory of the whole process: one at a time.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[derive(Default)]
 struct Tally {
     ok: usize,
@@ -61,6 +64,7 @@ fn kind(error: &Error) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "soak: run in release, see the module documentation"]
 async fn soak_20k_calls_at_256_with_10_percent_throttling() {
+    let _alone = ONE_AT_A_TIME.lock().await;
     let emulator = Emulator::builder()
         .demo_credential()
         .record_limit(1_000)
@@ -296,6 +300,7 @@ async fn normal_call_within_a_second(client: &Client) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "survival: run in release, see the module documentation"]
 async fn survives_deep_names_deep_json_big_bodies_and_half_sent_bodies() {
+    let _alone = ONE_AT_A_TIME.lock().await;
     let emulator = Emulator::builder()
         .demo_credential()
         .start()
