@@ -8,7 +8,8 @@
 //! within a stated memory bound, and still answers a normal call within a second.
 //!
 //! Both are ignored by default (the soak takes 80 s in a debug build on a shared 2-core
-//! machine, 3.4 s in release); `.ci/run` runs them in release:
+//! machine, 3.4 s in release; the survival run 18-28 s in release); they run one at a
+//! time, and `.ci/run` runs them in release:
 //! `cargo test --release -p tc-api-tests --test soak -- --ignored --nocapture`.
 
 mod rel_support;
