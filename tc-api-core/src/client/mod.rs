@@ -301,7 +301,7 @@ impl Client {
             if let Some(date) =
                 server_date.filter(|_| !skew_corrected && is_expired_signature(&error))
             {
-                let skew = unix_secs(date) - unix_secs(shared.local_now());
+                let skew = unix_secs(date).saturating_sub(unix_secs(shared.local_now()));
                 shared.skew_secs.store(skew, Ordering::Relaxed);
                 skew_corrected = true;
                 tracing::warn!(
@@ -381,7 +381,7 @@ impl Shared {
 
     /// Seconds since the epoch on the server's clock, as far as the client knows it.
     fn now_unix(&self) -> i64 {
-        unix_secs(self.local_now()) + self.skew_secs.load(Ordering::Relaxed)
+        unix_secs(self.local_now()).saturating_add(self.skew_secs.load(Ordering::Relaxed))
     }
 
     /// One exchange under the per-attempt timeout, decoded. On failure, also the
