@@ -1,8 +1,8 @@
 //! Temporary keys of the CAM role bound to a CVM instance, from the instance metadata
 //! service.
 //!
-//! `GET <base>cam/security-credentials/` names the role; `GET
-//! <base>cam/security-credentials/<role>` answers
+//! `GET <base>cam/security-credentials/` names the role;
+//! `GET <base>cam/security-credentials/<role>` answers
 //! `{"TmpSecretId", "TmpSecretKey", "Token", "ExpiredTime", "Expiration", "Code"}`.
 
 use std::sync::{Arc, Mutex, OnceLock};
