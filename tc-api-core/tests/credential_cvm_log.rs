@@ -67,4 +67,3 @@ async fn a_failed_refresh_is_logged_without_secrets() {
     assert!(logged.contains("not valid JSON"), "{logged}");
     assert_no_secrets(&logged);
 }
-
