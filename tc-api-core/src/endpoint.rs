@@ -48,7 +48,7 @@ impl EndpointOverride {
     /// fragment or user info is refused.
     pub fn parse(endpoint: &str) -> Result<Self, ConfigError> {
         let invalid = |reason: &str| ConfigError::InvalidEndpoint {
-            endpoint: endpoint.to_owned(),
+            endpoint: without_user_info(endpoint),
             reason: reason.to_owned(),
         };
         let text = endpoint.trim();
@@ -84,6 +84,18 @@ impl EndpointOverride {
     /// The override as a URL with path `/`.
     pub fn url(&self) -> &Url {
         &self.origin
+    }
+}
+
+/// `text`, a URL as the user gave it (maybe unparseable), with any user info replaced by
+/// `<redacted>`, for errors and `Debug`. Everything up to the last `@` after the scheme
+/// goes: a password may hold `/`, `?` or `#` unescaped, so the authority's end cannot be
+/// trusted, and hiding too much is the safe side.
+pub(crate) fn without_user_info(text: &str) -> String {
+    let start = text.find("://").map_or(0, |scheme_end| scheme_end + 3);
+    match text[start..].rfind('@') {
+        Some(at) => format!("{}<redacted>{}", &text[..start], &text[start + at..]),
+        None => text.to_owned(),
     }
 }
 
@@ -303,6 +315,35 @@ mod tests {
                 "{bad}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn a_password_in_a_refused_endpoint_is_not_echoed() {
+        for bad in [
+            "http://user:hunter2@127.0.0.1:8080",
+            "https://user:hunter2@cvm.tencentcloudapi.com",
+            "user:hunter2@cvm.tencentcloudapi.com",
+            "http://user:hunter2@[::1",
+            "http://us@er:hunter2@host",
+            "http://user:hunter2@host/path",
+        ] {
+            let err = EndpointOverride::parse(bad).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(!shown.contains("hunter2"), "{bad}: {shown}");
+            assert!(!shown.contains("user:"), "{bad}: {shown}");
+            assert!(shown.contains("<redacted>@"), "{bad}: {shown}");
+        }
+    }
+
+    #[test]
+    fn user_info_is_redacted_and_the_rest_kept() {
+        assert_eq!(
+            without_user_info("http://u:p@127.0.0.1:9/x"),
+            "http://<redacted>@127.0.0.1:9/x"
+        );
+        assert_eq!(without_user_info("u:p@host"), "<redacted>@host");
+        assert_eq!(without_user_info("http://host:9"), "http://host:9");
+        assert_eq!(without_user_info("not a url"), "not a url");
     }
 
     #[test]

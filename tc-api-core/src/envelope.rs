@@ -58,7 +58,7 @@ struct V3Data<T> {
 /// The answer of an API 3.0 call: the typed `Response` and its RequestId, or the error
 /// it carries.
 ///
-/// A successful answer is read in one pass ([`Picked`]); anything else (an `Error`
+/// A successful answer is read in one pass (no intermediate JSON value); anything else (an `Error`
 /// member, a status outside 2xx, a body that does not fit) is read again by the general
 /// path below, which tells the cases apart.
 pub fn decode_v3<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(T, RequestId), Error> {

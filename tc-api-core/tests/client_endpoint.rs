@@ -51,16 +51,16 @@ async fn bare_loopback_host_with_scheme_and_trailing_slash_is_accepted() {
 
 #[tokio::test]
 async fn explicit_proxy_carries_the_request_and_the_target_host_is_signed() {
-    // The "proxy" is the test server; the target is a loopback port nothing listens on,
-    // so the call can only succeed through the proxy.
+    // The "proxy" is the test server; the target is a name that does not resolve
+    // (`.invalid`), so the call can only succeed through the proxy, and nothing leaves
+    // loopback: with an http proxy the client never looks the target up.
     let proxy = TestServer::start().await;
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let target = closed.local_addr().unwrap();
-    drop(closed);
+    let target = "cvm.tc-api-test.invalid:8080";
     let client = Client::builder()
         .credential(credential())
         .region("ap-guangzhou")
         .endpoint(format!("http://{target}"))
+        .allow_insecure_http(true)
         .proxy(proxy.url())
         .build()
         .unwrap();
@@ -73,6 +73,31 @@ async fn explicit_proxy_carries_the_request_and_the_target_host_is_signed() {
         format!("http://{target}/"),
         "absolute-form request line"
     );
-    assert_eq!(req.header("host"), Some(target.to_string().as_str()));
+    assert_eq!(req.header("host"), Some(target));
     assert_eq!(req.signature, Some(Ok(())));
+}
+
+#[tokio::test]
+async fn loopback_endpoints_never_go_through_a_proxy() {
+    // The fake proxy answers like the cloud, so a proxied call would succeed too: only
+    // the request counts tell where the call went.
+    let proxy = TestServer::start().await;
+    let server = TestServer::start().await;
+    let port = server.addr.port();
+    for endpoint in [
+        format!("http://127.0.0.1:{port}"),
+        format!("http://localhost:{port}"),
+    ] {
+        let client = builder_for(&server)
+            .endpoint(&endpoint)
+            .proxy(proxy.url())
+            .build()
+            .unwrap();
+        client
+            .send(ReleaseMnpVersion::sample())
+            .await
+            .unwrap_or_else(|e| panic!("{endpoint}: {e}"));
+    }
+    assert_eq!(proxy.count(), 0, "the proxy saw {:?}", proxy.requests());
+    assert_eq!(server.count(), 2);
 }

@@ -277,3 +277,18 @@ async fn a_frozen_client_clock_is_corrected_too() {
     assert_eq!(server.count(), 2);
     assert!((client.clock_skew_secs() - 3 * 3600).abs() <= 2);
 }
+
+#[tokio::test]
+async fn a_clock_at_the_edge_of_time_gives_the_service_error_not_an_overflow() {
+    // The skew is the server's time minus the client's: with a client clock this far
+    // back, the difference does not fit an i64.
+    let server = TestServer::start().await;
+    server.set_clock_offset(0);
+    let edge = SystemTime::UNIX_EPOCH
+        .checked_sub(Duration::from_secs(i64::MAX as u64))
+        .expect("a SystemTime this early");
+    let client = builder_for(&server).clock(move || edge).build().unwrap();
+    let err = client.send(DescribeThings::sample()).await.unwrap_err();
+    assert_eq!(err.code(), Some("AuthFailure.SignatureExpire"), "{err}");
+    assert_eq!(client.clock_skew_secs(), i64::MAX);
+}

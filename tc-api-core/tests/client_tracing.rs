@@ -1,5 +1,7 @@
 //! One span per call and per attempt with the documented fields, and no secret in any
 //! log line, whatever the path (TC3, v1 GET whose URL holds the token, retries, errors).
+//! Alone in its binary, as `credential_cvm_log.rs` explains: a scoped subscriber misses
+//! statements another test's thread reaches first.
 
 mod client_support;
 

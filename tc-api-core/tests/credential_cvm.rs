@@ -318,53 +318,6 @@ async fn a_failed_refresh_keeps_serving_the_valid_key() {
     assert_eq!(server.count(), 4);
 }
 
-/// Collects what a `tracing` subscriber writes.
-#[derive(Clone, Default)]
-struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[tokio::test]
-async fn a_failed_refresh_is_logged_without_secrets() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
-    let server = metadata().await;
-    let document = metadata_document(1, T0 + 3600);
-    server.script([
-        Reply::json(ROLE),
-        Reply::json(document.clone()),
-        Reply::json(&document[..document.len() - 30]),
-    ]);
-    let clock = FakeClock::at(T0);
-    let provider = cached(provider(&server), &clock);
-    provider.provide().await.unwrap();
-    clock.set(T0 + 3500);
-    assert_temporary(&provider.provide().await.unwrap(), 1, T0 + 3600);
-
-    let logged = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
-    assert!(
-        logged.contains("credential refresh failed; serving the cached credential"),
-        "{logged}"
-    );
-    assert!(logged.contains("not valid JSON"), "{logged}");
-    assert_no_secrets(&logged);
-}
-
 #[tokio::test]
 async fn an_expired_key_and_a_failed_refresh_is_a_typed_error() {
     let server = metadata().await;

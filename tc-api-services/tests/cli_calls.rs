@@ -152,6 +152,47 @@ fn every_documented_example_succeeds_from_the_command_line() {
 }
 
 #[test]
+fn proxies_from_the_environment_are_bypassed_for_a_loopback_endpoint() {
+    // A "proxy" that never answers: a call sent to it would time out. Its backlog keeps
+    // every connection tcapi made, counted once tcapi has exited.
+    let proxy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let mut env = cli_support::demo_env();
+    for name in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        env.push((name, proxy_url.clone()));
+    }
+    let emulator = seeded();
+    let run = cli_support::tcapi_at_with(
+        &emulator,
+        &[
+            "tcmpp",
+            "ReleaseMNPVersion",
+            "--MNPVersionId",
+            "2597",
+            "--PlatformId",
+            "T04257DS9431720WTAG",
+            "--region",
+            "ap-guangzhou",
+            "--timeout",
+            "5",
+        ],
+        &env,
+    );
+    proxy.set_nonblocking(true).unwrap();
+    let proxied = std::iter::from_fn(|| proxy.accept().ok()).count();
+    assert_eq!(proxied, 0, "connections to the proxy; tcapi: {run:?}");
+    assert_eq!(run.json()["Data"], json!({"Result": true}));
+    assert_eq!(emulator.request_count(), 1);
+}
+
+#[test]
 fn the_answer_is_printed_as_the_cloud_writes_it() {
     let emulator = seeded();
     let run = tcapi_at(

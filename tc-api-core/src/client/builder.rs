@@ -155,7 +155,10 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("credentials", &self.credentials)
             .field("region", &self.region)
-            .field("endpoint", &self.endpoint)
+            .field(
+                "endpoint",
+                &self.endpoint.as_deref().map(endpoint::without_user_info),
+            )
             .field("root_domain", &self.root_domain)
             .field("sign_method", &self.sign_method)
             .field("http_method", &self.http_method)
@@ -303,7 +306,9 @@ impl ClientBuilder {
 
     /// Sends every request through this proxy (`http://proxy:3128`,
     /// `http://user:pass@proxy:3128`). Without it, `HTTPS_PROXY` / `HTTP_PROXY` /
-    /// `ALL_PROXY` and `NO_PROXY` from the environment apply.
+    /// `ALL_PROXY` and `NO_PROXY` from the environment apply. Neither applies to a
+    /// loopback [`endpoint`](Self::endpoint) (`127.0.0.0/8`, `::1`, `localhost`): those
+    /// calls always go direct.
     pub fn proxy(mut self, proxy: impl Into<String>) -> Self {
         self.proxy = Some(proxy.into());
         self
@@ -391,7 +396,7 @@ impl ClientBuilder {
             && !is_loopback(endpoint.url())
         {
             return Err(ConfigError::InsecureHttp {
-                endpoint: self.endpoint.unwrap_or_default(),
+                endpoint: endpoint::without_user_info(self.endpoint.as_deref().unwrap_or_default()),
             }
             .into());
         }
@@ -426,13 +431,19 @@ impl ClientBuilder {
         }
         let request_client = request_client(self.request_client_suffix.as_deref())?;
         let extra_headers = extra_headers(&self.headers)?;
-        let http = super::transport::http_client_builder(
-            self.connect_timeout,
-            self.proxy.as_deref(),
-            self.env_proxy,
-        )?
-        .build()
-        .map_err(|e| ConfigError::Transport(Box::new(e.without_url())))?;
+        // A loopback endpoint (an emulator, a port-forward) is this machine: a proxy
+        // would get the signed request and the token in cleartext over plain http, and
+        // its answer would be taken as the service's. Every call of this client goes to
+        // the override, so the whole pool goes direct.
+        let direct = endpoint.as_ref().is_some_and(|e| is_loopback(e.url()));
+        let (proxy, env_proxy) = if direct {
+            (None, false)
+        } else {
+            (self.proxy.as_deref(), self.env_proxy)
+        };
+        let http = super::transport::http_client_builder(self.connect_timeout, proxy, env_proxy)?
+            .build()
+            .map_err(|e| ConfigError::Transport(Box::new(e.without_url())))?;
 
         let shared = Shared {
             http,
@@ -726,6 +737,17 @@ mod tests {
             request_client(Some("my-app/1.2")).unwrap(),
             format!("{REQUEST_CLIENT}; my-app/1.2").as_str()
         );
+    }
+
+    #[test]
+    fn debug_and_errors_hide_a_password_in_the_endpoint() {
+        let builder = base().endpoint("http://user:hunter2@127.0.0.1:8080");
+        let text = format!("{builder:?}");
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(text.contains("127.0.0.1:8080"), "{text}");
+        let err = Error::from(config_err(builder));
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains("hunter2"), "{text}");
     }
 
     #[test]

@@ -12,6 +12,47 @@
 //! println!("{:?} {}", out.data, out.request_id);
 //! # Ok(()) }
 //! ```
+//!
+//! # Threat model
+//!
+//! What the client trusts:
+//!
+//! - **The endpoint**: the action's host (`<service>.tencentcloudapi.com`, or the one
+//!   the action documents) or the override set with [`ClientBuilder::endpoint`]. It
+//!   receives the signed request and, for temporary keys, the session token. Plain
+//!   `http://` is refused unless the host is loopback or
+//!   [`ClientBuilder::allow_insecure_http`] says otherwise.
+//! - **The proxy**: one set with [`ClientBuilder::proxy`], else `HTTPS_PROXY` /
+//!   `HTTP_PROXY` / `ALL_PROXY` / `NO_PROXY`. Through https it sees only the host
+//!   name; through plain http it sees everything. A loopback endpoint (`127.0.0.0/8`,
+//!   `::1`, `localhost`) never goes through a proxy, explicit or from the environment.
+//! - **TLS roots**: the platform's trust store (rustls with the platform verifier);
+//!   certificate and host-name checks are never switched off.
+//! - **Answers**: an answer that passes TLS from the endpoint is taken as the service's
+//!   (they carry no signature). Its content is not trusted to be well formed: a
+//!   malformed, oversized or unexpected answer is a typed error, never a panic; its
+//!   `Date` is used only to correct the clock after a `SignatureExpire` refusal, once
+//!   per call.
+//!
+//! What the client bounds (defaults in parentheses; all settable on the builder):
+//!
+//! - answer size: [`DEFAULT_MAX_RESPONSE_BYTES`] (16 MiB), refused from the declared
+//!   length or while reading, never buffered past the cap;
+//! - time: connect [`DEFAULT_CONNECT_TIMEOUT`] (10 s), each attempt from sending to the
+//!   last byte [`DEFAULT_ATTEMPT_TIMEOUT`] (60 s), the whole call none unless
+//!   [`ClientBuilder::total_timeout`] is set;
+//! - retries: 3 attempts per call with full-jitter backoff from 1 s up to 20 s, and a
+//!   retry budget of 500 tokens per client shared by its clones (a retry costs
+//!   [`RETRY_COST`](crate::retry::RETRY_COST) = 5, after a timeout
+//!   [`TIMEOUT_RETRY_COST`](crate::retry::TIMEOUT_RETRY_COST) = 10, a first-attempt
+//!   success gives back [`SUCCESS_REFUND`](crate::retry::SUCCESS_REFUND) = 1), so an
+//!   outage costs about one attempt per call once the budget is spent; non-idempotent
+//!   actions are not retried after an ambiguous failure unless asked;
+//! - redirects: never followed (a redirect would carry the signed `X-TC-Token` to
+//!   another host); a 3xx is an error.
+//!
+//! The CVM metadata client of the credential module has its own, tighter bounds (1 s
+//! connect, 2 s total, 64 KiB answers) and never uses a proxy.
 
 mod builder;
 mod dynamic;
@@ -301,7 +342,7 @@ impl Client {
             if let Some(date) =
                 server_date.filter(|_| !skew_corrected && is_expired_signature(&error))
             {
-                let skew = unix_secs(date) - unix_secs(shared.local_now());
+                let skew = unix_secs(date).saturating_sub(unix_secs(shared.local_now()));
                 shared.skew_secs.store(skew, Ordering::Relaxed);
                 skew_corrected = true;
                 tracing::warn!(
@@ -381,7 +422,7 @@ impl Shared {
 
     /// Seconds since the epoch on the server's clock, as far as the client knows it.
     fn now_unix(&self) -> i64 {
-        unix_secs(self.local_now()) + self.skew_secs.load(Ordering::Relaxed)
+        unix_secs(self.local_now()).saturating_add(self.skew_secs.load(Ordering::Relaxed))
     }
 
     /// One exchange under the per-attempt timeout, decoded. On failure, also the

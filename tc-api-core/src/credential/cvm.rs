@@ -1,8 +1,8 @@
 //! Temporary keys of the CAM role bound to a CVM instance, from the instance metadata
 //! service.
 //!
-//! `GET <base>cam/security-credentials/` names the role; `GET
-//! <base>cam/security-credentials/<role>` answers
+//! `GET <base>cam/security-credentials/` names the role;
+//! `GET <base>cam/security-credentials/<role>` answers
 //! `{"TmpSecretId", "TmpSecretKey", "Token", "ExpiredTime", "Expiration", "Code"}`.
 
 use std::sync::{Arc, Mutex, OnceLock};
@@ -103,17 +103,18 @@ impl CvmRoleProvider {
     /// Reads the metadata service at `url` (e.g. a loopback stand-in in tests); it must
     /// be an `http` or `https` URL of the `latest/meta-data/` level.
     pub fn with_base_url(url: &str) -> Result<Self, CredentialError> {
-        let parsed = url::Url::parse(url).map_err(|err| CredentialError::CvmRole {
-            url: url.to_owned(),
+        let invalid = |reason: String| CredentialError::CvmRole {
+            url: crate::endpoint::without_user_info(url),
             role: None,
-            problem: CvmRoleProblem::InvalidBaseUrl(err.to_string()),
-        })?;
+            problem: CvmRoleProblem::InvalidBaseUrl(reason),
+        };
+        let parsed = url::Url::parse(url).map_err(|err| invalid(err.to_string()))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-            return Err(CredentialError::CvmRole {
-                url: url.to_owned(),
-                role: None,
-                problem: CvmRoleProblem::InvalidBaseUrl("not an http(s) URL with a host".into()),
-            });
+            return Err(invalid("not an http(s) URL with a host".into()));
+        }
+        // The metadata service takes no login, and the base URL is named in every error.
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(invalid("user info is not allowed".into()));
         }
         let mut base = parsed.to_string();
         if !base.ends_with('/') {
@@ -389,6 +390,11 @@ mod tests {
             CvmRoleProvider::with_base_url("http://127.0.0.1:9/latest/meta-data").unwrap();
         assert_eq!(provider.base_url(), "http://127.0.0.1:9/latest/meta-data/");
         assert_eq!(CvmRoleProvider::new().base_url(), DEFAULT_METADATA_URL);
+        // A password is refused, and not echoed: the base URL appears in every error.
+        let err = CvmRoleProvider::with_base_url("http://user:hunter2@127.0.0.1:9/").unwrap_err();
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(text.contains("user info"), "{text}");
         for bad in ["ftp://x/", "not a url", "file:///etc"] {
             assert!(
                 matches!(

@@ -31,6 +31,27 @@
 //! structs use `Zeroizing` fields and [`sts::Lenient`]); what this crate cannot reach is
 //! not wiped: the HTTP stack's receive buffers and serde_json's scratch buffer for
 //! strings with escapes.
+//!
+//! # What is not zeroized when a request is signed
+//!
+//! The guarantee covers secrets at rest in this crate, not the copies a request is made
+//! of. Sending one puts the session token on the wire, so it is copied into ordinary
+//! memory that is freed without wiping:
+//!
+//! - TC3: the `X-TC-Token` header value (marked sensitive, so the HTTP stack does not
+//!   print it, but not wiped), and the stack's send buffers.
+//! - Signature v1 (API 2.0, or [`SignMethod`](crate::client::SignMethod) `HmacSHA1` /
+//!   `HmacSHA256`): the `Token` entry of the signed parameter list, the string to sign,
+//!   and the URL-encoded form body (POST) or query string (GET) built from them. The
+//!   body and URL are handed to the HTTP stack, which owns them until they are sent, so
+//!   wiping this crate's intermediate copies would leave the final ones in place; they
+//!   are not wrapped in `Zeroizing` for that reason.
+//! - The secret key never leaves: requests carry only a MAC of it. The HMAC state keyed
+//!   with it lives briefly on the stack, unwiped (see the signing module); the derived
+//!   TC3 signing keys and the key cache's copy of the secret key are wiped on drop.
+//!
+//! A process that must not leave tokens in freed memory should treat every request
+//! buffer as holding one.
 
 mod assume_role;
 mod caching;

@@ -196,9 +196,12 @@ impl TccliProfileProvider {
             credential = credential.with_token(token.as_str())?;
         }
         if let Some(expires_at) = file.expires_at {
-            let at = (expires_at.is_finite() && expires_at > 0.0)
-                .then(|| UNIX_EPOCH.checked_add(Duration::from_secs_f64(expires_at)))
+            // try_from: a file may hold any number, and from_secs_f64 panics past
+            // what a Duration holds.
+            let at = (expires_at > 0.0)
+                .then(|| Duration::try_from_secs_f64(expires_at).ok())
                 .flatten()
+                .and_then(|since_epoch| UNIX_EPOCH.checked_add(since_epoch))
                 .ok_or_else(|| CredentialError::InvalidProfileValue {
                     key: KEY_EXPIRES_AT,
                     profile: profile.clone(),
@@ -419,13 +422,21 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let (_home, provider) = in_home(
-            "default.credential",
-            &format!(r#"{{"secretId": "{ID}", "secretKey": "{KEY}", "expiresAt": -1}}"#),
-        );
-        match provider.provide().await.unwrap_err() {
-            CredentialError::InvalidProfileValue { key, .. } => assert_eq!(key, KEY_EXPIRES_AT),
-            other => panic!("{other:?}"),
+        // Negative, past what a Duration holds, and past what a SystemTime holds.
+        for expires_at in ["-1", "0", "1e20", "1.8e19", "1e300"] {
+            let (_home, provider) = in_home(
+                "default.credential",
+                &format!(
+                    r#"{{"secretId": "{ID}", "secretKey": "{KEY}", "expiresAt": {expires_at}}}"#
+                ),
+            );
+            match provider.provide().await.unwrap_err() {
+                CredentialError::InvalidProfileValue { key, problem, .. } => {
+                    assert_eq!(key, KEY_EXPIRES_AT, "{expires_at}");
+                    assert_eq!(problem, ValueProblem::NotAUnixTime, "{expires_at}");
+                }
+                other => panic!("{expires_at}: {other:?}"),
+            }
         }
     }
 

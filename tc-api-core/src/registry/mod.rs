@@ -1,7 +1,7 @@
 //! Every annotated action linked into the program, found at run time (with the
 //! `registry` feature; without it, only the parameter schemas and checks are here).
 //!
-//! `#[tc_action]` submits one [`ActionEntry`] per action (through the `inventory` crate,
+//! `#[tc_action]` submits one `ActionEntry` per action (through the `inventory` crate,
 //! re-exported so that user crates need no dependency of their own), so the list is never
 //! kept by hand: an action is in the registry exactly when its crate is linked in. An
 //! entry knows the action's metadata, the schema of its parameters and how to decode

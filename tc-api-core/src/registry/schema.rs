@@ -195,8 +195,8 @@ impl<K, V: WireSchema> WireSchema for BTreeMap<K, V> {
 /// macros; not a public API.
 ///
 /// `(&&Probe::<T>::new()).wire_schema()` resolves, at compile time, to `T::wire_schema()`
-/// when `T: WireSchema` (method lookup finds [`ViaWireSchema`] on `&Probe<T>` first) and
-/// to [`Schema::Any`] otherwise ([`ViaFallback`] on `Probe<T>`, one auto-deref later). So
+/// when `T: WireSchema` (method lookup finds [`ViaWireSchema`](__probe::ViaWireSchema) on `&Probe<T>` first) and
+/// to [`Schema::Any`] otherwise ([`ViaFallback`](__probe::ViaFallback) on `Probe<T>`, one auto-deref later). So
 /// a field of a type nobody described still compiles, and is checked by the typed decode
 /// alone.
 #[doc(hidden)]

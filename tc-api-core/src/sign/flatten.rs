@@ -1,5 +1,5 @@
 //! Flattening of request parameters for v1 signing and GET requests: a serde
-//! [`Serializer`] (no detour through `serde_json::Value`) that turns a request struct into
+//! [`Serializer`](serde::Serializer) (no detour through `serde_json::Value`) that turns a request struct into
 //! `name=value` pairs.
 //!
 //! | value                        | parameters                                   |

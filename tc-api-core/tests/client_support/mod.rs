@@ -354,7 +354,7 @@ fn answer(state: &State, mut request: Recorded) -> Reply {
         };
         let stamp: i64 = stamp.and_then(|s| s.parse().ok()).unwrap_or(0);
         let now = unix(SystemTime::now()) + offset;
-        if (stamp - now).abs() > 300 {
+        if stamp.abs_diff(now) > 300 {
             refusal = Some(if v2 {
                 Reply::json(
                     r#"{"code":4200,"message":"request expired","codeDesc":"RequestExpired"}"#,
