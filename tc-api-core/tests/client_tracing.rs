@@ -5,37 +5,13 @@
 
 mod client_support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use client_support::*;
 use tc_api_core::client::{HttpMethod, SignMethod};
 use tracing_subscriber::fmt::format::FmtSpan;
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn spans_carry_call_and_attempt_fields_and_no_secret_is_logged() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(FmtSpan::CLOSE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let capture = LogCapture::start(FmtSpan::CLOSE);
 
     let server = TestServer::start().await;
     let tc3 = builder_for(&server)
@@ -64,7 +40,7 @@ async fn spans_carry_call_and_attempt_fields_and_no_secret_is_logged() {
     server.set_clock_offset(3600);
     tc3.send(DescribeThings::sample()).await.unwrap();
 
-    let log = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let log = capture.text();
     for expected in [
         "tc_api.call",
         "tc_api.attempt",

@@ -11,38 +11,16 @@
 mod client_support;
 mod credential_support;
 
-use std::sync::Arc;
-
-use client_support::{Reply, TestServer};
+use client_support::{LogCapture, Reply, TestServer};
 use credential_support::*;
 use tc_api_core::credential::{CvmRoleProvider, ProvideCredential};
+use tracing_subscriber::fmt::format::FmtSpan;
 
 const ROLE: &str = "cvm-app-role";
 
-/// Collects what a `tracing` subscriber writes.
-#[derive(Clone, Default)]
-struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn a_failed_refresh_is_logged_without_secrets() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let capture = LogCapture::start(FmtSpan::NONE);
 
     let server = TestServer::start().await;
     server.set_verify(false);
@@ -59,7 +37,7 @@ async fn a_failed_refresh_is_logged_without_secrets() {
     clock.set(T0 + 3500);
     assert_temporary(&provider.provide().await.unwrap(), 1, T0 + 3600);
 
-    let logged = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logged = capture.text();
     assert!(
         logged.contains("credential refresh failed; serving the cached credential"),
         "{logged}"

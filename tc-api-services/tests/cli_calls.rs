@@ -171,18 +171,7 @@ fn proxies_from_the_environment_are_bypassed_for_a_loopback_endpoint() {
     let emulator = seeded();
     let run = cli_support::tcapi_at_with(
         &emulator,
-        &[
-            "tcmpp",
-            "ReleaseMNPVersion",
-            "--MNPVersionId",
-            "2597",
-            "--PlatformId",
-            "T04257DS9431720WTAG",
-            "--region",
-            "ap-guangzhou",
-            "--timeout",
-            "5",
-        ],
+        &[&cli_support::RELEASE_CALL[..], &["--timeout", "5"]].concat(),
         &env,
     );
     proxy.set_nonblocking(true).unwrap();
@@ -195,19 +184,7 @@ fn proxies_from_the_environment_are_bypassed_for_a_loopback_endpoint() {
 #[test]
 fn the_answer_is_printed_as_the_cloud_writes_it() {
     let emulator = seeded();
-    let run = tcapi_at(
-        &emulator,
-        &[
-            "tcmpp",
-            "ReleaseMNPVersion",
-            "--MNPVersionId",
-            "2597",
-            "--PlatformId",
-            "T04257DS9431720WTAG",
-            "--region",
-            "ap-guangzhou",
-        ],
-    );
+    let run = tcapi_at(&emulator, &cli_support::RELEASE_CALL);
     let printed = run.json();
     let request_id = emulator.requests()[0].request_id.clone().unwrap();
     assert_eq!(

@@ -5,7 +5,7 @@
 
 mod cli_support;
 
-use cli_support::{TempDir, seeded, tcapi_at_with};
+use cli_support::{RELEASE_CALL, TempDir, seeded, tcapi_at_with};
 use tc_api_core::emulator::Emulator;
 
 const FILE_ID: &str = "AKIDclifileprofile0000000000000000000";
@@ -14,17 +14,6 @@ const OTHER_ID: &str = "AKIDcliotherprofile000000000000000000";
 const OTHER_KEY: &str = "cli-other-profile-secret-key-0";
 const ENV_ID: &str = "AKIDclienvironment000000000000000000";
 const ENV_KEY: &str = "cli-environment-secret-key-0";
-
-const CALL: [&str; 8] = [
-    "tcmpp",
-    "ReleaseMNPVersion",
-    "--MNPVersionId",
-    "2597",
-    "--PlatformId",
-    "T04257DS9431720WTAG",
-    "--region",
-    "ap-guangzhou",
-];
 
 fn emulator() -> Emulator {
     let emulator = seeded();
@@ -56,7 +45,7 @@ fn env_pair() -> Vec<(&'static str, String)> {
 #[test]
 fn the_environment_credential_signs() {
     let emulator = emulator();
-    let run = tcapi_at_with(&emulator, &CALL, &env_pair());
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env_pair());
     assert_eq!(run.json()["Data"]["Result"], true);
     assert_eq!(signed_by(&emulator).as_deref(), Some(ENV_ID));
 }
@@ -77,10 +66,10 @@ fn temporary_keys_from_the_environment_carry_their_token() {
         ("TENCENTCLOUD_SECRET_KEY", "temp-key-0".to_owned()),
         ("TENCENTCLOUD_SESSION_TOKEN", "temp-token-0".to_owned()),
     ];
-    let run = tcapi_at_with(&emulator, &CALL, &env);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
     // Without the token the emulator refuses the temporary key.
-    let run = tcapi_at_with(&emulator, &CALL, &env[..2]);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env[..2]);
     assert_eq!(run.error(1)["Code"], "AuthFailure.TokenFailure");
 }
 
@@ -90,7 +79,7 @@ fn the_profile_file_named_by_the_environment_signs() {
     let dir = TempDir::new();
     let file = dir.write("credentials", profiles());
     let env = vec![("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string())];
-    let run = tcapi_at_with(&emulator, &CALL, &env);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
     assert_eq!(signed_by(&emulator).as_deref(), Some(FILE_ID));
 
@@ -98,7 +87,7 @@ fn the_profile_file_named_by_the_environment_signs() {
         ("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string()),
         ("TENCENTCLOUD_PROFILE", "other".to_owned()),
     ];
-    let run = tcapi_at_with(&emulator, &CALL, &env);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
     assert_eq!(signed_by(&emulator).as_deref(), Some(OTHER_ID));
 }
@@ -109,7 +98,7 @@ fn the_profile_file_in_home_signs() {
     let home = TempDir::new();
     home.write(".tencentcloud/credentials", profiles());
     let env = vec![("HOME", home.path().display().to_string())];
-    let run = tcapi_at_with(&emulator, &CALL, &env);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
     assert_eq!(signed_by(&emulator).as_deref(), Some(FILE_ID));
 }
@@ -121,14 +110,14 @@ fn a_chosen_profile_beats_the_environment() {
     let file = dir.write("credentials", profiles());
     let mut env = env_pair();
     env.push(("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string()));
-    let mut args = CALL.to_vec();
+    let mut args = RELEASE_CALL.to_vec();
     args.extend(["--profile", "other"]);
     let run = tcapi_at_with(&emulator, &args, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
     assert_eq!(signed_by(&emulator).as_deref(), Some(OTHER_ID));
 
     // Without --profile, the environment comes first.
-    let run = tcapi_at_with(&emulator, &CALL, &env);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env);
     assert_eq!(run.status, Some(0), "{run:?}");
     assert_eq!(signed_by(&emulator).as_deref(), Some(ENV_ID));
 }
@@ -139,7 +128,7 @@ fn a_missing_profile_is_a_credential_error() {
     let dir = TempDir::new();
     let file = dir.write("credentials", profiles());
     let env = vec![("TENCENTCLOUD_CREDENTIALS_FILE", file.display().to_string())];
-    let mut args = CALL.to_vec();
+    let mut args = RELEASE_CALL.to_vec();
     args.extend(["--profile", "nope"]);
     let run = tcapi_at_with(&emulator, &args, &env);
     let error = run.error(1);
@@ -154,7 +143,7 @@ fn a_missing_profile_is_a_credential_error() {
 #[test]
 fn no_credential_at_all_is_a_credential_error() {
     let emulator = emulator();
-    let run = tcapi_at_with(&emulator, &CALL, &[]);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &[]);
     let error = run.error(1);
     assert_eq!(error["Code"], "CredentialError", "{error}");
     assert!(
@@ -177,7 +166,7 @@ fn a_wrong_credential_is_the_services_error() {
         ),
         ("TENCENTCLOUD_SECRET_KEY", "whatever".to_owned()),
     ];
-    let error = tcapi_at_with(&emulator, &CALL, &env).error(1);
+    let error = tcapi_at_with(&emulator, &RELEASE_CALL, &env).error(1);
     assert_eq!(error["Code"], "AuthFailure.SecretIdNotFound");
     assert_eq!(
         error["RequestId"].as_str(),
@@ -188,7 +177,7 @@ fn a_wrong_credential_is_the_services_error() {
         ("TENCENTCLOUD_SECRET_ID", ENV_ID.to_owned()),
         ("TENCENTCLOUD_SECRET_KEY", "not-the-key".to_owned()),
     ];
-    let run = tcapi_at_with(&emulator, &CALL, &env);
+    let run = tcapi_at_with(&emulator, &RELEASE_CALL, &env);
     let error = run.error(1);
     assert_eq!(error["Code"], "AuthFailure.SignatureFailure");
     assert!(!run.stderr.contains("not-the-key"), "no secret in errors");

@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 
 use rel_support::{Memory, memory};
 use tc_api_core::emulator::{
-    DEFAULT_MAX_BUFFERED_BYTES, DEFAULT_RECORD_BYTES, DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator,
-    Fault,
+    DEFAULT_MAX_BUFFERED_BYTES, DEFAULT_RECORD_BODY_BYTES, DEFAULT_RECORD_BYTES, DEMO_SECRET_ID,
+    DEMO_SECRET_KEY, Emulator, Fault,
 };
 use tc_api_core::error::Error;
 use tc_api_core::retry::RETRY_COST;
@@ -430,7 +430,11 @@ async fn survives_deep_names_deep_json_big_bodies_and_half_sent_bodies() {
     let recorded = emulator.requests();
     let recorded_kib = emulator.recorded_bytes() / 1024;
     assert!(emulator.recorded_bytes() <= DEFAULT_RECORD_BYTES);
-    assert!(recorded.iter().all(|r| r.body.len() <= 64 * 1024));
+    assert!(
+        recorded
+            .iter()
+            .all(|r| r.body.len() <= DEFAULT_RECORD_BODY_BYTES)
+    );
     normal_call_within_a_second(&client).await;
 
     // 500 connections, each announcing a 100-byte body and sending 2 bytes of it.

@@ -390,13 +390,16 @@ impl ClientBuilder {
             .as_deref()
             .map(EndpointOverride::parse)
             .transpose()?;
+        // A loopback endpoint (an emulator, a port-forward) is this machine.
+        let loopback = endpoint.as_ref().is_some_and(|e| is_loopback(e.url()));
         if let Some(endpoint) = &endpoint
             && endpoint.url().scheme() == "http"
             && !self.allow_insecure_http
-            && !is_loopback(endpoint.url())
+            && !loopback
         {
+            // The endpoint parsed, so it holds no user info to hide.
             return Err(ConfigError::InsecureHttp {
-                endpoint: endpoint::without_user_info(self.endpoint.as_deref().unwrap_or_default()),
+                endpoint: self.endpoint.unwrap_or_default(),
             }
             .into());
         }
@@ -431,12 +434,10 @@ impl ClientBuilder {
         }
         let request_client = request_client(self.request_client_suffix.as_deref())?;
         let extra_headers = extra_headers(&self.headers)?;
-        // A loopback endpoint (an emulator, a port-forward) is this machine: a proxy
-        // would get the signed request and the token in cleartext over plain http, and
-        // its answer would be taken as the service's. Every call of this client goes to
-        // the override, so the whole pool goes direct.
-        let direct = endpoint.as_ref().is_some_and(|e| is_loopback(e.url()));
-        let (proxy, env_proxy) = if direct {
+        // For a loopback endpoint, a proxy would get the signed request and the token in
+        // cleartext over plain http, and its answer would be taken as the service's.
+        // Every call of this client goes to the override, so the whole pool goes direct.
+        let (proxy, env_proxy) = if loopback {
             (None, false)
         } else {
             (self.proxy.as_deref(), self.env_proxy)

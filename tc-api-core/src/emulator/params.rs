@@ -197,39 +197,63 @@ impl Node {
                 path: String::new(),
                 reason: format!("the body is not valid JSON: {e}"),
             })?;
-        // serde_json refuses more than 128 levels while parsing, so the walks below
-        // recurse at most that deep.
+        // serde_json refuses more than 128 levels while parsing, so the walk below
+        // recurses at most that deep.
         if !value.is_object() {
             return Err(ParamError::Invalid {
                 path: String::new(),
                 reason: "the body must be a JSON object".to_owned(),
             });
         }
-        if let Some(mut path) = json_too_deep(&value, 0) {
+        Node::from_json(value, 0).map_err(|mut path| {
             path.reverse();
-            return Err(too_deep(path.join("."), "the body nests"));
-        }
-        Ok(Node::from_json(value))
+            too_deep(path.join("."), "the body nests")
+        })
     }
 
-    fn from_json(value: serde_json::Value) -> Node {
+    /// The tree of `value`, itself `depth` levels below the body. A level deeper than
+    /// [`MAX_PARAM_DEPTH`] gives its path instead, innermost segment first (built only
+    /// then, as the error unwinds).
+    fn from_json(value: serde_json::Value, depth: usize) -> Result<Node, Vec<String>> {
         use serde_json::Value;
-        match value {
+        let child = |segment: String, value: Value| {
+            if depth == MAX_PARAM_DEPTH {
+                return Err(vec![segment]);
+            }
+            Node::from_json(value, depth + 1).map_err(|mut path| {
+                path.push(segment);
+                path
+            })
+        };
+        Ok(match value {
             Value::Null => Node::Null,
             Value::Bool(b) => Node::Bool(b),
             Value::Number(n) => Node::Number(n),
             Value::String(s) => Node::Str(s),
-            Value::Array(items) => Node::List(items.into_iter().map(Node::from_json).collect()),
-            // A member set to null is taken as absent, as for optional parameters.
-            Value::Object(map) => Node::Map {
-                entries: map
+            Value::Array(items) => Node::List(
+                items
                     .into_iter()
-                    .filter(|(_, v)| !v.is_null())
-                    .map(|(k, v)| (k, Node::from_json(v)))
-                    .collect(),
-                flat: false,
-            },
-        }
+                    .enumerate()
+                    .map(|(index, item)| child(index.to_string(), item))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Value::Object(map) => {
+                let mut entries = BTreeMap::new();
+                for (key, member) in map {
+                    // A member set to null is taken as absent, as for optional
+                    // parameters (but it still counts towards the depth).
+                    if member.is_null() && depth < MAX_PARAM_DEPTH {
+                        continue;
+                    }
+                    let node = child(key.clone(), member)?;
+                    entries.insert(key, node);
+                }
+                Node::Map {
+                    entries,
+                    flat: false,
+                }
+            }
+        })
     }
 
     /// The parameters as JSON, for handlers that take untyped parameters: flat groups
@@ -281,35 +305,6 @@ fn too_deep(path: String, what: &str) -> ParamError {
     }
 }
 
-/// The path of the first level of `value` (itself `depth` levels below the body) deeper
-/// than [`MAX_PARAM_DEPTH`], innermost segment first; `None` if there is none. Allocates
-/// only when it finds one.
-fn json_too_deep(value: &serde_json::Value, depth: usize) -> Option<Vec<String>> {
-    use serde_json::Value;
-    let below = |child: &Value| {
-        if depth == MAX_PARAM_DEPTH {
-            Some(Vec::new())
-        } else {
-            json_too_deep(child, depth + 1)
-        }
-    };
-    match value {
-        Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| {
-            below(child).map(|mut path| {
-                path.push(index.to_string());
-                path
-            })
-        }),
-        Value::Object(members) => members.iter().find_map(|(key, child)| {
-            below(child).map(|mut path| {
-                path.push(key.clone());
-                path
-            })
-        }),
-        _ => None,
-    }
-}
-
 fn insert_flat(
     root: &mut BTreeMap<String, Node>,
     name: &str,
@@ -319,15 +314,13 @@ fn insert_flat(
         path: name.to_owned(),
         reason: reason.to_owned(),
     };
-    let count = name.split('.').count();
-    if count > MAX_PARAM_DEPTH {
-        let first: Vec<&str> = name.split('.').take(MAX_PARAM_DEPTH + 1).collect();
+    let segments: Vec<&str> = name.split('.').collect();
+    if segments.len() > MAX_PARAM_DEPTH {
         return Err(too_deep(
-            first.join("."),
-            &format!("the name has {count} segments; it nests"),
+            segments[..=MAX_PARAM_DEPTH].join("."),
+            &format!("the name has {} segments; it nests", segments.len()),
         ));
     }
-    let segments: Vec<&str> = name.split('.').collect();
     if segments.iter().any(|s| s.is_empty()) {
         return Err(invalid("the name has an empty segment"));
     }

@@ -19,6 +19,7 @@ use super::error::{EmulatorError, codes};
 use super::faults::{FaultKind, Stage};
 use super::record::{BodyKept, Outcome, RecordedRequest};
 use super::reply::{self, ReplyBody};
+use super::routes::Route;
 use super::state::State;
 use super::verify::{self, Api, Call, Received};
 
@@ -288,9 +289,12 @@ async fn handle(
     let now = state.now();
     match plan(fault.as_ref()) {
         Plan::Process { mangle } => {
-            let mut verified = false;
-            let answer = process(&state, &received, &call, &mut verified).await;
-            record.keep_body(&received.body, verified, state.record_body_bytes);
+            let route = verify::authenticate(&state, &received, &call);
+            record.keep_body(&received.body, route.is_ok(), state.record_body_bytes);
+            let answer = match route {
+                Ok(route) => process(&route, &received, &call).await,
+                Err(error) => Err(error),
+            };
             let request_id = reply::new_request_id();
             let body = reply::envelope(api, &answer, &request_id);
             record.request_id = Some(request_id);
@@ -358,17 +362,14 @@ fn refuse(
     reply::json(status, body, state.now())
 }
 
-/// Verifies the request and runs its handler; `verified` is set once the signature
-/// checks. No lock is held across the handler.
+/// Checks an authenticated request's parameters and runs its handler. No lock is held
+/// across the handler.
 async fn process(
-    state: &State,
+    route: &Route,
     received: &Received,
     call: &Call,
-    verified: &mut bool,
 ) -> Result<Map<String, Value>, EmulatorError> {
-    let route = verify::authenticate(state, received, call)?;
-    *verified = true;
-    let params = verify::action_params(&route, received, call)?;
+    let params = verify::action_params(route, received, call)?;
     let answer = route.call(params).map_err(verify::param_error)?;
     match answer.await? {
         Value::Object(response) => Ok(response),

@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::*;
 use crate::action::{ApiStyle, CommonErrorCode, RegionPolicy};
@@ -92,12 +93,16 @@ impl Action for DescribeOld {
     };
 }
 
-async fn emulator() -> Emulator {
-    let emulator = Emulator::builder()
-        .credential(ID, KEY)
+/// An emulator that knows the test credential, configured by `configure`.
+async fn emulator_with(configure: impl FnOnce(EmulatorBuilder) -> EmulatorBuilder) -> Emulator {
+    configure(Emulator::builder().credential(ID, KEY))
         .start()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+async fn emulator() -> Emulator {
+    let emulator = emulator_with(|b| b).await;
     emulator
         .on::<DescribeThings>(|req| {
             Ok(DescribeThingsResponse {
@@ -708,12 +713,7 @@ async fn handler_errors_and_json_routes() {
 
 #[tokio::test]
 async fn oversized_requests_are_refused() {
-    let emulator = Emulator::builder()
-        .credential(ID, KEY)
-        .max_body_bytes(64)
-        .start()
-        .await
-        .unwrap();
+    let emulator = emulator_with(|b| b.max_body_bytes(64)).await;
     let answer: Value = reqwest::Client::new()
         .post(format!("{}/", emulator.url()))
         .body(vec![b' '; 1000])
@@ -840,12 +840,7 @@ async fn background_emulator_serves_without_the_callers_runtime() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_calls_are_all_answered_and_counted() {
-    let emulator = Emulator::builder()
-        .credential(ID, KEY)
-        .record_limit(50)
-        .start()
-        .await
-        .unwrap();
+    let emulator = emulator_with(|b| b.record_limit(50)).await;
     emulator
         .on_async::<DescribeThings, _>(|req| async move {
             tokio::task::yield_now().await;
@@ -955,7 +950,6 @@ async fn the_log_keeps_bounded_prefixes_of_verified_bodies_only() {
 
 /// Reads from `stream` until the emulator closes it (bounded by `within`); what it sent.
 async fn read_until_closed(stream: &mut tokio::net::TcpStream, within: Duration) -> Vec<u8> {
-    use tokio::io::AsyncReadExt;
     let mut received = Vec::new();
     tokio::time::timeout(within, stream.read_to_end(&mut received))
         .await
@@ -968,14 +962,8 @@ async fn read_until_closed(stream: &mut tokio::net::TcpStream, within: Duration)
 /// connection open forever.
 #[tokio::test]
 async fn late_bodies_and_idle_connections_are_closed_at_the_read_timeout() {
-    use tokio::io::AsyncWriteExt;
     let timeout = Duration::from_millis(300);
-    let emulator = Emulator::builder()
-        .credential(ID, KEY)
-        .read_timeout(timeout)
-        .start()
-        .await
-        .unwrap();
+    let emulator = emulator_with(|b| b.read_timeout(timeout)).await;
     let mut half_sent = tokio::net::TcpStream::connect(emulator.addr())
         .await
         .unwrap();
@@ -1008,13 +996,7 @@ async fn late_bodies_and_idle_connections_are_closed_at_the_read_timeout() {
 
 #[tokio::test]
 async fn connections_past_the_cap_wait_for_a_free_slot() {
-    use tokio::io::AsyncWriteExt;
-    let emulator = Emulator::builder()
-        .credential(ID, KEY)
-        .max_connections(2)
-        .start()
-        .await
-        .unwrap();
+    let emulator = emulator_with(|b| b.max_connections(2)).await;
     let connect = || tokio::net::TcpStream::connect(emulator.addr());
     let (first, _second) = (connect().await.unwrap(), connect().await.unwrap());
     // The kernel completes the third handshake (backlog); the emulator does not serve it.
@@ -1024,11 +1006,7 @@ async fn connections_past_the_cap_wait_for_a_free_slot() {
         .await
         .unwrap();
     let mut byte = [0u8; 1];
-    let early = tokio::time::timeout(Duration::from_millis(200), {
-        use tokio::io::AsyncReadExt;
-        third.read(&mut byte)
-    })
-    .await;
+    let early = tokio::time::timeout(Duration::from_millis(200), third.read(&mut byte)).await;
     assert!(early.is_err(), "answered past the cap: {early:?}");
     drop(first);
     let answer = read_until_closed(&mut third, Duration::from_secs(10)).await;
@@ -1038,7 +1016,6 @@ async fn connections_past_the_cap_wait_for_a_free_slot() {
 
 #[tokio::test]
 async fn oversized_heads_are_refused_and_the_emulator_serves_on() {
-    use tokio::io::AsyncWriteExt;
     let emulator = emulator().await;
     let mut stream = tokio::net::TcpStream::connect(emulator.addr())
         .await

@@ -703,3 +703,45 @@ pub fn builder_for(server: &TestServer) -> tc_api_core::client::ClientBuilder {
         .no_env_proxy()
         .backoff(Duration::from_millis(10), Duration::from_millis(40))
 }
+
+/// Everything logged on this thread while it lives, by a TRACE-level `tracing` fmt
+/// subscriber without colours (spans too, per `span_events`).
+pub struct LogCapture {
+    buffer: SharedBuffer,
+    _guard: tracing::subscriber::DefaultGuard,
+}
+
+impl LogCapture {
+    pub fn start(span_events: tracing_subscriber::fmt::format::FmtSpan) -> LogCapture {
+        let buffer = SharedBuffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_span_events(span_events)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        LogCapture {
+            buffer,
+            _guard: tracing::subscriber::set_default(subscriber),
+        }
+    }
+
+    /// What was logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.buffer.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+#[derive(Clone, Default)]
+struct SharedBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for SharedBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -10,6 +10,19 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator};
 
+/// `tcapi` arguments of a documented ReleaseMNPVersion call that the seeded emulator
+/// answers.
+pub const RELEASE_CALL: [&str; 8] = [
+    "tcmpp",
+    "ReleaseMNPVersion",
+    "--MNPVersionId",
+    "2597",
+    "--PlatformId",
+    "T04257DS9431720WTAG",
+    "--region",
+    "ap-guangzhou",
+];
+
 /// The demo credential as environment variables.
 pub fn demo_env() -> Vec<(&'static str, String)> {
     vec![
