@@ -491,16 +491,7 @@ async fn tc3_get_signs_the_raw_query_and_unsigned_payload_is_honoured() {
 async fn unsigned_and_misrouted_requests() {
     let emulator = emulator().await;
     let http = reqwest::Client::new();
-    let answer: Value = http
-        .post(format!("{}/", emulator.url()))
-        .header("content-type", "application/json")
-        .body("{}")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let answer = post_unsigned_json(&http, &emulator, "{}").await;
     assert_eq!(
         error_of(&answer).0,
         codes::INVALID_AUTHORIZATION,
@@ -921,16 +912,7 @@ async fn the_log_keeps_bounded_prefixes_of_verified_bodies_only() {
     let big = vec![b' '; 1024 * 1024];
     let http = reqwest::Client::new();
     for _ in 0..3 {
-        let answer: Value = http
-            .post(format!("{}/", emulator.url()))
-            .header("content-type", "application/json")
-            .body(big.clone())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let answer = post_unsigned_json(&http, &emulator, big.clone()).await;
         assert_eq!(error_of(&answer).0, codes::INVALID_AUTHORIZATION);
     }
     let mut signed = Tc3Request::new(json!({}));
@@ -946,6 +928,23 @@ async fn the_log_keeps_bounded_prefixes_of_verified_bodies_only() {
     let kept = &recorded[3];
     assert!(kept.body.len() < signed.body.len(), "{kept:?}");
     assert!(signed.body.starts_with(&kept.body));
+}
+
+/// The emulator's answer to an unsigned JSON POST of `body`.
+async fn post_unsigned_json(
+    http: &reqwest::Client,
+    emulator: &Emulator,
+    body: impl Into<reqwest::Body>,
+) -> Value {
+    http.post(format!("{}/", emulator.url()))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }
 
 /// Reads from `stream` until the emulator closes it (bounded by `within`); what it sent.
