@@ -18,12 +18,14 @@ pub mod limiter;
 pub mod region;
 pub mod registry;
 pub mod retry;
+mod secret;
 pub mod sign;
 
 pub use action::{Action, ActionMeta, ApiStyle, CommonErrorCode, Empty, ErrorCode, RegionPolicy};
 pub use client::{Client, ClientBuilder, Output, RequestId};
 pub use credential::{Credential, CredentialError, ProvideCredential};
 pub use error::Error;
+pub use secret::SecretString;
 
 /// Paths the generated code names, so that a user crate needs no direct dependency on
 /// serde or inventory. Not a public API: anything here may change without notice.

@@ -122,11 +122,11 @@ pub fn for_each_action<V: ActionVisitor>(visitor: &mut V) {
         };
     }
     visit_each! {
-        "tcmpp" => [crate::tcmpp::v20240801::ReleaseMNPVersion],
-        "tcb" => [crate::tcb::v20180608::CreatePostpayPackage],
-        "iotexplorer" => [crate::iotexplorer::v20190423::DescribeBatchProduction],
-        "tcsas" => [crate::tcsas::v20250106::DescribeMNPMAUMetricCard],
-        "apigateway" => [
+        "seeded" => [crate::iotexplorer::v20190423::DescribeBatchProduction],
+        "seeded" => [crate::tcb::v20180608::CreatePostpayPackage],
+        "seeded" => [crate::tcmpp::v20240801::ReleaseMNPVersion],
+        "seeded" => [crate::tcsas::v20250106::DescribeMNPMAUMetricCard],
+        "seeded" => [
             crate::apigateway::v2::ModifyApi,
             crate::apigateway::v2::DeleteApi,
             crate::apigateway::v2::DescribeApi,
@@ -298,14 +298,7 @@ where
     Ok(())
 }
 
-#[cfg(all(
-    test,
-    feature = "tcmpp",
-    feature = "tcb",
-    feature = "iotexplorer",
-    feature = "tcsas",
-    feature = "apigateway"
-))]
+#[cfg(all(test, feature = "seeded"))]
 mod tests {
     use super::*;
 

@@ -14,9 +14,9 @@ use tc_api_core::{Action, ApiStyle};
 macro_rules! with_all_actions {
     ($callback:ident) => {
         $callback! {
-            tc_api_services::tcmpp::v20240801::ReleaseMNPVersion,
-            tc_api_services::tcb::v20180608::CreatePostpayPackage,
             tc_api_services::iotexplorer::v20190423::DescribeBatchProduction,
+            tc_api_services::tcb::v20180608::CreatePostpayPackage,
+            tc_api_services::tcmpp::v20240801::ReleaseMNPVersion,
             tc_api_services::tcsas::v20250106::DescribeMNPMAUMetricCard,
             tc_api_services::apigateway::v2::ModifyApi,
             tc_api_services::apigateway::v2::DeleteApi,
