@@ -4,6 +4,11 @@
 //! Unknown fields are ignored and `null` is accepted for `Option` fields throughout
 //! (serde's defaults; nothing here denies unknown fields), because answers gain fields
 //! over time.
+//!
+//! `Response.Error` is the error envelope only when it is an object with a string `Code`
+//! member. Otherwise it is an ordinary member of a successful answer, decoded into the
+//! typed response like any other: some services (lkeap) answer an `Error` of their own,
+//! a string or an object of another shape.
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, Visitor};
@@ -35,18 +40,35 @@ struct V3Probe {
 
 #[derive(Deserialize)]
 struct V3ProbeInner {
+    /// Kept whole until [`envelope_error`] tells what it is: this is the slow path, taken
+    /// for errors and for answers that have an `Error` member of their own.
     #[serde(rename = "Error", default)]
-    error: Option<V3WireError>,
+    error: Option<serde_json::Value>,
     #[serde(rename = "RequestId", default)]
     request_id: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// The error envelope's content.
 struct V3WireError {
-    #[serde(rename = "Code")]
     code: String,
-    #[serde(rename = "Message", default)]
     message: Option<String>,
+}
+
+/// `Response.Error` as the error envelope: an object with a string `Code`; anything else
+/// belongs to the answer. A `Message` that is not a string is left out rather than
+/// failing the answer.
+fn envelope_error(member: serde_json::Value) -> Option<V3WireError> {
+    let serde_json::Value::Object(mut object) = member else {
+        return None;
+    };
+    let serde_json::Value::String(code) = object.remove("Code")? else {
+        return None;
+    };
+    let message = match object.remove("Message") {
+        Some(serde_json::Value::String(message)) => Some(message),
+        _ => None,
+    };
+    Some(V3WireError { code, message })
 }
 
 #[derive(Deserialize)]
@@ -81,7 +103,7 @@ fn decode_v3_general<T: DeserializeOwned>(
         Err(e) => return Err(not_an_answer(status, body, None, &e)),
     };
     let request_id = probe.response.request_id.map(RequestId::from);
-    if let Some(error) = probe.response.error {
+    if let Some(error) = probe.response.error.and_then(envelope_error) {
         return Err(Error::Api {
             code: error.code,
             message: error.message.unwrap_or_default(),
@@ -109,14 +131,16 @@ fn decode_v3_general<T: DeserializeOwned>(
 
 /// The `Response` object of a successful API 3.0 answer, read in one pass: `T` sees every
 /// member (`RequestId` included, as if read alone), and `RequestId` is also kept here.
-/// An `Error` member fails the pass, so that the caller reads the answer as an error.
+/// An `Error` member fails the pass, whatever it holds, so that the general path decides
+/// whether it is the error envelope or a member of the answer (rare, and read exactly as
+/// the general path reads every answer).
 struct Picked<T> {
     data: T,
     request_id: Option<String>,
 }
 
-/// What fails the one-pass read when the answer carries an error.
-const ERROR_MEMBER: &str = "the answer carries an Error member";
+/// What fails the one-pass read when the answer has an `Error` member.
+const ERROR_MEMBER: &str = "the answer has an Error member";
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Picked<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -440,6 +464,88 @@ mod tests {
         }
     }
 
+    /// lkeap answers members named `Error` that are not the error envelope.
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct WithTextError {
+        #[serde(rename = "Error", default)]
+        error: Option<String>,
+        #[serde(rename = "Id")]
+        id: String,
+    }
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct WithObjectError {
+        #[serde(rename = "Error", default)]
+        error: Option<Reason>,
+    }
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Reason {
+        #[serde(rename = "Reason")]
+        reason: String,
+    }
+
+    #[test]
+    fn v3_error_member_that_is_no_envelope_belongs_to_the_answer() {
+        let body = br#"{"Response":{"Id":"c-1","Error":"some text","RequestId":"r-5"}}"#;
+        let (data, id) = decode_v3::<WithTextError>(200, body).unwrap();
+        assert_eq!(data.error.as_deref(), Some("some text"));
+        assert_eq!((data.id.as_str(), id.as_str()), ("c-1", "r-5"));
+
+        let body = br#"{"Response":{"Error":{"Reason":"x"},"RequestId":"r-6"}}"#;
+        let (data, id) = decode_v3::<WithObjectError>(200, body).unwrap();
+        assert_eq!(data.error, Some(Reason { reason: "x".into() }));
+        assert_eq!(id.as_str(), "r-6");
+        // A type that does not declare it, and the dynamic client's map, see a success too.
+        assert!(decode_v3::<Empty>(200, body).is_ok());
+        let (value, _) = decode_v3::<serde_json::Value>(200, body).unwrap();
+        assert_eq!(value["Error"], serde_json::json!({"Reason": "x"}));
+
+        // `Code` must be a string for the envelope.
+        let body = br#"{"Response":{"Error":{"Code":7},"RequestId":"r-7"}}"#;
+        let (value, _) = decode_v3::<serde_json::Value>(200, body).unwrap();
+        assert_eq!(value["Error"]["Code"], 7);
+        // Outside 2xx such an answer is still a status error, with its RequestId.
+        let body = br#"{"Response":{"Id":"c-1","Error":"some text","RequestId":"r-8"}}"#;
+        let err = decode_v3::<WithTextError>(503, body).unwrap_err();
+        assert!(
+            matches!(err, Error::HttpStatus { status: 503, .. }),
+            "{err:?}"
+        );
+        assert_eq!(err.request_id().unwrap().as_str(), "r-8");
+    }
+
+    #[test]
+    fn v3_error_envelope_wins_even_when_the_response_declares_error() {
+        let body = br#"{"Response":{"Error":{"Code":"InternalError","Message":"boom"},"RequestId":"r-9"}}"#;
+        for err in [
+            decode_v3::<WithTextError>(200, body).unwrap_err(),
+            decode_v3::<WithObjectError>(200, body).unwrap_err(),
+            decode_v3::<serde_json::Value>(200, body).unwrap_err(),
+        ] {
+            match err {
+                Error::Api {
+                    code,
+                    message,
+                    request_id,
+                    http_status,
+                } => {
+                    assert_eq!((code.as_str(), message.as_str()), ("InternalError", "boom"));
+                    assert_eq!(request_id.unwrap().as_str(), "r-9");
+                    assert_eq!(http_status, 200);
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        // A Message that is not a string does not hide the error.
+        let body =
+            br#"{"Response":{"Error":{"Code":"InvalidParameter","Message":5},"RequestId":"r-10"}}"#;
+        let err = decode_v3::<Empty>(400, body).unwrap_err();
+        assert!(
+            matches!(&err, Error::Api { code, message, .. } if code == "InvalidParameter" && message.is_empty()),
+            "{err:?}"
+        );
+        assert_eq!(err.request_id().unwrap().as_str(), "r-10");
+    }
+
     #[test]
     fn v3_type_mismatch_is_decode_error_with_request_id() {
         let body = br#"{"Response":{"Data":{"Result":"yes"},"RequestId":"r-4"}}"#;
@@ -472,6 +578,11 @@ mod tests {
             br#"{"Response":{"Data":{"Result":true},"Error":{"Code":"InternalError","Message":"x"},"RequestId":"r-2"}}"#,
             br#"{"Response":{"Error":{"Code":"InvalidParameter"},"RequestId":"r-3"}}"#,
             br#"{"Response":{"Data":{"Result":"yes"},"RequestId":"r-4"}}"#,
+            br#"{"Response":{"Data":{"Result":true},"Error":"some text","RequestId":"r-6"}}"#,
+            br#"{"Response":{"Error":{"Reason":"x"},"RequestId":"r-7"}}"#,
+            br#"{"Response":{"Error":{"Code":5,"Message":"m"},"RequestId":"r-8"}}"#,
+            br#"{"Response":{"Error":{"Code":"E","Message":5},"RequestId":"r-9"}}"#,
+            br#"{"Response":{"Error":null,"RequestId":"r-10"}}"#,
             br#"{"Response":[1,2],"Other":1}"#,
             br#"{"Response":{"Data":{"Result":true},"RequestId":"r-5"},"Response2":{}}"#,
             br#"{"Data":{"Result":true}}"#,

@@ -34,7 +34,7 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
             container_attrs.push(parse_quote!(#[derive(#serde::Serialize, #serde::Deserialize)]));
             container_attrs.push(parse_quote!(#[serde(crate = #serde_crate)]));
             for (field, wire) in item.fields.iter_mut().zip(fields) {
-                let attr = field_attr(definition.kind, &definition.krate, wire);
+                let attr = field_attr(&definition.krate, wire);
                 field.attrs.insert(0, attr);
             }
             None
@@ -70,12 +70,16 @@ pub(crate) fn expand(definition: &Definition, mut item: ItemStruct) -> TokenStre
 /// `#[serde(rename = "...", ...)]` for one field, without the keys the user wrote on it.
 /// Defaults are named as functions: a bare `default` would make serde require
 /// `T: Default` of a generic model's parameters.
-fn field_attr(kind: MacroKind, krate: &Path, field: &WireField) -> Attribute {
+///
+/// A `Vec` is always written, in actions too: a `Vec` field is a required list (an
+/// optional one is `Option<Vec<T>>`), and services expect a required list even when it
+/// is empty, as `[]`.
+fn field_attr(krate: &Path, field: &WireField) -> Attribute {
     let name = &field.wire_name;
     let mut items: Vec<(&str, TokenStream)> = vec![("rename", quote!(rename = #name))];
-    match (field.presence, kind) {
-        (Presence::Required, _) => {}
-        (Presence::Optional, _) => {
+    match field.presence {
+        Presence::Required => {}
+        Presence::Optional => {
             items.push((
                 "default",
                 quote!(default = "::core::option::Option::default"),
@@ -85,14 +89,8 @@ fn field_attr(kind: MacroKind, krate: &Path, field: &WireField) -> Attribute {
                 quote!(skip_serializing_if = "::core::option::Option::is_none"),
             ));
         }
-        (Presence::List, kind) => {
+        Presence::List => {
             items.push(("default", quote!(default = "::std::vec::Vec::new")));
-            if kind == MacroKind::Action {
-                items.push((
-                    "skip_serializing_if",
-                    quote!(skip_serializing_if = "::std::vec::Vec::is_empty"),
-                ));
-            }
         }
     }
     if let Some(ty) = &field.checked_type {

@@ -87,9 +87,20 @@ use crate::parse::MacroKind;
 ///   sends itself (Action, Version, Region, Timestamp, Nonce, SecretId, Signature,
 ///   SignatureMethod, Token, Language, RequestClient; matched case-insensitively for API
 ///   3.0, exactly for API 2.0, whose own parameters may be `secretId` or `language`).
+/// - **`shadows_common`.** Some API 3.0 actions document a business parameter that has a
+///   common parameter's name (a `Language` of the text, a `SecretId` of a resource). The
+///   flag `#[tc(rename = "Language", shadows_common)]` (or `#[tc(shadows_common)]` on a
+///   field named `language`) accepts such a field, which is then serialized under that
+///   name like any other. The flag lifts only this check: with TC3 the common parameters
+///   travel in headers, while a v1-signed request has one flat list, where the client's
+///   signing decides between the two. The flag on a name that is not a common parameter,
+///   in an API 2.0 action, or on a `#[tc_model]` field is an error, so it always marks a
+///   real collision.
 /// - **`Option<T>`** fields are omitted when `None`; absent or `null` decodes as `None`.
-/// - **`Vec<T>`** fields are omitted when empty, so the JSON body and the flattened query
-///   carry the same parameters; absent decodes as empty.
+/// - **`Vec<T>`** fields are always written, an empty one as `[]` in the JSON body
+///   (services expect a required list even when it is empty; an optional list is
+///   `Option<Vec<T>>`); absent decodes as empty. The flattened form (API 2.0, v1
+///   signature, GET) has `List.0`, `List.1`, ... pairs, so an empty list has none there.
 /// - Nested structs and `Vec`s of structs are `#[tc_model]` types.
 /// - Every field type must be serializable; a type that is not is reported on the field.
 /// - `#[serde(...)]` on a field is an escape hatch (serde's own keys, through the
@@ -156,13 +167,16 @@ pub fn tc_action(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Decoding ignores unknown fields (answers gain fields over time), accepts `null` or
 /// absence for `Option` fields, and an absent `Vec` as empty; integers are whatever the
 /// field says, so `i64`/`u64` hold 64-bit ids. Encoding omits `None` fields and writes
-/// every `Vec`. Field names and `#[tc(rename = "...")]` follow the rules of `tc_action`,
-/// except that a wire name may have any case (answers are not always tidy) and common
-/// parameter names are allowed. A unit struct encodes as `{}` and decodes from any
-/// object. `Default` is derived when every field is an `Option` or a `Vec`.
+/// every `Vec`, as an action does. Field names and `#[tc(rename = "...")]` follow the
+/// rules of `tc_action`, except that a wire name may have any case (answers are not
+/// always tidy) and common parameter names are allowed without `shadows_common`. A unit
+/// struct encodes as `{}` and decodes from any object. `Default` is derived when every
+/// field is an `Option` or a `Vec`.
 ///
-/// The client strips `RequestId` from the answer and returns it beside the decoded
-/// response, so a response type does not declare it.
+/// The client returns the answer's `RequestId` beside the decoded response, so a response
+/// type does not declare it. Every other member is the response's, `Error` included when
+/// it is not the error envelope (an object with a string `Code`): a response may declare
+/// `pub error: Option<T>`, wire name `Error`, as some services answer one.
 #[proc_macro_attribute]
 pub fn tc_model(args: TokenStream, item: TokenStream) -> TokenStream {
     run(MacroKind::Model, args.into(), item.into()).into()

@@ -4,12 +4,10 @@
 
 use syn::{Ident, Path, Type};
 
-use crate::parse::MacroKind;
 use crate::rules::Casing;
 
 /// A checked `#[tc_action]` or `#[tc_model]` item.
 pub(crate) struct Definition {
-    pub(crate) kind: MacroKind,
     pub(crate) ident: Ident,
     /// Path of tc-api-core in the user's crate (`::tc_api_core` unless `crate = "..."`).
     pub(crate) krate: Path,
@@ -52,7 +50,7 @@ pub(crate) enum Presence {
     Required,
     /// `Option<T>`: omitted when `None`; absent or `null` decodes as `None`.
     Optional,
-    /// `Vec<T>`: absent decodes as empty; in a request, empty is omitted like `None`.
+    /// `Vec<T>`: absent decodes as empty; always written, an empty one as `[]`.
     List,
 }
 

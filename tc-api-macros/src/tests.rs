@@ -191,3 +191,206 @@ fn actions_are_registered_with_their_doc() {
     );
     assert!(expanded.contains("fields : & []"), "{expanded}");
 }
+
+/// The messages of the `compile_error!`s in an expansion, in order.
+fn compile_errors(tokens: TokenStream) -> Vec<String> {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut messages = Vec::new();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(ident) if ident == "compile_error" => {
+                if let Some(TokenTree::Group(group)) = trees.get(i + 2) {
+                    let message: syn::LitStr =
+                        syn::parse2(group.stream()).expect("compile_error! takes a string");
+                    messages.push(message.value());
+                }
+            }
+            TokenTree::Group(group) => messages.extend(compile_errors(group.stream())),
+            _ => {}
+        }
+    }
+    messages
+}
+
+fn action_errors(fields: &str) -> Vec<String> {
+    compile_errors(invoke(
+        MacroKind::Action,
+        &format!(
+            r#"#[tc_action(service = "trtc", version = "2019-07-22")] pub struct TextToSpeech {{ {fields} }}"#
+        ),
+    ))
+}
+
+#[test]
+fn shadows_common_lets_a_business_parameter_take_a_common_name() {
+    let expanded = invoke(
+        MacroKind::Action,
+        r#"
+        #[tc_action(service = "trtc", version = "2019-07-22")]
+        pub struct TextToSpeech {
+            pub text: String,
+            #[tc(rename = "Language", shadows_common)]
+            pub language: Option<String>,
+            #[tc(shadows_common)]
+            pub secret_id: String,
+        }
+        "#,
+    );
+    assert_eq!(compile_errors(expanded.clone()), Vec::<String>::new());
+    let text = expanded.to_string();
+    assert!(text.contains(r#"rename = "Language""#), "{text}");
+    assert!(text.contains(r#"rename = "SecretId""#), "{text}");
+    assert!(!text.contains("shadows_common"), "#[tc] is removed: {text}");
+    assert!(!text.contains("# [tc"), "{text}");
+
+    // API 3.0 matches common names case-insensitively, so the flag covers other spellings.
+    assert_eq!(
+        action_errors(r#"#[tc(rename = "LANGUAGE", shadows_common)] pub language: String,"#),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_common_name_without_the_flag_is_refused_and_the_flag_is_named() {
+    let errors = action_errors(r#"#[tc(rename = "Language")] pub language: Option<String>,"#);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("common parameter `Language`")
+            && errors[0].contains(r#"#[tc(rename = "Language", shadows_common)]"#),
+        "{errors:?}"
+    );
+    let errors = action_errors("pub secret_id: String,");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("#[tc(shadows_common)]"), "{errors:?}");
+}
+
+#[test]
+fn shadows_common_is_refused_where_it_means_nothing() {
+    // A name that is no common parameter.
+    let errors = action_errors(r#"#[tc(rename = "VoiceType", shadows_common)] pub voice: i64,"#);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("`shadows_common` is only for a wire name that is a common parameter")
+            && errors[0].contains("`VoiceType` is not one"),
+        "{errors:?}"
+    );
+    // The name's own rules still apply under the flag.
+    let errors = action_errors(r#"#[tc(rename = "language", shadows_common)] pub l: String,"#);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("start with an upper-case letter"),
+        "{errors:?}"
+    );
+    // Twice, or with a value.
+    let errors = action_errors("#[tc(shadows_common, shadows_common)] pub language: String,");
+    assert_eq!(
+        errors,
+        ["duplicate `shadows_common` on this field"],
+        "{errors:?}"
+    );
+    let errors = action_errors("#[tc(shadows_common = true)] pub language: String,");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("is a flag and takes no value"),
+        "{errors:?}"
+    );
+    let errors = action_errors("#[tc(shadow_common)] pub language: String,");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("did you mean `shadows_common`?")),
+        "{errors:?}"
+    );
+
+    // API 2.0 names never equal a common parameter.
+    let errors = compile_errors(invoke(
+        MacroKind::Action,
+        r#"
+        #[tc_action(service = "apigateway", api2)]
+        pub struct DescribeService {
+            #[tc(shadows_common)]
+            pub language: String,
+        }
+        "#,
+    ));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("for API 3.0 actions"), "{errors:?}");
+
+    // A model may take common names already.
+    let errors = compile_errors(invoke(
+        MacroKind::Model,
+        r#"
+        #[tc_model]
+        pub struct Voice {
+            #[tc(shadows_common)]
+            pub language: String,
+        }
+        "#,
+    ));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("for #[tc_action] fields"), "{errors:?}");
+    let model = invoke(
+        MacroKind::Model,
+        "#[tc_model] pub struct Voice { pub language: String, pub region: Option<String> }",
+    );
+    assert_eq!(compile_errors(model), Vec::<String>::new());
+}
+
+#[test]
+fn action_lists_are_always_written() {
+    let expanded = invoke(
+        MacroKind::Action,
+        r#"
+        #[tc_action(service = "cvm", version = "2017-03-12")]
+        pub struct DescribeInstances {
+            pub instance_ids: Vec<String>,
+            pub filters: Option<Vec<String>>,
+        }
+        "#,
+    );
+    let text = spaced(expanded);
+    assert!(
+        text.contains(&tokens(
+            r#"#[serde(rename = "InstanceIds", default = "::std::vec::Vec::new")]"#
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("Vec::is_empty"), "{text}");
+    assert!(
+        text.contains(&tokens(
+            r#"#[serde(rename = "Filters", default = "::core::option::Option::default", skip_serializing_if = "::core::option::Option::is_none")]"#
+        )),
+        "an optional list is omitted when None: {text}"
+    );
+}
+
+#[test]
+fn option_box_recursion_is_optional_and_names_the_struct() {
+    let expanded = invoke(
+        MacroKind::Model,
+        r#"
+        #[tc_model]
+        pub struct Condition {
+            pub next: Option<Box<Condition>>,
+            pub otherwise: Option<Box<Self>>,
+        }
+        "#,
+    );
+    let text = expanded.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert!(
+        text.contains("__field::serialize::<Option < Box < Condition > >, _>"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches(r#"skip_serializing_if = "::core::option::Option::is_none""#)
+            .count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("derive (:: core :: default :: Default)"),
+        "every field is optional: {text}"
+    );
+}

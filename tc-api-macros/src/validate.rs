@@ -66,7 +66,6 @@ pub(crate) fn validate(
         .flatten()
         .all(|field| field.presence != Presence::Required);
     Some(Definition {
-        kind,
         ident,
         krate,
         derive_default: all_optional && !item.derives_default,
@@ -126,24 +125,17 @@ fn check_fields(
             ),
         };
         let name_error = match kind {
-            MacroKind::Action => match rules::common_parameter(&wire_name, casing) {
-                Some(common) => Some(format!(
-                    "wire name `{wire_name}` is the common parameter `{common}`, which the client \
-                     sends itself; remove this field or name it otherwise with #[tc(rename = \"...\")]"
-                )),
-                None => rules::check_parameter_name(&wire_name, casing)
-                    .err()
-                    .map(|message| {
-                        if field.rename.is_none() {
-                            format!(
-                                "{message}; name the field otherwise or add #[tc(rename = \"...\")]"
-                            )
-                        } else {
-                            message
-                        }
-                    }),
-            },
-            MacroKind::Model => rules::check_model_name(&wire_name).err(),
+            MacroKind::Action => action_name_error(field, &wire_name, casing, errors),
+            MacroKind::Model => {
+                if let Some(flag) = &field.shadows_common {
+                    errors.error(
+                        flag,
+                        "`shadows_common` is for #[tc_action] fields; a #[tc_model] field may \
+                         take a common parameter's name without it",
+                    );
+                }
+                rules::check_model_name(&wire_name).err()
+            }
         };
         if let Some(message) = name_error {
             errors.error(&span_tokens, message);
@@ -182,6 +174,64 @@ fn check_fields(
         });
     }
     checked
+}
+
+/// What is wrong with an action field's wire name, if anything. A common parameter's
+/// name needs `shadows_common` (services do define business parameters such as
+/// `Language`); the flag is refused where it would mean nothing, on its own token.
+fn action_name_error(
+    field: &RawField,
+    wire_name: &str,
+    casing: Casing,
+    errors: &mut Errors,
+) -> Option<String> {
+    let common = rules::common_parameter(wire_name, casing);
+    if let Some(flag) = &field.shadows_common {
+        match (casing, common) {
+            (Casing::Pascal, Some(_)) => {}
+            // API 2.0 matches common names exactly, and its own names start lower-case.
+            (Casing::Camel, _) => errors.error(
+                flag,
+                "`shadows_common` is for API 3.0 actions: API 2.0 parameter names start \
+                 lower-case, so none is a common parameter",
+            ),
+            (Casing::Pascal, None) => errors.error(
+                flag,
+                format!(
+                    "`shadows_common` is only for a wire name that is a common parameter \
+                     ({}); `{wire_name}` is not one, so remove the flag",
+                    rules::COMMON_PARAMETERS.join(", ")
+                ),
+            ),
+        }
+    }
+    match (common, casing) {
+        (Some(common), Casing::Camel) => Some(format!(
+            "wire name `{wire_name}` is the common parameter `{common}`, which the client \
+             sends itself; remove this field or name it otherwise with #[tc(rename = \"...\")]"
+        )),
+        (Some(common), Casing::Pascal) if field.shadows_common.is_none() => {
+            let fix = if field.rename.is_some() {
+                format!("#[tc(rename = \"{wire_name}\", shadows_common)]")
+            } else {
+                "#[tc(shadows_common)]".to_owned()
+            };
+            Some(format!(
+                "wire name `{wire_name}` is the common parameter `{common}`, which the client \
+                 sends itself; if the action documents a business parameter of this name, \
+                 write {fix}; otherwise remove this field or rename it"
+            ))
+        }
+        _ => rules::check_parameter_name(wire_name, casing)
+            .err()
+            .map(|message| {
+                if field.rename.is_none() {
+                    format!("{message}; name the field otherwise or add #[tc(rename = \"...\")]")
+                } else {
+                    message
+                }
+            }),
+    }
 }
 
 /// `ty` with every `Self` spelled as the struct's name.

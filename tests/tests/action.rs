@@ -204,8 +204,10 @@ fn nested_fields_encode_and_decode() {
     );
 }
 
+/// A `Vec` is a required list: written even when empty, as services expect; `None` is
+/// omitted. Flattened, an empty list has no `Name.N` pairs at all.
 #[test]
-fn empty_lists_and_none_are_omitted_and_decode_back() {
+fn empty_lists_are_written_none_is_omitted_and_both_decode_back() {
     let request = ListThem {
         instance_ids: vec![],
         filters: vec![],
@@ -214,8 +216,19 @@ fn empty_lists_and_none_are_omitted_and_decode_back() {
         limit: 1,
         r#type: None,
     };
-    assert_eq!(to_json(&request), json!({"Limit": 1}));
+    assert_eq!(
+        to_json(&request),
+        json!({"InstanceIds": [], "Filters": [], "Limit": 1})
+    );
+    let text = tc_api_core::__private::serde_json::to_string(&request).unwrap();
+    assert!(text.contains(r#""InstanceIds":[]"#), "{text}");
+    assert_eq!(
+        to_params(&request).unwrap(),
+        [("Limit".to_owned(), "1".to_owned())]
+    );
     let decoded: ListThem = serde_json::from_str(r#"{"Limit": 1, "Offset": null}"#).unwrap();
+    assert_eq!(decoded, request);
+    let decoded: ListThem = serde_json::from_value(to_json(&request)).unwrap();
     assert_eq!(decoded, request);
     let missing = serde_json::from_str::<ListThem>("{}").unwrap_err();
     assert!(
@@ -267,7 +280,7 @@ fn all_optional_structs_get_default() {
         wx_app_id: Some("wx1".into()),
         ..Default::default()
     };
-    assert_eq!(to_json(&request), json!({"WxAppId": "wx1"}));
+    assert_eq!(to_json(&request), json!({"WxAppId": "wx1", "Tags": []}));
     assert_eq!(CreatePostpayPackage::META.region, RegionPolicy::None);
     assert!(!idempotent::<CreatePostpayPackage>());
 }
@@ -332,6 +345,41 @@ fn api2_uses_camel_case_and_no_version() {
     assert_eq!(DescribeApiKey::META.style, ApiStyle::V2);
     assert_eq!(DescribeApiKey::META.version(), None);
     assert!(idempotent::<DescribeApiKey>());
+}
+
+/// Business parameters that share a common parameter's name (trtc TextToSpeech's
+/// `Language`, cfs's `SecretId`) compile with `shadows_common` and go on the wire under
+/// that name.
+#[tc_action(service = "trtc", version = "2019-07-22", response = Empty)]
+#[derive(Debug, PartialEq)]
+pub struct TextToSpeech {
+    pub text: String,
+    #[tc(rename = "Language", shadows_common)]
+    pub language: Option<String>,
+    #[tc(shadows_common)]
+    pub secret_id: String,
+}
+
+#[test]
+fn shadowing_fields_use_their_wire_names() {
+    let request = TextToSpeech {
+        text: "hi".into(),
+        language: Some("en".into()),
+        secret_id: "s-1".into(),
+    };
+    let expected = json!({"Text": "hi", "Language": "en", "SecretId": "s-1"});
+    assert_eq!(to_json(&request), expected);
+    let decoded: TextToSpeech = serde_json::from_value(expected).unwrap();
+    assert_eq!(decoded, request);
+    let params = to_params(&request).unwrap();
+    assert!(
+        params.contains(&("Language".into(), "en".into())),
+        "{params:?}"
+    );
+    assert!(
+        params.contains(&("SecretId".into(), "s-1".into())),
+        "{params:?}"
+    );
 }
 
 /// Read-only prefixes make an action idempotent by default.

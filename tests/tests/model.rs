@@ -170,6 +170,74 @@ fn generic_and_recursive_models() {
     );
 }
 
+/// A recursive model through `Option<Box<Self>>`, as generated for a member whose type
+/// is its own structure.
+#[tc_model]
+#[derive(Debug, PartialEq)]
+pub struct Condition {
+    pub key: String,
+    pub next: Option<Box<Condition>>,
+    #[tc(rename = "Else")]
+    pub otherwise: Option<Box<Self>>,
+}
+
+#[test]
+fn option_box_recursion_encodes_and_decodes() {
+    let chain = Condition {
+        key: "a".into(),
+        next: Some(Box::new(Condition {
+            key: "b".into(),
+            next: None,
+            otherwise: Some(Box::new(Condition {
+                key: "c".into(),
+                next: None,
+                otherwise: None,
+            })),
+        })),
+        otherwise: None,
+    };
+    let wire = json!({"Key": "a", "Next": {"Key": "b", "Else": {"Key": "c"}}});
+    assert_eq!(serde_json::to_value(&chain).unwrap(), wire);
+    assert_eq!(serde_json::from_value::<Condition>(wire).unwrap(), chain);
+    let leaf: Condition = serde_json::from_str(r#"{"Key": "z", "Next": null}"#).unwrap();
+    assert_eq!(leaf.next, None);
+}
+
+/// lkeap answers an `Error` member of its own; a response may declare it.
+#[tc_model]
+#[derive(Debug, PartialEq)]
+pub struct ChatCompletionsResponse {
+    pub id: String,
+    pub error: Option<ErrorDetail>,
+}
+
+#[tc_model]
+#[derive(Debug, PartialEq)]
+pub struct ErrorDetail {
+    pub reason: String,
+}
+
+#[test]
+fn a_response_may_declare_its_own_error_member() {
+    use tc_api_core::envelope::decode_v3;
+    let body = br#"{"Response":{"Id":"c-1","Error":{"Reason":"x"},"RequestId":"r-1"}}"#;
+    let (response, id) = decode_v3::<ChatCompletionsResponse>(200, body).unwrap();
+    assert_eq!(
+        response,
+        ChatCompletionsResponse {
+            id: "c-1".into(),
+            error: Some(ErrorDetail { reason: "x".into() }),
+        }
+    );
+    assert_eq!(id.as_str(), "r-1");
+    // The error envelope is still an error, whatever the response declares.
+    let body =
+        br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"r-2"}}"#;
+    let err = decode_v3::<ChatCompletionsResponse>(200, body).unwrap_err();
+    assert_eq!(err.code(), Some("InternalError"));
+    assert_eq!(err.request_id().unwrap().as_str(), "r-2");
+}
+
 /// Decodes a count that may come as a number or as a string holding one.
 fn lenient_count<'de, D>(deserializer: D) -> Result<Option<Count>, D::Error>
 where

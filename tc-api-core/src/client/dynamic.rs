@@ -272,5 +272,12 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.code(), Some("InvalidAction"));
         assert_eq!(err.request_id().unwrap().as_str(), "r-2");
+        // An `Error` that is not the envelope is the answer's, and kept.
+        let (data, _) = decode_json_v3(
+            200,
+            br#"{"Response":{"Error":"some text","RequestId":"r-3"}}"#,
+        )
+        .unwrap();
+        assert_eq!(data, serde_json::json!({"Error": "some text"}));
     }
 }

@@ -5,7 +5,7 @@
 //! | value                        | parameters                                   |
 //! |------------------------------|----------------------------------------------|
 //! | struct field, map entry      | `Outer.Inner`                                |
-//! | sequence, tuple              | `List.0`, `List.1`, ... (`Filters.0.Values.1`) |
+//! | sequence, tuple              | `List.0`, `List.1`, ... (`Filters.0.Values.1`); an empty one has no parameters, unlike the JSON body's `[]` |
 //! | bool                         | `true` / `false`                             |
 //! | integers (all widths)        | decimal                                      |
 //! | floats                       | shortest decimal that reads back the same, never exponent notation (`0.1`, `1000000`, `0.000001`); as Go's `strconv.FormatFloat(f, 'f', -1, 64)` in the official SDK |

@@ -20,6 +20,8 @@ pub(crate) struct RawField {
     pub(crate) ty: Type,
     /// `#[tc(rename = "...")]`.
     pub(crate) rename: Option<Given<LitStr>>,
+    /// `#[tc(shadows_common)]`: the flag's token, for errors about it.
+    pub(crate) shadows_common: Option<Ident>,
     /// The keys of `#[serde(...)]` attributes the user wrote on the field (an escape hatch:
     /// the macro leaves those keys to the user).
     pub(crate) serde_keys: Vec<Ident>,
@@ -166,6 +168,7 @@ pub(crate) fn parse_item(kind: MacroKind, tokens: TokenStream, errors: &mut Erro
 /// Reads and removes the `#[tc(...)]` attributes of one field.
 fn parse_field(field: &mut syn::Field, errors: &mut Errors) -> RawField {
     let mut rename: Option<Given<LitStr>> = None;
+    let mut shadows_common: Option<Ident> = None;
     for attr in take_tc_attrs(&mut field.attrs) {
         let list = match attr.meta.require_list() {
             Ok(list) => list,
@@ -185,6 +188,22 @@ fn parse_field(field: &mut syn::Field, errors: &mut Errors) -> RawField {
                             rename = Some(given);
                         }
                     }
+                    FieldOption::ShadowsCommon(flag, value) => {
+                        // A value is reported, but the flag still counts: the intent is
+                        // clear, and the field's name is not reported again.
+                        if !value.is_empty() {
+                            errors.error(
+                                value,
+                                "`shadows_common` is a flag and takes no value: \
+                                 `#[tc(rename = \"Language\", shadows_common)]`",
+                            );
+                        }
+                        if shadows_common.is_some() {
+                            errors.error(&flag, "duplicate `shadows_common` on this field");
+                        } else {
+                            shadows_common = Some(flag);
+                        }
+                    }
                     FieldOption::Invalid(error) => errors.push(error),
                 }
             }
@@ -198,6 +217,7 @@ fn parse_field(field: &mut syn::Field, errors: &mut Errors) -> RawField {
         ident: field.ident.clone().expect("named fields have identifiers"),
         ty: field.ty.clone(),
         rename,
+        shadows_common,
         serde_keys: serde_keys(&field.attrs),
         doc: doc_text(&field.attrs),
     }
@@ -250,8 +270,13 @@ fn serde_keys(attrs: &[Attribute]) -> Vec<Ident> {
 /// list is still read.
 enum FieldOption {
     Rename(Given<LitStr>),
+    /// The flag and whatever followed it, which should be nothing.
+    ShadowsCommon(Ident, TokenStream),
     Invalid(syn::Error),
 }
+
+/// The field options, for "did you mean" hints.
+const FIELD_OPTIONS: [&str; 2] = ["rename", "shadows_common"];
 
 impl syn::parse::Parse for FieldOption {
     fn parse(input: ParseStream) -> syn::Result<Self> {
@@ -262,16 +287,21 @@ impl syn::parse::Parse for FieldOption {
                 .parse::<proc_macro2::TokenTree>()?
                 .to_tokens(&mut rest);
         }
-        if key.unraw() != "rename" {
-            let message = match key.unraw().to_string().as_str() {
-                name if super::closest(name, ["rename"]).is_some() => {
-                    format!("unknown field option `{name}`; did you mean `rename`?")
-                }
-                name => format!(
-                    "unknown field option `{name}`; the only field option is `rename = \"WireName\"`"
-                ),
-            };
-            return Ok(FieldOption::Invalid(syn::Error::new_spanned(&key, message)));
+        match key.unraw().to_string().as_str() {
+            "rename" => {}
+            "shadows_common" => return Ok(FieldOption::ShadowsCommon(key, rest)),
+            name => {
+                let message = match super::closest(name, FIELD_OPTIONS) {
+                    Some(option) => {
+                        format!("unknown field option `{name}`; did you mean `{option}`?")
+                    }
+                    None => format!(
+                        "unknown field option `{name}`; the field options are \
+                         `rename = \"WireName\"` and `shadows_common`"
+                    ),
+                };
+                return Ok(FieldOption::Invalid(syn::Error::new_spanned(&key, message)));
+            }
         }
         let value = syn::parse::Parser::parse2(
             |input: ParseStream| {
