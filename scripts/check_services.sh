@@ -6,6 +6,7 @@
 #   scripts/check_services.sh cvm vpc          # just these
 #   scripts/check_services.sh --sample 3       # 3 services picked by the HEAD commit, plus
 #                                              # every service whose generated files HEAD changed
+#   ... --changed-limit 3                      # at most 3 of the changed ones (picked by HEAD too)
 #   scripts/check_services.sh --build cvm      # cargo build (dev) instead of check
 #
 # Results: target/check-services/results.tsv (service, seconds, peak KiB, status) and a
@@ -15,11 +16,13 @@ cd "$(dirname "$0")/.."
 
 mode=check
 sample=0
+changed_limit=0
 services=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) mode=build ;;
         --sample) sample="$2"; shift ;;
+        --changed-limit) changed_limit="$2"; shift ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) services+=("$1") ;;
     esac
@@ -36,13 +39,22 @@ if [ "$sample" -gt 0 ]; then
     for i in $(seq 0 $((sample - 1))); do
         services+=("${all[$(( (start + i * ${#all[@]} / sample) % ${#all[@]} ))]}")
     done
-    # And every service whose generated files the last commit touched.
+    # And the services whose generated files the last commit touched (a rotating subset
+    # of them with --changed-limit, so a full regeneration does not check everything).
+    changed=()
     if git rev-parse -q --verify HEAD~1 >/dev/null; then
-        while read -r path; do
-            dir=${path#tc-api-services/src/}
-            dir=${dir%%/*}
-            for s in "${all[@]}"; do [ "$s" = "$dir" ] && services+=("$s"); done
-        done < <(git diff --name-only HEAD~1 HEAD -- tc-api-services/src/)
+        mapfile -t dirs < <(git diff --name-only HEAD~1 HEAD -- tc-api-services/src/ |
+            sed 's|^tc-api-services/src/||; s|/.*||' | sort -u)
+        for dir in "${dirs[@]}"; do
+            for s in "${all[@]}"; do [ "$s" = "$dir" ] && changed+=("$s"); done
+        done
+    fi
+    if [ "$changed_limit" -gt 0 ] && [ ${#changed[@]} -gt "$changed_limit" ]; then
+        for i in $(seq 0 $((changed_limit - 1))); do
+            services+=("${changed[$(( (start + i * ${#changed[@]} / changed_limit) % ${#changed[@]} ))]}")
+        done
+    else
+        services+=("${changed[@]}")
     fi
     mapfile -t services < <(printf '%s\n' "${services[@]}" | sort -u)
 fi

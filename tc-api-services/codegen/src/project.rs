@@ -164,10 +164,11 @@ pub fn service_table(report: &Report, catalog: &Catalog) -> String {
 pub fn summary(report: &Report) -> String {
     let (services, versions, actions, seeded, models) = totals(report);
     format!(
-        "`tc-api-services` defines {} actions of {services} services ({versions} service \
-         versions, {models} models): every online API 3.0 action of the official metadata, \
-         generated, plus the hand-written actions of the source documents. One cargo \
-         feature per service; the table is in \
+        "`tc-api-services` defines {} API 3.0 actions of {services} services ({versions} \
+         service versions, {models} models): every online action of the official metadata \
+         ({actions} generated, {seeded} hand-written from the source documents), and API \
+         Gateway's API 2.0 actions, hand-written from its calling guide. One cargo feature \
+         per service; the table is in \
          [tc-api-services/README.md](tc-api-services/README.md#services).\n",
         actions + seeded
     )
@@ -231,6 +232,34 @@ pub fn coverage(
                 );
             }
         }
+    }
+    let union_models: usize = catalog
+        .services
+        .values()
+        .flat_map(|s| s.versions.values())
+        .map(|v| v.models.len())
+        .sum();
+    let requests: usize = report.values().flatten().map(|v| v.counts.requests).sum();
+    let skipped: Vec<(&str, &str, &str, &str)> = report
+        .iter()
+        .flat_map(|(service, versions)| {
+            versions.iter().flat_map(move |v| {
+                v.counts
+                    .skipped_models
+                    .iter()
+                    .map(move |(model, reason)| (service.as_str(), v.version.as_str(), model.as_str(), *reason))
+            })
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "\nModels: the union has {union_models}; {requests} are requests of generated actions \
+         (each is its action's struct), {models} are generated as models, and these {} are \
+         not generated:\n\n| service | version | model | why |\n|---|---|---|---|\n",
+        skipped.len()
+    );
+    for (service, version, model, reason) in skipped {
+        let _ = writeln!(out, "| {service} | {version} | {model} | {reason} |");
     }
     out.push_str("\n## Conflicts settled by overrides.json\n\n");
     for line in &catalog.settled {

@@ -39,12 +39,16 @@ const SECRET_MARKERS: &[&str] = &[
 ];
 
 /// What one generated file holds.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Counts {
     /// Actions generated (the seeded ones not included).
     pub actions: usize,
     /// Models generated (responses and nested ones).
     pub models: usize,
+    /// Request models, each generated as its action's struct.
+    pub requests: usize,
+    /// Models of the metadata not generated, with the reason.
+    pub skipped_models: Vec<(String, &'static str)>,
 }
 
 /// The `mod.rs` of a version with hand-written actions: those always (feature `seeded`),
@@ -173,6 +177,29 @@ pub fn version_file(
         }
         context.model(&mut out, model(name)?, None);
         counts.models += 1;
+    }
+    counts.requests = inputs.len();
+    for name in version.models.keys() {
+        let reason = if seeded_types.contains(name) {
+            "hand-written"
+        } else if version
+            .actions
+            .values()
+            .any(|a| !a.is_online() && (a.input == *name || a.output == *name))
+            && !emitted.contains(name.as_str())
+            && !inputs.contains(name.as_str())
+            && !nested.contains(name.as_str())
+        {
+            "request or answer of an action left out"
+        } else if !emitted.contains(name.as_str())
+            && !inputs.contains(name.as_str())
+            && !nested.contains(name.as_str())
+        {
+            "no generated action reaches it"
+        } else {
+            continue;
+        };
+        counts.skipped_models.push((name.clone(), reason));
     }
     Ok((out, counts))
 }
