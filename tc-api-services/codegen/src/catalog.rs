@@ -354,3 +354,85 @@ fn read_member(member: &ApiMember) -> Result<Member, String> {
         example: member.example.clone().filter(|e| !e.trim().is_empty()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metadata::{ApiFile, ExamplesFile};
+    use crate::source::VersionFiles;
+
+    fn package(api: serde_json::Value) -> Package {
+        let api: ApiFile = serde_json::from_value(api).unwrap();
+        let mut package = Package::new();
+        package.insert(
+            ("demo".into(), "v20200101".into()),
+            VersionFiles {
+                api,
+                examples: ExamplesFile::default(),
+            },
+        );
+        package
+    }
+
+    fn api(members: serde_json::Value, status: &str) -> serde_json::Value {
+        serde_json::json!({
+            "metadata": {"apiVersion": "2020-01-01"},
+            "actions": {"Run": {"input": "RunRequest", "output": "RunResponse", "status": status}},
+            "objects": {
+                "RunRequest": {"members": members},
+                "RunResponse": {"members": []}
+            }
+        })
+    }
+
+    fn member(name: &str, kind: &str, member: &str, required: bool) -> serde_json::Value {
+        serde_json::json!({"name": name, "type": kind, "member": member, "required": required})
+    }
+
+    #[test]
+    fn members_are_united_and_required_only_when_both_say_so() {
+        let china = api(
+            serde_json::json!([
+                member("A", "string", "string", true),
+                member("B", "int", "int64", true)
+            ]),
+            "deprecated",
+        );
+        let intl = api(
+            serde_json::json!([
+                member("B", "int", "int64", false),
+                member("C", "list", "string", true)
+            ]),
+            "online",
+        );
+        let catalog = merge(&[(Site::China, package(china)), (Site::Intl, package(intl))]).unwrap();
+        let version = &catalog.services["demo"].versions["2020-01-01"];
+        let members = &version.models["RunRequest"].members;
+        let summary: Vec<(&str, bool)> = members
+            .iter()
+            .map(|m| (m.name.as_str(), m.required))
+            .collect();
+        assert_eq!(summary, [("A", true), ("B", false), ("C", false)]);
+        assert_eq!(members[2].kind, Kind::List(Box::new(Kind::String)));
+        // Online on one site is enough.
+        assert!(version.actions["Run"].is_online());
+    }
+
+    #[test]
+    fn an_unsettled_type_conflict_stops_the_merge() {
+        let china = api(
+            serde_json::json!([member("A", "string", "string", true)]),
+            "online",
+        );
+        let intl = api(
+            serde_json::json!([member("A", "int", "uint64", true)]),
+            "online",
+        );
+        let error =
+            merge(&[(Site::China, package(china)), (Site::Intl, package(intl))]).unwrap_err();
+        assert!(
+            error.contains("demo 2020-01-01 RunRequest.A: string vs uint64"),
+            "{error}"
+        );
+    }
+}

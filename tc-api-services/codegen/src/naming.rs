@@ -114,10 +114,17 @@ impl TypeNames {
         }
     }
 
-    /// The type name for model `name`: UpperCamelCase; a reserved or taken name gets the
-    /// suffix `Model` (then a number).
+    /// The type name for model `name`: itself when it is already a type name, else its
+    /// UpperCamelCase; a reserved or taken name gets the suffix `Model` (then a number).
     pub fn name(&mut self, name: &str) -> String {
-        let camel = name.to_upper_camel_case();
+        // Keep the metadata's spelling when it is already a type name (`ACTemplate`).
+        let is_type_name = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric());
+        let camel = if is_type_name {
+            name.to_owned()
+        } else {
+            name.to_upper_camel_case()
+        };
         let mut candidate = camel.clone();
         if RESERVED_TYPES.contains(&candidate.as_str()) || self.taken.contains(&candidate) {
             candidate = format!("{camel}Model");
@@ -154,6 +161,8 @@ mod tests {
         assert_eq!(names.name("Option"), "OptionModel");
         assert_eq!(names.name("DescribeGroup"), "DescribeGroupModel");
         assert_eq!(names.name("Filter"), "Filter");
+        assert_eq!(names.name("ACTemplate"), "ACTemplate");
+        assert_eq!(names.name("task_info"), "TaskInfo");
         assert_eq!(service_module("as"), "autoscaling");
     }
 }

@@ -244,10 +244,14 @@ pub fn coverage(
         .iter()
         .flat_map(|(service, versions)| {
             versions.iter().flat_map(move |v| {
-                v.counts
-                    .skipped_models
-                    .iter()
-                    .map(move |(model, reason)| (service.as_str(), v.version.as_str(), model.as_str(), *reason))
+                v.counts.skipped_models.iter().map(move |(model, reason)| {
+                    (
+                        service.as_str(),
+                        v.version.as_str(),
+                        model.as_str(),
+                        *reason,
+                    )
+                })
             })
         })
         .collect();

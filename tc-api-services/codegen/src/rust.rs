@@ -280,7 +280,10 @@ impl Context<'_> {
                     self.version.version
                 );
                 if *name != model.name {
-                    let _ = write!(out, " (renamed: the metadata calls it `{}`)", model.name);
+                    let _ = write!(
+                        out,
+                        ", named `{name}` here (the original is taken or not a type name)"
+                    );
                 }
                 out.push_str(".\n");
             }
