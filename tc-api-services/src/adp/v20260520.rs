@@ -144,8 +144,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CallMCPTool` action of ADP API 2026-05-20.
 ///
-/// Answers [`CallMcpToolResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = CallMcpToolResponse)]
+/// Answers [`CallMCPToolResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallMCPTool {
     /// `PluginId`, required: string. Example: `418eee0b-4aa7-4aef-939b-3c48d404e846`.
@@ -161,7 +161,7 @@ pub struct CallMCPTool {
 /// The answer of [`CallMCPTool`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CallMcpToolResponse {
+pub struct CallMCPToolResponse {
     /// `Result`: string. Example: `{"content":[{"type":"text","text":"此表单尚未提交。"}],"structuredCo`….
     pub result: Option<String>,
 }
@@ -392,16 +392,16 @@ pub struct CreateConversationResponse {
 
 /// The `CreateKB` action of ADP API 2026-05-20.
 ///
-/// Answers [`CreateKbResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = CreateKbResponse)]
+/// Answers [`CreateKBResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateKB {
     /// `KbType`, required: integer. Example: `2`.
     pub kb_type: i64,
     /// `SpaceId`, required: string. Example: `default_space`.
     pub space_id: String,
-    /// `Spec`, required: [`KbSpec`].
-    pub spec: KbSpec,
+    /// `Spec`, required: [`KBSpec`].
+    pub spec: KBSpec,
     /// `SharedSubType`, optional: integer. Example: `1`.
     pub shared_sub_type: Option<i64>,
 }
@@ -409,7 +409,7 @@ pub struct CreateKB {
 /// The answer of [`CreateKB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateKbResponse {
+pub struct CreateKBResponse {
     /// `KbId`: string. Example: `2097704030430616192`.
     pub kb_id: Option<String>,
 }
@@ -490,8 +490,8 @@ pub struct CreatePluginResponse {
 
 /// The `CreateQAGenerationTask` action of ADP API 2026-05-20.
 ///
-/// Answers [`CreateQaGenerationTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = CreateQaGenerationTaskResponse)]
+/// Answers [`CreateQAGenerationTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateQAGenerationTask {
     /// `DocIdList`, required: list of string. Example: `["2095352703294256640"]`.
@@ -503,27 +503,27 @@ pub struct CreateQAGenerationTask {
 /// The answer of [`CreateQAGenerationTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateQaGenerationTaskResponse {
+pub struct CreateQAGenerationTaskResponse {
     /// `TaskIdList`: list of string. Example: `["2097960333379110400"]`.
     pub task_id_list: Option<Vec<String>>,
 }
 
 /// The `CreateQAList` action of ADP API 2026-05-20.
 ///
-/// Answers [`CreateQaListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = CreateQaListResponse)]
+/// Answers [`CreateQAListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateQAList {
     /// `KbId`, required: string. Example: `2057747189113440256`.
     pub kb_id: String,
-    /// `QaList`, required: list of [`QaCreateSpec`].
-    pub qa_list: Vec<QaCreateSpec>,
+    /// `QaList`, required: list of [`QACreateSpec`].
+    pub qa_list: Vec<QACreateSpec>,
 }
 
 /// The answer of [`CreateQAList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateQaListResponse {
+pub struct CreateQAListResponse {
     /// `ResultList`: list of [`OperationResult`].
     pub result_list: Option<Vec<OperationResult>>,
 }
@@ -924,8 +924,8 @@ pub struct DeleteDocListResponse {
 
 /// The `DeleteKB` action of ADP API 2026-05-20.
 ///
-/// Answers [`DeleteKbResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DeleteKbResponse)]
+/// Answers [`DeleteKBResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteKB {
     /// `KbId`, required: string. Example: `2097604536481973952`.
@@ -937,7 +937,7 @@ pub struct DeleteKB {
 /// The answer of [`DeleteKB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteKbResponse;
+pub struct DeleteKBResponse;
 
 /// The `DeleteLabelList` action of ADP API 2026-05-20.
 ///
@@ -997,8 +997,8 @@ pub struct DeletePluginResponse;
 
 /// The `DeleteQAList` action of ADP API 2026-05-20.
 ///
-/// Answers [`DeleteQaListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DeleteQaListResponse)]
+/// Answers [`DeleteQAListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteQAList {
     /// `KbId`, required: string. Example: `2097596899749103296`.
@@ -1010,7 +1010,7 @@ pub struct DeleteQAList {
 /// The answer of [`DeleteQAList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteQaListResponse {
+pub struct DeleteQAListResponse {
     /// `ResultList`: list of [`OperationResult`].
     pub result_list: Option<Vec<OperationResult>>,
 }
@@ -1457,8 +1457,8 @@ pub struct DescribeCategoryList {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCategoryListResponse {
-    /// `CategoryList`: list of [`KbCategory`].
-    pub category_list: Option<Vec<KbCategory>>,
+    /// `CategoryList`: list of [`KBCategory`].
+    pub category_list: Option<Vec<KBCategory>>,
     /// `TotalCount`: unsigned integer. Example: `2`.
     pub total_count: Option<u64>,
 }
@@ -1543,8 +1543,8 @@ pub struct DescribeConcurrencyLimitDetailListResponse {
 
 /// The `DescribeConflictQA` action of ADP API 2026-05-20.
 ///
-/// Answers [`DescribeConflictQaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DescribeConflictQaResponse)]
+/// Answers [`DescribeConflictQAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeConflictQA {
     /// `ConflictGroupId`, required: string. Example: `2097944306089351424`.
@@ -1556,15 +1556,15 @@ pub struct DescribeConflictQA {
 /// The answer of [`DescribeConflictQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeConflictQaResponse {
-    /// `ConflictQaList`: list of [`ConflictQa`].
-    pub conflict_qa_list: Option<Vec<ConflictQa>>,
+pub struct DescribeConflictQAResponse {
+    /// `ConflictQaList`: list of [`ConflictQA`].
+    pub conflict_qa_list: Option<Vec<ConflictQA>>,
 }
 
 /// The `DescribeConflictQASummaryList` action of ADP API 2026-05-20.
 ///
-/// Answers [`DescribeConflictQaSummaryListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DescribeConflictQaSummaryListResponse)]
+/// Answers [`DescribeConflictQASummaryListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeConflictQASummaryList {
     /// `KbId`, required: string. Example: `2095766521673516736`.
@@ -1580,9 +1580,9 @@ pub struct DescribeConflictQASummaryList {
 /// The answer of [`DescribeConflictQASummaryList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeConflictQaSummaryListResponse {
-    /// `ConflictQaList`: list of [`ConflictQaSummary`].
-    pub conflict_qa_list: Option<Vec<ConflictQaSummary>>,
+pub struct DescribeConflictQASummaryListResponse {
+    /// `ConflictQaList`: list of [`ConflictQASummary`].
+    pub conflict_qa_list: Option<Vec<ConflictQASummary>>,
     /// `TotalCount`: unsigned integer. Example: `3`.
     pub total_count: Option<u64>,
 }
@@ -1815,8 +1815,8 @@ pub struct DescribeDocSummaryListResponse {
 
 /// The `DescribeKB` action of ADP API 2026-05-20.
 ///
-/// Answers [`DescribeKbResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DescribeKbResponse)]
+/// Answers [`DescribeKBResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKB {
     /// `KbId`, required: string. Example: `2097668735455299264`.
@@ -1828,25 +1828,25 @@ pub struct DescribeKB {
 /// The answer of [`DescribeKB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbResponse {
+pub struct DescribeKBResponse {
     /// `AppIdList`: list of string. Example: `["2086641682194878720"]`.
     pub app_id_list: Option<Vec<String>>,
-    /// `CapacityInfo`: [`KbCapacity`], may be null.
-    pub capacity_info: Option<KbCapacity>,
-    /// `EsConfig`: [`EsConfig`], may be null.
-    pub es_config: Option<EsConfig>,
-    /// `ModelConfig`: [`KbModelConfig`], may be null.
-    pub model_config: Option<KbModelConfig>,
+    /// `CapacityInfo`: [`KBCapacity`], may be null.
+    pub capacity_info: Option<KBCapacity>,
+    /// `EsConfig`: [`ESConfig`], may be null.
+    pub es_config: Option<ESConfig>,
+    /// `ModelConfig`: [`KBModelConfig`], may be null.
+    pub model_config: Option<KBModelConfig>,
     /// `Owner`: [`Operator`], may be null.
     pub owner: Option<Operator>,
-    /// `Summary`: [`KbSummary`], may be null.
-    pub summary: Option<KbSummary>,
+    /// `Summary`: [`KBSummary`], may be null.
+    pub summary: Option<KBSummary>,
 }
 
 /// The `DescribeKBSummaryList` action of ADP API 2026-05-20.
 ///
-/// Answers [`DescribeKbSummaryListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DescribeKbSummaryListResponse)]
+/// Answers [`DescribeKBSummaryListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBSummaryList {
     /// `SpaceId`, required: string. Example: `default_space`.
@@ -1864,9 +1864,9 @@ pub struct DescribeKBSummaryList {
 /// The answer of [`DescribeKBSummaryList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbSummaryListResponse {
-    /// `KbList`: list of [`KbSummary`].
-    pub kb_list: Option<Vec<KbSummary>>,
+pub struct DescribeKBSummaryListResponse {
+    /// `KbList`: list of [`KBSummary`].
+    pub kb_list: Option<Vec<KBSummary>>,
     /// `TotalCount`: unsigned integer. Example: `0`.
     pub total_count: Option<u64>,
 }
@@ -2177,8 +2177,8 @@ pub struct DescribePluginSummaryListResponse {
 
 /// The `DescribeQA` action of ADP API 2026-05-20.
 ///
-/// Answers [`DescribeQaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DescribeQaResponse)]
+/// Answers [`DescribeQAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeQA {
     /// `KbId`, required: string. Example: `2097880104242874048`.
@@ -2190,23 +2190,23 @@ pub struct DescribeQA {
 /// The answer of [`DescribeQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeQaResponse {
-    /// `HighlightList`: list of [`QaSegmentHighlight`].
-    pub highlight_list: Option<Vec<QaSegmentHighlight>>,
+pub struct DescribeQAResponse {
+    /// `HighlightList`: list of [`QASegmentHighlight`].
+    pub highlight_list: Option<Vec<QASegmentHighlight>>,
     /// `PageContent`: string. Example: `数据5: : 王大力 98 李二虎 99 赵二狗 90`.
     pub page_content: Option<String>,
     /// `QuestionDescription`: string. Example: `成绩`.
     pub question_description: Option<String>,
     /// `SimilarQuestionList`: list of [`SimilarQuestion`].
     pub similar_question_list: Option<Vec<SimilarQuestion>>,
-    /// `Summary`: [`QaSummary`], may be null.
-    pub summary: Option<QaSummary>,
+    /// `Summary`: [`QASummary`], may be null.
+    pub summary: Option<QASummary>,
 }
 
 /// The `DescribeQASummaryList` action of ADP API 2026-05-20.
 ///
-/// Answers [`DescribeQaSummaryListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = DescribeQaSummaryListResponse)]
+/// Answers [`DescribeQASummaryListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeQASummaryList {
     /// `KbId`, required: string. Example: `2097994659744810688`.
@@ -2217,8 +2217,8 @@ pub struct DescribeQASummaryList {
     pub page_number: Option<u64>,
     /// `PageSize`, optional: unsigned integer. Example: `15`.
     pub page_size: Option<u64>,
-    /// `Query`, optional: [`QaQuery`].
-    pub query: Option<QaQuery>,
+    /// `Query`, optional: [`QAQuery`].
+    pub query: Option<QAQuery>,
     /// `SummaryListSwitch`, optional: [`SummaryListSwitch`].
     pub summary_list_switch: Option<SummaryListSwitch>,
 }
@@ -2226,13 +2226,13 @@ pub struct DescribeQASummaryList {
 /// The answer of [`DescribeQASummaryList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeQaSummaryListResponse {
+pub struct DescribeQASummaryListResponse {
     /// `NotAcceptedCount`: unsigned integer. Example: `0`.
     pub not_accepted_count: Option<u64>,
     /// `PendingVerifyCount`: unsigned integer. Example: `0`.
     pub pending_verify_count: Option<u64>,
-    /// `QaList`: list of [`QaSummary`].
-    pub qa_list: Option<Vec<QaSummary>>,
+    /// `QaList`: list of [`QASummary`].
+    pub qa_list: Option<Vec<QASummary>>,
     /// `TotalCount`: unsigned integer. Example: `8`.
     pub total_count: Option<u64>,
 }
@@ -2597,22 +2597,22 @@ pub struct DescribeWorkflowRunSummaryListResponse {
 
 /// The `ExportQA` action of ADP API 2026-05-20.
 ///
-/// Answers [`ExportQaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = ExportQaResponse)]
+/// Answers [`ExportQAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportQA {
     /// `KbId`, required: string. Example: `2068959268369066176`.
     pub kb_id: String,
     /// `FilterList`, optional: list of [`Filter`].
     pub filter_list: Option<Vec<Filter>>,
-    /// `Query`, optional: [`QaQuery`].
-    pub query: Option<QaQuery>,
+    /// `Query`, optional: [`QAQuery`].
+    pub query: Option<QAQuery>,
 }
 
 /// The answer of [`ExportQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportQaResponse {
+pub struct ExportQAResponse {
     /// `ExportTaskId`: string. Example: `223780`.
     pub export_task_id: Option<String>,
 }
@@ -2801,8 +2801,8 @@ pub struct ModifyChannelResponse;
 
 /// The `ModifyConflictQA` action of ADP API 2026-05-20.
 ///
-/// Answers [`ModifyConflictQaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = ModifyConflictQaResponse)]
+/// Answers [`ModifyConflictQAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyConflictQA {
     /// `KbId`, required: string. Example: `2097994659744810688`.
@@ -2820,7 +2820,7 @@ pub struct ModifyConflictQA {
 /// The answer of [`ModifyConflictQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyConflictQaResponse;
+pub struct ModifyConflictQAResponse;
 
 /// The `ModifyConversation` action of ADP API 2026-05-20.
 ///
@@ -2908,24 +2908,24 @@ pub struct ModifyDocListResponse {
 
 /// The `ModifyKB` action of ADP API 2026-05-20.
 ///
-/// Answers [`ModifyKbResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = ModifyKbResponse)]
+/// Answers [`ModifyKBResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyKB {
     /// `KbId`, required: string. Example: `2095346479588688512`.
     pub kb_id: String,
-    /// `Spec`, required: [`KbSpec`].
-    pub spec: KbSpec,
+    /// `Spec`, required: [`KBSpec`].
+    pub spec: KBSpec,
     /// `UpdateMask`, required: [`FieldMask`].
     pub update_mask: FieldMask,
-    /// `ExtendFields`, optional: [`KbModifyExtendFields`].
-    pub extend_fields: Option<KbModifyExtendFields>,
+    /// `ExtendFields`, optional: [`KBModifyExtendFields`].
+    pub extend_fields: Option<KBModifyExtendFields>,
 }
 
 /// The answer of [`ModifyKB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyKbResponse;
+pub struct ModifyKBResponse;
 
 /// The `ModifyLabel` action of ADP API 2026-05-20.
 ///
@@ -3001,12 +3001,12 @@ pub struct ModifyPluginResponse;
 
 /// The `ModifyQA` action of ADP API 2026-05-20.
 ///
-/// Answers [`ModifyQaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = ModifyQaResponse)]
+/// Answers [`ModifyQAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyQA {
-    /// `Fields`, required: [`QaModifyFields`].
-    pub fields: QaModifyFields,
+    /// `Fields`, required: [`QAModifyFields`].
+    pub fields: QAModifyFields,
     /// `KbId`, required: string. Example: `2085302046444998912`.
     pub kb_id: String,
     /// `QaId`, required: string. Example: `2097209703376155200`.
@@ -3018,12 +3018,12 @@ pub struct ModifyQA {
 /// The answer of [`ModifyQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyQaResponse;
+pub struct ModifyQAResponse;
 
 /// The `ModifyQAList` action of ADP API 2026-05-20.
 ///
-/// Answers [`ModifyQaListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = ModifyQaListResponse)]
+/// Answers [`ModifyQAListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyQAList {
     /// `KbId`, required: string. Example: `2097635494119704256`.
@@ -3045,7 +3045,7 @@ pub struct ModifyQAList {
 /// The answer of [`ModifyQAList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyQaListResponse {
+pub struct ModifyQAListResponse {
     /// `ResultList`: list of [`OperationResult`].
     pub result_list: Option<Vec<OperationResult>>,
 }
@@ -3140,8 +3140,8 @@ pub struct PauseAppTriggerResponse;
 
 /// The `ReadMCPResource` action of ADP API 2026-05-20.
 ///
-/// Answers [`ReadMcpResourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "adp", version = "2026-05-20", region = "optional", response = ReadMcpResourceResponse)]
+/// Answers [`ReadMCPResourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "adp", version = "2026-05-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadMCPResource {
     /// `PluginId`, required: string. Example: `418eee0b-4aa7-4aef-939b-3c48d404e846`.
@@ -3155,9 +3155,9 @@ pub struct ReadMCPResource {
 /// The answer of [`ReadMCPResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReadMcpResourceResponse {
-    /// `Contents`: list of [`McpResourceContents`].
-    pub contents: Option<Vec<McpResourceContents>>,
+pub struct ReadMCPResourceResponse {
+    /// `Contents`: list of [`MCPResourceContents`].
+    pub contents: Option<Vec<MCPResourceContents>>,
     /// `ResourceMeta`: string. Example: `<>`.
     pub resource_meta: Option<String>,
 }
@@ -3438,10 +3438,10 @@ pub struct UnfavoriteSkill {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnfavoriteSkillResponse;
 
-/// The `AICallConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `AICallConfig`).
+/// The `AICallConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallConfig {
+pub struct AICallConfig {
     /// `DigitalHuman`: [`DigitalHumanConfig`], may be null.
     pub digital_human: Option<DigitalHumanConfig>,
     /// `EnableDigitalHuman`: boolean. Example: `false`.
@@ -3454,10 +3454,10 @@ pub struct AiCallConfig {
     pub voice: Option<VoiceConfig>,
 }
 
-/// The `AIOptimizeModel` model of ADP API 2026-05-20 (renamed: the metadata calls it `AIOptimizeModel`).
+/// The `AIOptimizeModel` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiOptimizeModel {
+pub struct AIOptimizeModel {
     /// `Model`: [`ModelDetailInfo`], may be null.
     pub model: Option<ModelDetailInfo>,
 }
@@ -3980,8 +3980,8 @@ pub struct App {
     pub metadata: Option<AppMetadata>,
     /// `SecretInfo`: [`AppSecretInfo`], may be null.
     pub secret_info: Option<AppSecretInfo>,
-    /// `ShareUrlInfo`: [`AppShareUrlInfo`], may be null.
-    pub share_url_info: Option<AppShareUrlInfo>,
+    /// `ShareUrlInfo`: [`AppShareURLInfo`], may be null.
+    pub share_url_info: Option<AppShareURLInfo>,
     /// `Status`: [`AppStatusInfo`], may be null.
     pub status: Option<AppStatusInfo>,
     /// `CorpShareConfig`: [`CorpShareConfig`], may be null.
@@ -4150,14 +4150,14 @@ pub struct AppModeConfig {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppModelConfig {
-    /// `AiOptimizeModel`: [`AiOptimizeModel`], may be null.
-    pub ai_optimize_model: Option<AiOptimizeModel>,
+    /// `AiOptimizeModel`: [`AIOptimizeModel`], may be null.
+    pub ai_optimize_model: Option<AIOptimizeModel>,
     /// `FileParseModel`: [`FileParseModel`], may be null.
     pub file_parse_model: Option<FileParseModel>,
     /// `GenerateModel`: [`GenerateModel`], may be null.
     pub generate_model: Option<GenerateModel>,
-    /// `MultiModalQaModel`: [`MultiModalQaModel`], may be null.
-    pub multi_modal_qa_model: Option<MultiModalQaModel>,
+    /// `MultiModalQaModel`: [`MultiModalQAModel`], may be null.
+    pub multi_modal_qa_model: Option<MultiModalQAModel>,
     /// `MultiModalUnderstandingModel`: [`MultiModalUnderstandingModel`], may be null.
     pub multi_modal_understanding_model: Option<MultiModalUnderstandingModel>,
     /// `PromptRewriteModel`: [`PromptRewriteModel`], may be null.
@@ -4214,10 +4214,10 @@ pub struct AppShareAccessControl {
     pub whitelist: Option<Vec<AppShareWhitelistItem>>,
 }
 
-/// The `AppShareURLInfo` model of ADP API 2026-05-20 (renamed: the metadata calls it `AppShareURLInfo`).
+/// The `AppShareURLInfo` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AppShareUrlInfo {
+pub struct AppShareURLInfo {
     /// `AccessControl`: [`AppShareAccessControl`], may be null.
     pub access_control: Option<AppShareAccessControl>,
     /// `ShareUrl`: string. Example: `https://tde.xiaowei.c****.tencen****************************`….
@@ -4951,10 +4951,10 @@ pub struct ConcurrencyLimitDetail {
     pub space_id: Option<String>,
 }
 
-/// The `ConflictQA` model of ADP API 2026-05-20 (renamed: the metadata calls it `ConflictQA`).
+/// The `ConflictQA` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConflictQa {
+pub struct ConflictQA {
     /// `Answer`: string. Example: `185`.
     pub answer: Option<String>,
     /// `EffectiveDomain`: integer. Example: `3`.
@@ -4973,10 +4973,10 @@ pub struct ConflictQa {
     pub update_time: Option<String>,
 }
 
-/// The `ConflictQASummary` model of ADP API 2026-05-20 (renamed: the metadata calls it `ConflictQASummary`).
+/// The `ConflictQASummary` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConflictQaSummary {
+pub struct ConflictQASummary {
     /// `ConflictGroupId`: string. Example: `2097996818891709760`.
     pub conflict_group_id: Option<String>,
 }
@@ -5118,8 +5118,8 @@ pub struct ConversationContent {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConversationExperience {
-    /// `AiCall`: [`AiCallConfig`], may be null.
-    pub ai_call: Option<AiCallConfig>,
+    /// `AiCall`: [`AICallConfig`], may be null.
+    pub ai_call: Option<AICallConfig>,
     /// `BackgroundImage`: [`BackgroundImage`], may be null.
     pub background_image: Option<BackgroundImage>,
     /// `EnableFallbackReply`: boolean. Example: `false`.
@@ -5368,10 +5368,10 @@ pub struct CustomVariable {
     pub value: Option<String>,
 }
 
-/// The `DBRetrievalConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `DBRetrievalConfig`).
+/// The `DBRetrievalConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbRetrievalConfig {
+pub struct DBRetrievalConfig {
     /// `Enabled`, optional: boolean. Example: `true`.
     pub enabled: Option<bool>,
 }
@@ -5672,10 +5672,10 @@ pub struct DuplexBilling {
     pub output_pu_price: Option<f64>,
 }
 
-/// The `ESConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `ESConfig`).
+/// The `ESConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsConfig {
+pub struct ESConfig {
     /// `CanModify`: boolean. Example: `true`.
     pub can_modify: Option<bool>,
     /// `EncryptedPassword`: string. Example: `WG1MFdZ8blow`.
@@ -5805,10 +5805,10 @@ pub struct GenerateModel {
     pub model: Option<ModelDetailInfo>,
 }
 
-/// The `GraphRAG` model of ADP API 2026-05-20 (renamed: the metadata calls it `GraphRAG`).
+/// The `GraphRAG` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GraphRag {
+pub struct GraphRAG {
     /// `Enabled`, optional: boolean. Example: `true`.
     pub enabled: Option<bool>,
 }
@@ -5857,10 +5857,10 @@ pub struct IntervalSchedule {
     pub value: Option<i64>,
 }
 
-/// The `KBCapacity` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBCapacity`).
+/// The `KBCapacity` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbCapacity {
+pub struct KBCapacity {
     /// `MaxCharSize`: string. Example: `0`.
     pub max_char_size: Option<String>,
     /// `OverCharSize`: string. Example: `0`.
@@ -5869,10 +5869,10 @@ pub struct KbCapacity {
     pub used_char_size: Option<String>,
 }
 
-/// The `KBCategory` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBCategory`).
+/// The `KBCategory` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbCategory {
+pub struct KBCategory {
     /// `CanAdd`: boolean. Example: `true`.
     pub can_add: Option<bool>,
     /// `CanDelete`: boolean. Example: `true`.
@@ -5881,8 +5881,8 @@ pub struct KbCategory {
     pub can_edit: Option<bool>,
     /// `CategoryId`: string. Example: `2097981890478474752`.
     pub category_id: Option<String>,
-    /// `ChildList`: list of [`KbCategory`].
-    pub child_list: Option<Vec<KbCategory>>,
+    /// `ChildList`: list of [`KBCategory`].
+    pub child_list: Option<Vec<KBCategory>>,
     /// `IsLeaf`: boolean. Example: `true`.
     pub is_leaf: Option<bool>,
     /// `ItemCount`: unsigned integer. Example: `3`.
@@ -5893,10 +5893,10 @@ pub struct KbCategory {
     pub name: Option<String>,
 }
 
-/// The `KBModelConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBModelConfig`).
+/// The `KBModelConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbModelConfig {
+pub struct KBModelConfig {
     /// `EmbeddingModel`: string. Example: `Youtu/youtu-embedding`.
     pub embedding_model: Option<String>,
     /// `QaExtractModel`: string. Example: `Auto/auto`.
@@ -5905,18 +5905,18 @@ pub struct KbModelConfig {
     pub schema_model: Option<String>,
 }
 
-/// The `KBModifyExtendFields` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBModifyExtendFields`).
+/// The `KBModifyExtendFields` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbModifyExtendFields {
+pub struct KBModifyExtendFields {
     /// `Action`, optional: integer. Example: `0`.
     pub action: Option<i64>,
 }
 
-/// The `KBPermission` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBPermission`).
+/// The `KBPermission` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbPermission {
+pub struct KBPermission {
     /// `CanDelete`: boolean. Example: `true`.
     pub can_delete: Option<bool>,
     /// `CanEdit`: boolean. Example: `true`.
@@ -5927,20 +5927,20 @@ pub struct KbPermission {
     pub can_view: Option<bool>,
 }
 
-/// The `KBRetrievalConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBRetrievalConfig`).
+/// The `KBRetrievalConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbRetrievalConfig {
-    /// `DbRetrievalConfig`, optional: [`DbRetrievalConfig`].
-    pub db_retrieval_config: Option<DbRetrievalConfig>,
+pub struct KBRetrievalConfig {
+    /// `DbRetrievalConfig`, optional: [`DBRetrievalConfig`].
+    pub db_retrieval_config: Option<DBRetrievalConfig>,
     /// `DocRetrievalConfig`, optional: [`DocRetrievalConfig`].
     pub doc_retrieval_config: Option<DocRetrievalConfig>,
     /// `KbId`, optional: string. Example: `2084643656683962752`.
     pub kb_id: Option<String>,
     /// `OptionConfig`, optional: [`RetrievalOption`].
     pub option_config: Option<RetrievalOption>,
-    /// `QaRetrievalConfig`, optional: [`QaRetrievalConfig`].
-    pub qa_retrieval_config: Option<QaRetrievalConfig>,
+    /// `QaRetrievalConfig`, optional: [`QARetrievalConfig`].
+    pub qa_retrieval_config: Option<QARetrievalConfig>,
     /// `RerankConfig`, optional: [`RerankConfig`].
     pub rerank_config: Option<RerankConfig>,
     /// `SearchFilterConfig`, optional: [`SearchFilterConfig`].
@@ -5951,50 +5951,50 @@ pub struct KbRetrievalConfig {
     pub text_to_sql_model: Option<ModelDetailInfo>,
 }
 
-/// The `KBShareStatus` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBShareStatus`).
+/// The `KBShareStatus` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbShareStatus {
+pub struct KBShareStatus {
     /// `ApprovalId`: string. Example: `2102028569658115904`.
     pub approval_id: Option<String>,
     /// `SubStatusList`: list of integer. Example: `[1]`.
     pub sub_status_list: Option<Vec<i64>>,
 }
 
-/// The `KBSpaceShare` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBSpaceShare`).
+/// The `KBSpaceShare` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbSpaceShare {
+pub struct KBSpaceShare {
     /// `IsSpaceShared`: boolean. Example: `true`.
     pub is_space_shared: Option<bool>,
     /// `SharedSpaceList`: list of [`Identity`], may be null.
     pub shared_space_list: Option<Vec<Identity>>,
-    /// `SubStatus`: [`KbShareStatus`], may be null.
-    pub sub_status: Option<KbShareStatus>,
+    /// `SubStatus`: [`KBShareStatus`], may be null.
+    pub sub_status: Option<KBShareStatus>,
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
 }
 
-/// The `KBSpec` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBSpec`).
+/// The `KBSpec` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbSpec {
+pub struct KBSpec {
     /// `Description`, optional: string. Example: `V2 KB 用例自建共享 KB（已修改）`.
     pub description: Option<String>,
-    /// `EsConfig`, optional: [`EsConfig`].
-    pub es_config: Option<EsConfig>,
-    /// `ModelConfig`, optional: [`KbModelConfig`].
-    pub model_config: Option<KbModelConfig>,
+    /// `EsConfig`, optional: [`ESConfig`].
+    pub es_config: Option<ESConfig>,
+    /// `ModelConfig`, optional: [`KBModelConfig`].
+    pub model_config: Option<KBModelConfig>,
     /// `Name`, optional: string. Example: `共享知识库-模型配置计费-更新_adp_qta_nGWWQc`.
     pub name: Option<String>,
     /// `OwnerId`, optional: string. Example: `2067622575842400832`.
     pub owner_id: Option<String>,
 }
 
-/// The `KBSummary` model of ADP API 2026-05-20 (renamed: the metadata calls it `KBSummary`).
+/// The `KBSummary` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbSummary {
+pub struct KBSummary {
     /// `AppList`: list of [`Identity`].
     pub app_list: Option<Vec<Identity>>,
     /// `CreateTime`: string. Example: `1788420591`.
@@ -6015,22 +6015,22 @@ pub struct KbSummary {
     pub latest_operator: Option<Operator>,
     /// `Name`: string. Example: `共享知识库_生效范围综合查询_adp_qta_TQMtMT`.
     pub name: Option<String>,
-    /// `Permission`: [`KbPermission`], may be null.
-    pub permission: Option<KbPermission>,
+    /// `Permission`: [`KBPermission`], may be null.
+    pub permission: Option<KBPermission>,
     /// `ProcessingFlagList`: list of integer. Example: `[1]`.
     pub processing_flag_list: Option<Vec<i64>>,
     /// `SharedSubType`: integer. Example: `1`.
     pub shared_sub_type: Option<i64>,
     /// `UpdateTime`: string. Example: `1788420601`.
     pub update_time: Option<String>,
-    /// `SpaceShare`: [`KbSpaceShare`], may be null.
-    pub space_share: Option<KbSpaceShare>,
+    /// `SpaceShare`: [`KBSpaceShare`], may be null.
+    pub space_share: Option<KBSpaceShare>,
 }
 
-/// The `KVPair` model of ADP API 2026-05-20 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `Key`, optional: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`, optional: string. Example: `value`.
@@ -6221,10 +6221,10 @@ pub struct LineChannelConfig {
     pub channel_secret: Option<String>,
 }
 
-/// The `MCPPluginConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `MCPPluginConfig`).
+/// The `MCPPluginConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpPluginConfig {
+pub struct MCPPluginConfig {
     /// `ExternalMCPServerUrl`: string. Example: `https://adp.tencent.cloud.com/plugin/mcp/xxxxxx/mcp`.
     #[tc(rename = "ExternalMCPServerUrl")]
     pub external_mcp_server_url: Option<String>,
@@ -6249,10 +6249,10 @@ pub struct McpPluginConfig {
     pub supports_apps: Option<bool>,
 }
 
-/// The `MCPResourceContents` model of ADP API 2026-05-20 (renamed: the metadata calls it `MCPResourceContents`).
+/// The `MCPResourceContents` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpResourceContents {
+pub struct MCPResourceContents {
     /// `Blob`: string, may be null. Example: `dGVzdC1ibG9i`.
     pub blob: Option<String>,
     /// `Meta`: string, may be null. Example: `{"test":"meta"}`.
@@ -6265,32 +6265,32 @@ pub struct McpResourceContents {
     pub uri: Option<String>,
 }
 
-/// The `MCPToolConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `MCPToolConfig`).
+/// The `MCPToolConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpToolConfig {
+pub struct MCPToolConfig {
     /// `Inputs`: list of [`RequestParam`].
     pub inputs: Option<Vec<RequestParam>>,
     /// `Outputs`: list of [`ResponseParam`].
     pub outputs: Option<Vec<ResponseParam>>,
-    /// `Meta`: [`McpToolMeta`], may be null.
-    pub meta: Option<McpToolMeta>,
+    /// `Meta`: [`MCPToolMeta`], may be null.
+    pub meta: Option<MCPToolMeta>,
     /// `SupportsApps`: boolean. Example: `false`.
     pub supports_apps: Option<bool>,
 }
 
-/// The `MCPToolMeta` model of ADP API 2026-05-20 (renamed: the metadata calls it `MCPToolMeta`).
+/// The `MCPToolMeta` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpToolMeta {
-    /// `Ui`: [`McpToolUiMeta`].
-    pub ui: Option<McpToolUiMeta>,
+pub struct MCPToolMeta {
+    /// `Ui`: [`MCPToolUIMeta`].
+    pub ui: Option<MCPToolUIMeta>,
 }
 
-/// The `MCPToolUIMeta` model of ADP API 2026-05-20 (renamed: the metadata calls it `MCPToolUIMeta`).
+/// The `MCPToolUIMeta` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpToolUiMeta {
+pub struct MCPToolUIMeta {
     /// `ResourceUri`: string. Example: `ui://overtime-apply/mcp-app.html`.
     pub resource_uri: Option<String>,
     /// `Visibility`: list of string. Example: `["model"]`.
@@ -6653,10 +6653,10 @@ pub struct MultiAgentConfig {
     pub agent_collaboration: Option<AgentCollaborationConfig>,
 }
 
-/// The `MultiModalQAModel` model of ADP API 2026-05-20 (renamed: the metadata calls it `MultiModalQAModel`).
+/// The `MultiModalQAModel` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MultiModalQaModel {
+pub struct MultiModalQAModel {
     /// `Model`: [`ModelDetailInfo`], may be null.
     pub model: Option<ModelDetailInfo>,
 }
@@ -6843,9 +6843,9 @@ pub struct PluginConfig {
     pub api_plugin_config: Option<ApiPluginConfig>,
     /// `AppPluginConfig`: [`AppPluginConfig`], may be null.
     pub app_plugin_config: Option<AppPluginConfig>,
-    /// `MCPPluginConfig`: [`McpPluginConfig`], may be null.
+    /// `MCPPluginConfig`: [`MCPPluginConfig`], may be null.
     #[tc(rename = "MCPPluginConfig")]
-    pub mcp_plugin_config: Option<McpPluginConfig>,
+    pub mcp_plugin_config: Option<MCPPluginConfig>,
 }
 
 /// The `PluginOperation` model of ADP API 2026-05-20.
@@ -6986,10 +6986,10 @@ pub struct PromptRewriteModel {
     pub model: Option<ModelDetailInfo>,
 }
 
-/// The `QACreateSpec` model of ADP API 2026-05-20 (renamed: the metadata calls it `QACreateSpec`).
+/// The `QACreateSpec` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaCreateSpec {
+pub struct QACreateSpec {
     /// `Question`, required: string. Example: `苹果有多少个品种？`.
     pub question: String,
     /// `Answer`, optional: string. Example: `答案1`.
@@ -7010,10 +7010,10 @@ pub struct QaCreateSpec {
     pub similar_question_list: Option<Vec<String>>,
 }
 
-/// The `QALifecycle` model of ADP API 2026-05-20 (renamed: the metadata calls it `QALifecycle`).
+/// The `QALifecycle` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaLifecycle {
+pub struct QALifecycle {
     /// `CreateTime`: string. Example: `1789036400`.
     pub create_time: Option<String>,
     /// `ExpirationPolicy`: [`ExpirationPolicy`], may be null.
@@ -7028,10 +7028,10 @@ pub struct QaLifecycle {
     pub update_time: Option<String>,
 }
 
-/// The `QAMetadata` model of ADP API 2026-05-20 (renamed: the metadata calls it `QAMetadata`).
+/// The `QAMetadata` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaMetadata {
+pub struct QAMetadata {
     /// `Answer`: string. Example: `Large vehicle use right lane`.
     pub answer: Option<String>,
     /// `QaCharCount`: string. Example: `12`.
@@ -7044,10 +7044,10 @@ pub struct QaMetadata {
     pub ref_field_name_list: Option<Vec<String>>,
 }
 
-/// The `QAModifyFields` model of ADP API 2026-05-20 (renamed: the metadata calls it `QAModifyFields`).
+/// The `QAModifyFields` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaModifyFields {
+pub struct QAModifyFields {
     /// `Answer`, optional: string. Example: `333334`.
     pub answer: Option<String>,
     /// `CategoryId`, optional: string. Example: `2085302048496970304`.
@@ -7070,20 +7070,20 @@ pub struct QaModifyFields {
     pub similar_question_list: Option<Vec<SimilarQuestionModifySpec>>,
 }
 
-/// The `QAOperator` model of ADP API 2026-05-20 (renamed: the metadata calls it `QAOperator`).
+/// The `QAOperator` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaOperator {
+pub struct QAOperator {
     /// `Modifier`: [`Operator`], may be null.
     pub modifier: Option<Operator>,
-    /// `Permission`: [`QaPermission`], may be null.
-    pub permission: Option<QaPermission>,
+    /// `Permission`: [`QAPermission`], may be null.
+    pub permission: Option<QAPermission>,
 }
 
-/// The `QAPermission` model of ADP API 2026-05-20 (renamed: the metadata calls it `QAPermission`).
+/// The `QAPermission` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaPermission {
+pub struct QAPermission {
     /// `CanAccept`: boolean. Example: `true`.
     pub can_accept: Option<bool>,
     /// `CanDelete`: boolean. Example: `true`.
@@ -7092,20 +7092,20 @@ pub struct QaPermission {
     pub can_edit: Option<bool>,
 }
 
-/// The `QAQuery` model of ADP API 2026-05-20 (renamed: the metadata calls it `QAQuery`).
+/// The `QAQuery` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaQuery {
+pub struct QAQuery {
     /// `Query`, optional: string. Example: `智能`.
     pub query: Option<String>,
     /// `QueryScopeList`, optional: list of integer. Example: `[1]`.
     pub query_scope_list: Option<Vec<i64>>,
 }
 
-/// The `QARetrievalConfig` model of ADP API 2026-05-20 (renamed: the metadata calls it `QARetrievalConfig`).
+/// The `QARetrievalConfig` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaRetrievalConfig {
+pub struct QARetrievalConfig {
     /// `Confidence`, optional: number. Example: `0.7`.
     pub confidence: Option<f64>,
     /// `Enabled`, optional: boolean. Example: `true`.
@@ -7114,20 +7114,20 @@ pub struct QaRetrievalConfig {
     pub top_n: Option<u64>,
 }
 
-/// The `QASegmentHighlight` model of ADP API 2026-05-20 (renamed: the metadata calls it `QASegmentHighlight`).
+/// The `QASegmentHighlight` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaSegmentHighlight {
+pub struct QASegmentHighlight {
     /// `EndPos`: string. Example: `15`.
     pub end_pos: Option<String>,
     /// `StartPos`: string. Example: `14`.
     pub start_pos: Option<String>,
 }
 
-/// The `QASourceInfo` model of ADP API 2026-05-20 (renamed: the metadata calls it `QASourceInfo`).
+/// The `QASourceInfo` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaSourceInfo {
+pub struct QASourceInfo {
     /// `DocEffectiveDomain`: integer. Example: `2`.
     pub doc_effective_domain: Option<i64>,
     /// `DocId`: string. Example: `2097525825186409024`.
@@ -7142,26 +7142,26 @@ pub struct QaSourceInfo {
     pub source_type: Option<i64>,
 }
 
-/// The `QASummary` model of ADP API 2026-05-20 (renamed: the metadata calls it `QASummary`).
+/// The `QASummary` model of ADP API 2026-05-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaSummary {
+pub struct QASummary {
     /// `CategoryPath`: [`CategoryPath`], may be null.
     pub category_path: Option<CategoryPath>,
     /// `KnowledgeScope`: [`KnowledgeScope`], may be null.
     pub knowledge_scope: Option<KnowledgeScope>,
-    /// `Lifecycle`: [`QaLifecycle`], may be null.
-    pub lifecycle: Option<QaLifecycle>,
-    /// `Metadata`: [`QaMetadata`], may be null.
-    pub metadata: Option<QaMetadata>,
-    /// `OperatorInfo`: [`QaOperator`], may be null.
-    pub operator_info: Option<QaOperator>,
+    /// `Lifecycle`: [`QALifecycle`], may be null.
+    pub lifecycle: Option<QALifecycle>,
+    /// `Metadata`: [`QAMetadata`], may be null.
+    pub metadata: Option<QAMetadata>,
+    /// `OperatorInfo`: [`QAOperator`], may be null.
+    pub operator_info: Option<QAOperator>,
     /// `QaId`: string. Example: `2097996646136716608`.
     pub qa_id: Option<String>,
     /// `SimilarQuestion`: [`SimilarQuestionStat`], may be null.
     pub similar_question: Option<SimilarQuestionStat>,
-    /// `SourceInfo`: [`QaSourceInfo`], may be null.
-    pub source_info: Option<QaSourceInfo>,
+    /// `SourceInfo`: [`QASourceInfo`], may be null.
+    pub source_info: Option<QASourceInfo>,
 }
 
 /// The `ReleaseRecord` model of ADP API 2026-05-20.
@@ -7328,8 +7328,8 @@ pub struct ResponseParam {
 pub struct RetrievalOption {
     /// `ExpirationAwareness`, optional: [`ExpirationAwareness`].
     pub expiration_awareness: Option<ExpirationAwareness>,
-    /// `GraphRag`, optional: [`GraphRag`].
-    pub graph_rag: Option<GraphRag>,
+    /// `GraphRag`, optional: [`GraphRAG`].
+    pub graph_rag: Option<GraphRAG>,
     /// `TableEnhancement`, optional: [`TableEnhancement`].
     pub table_enhancement: Option<TableEnhancement>,
 }
@@ -7348,8 +7348,8 @@ pub struct RoleConfig {
 pub struct SearchAdvancedConfig {
     /// `FinalRerankConfig`, optional: [`FinalRerankConfig`].
     pub final_rerank_config: Option<FinalRerankConfig>,
-    /// `KbRetrievalList`, optional: list of [`KbRetrievalConfig`].
-    pub kb_retrieval_list: Option<Vec<KbRetrievalConfig>>,
+    /// `KbRetrievalList`, optional: list of [`KBRetrievalConfig`].
+    pub kb_retrieval_list: Option<Vec<KBRetrievalConfig>>,
     /// `KnowledgeType`, optional: integer. Example: `1`.
     pub knowledge_type: Option<i64>,
     /// `RecallCount`, optional: unsigned integer. Example: `13`.
@@ -7360,8 +7360,8 @@ pub struct SearchAdvancedConfig {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchBilling {
-    /// `BillingTagList`, optional: list of [`KvPair`].
-    pub billing_tag_list: Option<Vec<KvPair>>,
+    /// `BillingTagList`, optional: list of [`KVPair`].
+    pub billing_tag_list: Option<Vec<KVPair>>,
     /// `FinanceSubBusinessType`, optional: string. Example: `SubBusinessType`.
     pub finance_sub_business_type: Option<String>,
 }
@@ -7912,9 +7912,9 @@ pub struct ToolConfig {
     pub app_tool_config: Option<AppToolConfig>,
     /// `CodeToolConfig`: [`CodeToolConfig`].
     pub code_tool_config: Option<CodeToolConfig>,
-    /// `MCPToolConfig`: [`McpToolConfig`].
+    /// `MCPToolConfig`: [`MCPToolConfig`].
     #[tc(rename = "MCPToolConfig")]
-    pub mcp_tool_config: Option<McpToolConfig>,
+    pub mcp_tool_config: Option<MCPToolConfig>,
 }
 
 /// The `ToolExample` model of ADP API 2026-05-20.

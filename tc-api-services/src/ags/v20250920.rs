@@ -187,8 +187,8 @@ pub struct CancelRegistryRecordResponse {
 
 /// The `CreateAPIKey` action of AGS API 2025-09-20.
 ///
-/// Answers [`CreateApiKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ags", version = "2025-09-20", region = "optional", response = CreateApiKeyResponse)]
+/// Answers [`CreateAPIKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ags", version = "2025-09-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAPIKey {
     /// `Name`, optional: string. Example: `LocalDev`.
@@ -198,7 +198,7 @@ pub struct CreateAPIKey {
 /// The answer of [`CreateAPIKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateApiKeyResponse {
+pub struct CreateAPIKeyResponse {
     /// `Name`: string. Example: `LocalDev`.
     pub name: Option<String>,
     /// `APIKey`: string. Example: `ark_abce1958asjwi`.
@@ -304,9 +304,9 @@ pub struct CreateRegistryRecord {
     pub description: Option<String>,
     /// `VersionName`, optional: string. Example: `v1`.
     pub version_name: Option<String>,
-    /// `MCPSource`, optional: [`CloudMcpSourceInput`].
+    /// `MCPSource`, optional: [`CloudMCPSourceInput`].
     #[tc(rename = "MCPSource")]
-    pub mcp_source: Option<CloudMcpSourceInput>,
+    pub mcp_source: Option<CloudMCPSourceInput>,
     /// `AgentSource`, optional: [`CloudAgentSourceInput`].
     pub agent_source: Option<CloudAgentSourceInput>,
     /// `SkillSource`, optional: [`CloudSkillSourceInput`].
@@ -456,8 +456,8 @@ pub struct CreateSessionSpaceResponse {
 
 /// The `DeleteAPIKey` action of AGS API 2025-09-20.
 ///
-/// Answers [`DeleteApiKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ags", version = "2025-09-20", region = "optional", response = DeleteApiKeyResponse)]
+/// Answers [`DeleteAPIKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ags", version = "2025-09-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAPIKey {
     /// `KeyId`, required: string. Example: `ark-2wsxdr5t`.
@@ -467,7 +467,7 @@ pub struct DeleteAPIKey {
 /// The answer of [`DeleteAPIKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteApiKeyResponse;
+pub struct DeleteAPIKeyResponse;
 
 /// The `DeleteDeployment` action of AGS API 2025-09-20.
 ///
@@ -609,18 +609,18 @@ pub struct DeleteSessionSpaceResponse;
 
 /// The `DescribeAPIKeyList` action of AGS API 2025-09-20.
 ///
-/// Answers [`DescribeApiKeyListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ags", version = "2025-09-20", region = "optional", response = DescribeApiKeyListResponse)]
+/// Answers [`DescribeAPIKeyListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ags", version = "2025-09-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAPIKeyList;
 
 /// The answer of [`DescribeAPIKeyList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApiKeyListResponse {
-    /// `APIKeySet`: list of [`ApiKeyInfo`].
+pub struct DescribeAPIKeyListResponse {
+    /// `APIKeySet`: list of [`APIKeyInfo`].
     #[tc(rename = "APIKeySet")]
-    pub api_key_set: Option<Vec<ApiKeyInfo>>,
+    pub api_key_set: Option<Vec<APIKeyInfo>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
@@ -1177,8 +1177,8 @@ pub struct DescribeSessionsResponse {
 
 /// The `GetSkillPackageDownloadURL` action of AGS API 2025-09-20.
 ///
-/// Answers [`GetSkillPackageDownloadUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ags", version = "2025-09-20", region = "optional", response = GetSkillPackageDownloadUrlResponse)]
+/// Answers [`GetSkillPackageDownloadURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ags", version = "2025-09-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSkillPackageDownloadURL {
     /// `RegistryId`, required: string. Example: `reg-0123abcd`.
@@ -1194,7 +1194,7 @@ pub struct GetSkillPackageDownloadURL {
 /// The answer of [`GetSkillPackageDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSkillPackageDownloadUrlResponse {
+pub struct GetSkillPackageDownloadURLResponse {
     /// `DownloadURL`: string. Example: `https://cos.example/download`.
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
@@ -1209,8 +1209,8 @@ pub struct GetSkillPackageDownloadUrlResponse {
 
 /// The `GetSkillPackageUploadURL` action of AGS API 2025-09-20.
 ///
-/// Answers [`GetSkillPackageUploadUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ags", version = "2025-09-20", region = "optional", response = GetSkillPackageUploadUrlResponse)]
+/// Answers [`GetSkillPackageUploadURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ags", version = "2025-09-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSkillPackageUploadURL {
     /// `RegistryId`, required: string. Example: `reg-0123abcd`.
@@ -1224,7 +1224,7 @@ pub struct GetSkillPackageUploadURL {
 /// The answer of [`GetSkillPackageUploadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSkillPackageUploadUrlResponse {
+pub struct GetSkillPackageUploadURLResponse {
     /// `Version`: [`CloudRecordVersion`].
     pub version: Option<CloudRecordVersion>,
     /// `UploadURL`: string. Example: `https://cos.example/upload`.
@@ -1520,9 +1520,9 @@ pub struct UpdateRegistryRecord {
     pub version_name: Option<String>,
     /// `ChangeLog`, optional: string. Example: `更新版本`.
     pub change_log: Option<String>,
-    /// `MCPSource`, optional: [`CloudMcpSourceInput`].
+    /// `MCPSource`, optional: [`CloudMCPSourceInput`].
     #[tc(rename = "MCPSource")]
-    pub mcp_source: Option<CloudMcpSourceInput>,
+    pub mcp_source: Option<CloudMCPSourceInput>,
     /// `AgentSource`, optional: [`CloudAgentSourceInput`].
     pub agent_source: Option<CloudAgentSourceInput>,
     /// `SkillSource`, optional: [`CloudSkillSourceInput`].
@@ -1594,10 +1594,10 @@ pub struct UpdateSandboxTool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSandboxToolResponse;
 
-/// The `APIKeyInfo` model of AGS API 2025-09-20 (renamed: the metadata calls it `APIKeyInfo`).
+/// The `APIKeyInfo` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiKeyInfo {
+pub struct APIKeyInfo {
     /// `Name`: string. Example: `LocalDev`.
     pub name: Option<String>,
     /// `KeyId`: string. Example: `ark-3edcft6y`.
@@ -1642,10 +1642,10 @@ pub struct AgentBucketStorageSource {
     pub access_domain: Option<String>,
 }
 
-/// The `CLSConfig` model of AGS API 2025-09-20 (renamed: the metadata calls it `CLSConfig`).
+/// The `CLSConfig` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsConfig {
+pub struct CLSConfig {
     /// `TopicId`: string. Example: `123e4567-e89b-12d3-a456-426614174000`.
     pub topic_id: Option<String>,
 }
@@ -1715,10 +1715,10 @@ pub struct CloudFilter {
     pub values: Vec<String>,
 }
 
-/// The `CloudMCPSourceInput` model of AGS API 2025-09-20 (renamed: the metadata calls it `CloudMCPSourceInput`).
+/// The `CloudMCPSourceInput` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudMcpSourceInput {
+pub struct CloudMCPSourceInput {
     /// `Type`, required: string. Example: `MANUAL`.
     pub type_: String,
     /// `Descriptors`, optional: string. Example: `{"$schema":"https://static.modelcontextprotocol.io/schemas/2`….
@@ -1906,12 +1906,12 @@ pub struct CloudVersionApprovalAction {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComputerConfiguration {
-    /// `WAAConfiguration`: [`WaaConfiguration`].
+    /// `WAAConfiguration`: [`WAAConfiguration`].
     #[tc(rename = "WAAConfiguration")]
-    pub waa_configuration: Option<WaaConfiguration>,
-    /// `OSWorldConfiguration`: [`OsWorldConfiguration`].
+    pub waa_configuration: Option<WAAConfiguration>,
+    /// `OSWorldConfiguration`: [`OSWorldConfiguration`].
     #[tc(rename = "OSWorldConfiguration")]
-    pub os_world_configuration: Option<OsWorldConfiguration>,
+    pub os_world_configuration: Option<OSWorldConfiguration>,
 }
 
 /// The `CosStorageSource` model of AGS API 2025-09-20.
@@ -1946,9 +1946,9 @@ pub struct CustomConfiguration {
     pub resources: Option<ResourceConfiguration>,
     /// `Probe`, optional: [`ProbeConfiguration`].
     pub probe: Option<ProbeConfiguration>,
-    /// `DNSConfig`, optional: [`DnsConfig`].
+    /// `DNSConfig`, optional: [`DNSConfig`].
     #[tc(rename = "DNSConfig")]
-    pub dns_config: Option<DnsConfig>,
+    pub dns_config: Option<DNSConfig>,
     /// `SecurityContext`, optional: [`SecurityContext`].
     pub security_context: Option<SecurityContext>,
 }
@@ -1975,17 +1975,17 @@ pub struct CustomConfigurationDetail {
     pub resources: Option<ResourceConfiguration>,
     /// `Probe`: [`ProbeConfiguration`].
     pub probe: Option<ProbeConfiguration>,
-    /// `DNSConfig`: [`DnsConfig`].
+    /// `DNSConfig`: [`DNSConfig`].
     #[tc(rename = "DNSConfig")]
-    pub dns_config: Option<DnsConfig>,
+    pub dns_config: Option<DNSConfig>,
     /// `SecurityContext`: [`SecurityContext`].
     pub security_context: Option<SecurityContext>,
 }
 
-/// The `DNSConfig` model of AGS API 2025-09-20 (renamed: the metadata calls it `DNSConfig`).
+/// The `DNSConfig` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsConfig {
+pub struct DNSConfig {
     /// `Servers`: list of string. Example: `["9.9.9.9"]`.
     pub servers: Option<Vec<String>>,
     /// `Searches`: list of string. Example: `["example.internal"]`.
@@ -2152,9 +2152,9 @@ pub struct LifecycleConfiguration {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogConfiguration {
-    /// `CLSConfig`: [`ClsConfig`].
+    /// `CLSConfig`: [`CLSConfig`].
     #[tc(rename = "CLSConfig")]
-    pub cls_config: Option<ClsConfig>,
+    pub cls_config: Option<CLSConfig>,
     /// `LogSources`: [`LogSources`].
     pub log_sources: Option<LogSources>,
 }
@@ -2197,14 +2197,14 @@ pub struct MountOption {
 pub struct NetworkConfiguration {
     /// `NetworkMode`: string. Example: `PUBLIC`.
     pub network_mode: Option<String>,
-    /// `VpcConfig`: [`VpcConfig`].
-    pub vpc_config: Option<VpcConfig>,
+    /// `VpcConfig`: [`VPCConfig`].
+    pub vpc_config: Option<VPCConfig>,
 }
 
-/// The `OSWorldConfiguration` model of AGS API 2025-09-20 (renamed: the metadata calls it `OSWorldConfiguration`).
+/// The `OSWorldConfiguration` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OsWorldConfiguration {
+pub struct OSWorldConfiguration {
     /// `Version`: string. Example: `osworld1`.
     pub version: Option<String>,
 }
@@ -2531,10 +2531,10 @@ pub struct Tag {
     pub value: Option<String>,
 }
 
-/// The `VPCConfig` model of AGS API 2025-09-20 (renamed: the metadata calls it `VPCConfig`).
+/// The `VPCConfig` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VpcConfig {
+pub struct VPCConfig {
     /// `SubnetIds`: list of string. Example: `["subnet-012abcde", "subnet-012edcba"]`.
     pub subnet_ids: Option<Vec<String>>,
     /// `SecurityGroupIds`: list of string. Example: `["sg-abcde012", "sg-210edcba"]`.
@@ -2561,10 +2561,10 @@ pub struct VolumeTemplateRef {
     pub reuse_key: Option<String>,
 }
 
-/// The `WAAConfiguration` model of AGS API 2025-09-20 (renamed: the metadata calls it `WAAConfiguration`).
+/// The `WAAConfiguration` model of AGS API 2025-09-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WaaConfiguration {
+pub struct WAAConfiguration {
     /// `ImageId`: string. Example: `img-p******a`.
     pub image_id: Option<String>,
 }

@@ -96,8 +96,8 @@ pub struct DescribeHunyuanTo3DMotionJobResponse {
 
 /// The `DescribeHunyuanTo3DUVJob` action of AI3D API 2025-05-13.
 ///
-/// Answers [`DescribeHunyuanTo3DuvJobResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ai3d", version = "2025-05-13", region = "optional", response = DescribeHunyuanTo3DuvJobResponse)]
+/// Answers [`DescribeHunyuanTo3DUVJobResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ai3d", version = "2025-05-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHunyuanTo3DUVJob {
     /// `JobId`, required: string. Example: `1376862528873414656`.
@@ -107,7 +107,7 @@ pub struct DescribeHunyuanTo3DUVJob {
 /// The answer of [`DescribeHunyuanTo3DUVJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHunyuanTo3DuvJobResponse {
+pub struct DescribeHunyuanTo3DUVJobResponse {
     /// `Status`: string. Example: `WAIT`.
     pub status: Option<String>,
     /// `ErrorCode`: string. Example: `InvalidParameter`.
@@ -390,8 +390,8 @@ pub struct SubmitHunyuanTo3DRapidJobResponse {
 
 /// The `SubmitHunyuanTo3DUVJob` action of AI3D API 2025-05-13.
 ///
-/// Answers [`SubmitHunyuanTo3DuvJobResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ai3d", version = "2025-05-13", region = "optional", response = SubmitHunyuanTo3DuvJobResponse)]
+/// Answers [`SubmitHunyuanTo3DUVJobResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ai3d", version = "2025-05-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmitHunyuanTo3DUVJob {
     /// `File`, optional: [`InputFile3D`].
@@ -401,7 +401,7 @@ pub struct SubmitHunyuanTo3DUVJob {
 /// The answer of [`SubmitHunyuanTo3DUVJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SubmitHunyuanTo3DuvJobResponse {
+pub struct SubmitHunyuanTo3DUVJobResponse {
     /// `JobId`: string. Example: `1376862528873414656`.
     pub job_id: Option<String>,
 }

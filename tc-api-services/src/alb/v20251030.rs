@@ -1353,40 +1353,40 @@ pub struct FixedResponseInfo {
     pub content_type: Option<String>,
 }
 
-/// The `HTTPCookieInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `HTTPCookieInfo`).
+/// The `HTTPCookieInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpCookieInfo {
+pub struct HTTPCookieInfo {
     /// `Key`: string. Example: `ClientVer`.
     pub key: Option<String>,
     /// `Value`: string. Example: `1.0`.
     pub value: Option<String>,
 }
 
-/// The `HTTPHeaderInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `HTTPHeaderInfo`).
+/// The `HTTPHeaderInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpHeaderInfo {
+pub struct HTTPHeaderInfo {
     /// `Key`: string. Example: `ClientVer`.
     pub key: Option<String>,
     /// `Values`: list of string. Example: `["1.0"]`.
     pub values: Option<Vec<String>>,
 }
 
-/// The `HTTPQueryStringInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `HTTPQueryStringInfo`).
+/// The `HTTPQueryStringInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpQueryStringInfo {
+pub struct HTTPQueryStringInfo {
     /// `Key`: string. Example: `ClientVer`.
     pub key: Option<String>,
     /// `Value`: string. Example: `1.0`.
     pub value: Option<String>,
 }
 
-/// The `HTTPRedirectInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `HTTPRedirectInfo`).
+/// The `HTTPRedirectInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpRedirectInfo {
+pub struct HTTPRedirectInfo {
     /// `HttpCode`: integer. Example: `200`.
     pub http_code: Option<i64>,
     /// `Host`: string. Example: `example.com`.
@@ -1401,10 +1401,10 @@ pub struct HttpRedirectInfo {
     pub query: Option<String>,
 }
 
-/// The `HTTPRewriteInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `HTTPRewriteInfo`).
+/// The `HTTPRewriteInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpRewriteInfo {
+pub struct HTTPRewriteInfo {
     /// `Host`: string. Example: `example.com`.
     pub host: Option<String>,
     /// `Path`: string. Example: `/hello/index.html`.
@@ -1481,20 +1481,20 @@ pub struct HealthCheckTemplate {
     pub tags: Option<Vec<TagInfo>>,
 }
 
-/// The `IPAddressInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `IPAddressInfo`).
+/// The `IPAddressInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpAddressInfo {
+pub struct IPAddressInfo {
     /// `Address`: string. Example: `user.address`.
     pub address: Option<String>,
     /// `AddressId`: string. Example: `eip-q7m2x4pa`.
     pub address_id: Option<String>,
 }
 
-/// The `InsertHTTPHeaderInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `InsertHTTPHeaderInfo`).
+/// The `InsertHTTPHeaderInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InsertHttpHeaderInfo {
+pub struct InsertHTTPHeaderInfo {
     /// `Key`: string. Example: `ClientVer`.
     pub key: Option<String>,
     /// `Value`: string. Example: `1.0`.
@@ -1593,10 +1593,10 @@ pub struct LoadBalancer {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadBalancerAddress {
-    /// `IPv4Address`: list of [`IpAddressInfo`].
-    pub i_pv4_address: Option<Vec<IpAddressInfo>>,
-    /// `IPv6Address`: list of [`IpAddressInfo`].
-    pub i_pv6_address: Option<Vec<IpAddressInfo>>,
+    /// `IPv4Address`: list of [`IPAddressInfo`].
+    pub i_pv4_address: Option<Vec<IPAddressInfo>>,
+    /// `IPv6Address`: list of [`IPAddressInfo`].
+    pub i_pv6_address: Option<Vec<IPAddressInfo>>,
 }
 
 /// The `LoadBalancerBillingConfig` model of ALB API 2025-10-30.
@@ -1721,10 +1721,10 @@ pub struct RelatedListener {
     pub load_balancer_id: Option<String>,
 }
 
-/// The `RemoveHTTPHeaderInfo` model of ALB API 2025-10-30 (renamed: the metadata calls it `RemoveHTTPHeaderInfo`).
+/// The `RemoveHTTPHeaderInfo` model of ALB API 2025-10-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveHttpHeaderInfo {
+pub struct RemoveHTTPHeaderInfo {
     /// `Key`: string. Example: `ClientVer`.
     pub key: Option<String>,
 }
@@ -1739,14 +1739,14 @@ pub struct RuleAction {
     pub type_: Option<String>,
     /// `FixedResponseConfig`: [`FixedResponseInfo`].
     pub fixed_response_config: Option<FixedResponseInfo>,
-    /// `InsertHeaderConfig`: [`InsertHttpHeaderInfo`].
-    pub insert_header_config: Option<InsertHttpHeaderInfo>,
-    /// `RedirectConfig`: [`HttpRedirectInfo`].
-    pub redirect_config: Option<HttpRedirectInfo>,
-    /// `RemoveHeaderConfig`: [`RemoveHttpHeaderInfo`].
-    pub remove_header_config: Option<RemoveHttpHeaderInfo>,
-    /// `RewriteConfig`: [`HttpRewriteInfo`].
-    pub rewrite_config: Option<HttpRewriteInfo>,
+    /// `InsertHeaderConfig`: [`InsertHTTPHeaderInfo`].
+    pub insert_header_config: Option<InsertHTTPHeaderInfo>,
+    /// `RedirectConfig`: [`HTTPRedirectInfo`].
+    pub redirect_config: Option<HTTPRedirectInfo>,
+    /// `RemoveHeaderConfig`: [`RemoveHTTPHeaderInfo`].
+    pub remove_header_config: Option<RemoveHTTPHeaderInfo>,
+    /// `RewriteConfig`: [`HTTPRewriteInfo`].
+    pub rewrite_config: Option<HTTPRewriteInfo>,
     /// `TargetGroupConfig`: [`TargetGroupConfig`].
     pub target_group_config: Option<TargetGroupConfig>,
 }
@@ -1757,18 +1757,18 @@ pub struct RuleAction {
 pub struct RuleCondition {
     /// `Type`: string. Example: `Host`.
     pub type_: Option<String>,
-    /// `CookieConfig`: list of [`HttpCookieInfo`].
-    pub cookie_config: Option<Vec<HttpCookieInfo>>,
-    /// `HeaderConfig`: [`HttpHeaderInfo`].
-    pub header_config: Option<HttpHeaderInfo>,
+    /// `CookieConfig`: list of [`HTTPCookieInfo`].
+    pub cookie_config: Option<Vec<HTTPCookieInfo>>,
+    /// `HeaderConfig`: [`HTTPHeaderInfo`].
+    pub header_config: Option<HTTPHeaderInfo>,
     /// `HostConfig`: list of string. Example: `["www.myhost.com"]`.
     pub host_config: Option<Vec<String>>,
     /// `MethodConfig`: list of string. Example: `["GET"]`.
     pub method_config: Option<Vec<String>>,
     /// `PathConfig`: list of string. Example: `["/url"]`.
     pub path_config: Option<Vec<String>>,
-    /// `QueryStringConfig`: list of [`HttpQueryStringInfo`].
-    pub query_string_config: Option<Vec<HttpQueryStringInfo>>,
+    /// `QueryStringConfig`: list of [`HTTPQueryStringInfo`].
+    pub query_string_config: Option<Vec<HTTPQueryStringInfo>>,
     /// `SourceIpConfig`: list of string. Example: `["192.168.1.3/32"]`.
     pub source_ip_config: Option<Vec<String>>,
 }

@@ -42,8 +42,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `BatchDescribeKTVMusicDetails` action of AME API 2019-09-16.
 ///
-/// Answers [`BatchDescribeKtvMusicDetailsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = BatchDescribeKtvMusicDetailsResponse)]
+/// Answers [`BatchDescribeKTVMusicDetailsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchDescribeKTVMusicDetails {
     /// `MusicIds`, required: list of string.
@@ -53,18 +53,18 @@ pub struct BatchDescribeKTVMusicDetails {
 /// The answer of [`BatchDescribeKTVMusicDetails`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchDescribeKtvMusicDetailsResponse {
-    /// `KTVMusicDetailInfoSet`: list of [`KtvMusicDetailInfo`].
+pub struct BatchDescribeKTVMusicDetailsResponse {
+    /// `KTVMusicDetailInfoSet`: list of [`KTVMusicDetailInfo`].
     #[tc(rename = "KTVMusicDetailInfoSet")]
-    pub ktv_music_detail_info_set: Option<Vec<KtvMusicDetailInfo>>,
+    pub ktv_music_detail_info_set: Option<Vec<KTVMusicDetailInfo>>,
     /// `NotExistMusicIdSet`: list of string.
     pub not_exist_music_id_set: Option<Vec<String>>,
 }
 
 /// The `CreateKTVRobot` action of AME API 2019-09-16.
 ///
-/// Answers [`CreateKtvRobotResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = CreateKtvRobotResponse)]
+/// Answers [`CreateKTVRobotResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateKTVRobot {
     /// `RTCSystem`, required: string. Example: `TRTC`.
@@ -81,7 +81,7 @@ pub struct CreateKTVRobot {
 /// The answer of [`CreateKTVRobot`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateKtvRobotResponse {
+pub struct CreateKTVRobotResponse {
     /// `RobotId`: string. Example: `ame-xxxxxx`.
     pub robot_id: Option<String>,
 }
@@ -210,8 +210,8 @@ pub struct DescribeItemsResponse {
 
 /// The `DescribeKTVMusicDetail` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvMusicDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvMusicDetailResponse)]
+/// Answers [`DescribeKTVMusicDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVMusicDetail {
     /// `MusicId`, required: string. Example: `""`.
@@ -221,16 +221,16 @@ pub struct DescribeKTVMusicDetail {
 /// The answer of [`DescribeKTVMusicDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvMusicDetailResponse {
-    /// `KTVMusicBaseInfo`: [`KtvMusicBaseInfo`].
+pub struct DescribeKTVMusicDetailResponse {
+    /// `KTVMusicBaseInfo`: [`KTVMusicBaseInfo`].
     #[tc(rename = "KTVMusicBaseInfo")]
-    pub ktv_music_base_info: Option<KtvMusicBaseInfo>,
+    pub ktv_music_base_info: Option<KTVMusicBaseInfo>,
     /// `PlayToken`: string. Example: `""`.
     pub play_token: Option<String>,
     /// `LyricsUrl`: string. Example: `""`.
     pub lyrics_url: Option<String>,
-    /// `DefinitionInfoSet`: list of [`KtvMusicDefinitionInfo`]. Example: `""`.
-    pub definition_info_set: Option<Vec<KtvMusicDefinitionInfo>>,
+    /// `DefinitionInfoSet`: list of [`KTVMusicDefinitionInfo`]. Example: `""`.
+    pub definition_info_set: Option<Vec<KTVMusicDefinitionInfo>>,
     /// `MidiJsonUrl`: string. Example: `""`.
     pub midi_json_url: Option<String>,
     /// `ChorusClipSet`: list of [`ChorusClip`]. Example: `""`.
@@ -241,23 +241,23 @@ pub struct DescribeKtvMusicDetailResponse {
 
 /// The `DescribeKTVMusicTags` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvMusicTagsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvMusicTagsResponse)]
+/// Answers [`DescribeKTVMusicTagsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVMusicTags;
 
 /// The answer of [`DescribeKTVMusicTags`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvMusicTagsResponse {
-    /// `TagGroupSet`: list of [`KtvMusicTagGroup`].
-    pub tag_group_set: Option<Vec<KtvMusicTagGroup>>,
+pub struct DescribeKTVMusicTagsResponse {
+    /// `TagGroupSet`: list of [`KTVMusicTagGroup`].
+    pub tag_group_set: Option<Vec<KTVMusicTagGroup>>,
 }
 
 /// The `DescribeKTVPlaylistDetail` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvPlaylistDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvPlaylistDetailResponse)]
+/// Answers [`DescribeKTVPlaylistDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVPlaylistDetail {
     /// `PlaylistId`, required: string.
@@ -271,18 +271,18 @@ pub struct DescribeKTVPlaylistDetail {
 /// The answer of [`DescribeKTVPlaylistDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvPlaylistDetailResponse {
-    /// `KTVMusicInfoSet`: list of [`KtvMusicBaseInfo`].
+pub struct DescribeKTVPlaylistDetailResponse {
+    /// `KTVMusicInfoSet`: list of [`KTVMusicBaseInfo`].
     #[tc(rename = "KTVMusicInfoSet")]
-    pub ktv_music_info_set: Option<Vec<KtvMusicBaseInfo>>,
-    /// `PlaylistBaseInfo`: [`KtvPlaylistBaseInfo`].
-    pub playlist_base_info: Option<KtvPlaylistBaseInfo>,
+    pub ktv_music_info_set: Option<Vec<KTVMusicBaseInfo>>,
+    /// `PlaylistBaseInfo`: [`KTVPlaylistBaseInfo`].
+    pub playlist_base_info: Option<KTVPlaylistBaseInfo>,
 }
 
 /// The `DescribeKTVPlaylists` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvPlaylistsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvPlaylistsResponse)]
+/// Answers [`DescribeKTVPlaylistsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVPlaylists {
     /// `Type`, optional: string. Example: `1`.
@@ -296,17 +296,17 @@ pub struct DescribeKTVPlaylists {
 /// The answer of [`DescribeKTVPlaylists`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvPlaylistsResponse {
-    /// `PlaylistBaseInfoSet`: list of [`KtvPlaylistBaseInfo`].
-    pub playlist_base_info_set: Option<Vec<KtvPlaylistBaseInfo>>,
+pub struct DescribeKTVPlaylistsResponse {
+    /// `PlaylistBaseInfoSet`: list of [`KTVPlaylistBaseInfo`].
+    pub playlist_base_info_set: Option<Vec<KTVPlaylistBaseInfo>>,
     /// `TotalCount`: integer. Example: `30`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeKTVRobots` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvRobotsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvRobotsResponse)]
+/// Answers [`DescribeKTVRobotsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVRobots {
     /// `RobotIds`, optional: list of string. Example: `ame-xxxxx`.
@@ -324,35 +324,35 @@ pub struct DescribeKTVRobots {
 /// The answer of [`DescribeKTVRobots`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvRobotsResponse {
+pub struct DescribeKTVRobotsResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
-    /// `KTVRobotInfoSet`: list of [`KtvRobotInfo`].
+    /// `KTVRobotInfoSet`: list of [`KTVRobotInfo`].
     #[tc(rename = "KTVRobotInfoSet")]
-    pub ktv_robot_info_set: Option<Vec<KtvRobotInfo>>,
+    pub ktv_robot_info_set: Option<Vec<KTVRobotInfo>>,
 }
 
 /// The `DescribeKTVSingerCategories` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvSingerCategoriesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvSingerCategoriesResponse)]
+/// Answers [`DescribeKTVSingerCategoriesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVSingerCategories;
 
 /// The answer of [`DescribeKTVSingerCategories`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvSingerCategoriesResponse {
-    /// `GenderSet`: list of [`KtvSingerCategoryInfo`].
-    pub gender_set: Option<Vec<KtvSingerCategoryInfo>>,
-    /// `AreaSet`: list of [`KtvSingerCategoryInfo`].
-    pub area_set: Option<Vec<KtvSingerCategoryInfo>>,
+pub struct DescribeKTVSingerCategoriesResponse {
+    /// `GenderSet`: list of [`KTVSingerCategoryInfo`].
+    pub gender_set: Option<Vec<KTVSingerCategoryInfo>>,
+    /// `AreaSet`: list of [`KTVSingerCategoryInfo`].
+    pub area_set: Option<Vec<KTVSingerCategoryInfo>>,
 }
 
 /// The `DescribeKTVSingerMusics` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvSingerMusicsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvSingerMusicsResponse)]
+/// Answers [`DescribeKTVSingerMusicsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVSingerMusics {
     /// `SingerId`, required: string.
@@ -366,18 +366,18 @@ pub struct DescribeKTVSingerMusics {
 /// The answer of [`DescribeKTVSingerMusics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvSingerMusicsResponse {
+pub struct DescribeKTVSingerMusicsResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `KTVMusicInfoSet`: list of [`KtvMusicBaseInfo`].
+    /// `KTVMusicInfoSet`: list of [`KTVMusicBaseInfo`].
     #[tc(rename = "KTVMusicInfoSet")]
-    pub ktv_music_info_set: Option<Vec<KtvMusicBaseInfo>>,
+    pub ktv_music_info_set: Option<Vec<KTVMusicBaseInfo>>,
 }
 
 /// The `DescribeKTVSingers` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvSingersResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvSingersResponse)]
+/// Answers [`DescribeKTVSingersResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVSingers {
     /// `SingerIds`, optional: list of string.
@@ -397,18 +397,18 @@ pub struct DescribeKTVSingers {
 /// The answer of [`DescribeKTVSingers`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvSingersResponse {
+pub struct DescribeKTVSingersResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
-    /// `KTVSingerInfoSet`: list of [`KtvSingerInfo`].
+    /// `KTVSingerInfoSet`: list of [`KTVSingerInfo`].
     #[tc(rename = "KTVSingerInfoSet")]
-    pub ktv_singer_info_set: Option<Vec<KtvSingerInfo>>,
+    pub ktv_singer_info_set: Option<Vec<KTVSingerInfo>>,
 }
 
 /// The `DescribeKTVSuggestions` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvSuggestionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvSuggestionsResponse)]
+/// Answers [`DescribeKTVSuggestionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVSuggestions {
     /// `KeyWord`, required: string. Example: `""`.
@@ -418,16 +418,16 @@ pub struct DescribeKTVSuggestions {
 /// The answer of [`DescribeKTVSuggestions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvSuggestionsResponse {
-    /// `KTVSuggestionInfoSet`: list of [`KtvSuggestionInfo`].
+pub struct DescribeKTVSuggestionsResponse {
+    /// `KTVSuggestionInfoSet`: list of [`KTVSuggestionInfo`].
     #[tc(rename = "KTVSuggestionInfoSet")]
-    pub ktv_suggestion_info_set: Option<Vec<KtvSuggestionInfo>>,
+    pub ktv_suggestion_info_set: Option<Vec<KTVSuggestionInfo>>,
 }
 
 /// The `DescribeKTVTopList` action of AME API 2019-09-16.
 ///
-/// Answers [`DescribeKtvTopListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DescribeKtvTopListResponse)]
+/// Answers [`DescribeKTVTopListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVTopList {
     /// `Type`, optional: string. Example: `Hot`.
@@ -439,10 +439,10 @@ pub struct DescribeKTVTopList {
 /// The answer of [`DescribeKTVTopList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvTopListResponse {
-    /// `KTVMusicTopInfoSet`: list of [`KtvMusicTopInfo`].
+pub struct DescribeKTVTopListResponse {
+    /// `KTVMusicTopInfoSet`: list of [`KTVMusicTopInfo`].
     #[tc(rename = "KTVMusicTopInfoSet")]
-    pub ktv_music_top_info_set: Option<Vec<KtvMusicTopInfo>>,
+    pub ktv_music_top_info_set: Option<Vec<KTVMusicTopInfo>>,
     /// `TotalCount`: integer. Example: `30`.
     pub total_count: Option<i64>,
 }
@@ -607,8 +607,8 @@ pub struct DescribeStationsResponse {
 
 /// The `DestroyKTVRobot` action of AME API 2019-09-16.
 ///
-/// Answers [`DestroyKtvRobotResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = DestroyKtvRobotResponse)]
+/// Answers [`DestroyKTVRobotResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyKTVRobot {
     /// `RobotId`, required: string. Example: `ame-xxxxx`.
@@ -618,7 +618,7 @@ pub struct DestroyKTVRobot {
 /// The answer of [`DestroyKTVRobot`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyKtvRobotResponse;
+pub struct DestroyKTVRobotResponse;
 
 /// The `ModifyMusicOnShelves` action of AME API 2019-09-16.
 ///
@@ -676,8 +676,8 @@ pub struct ReportDataResponse;
 
 /// The `SearchKTVMusics` action of AME API 2019-09-16.
 ///
-/// Answers [`SearchKtvMusicsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = SearchKtvMusicsResponse)]
+/// Answers [`SearchKTVMusicsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchKTVMusics {
     /// `KeyWord`, required: string. Example: `""`.
@@ -695,18 +695,18 @@ pub struct SearchKTVMusics {
 /// The answer of [`SearchKTVMusics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchKtvMusicsResponse {
+pub struct SearchKTVMusicsResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `KTVMusicInfoSet`: list of [`KtvMusicBaseInfo`].
+    /// `KTVMusicInfoSet`: list of [`KTVMusicBaseInfo`].
     #[tc(rename = "KTVMusicInfoSet")]
-    pub ktv_music_info_set: Option<Vec<KtvMusicBaseInfo>>,
+    pub ktv_music_info_set: Option<Vec<KTVMusicBaseInfo>>,
 }
 
 /// The `SyncKTVRobotCommand` action of AME API 2019-09-16.
 ///
-/// Answers [`SyncKtvRobotCommandResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ame", version = "2019-09-16", region = "optional", response = SyncKtvRobotCommandResponse)]
+/// Answers [`SyncKTVRobotCommandResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ame", version = "2019-09-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncKTVRobotCommand {
     /// `RobotId`, required: string. Example: `ame-xxxxx`.
@@ -736,7 +736,7 @@ pub struct SyncKTVRobotCommand {
 /// The answer of [`SyncKTVRobotCommand`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SyncKtvRobotCommandResponse;
+pub struct SyncKTVRobotCommandResponse;
 
 /// The `TakeMusicOffShelves` action of AME API 2019-09-16.
 ///
@@ -874,21 +874,21 @@ pub struct Item {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct JoinRoomInput {
-    /// `TRTCJoinRoomInput`: [`TrtcJoinRoomInput`].
+    /// `TRTCJoinRoomInput`: [`TRTCJoinRoomInput`].
     #[tc(rename = "TRTCJoinRoomInput")]
-    pub trtc_join_room_input: Option<TrtcJoinRoomInput>,
+    pub trtc_join_room_input: Option<TRTCJoinRoomInput>,
 }
 
-/// The `KTVMusicBaseInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVMusicBaseInfo`).
+/// The `KTVMusicBaseInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicBaseInfo {
+pub struct KTVMusicBaseInfo {
     /// `MusicId`: string. Example: `""`.
     pub music_id: Option<String>,
     /// `Name`: string. Example: `""`.
     pub name: Option<String>,
-    /// `SingerInfoSet`: list of [`KtvSingerBaseInfo`]. Example: `""`.
-    pub singer_info_set: Option<Vec<KtvSingerBaseInfo>>,
+    /// `SingerInfoSet`: list of [`KTVSingerBaseInfo`]. Example: `""`.
+    pub singer_info_set: Option<Vec<KTVSingerBaseInfo>>,
     /// `SingerSet`: list of string. Example: `""`.
     pub singer_set: Option<Vec<String>>,
     /// `LyricistSet`: list of string. Example: `""`.
@@ -901,10 +901,10 @@ pub struct KtvMusicBaseInfo {
     pub duration: Option<u64>,
 }
 
-/// The `KTVMusicDefinitionInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVMusicDefinitionInfo`).
+/// The `KTVMusicDefinitionInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicDefinitionInfo {
+pub struct KTVMusicDefinitionInfo {
     /// `Definition`: string. Example: `""`.
     pub definition: Option<String>,
     /// `Bitrate`: integer. Example: `0`.
@@ -913,19 +913,19 @@ pub struct KtvMusicDefinitionInfo {
     pub size: Option<i64>,
 }
 
-/// The `KTVMusicDetailInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVMusicDetailInfo`).
+/// The `KTVMusicDetailInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicDetailInfo {
-    /// `KTVMusicBaseInfo`: [`KtvMusicBaseInfo`].
+pub struct KTVMusicDetailInfo {
+    /// `KTVMusicBaseInfo`: [`KTVMusicBaseInfo`].
     #[tc(rename = "KTVMusicBaseInfo")]
-    pub ktv_music_base_info: Option<KtvMusicBaseInfo>,
+    pub ktv_music_base_info: Option<KTVMusicBaseInfo>,
     /// `PlayToken`: string.
     pub play_token: Option<String>,
     /// `LyricsUrl`: string.
     pub lyrics_url: Option<String>,
-    /// `DefinitionInfoSet`: list of [`KtvMusicDefinitionInfo`].
-    pub definition_info_set: Option<Vec<KtvMusicDefinitionInfo>>,
+    /// `DefinitionInfoSet`: list of [`KTVMusicDefinitionInfo`].
+    pub definition_info_set: Option<Vec<KTVMusicDefinitionInfo>>,
     /// `MidiJsonUrl`: string.
     pub midi_json_url: Option<String>,
     /// `ChorusClipSet`: list of [`ChorusClip`].
@@ -934,38 +934,38 @@ pub struct KtvMusicDetailInfo {
     pub prelude_interval: Option<i64>,
 }
 
-/// The `KTVMusicTagGroup` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVMusicTagGroup`).
+/// The `KTVMusicTagGroup` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicTagGroup {
+pub struct KTVMusicTagGroup {
     /// `EnglishGroupName`: string. Example: `""`.
     pub english_group_name: Option<String>,
     /// `ChineseGroupName`: string. Example: `""`.
     pub chinese_group_name: Option<String>,
-    /// `TagSet`: list of [`KtvMusicTagInfo`]. Example: `""`.
-    pub tag_set: Option<Vec<KtvMusicTagInfo>>,
+    /// `TagSet`: list of [`KTVMusicTagInfo`]. Example: `""`.
+    pub tag_set: Option<Vec<KTVMusicTagInfo>>,
 }
 
-/// The `KTVMusicTagInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVMusicTagInfo`).
+/// The `KTVMusicTagInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicTagInfo {
+pub struct KTVMusicTagInfo {
     /// `TagId`: string. Example: `""`.
     pub tag_id: Option<String>,
     /// `TagName`: string. Example: `""`.
     pub tag_name: Option<String>,
 }
 
-/// The `KTVMusicTopInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVMusicTopInfo`).
+/// The `KTVMusicTopInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicTopInfo {
+pub struct KTVMusicTopInfo {
     /// `MusicId`: string.
     pub music_id: Option<String>,
     /// `Name`: string.
     pub name: Option<String>,
-    /// `SingerInfoSet`: list of [`KtvSingerBaseInfo`].
-    pub singer_info_set: Option<Vec<KtvSingerBaseInfo>>,
+    /// `SingerInfoSet`: list of [`KTVSingerBaseInfo`].
+    pub singer_info_set: Option<Vec<KTVSingerBaseInfo>>,
     /// `LyricistSet`: list of string.
     pub lyricist_set: Option<Vec<String>>,
     /// `ComposerSet`: list of string.
@@ -976,10 +976,10 @@ pub struct KtvMusicTopInfo {
     pub duration: Option<i64>,
 }
 
-/// The `KTVPlaylistBaseInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVPlaylistBaseInfo`).
+/// The `KTVPlaylistBaseInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvPlaylistBaseInfo {
+pub struct KTVPlaylistBaseInfo {
     /// `PlaylistId`: string.
     pub playlist_id: Option<String>,
     /// `Title`: string.
@@ -990,10 +990,10 @@ pub struct KtvPlaylistBaseInfo {
     pub music_num: Option<i64>,
 }
 
-/// The `KTVRobotInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVRobotInfo`).
+/// The `KTVRobotInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvRobotInfo {
+pub struct KTVRobotInfo {
     /// `RobotId`: string. Example: `ame-xxxxx`.
     pub robot_id: Option<String>,
     /// `Status`: string. Example: `Play`.
@@ -1019,30 +1019,30 @@ pub struct KtvRobotInfo {
     pub set_real_volume_input: Option<SetRealVolumeCommandInput>,
 }
 
-/// The `KTVSingerBaseInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVSingerBaseInfo`).
+/// The `KTVSingerBaseInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvSingerBaseInfo {
+pub struct KTVSingerBaseInfo {
     /// `SingerId`: string. Example: `""`.
     pub singer_id: Option<String>,
     /// `Name`: string. Example: `""`.
     pub name: Option<String>,
 }
 
-/// The `KTVSingerCategoryInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVSingerCategoryInfo`).
+/// The `KTVSingerCategoryInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvSingerCategoryInfo {
+pub struct KTVSingerCategoryInfo {
     /// `ChineseName`: string. Example: `大陆`.
     pub chinese_name: Option<String>,
     /// `EnglishName`: string. Example: `Japan`.
     pub english_name: Option<String>,
 }
 
-/// The `KTVSingerInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVSingerInfo`).
+/// The `KTVSingerInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvSingerInfo {
+pub struct KTVSingerInfo {
     /// `SingerId`: string.
     pub singer_id: Option<String>,
     /// `Name`: string. Example: `张学友`.
@@ -1057,10 +1057,10 @@ pub struct KtvSingerInfo {
     pub play_count: Option<i64>,
 }
 
-/// The `KTVSuggestionInfo` model of AME API 2019-09-16 (renamed: the metadata calls it `KTVSuggestionInfo`).
+/// The `KTVSuggestionInfo` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvSuggestionInfo {
+pub struct KTVSuggestionInfo {
     /// `Suggestion`: string. Example: `""`.
     pub suggestion: Option<String>,
 }
@@ -1366,10 +1366,10 @@ pub struct SyncRobotCommand {
     pub set_real_volume_command_input: Option<SetRealVolumeCommandInput>,
 }
 
-/// The `TRTCJoinRoomInput` model of AME API 2019-09-16 (renamed: the metadata calls it `TRTCJoinRoomInput`).
+/// The `TRTCJoinRoomInput` model of AME API 2019-09-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrtcJoinRoomInput {
+pub struct TRTCJoinRoomInput {
     /// `Sign`: string. Example: `xxxxxxx`.
     pub sign: Option<String>,
     /// `RoomId`: string. Example: `12345`.
@@ -1386,7 +1386,7 @@ pub struct TrtcJoinRoomInput {
     pub room_id_type: Option<String>,
 }
 
-/// The `TakeMusicOffShelves` model of AME API 2019-09-16 (renamed: the metadata calls it `TakeMusicOffShelves`).
+/// The `TakeMusicOffShelves` model of AME API 2019-09-16, named `TakeMusicOffShelvesModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TakeMusicOffShelvesModel {

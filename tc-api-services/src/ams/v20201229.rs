@@ -197,10 +197,10 @@ pub struct DescribeTasksResponse {
     pub page_token: Option<String>,
 }
 
-/// The `AIGCRecognitionResult` model of AMS API 2020-12-29 (renamed: the metadata calls it `AIGCRecognitionResult`).
+/// The `AIGCRecognitionResult` model of AMS API 2020-12-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigcRecognitionResult {
+pub struct AIGCRecognitionResult {
     /// `Label`: string. Example: `GeneratedContentRisk`.
     pub label: Option<String>,
     /// `LabelCode`: string. Example: `27002`.
@@ -269,9 +269,9 @@ pub struct AudioResult {
     pub sentences: Option<Vec<Sentence>>,
     /// `RequestId`: string. Example: `91a0f0f6-fed1-41d7-98c8-237533cc1a17`.
     pub request_id: Option<String>,
-    /// `AIGCRecognitionResults`: list of [`AigcRecognitionResult`].
+    /// `AIGCRecognitionResults`: list of [`AIGCRecognitionResult`].
     #[tc(rename = "AIGCRecognitionResults")]
-    pub aigc_recognition_results: Option<Vec<AigcRecognitionResult>>,
+    pub aigc_recognition_results: Option<Vec<AIGCRecognitionResult>>,
 }
 
 /// The `AudioResultDetailLanguageResult` model of AMS API 2020-12-29.

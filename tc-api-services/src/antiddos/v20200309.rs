@@ -207,8 +207,8 @@ pub struct CreateBlackWhiteIpListResponse;
 
 /// The `CreateBoundIP` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateBoundIpResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateBoundIpResponse)]
+/// Answers [`CreateBoundIPResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBoundIP {
     /// `Business`, required: string. Example: `bgp`.
@@ -228,15 +228,15 @@ pub struct CreateBoundIP {
 /// The answer of [`CreateBoundIP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBoundIpResponse {
+pub struct CreateBoundIPResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `CreateCCPrecisionPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateCcPrecisionPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateCcPrecisionPolicyResponse)]
+/// Answers [`CreateCCPrecisionPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCCPrecisionPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -249,19 +249,19 @@ pub struct CreateCCPrecisionPolicy {
     pub domain: String,
     /// `PolicyAction`, required: string. Example: `alg`.
     pub policy_action: String,
-    /// `PolicyList`, required: list of [`CcPrecisionPlyRecord`].
-    pub policy_list: Vec<CcPrecisionPlyRecord>,
+    /// `PolicyList`, required: list of [`CCPrecisionPlyRecord`].
+    pub policy_list: Vec<CCPrecisionPlyRecord>,
 }
 
 /// The answer of [`CreateCCPrecisionPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCcPrecisionPolicyResponse;
+pub struct CreateCCPrecisionPolicyResponse;
 
 /// The `CreateCCReqLimitPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateCcReqLimitPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateCcReqLimitPolicyResponse)]
+/// Answers [`CreateCCReqLimitPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCCReqLimitPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-00000235`.
@@ -272,8 +272,8 @@ pub struct CreateCCReqLimitPolicy {
     pub protocol: String,
     /// `Domain`, required: string. Example: `1.csq.com`.
     pub domain: String,
-    /// `Policy`, required: [`CcReqLimitPolicyRecord`].
-    pub policy: CcReqLimitPolicyRecord,
+    /// `Policy`, required: [`CCReqLimitPolicyRecord`].
+    pub policy: CCReqLimitPolicyRecord,
     /// `IsGlobal`, optional: integer. Example: `1`.
     pub is_global: Option<i64>,
 }
@@ -281,7 +281,7 @@ pub struct CreateCCReqLimitPolicy {
 /// The answer of [`CreateCCReqLimitPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCcReqLimitPolicyResponse;
+pub struct CreateCCReqLimitPolicyResponse;
 
 /// The `CreateCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
@@ -310,8 +310,8 @@ pub struct CreateCcBlackWhiteIpListResponse;
 
 /// The `CreateCcGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateCcGeoIpBlockConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateCcGeoIpBlockConfigResponse)]
+/// Answers [`CreateCcGeoIPBlockConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCcGeoIPBlockConfig {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -323,20 +323,20 @@ pub struct CreateCcGeoIPBlockConfig {
     pub domain: String,
     /// `Protocol`, required: string. Example: `http`.
     pub protocol: String,
-    /// `CcGeoIPBlockConfig`, required: [`CcGeoIpBlockConfig`].
+    /// `CcGeoIPBlockConfig`, required: [`CcGeoIPBlockConfig`].
     #[tc(rename = "CcGeoIPBlockConfig")]
-    pub cc_geo_ip_block_config: CcGeoIpBlockConfig,
+    pub cc_geo_ip_block_config: CcGeoIPBlockConfig,
 }
 
 /// The answer of [`CreateCcGeoIPBlockConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCcGeoIpBlockConfigResponse;
+pub struct CreateCcGeoIPBlockConfigResponse;
 
 /// The `CreateDDoSAI` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateDDoSaiResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateDDoSaiResponse)]
+/// Answers [`CreateDDoSAIResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDDoSAI {
     /// `InstanceIdList`, required: list of string. Example: `["bgpip-0000011x\r\n"]`.
@@ -349,7 +349,7 @@ pub struct CreateDDoSAI {
 /// The answer of [`CreateDDoSAI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDDoSaiResponse;
+pub struct CreateDDoSAIResponse;
 
 /// The `CreateDDoSBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
@@ -389,21 +389,21 @@ pub struct CreateDDoSConnectLimitResponse;
 
 /// The `CreateDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateDDoSGeoIpBlockConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateDDoSGeoIpBlockConfigResponse)]
+/// Answers [`CreateDDoSGeoIPBlockConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDDoSGeoIPBlockConfig {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
     pub instance_id: String,
-    /// `DDoSGeoIPBlockConfig`, required: [`DDoSGeoIpBlockConfig`].
+    /// `DDoSGeoIPBlockConfig`, required: [`DDoSGeoIPBlockConfig`].
     #[tc(rename = "DDoSGeoIPBlockConfig")]
-    pub d_do_s_geo_ip_block_config: DDoSGeoIpBlockConfig,
+    pub d_do_s_geo_ip_block_config: DDoSGeoIPBlockConfig,
 }
 
 /// The answer of [`CreateDDoSGeoIPBlockConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDDoSGeoIpBlockConfigResponse;
+pub struct CreateDDoSGeoIPBlockConfigResponse;
 
 /// The `CreateDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
 ///
@@ -441,18 +441,18 @@ pub struct CreateDefaultAlarmThresholdResponse;
 
 /// The `CreateIPAlarmThresholdConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`CreateIpAlarmThresholdConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = CreateIpAlarmThresholdConfigResponse)]
+/// Answers [`CreateIPAlarmThresholdConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateIPAlarmThresholdConfig {
-    /// `IpAlarmThresholdConfigList`, required: list of [`IpAlarmThresholdRelation`].
-    pub ip_alarm_threshold_config_list: Vec<IpAlarmThresholdRelation>,
+    /// `IpAlarmThresholdConfigList`, required: list of [`IPAlarmThresholdRelation`].
+    pub ip_alarm_threshold_config_list: Vec<IPAlarmThresholdRelation>,
 }
 
 /// The answer of [`CreateIPAlarmThresholdConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateIpAlarmThresholdConfigResponse;
+pub struct CreateIPAlarmThresholdConfigResponse;
 
 /// The `CreateL7RuleCerts` action of ANTIDDOS API 2020-03-09.
 ///
@@ -618,8 +618,8 @@ pub struct CreateWaterPrintKeyResponse;
 
 /// The `DeleteCCLevelPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DeleteCcLevelPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DeleteCcLevelPolicyResponse)]
+/// Answers [`DeleteCCLevelPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCLevelPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -635,12 +635,12 @@ pub struct DeleteCCLevelPolicy {
 /// The answer of [`DeleteCCLevelPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcLevelPolicyResponse;
+pub struct DeleteCCLevelPolicyResponse;
 
 /// The `DeleteCCPrecisionPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DeleteCcPrecisionPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DeleteCcPrecisionPolicyResponse)]
+/// Answers [`DeleteCCPrecisionPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCPrecisionPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -652,12 +652,12 @@ pub struct DeleteCCPrecisionPolicy {
 /// The answer of [`DeleteCCPrecisionPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcPrecisionPolicyResponse;
+pub struct DeleteCCPrecisionPolicyResponse;
 
 /// The `DeleteCCRequestLimitPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DeleteCcRequestLimitPolicyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DeleteCcRequestLimitPolicyResponse)]
+/// Answers [`DeleteCCRequestLimitPolicyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCRequestLimitPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000023c`.
@@ -669,12 +669,12 @@ pub struct DeleteCCRequestLimitPolicy {
 /// The answer of [`DeleteCCRequestLimitPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcRequestLimitPolicyResponse;
+pub struct DeleteCCRequestLimitPolicyResponse;
 
 /// The `DeleteCCThresholdPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DeleteCcThresholdPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DeleteCcThresholdPolicyResponse)]
+/// Answers [`DeleteCCThresholdPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCThresholdPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -690,7 +690,7 @@ pub struct DeleteCCThresholdPolicy {
 /// The answer of [`DeleteCCThresholdPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcThresholdPolicyResponse;
+pub struct DeleteCCThresholdPolicyResponse;
 
 /// The `DeleteCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
@@ -711,21 +711,21 @@ pub struct DeleteCcBlackWhiteIpListResponse;
 
 /// The `DeleteCcGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DeleteCcGeoIpBlockConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DeleteCcGeoIpBlockConfigResponse)]
+/// Answers [`DeleteCcGeoIPBlockConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCcGeoIPBlockConfig {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
     pub instance_id: String,
-    /// `CcGeoIPBlockConfig`, required: [`CcGeoIpBlockConfig`].
+    /// `CcGeoIPBlockConfig`, required: [`CcGeoIPBlockConfig`].
     #[tc(rename = "CcGeoIPBlockConfig")]
-    pub cc_geo_ip_block_config: CcGeoIpBlockConfig,
+    pub cc_geo_ip_block_config: CcGeoIPBlockConfig,
 }
 
 /// The answer of [`DeleteCcGeoIPBlockConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcGeoIpBlockConfigResponse;
+pub struct DeleteCcGeoIPBlockConfigResponse;
 
 /// The `DeleteDDoSBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
@@ -748,21 +748,21 @@ pub struct DeleteDDoSBlackWhiteIpListResponse;
 
 /// The `DeleteDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DeleteDDoSGeoIpBlockConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DeleteDDoSGeoIpBlockConfigResponse)]
+/// Answers [`DeleteDDoSGeoIPBlockConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDDoSGeoIPBlockConfig {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
     pub instance_id: String,
-    /// `DDoSGeoIPBlockConfig`, required: [`DDoSGeoIpBlockConfig`].
+    /// `DDoSGeoIPBlockConfig`, required: [`DDoSGeoIPBlockConfig`].
     #[tc(rename = "DDoSGeoIPBlockConfig")]
-    pub d_do_s_geo_ip_block_config: DDoSGeoIpBlockConfig,
+    pub d_do_s_geo_ip_block_config: DDoSGeoIPBlockConfig,
 }
 
 /// The answer of [`DeleteDDoSGeoIPBlockConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDDoSGeoIpBlockConfigResponse;
+pub struct DeleteDDoSGeoIPBlockConfigResponse;
 
 /// The `DeleteDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
 ///
@@ -849,8 +849,8 @@ pub struct DeleteWaterPrintKeyResponse;
 
 /// The `DescribeBGPIPL7Rules` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeBgpipl7RulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeBgpipl7RulesResponse)]
+/// Answers [`DescribeBGPIPL7RulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBGPIPL7Rules {
     /// `Business`, required: string. Example: `bgpip`.
@@ -878,9 +878,9 @@ pub struct DescribeBGPIPL7Rules {
 /// The answer of [`DescribeBGPIPL7Rules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBgpipl7RulesResponse {
-    /// `Rules`: list of [`Bgpipl7RuleEntry`].
-    pub rules: Option<Vec<Bgpipl7RuleEntry>>,
+pub struct DescribeBGPIPL7RulesResponse {
+    /// `Rules`: list of [`BGPIPL7RuleEntry`].
+    pub rules: Option<Vec<BGPIPL7RuleEntry>>,
     /// `Healths`: list of [`L7RuleHealth`].
     pub healths: Option<Vec<L7RuleHealth>>,
     /// `Total`: unsigned integer. Example: `1`.
@@ -974,9 +974,9 @@ pub struct DescribeBgpInstances {
 pub struct DescribeBgpInstancesResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `BGPInstanceList`: list of [`BgpInstanceInfo`].
+    /// `BGPInstanceList`: list of [`BGPInstanceInfo`].
     #[tc(rename = "BGPInstanceList")]
-    pub bgp_instance_list: Option<Vec<BgpInstanceInfo>>,
+    pub bgp_instance_list: Option<Vec<BGPInstanceInfo>>,
 }
 
 /// The `DescribeBizHttpStatus` action of ANTIDDOS API 2020-03-09.
@@ -1085,8 +1085,8 @@ pub struct DescribeBizTrendResponse {
 
 /// The `DescribeCCLevelList` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcLevelListResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcLevelListResponse)]
+/// Answers [`DescribeCCLevelListResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCLevelList {
     /// `Business`, required: string. Example: `bgp-multip`.
@@ -1102,17 +1102,17 @@ pub struct DescribeCCLevelList {
 /// The answer of [`DescribeCCLevelList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcLevelListResponse {
+pub struct DescribeCCLevelListResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `LevelList`: list of [`CcLevelPolicy`].
-    pub level_list: Option<Vec<CcLevelPolicy>>,
+    /// `LevelList`: list of [`CCLevelPolicy`].
+    pub level_list: Option<Vec<CCLevelPolicy>>,
 }
 
 /// The `DescribeCCLevelPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcLevelPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcLevelPolicyResponse)]
+/// Answers [`DescribeCCLevelPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCLevelPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -1128,15 +1128,15 @@ pub struct DescribeCCLevelPolicy {
 /// The answer of [`DescribeCCLevelPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcLevelPolicyResponse {
+pub struct DescribeCCLevelPolicyResponse {
     /// `Level`: string. Example: `loose`.
     pub level: Option<String>,
 }
 
 /// The `DescribeCCPrecisionPlyList` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcPrecisionPlyListResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcPrecisionPlyListResponse)]
+/// Answers [`DescribeCCPrecisionPlyListResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCPrecisionPlyList {
     /// `Business`, required: string. Example: `bgp-multip`.
@@ -1158,17 +1158,17 @@ pub struct DescribeCCPrecisionPlyList {
 /// The answer of [`DescribeCCPrecisionPlyList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcPrecisionPlyListResponse {
+pub struct DescribeCCPrecisionPlyListResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `PrecisionPolicyList`: list of [`CcPrecisionPolicy`].
-    pub precision_policy_list: Option<Vec<CcPrecisionPolicy>>,
+    /// `PrecisionPolicyList`: list of [`CCPrecisionPolicy`].
+    pub precision_policy_list: Option<Vec<CCPrecisionPolicy>>,
 }
 
 /// The `DescribeCCReqLimitPolicyList` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcReqLimitPolicyListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcReqLimitPolicyListResponse)]
+/// Answers [`DescribeCCReqLimitPolicyListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCReqLimitPolicyList {
     /// `Business`, required: string. Example: `bgp-multip`.
@@ -1190,17 +1190,17 @@ pub struct DescribeCCReqLimitPolicyList {
 /// The answer of [`DescribeCCReqLimitPolicyList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcReqLimitPolicyListResponse {
+pub struct DescribeCCReqLimitPolicyListResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `RequestLimitPolicyList`: list of [`CcReqLimitPolicy`].
-    pub request_limit_policy_list: Option<Vec<CcReqLimitPolicy>>,
+    /// `RequestLimitPolicyList`: list of [`CCReqLimitPolicy`].
+    pub request_limit_policy_list: Option<Vec<CCReqLimitPolicy>>,
 }
 
 /// The `DescribeCCThresholdList` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcThresholdListResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcThresholdListResponse)]
+/// Answers [`DescribeCCThresholdListResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCThresholdList {
     /// `Business`, required: string. Example: `bgp-multip`.
@@ -1216,17 +1216,17 @@ pub struct DescribeCCThresholdList {
 /// The answer of [`DescribeCCThresholdList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcThresholdListResponse {
+pub struct DescribeCCThresholdListResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `ThresholdList`: list of [`CcThresholdPolicy`].
-    pub threshold_list: Option<Vec<CcThresholdPolicy>>,
+    /// `ThresholdList`: list of [`CCThresholdPolicy`].
+    pub threshold_list: Option<Vec<CCThresholdPolicy>>,
 }
 
 /// The `DescribeCCTrend` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcTrendResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcTrendResponse)]
+/// Answers [`DescribeCCTrendResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCTrend {
     /// `Business`, required: string. Example: `bgp`.
@@ -1250,7 +1250,7 @@ pub struct DescribeCCTrend {
 /// The answer of [`DescribeCCTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcTrendResponse {
+pub struct DescribeCCTrendResponse {
     /// `Count`: unsigned integer. Example: `1`.
     pub count: Option<u64>,
     /// `Business`: string. Example: `bgp`.
@@ -1309,8 +1309,8 @@ pub struct DescribeCcBlackWhiteIpListResponse {
 
 /// The `DescribeCcGeoIPBlockConfigList` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeCcGeoIpBlockConfigListResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeCcGeoIpBlockConfigListResponse)]
+/// Answers [`DescribeCcGeoIPBlockConfigListResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCcGeoIPBlockConfigList {
     /// `Business`, required: string. Example: `bgp-multip`.
@@ -1332,7 +1332,7 @@ pub struct DescribeCcGeoIPBlockConfigList {
 /// The answer of [`DescribeCcGeoIPBlockConfigList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcGeoIpBlockConfigListResponse {
+pub struct DescribeCcGeoIPBlockConfigListResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
     /// `CcGeoIpPolicyList`: list of [`CcGeoIpPolicyNew`].
@@ -1468,8 +1468,8 @@ pub struct DescribeIpBlockListResponse {
 
 /// The `DescribeL7RulesBySSLCertId` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeL7RulesBySslCertIdResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeL7RulesBySslCertIdResponse)]
+/// Answers [`DescribeL7RulesBySSLCertIdResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeL7RulesBySSLCertId {
     /// `Status`, required: string. Example: `bindable`.
@@ -1481,15 +1481,15 @@ pub struct DescribeL7RulesBySSLCertId {
 /// The answer of [`DescribeL7RulesBySSLCertId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeL7RulesBySslCertIdResponse {
+pub struct DescribeL7RulesBySSLCertIdResponse {
     /// `CertSet`: list of [`CertIdInsL7Rules`].
     pub cert_set: Option<Vec<CertIdInsL7Rules>>,
 }
 
 /// The `DescribeListBGPIPInstances` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeListBgpipInstancesResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeListBgpipInstancesResponse)]
+/// Answers [`DescribeListBGPIPInstancesResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeListBGPIPInstances {
     /// `Offset`, required: unsigned integer. Example: `0`.
@@ -1529,17 +1529,17 @@ pub struct DescribeListBGPIPInstances {
 /// The answer of [`DescribeListBGPIPInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeListBgpipInstancesResponse {
+pub struct DescribeListBGPIPInstancesResponse {
     /// `Total`: unsigned integer. Example: `2`.
     pub total: Option<u64>,
-    /// `InstanceList`: list of [`BgpipInstance`].
-    pub instance_list: Option<Vec<BgpipInstance>>,
+    /// `InstanceList`: list of [`BGPIPInstance`].
+    pub instance_list: Option<Vec<BGPIPInstance>>,
 }
 
 /// The `DescribeListBGPInstances` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeListBgpInstancesResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeListBgpInstancesResponse)]
+/// Answers [`DescribeListBGPInstancesResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeListBGPInstances {
     /// `Offset`, required: unsigned integer. Example: `0`.
@@ -1591,11 +1591,11 @@ pub struct DescribeListBGPInstances {
 /// The answer of [`DescribeListBGPInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeListBgpInstancesResponse {
+pub struct DescribeListBGPInstancesResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `InstanceList`: list of [`BgpInstance`].
-    pub instance_list: Option<Vec<BgpInstance>>,
+    /// `InstanceList`: list of [`BGPInstance`].
+    pub instance_list: Option<Vec<BGPInstance>>,
 }
 
 /// The `DescribeListBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
@@ -1626,8 +1626,8 @@ pub struct DescribeListBlackWhiteIpListResponse {
 
 /// The `DescribeListDDoSAI` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeListDDoSaiResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeListDDoSaiResponse)]
+/// Answers [`DescribeListDDoSAIResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeListDDoSAI {
     /// `Offset`, required: integer. Example: `0`.
@@ -1643,17 +1643,17 @@ pub struct DescribeListDDoSAI {
 /// The answer of [`DescribeListDDoSAI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeListDDoSaiResponse {
+pub struct DescribeListDDoSAIResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
-    /// `ConfigList`: list of [`DDoSaiRelation`].
-    pub config_list: Option<Vec<DDoSaiRelation>>,
+    /// `ConfigList`: list of [`DDoSAIRelation`].
+    pub config_list: Option<Vec<DDoSAIRelation>>,
 }
 
 /// The `DescribeListDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeListDDoSGeoIpBlockConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeListDDoSGeoIpBlockConfigResponse)]
+/// Answers [`DescribeListDDoSGeoIPBlockConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeListDDoSGeoIPBlockConfig {
     /// `Offset`, required: unsigned integer. Example: `0`.
@@ -1669,11 +1669,11 @@ pub struct DescribeListDDoSGeoIPBlockConfig {
 /// The answer of [`DescribeListDDoSGeoIPBlockConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeListDDoSGeoIpBlockConfigResponse {
+pub struct DescribeListDDoSGeoIPBlockConfigResponse {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `ConfigList`: list of [`DDoSGeoIpBlockConfigRelation`].
-    pub config_list: Option<Vec<DDoSGeoIpBlockConfigRelation>>,
+    /// `ConfigList`: list of [`DDoSGeoIPBlockConfigRelation`].
+    pub config_list: Option<Vec<DDoSGeoIPBlockConfigRelation>>,
 }
 
 /// The `DescribeListDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
@@ -1704,8 +1704,8 @@ pub struct DescribeListDDoSSpeedLimitConfigResponse {
 
 /// The `DescribeListIPAlarmConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeListIpAlarmConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeListIpAlarmConfigResponse)]
+/// Answers [`DescribeListIPAlarmConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeListIPAlarmConfig {
     /// `Offset`, required: integer. Example: `0`.
@@ -1725,11 +1725,11 @@ pub struct DescribeListIPAlarmConfig {
 /// The answer of [`DescribeListIPAlarmConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeListIpAlarmConfigResponse {
+pub struct DescribeListIPAlarmConfigResponse {
     /// `Total`: integer. Example: `2`.
     pub total: Option<i64>,
-    /// `ConfigList`: list of [`IpAlarmThresholdRelation`].
-    pub config_list: Option<Vec<IpAlarmThresholdRelation>>,
+    /// `ConfigList`: list of [`IPAlarmThresholdRelation`].
+    pub config_list: Option<Vec<IPAlarmThresholdRelation>>,
 }
 
 /// The `DescribeListListener` action of ANTIDDOS API 2020-03-09.
@@ -2007,8 +2007,8 @@ pub struct DescribeOverviewAttackTrendResponse {
 
 /// The `DescribeOverviewCCTrend` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`DescribeOverviewCcTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = DescribeOverviewCcTrendResponse)]
+/// Answers [`DescribeOverviewCCTrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOverviewCCTrend {
     /// `Period`, required: integer. Example: `3600`.
@@ -2030,7 +2030,7 @@ pub struct DescribeOverviewCCTrend {
 /// The answer of [`DescribeOverviewCCTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOverviewCcTrendResponse {
+pub struct DescribeOverviewCCTrendResponse {
     /// `Count`: unsigned integer. Example: `1`.
     pub count: Option<u64>,
     /// `Data`: list of unsigned integer. Example: `[1234]`.
@@ -2177,8 +2177,8 @@ pub struct DisassociateDDoSEipAddressResponse;
 
 /// The `ModifyCCLevelPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`ModifyCcLevelPolicyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = ModifyCcLevelPolicyResponse)]
+/// Answers [`ModifyCCLevelPolicyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCLevelPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000023c`.
@@ -2196,12 +2196,12 @@ pub struct ModifyCCLevelPolicy {
 /// The answer of [`ModifyCCLevelPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcLevelPolicyResponse;
+pub struct ModifyCCLevelPolicyResponse;
 
 /// The `ModifyCCPrecisionPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`ModifyCcPrecisionPolicyResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = ModifyCcPrecisionPolicyResponse)]
+/// Answers [`ModifyCCPrecisionPolicyResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCPrecisionPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
@@ -2210,38 +2210,38 @@ pub struct ModifyCCPrecisionPolicy {
     pub policy_id: String,
     /// `PolicyAction`, required: string. Example: `alg`.
     pub policy_action: String,
-    /// `PolicyList`, required: list of [`CcPrecisionPlyRecord`].
-    pub policy_list: Vec<CcPrecisionPlyRecord>,
+    /// `PolicyList`, required: list of [`CCPrecisionPlyRecord`].
+    pub policy_list: Vec<CCPrecisionPlyRecord>,
 }
 
 /// The answer of [`ModifyCCPrecisionPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcPrecisionPolicyResponse;
+pub struct ModifyCCPrecisionPolicyResponse;
 
 /// The `ModifyCCReqLimitPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`ModifyCcReqLimitPolicyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = ModifyCcReqLimitPolicyResponse)]
+/// Answers [`ModifyCCReqLimitPolicyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCReqLimitPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000023c`.
     pub instance_id: String,
     /// `PolicyId`, required: string. Example: `ccRule-00000312`.
     pub policy_id: String,
-    /// `Policy`, required: [`CcReqLimitPolicyRecord`].
-    pub policy: CcReqLimitPolicyRecord,
+    /// `Policy`, required: [`CCReqLimitPolicyRecord`].
+    pub policy: CCReqLimitPolicyRecord,
 }
 
 /// The answer of [`ModifyCCReqLimitPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcReqLimitPolicyResponse;
+pub struct ModifyCCReqLimitPolicyResponse;
 
 /// The `ModifyCCThresholdPolicy` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`ModifyCcThresholdPolicyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = ModifyCcThresholdPolicyResponse)]
+/// Answers [`ModifyCCThresholdPolicyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCThresholdPolicy {
     /// `InstanceId`, required: string. Example: `bgpip-0000023c`.
@@ -2259,7 +2259,7 @@ pub struct ModifyCCThresholdPolicy {
 /// The answer of [`ModifyCCThresholdPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcThresholdPolicyResponse;
+pub struct ModifyCCThresholdPolicyResponse;
 
 /// The `ModifyCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
@@ -2307,21 +2307,21 @@ pub struct ModifyDDoSBlackWhiteIpListResponse;
 
 /// The `ModifyDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
-/// Answers [`ModifyDDoSGeoIpBlockConfigResponse`].
-#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional", response = ModifyDDoSGeoIpBlockConfigResponse)]
+/// Answers [`ModifyDDoSGeoIPBlockConfigResponse`].
+#[tc_action(service = "antiddos", version = "2020-03-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDDoSGeoIPBlockConfig {
     /// `InstanceId`, required: string. Example: `bgpip-0000011x`.
     pub instance_id: String,
-    /// `DDoSGeoIPBlockConfig`, required: [`DDoSGeoIpBlockConfig`].
+    /// `DDoSGeoIPBlockConfig`, required: [`DDoSGeoIPBlockConfig`].
     #[tc(rename = "DDoSGeoIPBlockConfig")]
-    pub d_do_s_geo_ip_block_config: DDoSGeoIpBlockConfig,
+    pub d_do_s_geo_ip_block_config: DDoSGeoIPBlockConfig,
 }
 
 /// The answer of [`ModifyDDoSGeoIPBlockConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDDoSGeoIpBlockConfigResponse;
+pub struct ModifyDDoSGeoIPBlockConfigResponse;
 
 /// The `ModifyDDoSLevel` action of ANTIDDOS API 2020-03-09.
 ///
@@ -2548,16 +2548,16 @@ pub struct AnycastOutPackRelation {
     pub cur_deadline: Option<String>,
 }
 
-/// The `BGPIPInstance` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPIPInstance`).
+/// The `BGPIPInstance` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpipInstance {
+pub struct BGPIPInstance {
     /// `InstanceDetail`: [`InstanceRelation`].
     pub instance_detail: Option<InstanceRelation>,
-    /// `SpecificationLimit`: [`BgpipInstanceSpecification`].
-    pub specification_limit: Option<BgpipInstanceSpecification>,
-    /// `Usage`: [`BgpipInstanceUsages`].
-    pub usage: Option<BgpipInstanceUsages>,
+    /// `SpecificationLimit`: [`BGPIPInstanceSpecification`].
+    pub specification_limit: Option<BGPIPInstanceSpecification>,
+    /// `Usage`: [`BGPIPInstanceUsages`].
+    pub usage: Option<BGPIPInstanceUsages>,
     /// `Region`: [`RegionInfo`].
     pub region: Option<RegionInfo>,
     /// `Status`: string. Example: `idle`.
@@ -2608,10 +2608,10 @@ pub struct BgpipInstance {
     pub eo_flag: Option<u64>,
 }
 
-/// The `BGPIPInstanceSpecification` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPIPInstanceSpecification`).
+/// The `BGPIPInstanceSpecification` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpipInstanceSpecification {
+pub struct BGPIPInstanceSpecification {
     /// `ProtectBandwidth`: unsigned integer. Example: `2000`.
     pub protect_bandwidth: Option<u64>,
     /// `ProtectCCQPS`: unsigned integer. Example: `2000`.
@@ -2629,10 +2629,10 @@ pub struct BgpipInstanceSpecification {
     pub elastic_bandwidth: Option<u64>,
 }
 
-/// The `BGPIPInstanceUsages` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPIPInstanceUsages`).
+/// The `BGPIPInstanceUsages` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpipInstanceUsages {
+pub struct BGPIPInstanceUsages {
     /// `PortRulesUsage`: unsigned integer. Example: `1`.
     pub port_rules_usage: Option<u64>,
     /// `DomainRulesUsage`: unsigned integer. Example: `1`.
@@ -2641,10 +2641,10 @@ pub struct BgpipInstanceUsages {
     pub last7_day_attack_count: Option<u64>,
 }
 
-/// The `BGPIPL7RuleEntry` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPIPL7RuleEntry`).
+/// The `BGPIPL7RuleEntry` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bgpipl7RuleEntry {
+pub struct BGPIPL7RuleEntry {
     /// `Protocol`: string. Example: `80`.
     pub protocol: Option<String>,
     /// `Domain`: string. Example: `www.abc.com`.
@@ -2706,16 +2706,16 @@ pub struct Bgpipl7RuleEntry {
     pub version: Option<u64>,
 }
 
-/// The `BGPInstance` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPInstance`).
+/// The `BGPInstance` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpInstance {
+pub struct BGPInstance {
     /// `InstanceDetail`: [`InstanceRelation`]. Example: `{"EipList":["175.27.164.158"],"InstanceId":"bgp-0000015a"}`.
     pub instance_detail: Option<InstanceRelation>,
-    /// `SpecificationLimit`: [`BgpInstanceSpecification`]. Example: `{"ProtectBandwidth":30000,"ProtectCountLimit":10,"ProtectIPN`….
-    pub specification_limit: Option<BgpInstanceSpecification>,
-    /// `Usage`: [`BgpInstanceUsages`]. Example: `{"ProtectCountUsage":0,"ProtectIPNumberUsage":1,"Last7DayAtt`….
-    pub usage: Option<BgpInstanceUsages>,
+    /// `SpecificationLimit`: [`BGPInstanceSpecification`]. Example: `{"ProtectBandwidth":30000,"ProtectCountLimit":10,"ProtectIPN`….
+    pub specification_limit: Option<BGPInstanceSpecification>,
+    /// `Usage`: [`BGPInstanceUsages`]. Example: `{"ProtectCountUsage":0,"ProtectIPNumberUsage":1,"Last7DayAtt`….
+    pub usage: Option<BGPInstanceUsages>,
     /// `Region`: [`RegionInfo`]. Example: `{"Region":"ap-nanjing"}`.
     pub region: Option<RegionInfo>,
     /// `Status`: string. Example: `idle`.
@@ -2765,10 +2765,10 @@ pub struct BgpInstance {
     pub zone_id: Option<i64>,
 }
 
-/// The `BGPInstanceInfo` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPInstanceInfo`).
+/// The `BGPInstanceInfo` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpInstanceInfo {
+pub struct BGPInstanceInfo {
     /// `InstanceId`: string. Example: `bgp-000004rh`.
     pub instance_id: Option<String>,
     /// `InstanceChargePrepaid`: [`InstanceChargePrepaid`], may be null.
@@ -2791,10 +2791,10 @@ pub struct BgpInstanceInfo {
     pub dry_run: Option<bool>,
 }
 
-/// The `BGPInstanceSpecification` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPInstanceSpecification`).
+/// The `BGPInstanceSpecification` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpInstanceSpecification {
+pub struct BGPInstanceSpecification {
     /// `ProtectBandwidth`: unsigned integer. Example: `1`.
     pub protect_bandwidth: Option<u64>,
     /// `ProtectCountLimit`: unsigned integer. Example: `10`.
@@ -2820,10 +2820,10 @@ pub struct BgpInstanceSpecification {
     pub down_grade_protect: Option<u64>,
 }
 
-/// The `BGPInstanceUsages` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `BGPInstanceUsages`).
+/// The `BGPInstanceUsages` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpInstanceUsages {
+pub struct BGPInstanceUsages {
     /// `ProtectCountUsage`: unsigned integer. Example: `1`.
     pub protect_count_usage: Option<u64>,
     /// `ProtectIPNumberUsage`: unsigned integer. Example: `1`.
@@ -2867,10 +2867,10 @@ pub struct BoundIpInfo {
     pub domain: Option<String>,
 }
 
-/// The `CCLevelPolicy` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CCLevelPolicy`).
+/// The `CCLevelPolicy` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcLevelPolicy {
+pub struct CCLevelPolicy {
     /// `InstanceId`: string. Example: `bgp-xxx`.
     pub instance_id: Option<String>,
     /// `Ip`: string. Example: `192.168.1.1`.
@@ -2887,10 +2887,10 @@ pub struct CcLevelPolicy {
     pub modify_time: Option<String>,
 }
 
-/// The `CCPrecisionPlyRecord` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CCPrecisionPlyRecord`).
+/// The `CCPrecisionPlyRecord` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcPrecisionPlyRecord {
+pub struct CCPrecisionPlyRecord {
     /// `FieldType`: string. Example: `value`.
     pub field_type: Option<String>,
     /// `FieldName`: string. Example: `srcip`.
@@ -2901,10 +2901,10 @@ pub struct CcPrecisionPlyRecord {
     pub value_operator: Option<String>,
 }
 
-/// The `CCPrecisionPolicy` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CCPrecisionPolicy`).
+/// The `CCPrecisionPolicy` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcPrecisionPolicy {
+pub struct CCPrecisionPolicy {
     /// `PolicyId`: string. Example: `id-xxx`.
     pub policy_id: Option<String>,
     /// `InstanceId`: string. Example: `bgp-xxx`.
@@ -2917,18 +2917,18 @@ pub struct CcPrecisionPolicy {
     pub domain: Option<String>,
     /// `PolicyAction`: string. Example: `drop`.
     pub policy_action: Option<String>,
-    /// `PolicyList`: list of [`CcPrecisionPlyRecord`]. Example: `list`.
-    pub policy_list: Option<Vec<CcPrecisionPlyRecord>>,
+    /// `PolicyList`: list of [`CCPrecisionPlyRecord`]. Example: `list`.
+    pub policy_list: Option<Vec<CCPrecisionPlyRecord>>,
     /// `CreateTime`: string. Example: `2024-01-01`.
     pub create_time: Option<String>,
     /// `ModifyTime`: string. Example: `2024-01-01`.
     pub modify_time: Option<String>,
 }
 
-/// The `CCReqLimitPolicy` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CCReqLimitPolicy`).
+/// The `CCReqLimitPolicy` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcReqLimitPolicy {
+pub struct CCReqLimitPolicy {
     /// `PolicyId`: string. Example: `id-xxx`.
     pub policy_id: Option<String>,
     /// `InstanceId`: string. Example: `bgp-xxx`.
@@ -2939,18 +2939,18 @@ pub struct CcReqLimitPolicy {
     pub protocol: Option<String>,
     /// `Domain`: string. Example: `www.a.com`.
     pub domain: Option<String>,
-    /// `PolicyRecord`: [`CcReqLimitPolicyRecord`]. Example: `record`.
-    pub policy_record: Option<CcReqLimitPolicyRecord>,
+    /// `PolicyRecord`: [`CCReqLimitPolicyRecord`]. Example: `record`.
+    pub policy_record: Option<CCReqLimitPolicyRecord>,
     /// `CreateTime`: string. Example: `2024-01-01`.
     pub create_time: Option<String>,
     /// `ModifyTime`: string. Example: `2024-01-01`.
     pub modify_time: Option<String>,
 }
 
-/// The `CCReqLimitPolicyRecord` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CCReqLimitPolicyRecord`).
+/// The `CCReqLimitPolicyRecord` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcReqLimitPolicyRecord {
+pub struct CCReqLimitPolicyRecord {
     /// `Period`: unsigned integer. Example: `1`.
     pub period: Option<u64>,
     /// `RequestNum`: unsigned integer. Example: `1`.
@@ -2969,10 +2969,10 @@ pub struct CcReqLimitPolicyRecord {
     pub cookie: Option<String>,
 }
 
-/// The `CCThresholdPolicy` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CCThresholdPolicy`).
+/// The `CCThresholdPolicy` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcThresholdPolicy {
+pub struct CCThresholdPolicy {
     /// `InstanceId`: string. Example: `bgp-0000000a`.
     pub instance_id: Option<String>,
     /// `Ip`: string. Example: `1.1.1.1`.
@@ -3015,10 +3015,10 @@ pub struct CcBlackWhiteIpPolicy {
     pub modify_time: Option<String>,
 }
 
-/// The `CcGeoIPBlockConfig` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `CcGeoIPBlockConfig`).
+/// The `CcGeoIPBlockConfig` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcGeoIpBlockConfig {
+pub struct CcGeoIPBlockConfig {
     /// `RegionType`, required: string. Example: `oversea`.
     pub region_type: String,
     /// `Action`, required: string. Example: `drop`.
@@ -3099,10 +3099,10 @@ pub struct ConnectLimitRelation {
     pub instance_detail_list: Option<Vec<InstanceRelation>>,
 }
 
-/// The `DDoSAIRelation` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `DDoSAIRelation`).
+/// The `DDoSAIRelation` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DDoSaiRelation {
+pub struct DDoSAIRelation {
     /// `DDoSAI`: string. Example: `on`.
     #[tc(rename = "DDoSAI")]
     pub d_do_sai: Option<String>,
@@ -3110,10 +3110,10 @@ pub struct DDoSaiRelation {
     pub instance_detail_list: Option<Vec<InstanceRelation>>,
 }
 
-/// The `DDoSGeoIPBlockConfig` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `DDoSGeoIPBlockConfig`).
+/// The `DDoSGeoIPBlockConfig` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DDoSGeoIpBlockConfig {
+pub struct DDoSGeoIPBlockConfig {
     /// `RegionType`: string. Example: `oversea`.
     pub region_type: Option<String>,
     /// `Action`: string. Example: `drop`.
@@ -3124,13 +3124,13 @@ pub struct DDoSGeoIpBlockConfig {
     pub area_list: Option<Vec<i64>>,
 }
 
-/// The `DDoSGeoIPBlockConfigRelation` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `DDoSGeoIPBlockConfigRelation`).
+/// The `DDoSGeoIPBlockConfigRelation` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DDoSGeoIpBlockConfigRelation {
-    /// `GeoIPBlockConfig`: [`DDoSGeoIpBlockConfig`].
+pub struct DDoSGeoIPBlockConfigRelation {
+    /// `GeoIPBlockConfig`: [`DDoSGeoIPBlockConfig`].
     #[tc(rename = "GeoIPBlockConfig")]
-    pub geo_ip_block_config: Option<DDoSGeoIpBlockConfig>,
+    pub geo_ip_block_config: Option<DDoSGeoIPBlockConfig>,
     /// `InstanceDetailList`: list of [`InstanceRelation`].
     pub instance_detail_list: Option<Vec<InstanceRelation>>,
 }
@@ -3273,10 +3273,10 @@ pub struct HttpStatusMap {
     pub http3xx: Option<Vec<f64>>,
 }
 
-/// The `IPAlarmThresholdRelation` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `IPAlarmThresholdRelation`).
+/// The `IPAlarmThresholdRelation` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpAlarmThresholdRelation {
+pub struct IPAlarmThresholdRelation {
     /// `AlarmType`: unsigned integer. Example: `1`.
     pub alarm_type: Option<u64>,
     /// `AlarmThreshold`: unsigned integer. Example: `1`.
@@ -3285,10 +3285,10 @@ pub struct IpAlarmThresholdRelation {
     pub instance_detail_list: Option<Vec<InstanceRelation>>,
 }
 
-/// The `IPLineInfo` model of ANTIDDOS API 2020-03-09 (renamed: the metadata calls it `IPLineInfo`).
+/// The `IPLineInfo` model of ANTIDDOS API 2020-03-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpLineInfo {
+pub struct IPLineInfo {
     /// `Type`: string. Example: `bgp`.
     pub type_: Option<String>,
     /// `Eip`: string. Example: `1.1.1.1`.
@@ -3842,9 +3842,9 @@ pub struct RuleInstanceRelation {
 pub struct SchedulingDomainInfo {
     /// `Domain`: string. Example: `www.abc.com`.
     pub domain: Option<String>,
-    /// `LineIPList`: list of [`IpLineInfo`]. Example: `[1]`.
+    /// `LineIPList`: list of [`IPLineInfo`]. Example: `[1]`.
     #[tc(rename = "LineIPList")]
-    pub line_ip_list: Option<Vec<IpLineInfo>>,
+    pub line_ip_list: Option<Vec<IPLineInfo>>,
     /// `Method`: string. Example: `priority`.
     pub method: Option<String>,
     /// `TTL`: unsigned integer. Example: `1`.

@@ -184,8 +184,8 @@ pub struct BindEnvironmentResponse {
 
 /// The `BindIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`BindIpStrategyResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = BindIpStrategyResponse)]
+/// Answers [`BindIPStrategyResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindIPStrategy {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -201,7 +201,7 @@ pub struct BindIPStrategy {
 /// The answer of [`BindIPStrategy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindIpStrategyResponse {
+pub struct BindIPStrategyResponse {
     /// `Result`: boolean, may be null. Example: `1`.
     pub result: Option<bool>,
 }
@@ -262,8 +262,8 @@ pub struct BindSubDomainResponse {
 
 /// The `BuildAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`BuildApiDocResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = BuildApiDocResponse)]
+/// Answers [`BuildAPIDocResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuildAPIDoc {
     /// `ApiDocId`, required: string. Example: `doc-v8tsladd`.
@@ -273,15 +273,15 @@ pub struct BuildAPIDoc {
 /// The answer of [`BuildAPIDoc`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BuildApiDocResponse {
+pub struct BuildAPIDocResponse {
     /// `Result`: boolean. Example: `True`.
     pub result: Option<bool>,
 }
 
 /// The `CreateAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`CreateApiDocResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = CreateApiDocResponse)]
+/// Answers [`CreateAPIDocResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAPIDoc {
     /// `ApiDocName`, required: string. Example: `ApiGateWay Doc`.
@@ -299,9 +299,9 @@ pub struct CreateAPIDoc {
 /// The answer of [`CreateAPIDoc`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateApiDocResponse {
-    /// `Result`: [`ApiDoc`].
-    pub result: Option<ApiDoc>,
+pub struct CreateAPIDocResponse {
+    /// `Result`: [`APIDoc`].
+    pub result: Option<APIDoc>,
 }
 
 /// The `CreateApi` action of APIGATEWAY API 2018-08-08.
@@ -516,8 +516,8 @@ pub struct CreateExclusiveInstancesResponse {
 
 /// The `CreateIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`CreateIpStrategyResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = CreateIpStrategyResponse)]
+/// Answers [`CreateIPStrategyResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateIPStrategy {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -533,9 +533,9 @@ pub struct CreateIPStrategy {
 /// The answer of [`CreateIPStrategy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateIpStrategyResponse {
-    /// `Result`: [`IpStrategy`], may be null.
-    pub result: Option<IpStrategy>,
+pub struct CreateIPStrategyResponse {
+    /// `Result`: [`IPStrategy`], may be null.
+    pub result: Option<IPStrategy>,
 }
 
 /// The `CreatePlugin` action of APIGATEWAY API 2018-08-08.
@@ -682,8 +682,8 @@ pub struct CreateUsagePlanResponse {
 
 /// The `DeleteAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DeleteApiDocResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DeleteApiDocResponse)]
+/// Answers [`DeleteAPIDocResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAPIDoc {
     /// `ApiDocId`, required: string. Example: `doc-v8tsladd`.
@@ -693,7 +693,7 @@ pub struct DeleteAPIDoc {
 /// The answer of [`DeleteAPIDoc`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteApiDocResponse {
+pub struct DeleteAPIDocResponse {
     /// `Result`: boolean. Example: `True`.
     pub result: Option<bool>,
 }
@@ -756,8 +756,8 @@ pub struct DeleteApiKeyResponse {
 
 /// The `DeleteIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DeleteIpStrategyResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DeleteIpStrategyResponse)]
+/// Answers [`DeleteIPStrategyResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteIPStrategy {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -769,7 +769,7 @@ pub struct DeleteIPStrategy {
 /// The answer of [`DeleteIPStrategy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteIpStrategyResponse {
+pub struct DeleteIPStrategyResponse {
     /// `Result`: boolean, may be null. Example: `1`.
     pub result: Option<bool>,
 }
@@ -894,8 +894,8 @@ pub struct DemoteServiceUsagePlanResponse {
 
 /// The `DescribeAPIDocDetail` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DescribeApiDocDetailResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DescribeApiDocDetailResponse)]
+/// Answers [`DescribeAPIDocDetailResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAPIDocDetail {
     /// `ApiDocId`, required: string. Example: `doc-2dfa4v`.
@@ -905,15 +905,15 @@ pub struct DescribeAPIDocDetail {
 /// The answer of [`DescribeAPIDocDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApiDocDetailResponse {
-    /// `Result`: [`ApiDocInfo`].
-    pub result: Option<ApiDocInfo>,
+pub struct DescribeAPIDocDetailResponse {
+    /// `Result`: [`APIDocInfo`].
+    pub result: Option<APIDocInfo>,
 }
 
 /// The `DescribeAPIDocs` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DescribeApiDocsResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DescribeApiDocsResponse)]
+/// Answers [`DescribeAPIDocsResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAPIDocs {
     /// `Limit`, optional: integer. Example: `20`.
@@ -925,9 +925,9 @@ pub struct DescribeAPIDocs {
 /// The answer of [`DescribeAPIDocs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApiDocsResponse {
-    /// `Result`: [`ApiDocs`].
-    pub result: Option<ApiDocs>,
+pub struct DescribeAPIDocsResponse {
+    /// `Result`: [`APIDocs`].
+    pub result: Option<APIDocs>,
 }
 
 /// The `DescribeAllPluginApis` action of APIGATEWAY API 2018-08-08.
@@ -1276,8 +1276,8 @@ pub struct DescribeExclusiveInstancesStatusResponse {
 
 /// The `DescribeIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DescribeIpStrategyResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DescribeIpStrategyResponse)]
+/// Answers [`DescribeIPStrategyResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPStrategy {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -1297,15 +1297,15 @@ pub struct DescribeIPStrategy {
 /// The answer of [`DescribeIPStrategy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpStrategyResponse {
-    /// `Result`: [`IpStrategy`], may be null.
-    pub result: Option<IpStrategy>,
+pub struct DescribeIPStrategyResponse {
+    /// `Result`: [`IPStrategy`], may be null.
+    pub result: Option<IPStrategy>,
 }
 
 /// The `DescribeIPStrategyApisStatus` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DescribeIpStrategyApisStatusResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DescribeIpStrategyApisStatusResponse)]
+/// Answers [`DescribeIPStrategyApisStatusResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPStrategyApisStatus {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -1325,15 +1325,15 @@ pub struct DescribeIPStrategyApisStatus {
 /// The answer of [`DescribeIPStrategyApisStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpStrategyApisStatusResponse {
-    /// `Result`: [`IpStrategyApiStatus`], may be null.
-    pub result: Option<IpStrategyApiStatus>,
+pub struct DescribeIPStrategyApisStatusResponse {
+    /// `Result`: [`IPStrategyApiStatus`], may be null.
+    pub result: Option<IPStrategyApiStatus>,
 }
 
 /// The `DescribeIPStrategysStatus` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`DescribeIpStrategysStatusResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = DescribeIpStrategysStatusResponse)]
+/// Answers [`DescribeIPStrategysStatusResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPStrategysStatus {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -1345,9 +1345,9 @@ pub struct DescribeIPStrategysStatus {
 /// The answer of [`DescribeIPStrategysStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpStrategysStatusResponse {
-    /// `Result`: [`IpStrategiesStatus`], may be null.
-    pub result: Option<IpStrategiesStatus>,
+pub struct DescribeIPStrategysStatusResponse {
+    /// `Result`: [`IPStrategiesStatus`], may be null.
+    pub result: Option<IPStrategiesStatus>,
 }
 
 /// The `DescribeInstancesNetworkConfig` action of APIGATEWAY API 2018-08-08.
@@ -2023,8 +2023,8 @@ pub struct ImportOpenApiResponse {
 
 /// The `ModifyAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`ModifyApiDocResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = ModifyApiDocResponse)]
+/// Answers [`ModifyAPIDocResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAPIDoc {
     /// `ApiDocName`, required: string. Example: `ApiGateWay Doc`.
@@ -2042,9 +2042,9 @@ pub struct ModifyAPIDoc {
 /// The answer of [`ModifyAPIDoc`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyApiDocResponse {
-    /// `Result`: [`ApiDoc`].
-    pub result: Option<ApiDoc>,
+pub struct ModifyAPIDocResponse {
+    /// `Result`: [`APIDoc`].
+    pub result: Option<APIDoc>,
 }
 
 /// The `ModifyApi` action of APIGATEWAY API 2018-08-08.
@@ -2269,8 +2269,8 @@ pub struct ModifyExclusiveInstanceResponse {
 
 /// The `ModifyIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`ModifyIpStrategyResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = ModifyIpStrategyResponse)]
+/// Answers [`ModifyIPStrategyResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyIPStrategy {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -2284,7 +2284,7 @@ pub struct ModifyIPStrategy {
 /// The answer of [`ModifyIPStrategy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyIpStrategyResponse {
+pub struct ModifyIPStrategyResponse {
     /// `Result`: boolean, may be null. Example: `1`.
     pub result: Option<bool>,
 }
@@ -2484,8 +2484,8 @@ pub struct ReleaseServiceResponse {
 
 /// The `ResetAPIDocPassword` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`ResetApiDocPasswordResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = ResetApiDocPasswordResponse)]
+/// Answers [`ResetAPIDocPasswordResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetAPIDocPassword {
     /// `ApiDocId`, required: string. Example: `apidoc-d2sdvx3s`.
@@ -2495,9 +2495,9 @@ pub struct ResetAPIDocPassword {
 /// The answer of [`ResetAPIDocPassword`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetApiDocPasswordResponse {
-    /// `Result`: [`ApiDoc`].
-    pub result: Option<ApiDoc>,
+pub struct ResetAPIDocPasswordResponse {
+    /// `Result`: [`APIDoc`].
+    pub result: Option<APIDoc>,
 }
 
 /// The `UnBindEnvironment` action of APIGATEWAY API 2018-08-08.
@@ -2528,8 +2528,8 @@ pub struct UnBindEnvironmentResponse {
 
 /// The `UnBindIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
-/// Answers [`UnBindIpStrategyResponse`].
-#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional", response = UnBindIpStrategyResponse)]
+/// Answers [`UnBindIPStrategyResponse`].
+#[tc_action(service = "apigateway", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnBindIPStrategy {
     /// `ServiceId`, required: string. Example: `service-ody35h5e`.
@@ -2545,7 +2545,7 @@ pub struct UnBindIPStrategy {
 /// The answer of [`UnBindIPStrategy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnBindIpStrategyResponse {
+pub struct UnBindIPStrategyResponse {
     /// `Result`: boolean, may be null. Example: `1`.
     pub result: Option<bool>,
 }
@@ -2702,10 +2702,10 @@ pub struct UpdateServiceResponse {
     pub result: Option<bool>,
 }
 
-/// The `APIDoc` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `APIDoc`).
+/// The `APIDoc` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiDoc {
+pub struct APIDoc {
     /// `ApiDocId`: string. Example: `doc-1fa3rs3s`.
     pub api_doc_id: Option<String>,
     /// `ApiDocName`: string. Example: `test`.
@@ -2716,10 +2716,10 @@ pub struct ApiDoc {
     pub tags: Option<Vec<Tag>>,
 }
 
-/// The `APIDocInfo` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `APIDocInfo`).
+/// The `APIDocInfo` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiDocInfo {
+pub struct APIDocInfo {
     /// `ApiDocId`: string. Example: `apidoc-a7ragqam`.
     pub api_doc_id: Option<String>,
     /// `ApiDocName`: string. Example: `test`.
@@ -2752,15 +2752,15 @@ pub struct ApiDocInfo {
     pub tags: Option<Vec<Tag>>,
 }
 
-/// The `APIDocs` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `APIDocs`).
+/// The `APIDocs` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiDocs {
+pub struct APIDocs {
     /// `TotalCount`: integer. Example: `7`.
     pub total_count: Option<i64>,
-    /// `APIDocSet`: list of [`ApiDoc`].
+    /// `APIDocSet`: list of [`APIDoc`].
     #[tc(rename = "APIDocSet")]
-    pub api_doc_set: Option<Vec<ApiDoc>>,
+    pub api_doc_set: Option<Vec<APIDoc>>,
 }
 
 /// The `ApiAppApiInfo` model of APIGATEWAY API 2018-08-08.
@@ -3420,7 +3420,7 @@ pub struct DescribeServiceReleaseVersionResultVersionListInfo {
     pub version_desc: Option<String>,
 }
 
-/// The `DescribeUpstreamBindApis` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `DescribeUpstreamBindApis`).
+/// The `DescribeUpstreamBindApis` model of APIGATEWAY API 2018-08-08, named `DescribeUpstreamBindApisModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUpstreamBindApisModel {
@@ -3538,20 +3538,20 @@ pub struct HealthCheckConf {
     pub error_threshold_percentage: Option<i64>,
 }
 
-/// The `IPStrategiesStatus` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `IPStrategiesStatus`).
+/// The `IPStrategiesStatus` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpStrategiesStatus {
+pub struct IPStrategiesStatus {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `StrategySet`: list of [`IpStrategy`], may be null.
-    pub strategy_set: Option<Vec<IpStrategy>>,
+    /// `StrategySet`: list of [`IPStrategy`], may be null.
+    pub strategy_set: Option<Vec<IPStrategy>>,
 }
 
-/// The `IPStrategy` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `IPStrategy`).
+/// The `IPStrategy` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpStrategy {
+pub struct IPStrategy {
     /// `StrategyId`: string, may be null.
     pub strategy_id: Option<String>,
     /// `StrategyName`: string, may be null.
@@ -3572,10 +3572,10 @@ pub struct IpStrategy {
     pub bind_apis: Option<Vec<DesApisStatus>>,
 }
 
-/// The `IPStrategyApi` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `IPStrategyApi`).
+/// The `IPStrategyApi` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpStrategyApi {
+pub struct IPStrategyApi {
     /// `ApiId`: string.
     pub api_id: Option<String>,
     /// `ApiName`: string.
@@ -3593,14 +3593,14 @@ pub struct IpStrategyApi {
     pub other_environment_name: Option<String>,
 }
 
-/// The `IPStrategyApiStatus` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `IPStrategyApiStatus`).
+/// The `IPStrategyApiStatus` model of APIGATEWAY API 2018-08-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpStrategyApiStatus {
+pub struct IPStrategyApiStatus {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `ApiIdStatusSet`: list of [`IpStrategyApi`], may be null.
-    pub api_id_status_set: Option<Vec<IpStrategyApi>>,
+    /// `ApiIdStatusSet`: list of [`IPStrategyApi`], may be null.
+    pub api_id_status_set: Option<Vec<IPStrategyApi>>,
 }
 
 /// The `InstanceChargePrepaid` model of APIGATEWAY API 2018-08-08.
@@ -3905,7 +3905,7 @@ pub struct PluginSummary {
     pub plugin_set: Option<Vec<Plugin>>,
 }
 
-/// The `ReleaseService` model of APIGATEWAY API 2018-08-08 (renamed: the metadata calls it `ReleaseService`).
+/// The `ReleaseService` model of APIGATEWAY API 2018-08-08, named `ReleaseServiceModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseServiceModel {

@@ -91,16 +91,16 @@ pub struct CreateAgentAppMcpServers {
     /// `ID`, required: string. Example: `aga-xxxxxxxx`.
     #[tc(rename = "ID")]
     pub id: String,
-    /// `McpServers`, required: list of [`AgentAppMcpServerDto`].
-    pub mcp_servers: Vec<AgentAppMcpServerDto>,
+    /// `McpServers`, required: list of [`AgentAppMcpServerDTO`].
+    pub mcp_servers: Vec<AgentAppMcpServerDTO>,
 }
 
 /// The answer of [`CreateAgentAppMcpServers`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAgentAppMcpServersResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `CreateAgentAppModelServices` action of APIS API 2024-08-01.
@@ -115,16 +115,16 @@ pub struct CreateAgentAppModelServices {
     /// `ID`, required: string. Example: `aga-3f83397c`.
     #[tc(rename = "ID")]
     pub id: String,
-    /// `ModelServices`, required: list of [`AgentAppModelServiceDto`].
-    pub model_services: Vec<AgentAppModelServiceDto>,
+    /// `ModelServices`, required: list of [`AgentAppModelServiceDTO`].
+    pub model_services: Vec<AgentAppModelServiceDTO>,
 }
 
 /// The answer of [`CreateAgentAppModelServices`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAgentAppModelServicesResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `CreateAgentAppServices` action of APIS API 2024-08-01.
@@ -139,16 +139,16 @@ pub struct CreateAgentAppServices {
     /// `ID`, required: string. Example: `aga-cc2448c0`.
     #[tc(rename = "ID")]
     pub id: String,
-    /// `Services`, required: list of [`AgentAppServiceDto`].
-    pub services: Vec<AgentAppServiceDto>,
+    /// `Services`, required: list of [`AgentAppServiceDTO`].
+    pub services: Vec<AgentAppServiceDTO>,
 }
 
 /// The answer of [`CreateAgentAppServices`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAgentAppServicesResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `CreateAgentCredential` action of APIS API 2024-08-01.
@@ -184,8 +184,8 @@ pub struct CreateMcpServer {
     pub wrap_services: Option<Vec<String>>,
     /// `TargetSelect`, optional: string. Example: `random`.
     pub target_select: Option<String>,
-    /// `TargetHosts`, optional: list of [`TargetHostDto`].
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`, optional: list of [`TargetHostDTO`].
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `HttpProtocolType`, optional: string. Example: `http`.
     pub http_protocol_type: Option<String>,
     /// `CheckTargetCertsError`, optional: boolean. Example: `false`.
@@ -194,8 +194,8 @@ pub struct CreateMcpServer {
     pub target_path: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `false`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `IpWhiteStatus`, optional: boolean. Example: `false`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteConfig`, optional: [`IpConfig`].
@@ -212,13 +212,13 @@ pub struct CreateMcpServer {
     pub timeout: Option<u64>,
     /// `McpSecurityRules`, optional: list of [`McpSecurityRule`].
     pub mcp_security_rules: Option<Vec<McpSecurityRule>>,
-    /// `ToolConfigs`, optional: list of [`ToolConfigDto`].
-    pub tool_configs: Option<Vec<ToolConfigDto>>,
+    /// `ToolConfigs`, optional: list of [`ToolConfigDTO`].
+    pub tool_configs: Option<Vec<ToolConfigDTO>>,
     /// `WrapPaasID`, optional: string. Example: `paasid`.
     #[tc(rename = "WrapPaasID")]
     pub wrap_paas_id: Option<String>,
-    /// `PluginConfigs`, optional: list of [`PluginConfigDto`].
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`, optional: list of [`PluginConfigDTO`].
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `IgnoreHealthCheck`, optional: boolean. Example: `false`.
     pub ignore_health_check: Option<bool>,
     /// `CredentialID`, optional: string. Example: `agc-********`.
@@ -234,8 +234,8 @@ pub struct CreateMcpServer {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMcpServerResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `CreateModel` action of APIS API 2024-08-01.
@@ -253,8 +253,8 @@ pub struct CreateModel {
     pub http_protocol_type: Option<String>,
     /// `TargetPath`, optional: string. Example: `/v12222`.
     pub target_path: Option<String>,
-    /// `TargetHosts`, optional: list of [`TargetHostDto`].
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`, optional: list of [`TargetHostDTO`].
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `Provider`, optional: string. Example: `tencentTokenHub`.
     pub provider: Option<String>,
     /// `ApiKeys`, optional: list of string. Example: `["sk-test123"]`.
@@ -277,8 +277,8 @@ pub struct CreateModel {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateModelResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `CreateModelService` action of APIS API 2024-08-01.
@@ -296,40 +296,40 @@ pub struct CreateModelService {
     pub description: String,
     /// `PubPath`, required: string. Example: `/model`.
     pub pub_path: String,
-    /// `TargetModels`, required: list of [`TargetModelDto`].
-    pub target_models: Vec<TargetModelDto>,
+    /// `TargetModels`, required: list of [`TargetModelDTO`].
+    pub target_models: Vec<TargetModelDTO>,
     /// `PathMatchType`, optional: string. Example: `prefix`.
     pub path_match_type: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `false`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `TokenLimitStatus`, optional: boolean. Example: `false`.
     pub token_limit_status: Option<bool>,
-    /// `TokenLimitConfig`, optional: [`TokenLimitConfigDto`].
-    pub token_limit_config: Option<TokenLimitConfigDto>,
+    /// `TokenLimitConfig`, optional: [`TokenLimitConfigDTO`].
+    pub token_limit_config: Option<TokenLimitConfigDTO>,
     /// `TmsStatus`, optional: boolean. Example: `false`.
     pub tms_status: Option<bool>,
-    /// `TmsConfig`, optional: [`TmsConfigDto`].
-    pub tms_config: Option<TmsConfigDto>,
+    /// `TmsConfig`, optional: [`TmsConfigDTO`].
+    pub tms_config: Option<TmsConfigDTO>,
     /// `IpWhiteStatus`, optional: boolean. Example: `false`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteList`, optional: list of string. Example: `["1.1.1.1"]`.
     pub ip_white_list: Option<Vec<String>>,
     /// `IpBlackList`, optional: list of string. Example: `["1.1.1.1"]`.
     pub ip_black_list: Option<Vec<String>>,
-    /// `PluginConfigs`, optional: list of [`PluginConfigDto`].
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`, optional: list of [`PluginConfigDTO`].
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `Timeout`, optional: integer. Example: `60`.
     pub timeout: Option<i64>,
     /// `PromptModerateStatus`, optional: boolean. Example: `true`.
     pub prompt_moderate_status: Option<bool>,
-    /// `PromptModerateConfig`, optional: [`PromptModerateConfigDto`].
-    pub prompt_moderate_config: Option<PromptModerateConfigDto>,
+    /// `PromptModerateConfig`, optional: [`PromptModerateConfigDTO`].
+    pub prompt_moderate_config: Option<PromptModerateConfigDTO>,
     /// `SensitiveDataCheckStatus`, optional: boolean. Example: `true`.
     pub sensitive_data_check_status: Option<bool>,
-    /// `SensitiveDataCheckConfig`, optional: [`SensitiveDataCheckConfigDto`].
-    pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDto>,
+    /// `SensitiveDataCheckConfig`, optional: [`SensitiveDataCheckConfigDTO`].
+    pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDTO>,
     /// `TargetSelect`, optional: string. Example: `consistentHash`.
     pub target_select: Option<String>,
     /// `FindHostKeyMethod`, optional: string. Example: `autoDetect`.
@@ -338,18 +338,18 @@ pub struct CreateModelService {
     pub host_key_header_name: Option<String>,
     /// `FallbackStatus`, optional: boolean. Example: `false`.
     pub fallback_status: Option<bool>,
-    /// `FallbackModels`, optional: list of [`TargetModelDto`].
-    pub fallback_models: Option<Vec<TargetModelDto>>,
+    /// `FallbackModels`, optional: list of [`TargetModelDTO`].
+    pub fallback_models: Option<Vec<TargetModelDTO>>,
     /// `ModelProtocol`, optional: string. Example: `Anthropic`.
     pub model_protocol: Option<String>,
     /// `RawCustomModelProtocolConfig`, optional: string. Example: `{ "request": { "userPromptPaths": [ "input.message" ] }, "re`….
     pub raw_custom_model_protocol_config: Option<String>,
     /// `RouteStrategy`, optional: string. Example: `taskComplexity`.
     pub route_strategy: Option<String>,
-    /// `TokenLengthRoute`, optional: list of [`TokenLengthRouteDto`].
-    pub token_length_route: Option<Vec<TokenLengthRouteDto>>,
-    /// `TaskComplexityRoute`, optional: [`TaskComplexityRouteDto`].
-    pub task_complexity_route: Option<TaskComplexityRouteDto>,
+    /// `TokenLengthRoute`, optional: list of [`TokenLengthRouteDTO`].
+    pub token_length_route: Option<Vec<TokenLengthRouteDTO>>,
+    /// `TaskComplexityRoute`, optional: [`TaskComplexityRouteDTO`].
+    pub task_complexity_route: Option<TaskComplexityRouteDTO>,
     /// `Domain`, optional: string. Example: `www.rio.com`.
     pub domain: Option<String>,
     /// `RequestProtocolType`, optional: string. Example: `https`.
@@ -360,8 +360,8 @@ pub struct CreateModelService {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateModelServiceResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `CreateService` action of APIS API 2024-08-01.
@@ -394,8 +394,8 @@ pub struct DeleteAgentApp {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAgentAppResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `DeleteAgentAppMcpServers` action of APIS API 2024-08-01.
@@ -418,8 +418,8 @@ pub struct DeleteAgentAppMcpServers {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAgentAppMcpServersResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `DeleteAgentAppModelServices` action of APIS API 2024-08-01.
@@ -442,8 +442,8 @@ pub struct DeleteAgentAppModelServices {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAgentAppModelServicesResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `DeleteAgentAppServices` action of APIS API 2024-08-01.
@@ -466,8 +466,8 @@ pub struct DeleteAgentAppServices {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAgentAppServicesResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `DeleteAgentCredential` action of APIS API 2024-08-01.
@@ -500,8 +500,8 @@ pub struct DeleteMcpServer {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMcpServerResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `DeleteModel` action of APIS API 2024-08-01.
@@ -521,8 +521,8 @@ pub struct DeleteModel {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteModelResponse {
-    /// `Data`: [`ResultIDsVo`].
-    pub data: Option<ResultIDsVo>,
+    /// `Data`: [`ResultIDsVO`].
+    pub data: Option<ResultIDsVO>,
 }
 
 /// The `DeleteModelService` action of APIS API 2024-08-01.
@@ -543,8 +543,8 @@ pub struct DeleteModelService {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteModelServiceResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `DeleteService` action of APIS API 2024-08-01.
@@ -662,8 +662,8 @@ pub struct DescribeAgentAppServices {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAgentAppServicesResponse {
-    /// `Data`: [`DescribeAgentAppServicesVo`].
-    pub data: Option<DescribeAgentAppServicesVo>,
+    /// `Data`: [`DescribeAgentAppServicesVO`].
+    pub data: Option<DescribeAgentAppServicesVO>,
 }
 
 /// The `DescribeAgentApps` action of APIS API 2024-08-01.
@@ -689,8 +689,8 @@ pub struct DescribeAgentApps {
     pub keyword: Option<String>,
     /// `AuthType`, optional: string. Example: `apiKey`.
     pub auth_type: Option<String>,
-    /// `Sort`, optional: [`DescribeAgentAppsSortDto`].
-    pub sort: Option<DescribeAgentAppsSortDto>,
+    /// `Sort`, optional: [`DescribeAgentAppsSortDTO`].
+    pub sort: Option<DescribeAgentAppsSortDTO>,
     /// `AgentCredentialID`, optional: string. Example: `agc-xxxxxxxx`.
     #[tc(rename = "AgentCredentialID")]
     pub agent_credential_id: Option<String>,
@@ -746,8 +746,8 @@ pub struct DescribeMcpServer {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMcpServerResponse {
-    /// `Data`: [`DescribeMcpServerResponseVo`].
-    pub data: Option<DescribeMcpServerResponseVo>,
+    /// `Data`: [`DescribeMcpServerResponseVO`].
+    pub data: Option<DescribeMcpServerResponseVO>,
 }
 
 /// The `DescribeMcpServers` action of APIS API 2024-08-01.
@@ -785,8 +785,8 @@ pub struct DescribeMcpServers {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMcpServersResponse {
-    /// `Data`: [`DescribeMcpServersResponseVo`].
-    pub data: Option<DescribeMcpServersResponseVo>,
+    /// `Data`: [`DescribeMcpServersResponseVO`].
+    pub data: Option<DescribeMcpServersResponseVO>,
 }
 
 /// The `DescribeModel` action of APIS API 2024-08-01.
@@ -807,8 +807,8 @@ pub struct DescribeModel {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeModelResponse {
-    /// `Data`: [`DescribeModelResponseVo`].
-    pub data: Option<DescribeModelResponseVo>,
+    /// `Data`: [`DescribeModelResponseVO`].
+    pub data: Option<DescribeModelResponseVO>,
 }
 
 /// The `DescribeModelService` action of APIS API 2024-08-01.
@@ -829,8 +829,8 @@ pub struct DescribeModelService {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeModelServiceResponse {
-    /// `Data`: [`DescribeModelServiceResponseVo`].
-    pub data: Option<DescribeModelServiceResponseVo>,
+    /// `Data`: [`DescribeModelServiceResponseVO`].
+    pub data: Option<DescribeModelServiceResponseVO>,
 }
 
 /// The `DescribeModelServices` action of APIS API 2024-08-01.
@@ -867,8 +867,8 @@ pub struct DescribeModelServices {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeModelServicesResponse {
-    /// `Data`: [`DescribeModelServicesResponseVo`].
-    pub data: Option<DescribeModelServicesResponseVo>,
+    /// `Data`: [`DescribeModelServicesResponseVO`].
+    pub data: Option<DescribeModelServicesResponseVO>,
 }
 
 /// The `DescribeModels` action of APIS API 2024-08-01.
@@ -901,8 +901,8 @@ pub struct DescribeModels {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeModelsResponse {
-    /// `Data`: [`DescribeModelsResponseVo`].
-    pub data: Option<DescribeModelsResponseVo>,
+    /// `Data`: [`DescribeModelsResponseVO`].
+    pub data: Option<DescribeModelsResponseVO>,
 }
 
 /// The `DescribeService` action of APIS API 2024-08-01.
@@ -963,8 +963,8 @@ pub struct ModifyAgentApp {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAgentAppResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `ModifyAgentAppModelServices` action of APIS API 2024-08-01.
@@ -979,16 +979,16 @@ pub struct ModifyAgentAppModelServices {
     /// `ID`, required: string. Example: `aga-41d42939`.
     #[tc(rename = "ID")]
     pub id: String,
-    /// `ModelServices`, required: list of [`AgentAppModelServiceDto`].
-    pub model_services: Vec<AgentAppModelServiceDto>,
+    /// `ModelServices`, required: list of [`AgentAppModelServiceDTO`].
+    pub model_services: Vec<AgentAppModelServiceDTO>,
 }
 
 /// The answer of [`ModifyAgentAppModelServices`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAgentAppModelServicesResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `ModifyAgentCredential` action of APIS API 2024-08-01.
@@ -1027,8 +1027,8 @@ pub struct ModifyMcpServer {
     pub wrap_services: Option<Vec<String>>,
     /// `TargetSelect`, optional: string. Example: `random`.
     pub target_select: Option<String>,
-    /// `TargetHosts`, optional: list of [`TargetHostDto`].
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`, optional: list of [`TargetHostDTO`].
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `HttpProtocolType`, optional: string. Example: `http`.
     pub http_protocol_type: Option<String>,
     /// `CheckTargetCertsError`, optional: boolean. Example: `false`.
@@ -1037,8 +1037,8 @@ pub struct ModifyMcpServer {
     pub target_path: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `false`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `IpWhiteStatus`, optional: boolean. Example: `false`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteConfig`, optional: [`IpConfig`].
@@ -1057,13 +1057,13 @@ pub struct ModifyMcpServer {
     pub timeout: Option<u64>,
     /// `McpSecurityRules`, optional: list of [`McpSecurityRule`].
     pub mcp_security_rules: Option<Vec<McpSecurityRule>>,
-    /// `ToolConfigs`, optional: list of [`ToolConfigDto`].
-    pub tool_configs: Option<Vec<ToolConfigDto>>,
+    /// `ToolConfigs`, optional: list of [`ToolConfigDTO`].
+    pub tool_configs: Option<Vec<ToolConfigDTO>>,
     /// `WrapPaasID`, optional: string. Example: `app-010101`.
     #[tc(rename = "WrapPaasID")]
     pub wrap_paas_id: Option<String>,
-    /// `PluginConfigs`, optional: list of [`PluginConfigDto`].
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`, optional: list of [`PluginConfigDTO`].
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `IgnoreHealthCheck`, optional: boolean. Example: `false`.
     pub ignore_health_check: Option<bool>,
     /// `CredentialID`, optional: string. Example: `agc-********`.
@@ -1079,8 +1079,8 @@ pub struct ModifyMcpServer {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMcpServerResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `ModifyModel` action of APIS API 2024-08-01.
@@ -1101,8 +1101,8 @@ pub struct ModifyModel {
     pub http_protocol_type: Option<String>,
     /// `TargetPath`, optional: string. Example: `/v122444`.
     pub target_path: Option<String>,
-    /// `TargetHosts`, optional: list of [`TargetHostDto`].
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`, optional: list of [`TargetHostDTO`].
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `CredentialID`, optional: string. Example: `agc-4440aa1d`.
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
@@ -1121,8 +1121,8 @@ pub struct ModifyModel {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyModelResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `ModifyModelService` action of APIS API 2024-08-01.
@@ -1141,20 +1141,20 @@ pub struct ModifyModelService {
     pub name: Option<String>,
     /// `Description`, optional: string. Example: `deepseek`.
     pub description: Option<String>,
-    /// `TargetModels`, optional: list of [`TargetModelDto`].
-    pub target_models: Option<Vec<TargetModelDto>>,
+    /// `TargetModels`, optional: list of [`TargetModelDTO`].
+    pub target_models: Option<Vec<TargetModelDTO>>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `false`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `TokenLimitStatus`, optional: boolean. Example: `false`.
     pub token_limit_status: Option<bool>,
-    /// `TokenLimitConfig`, optional: [`TokenLimitConfigDto`].
-    pub token_limit_config: Option<TokenLimitConfigDto>,
+    /// `TokenLimitConfig`, optional: [`TokenLimitConfigDTO`].
+    pub token_limit_config: Option<TokenLimitConfigDTO>,
     /// `TmsStatus`, optional: boolean. Example: `false`.
     pub tms_status: Option<bool>,
-    /// `TmsConfig`, optional: [`TmsConfigDto`].
-    pub tms_config: Option<TmsConfigDto>,
+    /// `TmsConfig`, optional: [`TmsConfigDTO`].
+    pub tms_config: Option<TmsConfigDTO>,
     /// `IpWhiteStatus`, optional: boolean. Example: `false`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteList`, optional: list of string. Example: `["1.1.1.1"]`.
@@ -1163,18 +1163,18 @@ pub struct ModifyModelService {
     pub ip_black_status: Option<bool>,
     /// `IpBlackList`, optional: list of string. Example: `["1.1.1.1"]`.
     pub ip_black_list: Option<Vec<String>>,
-    /// `PluginConfigs`, optional: list of [`PluginConfigDto`].
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`, optional: list of [`PluginConfigDTO`].
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `Timeout`, optional: integer. Example: `60`.
     pub timeout: Option<i64>,
     /// `PromptModerateStatus`, optional: boolean. Example: `false`.
     pub prompt_moderate_status: Option<bool>,
-    /// `PromptModerateConfig`, optional: [`PromptModerateConfigDto`].
-    pub prompt_moderate_config: Option<PromptModerateConfigDto>,
+    /// `PromptModerateConfig`, optional: [`PromptModerateConfigDTO`].
+    pub prompt_moderate_config: Option<PromptModerateConfigDTO>,
     /// `SensitiveDataCheckStatus`, optional: boolean. Example: `true`.
     pub sensitive_data_check_status: Option<bool>,
-    /// `SensitiveDataCheckConfig`, optional: [`SensitiveDataCheckConfigDto`].
-    pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDto>,
+    /// `SensitiveDataCheckConfig`, optional: [`SensitiveDataCheckConfigDTO`].
+    pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDTO>,
     /// `TargetSelect`, optional: string. Example: `consistentHash`.
     pub target_select: Option<String>,
     /// `FindHostKeyMethod`, optional: string. Example: `autoDetect`.
@@ -1183,18 +1183,18 @@ pub struct ModifyModelService {
     pub host_key_header_name: Option<String>,
     /// `FallbackStatus`, optional: boolean. Example: `true`.
     pub fallback_status: Option<bool>,
-    /// `FallbackModels`, optional: list of [`TargetModelDto`].
-    pub fallback_models: Option<Vec<TargetModelDto>>,
+    /// `FallbackModels`, optional: list of [`TargetModelDTO`].
+    pub fallback_models: Option<Vec<TargetModelDTO>>,
     /// `ModelProtocol`, optional: string. Example: `OpenAI`.
     pub model_protocol: Option<String>,
     /// `RawCustomModelProtocolConfig`, optional: string. Example: `{ "request": { "userPromptPaths": [ "input.message" ] }, "re`….
     pub raw_custom_model_protocol_config: Option<String>,
     /// `RouteStrategy`, optional: string. Example: `taskComplexity`.
     pub route_strategy: Option<String>,
-    /// `TokenLengthRoute`, optional: list of [`TokenLengthRouteDto`].
-    pub token_length_route: Option<Vec<TokenLengthRouteDto>>,
-    /// `TaskComplexityRoute`, optional: [`TaskComplexityRouteDto`].
-    pub task_complexity_route: Option<TaskComplexityRouteDto>,
+    /// `TokenLengthRoute`, optional: list of [`TokenLengthRouteDTO`].
+    pub token_length_route: Option<Vec<TokenLengthRouteDTO>>,
+    /// `TaskComplexityRoute`, optional: [`TaskComplexityRouteDTO`].
+    pub task_complexity_route: Option<TaskComplexityRouteDTO>,
     /// `Domain`, optional: string. Example: `www.rio.com`.
     pub domain: Option<String>,
     /// `RequestProtocolType`, optional: string. Example: `https`.
@@ -1205,8 +1205,8 @@ pub struct ModifyModelService {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyModelServiceResponse {
-    /// `Data`: [`ResultIdvo`].
-    pub data: Option<ResultIdvo>,
+    /// `Data`: [`ResultIDVO`].
+    pub data: Option<ResultIDVO>,
 }
 
 /// The `ModifyService` action of APIS API 2024-08-01.
@@ -1247,8 +1247,8 @@ pub struct ModifyService {
     pub check_target_certs_error: Option<bool>,
     /// `HttpProtocolVersion`, optional: string. Example: `1.1`.
     pub http_protocol_version: Option<String>,
-    /// `Versions`, optional: list of [`VersionDto`].
-    pub versions: Option<Vec<VersionDto>>,
+    /// `Versions`, optional: list of [`VersionDTO`].
+    pub versions: Option<Vec<VersionDTO>>,
     /// `TargetPath`, optional: string. Example: `/`.
     pub target_path: Option<String>,
     /// `RequestParamsValidatorStatus`, optional: boolean. Example: `true`.
@@ -1261,16 +1261,16 @@ pub struct ModifyService {
     pub response_params_validator_json_info_t: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `HealthCheckStatus`, optional: boolean. Example: `true`.
     pub health_check_status: Option<bool>,
-    /// `HealthCheckConfig`, optional: [`HealthCheckConfigDto`].
-    pub health_check_config: Option<HealthCheckConfigDto>,
+    /// `HealthCheckConfig`, optional: [`HealthCheckConfigDTO`].
+    pub health_check_config: Option<HealthCheckConfigDTO>,
     /// `SourceTypeStatus`, optional: boolean. Example: `true`.
     pub source_type_status: Option<bool>,
-    /// `SourceTypeConfig`, optional: [`SourceTypeConfigDto`].
-    pub source_type_config: Option<SourceTypeConfigDto>,
+    /// `SourceTypeConfig`, optional: [`SourceTypeConfigDTO`].
+    pub source_type_config: Option<SourceTypeConfigDTO>,
     /// `IpWhiteStatus`, optional: boolean. Example: `true`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteList`, optional: list of string. Example: `["127.0.0.1"]`.
@@ -1279,8 +1279,8 @@ pub struct ModifyService {
     pub ip_black_status: Option<bool>,
     /// `IpBlackList`, optional: list of string. Example: `["127.0.0.1"]`.
     pub ip_black_list: Option<Vec<String>>,
-    /// `PluginConfigs`, optional: list of [`PluginConfigDto`].
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`, optional: list of [`PluginConfigDTO`].
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `ID`, optional: string. Example: `svr-b9027f2d`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1291,10 +1291,10 @@ pub struct ModifyService {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyServiceResponse;
 
-/// The `AgentAppMcpServerDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentAppMcpServerDTO`).
+/// The `AgentAppMcpServerDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentAppMcpServerDto {
+pub struct AgentAppMcpServerDTO {
     /// `ID`, required: string. Example: `mcp-xxxxxxxx`.
     #[tc(rename = "ID")]
     pub id: String,
@@ -1310,10 +1310,10 @@ pub struct AgentAppMcpServerDto {
     pub streamable_resource_identifier: Option<String>,
 }
 
-/// The `AgentAppMcpServerVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentAppMcpServerVO`).
+/// The `AgentAppMcpServerVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentAppMcpServerVo {
+pub struct AgentAppMcpServerVO {
     /// `ID`: string. Example: `aga-41d42939`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1325,9 +1325,9 @@ pub struct AgentAppMcpServerVo {
     /// `AgentCredentialVO`: [`DescribeAgentCredentialResp`].
     #[tc(rename = "AgentCredentialVO")]
     pub agent_credential_vo: Option<DescribeAgentCredentialResp>,
-    /// `McpServerVO`: [`DescribeMcpServerResponseVo`].
+    /// `McpServerVO`: [`DescribeMcpServerResponseVO`].
     #[tc(rename = "McpServerVO")]
-    pub mcp_server_vo: Option<DescribeMcpServerResponseVo>,
+    pub mcp_server_vo: Option<DescribeMcpServerResponseVO>,
     /// `RelateTime`: string. Example: `2025-12-28T00:55:38.218Z`.
     pub relate_time: Option<String>,
     /// `SSEResourceIdentifier`: string, may be null. Example: `http://10.0.0.4/_llmsgw_/sse/aga-41d42939/mcp-2fc41d77`.
@@ -1343,27 +1343,27 @@ pub struct AgentAppMcpServerVo {
     pub mcp_server_id: Option<String>,
 }
 
-/// The `AgentAppModelServiceDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentAppModelServiceDTO`).
+/// The `AgentAppModelServiceDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentAppModelServiceDto {
+pub struct AgentAppModelServiceDTO {
     /// `ID`, optional: string. Example: `mds-36d0b658`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `TokenLimitStatus`, optional: boolean. Example: `true`.
     pub token_limit_status: Option<bool>,
-    /// `TokenLimitConfig`, optional: [`TokenLimitConfigDto`].
-    pub token_limit_config: Option<TokenLimitConfigDto>,
+    /// `TokenLimitConfig`, optional: [`TokenLimitConfigDTO`].
+    pub token_limit_config: Option<TokenLimitConfigDTO>,
 }
 
-/// The `AgentAppSecretKeyVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentAppSecretKeyVO`).
+/// The `AgentAppSecretKeyVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentAppSecretKeyVo {
+pub struct AgentAppSecretKeyVO {
     /// `SecretID`: string. Example: `AK290f08b25DF12029ceb2e47519BFC50C`.
     #[tc(rename = "SecretID")]
     pub secret_id: Option<String>,
@@ -1371,17 +1371,17 @@ pub struct AgentAppSecretKeyVo {
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `AgentAppServiceDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentAppServiceDTO`).
+/// The `AgentAppServiceDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentAppServiceDto {
+pub struct AgentAppServiceDTO {
     /// `ID`, optional: string. Example: `svr-17244a65`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `NeedAuth`, optional: boolean. Example: `true`.
     pub need_auth: Option<bool>,
     /// `AgentCredentialID`, optional: string. Example: `agc-aca72fd4`.
@@ -1389,10 +1389,10 @@ pub struct AgentAppServiceDto {
     pub agent_credential_id: Option<String>,
 }
 
-/// The `AgentAppServiceVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentAppServiceVO`).
+/// The `AgentAppServiceVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentAppServiceVo {
+pub struct AgentAppServiceVO {
     /// `ID`: string. Example: `aga-cc2448c0-svr-17244a65`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1404,11 +1404,11 @@ pub struct AgentAppServiceVo {
     pub service_id: Option<String>,
     /// `InvokeLimitConfigStatus`: boolean. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
-    /// `ServiceVO`: [`ServiceVo`].
+    /// `InvokeLimitConfig`: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
+    /// `ServiceVO`: [`ServiceVO`].
     #[tc(rename = "ServiceVO")]
-    pub service_vo: Option<ServiceVo>,
+    pub service_vo: Option<ServiceVO>,
     /// `RelateTime`: string. Example: `2026-05-27T02:25:08.692Z`.
     pub relate_time: Option<String>,
     /// `NeedAuth`: boolean. Example: `true`.
@@ -1421,46 +1421,46 @@ pub struct AgentAppServiceVo {
     pub agent_credential_vo: Option<DescribeAgentCredentialResp>,
 }
 
-/// The `AgentCredentialApiKeyDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentCredentialApiKeyDTO`).
+/// The `AgentCredentialApiKeyDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentCredentialApiKeyDto {
+pub struct AgentCredentialApiKeyDTO {
     /// `Value`: string. Example: `example1`.
     pub value: Option<String>,
 }
 
-/// The `AgentCredentialContentDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentCredentialContentDTO`).
+/// The `AgentCredentialContentDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentCredentialContentDto {
+pub struct AgentCredentialContentDTO {
     /// `STSSystem`: string. Example: `tencent`.
     #[tc(rename = "STSSystem")]
     pub sts_system: Option<String>,
     /// `STSService`: string. Example: `cos`.
     #[tc(rename = "STSService")]
     pub sts_service: Option<String>,
-    /// `Headers`: list of [`AgentCredentialContentHeaderDto`].
-    pub headers: Option<Vec<AgentCredentialContentHeaderDto>>,
-    /// `ApiKeys`: list of [`AgentCredentialApiKeyDto`], may be null.
-    pub api_keys: Option<Vec<AgentCredentialApiKeyDto>>,
-    /// `FaultTolerance`: [`FaultToleranceDto`], may be null.
-    pub fault_tolerance: Option<FaultToleranceDto>,
+    /// `Headers`: list of [`AgentCredentialContentHeaderDTO`].
+    pub headers: Option<Vec<AgentCredentialContentHeaderDTO>>,
+    /// `ApiKeys`: list of [`AgentCredentialApiKeyDTO`], may be null.
+    pub api_keys: Option<Vec<AgentCredentialApiKeyDTO>>,
+    /// `FaultTolerance`: [`FaultToleranceDTO`], may be null.
+    pub fault_tolerance: Option<FaultToleranceDTO>,
 }
 
-/// The `AgentCredentialContentHeaderDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `AgentCredentialContentHeaderDTO`).
+/// The `AgentCredentialContentHeaderDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentCredentialContentHeaderDto {
+pub struct AgentCredentialContentHeaderDTO {
     /// `Key`: string. Example: `apiKey`.
     pub key: Option<String>,
     /// `Value`: string. Example: `**********************`.
     pub value: Option<String>,
 }
 
-/// The `BindMcpSecurityRuleDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `BindMcpSecurityRuleDTO`).
+/// The `BindMcpSecurityRuleDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindMcpSecurityRuleDto {
+pub struct BindMcpSecurityRuleDTO {
     /// `ID`, optional: string. Example: `mr-xxxxxxxx`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1468,10 +1468,10 @@ pub struct BindMcpSecurityRuleDto {
     pub act: Option<String>,
 }
 
-/// The `BindMcpSecurityRuleVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `BindMcpSecurityRuleVO`).
+/// The `BindMcpSecurityRuleVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindMcpSecurityRuleVo {
+pub struct BindMcpSecurityRuleVO {
     /// `ID`: string. Example: `msr-0101`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1537,8 +1537,8 @@ pub struct CustomMatch {
 pub struct DescribeAgentAppMcpServersResp {
     /// `Total`: integer. Example: `4`.
     pub total: Option<i64>,
-    /// `Items`: list of [`AgentAppMcpServerVo`].
-    pub items: Option<Vec<AgentAppMcpServerVo>>,
+    /// `Items`: list of [`AgentAppMcpServerVO`].
+    pub items: Option<Vec<AgentAppMcpServerVO>>,
 }
 
 /// The `DescribeAgentAppResp` model of APIS API 2024-08-01.
@@ -1570,8 +1570,8 @@ pub struct DescribeAgentAppResp {
     pub auth_type: Option<String>,
     /// `ApiKeys`: list of string. Example: `["SK******************************DF"]`.
     pub api_keys: Option<Vec<String>>,
-    /// `SecretKeys`: list of [`AgentAppSecretKeyVo`].
-    pub secret_keys: Option<Vec<AgentAppSecretKeyVo>>,
+    /// `SecretKeys`: list of [`AgentAppSecretKeyVO`].
+    pub secret_keys: Option<Vec<AgentAppSecretKeyVO>>,
     /// `OAuth2ResourceServerID`: string, may be null. Example: `ors-be1312ba`.
     #[tc(rename = "OAuth2ResourceServerID")]
     pub o_auth2_resource_server_id: Option<String>,
@@ -1585,14 +1585,14 @@ pub struct DescribeAgentAppResp {
     pub services_num: Option<i64>,
 }
 
-/// The `DescribeAgentAppServicesVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeAgentAppServicesVO`).
+/// The `DescribeAgentAppServicesVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAgentAppServicesVo {
+pub struct DescribeAgentAppServicesVO {
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
-    /// `Items`: list of [`AgentAppServiceVo`].
-    pub items: Option<Vec<AgentAppServiceVo>>,
+    /// `Items`: list of [`AgentAppServiceVO`].
+    pub items: Option<Vec<AgentAppServiceVO>>,
 }
 
 /// The `DescribeAgentAppsResp` model of APIS API 2024-08-01.
@@ -1605,10 +1605,10 @@ pub struct DescribeAgentAppsResp {
     pub items: Option<Vec<DescribeAgentAppResp>>,
 }
 
-/// The `DescribeAgentAppsSortDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeAgentAppsSortDTO`).
+/// The `DescribeAgentAppsSortDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAgentAppsSortDto {
+pub struct DescribeAgentAppsSortDTO {
     /// `CreateTime`, optional: integer. Example: `1`.
     pub create_time: Option<i64>,
     /// `UpdateTime`, optional: integer. Example: `1`.
@@ -1646,8 +1646,8 @@ pub struct DescribeAgentCredentialResp {
     pub relate_model_num: Option<i64>,
     /// `RelateServiceNum`: integer, may be null. Example: `0`.
     pub relate_service_num: Option<i64>,
-    /// `Content`: [`AgentCredentialContentDto`].
-    pub content: Option<AgentCredentialContentDto>,
+    /// `Content`: [`AgentCredentialContentDTO`].
+    pub content: Option<AgentCredentialContentDTO>,
     /// `CreateTime`: string. Example: `2025-08-07T10:06:37.246Z`.
     pub create_time: Option<String>,
     /// `LastUpdateTime`: string. Example: `2025-08-07T10:06:37.246Z`.
@@ -1656,10 +1656,10 @@ pub struct DescribeAgentCredentialResp {
     pub type_: Option<String>,
 }
 
-/// The `DescribeMcpServerResponseVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeMcpServerResponseVO`).
+/// The `DescribeMcpServerResponseVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMcpServerResponseVo {
+pub struct DescribeMcpServerResponseVO {
     /// `InstanceID`: string, may be null. Example: `ins-a7af1980`.
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
@@ -1673,8 +1673,8 @@ pub struct DescribeMcpServerResponseVo {
     pub category_i_ds: Option<Vec<String>>,
     /// `TargetSelect`: string, may be null. Example: `random`.
     pub target_select: Option<String>,
-    /// `TargetHosts`: list of [`TargetHostDto`], may be null.
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`: list of [`TargetHostDTO`], may be null.
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `HttpProtocolType`: string, may be null. Example: `http`.
     pub http_protocol_type: Option<String>,
     /// `CheckTargetCertsError`: boolean, may be null. Example: `false`.
@@ -1683,8 +1683,8 @@ pub struct DescribeMcpServerResponseVo {
     pub target_path: Option<String>,
     /// `InvokeLimitConfigStatus`: boolean, may be null. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`: [`InvokeLimitConfigDto`], may be null.
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`: [`InvokeLimitConfigDTO`], may be null.
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `IpWhiteStatus`: boolean, may be null. Example: `false`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteConfig`: [`IpConfig`], may be null.
@@ -1700,12 +1700,12 @@ pub struct DescribeMcpServerResponseVo {
     pub status: Option<String>,
     /// `Url`: string, may be null. Example: `http://1.1.1.1/`.
     pub url: Option<String>,
-    /// `App`: [`IdNameVo`], may be null.
-    pub app: Option<IdNameVo>,
-    /// `Catalogs`: list of [`IdNameVo`], may be null.
-    pub catalogs: Option<Vec<IdNameVo>>,
-    /// `Labels`: list of [`IdNameVo`], may be null.
-    pub labels: Option<Vec<IdNameVo>>,
+    /// `App`: [`IDNameVO`], may be null.
+    pub app: Option<IDNameVO>,
+    /// `Catalogs`: list of [`IDNameVO`], may be null.
+    pub catalogs: Option<Vec<IDNameVO>>,
+    /// `Labels`: list of [`IDNameVO`], may be null.
+    pub labels: Option<Vec<IDNameVO>>,
     /// `CreateTime`: string, may be null. Example: `2025-08-07T09:55:58.696Z`.
     pub create_time: Option<String>,
     /// `LastUpdateTime`: string, may be null. Example: `2025-12-04T06:07:53.241Z`.
@@ -1729,11 +1729,11 @@ pub struct DescribeMcpServerResponseVo {
     pub wrap_services: Option<Vec<String>>,
     /// `ToolNum`: integer. Example: `0`.
     pub tool_num: Option<i64>,
-    /// `McpSecurityRulesVO`: list of [`McpSecurityRulesVo`].
+    /// `McpSecurityRulesVO`: list of [`McpSecurityRulesVO`].
     #[tc(rename = "McpSecurityRulesVO")]
-    pub mcp_security_rules_vo: Option<Vec<McpSecurityRulesVo>>,
-    /// `ToolConfigs`: list of [`ToolConfigVo`], may be null.
-    pub tool_configs: Option<Vec<ToolConfigVo>>,
+    pub mcp_security_rules_vo: Option<Vec<McpSecurityRulesVO>>,
+    /// `ToolConfigs`: list of [`ToolConfigVO`], may be null.
+    pub tool_configs: Option<Vec<ToolConfigVO>>,
     /// `UrlObj`: [`McpUrlObj`].
     pub url_obj: Option<McpUrlObj>,
     /// `ToolMessage`: string. Example: `error`.
@@ -1745,8 +1745,8 @@ pub struct DescribeMcpServerResponseVo {
     pub wrap_paas_id: Option<String>,
     /// `RelateAgentAppNum`: integer. Example: `0`.
     pub relate_agent_app_num: Option<i64>,
-    /// `PluginConfigs`: list of [`PluginConfigDto`], may be null.
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`: list of [`PluginConfigDTO`], may be null.
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `IgnoreHealthCheck`: boolean. Example: `false`.
     pub ignore_health_check: Option<bool>,
     /// `CredentialID`: string. Example: `agc-********`.
@@ -1760,20 +1760,20 @@ pub struct DescribeMcpServerResponseVo {
     pub request_protocol_type: Option<String>,
 }
 
-/// The `DescribeMcpServersResponseVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeMcpServersResponseVO`).
+/// The `DescribeMcpServersResponseVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMcpServersResponseVo {
+pub struct DescribeMcpServersResponseVO {
     /// `Total`: integer, may be null. Example: `10`.
     pub total: Option<i64>,
-    /// `Items`: list of [`DescribeMcpServerResponseVo`], may be null.
-    pub items: Option<Vec<DescribeMcpServerResponseVo>>,
+    /// `Items`: list of [`DescribeMcpServerResponseVO`], may be null.
+    pub items: Option<Vec<DescribeMcpServerResponseVO>>,
 }
 
-/// The `DescribeModelResponseVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeModelResponseVO`).
+/// The `DescribeModelResponseVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeModelResponseVo {
+pub struct DescribeModelResponseVO {
     /// `AppID`: integer. Example: `1300273807`.
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
@@ -1802,8 +1802,8 @@ pub struct DescribeModelResponseVo {
     pub http_protocol_version: Option<String>,
     /// `TargetPath`: string. Example: `/v122222`.
     pub target_path: Option<String>,
-    /// `TargetHosts`: list of [`TargetHostDto`].
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`: list of [`TargetHostDTO`].
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `ModelServiceCount`: integer. Example: `1`.
     pub model_service_count: Option<i64>,
     /// `CreateTime`: string. Example: `2026-02-10T18:09:29.011Z`.
@@ -1817,10 +1817,10 @@ pub struct DescribeModelResponseVo {
     pub description: Option<String>,
 }
 
-/// The `DescribeModelServiceResponseVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeModelServiceResponseVO`).
+/// The `DescribeModelServiceResponseVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeModelServiceResponseVo {
+pub struct DescribeModelServiceResponseVO {
     /// `AppID`: integer. Example: `1300273807`.
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
@@ -1840,26 +1840,26 @@ pub struct DescribeModelServiceResponseVo {
     pub pub_path: Option<String>,
     /// `PathMatchType`: string. Example: `prefix`.
     pub path_match_type: Option<String>,
-    /// `TargetModels`: list of [`TargetModelDto`], may be null.
-    pub target_models: Option<Vec<TargetModelDto>>,
+    /// `TargetModels`: list of [`TargetModelDTO`], may be null.
+    pub target_models: Option<Vec<TargetModelDTO>>,
     /// `ModelNames`: list of string, may be null. Example: `["deepseek"]`.
     pub model_names: Option<Vec<String>>,
     /// `InvokeLimitConfigStatus`: boolean. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `CreateTime`: string. Example: `2026-02-09T07:18:30.357Z`.
     pub create_time: Option<String>,
     /// `LastUpdateTime`: string. Example: `2026-02-09T07:18:30.357Z`.
     pub last_update_time: Option<String>,
     /// `TokenLimitStatus`: boolean. Example: `true`.
     pub token_limit_status: Option<bool>,
-    /// `TokenLimitConfig`: [`TokenLimitConfigDto`].
-    pub token_limit_config: Option<TokenLimitConfigDto>,
+    /// `TokenLimitConfig`: [`TokenLimitConfigDTO`].
+    pub token_limit_config: Option<TokenLimitConfigDTO>,
     /// `TmsStatus`: boolean. Example: `true`.
     pub tms_status: Option<bool>,
-    /// `TmsConfig`: [`TmsConfigDto`].
-    pub tms_config: Option<TmsConfigDto>,
+    /// `TmsConfig`: [`TmsConfigDTO`].
+    pub tms_config: Option<TmsConfigDTO>,
     /// `IpWhiteStatus`: boolean. Example: `true`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteList`: list of string, may be null. Example: `["1.1.1.1"]`.
@@ -1868,8 +1868,8 @@ pub struct DescribeModelServiceResponseVo {
     pub ip_black_status: Option<bool>,
     /// `IpBlackList`: list of string, may be null. Example: `["1.1.1.1"]`.
     pub ip_black_list: Option<Vec<String>>,
-    /// `PluginConfigs`: list of [`PluginConfigDto`], may be null.
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`: list of [`PluginConfigDTO`], may be null.
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `Timeout`: integer. Example: `60`.
     pub timeout: Option<i64>,
     /// `Status`: string. Example: `disabled`.
@@ -1880,12 +1880,12 @@ pub struct DescribeModelServiceResponseVo {
     pub url: Option<String>,
     /// `PromptModerateStatus`: boolean, may be null. Example: `true`.
     pub prompt_moderate_status: Option<bool>,
-    /// `PromptModerateConfig`: [`PromptModerateConfigDto`], may be null.
-    pub prompt_moderate_config: Option<PromptModerateConfigDto>,
+    /// `PromptModerateConfig`: [`PromptModerateConfigDTO`], may be null.
+    pub prompt_moderate_config: Option<PromptModerateConfigDTO>,
     /// `SensitiveDataCheckStatus`: boolean, may be null. Example: `true`.
     pub sensitive_data_check_status: Option<bool>,
-    /// `SensitiveDataCheckConfig`: [`SensitiveDataCheckConfigDto`], may be null.
-    pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDto>,
+    /// `SensitiveDataCheckConfig`: [`SensitiveDataCheckConfigDTO`], may be null.
+    pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDTO>,
     /// `TargetSelect`: string, may be null. Example: `consistentHash`.
     pub target_select: Option<String>,
     /// `FindHostKeyMethod`: string, may be null. Example: `autoDetect`.
@@ -1894,32 +1894,32 @@ pub struct DescribeModelServiceResponseVo {
     pub host_key_header_name: Option<String>,
     /// `FallbackStatus`: boolean, may be null. Example: `true`.
     pub fallback_status: Option<bool>,
-    /// `FallbackModels`: list of [`TargetModelDto`], may be null.
-    pub fallback_models: Option<Vec<TargetModelDto>>,
+    /// `FallbackModels`: list of [`TargetModelDTO`], may be null.
+    pub fallback_models: Option<Vec<TargetModelDTO>>,
     /// `ModelProtocol`: string, may be null. Example: `OpenAI`.
     pub model_protocol: Option<String>,
     /// `RawCustomModelProtocolConfig`: string. Example: `{ "request": { "userPromptPaths": [ "input.message" ] }, "re`….
     pub raw_custom_model_protocol_config: Option<String>,
     /// `RouteStrategy`: string, may be null. Example: `taskComplexity`.
     pub route_strategy: Option<String>,
-    /// `TokenLengthRoute`: list of [`TokenLengthRouteDto`], may be null.
-    pub token_length_route: Option<Vec<TokenLengthRouteDto>>,
-    /// `TaskComplexityRoute`: [`TaskComplexityRouteDto`], may be null.
-    pub task_complexity_route: Option<TaskComplexityRouteDto>,
+    /// `TokenLengthRoute`: list of [`TokenLengthRouteDTO`], may be null.
+    pub token_length_route: Option<Vec<TokenLengthRouteDTO>>,
+    /// `TaskComplexityRoute`: [`TaskComplexityRouteDTO`], may be null.
+    pub task_complexity_route: Option<TaskComplexityRouteDTO>,
     /// `Domain`: string, may be null. Example: `www.rio.com`.
     pub domain: Option<String>,
     /// `RequestProtocolType`: string, may be null. Example: `https`.
     pub request_protocol_type: Option<String>,
 }
 
-/// The `DescribeModelServicesResponseVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeModelServicesResponseVO`).
+/// The `DescribeModelServicesResponseVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeModelServicesResponseVo {
+pub struct DescribeModelServicesResponseVO {
     /// `Total`: integer. Example: `2`.
     pub total: Option<i64>,
-    /// `Items`: list of [`DescribeModelServiceResponseVo`].
-    pub items: Option<Vec<DescribeModelServiceResponseVo>>,
+    /// `Items`: list of [`DescribeModelServiceResponseVO`].
+    pub items: Option<Vec<DescribeModelServiceResponseVO>>,
 }
 
 /// The `DescribeModelServicesSort` model of APIS API 2024-08-01.
@@ -1936,14 +1936,14 @@ pub struct DescribeModelServicesSort {
     pub status: Option<i64>,
 }
 
-/// The `DescribeModelsResponseVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `DescribeModelsResponseVO`).
+/// The `DescribeModelsResponseVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeModelsResponseVo {
+pub struct DescribeModelsResponseVO {
     /// `Total`: integer. Example: `301`.
     pub total: Option<i64>,
-    /// `Items`: list of [`DescribeModelResponseVo`].
-    pub items: Option<Vec<DescribeModelResponseVo>>,
+    /// `Items`: list of [`DescribeModelResponseVO`].
+    pub items: Option<Vec<DescribeModelResponseVO>>,
 }
 
 /// The `DescribeModelsSort` model of APIS API 2024-08-01.
@@ -1958,10 +1958,10 @@ pub struct DescribeModelsSort {
     pub name: Option<i64>,
 }
 
-/// The `FaultToleranceDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `FaultToleranceDTO`).
+/// The `FaultToleranceDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FaultToleranceDto {
+pub struct FaultToleranceDTO {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `ErrorCodes`: list of string. Example: `["429"]`.
@@ -1976,20 +1976,20 @@ pub struct FaultToleranceDto {
     pub switch_timeout: Option<i64>,
 }
 
-/// The `FieldValueDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `FieldValueDTO`).
+/// The `FieldValueDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FieldValueDto {
+pub struct FieldValueDTO {
     /// `Field`: string. Example: `field1`.
     pub field: Option<String>,
     /// `Value`: string. Example: `vaule1`.
     pub value: Option<String>,
 }
 
-/// The `HealthCheckConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `HealthCheckConfigDTO`).
+/// The `HealthCheckConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HealthCheckConfigDto {
+pub struct HealthCheckConfigDTO {
     /// `HealthCheckPath`: string, may be null.
     pub health_check_path: Option<String>,
     /// `ValidHealthCheckStatusCode`: list of integer, may be null.
@@ -1998,10 +1998,10 @@ pub struct HealthCheckConfigDto {
     pub health_check_timeout: Option<i64>,
 }
 
-/// The `IDNameVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `IDNameVO`).
+/// The `IDNameVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdNameVo {
+pub struct IDNameVO {
     /// `ID`: string, may be null.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -2009,10 +2009,10 @@ pub struct IdNameVo {
     pub name: Option<String>,
 }
 
-/// The `InvokeLimitConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `InvokeLimitConfigDTO`).
+/// The `InvokeLimitConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeLimitConfigDto {
+pub struct InvokeLimitConfigDTO {
     /// `Type`: string, may be null.
     pub type_: Option<String>,
     /// `TokenBucketMaxNum`: integer, may be null.
@@ -2049,10 +2049,10 @@ pub struct IpConfig {
     pub comment: Option<String>,
 }
 
-/// The `LimitWindowsDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `LimitWindowsDTO`).
+/// The `LimitWindowsDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LimitWindowsDto {
+pub struct LimitWindowsDTO {
     /// `Interval`: unsigned integer, may be null. Example: `10`.
     pub interval: Option<u64>,
     /// `Limit`: unsigned integer, may be null. Example: `100`.
@@ -2090,10 +2090,10 @@ pub struct McpSecurityRule {
     pub act: Option<String>,
 }
 
-/// The `McpSecurityRulesVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `McpSecurityRulesVO`).
+/// The `McpSecurityRulesVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpSecurityRulesVo {
+pub struct McpSecurityRulesVO {
     /// `ID`: string. Example: `msr-0101`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -2162,10 +2162,10 @@ pub struct McpUrlObj {
     pub stream_able_url: Option<String>,
 }
 
-/// The `PluginConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `PluginConfigDTO`).
+/// The `PluginConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PluginConfigDto {
+pub struct PluginConfigDTO {
     /// `Status`: boolean, may be null.
     pub status: Option<bool>,
     /// `PluginName`: string, may be null.
@@ -2177,24 +2177,24 @@ pub struct PluginConfigDto {
     pub plugin_id: Option<String>,
     /// `Level`: integer, may be null.
     pub level: Option<i64>,
-    /// `PluginFormValues`: list of [`PluginFormValueDto`], may be null.
-    pub plugin_form_values: Option<Vec<PluginFormValueDto>>,
+    /// `PluginFormValues`: list of [`PluginFormValueDTO`], may be null.
+    pub plugin_form_values: Option<Vec<PluginFormValueDTO>>,
 }
 
-/// The `PluginFormValueDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `PluginFormValueDTO`).
+/// The `PluginFormValueDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PluginFormValueDto {
+pub struct PluginFormValueDTO {
     /// `Field`: string, may be null.
     pub field: Option<String>,
     /// `Value`: string, may be null.
     pub value: Option<String>,
 }
 
-/// The `PromptModerateConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `PromptModerateConfigDTO`).
+/// The `PromptModerateConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PromptModerateConfigDto {
+pub struct PromptModerateConfigDTO {
     /// `Action`: string, may be null. Example: `watch`.
     pub action: Option<String>,
     /// `InterceptMessage`: string, may be null. Example: `intercept`.
@@ -2203,27 +2203,27 @@ pub struct PromptModerateConfigDto {
     pub context_scope: Option<String>,
 }
 
-/// The `ResultIDVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `ResultIDVO`).
+/// The `ResultIDVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResultIdvo {
+pub struct ResultIDVO {
     /// `ID`: string, may be null. Example: `mds-36d0b658`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
 }
 
-/// The `ResultIDsVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `ResultIDsVO`).
+/// The `ResultIDsVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResultIDsVo {
+pub struct ResultIDsVO {
     /// `IDs`: list of string, may be null. Example: `["mod-edd55e4f"]`.
     pub i_ds: Option<Vec<String>>,
 }
 
-/// The `SensitiveDataCheckConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `SensitiveDataCheckConfigDTO`).
+/// The `SensitiveDataCheckConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SensitiveDataCheckConfigDto {
+pub struct SensitiveDataCheckConfigDTO {
     /// `Action`: string, may be null. Example: `intercept`.
     pub action: Option<String>,
     /// `InterceptMessage`: string, may be null. Example: `intercept`.
@@ -2270,10 +2270,10 @@ pub struct ServiceDatabaseRespParam {
     pub name: Option<String>,
 }
 
-/// The `ServiceVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `ServiceVO`).
+/// The `ServiceVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ServiceVo {
+pub struct ServiceVO {
     /// `InstanceID`: string, may be null. Example: `ins-4fe8e5ab`.
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
@@ -2300,16 +2300,16 @@ pub struct ServiceVo {
     pub pub_path: Option<String>,
     /// `RequestMethod`: string, may be null. Example: `any`.
     pub request_method: Option<String>,
-    /// `TargetHosts`: list of [`TargetHostDto`], may be null.
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`: list of [`TargetHostDTO`], may be null.
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `HttpProtocolType`: string, may be null. Example: `http`.
     pub http_protocol_type: Option<String>,
     /// `CheckTargetCertsError`: boolean, may be null. Example: `true`.
     pub check_target_certs_error: Option<bool>,
     /// `HttpProtocolVersion`: string, may be null. Example: `1.1`.
     pub http_protocol_version: Option<String>,
-    /// `Versions`: list of [`VersionDto`], may be null.
-    pub versions: Option<Vec<VersionDto>>,
+    /// `Versions`: list of [`VersionDTO`], may be null.
+    pub versions: Option<Vec<VersionDTO>>,
     /// `TargetPath`: string, may be null. Example: `/compatible-mode/v1/chat/completions`.
     pub target_path: Option<String>,
     /// `RequestParamsValidatorStatus`: boolean, may be null. Example: `true`.
@@ -2322,24 +2322,24 @@ pub struct ServiceVo {
     pub response_params_validator_json_info_t: Option<String>,
     /// `InvokeLimitConfigStatus`: boolean, may be null. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`: [`InvokeLimitConfigDto`], may be null.
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
+    /// `InvokeLimitConfig`: [`InvokeLimitConfigDTO`], may be null.
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
     /// `HealthCheckStatus`: boolean, may be null. Example: `true`.
     pub health_check_status: Option<bool>,
-    /// `HealthCheckConfig`: [`HealthCheckConfigDto`], may be null.
-    pub health_check_config: Option<HealthCheckConfigDto>,
+    /// `HealthCheckConfig`: [`HealthCheckConfigDTO`], may be null.
+    pub health_check_config: Option<HealthCheckConfigDTO>,
     /// `SourceTypeStatus`: boolean, may be null. Example: `true`.
     pub source_type_status: Option<bool>,
-    /// `SourceTypeConfig`: [`SourceTypeConfigDto`], may be null.
-    pub source_type_config: Option<SourceTypeConfigDto>,
+    /// `SourceTypeConfig`: [`SourceTypeConfigDTO`], may be null.
+    pub source_type_config: Option<SourceTypeConfigDTO>,
     /// `TokenLimitStatus`: boolean, may be null. Example: `true`.
     pub token_limit_status: Option<bool>,
-    /// `TokenLimitConfig`: [`TokenLimitConfigDto`], may be null.
-    pub token_limit_config: Option<TokenLimitConfigDto>,
+    /// `TokenLimitConfig`: [`TokenLimitConfigDTO`], may be null.
+    pub token_limit_config: Option<TokenLimitConfigDTO>,
     /// `TmsStatus`: boolean, may be null. Example: `true`.
     pub tms_status: Option<bool>,
-    /// `TmsConfig`: [`TmsConfigDto`], may be null.
-    pub tms_config: Option<TmsConfigDto>,
+    /// `TmsConfig`: [`TmsConfigDTO`], may be null.
+    pub tms_config: Option<TmsConfigDTO>,
     /// `IpWhiteStatus`: boolean, may be null. Example: `true`.
     pub ip_white_status: Option<bool>,
     /// `IpWhiteList`: list of string, may be null. Example: `["127.0.0.1"]`.
@@ -2348,8 +2348,8 @@ pub struct ServiceVo {
     pub ip_black_status: Option<bool>,
     /// `IpBlackList`: list of string, may be null. Example: `["127.0.0.1"]`.
     pub ip_black_list: Option<Vec<String>>,
-    /// `PluginConfigs`: list of [`PluginConfigDto`], may be null.
-    pub plugin_configs: Option<Vec<PluginConfigDto>>,
+    /// `PluginConfigs`: list of [`PluginConfigDTO`], may be null.
+    pub plugin_configs: Option<Vec<PluginConfigDTO>>,
     /// `ID`: string, may be null. Example: `svr-462e07d3`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -2357,14 +2357,14 @@ pub struct ServiceVo {
     pub status: Option<String>,
     /// `Url`: string, may be null. Example: `http://www.app.com/llm`.
     pub url: Option<String>,
-    /// `App`: [`IdNameVo`], may be null.
-    pub app: Option<IdNameVo>,
-    /// `Catalogs`: list of [`IdNameVo`], may be null.
-    pub catalogs: Option<Vec<IdNameVo>>,
-    /// `Labels`: list of [`IdNameVo`], may be null.
-    pub labels: Option<Vec<IdNameVo>>,
-    /// `Logins`: list of [`IdNameVo`], may be null.
-    pub logins: Option<Vec<IdNameVo>>,
+    /// `App`: [`IDNameVO`], may be null.
+    pub app: Option<IDNameVO>,
+    /// `Catalogs`: list of [`IDNameVO`], may be null.
+    pub catalogs: Option<Vec<IDNameVO>>,
+    /// `Labels`: list of [`IDNameVO`], may be null.
+    pub labels: Option<Vec<IDNameVO>>,
+    /// `Logins`: list of [`IDNameVO`], may be null.
+    pub logins: Option<Vec<IDNameVO>>,
     /// `AuthAppNum`: integer, may be null. Example: `0`.
     pub auth_app_num: Option<i64>,
     /// `CreateTime`: string, may be null. Example: `2026-01-04T03:15:26.362Z`.
@@ -2394,8 +2394,8 @@ pub struct ServiceVo {
     /// `TargetServerGroupID`: string, may be null. Example: `tsg-xxxxxxxx`.
     #[tc(rename = "TargetServerGroupID")]
     pub target_server_group_id: Option<String>,
-    /// `TargetServerGroup`: [`TargetServerGroupDto`], may be null.
-    pub target_server_group: Option<TargetServerGroupDto>,
+    /// `TargetServerGroup`: [`TargetServerGroupDTO`], may be null.
+    pub target_server_group: Option<TargetServerGroupDTO>,
     /// `CustomHttpHost`: string, may be null. Example: `test.com`.
     pub custom_http_host: Option<String>,
     /// `HttpHostType`: string, may be null. Example: `targetHost`.
@@ -2404,8 +2404,8 @@ pub struct ServiceVo {
     pub mock_status_code: Option<i64>,
     /// `MockBody`: string, may be null. Example: `MockBody`.
     pub mock_body: Option<String>,
-    /// `MockHeaders`: list of [`FieldValueDto`], may be null.
-    pub mock_headers: Option<Vec<FieldValueDto>>,
+    /// `MockHeaders`: list of [`FieldValueDTO`], may be null.
+    pub mock_headers: Option<Vec<FieldValueDTO>>,
     /// `PathMatchType`: string, may be null. Example: `prefix`.
     pub path_match_type: Option<String>,
     /// `CustomMatch`: [`CustomMatch`], may be null.
@@ -2435,10 +2435,10 @@ pub struct SimpleCondition {
     pub value: Option<String>,
 }
 
-/// The `SourceTypeConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `SourceTypeConfigDTO`).
+/// The `SourceTypeConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceTypeConfigDto {
+pub struct SourceTypeConfigDTO {
     /// `ReqSourceType`: string, may be null.
     pub req_source_type: Option<String>,
     /// `ReqTargetType`: string, may be null.
@@ -2474,20 +2474,20 @@ pub struct StartEndTime {
     pub end_time: Option<String>,
 }
 
-/// The `TargetHostDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TargetHostDTO`).
+/// The `TargetHostDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetHostDto {
+pub struct TargetHostDTO {
     /// `Host`: string, may be null. Example: `10.1.2.3`.
     pub host: Option<String>,
     /// `Rank`: integer, may be null. Example: `10`.
     pub rank: Option<i64>,
 }
 
-/// The `TargetModelDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TargetModelDTO`).
+/// The `TargetModelDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetModelDto {
+pub struct TargetModelDTO {
     /// `ID`: string. Example: `mod-0926d298`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -2497,17 +2497,17 @@ pub struct TargetModelDto {
     pub rank: Option<i64>,
 }
 
-/// The `TargetServerGroupDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TargetServerGroupDTO`).
+/// The `TargetServerGroupDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetServerGroupDto {
+pub struct TargetServerGroupDTO {
     /// `ID`: string, may be null. Example: `tsg-********`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
     /// `Name`: string, may be null. Example: `testgroup`.
     pub name: Option<String>,
-    /// `TargetHosts`: list of [`TargetHostDto`], may be null.
-    pub target_hosts: Option<Vec<TargetHostDto>>,
+    /// `TargetHosts`: list of [`TargetHostDTO`], may be null.
+    pub target_hosts: Option<Vec<TargetHostDTO>>,
     /// `TargetHostType`: integer, may be null. Example: `0`.
     pub target_host_type: Option<i64>,
     /// `ServiceCount`: unsigned integer, may be null. Example: `0`.
@@ -2516,16 +2516,16 @@ pub struct TargetServerGroupDto {
     pub create_time: Option<String>,
 }
 
-/// The `TaskComplexityRouteDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TaskComplexityRouteDTO`).
+/// The `TaskComplexityRouteDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskComplexityRouteDto {
+pub struct TaskComplexityRouteDTO {
     /// `ComplexityBias`: number, may be null. Example: `0.5`.
     pub complexity_bias: Option<f64>,
-    /// `SimpleTargetModels`: list of [`TargetModelDto`], may be null.
-    pub simple_target_models: Option<Vec<TargetModelDto>>,
-    /// `ComplexTargetModels`: list of [`TargetModelDto`], may be null.
-    pub complex_target_models: Option<Vec<TargetModelDto>>,
+    /// `SimpleTargetModels`: list of [`TargetModelDTO`], may be null.
+    pub simple_target_models: Option<Vec<TargetModelDTO>>,
+    /// `ComplexTargetModels`: list of [`TargetModelDTO`], may be null.
+    pub complex_target_models: Option<Vec<TargetModelDTO>>,
 }
 
 /// The `TimeRange` model of APIS API 2024-08-01.
@@ -2538,10 +2538,10 @@ pub struct TimeRange {
     pub end: Option<String>,
 }
 
-/// The `TmsConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TmsConfigDTO`).
+/// The `TmsConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TmsConfigDto {
+pub struct TmsConfigDTO {
     /// `Scope`: list of string, may be null. Example: `["request"]`.
     pub scope: Option<Vec<String>>,
     /// `Mode`: string, may be null. Example: `sync`.
@@ -2558,62 +2558,62 @@ pub struct TmsConfigDto {
     pub context_scope: Option<String>,
 }
 
-/// The `TokenLengthRouteDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TokenLengthRouteDTO`).
+/// The `TokenLengthRouteDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TokenLengthRouteDto {
+pub struct TokenLengthRouteDTO {
     /// `MinTokens`: integer, may be null. Example: `0`.
     pub min_tokens: Option<i64>,
     /// `MaxTokens`: integer, may be null. Example: `2000`.
     pub max_tokens: Option<i64>,
-    /// `TargetModels`: list of [`TargetModelDto`], may be null.
-    pub target_models: Option<Vec<TargetModelDto>>,
+    /// `TargetModels`: list of [`TargetModelDTO`], may be null.
+    pub target_models: Option<Vec<TargetModelDTO>>,
 }
 
-/// The `TokenLimitConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `TokenLimitConfigDTO`).
+/// The `TokenLimitConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TokenLimitConfigDto {
+pub struct TokenLimitConfigDTO {
     /// `Type`: string, may be null. Example: `day`.
     pub type_: Option<String>,
     /// `LimitRequestBody`: unsigned integer, may be null. Example: `100`.
     pub limit_request_body: Option<u64>,
-    /// `LimitWindows`: list of [`LimitWindowsDto`], may be null.
-    pub limit_windows: Option<Vec<LimitWindowsDto>>,
+    /// `LimitWindows`: list of [`LimitWindowsDTO`], may be null.
+    pub limit_windows: Option<Vec<LimitWindowsDTO>>,
 }
 
-/// The `ToolConfigDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `ToolConfigDTO`).
+/// The `ToolConfigDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ToolConfigDto {
+pub struct ToolConfigDTO {
     /// `ToolName`, optional: string. Example: `tool-test`.
     pub tool_name: Option<String>,
     /// `InvokeLimitConfigStatus`, optional: boolean. Example: `true`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
-    /// `McpSecurityRules`, optional: list of [`BindMcpSecurityRuleDto`].
-    pub mcp_security_rules: Option<Vec<BindMcpSecurityRuleDto>>,
+    /// `InvokeLimitConfig`, optional: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
+    /// `McpSecurityRules`, optional: list of [`BindMcpSecurityRuleDTO`].
+    pub mcp_security_rules: Option<Vec<BindMcpSecurityRuleDTO>>,
 }
 
-/// The `ToolConfigVO` model of APIS API 2024-08-01 (renamed: the metadata calls it `ToolConfigVO`).
+/// The `ToolConfigVO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ToolConfigVo {
+pub struct ToolConfigVO {
     /// `ToolName`: string. Example: `toolName`.
     pub tool_name: Option<String>,
     /// `InvokeLimitConfigStatus`: boolean. Example: `false`.
     pub invoke_limit_config_status: Option<bool>,
-    /// `InvokeLimitConfig`: [`InvokeLimitConfigDto`].
-    pub invoke_limit_config: Option<InvokeLimitConfigDto>,
-    /// `McpSecurityRules`: list of [`BindMcpSecurityRuleVo`].
-    pub mcp_security_rules: Option<Vec<BindMcpSecurityRuleVo>>,
+    /// `InvokeLimitConfig`: [`InvokeLimitConfigDTO`].
+    pub invoke_limit_config: Option<InvokeLimitConfigDTO>,
+    /// `McpSecurityRules`: list of [`BindMcpSecurityRuleVO`].
+    pub mcp_security_rules: Option<Vec<BindMcpSecurityRuleVO>>,
 }
 
-/// The `VersionDTO` model of APIS API 2024-08-01 (renamed: the metadata calls it `VersionDTO`).
+/// The `VersionDTO` model of APIS API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VersionDto {
+pub struct VersionDTO {
     /// `Version`: string, may be null.
     pub version: Option<String>,
     /// `TargetPath`: string, may be null.

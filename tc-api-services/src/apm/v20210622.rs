@@ -117,8 +117,8 @@ pub struct CreateApmSampleConfig {
     pub service_name: String,
     /// `SampleName`, required: string. Example: `testSample`.
     pub sample_name: String,
-    /// `Tags`, optional: list of [`ApmkvItem`].
-    pub tags: Option<Vec<ApmkvItem>>,
+    /// `Tags`, optional: list of [`APMKVItem`].
+    pub tags: Option<Vec<APMKVItem>>,
     /// `OperationName`, optional: string. Example: `/stock/get/1`.
     pub operation_name: Option<String>,
     /// `OperationType`, optional: integer. Example: `0`.
@@ -338,8 +338,8 @@ pub struct DescribeApmPrometheusRuleResponse {
 
 /// The `DescribeApmSQLInjectionDetail` action of APM API 2021-06-22.
 ///
-/// Answers [`DescribeApmSqlInjectionDetailResponse`].
-#[tc_action(service = "apm", version = "2021-06-22", region = "optional", response = DescribeApmSqlInjectionDetailResponse)]
+/// Answers [`DescribeApmSQLInjectionDetailResponse`].
+#[tc_action(service = "apm", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApmSQLInjectionDetail {
     /// `InstanceId`, required: string. Example: `apm-CVfliqa8U`.
@@ -365,7 +365,7 @@ pub struct DescribeApmSQLInjectionDetail {
 /// The answer of [`DescribeApmSQLInjectionDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApmSqlInjectionDetailResponse {
+pub struct DescribeApmSQLInjectionDetailResponse {
     /// `Tags`: list of [`ApmTag`].
     pub tags: Option<Vec<ApmTag>>,
     /// `Records`: list of [`ApmMetricRecord`].
@@ -563,8 +563,8 @@ pub struct DescribeGeneralMetricDataResponse {
 
 /// The `DescribeGeneralOTSpanList` action of APM API 2021-06-22.
 ///
-/// Answers [`DescribeGeneralOtSpanListResponse`].
-#[tc_action(service = "apm", version = "2021-06-22", region = "optional", response = DescribeGeneralOtSpanListResponse)]
+/// Answers [`DescribeGeneralOTSpanListResponse`].
+#[tc_action(service = "apm", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGeneralOTSpanList {
     /// `InstanceId`, required: string. Example: `apm-CVfliqa8U`.
@@ -588,7 +588,7 @@ pub struct DescribeGeneralOTSpanList {
 /// The answer of [`DescribeGeneralOTSpanList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGeneralOtSpanListResponse {
+pub struct DescribeGeneralOTSpanListResponse {
     /// `TotalCount`: integer. Example: `200`.
     pub total_count: Option<i64>,
     /// `Spans`: string. Example: `H4sIAAAAAAAA/8RY3W7bPBJ9lYDXlixKoiz5bjcNii6KoGjSYIFNEFDk2GZk`….
@@ -680,8 +680,8 @@ pub struct DescribeMetricRecordsResponse {
 
 /// The `DescribeOPRAllVulCount` action of APM API 2021-06-22.
 ///
-/// Answers [`DescribeOprAllVulCountResponse`].
-#[tc_action(service = "apm", version = "2021-06-22", region = "optional", response = DescribeOprAllVulCountResponse)]
+/// Answers [`DescribeOPRAllVulCountResponse`].
+#[tc_action(service = "apm", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOPRAllVulCount {
     /// `StartTime`, required: integer. Example: `1728910000`.
@@ -693,7 +693,7 @@ pub struct DescribeOPRAllVulCount {
 /// The answer of [`DescribeOPRAllVulCount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOprAllVulCountResponse {
+pub struct DescribeOPRAllVulCountResponse {
     /// `VulnerabilityList`: list of [`ApmMetricRecord`].
     pub vulnerability_list: Option<Vec<ApmMetricRecord>>,
     /// `VulnerabilityCount`: integer. Example: `1`.
@@ -772,8 +772,8 @@ pub struct DescribeServiceOverviewResponse {
 
 /// The `DescribeSpanTreeByID` action of APM API 2021-06-22.
 ///
-/// Answers [`DescribeSpanTreeByIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "apm", version = "2021-06-22", region = "optional", response = DescribeSpanTreeByIdResponse)]
+/// Answers [`DescribeSpanTreeByIDResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "apm", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSpanTreeByID {
     /// `InstanceId`, required: string. Example: `apm-52Dpv13GR`.
@@ -799,7 +799,7 @@ pub struct DescribeSpanTreeByID {
 /// The answer of [`DescribeSpanTreeByID`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSpanTreeByIdResponse {
+pub struct DescribeSpanTreeByIDResponse {
     /// `SpanTreeView`: [`SpanTreeView`].
     pub span_tree_view: Option<SpanTreeView>,
 }
@@ -1234,8 +1234,8 @@ pub struct ModifyApmSampleConfig {
     pub service_name: Option<String>,
     /// `OperationName`, optional: string. Example: `/test`.
     pub operation_name: Option<String>,
-    /// `Tags`, optional: list of [`ApmkvItem`].
-    pub tags: Option<Vec<ApmkvItem>>,
+    /// `Tags`, optional: list of [`APMKVItem`].
+    pub tags: Option<Vec<APMKVItem>>,
     /// `Status`, optional: integer. Example: `1`.
     pub status: Option<i64>,
     /// `Id`, optional: integer. Example: `1`.
@@ -1318,20 +1318,20 @@ pub struct TerminateApmInstance {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateApmInstanceResponse;
 
-/// The `APMKV` model of APM API 2021-06-22 (renamed: the metadata calls it `APMKV`).
+/// The `APMKV` model of APM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Apmkv {
+pub struct APMKV {
     /// `Key`: string. Example: `Name`.
     pub key: Option<String>,
     /// `Value`: number. Example: `0.0`.
     pub value: Option<f64>,
 }
 
-/// The `APMKVItem` model of APM API 2021-06-22 (renamed: the metadata calls it `APMKVItem`).
+/// The `APMKVItem` model of APM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApmkvItem {
+pub struct APMKVItem {
     /// `Key`: string. Example: `Name`.
     pub key: Option<String>,
     /// `Value`: string. Example: `CloudMonitor`.
@@ -1660,10 +1660,10 @@ pub struct ApmField {
     pub value: Option<f64>,
     /// `Unit`: string. Example: `ms`.
     pub unit: Option<String>,
-    /// `CompareVals`: list of [`ApmkvItem`], may be null.
-    pub compare_vals: Option<Vec<ApmkvItem>>,
-    /// `LastPeriodValue`: list of [`Apmkv`], may be null.
-    pub last_period_value: Option<Vec<Apmkv>>,
+    /// `CompareVals`: list of [`APMKVItem`], may be null.
+    pub compare_vals: Option<Vec<APMKVItem>>,
+    /// `LastPeriodValue`: list of [`APMKV`], may be null.
+    pub last_period_value: Option<Vec<APMKV>>,
     /// `CompareVal`: string. Example: `0`.
     pub compare_val: Option<String>,
     /// `NameCN`: string. Example: `吞吐量`.
@@ -1855,8 +1855,8 @@ pub struct ApmSampleConfig {
     pub span_num: Option<i64>,
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
-    /// `Tags`: list of [`ApmkvItem`], may be null.
-    pub tags: Option<Vec<ApmkvItem>>,
+    /// `Tags`: list of [`APMKVItem`], may be null.
+    pub tags: Option<Vec<APMKVItem>>,
     /// `SampleRate`: integer. Example: `10`.
     pub sample_rate: Option<i64>,
     /// `OperationType`: integer, may be null. Example: `0`.
@@ -1917,10 +1917,10 @@ pub struct AutoProfilingConfig {
     pub memory_profiling_duration: Option<i64>,
 }
 
-/// The `CVMMeta` model of APM API 2021-06-22 (renamed: the metadata calls it `CVMMeta`).
+/// The `CVMMeta` model of APM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CvmMeta {
+pub struct CVMMeta {
     /// `Region`: string, may be null. Example: `ap-guangzhou`.
     pub region: Option<String>,
     /// `InstanceID`: string, may be null. Example: `ins-test`.
@@ -2085,9 +2085,9 @@ pub struct Resource {
     /// `TKEMeta`: list of [`TkeMeta`]. Example: `[{"Region":"ap-guangzhou","ClusterID":"cls-pkask1w4","PodNam`….
     #[tc(rename = "TKEMeta")]
     pub tke_meta: Option<Vec<TkeMeta>>,
-    /// `CVMMeta`: list of [`CvmMeta`], may be null. Example: `[]`.
+    /// `CVMMeta`: list of [`CVMMeta`], may be null. Example: `[]`.
     #[tc(rename = "CVMMeta")]
-    pub cvm_meta: Option<Vec<CvmMeta>>,
+    pub cvm_meta: Option<Vec<CVMMeta>>,
 }
 
 /// The `SelectorView` model of APM API 2021-06-22.

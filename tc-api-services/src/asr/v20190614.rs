@@ -1136,7 +1136,7 @@ pub struct VoicePrintCountData {
     pub voice_print_list: Option<Vec<VoicePrintBaseData>>,
 }
 
-/// The `VoicePrintGroupList` model of ASR API 2019-06-14 (renamed: the metadata calls it `VoicePrintGroupList`).
+/// The `VoicePrintGroupList` model of ASR API 2019-06-14, named `VoicePrintGroupListModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VoicePrintGroupListModel {

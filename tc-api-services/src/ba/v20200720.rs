@@ -14,8 +14,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CreateWeappQRUrl` action of BA API 2020-07-20.
 ///
-/// Answers [`CreateWeappQrUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ba", version = "2020-07-20", region = "optional", response = CreateWeappQrUrlResponse)]
+/// Answers [`CreateWeappQRUrlResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ba", version = "2020-07-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateWeappQRUrl {
     /// `SessionKey`, required: string. Example: `yN8d0VyOqBvljYQw0MC`.
@@ -25,7 +25,7 @@ pub struct CreateWeappQRUrl {
 /// The answer of [`CreateWeappQRUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateWeappQrUrlResponse {
+pub struct CreateWeappQRUrlResponse {
     /// `Url`: string. Example: `https://beianapi.cloud.tencent.com/?exchangeSkey=yN8d0VyOqBv`….
     pub url: Option<String>,
 }

@@ -284,8 +284,8 @@ pub struct BindDeviceResourceResponse;
 
 /// The `CheckLDAPConnection` action of BH API 2023-04-18.
 ///
-/// Answers [`CheckLdapConnectionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bh", version = "2023-04-18", region = "optional", response = CheckLdapConnectionResponse)]
+/// Answers [`CheckLDAPConnectionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bh", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckLDAPConnection {
     /// `Enable`, required: boolean. Example: `true`.
@@ -315,7 +315,7 @@ pub struct CheckLDAPConnection {
 /// The answer of [`CheckLDAPConnection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckLdapConnectionResponse;
+pub struct CheckLDAPConnectionResponse;
 
 /// The `CreateAccessWhiteListRule` action of BH API 2023-04-18.
 ///
@@ -1429,8 +1429,8 @@ pub struct DescribeDomainsResponse {
 
 /// The `DescribeLDAPUnitSet` action of BH API 2023-04-18.
 ///
-/// Answers [`DescribeLdapUnitSetResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bh", version = "2023-04-18", region = "optional", response = DescribeLdapUnitSetResponse)]
+/// Answers [`DescribeLDAPUnitSetResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bh", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLDAPUnitSet {
     /// `Enable`, required: boolean. Example: `true`.
@@ -1462,7 +1462,7 @@ pub struct DescribeLDAPUnitSet {
 /// The answer of [`DescribeLDAPUnitSet`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLdapUnitSetResponse {
+pub struct DescribeLDAPUnitSetResponse {
     /// `UnitSet`: list of string. Example: `["ou=GGG,dc=my-domain,dc=com"]`.
     pub unit_set: Option<Vec<String>>,
 }
@@ -2213,8 +2213,8 @@ pub struct ModifyDeviceGroupResponse;
 
 /// The `ModifyLDAPSetting` action of BH API 2023-04-18.
 ///
-/// Answers [`ModifyLdapSettingResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bh", version = "2023-04-18", region = "optional", response = ModifyLdapSettingResponse)]
+/// Answers [`ModifyLDAPSettingResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bh", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLDAPSetting {
     /// `Enable`, required: boolean. Example: `true`.
@@ -2264,7 +2264,7 @@ pub struct ModifyLDAPSetting {
 /// The answer of [`ModifyLDAPSetting`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLdapSettingResponse;
+pub struct ModifyLDAPSettingResponse;
 
 /// The `ModifyOAuthSetting` action of BH API 2023-04-18.
 ///
@@ -2879,20 +2879,20 @@ pub struct SearchTaskResultResponse {
 
 /// The `SetLDAPSyncFlag` action of BH API 2023-04-18.
 ///
-/// Answers [`SetLdapSyncFlagResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bh", version = "2023-04-18", region = "optional", response = SetLdapSyncFlagResponse)]
+/// Answers [`SetLDAPSyncFlagResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bh", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLDAPSyncFlag;
 
 /// The answer of [`SetLDAPSyncFlag`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetLdapSyncFlagResponse;
+pub struct SetLDAPSyncFlagResponse;
 
 /// The `SyncDevicesToIOA` action of BH API 2023-04-18.
 ///
-/// Answers [`SyncDevicesToIoaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bh", version = "2023-04-18", region = "optional", response = SyncDevicesToIoaResponse)]
+/// Answers [`SyncDevicesToIOAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bh", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncDevicesToIOA {
     /// `DeviceIdSet`, required: list of unsigned integer. Example: `[1,2,3]`.
@@ -2902,12 +2902,12 @@ pub struct SyncDevicesToIOA {
 /// The answer of [`SyncDevicesToIOA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SyncDevicesToIoaResponse;
+pub struct SyncDevicesToIOAResponse;
 
 /// The `SyncUserToIOA` action of BH API 2023-04-18.
 ///
-/// Answers [`SyncUserToIoaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bh", version = "2023-04-18", region = "optional", response = SyncUserToIoaResponse)]
+/// Answers [`SyncUserToIOAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bh", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncUserToIOA {
     /// `UserIdSet`, required: list of unsigned integer. Example: `[152]`.
@@ -2917,7 +2917,7 @@ pub struct SyncUserToIOA {
 /// The answer of [`SyncUserToIOA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SyncUserToIoaResponse;
+pub struct SyncUserToIOAResponse;
 
 /// The `UnlockUser` action of BH API 2023-04-18.
 ///
@@ -2934,10 +2934,10 @@ pub struct UnlockUser {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnlockUserResponse;
 
-/// The `ACTemplate` model of BH API 2023-04-18 (renamed: the metadata calls it `ACTemplate`).
+/// The `ACTemplate` model of BH API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AcTemplate {
+pub struct ACTemplate {
     /// `TemplateId`: string. Example: `temp-B5J6dasT5P`.
     pub template_id: Option<String>,
     /// `TemplateName`: string. Example: `0105ceshi规则`.
@@ -3069,9 +3069,9 @@ pub struct Acl {
     pub department: Option<Department>,
     /// `AllowAccessCredential`: boolean. Example: `true`.
     pub allow_access_credential: Option<bool>,
-    /// `ACTemplateSet`: list of [`AcTemplate`].
+    /// `ACTemplateSet`: list of [`ACTemplate`].
     #[tc(rename = "ACTemplateSet")]
-    pub ac_template_set: Option<Vec<AcTemplate>>,
+    pub ac_template_set: Option<Vec<ACTemplate>>,
     /// `WhiteCmds`: list of string. Example: `["rm","rm -f"]`.
     pub white_cmds: Option<Vec<String>>,
     /// `AllowKeyboardLogger`: boolean. Example: `false`.
@@ -3561,10 +3561,10 @@ pub struct Group {
     pub count: Option<u64>,
 }
 
-/// The `IOAUserGroup` model of BH API 2023-04-18 (renamed: the metadata calls it `IOAUserGroup`).
+/// The `IOAUserGroup` model of BH API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IoaUserGroup {
+pub struct IOAUserGroup {
     /// `OrgId`: unsigned integer. Example: `85232`.
     pub org_id: Option<u64>,
     /// `OrgName`: string. Example: `开发部`.
@@ -3579,10 +3579,10 @@ pub struct IoaUserGroup {
     pub user_dir_name: Option<String>,
 }
 
-/// The `LDAPSetting` model of BH API 2023-04-18 (renamed: the metadata calls it `LDAPSetting`).
+/// The `LDAPSetting` model of BH API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LdapSetting {
+pub struct LDAPSetting {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
     /// `Ip`: string. Example: `10.10.10.1`.
@@ -4119,9 +4119,9 @@ pub struct SecuritySetting {
     pub password: Option<PasswordSetting>,
     /// `Login`: [`LoginSetting`].
     pub login: Option<LoginSetting>,
-    /// `LDAP`: [`LdapSetting`].
+    /// `LDAP`: [`LDAPSetting`].
     #[tc(rename = "LDAP")]
-    pub ldap: Option<LdapSetting>,
+    pub ldap: Option<LDAPSetting>,
     /// `OAuth`: [`OAuthSetting`].
     pub o_auth: Option<OAuthSetting>,
     /// `AuthModeGM`: [`AuthModeSetting`].
@@ -4321,9 +4321,9 @@ pub struct User {
     pub acl_version: Option<u64>,
     /// `UserFrom`: unsigned integer. Example: `0`.
     pub user_from: Option<u64>,
-    /// `IOAUserGroup`: [`IoaUserGroup`].
+    /// `IOAUserGroup`: [`IOAUserGroup`].
     #[tc(rename = "IOAUserGroup")]
-    pub ioa_user_group: Option<IoaUserGroup>,
+    pub ioa_user_group: Option<IOAUserGroup>,
     /// `RoleArn`: string. Example: `qcs::cam::uin/66739488:root`.
     pub role_arn: Option<String>,
 }

@@ -149,8 +149,8 @@ pub struct CreateAuthApiKeyResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `success`.
     pub msg: Option<String>,
-    /// `Data`: [`ApiKeyAuthApplyVo`], may be null.
-    pub data: Option<ApiKeyAuthApplyVo>,
+    /// `Data`: [`ApiKeyAuthApplyVO`], may be null.
+    pub data: Option<ApiKeyAuthApplyVO>,
 }
 
 /// The `CreateCorpTag` action of BI API 2022-01-05.
@@ -215,8 +215,8 @@ pub struct CreateDataTable {
     pub parent_tran_id: Option<String>,
     /// `ApiDatasourceConfig`, optional: [`ApiDatasourceConfig`].
     pub api_datasource_config: Option<ApiDatasourceConfig>,
-    /// `ParamList`, optional: list of [`ParamCreateDto`].
-    pub param_list: Option<Vec<ParamCreateDto>>,
+    /// `ParamList`, optional: list of [`ParamCreateDTO`].
+    pub param_list: Option<Vec<ParamCreateDTO>>,
     /// `DlcExtInfo`, optional: string. Example: `{"meg":"dlc高级参数"}`.
     pub dlc_ext_info: Option<String>,
     /// `QueryDbData`, optional: string. Example: `1`.
@@ -225,8 +225,8 @@ pub struct CreateDataTable {
     pub table_comment: Option<String>,
     /// `QueryFieldRemark`, optional: integer. Example: `1`.
     pub query_field_remark: Option<i64>,
-    /// `FieldRemarkList`, optional: list of [`FieldRemarkDto`].
-    pub field_remark_list: Option<Vec<FieldRemarkDto>>,
+    /// `FieldRemarkList`, optional: list of [`FieldRemarkDTO`].
+    pub field_remark_list: Option<Vec<FieldRemarkDTO>>,
 }
 
 /// The answer of [`CreateDataTable`].
@@ -235,8 +235,8 @@ pub struct CreateDataTable {
 pub struct CreateDataTableResponse {
     /// `ErrorInfo`: [`ErrorInfo`], may be null.
     pub error_info: Option<ErrorInfo>,
-    /// `Data`: [`IdDto`], may be null.
-    pub data: Option<IdDto>,
+    /// `Data`: [`IdDTO`], may be null.
+    pub data: Option<IdDTO>,
     /// `Extra`: string, may be null. Example: `demo`.
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `demo`.
@@ -306,8 +306,8 @@ pub struct CreateDatasource {
 pub struct CreateDatasourceResponse {
     /// `ErrorInfo`: [`ErrorInfo`], may be null.
     pub error_info: Option<ErrorInfo>,
-    /// `Data`: [`IdDto`], may be null.
-    pub data: Option<IdDto>,
+    /// `Data`: [`IdDTO`], may be null.
+    pub data: Option<IdDTO>,
     /// `Extra`: string, may be null. Example: `1`.
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `成功`.
@@ -372,8 +372,8 @@ pub struct CreateDatasourceCloud {
 pub struct CreateDatasourceCloudResponse {
     /// `ErrorInfo`: [`ErrorInfo`], may be null.
     pub error_info: Option<ErrorInfo>,
-    /// `Data`: [`IdDto`], may be null.
-    pub data: Option<IdDto>,
+    /// `Data`: [`IdDTO`], may be null.
+    pub data: Option<IdDTO>,
     /// `Extra`: string, may be null. Example: `1`.
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `成功`.
@@ -526,8 +526,8 @@ pub struct CreateTagTable {
 pub struct CreateTagTableResponse {
     /// `ErrorInfo`: [`ErrorInfo`], may be null.
     pub error_info: Option<ErrorInfo>,
-    /// `Data`: [`CreateTagTableVo`], may be null.
-    pub data: Option<CreateTagTableVo>,
+    /// `Data`: [`CreateTagTableVO`], may be null.
+    pub data: Option<CreateTagTableVO>,
     /// `Extra`: string, may be null. Example: `""`.
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `""`.
@@ -562,8 +562,8 @@ pub struct CreateUserGroupResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `Msg`.
     pub msg: Option<String>,
-    /// `Data`: [`UserGroupVo`], may be null.
-    pub data: Option<UserGroupVo>,
+    /// `Data`: [`UserGroupVO`], may be null.
+    pub data: Option<UserGroupVO>,
 }
 
 /// The `CreateUserGroupMember` action of BI API 2022-01-05.
@@ -850,8 +850,8 @@ pub struct DescribeAuthApiKeyInfoResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `默认业务成功`.
     pub msg: Option<String>,
-    /// `Data`: [`ApiKeyAuthApplyVo`], may be null.
-    pub data: Option<ApiKeyAuthApplyVo>,
+    /// `Data`: [`ApiKeyAuthApplyVO`], may be null.
+    pub data: Option<ApiKeyAuthApplyVO>,
 }
 
 /// The `DescribeAuthApiKeyList` action of BI API 2022-01-05.
@@ -880,8 +880,8 @@ pub struct DescribeAuthApiKeyListResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `默认业务成功`.
     pub msg: Option<String>,
-    /// `Data`: [`ApiKeyAuthApplyVoList`], may be null.
-    pub data: Option<ApiKeyAuthApplyVoList>,
+    /// `Data`: [`ApiKeyAuthApplyVOList`], may be null.
+    pub data: Option<ApiKeyAuthApplyVOList>,
 }
 
 /// The `DescribeDatasourceList` action of BI API 2022-01-05.
@@ -940,8 +940,8 @@ pub struct DescribePageWidgetListResponse {
     pub error_info: Option<ErrorInfo>,
     /// `Extra`: string, may be null. Example: `"ext"`.
     pub extra: Option<String>,
-    /// `Data`: [`WidgetListVo`], may be null. Example: `List:[{"xxxx"}]`.
-    pub data: Option<WidgetListVo>,
+    /// `Data`: [`WidgetListVO`], may be null. Example: `List:[{"xxxx"}]`.
+    pub data: Option<WidgetListVO>,
     /// `Msg`: string, may be null. Example: `"success"`.
     pub msg: Option<String>,
 }
@@ -1142,8 +1142,8 @@ pub struct DescribeResourceUserGroupPageListResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `成功`.
     pub msg: Option<String>,
-    /// `Data`: [`UserGroupPageTreeVo`], may be null.
-    pub data: Option<UserGroupPageTreeVo>,
+    /// `Data`: [`UserGroupPageTreeVO`], may be null.
+    pub data: Option<UserGroupPageTreeVO>,
 }
 
 /// The `DescribeSourceFieldList` action of BI API 2022-01-05.
@@ -1164,8 +1164,8 @@ pub struct DescribeSourceFieldList {
     pub async_request: Option<bool>,
     /// `TranId`, optional: string. Example: `1`.
     pub tran_id: Option<String>,
-    /// `ParamList`, optional: list of [`ParamCreateDto`].
-    pub param_list: Option<Vec<ParamCreateDto>>,
+    /// `ParamList`, optional: list of [`ParamCreateDTO`].
+    pub param_list: Option<Vec<ParamCreateDTO>>,
     /// `DlcExtInfo`, optional: string. Example: `{"id":1}`.
     pub dlc_ext_info: Option<String>,
     /// `QueryDbData`, optional: string. Example: `1`.
@@ -1258,8 +1258,8 @@ pub struct DescribeUserGroupTreeList {
     pub page_size: Option<i64>,
     /// `TagValueList`, optional: list of [`ResourceTagValue`].
     pub tag_value_list: Option<Vec<ResourceTagValue>>,
-    /// `Nodes`, optional: list of [`UserGroupTreeNodeDto`].
-    pub nodes: Option<Vec<UserGroupTreeNodeDto>>,
+    /// `Nodes`, optional: list of [`UserGroupTreeNodeDTO`].
+    pub nodes: Option<Vec<UserGroupTreeNodeDTO>>,
     /// `GroupIds`, optional: list of integer. Example: `[1]`.
     pub group_ids: Option<Vec<i64>>,
     /// `QueryNextNode`, optional: boolean. Example: `1`.
@@ -1284,8 +1284,8 @@ pub struct DescribeUserGroupTreeListResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `成功`.
     pub msg: Option<String>,
-    /// `Data`: list of [`UserGroupTreeVo`], may be null.
-    pub data: Option<Vec<UserGroupTreeVo>>,
+    /// `Data`: list of [`UserGroupTreeVO`], may be null.
+    pub data: Option<Vec<UserGroupTreeVO>>,
 }
 
 /// The `DescribeUserProjectList` action of BI API 2022-01-05.
@@ -1434,8 +1434,8 @@ pub struct EditCorpTagResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null.
     pub msg: Option<String>,
-    /// `Data`: [`EditTagVo`], may be null.
-    pub data: Option<EditTagVo>,
+    /// `Data`: [`EditTagVO`], may be null.
+    pub data: Option<EditTagVO>,
 }
 
 /// The `ExportScreenPage` action of BI API 2022-01-05.
@@ -1468,8 +1468,8 @@ pub struct ExportScreenPageResponse {
     pub error_info: Option<ErrorInfo>,
     /// `Extra`: string, may be null. Example: `"ext"`.
     pub extra: Option<String>,
-    /// `Data`: [`PageScreenListVo`], may be null.
-    pub data: Option<PageScreenListVo>,
+    /// `Data`: [`PageScreenListVO`], may be null.
+    pub data: Option<PageScreenListVO>,
     /// `Msg`: string, may be null. Example: `"success"`.
     pub msg: Option<String>,
 }
@@ -1496,8 +1496,8 @@ pub struct ModifyAuthApiKeyResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `默认业务成功`.
     pub msg: Option<String>,
-    /// `Data`: [`ApiKeyAuthApplyVo`], may be null.
-    pub data: Option<ApiKeyAuthApplyVo>,
+    /// `Data`: [`ApiKeyAuthApplyVO`], may be null.
+    pub data: Option<ApiKeyAuthApplyVO>,
 }
 
 /// The `ModifyDatasource` action of BI API 2022-01-05.
@@ -1691,8 +1691,8 @@ pub struct ModifyResourceUser {
     pub project_id: Option<i64>,
     /// `UserId`, optional: string. Example: `1`.
     pub user_id: Option<String>,
-    /// `Resource`, optional: [`UserResourceDto`].
-    pub resource: Option<UserResourceDto>,
+    /// `Resource`, optional: [`UserResourceDTO`].
+    pub resource: Option<UserResourceDTO>,
     /// `EntityIds`, optional: list of integer. Example: `[1]`.
     pub entity_ids: Option<Vec<i64>>,
     /// `ResourceType`, optional: string. Example: `page`.
@@ -1723,8 +1723,8 @@ pub struct ModifyResourceUserGroup {
     pub project_id: Option<i64>,
     /// `UserGroupIds`, optional: list of integer. Example: `[1]`.
     pub user_group_ids: Option<Vec<i64>>,
-    /// `Resource`, optional: [`ResourceListDto`].
-    pub resource: Option<ResourceListDto>,
+    /// `Resource`, optional: [`ResourceListDTO`].
+    pub resource: Option<ResourceListDTO>,
     /// `ResourceType`, optional: string. Example: `page`.
     pub resource_type: Option<String>,
     /// `QueryChildren`, optional: boolean. Example: `true`.
@@ -1755,8 +1755,8 @@ pub struct ModifyResourceUserGroupResource {
     pub project_id: Option<i64>,
     /// `UserGroupId`, optional: integer. Example: `1`.
     pub user_group_id: Option<i64>,
-    /// `Resource`, optional: [`UserResourceDto`].
-    pub resource: Option<UserResourceDto>,
+    /// `Resource`, optional: [`UserResourceDTO`].
+    pub resource: Option<UserResourceDTO>,
     /// `EntityIds`, optional: list of integer. Example: `[1]`.
     pub entity_ids: Option<Vec<i64>>,
     /// `ResourceType`, optional: string. Example: `page`.
@@ -1801,8 +1801,8 @@ pub struct ModifyTagTable {
 pub struct ModifyTagTableResponse {
     /// `ErrorInfo`: [`ErrorInfo`], may be null.
     pub error_info: Option<ErrorInfo>,
-    /// `Data`: [`ModifyTagTableVo`], may be null.
-    pub data: Option<ModifyTagTableVo>,
+    /// `Data`: [`ModifyTagTableVO`], may be null.
+    pub data: Option<ModifyTagTableVO>,
     /// `Extra`: string, may be null. Example: `""`.
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `""`.
@@ -1861,8 +1861,8 @@ pub struct ModifyUserDetailInfoResponse {
 #[tc_action(service = "bi", version = "2022-01-05", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyUserGroup {
-    /// `UpdateList`, optional: list of [`UserGroupUpdateDto`].
-    pub update_list: Option<Vec<UserGroupUpdateDto>>,
+    /// `UpdateList`, optional: list of [`UserGroupUpdateDTO`].
+    pub update_list: Option<Vec<UserGroupUpdateDTO>>,
 }
 
 /// The answer of [`ModifyUserGroup`].
@@ -1875,8 +1875,8 @@ pub struct ModifyUserGroupResponse {
     pub extra: Option<String>,
     /// `Msg`: string, may be null. Example: `Msg`.
     pub msg: Option<String>,
-    /// `Data`: list of [`UserGroupVo`], may be null.
-    pub data: Option<Vec<UserGroupVo>>,
+    /// `Data`: list of [`UserGroupVO`], may be null.
+    pub data: Option<Vec<UserGroupVO>>,
 }
 
 /// The `ModifyUserRole` action of BI API 2022-01-05.
@@ -1999,8 +1999,8 @@ pub struct QueryUserGroupMember {
     pub page_no: Option<u64>,
     /// `AllPage`, optional: boolean. Example: `false`.
     pub all_page: Option<bool>,
-    /// `Nodes`, optional: list of [`UserGroupTreeNodeDto`].
-    pub nodes: Option<Vec<UserGroupTreeNodeDto>>,
+    /// `Nodes`, optional: list of [`UserGroupTreeNodeDTO`].
+    pub nodes: Option<Vec<UserGroupTreeNodeDTO>>,
     /// `TagValueList`, optional: list of [`ResourceTagValue`].
     pub tag_value_list: Option<Vec<ResourceTagValue>>,
     /// `FilterGroupIds`, optional: list of integer. Example: `[123]`.
@@ -2063,10 +2063,10 @@ pub struct ApiDatasourceConfig {
     pub secret_iv: Option<String>,
 }
 
-/// The `ApiKeyAuthApplyVO` model of BI API 2022-01-05 (renamed: the metadata calls it `ApiKeyAuthApplyVO`).
+/// The `ApiKeyAuthApplyVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiKeyAuthApplyVo {
+pub struct ApiKeyAuthApplyVO {
     /// `Id`: integer, may be null. Example: `10001009`.
     pub id: Option<i64>,
     /// `CorpId`: string, may be null. Example: `700000231283`.
@@ -2085,16 +2085,16 @@ pub struct ApiKeyAuthApplyVo {
     pub updated_at: Option<String>,
 }
 
-/// The `ApiKeyAuthApplyVOList` model of BI API 2022-01-05 (renamed: the metadata calls it `ApiKeyAuthApplyVOList`).
+/// The `ApiKeyAuthApplyVOList` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiKeyAuthApplyVoList {
+pub struct ApiKeyAuthApplyVOList {
     /// `Total`: integer, may be null. Example: `1`.
     pub total: Option<i64>,
     /// `TotalPages`: integer, may be null. Example: `1`.
     pub total_pages: Option<i64>,
-    /// `List`: list of [`ApiKeyAuthApplyVo`], may be null.
-    pub list: Option<Vec<ApiKeyAuthApplyVo>>,
+    /// `List`: list of [`ApiKeyAuthApplyVO`], may be null.
+    pub list: Option<Vec<ApiKeyAuthApplyVO>>,
 }
 
 /// The `ApplyEmbedTokenInfo` model of BI API 2022-01-05.
@@ -2145,10 +2145,10 @@ pub struct CorpUserListData {
     pub total_pages: Option<i64>,
 }
 
-/// The `CreateTagTableVO` model of BI API 2022-01-05 (renamed: the metadata calls it `CreateTagTableVO`).
+/// The `CreateTagTableVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTagTableVo {
+pub struct CreateTagTableVO {
     /// `Id`: integer, may be null.
     pub id: Option<i64>,
 }
@@ -2276,18 +2276,18 @@ pub struct DatasourceInfoData {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUserGroupMemberPageListContainer {
-    /// `List`: list of [`UserGroupMemberVo`], may be null.
-    pub list: Option<Vec<UserGroupMemberVo>>,
+    /// `List`: list of [`UserGroupMemberVO`], may be null.
+    pub list: Option<Vec<UserGroupMemberVO>>,
     /// `Total`: integer, may be null.
     pub total: Option<i64>,
     /// `TotalPages`: integer, may be null.
     pub total_pages: Option<i64>,
 }
 
-/// The `EditTagVO` model of BI API 2022-01-05 (renamed: the metadata calls it `EditTagVO`).
+/// The `EditTagVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EditTagVo {
+pub struct EditTagVO {
     /// `TranId`: string, may be null.
     pub tran_id: Option<String>,
     /// `TranStatus`: integer, may be null.
@@ -2382,10 +2382,10 @@ pub struct ErrorInfo {
     pub reserved_field: Option<String>,
 }
 
-/// The `FieldRemarkDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `FieldRemarkDTO`).
+/// The `FieldRemarkDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FieldRemarkDto {
+pub struct FieldRemarkDTO {
     /// `FieldName`, optional: string. Example: `id`.
     pub field_name: Option<String>,
     /// `Comment`, optional: list of string. Example: `["id1","id2"]`.
@@ -2412,10 +2412,10 @@ pub struct FrequencyConfig {
     pub minute: Option<Vec<i64>>,
 }
 
-/// The `IdDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `IdDTO`).
+/// The `IdDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdDto {
+pub struct IdDTO {
     /// `Id`: integer, may be null. Example: `1`.
     pub id: Option<i64>,
     /// `AccessKey`: string, may be null. Example: `AccessKey***AccessKey`.
@@ -2478,42 +2478,42 @@ pub struct JoinSourceTable {
     pub table_alias: Option<String>,
 }
 
-/// The `ModifyTagTableVO` model of BI API 2022-01-05 (renamed: the metadata calls it `ModifyTagTableVO`).
+/// The `ModifyTagTableVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTagTableVo {
+pub struct ModifyTagTableVO {
     /// `Id`: integer, may be null.
     pub id: Option<i64>,
 }
 
-/// The `PageScreenListVO` model of BI API 2022-01-05 (renamed: the metadata calls it `PageScreenListVO`).
+/// The `PageScreenListVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PageScreenListVo {
+pub struct PageScreenListVO {
     /// `PicType`: string, may be null. Example: `"base64"`.
     pub pic_type: Option<String>,
-    /// `List`: list of [`PageScreenVo`], may be null.
-    pub list: Option<Vec<PageScreenVo>>,
+    /// `List`: list of [`PageScreenVO`], may be null.
+    pub list: Option<Vec<PageScreenVO>>,
     /// `TranId`: string, may be null. Example: `TranId***TranId`.
     pub tran_id: Option<String>,
     /// `TranStatus`: integer, may be null. Example: `1`.
     pub tran_status: Option<i64>,
 }
 
-/// The `PageScreenVO` model of BI API 2022-01-05 (renamed: the metadata calls it `PageScreenVO`).
+/// The `PageScreenVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PageScreenVo {
+pub struct PageScreenVO {
     /// `Content`: string, may be null. Example: `{"widgetId": "mixLineBar_1","pageId":"1101"}`.
     pub content: Option<String>,
     /// `WidgetId`: string, may be null. Example: `mixLineBar_1`.
     pub widget_id: Option<String>,
 }
 
-/// The `ParamCreateDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `ParamCreateDTO`).
+/// The `ParamCreateDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ParamCreateDto {
+pub struct ParamCreateDTO {
     /// `ParamName`, optional: string. Example: `1`.
     pub param_name: Option<String>,
     /// `DefaultValue`, optional: string.
@@ -2670,10 +2670,10 @@ pub struct RankInfo {
     pub row_column_config_list: Option<Vec<RowColumnConfig>>,
 }
 
-/// The `ResourceDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `ResourceDTO`).
+/// The `ResourceDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResourceDto {
+pub struct ResourceDTO {
     /// `ResourceName`: string, may be null. Example: `test`.
     pub resource_name: Option<String>,
     /// `ResourceValue`: boolean, may be null. Example: `true`.
@@ -2698,10 +2698,10 @@ pub struct ResourceItem {
     pub tips: Option<String>,
 }
 
-/// The `ResourceListDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `ResourceListDTO`).
+/// The `ResourceListDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResourceListDto {
+pub struct ResourceListDTO {
     /// `EntityId`, optional: integer. Example: `1`.
     pub entity_id: Option<i64>,
     /// `NodeType`, optional: integer. Example: `1`.
@@ -2910,10 +2910,10 @@ pub struct TableField {
     pub is_copy_from_normal: Option<bool>,
 }
 
-/// The `UserGroupDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupDTO`).
+/// The `UserGroupDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupDto {
+pub struct UserGroupDTO {
     /// `Id`: integer, may be null. Example: `1`.
     pub id: Option<i64>,
     /// `GroupName`: string, may be null. Example: `云产品`.
@@ -2930,10 +2930,10 @@ pub struct UserGroupDto {
     pub location: Option<i64>,
 }
 
-/// The `UserGroupMemberVO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupMemberVO`).
+/// The `UserGroupMemberVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupMemberVo {
+pub struct UserGroupMemberVO {
     /// `UserName`: string, may be null. Example: `用户名`.
     pub user_name: Option<String>,
     /// `UserId`: string, may be null. Example: `124`.
@@ -2944,32 +2944,32 @@ pub struct UserGroupMemberVo {
     pub created_on: Option<String>,
 }
 
-/// The `UserGroupPageTreeVO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupPageTreeVO`).
+/// The `UserGroupPageTreeVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupPageTreeVo {
-    /// `List`: list of [`UserGroupTreeVo`], may be null.
-    pub list: Option<Vec<UserGroupTreeVo>>,
+pub struct UserGroupPageTreeVO {
+    /// `List`: list of [`UserGroupTreeVO`], may be null.
+    pub list: Option<Vec<UserGroupTreeVO>>,
     /// `Total`: integer, may be null. Example: `1`.
     pub total: Option<i64>,
     /// `TotalPages`: integer, may be null. Example: `1`.
     pub total_pages: Option<i64>,
 }
 
-/// The `UserGroupTreeNodeDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupTreeNodeDTO`).
+/// The `UserGroupTreeNodeDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupTreeNodeDto {
+pub struct UserGroupTreeNodeDTO {
     /// `GroupId`, optional: integer. Example: `1`.
     pub group_id: Option<i64>,
     /// `QueryChildNodes`, optional: boolean. Example: `true`.
     pub query_child_nodes: Option<bool>,
 }
 
-/// The `UserGroupTreeVO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupTreeVO`).
+/// The `UserGroupTreeVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupTreeVo {
+pub struct UserGroupTreeVO {
     /// `Id`: integer, may be null. Example: `1`.
     pub id: Option<i64>,
     /// `GroupName`: string, may be null. Example: `name`.
@@ -2982,24 +2982,24 @@ pub struct UserGroupTreeVo {
     pub is_default: Option<i64>,
     /// `AdminUserId`: string, may be null. Example: `admin`.
     pub admin_user_id: Option<String>,
-    /// `UserList`: list of [`UserVo`], may be null.
-    pub user_list: Option<Vec<UserVo>>,
+    /// `UserList`: list of [`UserVO`], may be null.
+    pub user_list: Option<Vec<UserVO>>,
     /// `Description`: string, may be null. Example: `描述`.
     pub description: Option<String>,
     /// `Location`: integer, may be null. Example: `6`.
     pub location: Option<i64>,
-    /// `Children`: list of [`UserGroupTreeVo`], may be null.
-    pub children: Option<Vec<UserGroupTreeVo>>,
+    /// `Children`: list of [`UserGroupTreeVO`], may be null.
+    pub children: Option<Vec<UserGroupTreeVO>>,
     /// `HasChildren`: boolean, may be null. Example: `true`.
     pub has_children: Option<bool>,
-    /// `ResourceList`: list of [`ResourceDto`], may be null.
-    pub resource_list: Option<Vec<ResourceDto>>,
+    /// `ResourceList`: list of [`ResourceDTO`], may be null.
+    pub resource_list: Option<Vec<ResourceDTO>>,
 }
 
-/// The `UserGroupUpdateDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupUpdateDTO`).
+/// The `UserGroupUpdateDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupUpdateDto {
+pub struct UserGroupUpdateDTO {
     /// `AdminUserId`, optional: string. Example: `subuin`.
     pub admin_user_id: Option<String>,
     /// `Description`, optional: string. Example: `描述`.
@@ -3016,20 +3016,20 @@ pub struct UserGroupUpdateDto {
     pub parent_name: Option<String>,
 }
 
-/// The `UserGroupUserInfoVO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupUserInfoVO`).
+/// The `UserGroupUserInfoVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupUserInfoVo {
+pub struct UserGroupUserInfoVO {
     /// `UserId`: string, may be null. Example: `用户id`.
     pub user_id: Option<String>,
     /// `UserName`: string, may be null. Example: `用户名称`.
     pub user_name: Option<String>,
 }
 
-/// The `UserGroupVO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserGroupVO`).
+/// The `UserGroupVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserGroupVo {
+pub struct UserGroupVO {
     /// `Id`: unsigned integer, may be null. Example: `1`.
     pub id: Option<u64>,
     /// `GroupName`: string, may be null. Example: `用户组名称`.
@@ -3046,8 +3046,8 @@ pub struct UserGroupVo {
     pub description: Option<String>,
     /// `Location`: integer, may be null. Example: `0`.
     pub location: Option<i64>,
-    /// `UserList`: list of [`UserGroupUserInfoVo`], may be null.
-    pub user_list: Option<Vec<UserGroupUserInfoVo>>,
+    /// `UserList`: list of [`UserGroupUserInfoVO`], may be null.
+    pub user_list: Option<Vec<UserGroupUserInfoVO>>,
 }
 
 /// The `UserIdAndUserName` model of BI API 2022-01-05.
@@ -3134,10 +3134,10 @@ pub struct UserInfo {
     pub identity_type: Option<String>,
 }
 
-/// The `UserResourceDTO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserResourceDTO`).
+/// The `UserResourceDTO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserResourceDto {
+pub struct UserResourceDTO {
     /// `CorpId`, optional: string.
     pub corp_id: Option<String>,
     /// `UserId`, optional: string.
@@ -3228,8 +3228,8 @@ pub struct UserRoleListDataUserRoleInfo {
     pub app_open_user_id: Option<String>,
     /// `EmailActivationStatus`: integer, may be null. Example: `0`.
     pub email_activation_status: Option<i64>,
-    /// `UserGroupList`: list of [`UserGroupDto`], may be null.
-    pub user_group_list: Option<Vec<UserGroupDto>>,
+    /// `UserGroupList`: list of [`UserGroupDTO`], may be null.
+    pub user_group_list: Option<Vec<UserGroupDTO>>,
     /// `IdentityType`: string, may be null. Example: `user`.
     pub identity_type: Option<String>,
 }
@@ -3252,34 +3252,34 @@ pub struct UserTagInfo {
     pub import_type: Option<String>,
 }
 
-/// The `UserVO` model of BI API 2022-01-05 (renamed: the metadata calls it `UserVO`).
+/// The `UserVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserVo {
+pub struct UserVO {
     /// `UserId`: string, may be null. Example: `用户id`.
     pub user_id: Option<String>,
     /// `UserName`: string, may be null. Example: `用户名`.
     pub user_name: Option<String>,
 }
 
-/// The `WidgetListVO` model of BI API 2022-01-05 (renamed: the metadata calls it `WidgetListVO`).
+/// The `WidgetListVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WidgetListVo {
+pub struct WidgetListVO {
     /// `CorpId`: string, may be null. Example: `110101`.
     pub corp_id: Option<String>,
     /// `ProjectId`: string, may be null. Example: `21012`.
     pub project_id: Option<String>,
     /// `PageId`: string, may be null. Example: `1321`.
     pub page_id: Option<String>,
-    /// `WidgetList`: list of [`WidgetVo`], may be null.
-    pub widget_list: Option<Vec<WidgetVo>>,
+    /// `WidgetList`: list of [`WidgetVO`], may be null.
+    pub widget_list: Option<Vec<WidgetVO>>,
 }
 
-/// The `WidgetVO` model of BI API 2022-01-05 (renamed: the metadata calls it `WidgetVO`).
+/// The `WidgetVO` model of BI API 2022-01-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WidgetVo {
+pub struct WidgetVO {
     /// `WidgetId`: string, may be null. Example: `bar_dsjusda`.
     pub widget_id: Option<String>,
     /// `WidgetName`: string, may be null. Example: `柱状图`.

@@ -1495,8 +1495,8 @@ pub struct DescribeBudgetRemindRecordListResponse {
 
 /// The `DescribeCPQBillingMapping` action of BILLING API 2018-07-09.
 ///
-/// Answers [`DescribeCpqBillingMappingResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "billing", version = "2018-07-09", region = "optional", response = DescribeCpqBillingMappingResponse)]
+/// Answers [`DescribeCPQBillingMappingResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "billing", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCPQBillingMapping {
     /// `Offset`, required: string. Example: `1`.
@@ -1528,7 +1528,7 @@ pub struct DescribeCPQBillingMapping {
 /// The answer of [`DescribeCPQBillingMapping`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCpqBillingMappingResponse {
+pub struct DescribeCPQBillingMappingResponse {
     /// `ResourceSpuSet`: list of [`ResourceSpuSet`].
     pub resource_spu_set: Option<Vec<ResourceSpuSet>>,
     /// `Total`: integer. Example: `1`.
@@ -5224,7 +5224,7 @@ pub struct RegionSummaryOverviewItem {
     pub total_cost: Option<String>,
 }
 
-/// The `RenewInstance` model of BILLING API 2018-07-09 (renamed: the metadata calls it `RenewInstance`).
+/// The `RenewInstance` model of BILLING API 2018-07-09, named `RenewInstanceModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewInstanceModel {

@@ -111,8 +111,8 @@ pub struct ForbidLiveStreamResponse;
 
 /// The `RegisterIM` action of BIZLIVE API 2019-03-13.
 ///
-/// Answers [`RegisterImResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bizlive", version = "2019-03-13", region = "optional", response = RegisterImResponse)]
+/// Answers [`RegisterIMResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bizlive", version = "2019-03-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegisterIM {
     /// `Nickname`, required: string.
@@ -128,7 +128,7 @@ pub struct RegisterIM {
 /// The answer of [`RegisterIM`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RegisterImResponse {
+pub struct RegisterIMResponse {
     /// `UserKey`: string.
     pub user_key: Option<String>,
 }

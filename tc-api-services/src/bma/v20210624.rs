@@ -39,8 +39,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CreateBPFakeURL` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateBpFakeUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateBpFakeUrlResponse)]
+/// Answers [`CreateBPFakeURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPFakeURL {
     /// `ProtectURLId`, optional: integer. Example: `xxx`.
@@ -58,12 +58,12 @@ pub struct CreateBPFakeURL {
 /// The answer of [`CreateBPFakeURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpFakeUrlResponse;
+pub struct CreateBPFakeURLResponse;
 
 /// The `CreateBPFalseTicket` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateBpFalseTicketResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateBpFalseTicketResponse)]
+/// Answers [`CreateBPFalseTicketResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPFalseTicket {
     /// `FakeURL`, optional: string. Example: `xxx`.
@@ -74,12 +74,12 @@ pub struct CreateBPFalseTicket {
 /// The answer of [`CreateBPFalseTicket`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpFalseTicketResponse;
+pub struct CreateBPFalseTicketResponse;
 
 /// The `CreateBPOfflineAttachment` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateBpOfflineAttachmentResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateBpOfflineAttachmentResponse)]
+/// Answers [`CreateBPOfflineAttachmentResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPOfflineAttachment {
     /// `BrandName`, optional: string. Example: `xxx`.
@@ -95,12 +95,12 @@ pub struct CreateBPOfflineAttachment {
 /// The answer of [`CreateBPOfflineAttachment`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpOfflineAttachmentResponse;
+pub struct CreateBPOfflineAttachmentResponse;
 
 /// The `CreateBPOfflineTicket` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateBpOfflineTicketResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateBpOfflineTicketResponse)]
+/// Answers [`CreateBPOfflineTicketResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPOfflineTicket {
     /// `FakeURLId`, optional: integer. Example: `xxx`.
@@ -111,12 +111,12 @@ pub struct CreateBPOfflineTicket {
 /// The answer of [`CreateBPOfflineTicket`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpOfflineTicketResponse;
+pub struct CreateBPOfflineTicketResponse;
 
 /// The `CreateBPProtectURLs` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateBpProtectUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateBpProtectUrLsResponse)]
+/// Answers [`CreateBPProtectURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPProtectURLs {
     /// `CompanyName`, optional: string. Example: `xxx`.
@@ -135,12 +135,12 @@ pub struct CreateBPProtectURLs {
 /// The answer of [`CreateBPProtectURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpProtectUrLsResponse;
+pub struct CreateBPProtectURLsResponse;
 
 /// The `CreateCRBlock` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrBlockResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrBlockResponse)]
+/// Answers [`CreateCRBlockResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRBlock {
     /// `WorkId`, required: integer. Example: `123`.
@@ -180,7 +180,7 @@ pub struct CreateCRBlock {
 /// The answer of [`CreateCRBlock`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrBlockResponse {
+pub struct CreateCRBlockResponse {
     /// `TortId`: integer.
     pub tort_id: Option<i64>,
     /// `TortNum`: string. Example: `123`.
@@ -189,8 +189,8 @@ pub struct CreateCrBlockResponse {
 
 /// The `CreateCRCompanyVerify` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrCompanyVerifyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrCompanyVerifyResponse)]
+/// Answers [`CreateCRCompanyVerifyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRCompanyVerify {
     /// `CompanyName`, required: string. Example: `腾讯科技有限公司`.
@@ -216,7 +216,7 @@ pub struct CreateCRCompanyVerify {
 /// The answer of [`CreateCRCompanyVerify`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrCompanyVerifyResponse {
+pub struct CreateCRCompanyVerifyResponse {
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
     /// `Note`: string. Example: `认证成功`.
@@ -225,8 +225,8 @@ pub struct CreateCrCompanyVerifyResponse {
 
 /// The `CreateCRDesktopCode` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrDesktopCodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrDesktopCodeResponse)]
+/// Answers [`CreateCRDesktopCodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRDesktopCode {
     /// `TortId`, required: integer. Example: `xxx`.
@@ -238,12 +238,12 @@ pub struct CreateCRDesktopCode {
 /// The answer of [`CreateCRDesktopCode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrDesktopCodeResponse;
+pub struct CreateCRDesktopCodeResponse;
 
 /// The `CreateCRRight` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrRightResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrRightResponse)]
+/// Answers [`CreateCRRightResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRRight {
     /// `WorkId`, required: integer. Example: `123`.
@@ -287,7 +287,7 @@ pub struct CreateCRRight {
 /// The answer of [`CreateCRRight`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrRightResponse {
+pub struct CreateCRRightResponse {
     /// `TortId`: integer. Example: `1`.
     pub tort_id: Option<i64>,
     /// `TortNum`: string. Example: `123`.
@@ -296,8 +296,8 @@ pub struct CreateCrRightResponse {
 
 /// The `CreateCRRightFile` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrRightFileResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrRightFileResponse)]
+/// Answers [`CreateCRRightFileResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRRightFile {
     /// `WorkId`, required: integer. Example: `123`.
@@ -309,15 +309,15 @@ pub struct CreateCRRightFile {
 /// The answer of [`CreateCRRightFile`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrRightFileResponse {
+pub struct CreateCRRightFileResponse {
     /// `FileIds`: list of integer. Example: `[123,456]`.
     pub file_ids: Option<Vec<i64>>,
 }
 
 /// The `CreateCRTort` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrTortResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrTortResponse)]
+/// Answers [`CreateCRTortResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRTort {
     /// `WorkId`, required: integer. Example: `xxx`.
@@ -334,7 +334,7 @@ pub struct CreateCRTort {
 /// The answer of [`CreateCRTort`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrTortResponse {
+pub struct CreateCRTortResponse {
     /// `WorkId`: integer. Example: `xxx`.
     pub work_id: Option<i64>,
     /// `TortId`: integer. Example: `xxx`.
@@ -354,8 +354,8 @@ pub struct CreateCrTortResponse {
 
 /// The `CreateCRUserVerify` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrUserVerifyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrUserVerifyResponse)]
+/// Answers [`CreateCRUserVerifyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRUserVerify {
     /// `UserName`, required: string. Example: `张三`.
@@ -374,7 +374,7 @@ pub struct CreateCRUserVerify {
 /// The answer of [`CreateCRUserVerify`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrUserVerifyResponse {
+pub struct CreateCRUserVerifyResponse {
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `Note`: string. Example: `xxx`.
@@ -383,8 +383,8 @@ pub struct CreateCrUserVerifyResponse {
 
 /// The `CreateCRWork` action of BMA API 2021-06-24.
 ///
-/// Answers [`CreateCrWorkResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = CreateCrWorkResponse)]
+/// Answers [`CreateCRWorkResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCRWork {
     /// `WorkName`, required: string. Example: `西游记`.
@@ -460,7 +460,7 @@ pub struct CreateCRWork {
 /// The answer of [`CreateCRWork`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCrWorkResponse {
+pub struct CreateCRWorkResponse {
     /// `WorkId`: integer. Example: `123`.
     pub work_id: Option<i64>,
     /// `EvidenceId`: integer. Example: `123`.
@@ -469,15 +469,15 @@ pub struct CreateCrWorkResponse {
 
 /// The `DescribeBPCompanyInfo` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeBpCompanyInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeBpCompanyInfoResponse)]
+/// Answers [`DescribeBPCompanyInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPCompanyInfo;
 
 /// The answer of [`DescribeBPCompanyInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpCompanyInfoResponse {
+pub struct DescribeBPCompanyInfoResponse {
     /// `CompanyName`: string. Example: `xxx`.
     pub company_name: Option<String>,
     /// `Phone`: string. Example: `xxx`.
@@ -502,8 +502,8 @@ pub struct DescribeBpCompanyInfoResponse {
 
 /// The `DescribeBPFakeURLs` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeBpFakeUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeBpFakeUrLsResponse)]
+/// Answers [`DescribeBPFakeURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPFakeURLs {
     /// `Filters`, optional: list of [`Filter`]. Example: `xxx`.
@@ -517,10 +517,10 @@ pub struct DescribeBPFakeURLs {
 /// The answer of [`DescribeBPFakeURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpFakeUrLsResponse {
-    /// `FakeURLInfos`: list of [`FakeUrlInfo`]. Example: `xxx`.
+pub struct DescribeBPFakeURLsResponse {
+    /// `FakeURLInfos`: list of [`FakeURLInfo`]. Example: `xxx`.
     #[tc(rename = "FakeURLInfos")]
-    pub fake_url_infos: Option<Vec<FakeUrlInfo>>,
+    pub fake_url_infos: Option<Vec<FakeURLInfo>>,
     /// `TotalCount`: integer. Example: `xxx`.
     pub total_count: Option<i64>,
     /// `ExportURL`: string. Example: `xxx`.
@@ -530,8 +530,8 @@ pub struct DescribeBpFakeUrLsResponse {
 
 /// The `DescribeBPProtectURLs` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeBpProtectUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeBpProtectUrLsResponse)]
+/// Answers [`DescribeBPProtectURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPProtectURLs {
     /// `PageSize`, optional: integer. Example: `xxx`.
@@ -543,18 +543,18 @@ pub struct DescribeBPProtectURLs {
 /// The answer of [`DescribeBPProtectURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpProtectUrLsResponse {
-    /// `ProtectURLInfos`: list of [`ProtectUrlInfo`]. Example: `xxx`.
+pub struct DescribeBPProtectURLsResponse {
+    /// `ProtectURLInfos`: list of [`ProtectURLInfo`]. Example: `xxx`.
     #[tc(rename = "ProtectURLInfos")]
-    pub protect_url_infos: Option<Vec<ProtectUrlInfo>>,
+    pub protect_url_infos: Option<Vec<ProtectURLInfo>>,
     /// `TotalCount`: integer. Example: `xxx`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeBPReportFakeURLs` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeBpReportFakeUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeBpReportFakeUrLsResponse)]
+/// Answers [`DescribeBPReportFakeURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPReportFakeURLs {
     /// `Filters`, optional: list of [`Filter`]. Example: `xxx`.
@@ -568,18 +568,18 @@ pub struct DescribeBPReportFakeURLs {
 /// The answer of [`DescribeBPReportFakeURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpReportFakeUrLsResponse {
-    /// `ReportFakeURLInfos`: list of [`ReportFakeUrlInfo`]. Example: `xxx`.
+pub struct DescribeBPReportFakeURLsResponse {
+    /// `ReportFakeURLInfos`: list of [`ReportFakeURLInfo`]. Example: `xxx`.
     #[tc(rename = "ReportFakeURLInfos")]
-    pub report_fake_url_infos: Option<Vec<ReportFakeUrlInfo>>,
+    pub report_fake_url_infos: Option<Vec<ReportFakeURLInfo>>,
     /// `TotalCount`: integer. Example: `xxx`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeCRMonitorDetail` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeCrMonitorDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeCrMonitorDetailResponse)]
+/// Answers [`DescribeCRMonitorDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCRMonitorDetail {
     /// `WorkId`, required: integer. Example: `1`.
@@ -595,7 +595,7 @@ pub struct DescribeCRMonitorDetail {
 /// The answer of [`DescribeCRMonitorDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCrMonitorDetailResponse {
+pub struct DescribeCRMonitorDetailResponse {
     /// `Torts`: list of [`MonitorTort`].
     pub torts: Option<Vec<MonitorTort>>,
     /// `TotalCount`: integer. Example: `10`.
@@ -609,8 +609,8 @@ pub struct DescribeCrMonitorDetailResponse {
 
 /// The `DescribeCRMonitors` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeCrMonitorsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeCrMonitorsResponse)]
+/// Answers [`DescribeCRMonitorsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCRMonitors {
     /// `Filters`, optional: list of [`Filter`].
@@ -624,7 +624,7 @@ pub struct DescribeCRMonitors {
 /// The answer of [`DescribeCRMonitors`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCrMonitorsResponse {
+pub struct DescribeCRMonitorsResponse {
     /// `Monitors`: list of [`Monitor`].
     pub monitors: Option<Vec<Monitor>>,
     /// `TotalCount`: integer. Example: `10`.
@@ -636,8 +636,8 @@ pub struct DescribeCrMonitorsResponse {
 
 /// The `DescribeCRObtainDetail` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeCrObtainDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeCrObtainDetailResponse)]
+/// Answers [`DescribeCRObtainDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCRObtainDetail {
     /// `TortId`, required: integer. Example: `xxx`.
@@ -647,7 +647,7 @@ pub struct DescribeCRObtainDetail {
 /// The answer of [`DescribeCRObtainDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCrObtainDetailResponse {
+pub struct DescribeCRObtainDetailResponse {
     /// `WorkName`: string. Example: `xxx`.
     pub work_name: Option<String>,
     /// `TortURL`: string. Example: `xxx`.
@@ -685,8 +685,8 @@ pub struct DescribeCrObtainDetailResponse {
 
 /// The `DescribeCRWorkInfo` action of BMA API 2021-06-24.
 ///
-/// Answers [`DescribeCrWorkInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = DescribeCrWorkInfoResponse)]
+/// Answers [`DescribeCRWorkInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCRWorkInfo {
     /// `WorkId`, required: integer. Example: `123`.
@@ -696,7 +696,7 @@ pub struct DescribeCRWorkInfo {
 /// The answer of [`DescribeCRWorkInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCrWorkInfoResponse {
+pub struct DescribeCRWorkInfoResponse {
     /// `WorkName`: string. Example: `xxx`.
     pub work_name: Option<String>,
     /// `MonitorStatus`: integer. Example: `xxx`.
@@ -745,8 +745,8 @@ pub struct DescribeCrWorkInfoResponse {
 
 /// The `ModifyBPOfflineAttachment` action of BMA API 2021-06-24.
 ///
-/// Answers [`ModifyBpOfflineAttachmentResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = ModifyBpOfflineAttachmentResponse)]
+/// Answers [`ModifyBPOfflineAttachmentResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyBPOfflineAttachment {
     /// `LicenseName`, optional: string. Example: `xxx`.
@@ -764,12 +764,12 @@ pub struct ModifyBPOfflineAttachment {
 /// The answer of [`ModifyBPOfflineAttachment`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyBpOfflineAttachmentResponse;
+pub struct ModifyBPOfflineAttachmentResponse;
 
 /// The `ModifyCRBlockStatus` action of BMA API 2021-06-24.
 ///
-/// Answers [`ModifyCrBlockStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = ModifyCrBlockStatusResponse)]
+/// Answers [`ModifyCRBlockStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCRBlockStatus {
     /// `TortId`, required: integer. Example: `1`.
@@ -781,12 +781,12 @@ pub struct ModifyCRBlockStatus {
 /// The answer of [`ModifyCRBlockStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCrBlockStatusResponse;
+pub struct ModifyCRBlockStatusResponse;
 
 /// The `ModifyCRMonitor` action of BMA API 2021-06-24.
 ///
-/// Answers [`ModifyCrMonitorResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = ModifyCrMonitorResponse)]
+/// Answers [`ModifyCRMonitorResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCRMonitor {
     /// `WorkId`, required: integer. Example: `123`.
@@ -800,12 +800,12 @@ pub struct ModifyCRMonitor {
 /// The answer of [`ModifyCRMonitor`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCrMonitorResponse;
+pub struct ModifyCRMonitorResponse;
 
 /// The `ModifyCRObtainStatus` action of BMA API 2021-06-24.
 ///
-/// Answers [`ModifyCrObtainStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = ModifyCrObtainStatusResponse)]
+/// Answers [`ModifyCRObtainStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCRObtainStatus {
     /// `TortId`, required: integer. Example: `123`.
@@ -821,12 +821,12 @@ pub struct ModifyCRObtainStatus {
 /// The answer of [`ModifyCRObtainStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCrObtainStatusResponse;
+pub struct ModifyCRObtainStatusResponse;
 
 /// The `ModifyCRRightStatus` action of BMA API 2021-06-24.
 ///
-/// Answers [`ModifyCrRightStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = ModifyCrRightStatusResponse)]
+/// Answers [`ModifyCRRightStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCRRightStatus {
     /// `TortId`, required: integer. Example: `1`.
@@ -838,12 +838,12 @@ pub struct ModifyCRRightStatus {
 /// The answer of [`ModifyCRRightStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCrRightStatusResponse;
+pub struct ModifyCRRightStatusResponse;
 
 /// The `ModifyCRWhiteList` action of BMA API 2021-06-24.
 ///
-/// Answers [`ModifyCrWhiteListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = ModifyCrWhiteListResponse)]
+/// Answers [`ModifyCRWhiteListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCRWhiteList {
     /// `WhiteListId`, optional: integer. Example: `123`.
@@ -865,12 +865,12 @@ pub struct ModifyCRWhiteList {
 /// The answer of [`ModifyCRWhiteList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCrWhiteListResponse;
+pub struct ModifyCRWhiteListResponse;
 
 /// The `UpdateCRWork` action of BMA API 2021-06-24.
 ///
-/// Answers [`UpdateCrWorkResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2021-06-24", region = "optional", response = UpdateCrWorkResponse)]
+/// Answers [`UpdateCRWorkResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2021-06-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateCRWork {
     /// `WorkId`, required: integer. Example: `123`.
@@ -886,7 +886,7 @@ pub struct UpdateCRWork {
 /// The answer of [`UpdateCRWork`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateCrWorkResponse {
+pub struct UpdateCRWorkResponse {
     /// `WorkId`: integer. Example: `123`.
     pub work_id: Option<i64>,
     /// `EvidenceId`: integer. Example: `123`.
@@ -913,10 +913,10 @@ pub struct BrandData {
     pub transfer_note: Option<String>,
 }
 
-/// The `FakeURLInfo` model of BMA API 2021-06-24 (renamed: the metadata calls it `FakeURLInfo`).
+/// The `FakeURLInfo` model of BMA API 2021-06-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FakeUrlInfo {
+pub struct FakeURLInfo {
     /// `FakeURLId`: integer. Example: `xxx`.
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: Option<i64>,
@@ -1080,10 +1080,10 @@ pub struct MonitorTort {
     pub ip_loc: Option<String>,
 }
 
-/// The `ProtectURLInfo` model of BMA API 2021-06-24 (renamed: the metadata calls it `ProtectURLInfo`).
+/// The `ProtectURLInfo` model of BMA API 2021-06-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProtectUrlInfo {
+pub struct ProtectURLInfo {
     /// `ProtectURLId`: integer. Example: `xxx`.
     #[tc(rename = "ProtectURLId")]
     pub protect_url_id: Option<i64>,
@@ -1102,10 +1102,10 @@ pub struct ProtectUrlInfo {
     pub create_time: Option<String>,
 }
 
-/// The `ReportFakeURLInfo` model of BMA API 2021-06-24 (renamed: the metadata calls it `ReportFakeURLInfo`).
+/// The `ReportFakeURLInfo` model of BMA API 2021-06-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReportFakeUrlInfo {
+pub struct ReportFakeURLInfo {
     /// `FakeURLId`: integer. Example: `xxx`.
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: Option<i64>,

@@ -22,8 +22,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CreateBPBrand` action of BMA API 2022-11-15.
 ///
-/// Answers [`CreateBpBrandResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = CreateBpBrandResponse)]
+/// Answers [`CreateBPBrandResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPBrand {
     /// `BrandName`, required: string. Example: `腾讯安全管家`.
@@ -64,15 +64,15 @@ pub struct CreateBPBrand {
 /// The answer of [`CreateBPBrand`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpBrandResponse {
+pub struct CreateBPBrandResponse {
     /// `CompanyId`: integer. Example: `123`.
     pub company_id: Option<i64>,
 }
 
 /// The `CreateBPFakeAPP` action of BMA API 2022-11-15.
 ///
-/// Answers [`CreateBpFakeAppResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = CreateBpFakeAppResponse)]
+/// Answers [`CreateBPFakeAPPResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPFakeAPP {
     /// `CompanyId`, required: integer.
@@ -102,7 +102,7 @@ pub struct CreateBPFakeAPP {
 /// The answer of [`CreateBPFakeAPP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpFakeAppResponse {
+pub struct CreateBPFakeAPPResponse {
     /// `FakeAPPId`: integer.
     #[tc(rename = "FakeAPPId")]
     pub fake_app_id: Option<i64>,
@@ -110,8 +110,8 @@ pub struct CreateBpFakeAppResponse {
 
 /// The `CreateBPFakeAPPList` action of BMA API 2022-11-15.
 ///
-/// Answers [`CreateBpFakeAppListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = CreateBpFakeAppListResponse)]
+/// Answers [`CreateBPFakeAPPListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPFakeAPPList {
     /// `FakeAPPs`, required: string.
@@ -122,12 +122,12 @@ pub struct CreateBPFakeAPPList {
 /// The answer of [`CreateBPFakeAPPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpFakeAppListResponse;
+pub struct CreateBPFakeAPPListResponse;
 
 /// The `CreateBPFakeURL` action of BMA API 2022-11-15.
 ///
-/// Answers [`CreateBpFakeUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = CreateBpFakeUrlResponse)]
+/// Answers [`CreateBPFakeURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPFakeURL {
     /// `CompanyId`, required: integer.
@@ -145,7 +145,7 @@ pub struct CreateBPFakeURL {
 /// The answer of [`CreateBPFakeURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpFakeUrlResponse {
+pub struct CreateBPFakeURLResponse {
     /// `FakeURLId`: integer.
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: Option<i64>,
@@ -153,8 +153,8 @@ pub struct CreateBpFakeUrlResponse {
 
 /// The `CreateBPFakeURLs` action of BMA API 2022-11-15.
 ///
-/// Answers [`CreateBpFakeUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = CreateBpFakeUrLsResponse)]
+/// Answers [`CreateBPFakeURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPFakeURLs {
     /// `FakeURLs`, required: string.
@@ -165,12 +165,12 @@ pub struct CreateBPFakeURLs {
 /// The answer of [`CreateBPFakeURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpFakeUrLsResponse;
+pub struct CreateBPFakeURLsResponse;
 
 /// The `CreateBPWhiteList` action of BMA API 2022-11-15.
 ///
-/// Answers [`CreateBpWhiteListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = CreateBpWhiteListResponse)]
+/// Answers [`CreateBPWhiteListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBPWhiteList {
     /// `CompanyId`, required: integer.
@@ -186,12 +186,12 @@ pub struct CreateBPWhiteList {
 /// The answer of [`CreateBPWhiteList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBpWhiteListResponse;
+pub struct CreateBPWhiteListResponse;
 
 /// The `DeleteBPWhiteList` action of BMA API 2022-11-15.
 ///
-/// Answers [`DeleteBpWhiteListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = DeleteBpWhiteListResponse)]
+/// Answers [`DeleteBPWhiteListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteBPWhiteList {
     /// `WhiteListId`, required: integer.
@@ -201,19 +201,19 @@ pub struct DeleteBPWhiteList {
 /// The answer of [`DeleteBPWhiteList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteBpWhiteListResponse;
+pub struct DeleteBPWhiteListResponse;
 
 /// The `DescribeBPBrands` action of BMA API 2022-11-15.
 ///
-/// Answers [`DescribeBpBrandsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = DescribeBpBrandsResponse)]
+/// Answers [`DescribeBPBrandsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPBrands;
 
 /// The answer of [`DescribeBPBrands`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpBrandsResponse {
+pub struct DescribeBPBrandsResponse {
     /// `Brands`: list of [`BrandData`].
     pub brands: Option<Vec<BrandData>>,
     /// `NoticeStatus`: integer. Example: `1`.
@@ -222,8 +222,8 @@ pub struct DescribeBpBrandsResponse {
 
 /// The `DescribeBPFakeAPPList` action of BMA API 2022-11-15.
 ///
-/// Answers [`DescribeBpFakeAppListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = DescribeBpFakeAppListResponse)]
+/// Answers [`DescribeBPFakeAPPListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPFakeAPPList {
     /// `Filters`, optional: list of [`Filter`].
@@ -237,18 +237,18 @@ pub struct DescribeBPFakeAPPList {
 /// The answer of [`DescribeBPFakeAPPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpFakeAppListResponse {
-    /// `FakeAPPList`: list of [`FakeAppData`].
+pub struct DescribeBPFakeAPPListResponse {
+    /// `FakeAPPList`: list of [`FakeAPPData`].
     #[tc(rename = "FakeAPPList")]
-    pub fake_app_list: Option<Vec<FakeAppData>>,
+    pub fake_app_list: Option<Vec<FakeAPPData>>,
     /// `TotalCount`: integer.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeBPFakeURLs` action of BMA API 2022-11-15.
 ///
-/// Answers [`DescribeBpFakeUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = DescribeBpFakeUrLsResponse)]
+/// Answers [`DescribeBPFakeURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPFakeURLs {
     /// `Filters`, optional: list of [`Filter`].
@@ -262,18 +262,18 @@ pub struct DescribeBPFakeURLs {
 /// The answer of [`DescribeBPFakeURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpFakeUrLsResponse {
-    /// `FakeURLs`: list of [`FakeUrlData`].
+pub struct DescribeBPFakeURLsResponse {
+    /// `FakeURLs`: list of [`FakeURLData`].
     #[tc(rename = "FakeURLs")]
-    pub fake_ur_ls: Option<Vec<FakeUrlData>>,
+    pub fake_ur_ls: Option<Vec<FakeURLData>>,
     /// `TotalCount`: integer.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeBPWhiteLists` action of BMA API 2022-11-15.
 ///
-/// Answers [`DescribeBpWhiteListsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bma", version = "2022-11-15", region = "optional", response = DescribeBpWhiteListsResponse)]
+/// Answers [`DescribeBPWhiteListsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bma", version = "2022-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBPWhiteLists {
     /// `Filters`, optional: list of [`Filter`].
@@ -287,7 +287,7 @@ pub struct DescribeBPWhiteLists {
 /// The answer of [`DescribeBPWhiteLists`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBpWhiteListsResponse {
+pub struct DescribeBPWhiteListsResponse {
     /// `WhiteLists`: list of [`WhiteListData`].
     pub white_lists: Option<Vec<WhiteListData>>,
     /// `TotalCount`: integer.
@@ -328,10 +328,10 @@ pub struct BrandData {
     pub uin: Option<String>,
 }
 
-/// The `FakeAPPData` model of BMA API 2022-11-15 (renamed: the metadata calls it `FakeAPPData`).
+/// The `FakeAPPData` model of BMA API 2022-11-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FakeAppData {
+pub struct FakeAPPData {
     /// `FakeAPPId`: integer, may be null.
     #[tc(rename = "FakeAPPId")]
     pub fake_app_id: Option<i64>,
@@ -372,10 +372,10 @@ pub struct FakeAppData {
     pub certification_status: Option<i64>,
 }
 
-/// The `FakeURLData` model of BMA API 2022-11-15 (renamed: the metadata calls it `FakeURLData`).
+/// The `FakeURLData` model of BMA API 2022-11-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FakeUrlData {
+pub struct FakeURLData {
     /// `FakeURLId`: integer, may be null.
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: Option<i64>,

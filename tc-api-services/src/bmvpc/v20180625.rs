@@ -851,8 +851,8 @@ pub struct ModifySubnetAttributeResponse;
 
 /// The `ModifySubnetDHCPRelay` action of BMVPC API 2018-06-25.
 ///
-/// Answers [`ModifySubnetDhcpRelayResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bmvpc", version = "2018-06-25", region = "optional", response = ModifySubnetDhcpRelayResponse)]
+/// Answers [`ModifySubnetDHCPRelayResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bmvpc", version = "2018-06-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySubnetDHCPRelay {
     /// `VpcId`, required: string.
@@ -871,7 +871,7 @@ pub struct ModifySubnetDHCPRelay {
 /// The answer of [`ModifySubnetDHCPRelay`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySubnetDhcpRelayResponse;
+pub struct ModifySubnetDHCPRelayResponse;
 
 /// The `ModifyVpcAttribute` action of BMVPC API 2018-06-25.
 ///
@@ -930,12 +930,12 @@ pub struct ModifyVpnConnectionAttribute {
     pub pre_share_key: Option<String>,
     /// `SecurityPolicyDatabases`, optional: list of [`SecurityPolicyDatabase`].
     pub security_policy_databases: Option<Vec<SecurityPolicyDatabase>>,
-    /// `IKEOptionsSpecification`, optional: [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`, optional: [`IKEOptionsSpecification`].
     #[tc(rename = "IKEOptionsSpecification")]
-    pub ike_options_specification: Option<IkeOptionsSpecification>,
-    /// `IPSECOptionsSpecification`, optional: [`IpsecOptionsSpecification`].
+    pub ike_options_specification: Option<IKEOptionsSpecification>,
+    /// `IPSECOptionsSpecification`, optional: [`IPSECOptionsSpecification`].
     #[tc(rename = "IPSECOptionsSpecification")]
-    pub ipsec_options_specification: Option<IpsecOptionsSpecification>,
+    pub ipsec_options_specification: Option<IPSECOptionsSpecification>,
 }
 
 /// The answer of [`ModifyVpnConnectionAttribute`].
@@ -1046,10 +1046,10 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `IKEOptionsSpecification` model of BMVPC API 2018-06-25 (renamed: the metadata calls it `IKEOptionsSpecification`).
+/// The `IKEOptionsSpecification` model of BMVPC API 2018-06-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IkeOptionsSpecification {
+pub struct IKEOptionsSpecification {
     /// `PropoEncryAlgorithm`: string.
     pub propo_encry_algorithm: Option<String>,
     /// `PropoAuthenAlgorithm`: string.
@@ -1078,10 +1078,10 @@ pub struct IkeOptionsSpecification {
     pub ike_version: Option<String>,
 }
 
-/// The `IPSECOptionsSpecification` model of BMVPC API 2018-06-25 (renamed: the metadata calls it `IPSECOptionsSpecification`).
+/// The `IPSECOptionsSpecification` model of BMVPC API 2018-06-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpsecOptionsSpecification {
+pub struct IPSECOptionsSpecification {
     /// `PfsDhGroup`: string.
     pub pfs_dh_group: Option<String>,
     /// `IPSECSaLifetimeTraffic`: unsigned integer.
@@ -1466,12 +1466,12 @@ pub struct VpnConnection {
     pub net_status: Option<String>,
     /// `SecurityPolicyDatabaseSet`: list of [`SecurityPolicyDatabase`].
     pub security_policy_database_set: Option<Vec<SecurityPolicyDatabase>>,
-    /// `IKEOptionsSpecification`: [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`: [`IKEOptionsSpecification`].
     #[tc(rename = "IKEOptionsSpecification")]
-    pub ike_options_specification: Option<IkeOptionsSpecification>,
-    /// `IPSECOptionsSpecification`: [`IpsecOptionsSpecification`].
+    pub ike_options_specification: Option<IKEOptionsSpecification>,
+    /// `IPSECOptionsSpecification`: [`IPSECOptionsSpecification`].
     #[tc(rename = "IPSECOptionsSpecification")]
-    pub ipsec_options_specification: Option<IpsecOptionsSpecification>,
+    pub ipsec_options_specification: Option<IPSECOptionsSpecification>,
     /// `Zone`: string.
     pub zone: Option<String>,
     /// `VpcCidrBlock`: string.

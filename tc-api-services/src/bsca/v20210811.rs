@@ -18,32 +18,32 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `DescribeKBComponent` action of BSCA API 2021-08-11.
 ///
-/// Answers [`DescribeKbComponentResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = DescribeKbComponentResponse)]
+/// Answers [`DescribeKBComponentResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBComponent {
-    /// `PURL`, required: [`Purl`].
+    /// `PURL`, required: [`PURL`].
     #[tc(rename = "PURL")]
-    pub purl: Purl,
+    pub purl: PURL,
 }
 
 /// The answer of [`DescribeKBComponent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbComponentResponse {
+pub struct DescribeKBComponentResponse {
     /// `Component`: [`Component`].
     pub component: Option<Component>,
 }
 
 /// The `DescribeKBComponentVersionList` action of BSCA API 2021-08-11.
 ///
-/// Answers [`DescribeKbComponentVersionListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = DescribeKbComponentVersionListResponse)]
+/// Answers [`DescribeKBComponentVersionListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBComponentVersionList {
-    /// `PURL`, required: [`Purl`].
+    /// `PURL`, required: [`PURL`].
     #[tc(rename = "PURL")]
-    pub purl: Purl,
+    pub purl: PURL,
     /// `PageNumber`, optional: unsigned integer. Example: `1`.
     pub page_number: Option<u64>,
     /// `PageSize`, optional: unsigned integer. Example: `10`.
@@ -59,20 +59,20 @@ pub struct DescribeKBComponentVersionList {
 /// The answer of [`DescribeKBComponentVersionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbComponentVersionListResponse {
+pub struct DescribeKBComponentVersionListResponse {
     /// `VersionList`: list of [`ComponentVersion`].
     pub version_list: Option<Vec<ComponentVersion>>,
 }
 
 /// The `DescribeKBComponentVulnerability` action of BSCA API 2021-08-11.
 ///
-/// Answers [`DescribeKbComponentVulnerabilityResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = DescribeKbComponentVulnerabilityResponse)]
+/// Answers [`DescribeKBComponentVulnerabilityResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBComponentVulnerability {
-    /// `PURL`, required: [`Purl`].
+    /// `PURL`, required: [`PURL`].
     #[tc(rename = "PURL")]
-    pub purl: Purl,
+    pub purl: PURL,
     /// `Language`, optional: string. Example: `ZH`.
     #[tc(rename = "Language", shadows_common)]
     pub language: Option<String>,
@@ -81,12 +81,12 @@ pub struct DescribeKBComponentVulnerability {
 /// The answer of [`DescribeKBComponentVulnerability`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbComponentVulnerabilityResponse {
+pub struct DescribeKBComponentVulnerabilityResponse {
     /// `VulnerabilityList`: list of [`ComponentVulnerabilityUnion`], may be null.
     pub vulnerability_list: Option<Vec<ComponentVulnerabilityUnion>>,
-    /// `PURL`: [`Purl`].
+    /// `PURL`: [`PURL`].
     #[tc(rename = "PURL")]
-    pub purl: Option<Purl>,
+    pub purl: Option<PURL>,
     /// `RecommendedVersion`: string. Example: `1.1.12`.
     pub recommended_version: Option<String>,
     /// `SecureVersion`: string. Example: `1.1.13`.
@@ -95,8 +95,8 @@ pub struct DescribeKbComponentVulnerabilityResponse {
 
 /// The `DescribeKBLicense` action of BSCA API 2021-08-11.
 ///
-/// Answers [`DescribeKbLicenseResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = DescribeKbLicenseResponse)]
+/// Answers [`DescribeKBLicenseResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBLicense {
     /// `LicenseExpression`, optional: string. Example: `apache-2.0`.
@@ -106,7 +106,7 @@ pub struct DescribeKBLicense {
 /// The answer of [`DescribeKBLicense`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbLicenseResponse {
+pub struct DescribeKBLicenseResponse {
     /// `LicenseList`: list of [`LicenseUnion`], may be null.
     pub license_list: Option<Vec<LicenseUnion>>,
     /// `NormalizedLicenseExpression`: string. Example: `apache-2.0`.
@@ -115,8 +115,8 @@ pub struct DescribeKbLicenseResponse {
 
 /// The `DescribeKBVulnerability` action of BSCA API 2021-08-11.
 ///
-/// Answers [`DescribeKbVulnerabilityResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = DescribeKbVulnerabilityResponse)]
+/// Answers [`DescribeKBVulnerabilityResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBVulnerability {
     /// `CVEID`, optional: list of string. Example: `["CVE-2020-1971", "CVE-2019-1551"]`.
@@ -139,15 +139,15 @@ pub struct DescribeKBVulnerability {
 /// The answer of [`DescribeKBVulnerability`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbVulnerabilityResponse {
+pub struct DescribeKBVulnerabilityResponse {
     /// `VulnerabilityDetailList`: list of [`VulnerabilityUnion`], may be null.
     pub vulnerability_detail_list: Option<Vec<VulnerabilityUnion>>,
 }
 
 /// The `MatchKBPURLList` action of BSCA API 2021-08-11.
 ///
-/// Answers [`MatchKbpurlListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = MatchKbpurlListResponse)]
+/// Answers [`MatchKBPURLListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchKBPURLList {
     /// `SHA1`, optional: string. Example: `7ed845de1dfe070d43511fab321784e6c4118398`.
@@ -158,18 +158,18 @@ pub struct MatchKBPURLList {
 /// The answer of [`MatchKBPURLList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MatchKbpurlListResponse {
-    /// `PURLList`: list of [`Purl`].
+pub struct MatchKBPURLListResponse {
+    /// `PURLList`: list of [`PURL`].
     #[tc(rename = "PURLList")]
-    pub purl_list: Option<Vec<Purl>>,
+    pub purl_list: Option<Vec<PURL>>,
     /// `Hit`: boolean. Example: `true`.
     pub hit: Option<bool>,
 }
 
 /// The `SearchKBComponent` action of BSCA API 2021-08-11.
 ///
-/// Answers [`SearchKbComponentResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "bsca", version = "2021-08-11", region = "optional", response = SearchKbComponentResponse)]
+/// Answers [`SearchKBComponentResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "bsca", version = "2021-08-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchKBComponent {
     /// `Query`, required: string. Example: `openssl`.
@@ -185,7 +185,7 @@ pub struct SearchKBComponent {
 /// The answer of [`SearchKBComponent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchKbComponentResponse {
+pub struct SearchKBComponentResponse {
     /// `ComponentList`: list of [`Component`].
     pub component_list: Option<Vec<Component>>,
     /// `Total`: integer. Example: `10`.
@@ -204,10 +204,10 @@ pub struct AffectedComponent {
     pub fixed_version_list: Option<Vec<String>>,
 }
 
-/// The `CVSSV2Info` model of BSCA API 2021-08-11 (renamed: the metadata calls it `CVSSV2Info`).
+/// The `CVSSV2Info` model of BSCA API 2021-08-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cvssv2Info {
+pub struct CVSSV2Info {
     /// `CVSS`: number. Example: `6.8`.
     #[tc(rename = "CVSS")]
     pub cvss: Option<f64>,
@@ -225,10 +225,10 @@ pub struct Cvssv2Info {
     pub availability_impact: Option<String>,
 }
 
-/// The `CVSSV3Info` model of BSCA API 2021-08-11 (renamed: the metadata calls it `CVSSV3Info`).
+/// The `CVSSV3Info` model of BSCA API 2021-08-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cvssv3Info {
+pub struct CVSSV3Info {
     /// `CVSS`: number. Example: `5.5`.
     #[tc(rename = "CVSS")]
     pub cvss: Option<f64>,
@@ -254,9 +254,9 @@ pub struct Cvssv3Info {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Component {
-    /// `PURL`: [`Purl`].
+    /// `PURL`: [`PURL`].
     #[tc(rename = "PURL")]
-    pub purl: Option<Purl>,
+    pub purl: Option<PURL>,
     /// `Homepage`: string. Example: `https://www.openssl.org`.
     pub homepage: Option<String>,
     /// `Summary`: string. Example: `OpenSSL is a toolkit for supporting cryptography.`.
@@ -289,9 +289,9 @@ pub struct ComponentTagFilter {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentVersion {
-    /// `PURL`: [`Purl`], may be null.
+    /// `PURL`: [`PURL`], may be null.
     #[tc(rename = "PURL")]
-    pub purl: Option<Purl>,
+    pub purl: Option<PURL>,
     /// `LicenseExpression`: string, may be null. Example: `mit`.
     pub license_expression: Option<String>,
     /// `VersionInfo`: [`ComponentVersionInfo`], may be null.
@@ -314,9 +314,9 @@ pub struct ComponentVersionInfo {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentVulnerabilitySummary {
-    /// `PURL`: [`Purl`], may be null.
+    /// `PURL`: [`PURL`], may be null.
     #[tc(rename = "PURL")]
-    pub purl: Option<Purl>,
+    pub purl: Option<PURL>,
     /// `CanBeFixed`: boolean. Example: `true`.
     pub can_be_fixed: Option<bool>,
     /// `FixedVersion`: string. Example: `>1.1.1c`.
@@ -392,10 +392,10 @@ pub struct LicenseUnion {
     pub license_detail: Option<LicenseDetail>,
 }
 
-/// The `PURL` model of BSCA API 2021-08-11 (renamed: the metadata calls it `PURL`).
+/// The `PURL` model of BSCA API 2021-08-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Purl {
+pub struct PURL {
     /// `Name`: string. Example: `curl`.
     pub name: Option<String>,
     /// `Protocol`: string. Example: `deb`.
@@ -436,12 +436,12 @@ pub struct VulnerabilityDetail {
     pub reference_list: Option<Vec<String>>,
     /// `DefenseSolution`: string. Example: `目前厂商已发布升级补丁以修复漏洞，补丁获取链接：https://www.openssl.org/news/secadv/`….
     pub defense_solution: Option<String>,
-    /// `CVSSv2Info`: [`Cvssv2Info`], may be null.
+    /// `CVSSv2Info`: [`CVSSV2Info`], may be null.
     #[tc(rename = "CVSSv2Info")]
-    pub cvs_sv2_info: Option<Cvssv2Info>,
-    /// `CVSSv3Info`: [`Cvssv3Info`], may be null.
+    pub cvs_sv2_info: Option<CVSSV2Info>,
+    /// `CVSSv3Info`: [`CVSSV3Info`], may be null.
     #[tc(rename = "CVSSv3Info")]
-    pub cvs_sv3_info: Option<Cvssv3Info>,
+    pub cvs_sv3_info: Option<CVSSV3Info>,
     /// `SubmitTime`: string. Example: `2019-09-11 01:15:00`.
     pub submit_time: Option<String>,
     /// `UpdateTime`: string. Example: `2019-09-11 01:15:00`.

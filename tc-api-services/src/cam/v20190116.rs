@@ -244,8 +244,8 @@ pub struct BuildDataFlowAuthTokenResponse {
 
 /// The `ConsumeCustomMFAToken` action of CAM API 2019-01-16.
 ///
-/// Answers [`ConsumeCustomMfaTokenResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = ConsumeCustomMfaTokenResponse)]
+/// Answers [`ConsumeCustomMFATokenResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConsumeCustomMFAToken {
     /// `MFAToken`, required: string. Example: `mfa_1000000000-a6f836f1`.
@@ -256,7 +256,7 @@ pub struct ConsumeCustomMFAToken {
 /// The answer of [`ConsumeCustomMFAToken`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConsumeCustomMfaTokenResponse;
+pub struct ConsumeCustomMFATokenResponse;
 
 /// The `CreateAccessKey` action of CAM API 2019-01-16.
 ///
@@ -326,8 +326,8 @@ pub struct CreateMessageReceiverResponse {
 
 /// The `CreateOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`CreateOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = CreateOidcConfigResponse)]
+/// Answers [`CreateOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateOIDCConfig {
     /// `IdentityUrl`, required: string. Example: `https://xxx.qq.cn/oidc`.
@@ -347,7 +347,7 @@ pub struct CreateOIDCConfig {
 /// The answer of [`CreateOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOidcConfigResponse;
+pub struct CreateOIDCConfigResponse;
 
 /// The `CreatePolicy` action of CAM API 2019-01-16.
 ///
@@ -425,8 +425,8 @@ pub struct CreateRoleResponse {
 
 /// The `CreateSAMLProvider` action of CAM API 2019-01-16.
 ///
-/// Answers [`CreateSamlProviderResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = CreateSamlProviderResponse)]
+/// Answers [`CreateSAMLProviderResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSAMLProvider {
     /// `Name`, required: string. Example: `testName`.
@@ -441,7 +441,7 @@ pub struct CreateSAMLProvider {
 /// The answer of [`CreateSAMLProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSamlProviderResponse {
+pub struct CreateSAMLProviderResponse {
     /// `ProviderArn`: string. Example: `testProviderArn`.
     pub provider_arn: Option<String>,
 }
@@ -496,8 +496,8 @@ pub struct CreateSubAccountLoginIpPolicyResponse;
 
 /// The `CreateUserOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`CreateUserOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = CreateUserOidcConfigResponse)]
+/// Answers [`CreateUserOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateUserOIDCConfig {
     /// `IdentityUrl`, required: string. Example: `https://xxx.qq.cn/oidc`.
@@ -525,12 +525,12 @@ pub struct CreateUserOIDCConfig {
 /// The answer of [`CreateUserOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateUserOidcConfigResponse;
+pub struct CreateUserOIDCConfigResponse;
 
 /// The `CreateUserSAMLConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`CreateUserSamlConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = CreateUserSamlConfigResponse)]
+/// Answers [`CreateUserSAMLConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateUserSAMLConfig {
     /// `SAMLMetadataDocument`, required: string. Example: `metadataDocumentDemo`.
@@ -543,7 +543,7 @@ pub struct CreateUserSAMLConfig {
 /// The answer of [`CreateUserSAMLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateUserSamlConfigResponse;
+pub struct CreateUserSAMLConfigResponse;
 
 /// The `DeleteAccessKey` action of CAM API 2019-01-16.
 ///
@@ -594,8 +594,8 @@ pub struct DeleteMessageReceiverResponse;
 
 /// The `DeleteOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`DeleteOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = DeleteOidcConfigResponse)]
+/// Answers [`DeleteOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteOIDCConfig {
     /// `Name`, required: string. Example: `name`.
@@ -605,7 +605,7 @@ pub struct DeleteOIDCConfig {
 /// The answer of [`DeleteOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteOidcConfigResponse;
+pub struct DeleteOIDCConfigResponse;
 
 /// The `DeletePolicy` action of CAM API 2019-01-16.
 ///
@@ -675,8 +675,8 @@ pub struct DeleteRolePermissionsBoundaryResponse;
 
 /// The `DeleteSAMLProvider` action of CAM API 2019-01-16.
 ///
-/// Answers [`DeleteSamlProviderResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = DeleteSamlProviderResponse)]
+/// Answers [`DeleteSAMLProviderResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSAMLProvider {
     /// `Name`, required: string. Example: `testName`.
@@ -686,7 +686,7 @@ pub struct DeleteSAMLProvider {
 /// The answer of [`DeleteSAMLProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSamlProviderResponse;
+pub struct DeleteSAMLProviderResponse;
 
 /// The `DeleteServiceLinkedRole` action of CAM API 2019-01-16.
 ///
@@ -740,8 +740,8 @@ pub struct DeleteUserPermissionsBoundaryResponse;
 
 /// The `DescribeOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`DescribeOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = DescribeOidcConfigResponse)]
+/// Answers [`DescribeOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOIDCConfig {
     /// `Name`, required: string. Example: `OIDC`.
@@ -751,7 +751,7 @@ pub struct DescribeOIDCConfig {
 /// The answer of [`DescribeOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOidcConfigResponse {
+pub struct DescribeOIDCConfigResponse {
     /// `ProviderType`: unsigned integer. Example: `11`.
     pub provider_type: Option<u64>,
     /// `IdentityUrl`: string. Example: `11`.
@@ -878,15 +878,15 @@ pub struct DescribeSubAccountsResponse {
 
 /// The `DescribeUserOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`DescribeUserOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = DescribeUserOidcConfigResponse)]
+/// Answers [`DescribeUserOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUserOIDCConfig;
 
 /// The answer of [`DescribeUserOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeUserOidcConfigResponse {
+pub struct DescribeUserOIDCConfigResponse {
     /// `ProviderType`: unsigned integer. Example: `11`.
     pub provider_type: Option<u64>,
     /// `IdentityUrl`: string. Example: `http://test-idp.com`.
@@ -915,15 +915,15 @@ pub struct DescribeUserOidcConfigResponse {
 
 /// The `DescribeUserSAMLConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`DescribeUserSamlConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = DescribeUserSamlConfigResponse)]
+/// Answers [`DescribeUserSAMLConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUserSAMLConfig;
 
 /// The answer of [`DescribeUserSAMLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeUserSamlConfigResponse {
+pub struct DescribeUserSAMLConfigResponse {
     /// `SAMLMetadata`: string. Example: `metadataDocumentDemo`.
     #[tc(rename = "SAMLMetadata")]
     pub saml_metadata: Option<String>,
@@ -990,15 +990,15 @@ pub struct DetachUserPolicyResponse;
 
 /// The `DisableUserSSO` action of CAM API 2019-01-16.
 ///
-/// Answers [`DisableUserSsoResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = DisableUserSsoResponse)]
+/// Answers [`DisableUserSSOResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableUserSSO;
 
 /// The answer of [`DisableUserSSO`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableUserSsoResponse;
+pub struct DisableUserSSOResponse;
 
 /// The `GetAccountSummary` action of CAM API 2019-01-16.
 ///
@@ -1029,8 +1029,8 @@ pub struct GetAccountSummaryResponse {
 
 /// The `GetCustomMFATokenInfo` action of CAM API 2019-01-16.
 ///
-/// Answers [`GetCustomMfaTokenInfoResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = GetCustomMfaTokenInfoResponse)]
+/// Answers [`GetCustomMFATokenInfoResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetCustomMFATokenInfo {
     /// `MFAToken`, required: string. Example: `mfa_idc-100033287777-d70986da-24c7-1d5f-b6bd-0d2f94a571d0`.
@@ -1041,7 +1041,7 @@ pub struct GetCustomMFATokenInfo {
 /// The answer of [`GetCustomMFATokenInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetCustomMfaTokenInfoResponse {
+pub struct GetCustomMFATokenInfoResponse {
     /// `Uin`: unsigned integer. Example: `100033287777`.
     pub uin: Option<u64>,
 }
@@ -1195,8 +1195,8 @@ pub struct GetRolePermissionBoundaryResponse {
 
 /// The `GetSAMLProvider` action of CAM API 2019-01-16.
 ///
-/// Answers [`GetSamlProviderResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = GetSamlProviderResponse)]
+/// Answers [`GetSAMLProviderResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSAMLProvider {
     /// `Name`, required: string. Example: `okta`.
@@ -1206,7 +1206,7 @@ pub struct GetSAMLProvider {
 /// The answer of [`GetSAMLProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSamlProviderResponse {
+pub struct GetSAMLProviderResponse {
     /// `Name`: string. Example: `okta`.
     pub name: Option<String>,
     /// `Description`: string. Example: `okta`.
@@ -1690,20 +1690,20 @@ pub struct ListReceiverResponse {
 
 /// The `ListSAMLProviders` action of CAM API 2019-01-16.
 ///
-/// Answers [`ListSamlProvidersResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = ListSamlProvidersResponse)]
+/// Answers [`ListSAMLProvidersResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListSAMLProviders;
 
 /// The answer of [`ListSAMLProviders`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListSamlProvidersResponse {
+pub struct ListSAMLProvidersResponse {
     /// `TotalCount`: integer. Example: `5`.
     pub total_count: Option<i64>,
-    /// `SAMLProviderSet`: list of [`SamlProviderInfo`].
+    /// `SAMLProviderSet`: list of [`SAMLProviderInfo`].
     #[tc(rename = "SAMLProviderSet")]
-    pub saml_provider_set: Option<Vec<SamlProviderInfo>>,
+    pub saml_provider_set: Option<Vec<SAMLProviderInfo>>,
 }
 
 /// The `ListUsers` action of CAM API 2019-01-16.
@@ -1951,8 +1951,8 @@ pub struct UpdateGroupResponse;
 
 /// The `UpdateOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`UpdateOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = UpdateOidcConfigResponse)]
+/// Answers [`UpdateOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateOIDCConfig {
     /// `IdentityUrl`, required: string. Example: `https://xxx.qq.cn/oidc`.
@@ -1972,7 +1972,7 @@ pub struct UpdateOIDCConfig {
 /// The answer of [`UpdateOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateOidcConfigResponse;
+pub struct UpdateOIDCConfigResponse;
 
 /// The `UpdatePasswordRules` action of CAM API 2019-01-16.
 ///
@@ -2074,8 +2074,8 @@ pub struct UpdateRoleSessionDurationResponse;
 
 /// The `UpdateSAMLProvider` action of CAM API 2019-01-16.
 ///
-/// Answers [`UpdateSamlProviderResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = UpdateSamlProviderResponse)]
+/// Answers [`UpdateSAMLProviderResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSAMLProvider {
     /// `Name`, required: string. Example: `testName`.
@@ -2090,7 +2090,7 @@ pub struct UpdateSAMLProvider {
 /// The answer of [`UpdateSAMLProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateSamlProviderResponse;
+pub struct UpdateSAMLProviderResponse;
 
 /// The `UpdateUser` action of CAM API 2019-01-16.
 ///
@@ -2123,8 +2123,8 @@ pub struct UpdateUserResponse;
 
 /// The `UpdateUserOIDCConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`UpdateUserOidcConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = UpdateUserOidcConfigResponse)]
+/// Answers [`UpdateUserOIDCConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateUserOIDCConfig {
     /// `IdentityUrl`, required: string. Example: `https://xxx.qq.cn/oidc`.
@@ -2152,12 +2152,12 @@ pub struct UpdateUserOIDCConfig {
 /// The answer of [`UpdateUserOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateUserOidcConfigResponse;
+pub struct UpdateUserOIDCConfigResponse;
 
 /// The `UpdateUserSAMLConfig` action of CAM API 2019-01-16.
 ///
-/// Answers [`UpdateUserSamlConfigResponse`].
-#[tc_action(service = "cam", version = "2019-01-16", region = "optional", response = UpdateUserSamlConfigResponse)]
+/// Answers [`UpdateUserSAMLConfigResponse`].
+#[tc_action(service = "cam", version = "2019-01-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateUserSAMLConfig {
     /// `Operate`, required: string. Example: `enable`.
@@ -2172,7 +2172,7 @@ pub struct UpdateUserSAMLConfig {
 /// The answer of [`UpdateUserSAMLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateUserSamlConfigResponse;
+pub struct UpdateUserSAMLConfigResponse;
 
 /// The `AccessKey` model of CAM API 2019-01-16.
 #[tc_model]
@@ -2647,10 +2647,10 @@ pub struct RoleTags {
     pub value: Option<String>,
 }
 
-/// The `SAMLProviderInfo` model of CAM API 2019-01-16 (renamed: the metadata calls it `SAMLProviderInfo`).
+/// The `SAMLProviderInfo` model of CAM API 2019-01-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SamlProviderInfo {
+pub struct SAMLProviderInfo {
     /// `Name`: string. Example: `testName`.
     pub name: Option<String>,
     /// `Description`: string. Example: `testDescription`.

@@ -744,8 +744,8 @@ pub struct StartPublishStreamResponse;
 
 /// The `StartPublishStreamWithURL` action of CAR API 2022-01-10.
 ///
-/// Answers [`StartPublishStreamWithUrlResponse`].
-#[tc_action(service = "car", version = "2022-01-10", region = "optional", response = StartPublishStreamWithUrlResponse)]
+/// Answers [`StartPublishStreamWithURLResponse`].
+#[tc_action(service = "car", version = "2022-01-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartPublishStreamWithURL {
     /// `UserId`, required: string. Example: `abc123`.
@@ -758,7 +758,7 @@ pub struct StartPublishStreamWithURL {
 /// The answer of [`StartPublishStreamWithURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartPublishStreamWithUrlResponse;
+pub struct StartPublishStreamWithURLResponse;
 
 /// The `StopPublishStream` action of CAR API 2022-01-10.
 ///

@@ -190,8 +190,8 @@ pub struct BindStaffSkillGroupListResponse;
 
 /// The `ControlAIConversation` action of CCC API 2020-02-10.
 ///
-/// Answers [`ControlAiConversationResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = ControlAiConversationResponse)]
+/// Answers [`ControlAIConversationResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlAIConversation {
     /// `SessionId`, required: string. Example: `7cb26a84-83b2-42d8-a19b-7dae78e9b78e`.
@@ -202,20 +202,20 @@ pub struct ControlAIConversation {
     pub command: Option<String>,
     /// `ServerPushText`, optional: [`ServerPushText`].
     pub server_push_text: Option<ServerPushText>,
-    /// `InvokeLLM`, optional: [`InvokeLlm`].
+    /// `InvokeLLM`, optional: [`InvokeLLM`].
     #[tc(rename = "InvokeLLM")]
-    pub invoke_llm: Option<InvokeLlm>,
+    pub invoke_llm: Option<InvokeLLM>,
 }
 
 /// The answer of [`ControlAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlAiConversationResponse;
+pub struct ControlAIConversationResponse;
 
 /// The `CreateAIAgentCall` action of CCC API 2020-02-10.
 ///
-/// Answers [`CreateAiAgentCallResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = CreateAiAgentCallResponse)]
+/// Answers [`CreateAIAgentCallResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIAgentCall {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -240,15 +240,15 @@ pub struct CreateAIAgentCall {
 /// The answer of [`CreateAIAgentCall`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiAgentCallResponse {
+pub struct CreateAIAgentCallResponse {
     /// `SessionId`: string. Example: `adcf61b8-dbb9-4c20-87bf-c0744c04bade`.
     pub session_id: Option<String>,
 }
 
 /// The `CreateAICall` action of CCC API 2020-02-10.
 ///
-/// Answers [`CreateAiCallResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = CreateAiCallResponse)]
+/// Answers [`CreateAICallResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAICall {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -292,8 +292,8 @@ pub struct CreateAICall {
     pub end_function_desc: Option<String>,
     /// `TransferFunctionEnable`, optional: boolean. Example: `true`.
     pub transfer_function_enable: Option<bool>,
-    /// `TransferItems`, optional: list of [`AiTransferItem`].
-    pub transfer_items: Option<Vec<AiTransferItem>>,
+    /// `TransferItems`, optional: list of [`AITransferItem`].
+    pub transfer_items: Option<Vec<AITransferItem>>,
     /// `TransferToAgentEnable`, optional: boolean. Example: `true`.
     pub transfer_to_agent_enable: Option<bool>,
     /// `TransferToAgentItems`, optional: list of [`TransferToAgentItem`].
@@ -311,8 +311,8 @@ pub struct CreateAICall {
     pub prompt_variables: Option<Vec<Variable>>,
     /// `VadSilenceTime`, optional: integer. Example: `500`.
     pub vad_silence_time: Option<i64>,
-    /// `ExtractConfig`, optional: list of [`AiCallExtractConfigElement`].
-    pub extract_config: Option<Vec<AiCallExtractConfigElement>>,
+    /// `ExtractConfig`, optional: list of [`AICallExtractConfigElement`].
+    pub extract_config: Option<Vec<AICallExtractConfigElement>>,
     /// `Temperature`, optional: number. Example: `0.1`.
     pub temperature: Option<f64>,
     /// `Variables`, optional: list of [`Variable`].
@@ -350,15 +350,15 @@ pub struct CreateAICall {
 /// The answer of [`CreateAICall`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiCallResponse {
+pub struct CreateAICallResponse {
     /// `SessionId`: string. Example: `adcf61b8-dbb9-4c20-87bf-c0744c04bade`.
     pub session_id: Option<String>,
 }
 
 /// The `CreateAdminURL` action of CCC API 2020-02-10.
 ///
-/// Answers [`CreateAdminUrlResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = CreateAdminUrlResponse)]
+/// Answers [`CreateAdminURLResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAdminURL {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -370,7 +370,7 @@ pub struct CreateAdminURL {
 /// The answer of [`CreateAdminURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAdminUrlResponse {
+pub struct CreateAdminURLResponse {
     /// `URL`: string. Example: `https://tccc.qcloud.com/saas-manage/#/1400000000/home?token=`….
     #[tc(rename = "URL")]
     pub url: Option<String>,
@@ -477,8 +477,8 @@ pub struct CreateAutoCalloutTaskResponse {
 
 /// The `CreateCCCSkillGroup` action of CCC API 2020-02-10.
 ///
-/// Answers [`CreateCccSkillGroupResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = CreateCccSkillGroupResponse)]
+/// Answers [`CreateCCCSkillGroupResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCCCSkillGroup {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -494,7 +494,7 @@ pub struct CreateCCCSkillGroup {
 /// The answer of [`CreateCCCSkillGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCccSkillGroupResponse {
+pub struct CreateCCCSkillGroupResponse {
     /// `SkillGroupId`: integer. Example: `10`.
     pub skill_group_id: Option<i64>,
 }
@@ -599,8 +599,8 @@ pub struct CreateExtensionResponse;
 
 /// The `CreateIVRSession` action of CCC API 2020-02-10.
 ///
-/// Answers [`CreateIvrSessionResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = CreateIvrSessionResponse)]
+/// Answers [`CreateIVRSessionResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateIVRSession {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -624,7 +624,7 @@ pub struct CreateIVRSession {
 /// The answer of [`CreateIVRSession`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateIvrSessionResponse {
+pub struct CreateIVRSessionResponse {
     /// `SessionId`: string. Example: `adcf61b8-dbb9-4c20-87bf-c0744c04bade`.
     pub session_id: Option<String>,
 }
@@ -720,8 +720,8 @@ pub struct CreatePredictiveDialingCampaignResponse {
 
 /// The `CreateSDKLoginToken` action of CCC API 2020-02-10.
 ///
-/// Answers [`CreateSdkLoginTokenResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = CreateSdkLoginTokenResponse)]
+/// Answers [`CreateSDKLoginTokenResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSDKLoginToken {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -735,7 +735,7 @@ pub struct CreateSDKLoginToken {
 /// The answer of [`CreateSDKLoginToken`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSdkLoginTokenResponse {
+pub struct CreateSDKLoginTokenResponse {
     /// `Token`: string. Example: `some_token`.
     pub token: Option<String>,
     /// `ExpiredTime`: integer. Example: `1601371974`.
@@ -793,8 +793,8 @@ pub struct CreateUserSigResponse {
 
 /// The `DeleteCCCSkillGroup` action of CCC API 2020-02-10.
 ///
-/// Answers [`DeleteCccSkillGroupResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DeleteCccSkillGroupResponse)]
+/// Answers [`DeleteCCCSkillGroupResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCCSkillGroup {
     /// `SdkAppId`, required: unsigned integer. Example: `1400000000`.
@@ -806,7 +806,7 @@ pub struct DeleteCCCSkillGroup {
 /// The answer of [`DeleteCCCSkillGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCccSkillGroupResponse;
+pub struct DeleteCCCSkillGroupResponse;
 
 /// The `DeleteExtension` action of CCC API 2020-02-10.
 ///
@@ -866,8 +866,8 @@ pub struct DeleteStaffResponse {
 
 /// The `DescribeAIAgentInfoList` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeAiAgentInfoListResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeAiAgentInfoListResponse)]
+/// Answers [`DescribeAIAgentInfoListResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAgentInfoList {
     /// `SdkAppId`, required: integer. Example: `1400692008`.
@@ -881,18 +881,18 @@ pub struct DescribeAIAgentInfoList {
 /// The answer of [`DescribeAIAgentInfoList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAgentInfoListResponse {
-    /// `AIAgentInfoList`: list of [`AiAgentInfo`].
+pub struct DescribeAIAgentInfoListResponse {
+    /// `AIAgentInfoList`: list of [`AIAgentInfo`].
     #[tc(rename = "AIAgentInfoList")]
-    pub ai_agent_info_list: Option<Vec<AiAgentInfo>>,
+    pub ai_agent_info_list: Option<Vec<AIAgentInfo>>,
     /// `TotalCount`: integer. Example: `373`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeAIAnalysisResult` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeAiAnalysisResultResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeAiAnalysisResultResponse)]
+/// Answers [`DescribeAIAnalysisResultResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisResult {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -908,15 +908,15 @@ pub struct DescribeAIAnalysisResult {
 /// The answer of [`DescribeAIAnalysisResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisResultResponse {
-    /// `ResultList`: list of [`AiAnalysisResult`].
-    pub result_list: Option<Vec<AiAnalysisResult>>,
+pub struct DescribeAIAnalysisResultResponse {
+    /// `ResultList`: list of [`AIAnalysisResult`].
+    pub result_list: Option<Vec<AIAnalysisResult>>,
 }
 
 /// The `DescribeAICallExtractResult` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeAiCallExtractResultResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeAiCallExtractResultResponse)]
+/// Answers [`DescribeAICallExtractResultResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAICallExtractResult {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -932,15 +932,15 @@ pub struct DescribeAICallExtractResult {
 /// The answer of [`DescribeAICallExtractResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiCallExtractResultResponse {
-    /// `ResultList`: list of [`AiCallExtractResultElement`]. Example: `[{"InfoType":"Boolean","InfoName":"兴趣","InfoContent":"用户是否对产`….
-    pub result_list: Option<Vec<AiCallExtractResultElement>>,
+pub struct DescribeAICallExtractResultResponse {
+    /// `ResultList`: list of [`AICallExtractResultElement`]. Example: `[{"InfoType":"Boolean","InfoName":"兴趣","InfoContent":"用户是否对产`….
+    pub result_list: Option<Vec<AICallExtractResultElement>>,
 }
 
 /// The `DescribeAICallInteractionRecords` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeAiCallInteractionRecordsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeAiCallInteractionRecordsResponse)]
+/// Answers [`DescribeAICallInteractionRecordsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAICallInteractionRecords {
     /// `SdkAppId`, required: integer. Example: `1500098925`.
@@ -952,15 +952,15 @@ pub struct DescribeAICallInteractionRecords {
 /// The answer of [`DescribeAICallInteractionRecords`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiCallInteractionRecordsResponse {
-    /// `InteractionEventList`: list of [`AiCallInteractionRound`].
-    pub interaction_event_list: Option<Vec<AiCallInteractionRound>>,
+pub struct DescribeAICallInteractionRecordsResponse {
+    /// `InteractionEventList`: list of [`AICallInteractionRound`].
+    pub interaction_event_list: Option<Vec<AICallInteractionRound>>,
 }
 
 /// The `DescribeAILatency` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeAiLatencyResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeAiLatencyResponse)]
+/// Answers [`DescribeAILatencyResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAILatency {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -976,13 +976,13 @@ pub struct DescribeAILatency {
 /// The answer of [`DescribeAILatency`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiLatencyResponse {
-    /// `AILatencyDetail`: list of [`AiLatencyDetail`].
+pub struct DescribeAILatencyResponse {
+    /// `AILatencyDetail`: list of [`AILatencyDetail`].
     #[tc(rename = "AILatencyDetail")]
-    pub ai_latency_detail: Option<Vec<AiLatencyDetail>>,
-    /// `AILatencyStatistics`: [`AiLatencyStatistics`].
+    pub ai_latency_detail: Option<Vec<AILatencyDetail>>,
+    /// `AILatencyStatistics`: [`AILatencyStatistics`].
     #[tc(rename = "AILatencyStatistics")]
-    pub ai_latency_statistics: Option<AiLatencyStatistics>,
+    pub ai_latency_statistics: Option<AILatencyStatistics>,
 }
 
 /// The `DescribeActiveCarrierPrivilegeNumber` action of CCC API 2020-02-10.
@@ -1114,8 +1114,8 @@ pub struct DescribeAutoCalloutTasksResponse {
 
 /// The `DescribeCCCBuyInfoList` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeCccBuyInfoListResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeCccBuyInfoListResponse)]
+/// Answers [`DescribeCCCBuyInfoListResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCCBuyInfoList {
     /// `SdkAppIds`, optional: list of integer. Example: `[1400000,14000001]`.
@@ -1125,7 +1125,7 @@ pub struct DescribeCCCBuyInfoList {
 /// The answer of [`DescribeCCCBuyInfoList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCccBuyInfoListResponse {
+pub struct DescribeCCCBuyInfoListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `SdkAppIdBuyList`: list of [`SdkAppIdBuyInfo`]. Example: `[]`.
@@ -1311,8 +1311,8 @@ pub struct DescribeExtensionsResponse {
 
 /// The `DescribeFlashSMSList` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeFlashSmsListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeFlashSmsListResponse)]
+/// Answers [`DescribeFlashSMSListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFlashSMSList {
     /// `SdkAppId`, required: integer. Example: `1500098920`.
@@ -1338,18 +1338,18 @@ pub struct DescribeFlashSMSList {
 /// The answer of [`DescribeFlashSMSList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFlashSmsListResponse {
+pub struct DescribeFlashSMSListResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
-    /// `FlashSMSList`: list of [`FlashSmsRecord`].
+    /// `FlashSMSList`: list of [`FlashSMSRecord`].
     #[tc(rename = "FlashSMSList")]
-    pub flash_sms_list: Option<Vec<FlashSmsRecord>>,
+    pub flash_sms_list: Option<Vec<FlashSMSRecord>>,
 }
 
 /// The `DescribeIMCdrList` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeImCdrListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeImCdrListResponse)]
+/// Answers [`DescribeIMCdrListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIMCdrList {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -1369,18 +1369,18 @@ pub struct DescribeIMCdrList {
 /// The answer of [`DescribeIMCdrList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeImCdrListResponse {
+pub struct DescribeIMCdrListResponse {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
-    /// `IMCdrList`: list of [`ImCdrInfo`]. Example: `[{"Id":"12933","Duration":100,"EndStatus":1,"Nickname":"bar"`….
+    /// `IMCdrList`: list of [`IMCdrInfo`]. Example: `[{"Id":"12933","Duration":100,"EndStatus":1,"Nickname":"bar"`….
     #[tc(rename = "IMCdrList")]
-    pub im_cdr_list: Option<Vec<ImCdrInfo>>,
+    pub im_cdr_list: Option<Vec<IMCdrInfo>>,
 }
 
 /// The `DescribeIMCdrs` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribeImCdrsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribeImCdrsResponse)]
+/// Answers [`DescribeIMCdrsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIMCdrs {
     /// `StartTimestamp`, required: integer. Example: `1603877878`.
@@ -1402,15 +1402,15 @@ pub struct DescribeIMCdrs {
 /// The answer of [`DescribeIMCdrs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeImCdrsResponse {
+pub struct DescribeIMCdrsResponse {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
-    /// `IMCdrs`: list of [`ImCdrInfo`]. Example: `[{"Id":"12933","Duration":100,"EndStatus":1,"Nickname":"bar"`….
+    /// `IMCdrs`: list of [`IMCdrInfo`]. Example: `[{"Id":"12933","Duration":100,"EndStatus":1,"Nickname":"bar"`….
     #[tc(rename = "IMCdrs")]
-    pub im_cdrs: Option<Vec<ImCdrInfo>>,
-    /// `IMCdrList`: list of [`ImCdrInfo`], may be null. Example: `[{"Id":"12933","Duration":100,"EndStatus":1,"Nickname":"bar"`….
+    pub im_cdrs: Option<Vec<IMCdrInfo>>,
+    /// `IMCdrList`: list of [`IMCdrInfo`], may be null. Example: `[{"Id":"12933","Duration":100,"EndStatus":1,"Nickname":"bar"`….
     #[tc(rename = "IMCdrList")]
-    pub im_cdr_list: Option<Vec<ImCdrInfo>>,
+    pub im_cdr_list: Option<Vec<IMCdrInfo>>,
 }
 
 /// The `DescribeIvrAudioList` action of CCC API 2020-02-10.
@@ -1469,8 +1469,8 @@ pub struct DescribeNumbersResponse {
 
 /// The `DescribePSTNActiveSessionList` action of CCC API 2020-02-10.
 ///
-/// Answers [`DescribePstnActiveSessionListResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DescribePstnActiveSessionListResponse)]
+/// Answers [`DescribePSTNActiveSessionListResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePSTNActiveSessionList {
     /// `SdkAppId`, required: integer. Example: `1400000000`.
@@ -1484,11 +1484,11 @@ pub struct DescribePSTNActiveSessionList {
 /// The answer of [`DescribePSTNActiveSessionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePstnActiveSessionListResponse {
+pub struct DescribePSTNActiveSessionListResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
-    /// `Sessions`: list of [`PstnSessionInfo`]. Example: `[{"sessionId":"123456789","roomId":"9876","caller":"John","c`….
-    pub sessions: Option<Vec<PstnSessionInfo>>,
+    /// `Sessions`: list of [`PSTNSessionInfo`]. Example: `[{"sessionId":"123456789","roomId":"9876","caller":"John","c`….
+    pub sessions: Option<Vec<PSTNSessionInfo>>,
 }
 
 /// The `DescribePredictiveDialingCampaign` action of CCC API 2020-02-10.
@@ -1686,12 +1686,12 @@ pub struct DescribeSessionDetailResponse {
     /// `VoicemailAsrURL`: list of string. Example: `["https://xxxxx"]`.
     #[tc(rename = "VoicemailAsrURL")]
     pub voicemail_asr_url: Option<Vec<String>>,
-    /// `IVRKeyPressed`: list of [`IvrKeyPressedElement`].
+    /// `IVRKeyPressed`: list of [`IVRKeyPressedElement`].
     #[tc(rename = "IVRKeyPressed")]
-    pub ivr_key_pressed: Option<Vec<IvrKeyPressedElement>>,
-    /// `PostIVRKeyPressed`: list of [`IvrKeyPressedElement`].
+    pub ivr_key_pressed: Option<Vec<IVRKeyPressedElement>>,
+    /// `PostIVRKeyPressed`: list of [`IVRKeyPressedElement`].
     #[tc(rename = "PostIVRKeyPressed")]
-    pub post_ivr_key_pressed: Option<Vec<IvrKeyPressedElement>>,
+    pub post_ivr_key_pressed: Option<Vec<IVRKeyPressedElement>>,
     /// `HungUpSide`: string. Example: `user`.
     pub hung_up_side: Option<String>,
     /// `UUI`: string. Example: `foo-bar`.
@@ -1932,14 +1932,14 @@ pub struct DescribeTelSession {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTelSessionResponse {
-    /// `Session`: [`PstnSession`]. Example: `{"SessionID":"0cf5be1b-de75-4445-a0c4-8dff3fa4b68b","RoomID"`….
-    pub session: Option<PstnSession>,
+    /// `Session`: [`PSTNSession`]. Example: `{"SessionID":"0cf5be1b-de75-4445-a0c4-8dff3fa4b68b","RoomID"`….
+    pub session: Option<PSTNSession>,
 }
 
 /// The `DisableCCCPhoneNumber` action of CCC API 2020-02-10.
 ///
-/// Answers [`DisableCccPhoneNumberResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = DisableCccPhoneNumberResponse)]
+/// Answers [`DisableCCCPhoneNumberResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableCCCPhoneNumber {
     /// `PhoneNumbers`, required: list of string. Example: `['00860755XXXX','0086021XXXX']`.
@@ -1953,7 +1953,7 @@ pub struct DisableCCCPhoneNumber {
 /// The answer of [`DisableCCCPhoneNumber`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableCccPhoneNumberResponse;
+pub struct DisableCCCPhoneNumberResponse;
 
 /// The `ForceMemberOffline` action of CCC API 2020-02-10.
 ///
@@ -2337,8 +2337,8 @@ pub struct UnbindStaffSkillGroupListResponse;
 
 /// The `UpdateCCCSkillGroup` action of CCC API 2020-02-10.
 ///
-/// Answers [`UpdateCccSkillGroupResponse`].
-#[tc_action(service = "ccc", version = "2020-02-10", region = "optional", response = UpdateCccSkillGroupResponse)]
+/// Answers [`UpdateCCCSkillGroupResponse`].
+#[tc_action(service = "ccc", version = "2020-02-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateCCCSkillGroup {
     /// `SdkAppId`, required: unsigned integer. Example: `1400000000`.
@@ -2357,7 +2357,7 @@ pub struct UpdateCCCSkillGroup {
 /// The answer of [`UpdateCCCSkillGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateCccSkillGroupResponse;
+pub struct UpdateCCCSkillGroupResponse;
 
 /// The `UpdatePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
@@ -2430,10 +2430,10 @@ pub struct UploadIvrAudioResponse {
     pub success_file_list: Option<Vec<AudioFileInfo>>,
 }
 
-/// The `AIAgentInfo` model of CCC API 2020-02-10 (renamed: the metadata calls it `AIAgentInfo`).
+/// The `AIAgentInfo` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentInfo {
+pub struct AIAgentInfo {
     /// `AIAgentId`: unsigned integer. Example: `69`.
     #[tc(rename = "AIAgentId")]
     pub ai_agent_id: Option<u64>,
@@ -2444,20 +2444,20 @@ pub struct AiAgentInfo {
     pub variable_names: Option<Vec<String>>,
 }
 
-/// The `AIAnalysisResult` model of CCC API 2020-02-10 (renamed: the metadata calls it `AIAnalysisResult`).
+/// The `AIAnalysisResult` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysisResult {
+pub struct AIAnalysisResult {
     /// `Type`: string. Example: `summary`.
     pub type_: Option<String>,
     /// `Result`: string. Example: `会话小结结果`.
     pub result: Option<String>,
 }
 
-/// The `AICallAPICallAttempt` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallAPICallAttempt`).
+/// The `AICallAPICallAttempt` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallApiCallAttempt {
+pub struct AICallAPICallAttempt {
     /// `Index`: integer. Example: `1`.
     pub index: Option<i64>,
     /// `Timestamp`: integer. Example: `1787560351912`.
@@ -2473,16 +2473,16 @@ pub struct AiCallApiCallAttempt {
     /// `CostMS`: integer. Example: `3000`.
     #[tc(rename = "CostMS")]
     pub cost_ms: Option<i64>,
-    /// `Request`: [`AiCallApiCallRequestDetail`], may be null.
-    pub request: Option<AiCallApiCallRequestDetail>,
-    /// `Response`: [`AiCallApiCallResponseDetail`], may be null.
-    pub response: Option<AiCallApiCallResponseDetail>,
+    /// `Request`: [`AICallAPICallRequestDetail`], may be null.
+    pub request: Option<AICallAPICallRequestDetail>,
+    /// `Response`: [`AICallAPICallResponseDetail`], may be null.
+    pub response: Option<AICallAPICallResponseDetail>,
 }
 
-/// The `AICallAPICallDetail` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallAPICallDetail`).
+/// The `AICallAPICallDetail` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallApiCallDetail {
+pub struct AICallAPICallDetail {
     /// `Async`: boolean. Example: `false`.
     pub async_: Option<bool>,
     /// `Status`: string. Example: `failed`.
@@ -2496,14 +2496,14 @@ pub struct AiCallApiCallDetail {
     pub cost_ms: Option<i64>,
     /// `RetryCount`: integer. Example: `1`.
     pub retry_count: Option<i64>,
-    /// `Attempts`: list of [`AiCallApiCallAttempt`], may be null.
-    pub attempts: Option<Vec<AiCallApiCallAttempt>>,
+    /// `Attempts`: list of [`AICallAPICallAttempt`], may be null.
+    pub attempts: Option<Vec<AICallAPICallAttempt>>,
 }
 
-/// The `AICallAPICallRequestDetail` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallAPICallRequestDetail`).
+/// The `AICallAPICallRequestDetail` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallApiCallRequestDetail {
+pub struct AICallAPICallRequestDetail {
     /// `Method`: string. Example: `POST`.
     pub method: Option<String>,
     /// `URL`: string. Example: `http://example.com/callback`.
@@ -2519,10 +2519,10 @@ pub struct AiCallApiCallRequestDetail {
     pub truncated: Option<bool>,
 }
 
-/// The `AICallAPICallResponseDetail` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallAPICallResponseDetail`).
+/// The `AICallAPICallResponseDetail` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallApiCallResponseDetail {
+pub struct AICallAPICallResponseDetail {
     /// `StatusCode`: integer. Example: `400`.
     pub status_code: Option<i64>,
     /// `Headers`: string. Example: `{"Content-Type":"application/json"}`.
@@ -2533,10 +2533,10 @@ pub struct AiCallApiCallResponseDetail {
     pub truncated: Option<bool>,
 }
 
-/// The `AICallExtractConfigElement` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallExtractConfigElement`).
+/// The `AICallExtractConfigElement` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallExtractConfigElement {
+pub struct AICallExtractConfigElement {
     /// `InfoType`, required: string. Example: `Number`.
     pub info_type: String,
     /// `InfoName`, required: string. Example: `姓名`.
@@ -2549,24 +2549,24 @@ pub struct AiCallExtractConfigElement {
     pub choices: Option<Vec<String>>,
 }
 
-/// The `AICallExtractResultElement` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallExtractResultElement`).
+/// The `AICallExtractResultElement` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallExtractResultElement {
+pub struct AICallExtractResultElement {
     /// `InfoType`: string. Example: `Number`.
     pub info_type: Option<String>,
     /// `InfoName`: string. Example: `驾龄`.
     pub info_name: Option<String>,
     /// `InfoContent`: string. Example: `客户具体驾龄是多少年`.
     pub info_content: Option<String>,
-    /// `Result`: [`AiCallExtractResultInfo`]. Example: `{"Boolean":true}`.
-    pub result: Option<AiCallExtractResultInfo>,
+    /// `Result`: [`AICallExtractResultInfo`]. Example: `{"Boolean":true}`.
+    pub result: Option<AICallExtractResultInfo>,
 }
 
-/// The `AICallExtractResultInfo` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallExtractResultInfo`).
+/// The `AICallExtractResultInfo` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallExtractResultInfo {
+pub struct AICallExtractResultInfo {
     /// `Text`: string. Example: `xx省xx市xx区xx街道`.
     pub text: Option<String>,
     /// `Chosen`: list of string. Example: `["动力","价格"]`.
@@ -2577,26 +2577,26 @@ pub struct AiCallExtractResultInfo {
     pub number: Option<f64>,
 }
 
-/// The `AICallInteractionRound` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallInteractionRound`).
+/// The `AICallInteractionRound` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallInteractionRound {
+pub struct AICallInteractionRound {
     /// `RoundId`: string. Example: `825468f9-c47d-451b-a74c-6090a2056357`.
     pub round_id: Option<String>,
     /// `RoundIndex`: integer. Example: `1`.
     pub round_index: Option<i64>,
     /// `Tags`: string. Example: `[{"TagName":"testTagName","TagValue":"testTagValue","TagType`….
     pub tags: Option<String>,
-    /// `Messages`: list of [`AiRoundMessage`].
-    pub messages: Option<Vec<AiRoundMessage>>,
-    /// `Paths`: list of [`AiRoundPath`].
-    pub paths: Option<Vec<AiRoundPath>>,
+    /// `Messages`: list of [`AIRoundMessage`].
+    pub messages: Option<Vec<AIRoundMessage>>,
+    /// `Paths`: list of [`AIRoundPath`].
+    pub paths: Option<Vec<AIRoundPath>>,
 }
 
-/// The `AICallLatencyMetrics` model of CCC API 2020-02-10 (renamed: the metadata calls it `AICallLatencyMetrics`).
+/// The `AICallLatencyMetrics` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallLatencyMetrics {
+pub struct AICallLatencyMetrics {
     /// `AsrLatency`: integer. Example: `715`.
     pub asr_latency: Option<i64>,
     /// `LLMFirstTokenLatency`: integer. Example: `29`.
@@ -2609,10 +2609,10 @@ pub struct AiCallLatencyMetrics {
     pub total_latency: Option<i64>,
 }
 
-/// The `AILatencyDetail` model of CCC API 2020-02-10 (renamed: the metadata calls it `AILatencyDetail`).
+/// The `AILatencyDetail` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiLatencyDetail {
+pub struct AILatencyDetail {
     /// `RoundId`: string. Example: `0c489e76-41a7-4390-aaaf-4eb26a7c9987`.
     pub round_id: Option<String>,
     /// `ASRLatency`: integer. Example: `100`.
@@ -2632,28 +2632,28 @@ pub struct AiLatencyDetail {
     pub ete_latency: Option<i64>,
 }
 
-/// The `AILatencyStatistics` model of CCC API 2020-02-10 (renamed: the metadata calls it `AILatencyStatistics`).
+/// The `AILatencyStatistics` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiLatencyStatistics {
-    /// `ASRLatency`: [`AiLatencyStatisticsInfo`].
+pub struct AILatencyStatistics {
+    /// `ASRLatency`: [`AILatencyStatisticsInfo`].
     #[tc(rename = "ASRLatency")]
-    pub asr_latency: Option<AiLatencyStatisticsInfo>,
-    /// `TTSLatency`: [`AiLatencyStatisticsInfo`].
+    pub asr_latency: Option<AILatencyStatisticsInfo>,
+    /// `TTSLatency`: [`AILatencyStatisticsInfo`].
     #[tc(rename = "TTSLatency")]
-    pub tts_latency: Option<AiLatencyStatisticsInfo>,
-    /// `LLMLatency`: [`AiLatencyStatisticsInfo`].
+    pub tts_latency: Option<AILatencyStatisticsInfo>,
+    /// `LLMLatency`: [`AILatencyStatisticsInfo`].
     #[tc(rename = "LLMLatency")]
-    pub llm_latency: Option<AiLatencyStatisticsInfo>,
-    /// `ETELatency`: [`AiLatencyStatisticsInfo`].
+    pub llm_latency: Option<AILatencyStatisticsInfo>,
+    /// `ETELatency`: [`AILatencyStatisticsInfo`].
     #[tc(rename = "ETELatency")]
-    pub ete_latency: Option<AiLatencyStatisticsInfo>,
+    pub ete_latency: Option<AILatencyStatisticsInfo>,
 }
 
-/// The `AILatencyStatisticsInfo` model of CCC API 2020-02-10 (renamed: the metadata calls it `AILatencyStatisticsInfo`).
+/// The `AILatencyStatisticsInfo` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiLatencyStatisticsInfo {
+pub struct AILatencyStatisticsInfo {
     /// `MinLatency`: integer. Example: `100`.
     pub min_latency: Option<i64>,
     /// `MiddleLatency`: integer. Example: `100`.
@@ -2662,56 +2662,56 @@ pub struct AiLatencyStatisticsInfo {
     pub p90_latency: Option<i64>,
 }
 
-/// The `AIRoundMessage` model of CCC API 2020-02-10 (renamed: the metadata calls it `AIRoundMessage`).
+/// The `AIRoundMessage` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiRoundMessage {
+pub struct AIRoundMessage {
     /// `Timestamp`: integer. Example: `1775543019321`.
     pub timestamp: Option<i64>,
     /// `UserReply`: [`UserReplyEvent`].
     pub user_reply: Option<UserReplyEvent>,
-    /// `AISpeak`: [`AiSpeakEvent`].
+    /// `AISpeak`: [`AISpeakEvent`].
     #[tc(rename = "AISpeak")]
-    pub ai_speak: Option<AiSpeakEvent>,
+    pub ai_speak: Option<AISpeakEvent>,
 }
 
-/// The `AIRoundPath` model of CCC API 2020-02-10 (renamed: the metadata calls it `AIRoundPath`).
+/// The `AIRoundPath` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiRoundPath {
+pub struct AIRoundPath {
     /// `NodeName`: string. Example: `对话 1`.
     pub node_name: Option<String>,
     /// `NodeType`: string. Example: `DIALOGUE`.
     pub node_type: Option<String>,
     /// `Timestamp`: integer. Example: `1775543019294`.
     pub timestamp: Option<i64>,
-    /// `APICall`: [`AiCallApiCallDetail`], may be null.
+    /// `APICall`: [`AICallAPICallDetail`], may be null.
     #[tc(rename = "APICall")]
-    pub api_call: Option<AiCallApiCallDetail>,
+    pub api_call: Option<AICallAPICallDetail>,
 }
 
-/// The `AISpeakEvent` model of CCC API 2020-02-10 (renamed: the metadata calls it `AISpeakEvent`).
+/// The `AISpeakEvent` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiSpeakEvent {
+pub struct AISpeakEvent {
     /// `CanBeInterrupted`: boolean. Example: `true`.
     pub can_be_interrupted: Option<bool>,
     /// `SpokenText`: string. Example: `售后咨询为你服务。 请问你的姓名是？`.
     pub spoken_text: Option<String>,
     /// `SpokenType`: string. Example: `PlayDtmfTimeoutPrompt`.
     pub spoken_type: Option<String>,
-    /// `LatencyMetrics`: [`AiCallLatencyMetrics`], may be null.
-    pub latency_metrics: Option<AiCallLatencyMetrics>,
+    /// `LatencyMetrics`: [`AICallLatencyMetrics`], may be null.
+    pub latency_metrics: Option<AICallLatencyMetrics>,
     /// `KnowledgeName`: string. Example: `怎么查询账单？`.
     pub knowledge_name: Option<String>,
     /// `TraverseReason`: string. Example: `用户回复“有的”，明确表达了购车意向，提取状态“购车意向”为“有意向购车”。根据条件匹配，流转至节点1（询问车型）。话术`….
     pub traverse_reason: Option<String>,
 }
 
-/// The `AITransferItem` model of CCC API 2020-02-10 (renamed: the metadata calls it `AITransferItem`).
+/// The `AITransferItem` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiTransferItem {
+pub struct AITransferItem {
     /// `TransferFunctionName`, required: string. Example: `transfer_to_human`.
     pub transfer_function_name: String,
     /// `TransferFunctionDesc`, required: string. Example: `当客户表达出需要人工服务，或者机器人无法处理问题时，转人工`.
@@ -3091,10 +3091,10 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `FlashSMSRecord` model of CCC API 2020-02-10 (renamed: the metadata calls it `FlashSMSRecord`).
+/// The `FlashSMSRecord` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlashSmsRecord {
+pub struct FlashSMSRecord {
     /// `SessionId`: string. Example: `a021c341-19aa-47dc-972c-262c75399c77`.
     pub session_id: Option<String>,
     /// `DeliveryNumber`: string. Example: `0086158******69`.
@@ -3185,10 +3185,10 @@ pub struct HttpParams {
     pub value_type: Option<String>,
 }
 
-/// The `IMCdrInfo` model of CCC API 2020-02-10 (renamed: the metadata calls it `IMCdrInfo`).
+/// The `IMCdrInfo` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImCdrInfo {
+pub struct IMCdrInfo {
     /// `Id`: string. Example: `12933`.
     pub id: Option<String>,
     /// `Duration`: integer. Example: `199`.
@@ -3209,26 +3209,26 @@ pub struct ImCdrInfo {
     pub skill_group_id: Option<String>,
     /// `SkillGroupName`: string. Example: `foo`.
     pub skill_group_name: Option<String>,
-    /// `Satisfaction`: [`ImSatisfaction`], may be null. Example: `{"Id":1,"Label":"满意"}`.
-    pub satisfaction: Option<ImSatisfaction>,
+    /// `Satisfaction`: [`IMSatisfaction`], may be null. Example: `{"Id":1,"Label":"满意"}`.
+    pub satisfaction: Option<IMSatisfaction>,
     /// `ClientUserId`: string. Example: `user123`.
     pub client_user_id: Option<String>,
 }
 
-/// The `IMSatisfaction` model of CCC API 2020-02-10 (renamed: the metadata calls it `IMSatisfaction`).
+/// The `IMSatisfaction` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImSatisfaction {
+pub struct IMSatisfaction {
     /// `Id`: integer. Example: `2`.
     pub id: Option<i64>,
     /// `Label`: string. Example: `非常满意`.
     pub label: Option<String>,
 }
 
-/// The `IVRKeyPressedElement` model of CCC API 2020-02-10 (renamed: the metadata calls it `IVRKeyPressedElement`).
+/// The `IVRKeyPressedElement` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IvrKeyPressedElement {
+pub struct IVRKeyPressedElement {
     /// `Key`: string. Example: `1`.
     pub key: Option<String>,
     /// `Label`: string. Example: `非常满意`.
@@ -3253,10 +3253,10 @@ pub struct Interface {
     pub url: String,
 }
 
-/// The `InvokeLLM` model of CCC API 2020-02-10 (renamed: the metadata calls it `InvokeLLM`).
+/// The `InvokeLLM` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeLlm {
+pub struct InvokeLLM {
     /// `Content`, optional: string. Example: `今天天气怎么样`.
     pub content: Option<String>,
     /// `Interrupt`, optional: boolean. Example: `false`.
@@ -3330,10 +3330,10 @@ pub struct OwnNumberApplyDetailItem {
     pub carrier_phone_number: Option<String>,
 }
 
-/// The `PSTNSession` model of CCC API 2020-02-10 (renamed: the metadata calls it `PSTNSession`).
+/// The `PSTNSession` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PstnSession {
+pub struct PSTNSession {
     /// `SessionID`: string. Example: `d62a280a-b7dc-4a05-8295-eba7b61c2490`.
     #[tc(rename = "SessionID")]
     pub session_id: Option<String>,
@@ -3368,10 +3368,10 @@ pub struct PstnSession {
     pub protected_callee: Option<String>,
 }
 
-/// The `PSTNSessionInfo` model of CCC API 2020-02-10 (renamed: the metadata calls it `PSTNSessionInfo`).
+/// The `PSTNSessionInfo` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PstnSessionInfo {
+pub struct PSTNSessionInfo {
     /// `SessionID`: string. Example: `1`.
     #[tc(rename = "SessionID")]
     pub session_id: Option<String>,
@@ -3811,9 +3811,9 @@ pub struct TelCdrInfo {
     /// `IVRKeyPressed`: list of string. Example: `["1","2","3"]`.
     #[tc(rename = "IVRKeyPressed")]
     pub ivr_key_pressed: Option<Vec<String>>,
-    /// `IVRKeyPressedEx`: list of [`IvrKeyPressedElement`].
+    /// `IVRKeyPressedEx`: list of [`IVRKeyPressedElement`].
     #[tc(rename = "IVRKeyPressedEx")]
-    pub ivr_key_pressed_ex: Option<Vec<IvrKeyPressedElement>>,
+    pub ivr_key_pressed_ex: Option<Vec<IVRKeyPressedElement>>,
     /// `HungUpSide`: string. Example: `user`.
     pub hung_up_side: Option<String>,
     /// `ServeParticipants`: list of [`ServeParticipant`].
@@ -3826,12 +3826,12 @@ pub struct TelCdrInfo {
     pub start_timestamp: Option<i64>,
     /// `QueuedTimestamp`: integer. Example: `1611631891`.
     pub queued_timestamp: Option<i64>,
-    /// `PostIVRKeyPressed`: list of [`IvrKeyPressedElement`].
+    /// `PostIVRKeyPressed`: list of [`IVRKeyPressedElement`].
     #[tc(rename = "PostIVRKeyPressed")]
-    pub post_ivr_key_pressed: Option<Vec<IvrKeyPressedElement>>,
-    /// `PostIVRKeyPressedEx`: list of [`IvrKeyPressedElement`].
+    pub post_ivr_key_pressed: Option<Vec<IVRKeyPressedElement>>,
+    /// `PostIVRKeyPressedEx`: list of [`IVRKeyPressedElement`].
     #[tc(rename = "PostIVRKeyPressedEx")]
-    pub post_ivr_key_pressed_ex: Option<Vec<IvrKeyPressedElement>>,
+    pub post_ivr_key_pressed_ex: Option<Vec<IVRKeyPressedElement>>,
     /// `QueuedSkillGroupId`: integer. Example: `110`.
     pub queued_skill_group_id: Option<i64>,
     /// `SessionId`: string. Example: `c2b303a5-7814-42f4-ab7d-573b7f195d30`.
@@ -3892,9 +3892,9 @@ pub struct TimeRange {
 pub struct ToneWordInfo {
     /// `FirstSentenceTimeout`, optional: number. Example: `0.4`.
     pub first_sentence_timeout: Option<f64>,
-    /// `ZHToneWords`, optional: [`ZhToneWordsInfo`]. Example: `{"Positive":["真不错","挺好的"],"Negative":["好悲催","太差劲了"],"Neutral`….
+    /// `ZHToneWords`, optional: [`ZHToneWordsInfo`]. Example: `{"Positive":["真不错","挺好的"],"Negative":["好悲催","太差劲了"],"Neutral`….
     #[tc(rename = "ZHToneWords")]
-    pub zh_tone_words: Option<ZhToneWordsInfo>,
+    pub zh_tone_words: Option<ZHToneWordsInfo>,
 }
 
 /// The `TransferToAgentItem` model of CCC API 2020-02-10.
@@ -3968,10 +3968,10 @@ pub struct Variable {
     pub value: Option<String>,
 }
 
-/// The `ZHToneWordsInfo` model of CCC API 2020-02-10 (renamed: the metadata calls it `ZHToneWordsInfo`).
+/// The `ZHToneWordsInfo` model of CCC API 2020-02-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ZhToneWordsInfo {
+pub struct ZHToneWordsInfo {
     /// `Neutral`, optional: list of string. Example: `["嗯嗯"]`.
     pub neutral: Option<Vec<String>>,
     /// `Positive`, optional: list of string. Example: `["嗯嗯"]`.

@@ -406,8 +406,8 @@ pub struct CloseAuditServiceResponse;
 
 /// The `CloseCDBProxy` action of CDB API 2017-03-20.
 ///
-/// Answers [`CloseCdbProxyResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = CloseCdbProxyResponse)]
+/// Answers [`CloseCDBProxyResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseCDBProxy {
     /// `InstanceId`, required: string. Example: `cdb-93hvfedd`.
@@ -422,7 +422,7 @@ pub struct CloseCDBProxy {
 /// The answer of [`CloseCDBProxy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseCdbProxyResponse;
+pub struct CloseCDBProxyResponse;
 
 /// The `CloseCdbProxyAddress` action of CDB API 2017-03-20.
 ///
@@ -443,8 +443,8 @@ pub struct CloseCdbProxyAddressResponse;
 
 /// The `CloseSSL` action of CDB API 2017-03-20.
 ///
-/// Answers [`CloseSslResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = CloseSslResponse)]
+/// Answers [`CloseSSLResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseSSL {
     /// `InstanceId`, optional: string. Example: `cdb-je5egmdl`.
@@ -456,7 +456,7 @@ pub struct CloseSSL {
 /// The answer of [`CloseSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseSslResponse {
+pub struct CloseSSLResponse {
     /// `AsyncRequestId`: string. Example: `123asd21-2dasdasd-123qcsdw-313213`.
     pub async_request_id: Option<String>,
 }
@@ -780,8 +780,8 @@ pub struct CreateCloneInstanceResponse {
 
 /// The `CreateDBImportJob` action of CDB API 2017-03-20.
 ///
-/// Answers [`CreateDbImportJobResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = CreateDbImportJobResponse)]
+/// Answers [`CreateDBImportJobResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBImportJob {
     /// `InstanceId`, required: string. Example: `cdb-ids6j1b3`.
@@ -801,15 +801,15 @@ pub struct CreateDBImportJob {
 /// The answer of [`CreateDBImportJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbImportJobResponse {
+pub struct CreateDBImportJobResponse {
     /// `AsyncRequestId`: string. Example: `be9f64a6-fa652dc6-f5c878b6-a6a50746`.
     pub async_request_id: Option<String>,
 }
 
 /// The `CreateDBInstance` action of CDB API 2017-03-20.
 ///
-/// Answers [`CreateDbInstanceResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = CreateDbInstanceResponse)]
+/// Answers [`CreateDBInstanceResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstance {
     /// `Memory`, required: integer. Example: `1000`.
@@ -907,7 +907,7 @@ pub struct CreateDBInstance {
 /// The answer of [`CreateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceResponse {
+pub struct CreateDBInstanceResponse {
     /// `DealIds`: list of string. Example: `["20230728051036129204961"]`.
     pub deal_ids: Option<Vec<String>>,
     /// `InstanceIds`: list of string. Example: `["cdb-pn6gd5jp"]`.
@@ -916,8 +916,8 @@ pub struct CreateDbInstanceResponse {
 
 /// The `CreateDBInstanceHour` action of CDB API 2017-03-20.
 ///
-/// Answers [`CreateDbInstanceHourResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = CreateDbInstanceHourResponse)]
+/// Answers [`CreateDBInstanceHourResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstanceHour {
     /// `GoodsNum`, required: integer. Example: `1`.
@@ -1017,7 +1017,7 @@ pub struct CreateDBInstanceHour {
 /// The answer of [`CreateDBInstanceHour`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceHourResponse {
+pub struct CreateDBInstanceHourResponse {
     /// `DealIds`: list of string. Example: `["20171201110011"]`.
     pub deal_ids: Option<Vec<String>>,
     /// `InstanceIds`: list of string. Example: `["cdb-pn6gd5jp"]`.
@@ -1872,8 +1872,8 @@ pub struct DescribeBinlogsResponse {
 
 /// The `DescribeCPUExpandStrategyInfo` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeCpuExpandStrategyInfoResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeCpuExpandStrategyInfoResponse)]
+/// Answers [`DescribeCPUExpandStrategyInfoResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCPUExpandStrategyInfo {
     /// `InstanceId`, required: string. Example: `cdb-xxdasd`.
@@ -1883,7 +1883,7 @@ pub struct DescribeCPUExpandStrategyInfo {
 /// The answer of [`DescribeCPUExpandStrategyInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCpuExpandStrategyInfoResponse {
+pub struct DescribeCPUExpandStrategyInfoResponse {
     /// `Type`: string, may be null. Example: `auto`.
     pub type_: Option<String>,
     /// `ExpandCpu`: integer, may be null. Example: `4`.
@@ -2019,8 +2019,8 @@ pub struct DescribeCpuExpandHistoryResponse {
 
 /// The `DescribeDBFeatures` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbFeaturesResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbFeaturesResponse)]
+/// Answers [`DescribeDBFeaturesResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBFeatures {
     /// `InstanceId`, required: string. Example: `cdb-qwerasdf`.
@@ -2030,7 +2030,7 @@ pub struct DescribeDBFeatures {
 /// The answer of [`DescribeDBFeatures`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbFeaturesResponse {
+pub struct DescribeDBFeaturesResponse {
     /// `IsSupportAudit`: boolean. Example: `true`.
     pub is_support_audit: Option<bool>,
     /// `AuditNeedUpgrade`: boolean. Example: `false`.
@@ -2053,8 +2053,8 @@ pub struct DescribeDbFeaturesResponse {
 
 /// The `DescribeDBImportRecords` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbImportRecordsResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbImportRecordsResponse)]
+/// Answers [`DescribeDBImportRecordsResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBImportRecords {
     /// `InstanceId`, required: string. Example: `cdb-7r8h0h61`.
@@ -2072,7 +2072,7 @@ pub struct DescribeDBImportRecords {
 /// The answer of [`DescribeDBImportRecords`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbImportRecordsResponse {
+pub struct DescribeDBImportRecordsResponse {
     /// `TotalCount`: integer. Example: `4`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`ImportRecord`].
@@ -2081,8 +2081,8 @@ pub struct DescribeDbImportRecordsResponse {
 
 /// The `DescribeDBInstanceCharset` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstanceCharsetResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstanceCharsetResponse)]
+/// Answers [`DescribeDBInstanceCharsetResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceCharset {
     /// `InstanceId`, required: string. Example: `cdb-f35wr6wj`.
@@ -2092,15 +2092,15 @@ pub struct DescribeDBInstanceCharset {
 /// The answer of [`DescribeDBInstanceCharset`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceCharsetResponse {
+pub struct DescribeDBInstanceCharsetResponse {
     /// `Charset`: string. Example: `latin1`.
     pub charset: Option<String>,
 }
 
 /// The `DescribeDBInstanceConfig` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstanceConfigResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstanceConfigResponse)]
+/// Answers [`DescribeDBInstanceConfigResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceConfig {
     /// `InstanceId`, required: string. Example: `cdb-f35wr6wj`.
@@ -2110,7 +2110,7 @@ pub struct DescribeDBInstanceConfig {
 /// The answer of [`DescribeDBInstanceConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceConfigResponse {
+pub struct DescribeDBInstanceConfigResponse {
     /// `ProtectMode`: integer. Example: `0`.
     pub protect_mode: Option<i64>,
     /// `DeployMode`: integer. Example: `1`.
@@ -2129,8 +2129,8 @@ pub struct DescribeDbInstanceConfigResponse {
 
 /// The `DescribeDBInstanceGTID` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstanceGtidResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstanceGtidResponse)]
+/// Answers [`DescribeDBInstanceGTIDResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceGTID {
     /// `InstanceId`, required: string. Example: `cdb-f35wr6wj`.
@@ -2140,7 +2140,7 @@ pub struct DescribeDBInstanceGTID {
 /// The answer of [`DescribeDBInstanceGTID`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceGtidResponse {
+pub struct DescribeDBInstanceGTIDResponse {
     /// `IsGTIDOpen`: integer. Example: `1`.
     #[tc(rename = "IsGTIDOpen")]
     pub is_gtid_open: Option<i64>,
@@ -2148,8 +2148,8 @@ pub struct DescribeDbInstanceGtidResponse {
 
 /// The `DescribeDBInstanceInfo` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstanceInfoResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstanceInfoResponse)]
+/// Answers [`DescribeDBInstanceInfoResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceInfo {
     /// `InstanceId`, required: string. Example: `cdb-59dm059k`.
@@ -2159,7 +2159,7 @@ pub struct DescribeDBInstanceInfo {
 /// The answer of [`DescribeDBInstanceInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceInfoResponse {
+pub struct DescribeDBInstanceInfoResponse {
     /// `InstanceId`: string. Example: `cdb-59dm059k`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `your_cdb_name`.
@@ -2176,8 +2176,8 @@ pub struct DescribeDbInstanceInfoResponse {
 
 /// The `DescribeDBInstanceLogToCLS` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstanceLogToClsResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstanceLogToClsResponse)]
+/// Answers [`DescribeDBInstanceLogToCLSResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceLogToCLS {
     /// `InstanceId`, required: string. Example: `cdb-r1ok5w15`.
@@ -2189,17 +2189,17 @@ pub struct DescribeDBInstanceLogToCLS {
 /// The answer of [`DescribeDBInstanceLogToCLS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceLogToClsResponse {
-    /// `ErrorLog`: [`LogToClsConfig`]. Example: `{"ClsRegion": "ap-guangzhou","Status": "ON","LogSetId":"xxx"`….
-    pub error_log: Option<LogToClsConfig>,
-    /// `SlowLog`: [`LogToClsConfig`]. Example: `{"ClsRegion": "ap-guangzhou","Status": "ON","LogSetId":"xxx"`….
-    pub slow_log: Option<LogToClsConfig>,
+pub struct DescribeDBInstanceLogToCLSResponse {
+    /// `ErrorLog`: [`LogToCLSConfig`]. Example: `{"ClsRegion": "ap-guangzhou","Status": "ON","LogSetId":"xxx"`….
+    pub error_log: Option<LogToCLSConfig>,
+    /// `SlowLog`: [`LogToCLSConfig`]. Example: `{"ClsRegion": "ap-guangzhou","Status": "ON","LogSetId":"xxx"`….
+    pub slow_log: Option<LogToCLSConfig>,
 }
 
 /// The `DescribeDBInstanceRebootTime` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstanceRebootTimeResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstanceRebootTimeResponse)]
+/// Answers [`DescribeDBInstanceRebootTimeResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceRebootTime {
     /// `InstanceIds`, required: list of string. Example: `cdb-f35wr6wj`.
@@ -2209,7 +2209,7 @@ pub struct DescribeDBInstanceRebootTime {
 /// The answer of [`DescribeDBInstanceRebootTime`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceRebootTimeResponse {
+pub struct DescribeDBInstanceRebootTimeResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`InstanceRebootTime`]. Example: `[{"TimeInSeconds": 50,"InstanceId": "cdb-rozjda3j"}]`.
@@ -2218,8 +2218,8 @@ pub struct DescribeDbInstanceRebootTimeResponse {
 
 /// The `DescribeDBInstances` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbInstancesResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `ProjectId`, optional: integer. Example: `0`.
@@ -2299,7 +2299,7 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`InstanceInfo`].
@@ -2308,8 +2308,8 @@ pub struct DescribeDbInstancesResponse {
 
 /// The `DescribeDBPrice` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbPriceResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbPriceResponse)]
+/// Answers [`DescribeDBPriceResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBPrice {
     /// `Period`, required: integer. Example: `1`.
@@ -2345,7 +2345,7 @@ pub struct DescribeDBPrice {
 /// The answer of [`DescribeDBPrice`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbPriceResponse {
+pub struct DescribeDBPriceResponse {
     /// `Price`: integer. Example: `48000`.
     pub price: Option<i64>,
     /// `OriginalPrice`: integer. Example: `460800`.
@@ -2356,8 +2356,8 @@ pub struct DescribeDbPriceResponse {
 
 /// The `DescribeDBSecurityGroups` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`, required: string. Example: `cdb-eb2w7dto`.
@@ -2371,15 +2371,15 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
 }
 
 /// The `DescribeDBSwitchRecords` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeDbSwitchRecordsResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeDbSwitchRecordsResponse)]
+/// Answers [`DescribeDBSwitchRecordsResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSwitchRecords {
     /// `InstanceId`, required: string. Example: `cdb-nrdbtr5o`.
@@ -2393,11 +2393,11 @@ pub struct DescribeDBSwitchRecords {
 /// The answer of [`DescribeDBSwitchRecords`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSwitchRecordsResponse {
+pub struct DescribeDBSwitchRecordsResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Items`: list of [`DbSwitchInfo`]. Example: `[{"SwitchTime": "2017-11-07 15:15:48","SwitchType": "TRANSFE`….
-    pub items: Option<Vec<DbSwitchInfo>>,
+    /// `Items`: list of [`DBSwitchInfo`]. Example: `[{"SwitchTime": "2017-11-07 15:15:48","SwitchType": "TRANSFE`….
+    pub items: Option<Vec<DBSwitchInfo>>,
 }
 
 /// The `DescribeDataBackupOverview` action of CDB API 2017-03-20.
@@ -3024,8 +3024,8 @@ pub struct DescribeRollbackTaskDetailResponse {
 
 /// The `DescribeSSLStatus` action of CDB API 2017-03-20.
 ///
-/// Answers [`DescribeSslStatusResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = DescribeSslStatusResponse)]
+/// Answers [`DescribeSSLStatusResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSSLStatus {
     /// `InstanceId`, optional: string. Example: `cdb-test`.
@@ -3037,7 +3037,7 @@ pub struct DescribeSSLStatus {
 /// The answer of [`DescribeSSLStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSslStatusResponse {
+pub struct DescribeSSLStatusResponse {
     /// `Status`: string. Example: `ON`.
     pub status: Option<String>,
     /// `Url`: string. Example: `http://testdownload.url`.
@@ -3355,8 +3355,8 @@ pub struct InquiryPriceUpgradeInstancesResponse {
 
 /// The `IsolateDBInstance` action of CDB API 2017-03-20.
 ///
-/// Answers [`IsolateDbInstanceResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = IsolateDbInstanceResponse)]
+/// Answers [`IsolateDBInstanceResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDBInstance {
     /// `InstanceId`, required: string. Example: `cdb-ezq1vzem`.
@@ -3366,7 +3366,7 @@ pub struct IsolateDBInstance {
 /// The answer of [`IsolateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDbInstanceResponse {
+pub struct IsolateDBInstanceResponse {
     /// `AsyncRequestId`: string. Example: `e48eb1e9-0ca0ecae-c0dac9c7-60d12864`.
     pub async_request_id: Option<String>,
 }
@@ -3743,8 +3743,8 @@ pub struct ModifyCdbProxyParamResponse;
 
 /// The `ModifyDBInstanceLogToCLS` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceLogToClsResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceLogToClsResponse)]
+/// Answers [`ModifyDBInstanceLogToCLSResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceLogToCLS {
     /// `InstanceId`, required: string. Example: `cdb-234rsta`.
@@ -3774,12 +3774,12 @@ pub struct ModifyDBInstanceLogToCLS {
 /// The answer of [`ModifyDBInstanceLogToCLS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceLogToClsResponse;
+pub struct ModifyDBInstanceLogToCLSResponse;
 
 /// The `ModifyDBInstanceModes` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceModesResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceModesResponse)]
+/// Answers [`ModifyDBInstanceModesResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceModes {
     /// `InstanceId`, required: string. Example: `cdb-eb2w7dto`.
@@ -3793,15 +3793,15 @@ pub struct ModifyDBInstanceModes {
 /// The answer of [`ModifyDBInstanceModes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceModesResponse {
+pub struct ModifyDBInstanceModesResponse {
     /// `AsyncRequestId`: string. Example: `9ad9c2d5-88007b27-7d2c8b8c-f2598f12`.
     pub async_request_id: Option<String>,
 }
 
 /// The `ModifyDBInstanceName` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceNameResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceNameResponse)]
+/// Answers [`ModifyDBInstanceNameResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`, required: string. Example: `cdb-f35wr6wj`.
@@ -3813,12 +3813,12 @@ pub struct ModifyDBInstanceName {
 /// The answer of [`ModifyDBInstanceName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNameResponse;
+pub struct ModifyDBInstanceNameResponse;
 
 /// The `ModifyDBInstanceProject` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceProjectResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceProjectResponse)]
+/// Answers [`ModifyDBInstanceProjectResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceProject {
     /// `InstanceIds`, required: list of string. Example: `cdb-f35wr6wj`.
@@ -3830,12 +3830,12 @@ pub struct ModifyDBInstanceProject {
 /// The answer of [`ModifyDBInstanceProject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceProjectResponse;
+pub struct ModifyDBInstanceProjectResponse;
 
 /// The `ModifyDBInstanceReadOnlyStatus` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceReadOnlyStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceReadOnlyStatusResponse)]
+/// Answers [`ModifyDBInstanceReadOnlyStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceReadOnlyStatus {
     /// `InstanceId`, required: string. Example: `cdb-uns231ns`.
@@ -3847,12 +3847,12 @@ pub struct ModifyDBInstanceReadOnlyStatus {
 /// The answer of [`ModifyDBInstanceReadOnlyStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceReadOnlyStatusResponse;
+pub struct ModifyDBInstanceReadOnlyStatusResponse;
 
 /// The `ModifyDBInstanceSecurityGroups` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`, required: string. Example: `cdb-eb2w7dto`.
@@ -3868,12 +3868,12 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyDBInstanceVipVport` action of CDB API 2017-03-20.
 ///
-/// Answers [`ModifyDbInstanceVipVportResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ModifyDbInstanceVipVportResponse)]
+/// Answers [`ModifyDBInstanceVipVportResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceVipVport {
     /// `InstanceId`, required: string. Example: `cdb-f35wr6wj`.
@@ -3895,7 +3895,7 @@ pub struct ModifyDBInstanceVipVport {
 /// The answer of [`ModifyDBInstanceVipVport`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceVipVportResponse {
+pub struct ModifyDBInstanceVipVportResponse {
     /// `AsyncRequestId`: string. Example: `d2baf2fb-cbae62df-7dd0d736-9cbd3e31`.
     pub async_request_id: Option<String>,
 }
@@ -4213,8 +4213,8 @@ pub struct OpenAuditServiceResponse;
 
 /// The `OpenDBInstanceEncryption` action of CDB API 2017-03-20.
 ///
-/// Answers [`OpenDbInstanceEncryptionResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = OpenDbInstanceEncryptionResponse)]
+/// Answers [`OpenDBInstanceEncryptionResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenDBInstanceEncryption {
     /// `InstanceId`, required: string. Example: `cdb-qwer1234`.
@@ -4228,12 +4228,12 @@ pub struct OpenDBInstanceEncryption {
 /// The answer of [`OpenDBInstanceEncryption`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenDbInstanceEncryptionResponse;
+pub struct OpenDBInstanceEncryptionResponse;
 
 /// The `OpenDBInstanceGTID` action of CDB API 2017-03-20.
 ///
-/// Answers [`OpenDbInstanceGtidResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = OpenDbInstanceGtidResponse)]
+/// Answers [`OpenDBInstanceGTIDResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenDBInstanceGTID {
     /// `InstanceId`, required: string. Example: `cdb-f35wr6wj`.
@@ -4243,15 +4243,15 @@ pub struct OpenDBInstanceGTID {
 /// The answer of [`OpenDBInstanceGTID`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenDbInstanceGtidResponse {
+pub struct OpenDBInstanceGTIDResponse {
     /// `AsyncRequestId`: string. Example: `e48eb1e9-0ca0ecae-c0dac9c7-60d12864`.
     pub async_request_id: Option<String>,
 }
 
 /// The `OpenSSL` action of CDB API 2017-03-20.
 ///
-/// Answers [`OpenSslResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = OpenSslResponse)]
+/// Answers [`OpenSSLResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenSSL {
     /// `InstanceId`, optional: string. Example: `cdb-je5egmdl`.
@@ -4263,7 +4263,7 @@ pub struct OpenSSL {
 /// The answer of [`OpenSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenSslResponse {
+pub struct OpenSSLResponse {
     /// `AsyncRequestId`: string. Example: `123asd21-2dasdasd-123qcsdw-313213`.
     pub async_request_id: Option<String>,
 }
@@ -4290,8 +4290,8 @@ pub struct OpenWanServiceResponse {
 
 /// The `ReleaseIsolatedDBInstances` action of CDB API 2017-03-20.
 ///
-/// Answers [`ReleaseIsolatedDbInstancesResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = ReleaseIsolatedDbInstancesResponse)]
+/// Answers [`ReleaseIsolatedDBInstancesResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseIsolatedDBInstances {
     /// `InstanceIds`, required: list of string. Example: `cdb-f35wr6wj`.
@@ -4301,7 +4301,7 @@ pub struct ReleaseIsolatedDBInstances {
 /// The answer of [`ReleaseIsolatedDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReleaseIsolatedDbInstancesResponse {
+pub struct ReleaseIsolatedDBInstancesResponse {
     /// `Items`: list of [`ReleaseResult`]. Example: `[{"InstanceId": "cdb-f35wr6wj","Code": 0,"Message": ""}]`.
     pub items: Option<Vec<ReleaseResult>>,
 }
@@ -4325,8 +4325,8 @@ pub struct ReloadBalanceProxyNodeResponse;
 
 /// The `RenewDBInstance` action of CDB API 2017-03-20.
 ///
-/// Answers [`RenewDbInstanceResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = RenewDbInstanceResponse)]
+/// Answers [`RenewDBInstanceResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewDBInstance {
     /// `InstanceId`, required: string. Example: `cdb-ezq1vzem`.
@@ -4342,7 +4342,7 @@ pub struct RenewDBInstance {
 /// The answer of [`RenewDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewDbInstanceResponse {
+pub struct RenewDBInstanceResponse {
     /// `DealId`: string. Example: `20170320233333`.
     pub deal_id: Option<String>,
 }
@@ -4383,8 +4383,8 @@ pub struct ResetRootAccountResponse;
 
 /// The `RestartDBInstances` action of CDB API 2017-03-20.
 ///
-/// Answers [`RestartDbInstancesResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = RestartDbInstancesResponse)]
+/// Answers [`RestartDBInstancesResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["cdb-f35wr6wj"]`.
@@ -4394,7 +4394,7 @@ pub struct RestartDBInstances {
 /// The answer of [`RestartDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartDbInstancesResponse {
+pub struct RestartDBInstancesResponse {
     /// `AsyncRequestId`: string. Example: `9ad9c2d5-88007b27-7d2c8b8c-f2598f12`.
     pub async_request_id: Option<String>,
 }
@@ -4483,8 +4483,8 @@ pub struct StopCpuExpandResponse {
 
 /// The `StopDBImportJob` action of CDB API 2017-03-20.
 ///
-/// Answers [`StopDbImportJobResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = StopDbImportJobResponse)]
+/// Answers [`StopDBImportJobResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopDBImportJob {
     /// `AsyncRequestId`, required: string. Example: `434e366f-beaf56d6-508b7f33-2abdb382`.
@@ -4494,7 +4494,7 @@ pub struct StopDBImportJob {
 /// The answer of [`StopDBImportJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopDbImportJobResponse;
+pub struct StopDBImportJobResponse;
 
 /// The `StopReplication` action of CDB API 2017-03-20.
 ///
@@ -4554,8 +4554,8 @@ pub struct SubmitInstanceUpgradeCheckJobResponse {
 
 /// The `SwitchCDBProxy` action of CDB API 2017-03-20.
 ///
-/// Answers [`SwitchCdbProxyResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = SwitchCdbProxyResponse)]
+/// Answers [`SwitchCDBProxyResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchCDBProxy {
     /// `InstanceId`, required: string. Example: `cdb-pr1rb3j1`.
@@ -4567,12 +4567,12 @@ pub struct SwitchCDBProxy {
 /// The answer of [`SwitchCDBProxy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SwitchCdbProxyResponse;
+pub struct SwitchCDBProxyResponse;
 
 /// The `SwitchDBInstanceMasterSlave` action of CDB API 2017-03-20.
 ///
-/// Answers [`SwitchDbInstanceMasterSlaveResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = SwitchDbInstanceMasterSlaveResponse)]
+/// Answers [`SwitchDBInstanceMasterSlaveResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchDBInstanceMasterSlave {
     /// `InstanceId`, required: string. Example: `cdb-rqd2jndd`.
@@ -4594,7 +4594,7 @@ pub struct SwitchDBInstanceMasterSlave {
 /// The answer of [`SwitchDBInstanceMasterSlave`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SwitchDbInstanceMasterSlaveResponse {
+pub struct SwitchDBInstanceMasterSlaveResponse {
     /// `AsyncRequestId`: string. Example: `a6040589-3b098df5-b551d9e5-81c6bfdc`.
     pub async_request_id: Option<String>,
 }
@@ -4638,8 +4638,8 @@ pub struct SwitchForUpgradeResponse;
 
 /// The `UpgradeCDBProxyVersion` action of CDB API 2017-03-20.
 ///
-/// Answers [`UpgradeCdbProxyVersionResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = UpgradeCdbProxyVersionResponse)]
+/// Answers [`UpgradeCDBProxyVersionResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeCDBProxyVersion {
     /// `InstanceId`, required: string. Example: `cdb-pr1rb3j1`.
@@ -4659,15 +4659,15 @@ pub struct UpgradeCDBProxyVersion {
 /// The answer of [`UpgradeCDBProxyVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeCdbProxyVersionResponse {
+pub struct UpgradeCDBProxyVersionResponse {
     /// `AsyncRequestId`: string. Example: `8155d27a-079a2580-19593e48-f1af5042`.
     pub async_request_id: Option<String>,
 }
 
 /// The `UpgradeDBInstance` action of CDB API 2017-03-20.
 ///
-/// Answers [`UpgradeDbInstanceResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = UpgradeDbInstanceResponse)]
+/// Answers [`UpgradeDBInstanceResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`, required: string. Example: `"cdb-c1nl9rpv"`.
@@ -4717,7 +4717,7 @@ pub struct UpgradeDBInstance {
 /// The answer of [`UpgradeDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceResponse {
+pub struct UpgradeDBInstanceResponse {
     /// `DealIds`: list of string. Example: `["20171204110077"]`.
     pub deal_ids: Option<Vec<String>>,
     /// `AsyncRequestId`: string. Example: `a6040589-3b098df5-b551d9e5-81c6bfdc`.
@@ -4728,8 +4728,8 @@ pub struct UpgradeDbInstanceResponse {
 
 /// The `UpgradeDBInstanceEngineVersion` action of CDB API 2017-03-20.
 ///
-/// Answers [`UpgradeDbInstanceEngineVersionResponse`].
-#[tc_action(service = "cdb", version = "2017-03-20", region = "optional", response = UpgradeDbInstanceEngineVersionResponse)]
+/// Answers [`UpgradeDBInstanceEngineVersionResponse`].
+#[tc_action(service = "cdb", version = "2017-03-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstanceEngineVersion {
     /// `InstanceId`, required: string. Example: `cdb-8qrg9t04`.
@@ -4751,7 +4751,7 @@ pub struct UpgradeDBInstanceEngineVersion {
 /// The answer of [`UpgradeDBInstanceEngineVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceEngineVersionResponse {
+pub struct UpgradeDBInstanceEngineVersionResponse {
     /// `AsyncRequestId`: string. Example: `d2baf2fb-cbae62df-7dd0d736-9cbd3e31`.
     pub async_request_id: Option<String>,
     /// `JobId`: integer. Example: `18800234`.
@@ -5520,10 +5520,10 @@ pub struct CustomConfig {
     pub cpu: Option<u64>,
 }
 
-/// The `DBSwitchInfo` model of CDB API 2017-03-20 (renamed: the metadata calls it `DBSwitchInfo`).
+/// The `DBSwitchInfo` model of CDB API 2017-03-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbSwitchInfo {
+pub struct DBSwitchInfo {
     /// `SwitchTime`: string. Example: `2024-09-03 01:34:31`.
     pub switch_time: Option<String>,
     /// `SwitchType`: string. Example: `MASTER2SLAVE`.
@@ -6027,10 +6027,10 @@ pub struct LogRuleTemplateInfo {
     pub rule_template_status: Option<i64>,
 }
 
-/// The `LogToCLSConfig` model of CDB API 2017-03-20 (renamed: the metadata calls it `LogToCLSConfig`).
+/// The `LogToCLSConfig` model of CDB API 2017-03-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LogToClsConfig {
+pub struct LogToCLSConfig {
     /// `Status`: string. Example: `ON/OFF`.
     pub status: Option<String>,
     /// `LogSetId`: string. Example: `8dff8d62-fa10-4d6c-bee0-6e31a0ade975`.
@@ -6573,10 +6573,10 @@ pub struct RoWeightValue {
     pub weight: i64,
 }
 
-/// The `RollbackDBName` model of CDB API 2017-03-20 (renamed: the metadata calls it `RollbackDBName`).
+/// The `RollbackDBName` model of CDB API 2017-03-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RollbackDbName {
+pub struct RollbackDBName {
     /// `DatabaseName`: string. Example: `db1`.
     pub database_name: Option<String>,
     /// `NewDatabaseName`: string. Example: `dbnew`.
@@ -6593,8 +6593,8 @@ pub struct RollbackInstancesInfo {
     pub strategy: Option<String>,
     /// `RollbackTime`: string. Example: `2024-09-09 16:40:30`.
     pub rollback_time: Option<String>,
-    /// `Databases`: list of [`RollbackDbName`]. Example: `[{"DatabaseName": "db1","NewDatabaseName": "db2"}]`.
-    pub databases: Option<Vec<RollbackDbName>>,
+    /// `Databases`: list of [`RollbackDBName`]. Example: `[{"DatabaseName": "db1","NewDatabaseName": "db2"}]`.
+    pub databases: Option<Vec<RollbackDBName>>,
     /// `Tables`: list of [`RollbackTables`]. Example: `[{"Database": "db1","Table": [{"TableName": "andytable1","Ne`….
     pub tables: Option<Vec<RollbackTables>>,
 }

@@ -63,8 +63,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AddCLSTopicDomains` action of CDN API 2018-06-06.
 ///
-/// Answers [`AddClsTopicDomainsResponse`].
-#[tc_action(service = "cdn", version = "2018-06-06", region = "optional", response = AddClsTopicDomainsResponse)]
+/// Answers [`AddCLSTopicDomainsResponse`].
+#[tc_action(service = "cdn", version = "2018-06-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddCLSTopicDomains {
     /// `LogsetId`, required: string. Example: `6d04373b-ba59-4a4f-a96e-9fe53b59a536`.
@@ -82,7 +82,7 @@ pub struct AddCLSTopicDomains {
 /// The answer of [`AddCLSTopicDomains`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddClsTopicDomainsResponse;
+pub struct AddCLSTopicDomainsResponse;
 
 /// The `AddCdnDomain` action of CDN API 2018-06-06.
 ///
@@ -1317,8 +1317,8 @@ pub struct PushUrlsCache {
     pub parse_m3u8: Option<bool>,
     /// `DisableRange`, optional: boolean. Example: `false`.
     pub disable_range: Option<bool>,
-    /// `Headers`, optional: list of [`HttpHeader`].
-    pub headers: Option<Vec<HttpHeader>>,
+    /// `Headers`, optional: list of [`HTTPHeader`].
+    pub headers: Option<Vec<HTTPHeader>>,
     /// `UrlEncode`, optional: boolean. Example: `false`.
     pub url_encode: Option<bool>,
 }
@@ -2580,10 +2580,10 @@ pub struct GuetzliAdapter {
     pub switch: Option<String>,
 }
 
-/// The `HTTPHeader` model of CDN API 2018-06-06 (renamed: the metadata calls it `HTTPHeader`).
+/// The `HTTPHeader` model of CDN API 2018-06-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpHeader {
+pub struct HTTPHeader {
     /// `Name`, required: string. Example: `User-Agent`.
     pub name: String,
     /// `Value`, required: string. Example: `TencentCDN`.

@@ -269,8 +269,8 @@ pub struct DescribeBackUpTablesResponse {
 
 /// The `DescribeCNInstances` action of CDWCH API 2020-09-15.
 ///
-/// Answers [`DescribeCnInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cdwch", version = "2020-09-15", region = "optional", response = DescribeCnInstancesResponse)]
+/// Answers [`DescribeCNInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cdwch", version = "2020-09-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCNInstances {
     /// `SearchInstanceID`, optional: string. Example: `clickhouse-cn-xxxxxx`.
@@ -293,7 +293,7 @@ pub struct DescribeCNInstances {
 /// The answer of [`DescribeCNInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCnInstancesResponse {
+pub struct DescribeCNInstancesResponse {
     /// `TotalCount`: integer. Example: `18`.
     pub total_count: Option<i64>,
     /// `InstancesList`: list of [`CnInstanceInfo`]. Example: `[{"instanceId:"clickhouse-cn""}]`.
@@ -344,8 +344,8 @@ pub struct DescribeClusterConfigs {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClusterConfigsResponse {
-    /// `ClusterConfList`: list of [`ClusterConfigsInfoFromEmr`].
-    pub cluster_conf_list: Option<Vec<ClusterConfigsInfoFromEmr>>,
+    /// `ClusterConfList`: list of [`ClusterConfigsInfoFromEMR`].
+    pub cluster_conf_list: Option<Vec<ClusterConfigsInfoFromEMR>>,
 }
 
 /// The `DescribeEventTasks` action of CDWCH API 2020-09-15.
@@ -784,8 +784,8 @@ pub struct RestartInstanceResponse {
 
 /// The `ScaleCNOutUpInstance` action of CDWCH API 2020-09-15.
 ///
-/// Answers [`ScaleCnOutUpInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cdwch", version = "2020-09-15", region = "optional", response = ScaleCnOutUpInstanceResponse)]
+/// Answers [`ScaleCNOutUpInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cdwch", version = "2020-09-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleCNOutUpInstance {
     /// `InstanceId`, required: string. Example: `clickhouse-cn-xxx`.
@@ -804,7 +804,7 @@ pub struct ScaleCNOutUpInstance {
 /// The answer of [`ScaleCNOutUpInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScaleCnOutUpInstanceResponse {
+pub struct ScaleCNOutUpInstanceResponse {
     /// `FlowId`: string. Example: `flow123`.
     pub flow_id: Option<String>,
     /// `InstanceId`: string. Example: `clickhouse-cn-xxx`.
@@ -876,10 +876,10 @@ pub struct ScaleUpInstanceResponse {
     pub error_msg: Option<String>,
 }
 
-/// The `AttachCBSSpec` model of CDWCH API 2020-09-15 (renamed: the metadata calls it `AttachCBSSpec`).
+/// The `AttachCBSSpec` model of CDWCH API 2020-09-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AttachCbsSpec {
+pub struct AttachCBSSpec {
     /// `DiskType`: string. Example: `CLOUD_SSD`.
     pub disk_type: Option<String>,
     /// `DiskSize`: integer. Example: `100`.
@@ -934,10 +934,10 @@ pub struct BackupTableContent {
     pub rip: Option<String>,
 }
 
-/// The `CNResource` model of CDWCH API 2020-09-15 (renamed: the metadata calls it `CNResource`).
+/// The `CNResource` model of CDWCH API 2020-09-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnResource {
+pub struct CNResource {
     /// `ID`: integer. Example: `1`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -1015,10 +1015,10 @@ pub struct CkUserAlterInfo {
     pub original_password: Option<tc_api_core::SecretString>,
 }
 
-/// The `ClusterConfigsInfoFromEMR` model of CDWCH API 2020-09-15 (renamed: the metadata calls it `ClusterConfigsInfoFromEMR`).
+/// The `ClusterConfigsInfoFromEMR` model of CDWCH API 2020-09-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterConfigsInfoFromEmr {
+pub struct ClusterConfigsInfoFromEMR {
     /// `FileName`: string. Example: `config.xml`.
     pub file_name: Option<String>,
     /// `FileConf`: string. Example: `{"editable":true,"display":true,"type":"Customize","fileOwne`….
@@ -1067,8 +1067,8 @@ pub struct CnInstanceInfo {
     /// `InstanceID`: string. Example: `clickhouse-xxxx`.
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
-    /// `Resources`: list of [`CnResource`].
-    pub resources: Option<Vec<CnResource>>,
+    /// `Resources`: list of [`CNResource`].
+    pub resources: Option<Vec<CNResource>>,
     /// `IsSecondaryZone`: string. Example: `false`.
     pub is_secondary_zone: Option<String>,
     /// `SecondaryZoneInfo`: string. Example: `[{"SecondaryZone":"ap-nanjing-1","SecondarySubnet":"","ZoneD`….
@@ -1477,9 +1477,9 @@ pub struct NodesSummary {
     pub disk_type: Option<String>,
     /// `DiskDesc`: string. Example: `SSD云硬盘`.
     pub disk_desc: Option<String>,
-    /// `AttachCBSSpec`: [`AttachCbsSpec`]. Example: `{"DiskType": "","DiskSize": 0,"DiskCount": 0,"DiskDesc": ""}`.
+    /// `AttachCBSSpec`: [`AttachCBSSpec`]. Example: `{"DiskType": "","DiskSize": 0,"DiskCount": 0,"DiskDesc": ""}`.
     #[tc(rename = "AttachCBSSpec")]
-    pub attach_cbs_spec: Option<AttachCbsSpec>,
+    pub attach_cbs_spec: Option<AttachCBSSpec>,
     /// `SubProductType`: string. Example: `STANDARD`.
     pub sub_product_type: Option<String>,
     /// `SpecCore`: integer. Example: `1`.

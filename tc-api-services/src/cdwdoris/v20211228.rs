@@ -706,8 +706,8 @@ pub struct DescribeClusterConfigs {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClusterConfigsResponse {
-    /// `ClusterConfList`: list of [`ClusterConfigsInfoFromEmr`].
-    pub cluster_conf_list: Option<Vec<ClusterConfigsInfoFromEmr>>,
+    /// `ClusterConfList`: list of [`ClusterConfigsInfoFromEMR`].
+    pub cluster_conf_list: Option<Vec<ClusterConfigsInfoFromEMR>>,
     /// `BuildVersion`: string. Example: `version`.
     pub build_version: Option<String>,
     /// `ErrorMsg`: string. Example: `error`.
@@ -715,8 +715,8 @@ pub struct DescribeClusterConfigsResponse {
     /// `HasCN`: boolean. Example: `true`.
     #[tc(rename = "HasCN")]
     pub has_cn: Option<bool>,
-    /// `ExistingJarConfList`: list of [`ClusterConfigsInfoFromEmr`].
-    pub existing_jar_conf_list: Option<Vec<ClusterConfigsInfoFromEmr>>,
+    /// `ExistingJarConfList`: list of [`ClusterConfigsInfoFromEMR`].
+    pub existing_jar_conf_list: Option<Vec<ClusterConfigsInfoFromEMR>>,
     /// `IPDBFileSizeLimit`: string. Example: `31311`.
     #[tc(rename = "IPDBFileSizeLimit")]
     pub ipdb_file_size_limit: Option<String>,
@@ -818,8 +818,8 @@ pub struct DescribeCoolDownTableDataResponse {
 
 /// The `DescribeCreateTablesDDL` action of CDWDORIS API 2021-12-28.
 ///
-/// Answers [`DescribeCreateTablesDdlResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "cdwdoris", version = "2021-12-28", region = "optional", response = DescribeCreateTablesDdlResponse)]
+/// Answers [`DescribeCreateTablesDDLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "cdwdoris", version = "2021-12-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCreateTablesDDL {
     /// `InstanceId`, required: string. Example: `cdwdoris-bjizjxxx`.
@@ -837,10 +837,10 @@ pub struct DescribeCreateTablesDDL {
 /// The answer of [`DescribeCreateTablesDDL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCreateTablesDdlResponse {
-    /// `CreateTablesDDLs`: list of [`CreateTablesDdl`], may be null.
+pub struct DescribeCreateTablesDDLResponse {
+    /// `CreateTablesDDLs`: list of [`CreateTablesDDL`], may be null.
     #[tc(rename = "CreateTablesDDLs")]
-    pub create_tables_dd_ls: Option<Vec<CreateTablesDdl>>,
+    pub create_tables_dd_ls: Option<Vec<CreateTablesDDL>>,
     /// `Message`: string, may be null.
     pub message: Option<String>,
 }
@@ -2491,10 +2491,10 @@ pub struct AccountDetailInfo {
     pub user_description: Option<String>,
 }
 
-/// The `AttachCBSSpec` model of CDWDORIS API 2021-12-28 (renamed: the metadata calls it `AttachCBSSpec`).
+/// The `AttachCBSSpec` model of CDWDORIS API 2021-12-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AttachCbsSpec {
+pub struct AttachCBSSpec {
     /// `DiskType`: string. Example: `CLOUD_SSD`.
     pub disk_type: Option<String>,
     /// `DiskSize`: integer. Example: `100`.
@@ -2761,10 +2761,10 @@ pub struct ClusterConfigsHistory {
     pub user_uin: Option<String>,
 }
 
-/// The `ClusterConfigsInfoFromEMR` model of CDWDORIS API 2021-12-28 (renamed: the metadata calls it `ClusterConfigsInfoFromEMR`).
+/// The `ClusterConfigsInfoFromEMR` model of CDWDORIS API 2021-12-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterConfigsInfoFromEmr {
+pub struct ClusterConfigsInfoFromEMR {
     /// `ComputeGroupId`: string. Example: `tchd-lb3twoq7-r8q3poye`.
     pub compute_group_id: Option<String>,
     /// `FileName`: string. Example: `config.xml`.
@@ -2905,15 +2905,15 @@ pub struct CreateInstanceSpec {
     pub disk_size: u64,
 }
 
-/// The `CreateTablesDDL` model of CDWDORIS API 2021-12-28 (renamed: the metadata calls it `CreateTablesDDL`).
+/// The `CreateTablesDDL` model of CDWDORIS API 2021-12-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTablesDdl {
+pub struct CreateTablesDDL {
     /// `DbName`: string, may be null. Example: `demo`.
     pub db_name: Option<String>,
-    /// `TablesDDLs`: list of [`TablesDdl`], may be null.
+    /// `TablesDDLs`: list of [`TablesDDL`], may be null.
     #[tc(rename = "TablesDDLs")]
-    pub tables_dd_ls: Option<Vec<TablesDdl>>,
+    pub tables_dd_ls: Option<Vec<TablesDDL>>,
 }
 
 /// The `DataBaseAuditRecord` model of CDWDORIS API 2021-12-28.
@@ -3384,9 +3384,9 @@ pub struct NodesSummary {
     pub disk_type: Option<String>,
     /// `DiskDesc`: string. Example: `云硬盘`.
     pub disk_desc: Option<String>,
-    /// `AttachCBSSpec`: [`AttachCbsSpec`], may be null.
+    /// `AttachCBSSpec`: [`AttachCBSSpec`], may be null.
     #[tc(rename = "AttachCBSSpec")]
-    pub attach_cbs_spec: Option<AttachCbsSpec>,
+    pub attach_cbs_spec: Option<AttachCBSSpec>,
     /// `SubProductType`: string, may be null. Example: `cdwdoris`.
     pub sub_product_type: Option<String>,
     /// `SpecCore`: integer, may be null. Example: `2`.
@@ -3746,10 +3746,10 @@ pub struct TablePermissions {
     pub permissions: Option<Vec<String>>,
 }
 
-/// The `TablesDDL` model of CDWDORIS API 2021-12-28 (renamed: the metadata calls it `TablesDDL`).
+/// The `TablesDDL` model of CDWDORIS API 2021-12-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TablesDdl {
+pub struct TablesDDL {
     /// `TableName`: string, may be null. Example: `unique_alltype_col13`.
     pub table_name: Option<String>,
     /// `DDLInfo`: string, may be null.

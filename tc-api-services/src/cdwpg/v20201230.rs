@@ -102,8 +102,8 @@ pub struct DescribeAccountsResponse {
 
 /// The `DescribeDBConfigHistory` action of CDWPG API 2020-12-30.
 ///
-/// Answers [`DescribeDbConfigHistoryResponse`].
-#[tc_action(service = "cdwpg", version = "2020-12-30", region = "optional", response = DescribeDbConfigHistoryResponse)]
+/// Answers [`DescribeDBConfigHistoryResponse`].
+#[tc_action(service = "cdwpg", version = "2020-12-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBConfigHistory {
     /// `InstanceId`, required: string. Example: `cdwpg-as`.
@@ -117,7 +117,7 @@ pub struct DescribeDBConfigHistory {
 /// The answer of [`DescribeDBConfigHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbConfigHistoryResponse {
+pub struct DescribeDBConfigHistoryResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `ConfigHistory`: list of [`ConfigHistory`]. Example: `[{"CreatedAt":"2025-03-17T18:07:25+08:00","Id":4615,"Instanc`….
@@ -126,8 +126,8 @@ pub struct DescribeDbConfigHistoryResponse {
 
 /// The `DescribeDBParams` action of CDWPG API 2020-12-30.
 ///
-/// Answers [`DescribeDbParamsResponse`].
-#[tc_action(service = "cdwpg", version = "2020-12-30", region = "optional", response = DescribeDbParamsResponse)]
+/// Answers [`DescribeDBParamsResponse`].
+#[tc_action(service = "cdwpg", version = "2020-12-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBParams {
     /// `NodeTypes`, optional: list of string. Example: `["cn","dn"]`.
@@ -143,7 +143,7 @@ pub struct DescribeDBParams {
 /// The answer of [`DescribeDBParams`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbParamsResponse {
+pub struct DescribeDBParamsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`ParamItem`].
@@ -474,8 +474,8 @@ pub struct DestroyInstanceByApiResponse {
 
 /// The `ModifyDBParameters` action of CDWPG API 2020-12-30.
 ///
-/// Answers [`ModifyDbParametersResponse`].
-#[tc_action(service = "cdwpg", version = "2020-12-30", region = "optional", response = ModifyDbParametersResponse)]
+/// Answers [`ModifyDBParametersResponse`].
+#[tc_action(service = "cdwpg", version = "2020-12-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBParameters {
     /// `InstanceId`, optional: string. Example: `cdwpg-dsxrfxxxx`.
@@ -487,7 +487,7 @@ pub struct ModifyDBParameters {
 /// The answer of [`ModifyDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbParametersResponse {
+pub struct ModifyDBParametersResponse {
     /// `TaskId`: integer. Example: `1223`.
     pub task_id: Option<i64>,
 }
@@ -611,8 +611,8 @@ pub struct ScaleUpInstance {
     pub instance_id: String,
     /// `Case`, required: string. Example: `scale_up_instance`.
     pub case: String,
-    /// `ModifySpec`, required: [`CnResourceSpec`]. Example: `{"Type":"cn","SpecName":"S_8_32_P_CN","Count":2,"DiskSpec":{`….
-    pub modify_spec: CnResourceSpec,
+    /// `ModifySpec`, required: [`CNResourceSpec`]. Example: `{"Type":"cn","SpecName":"S_8_32_P_CN","Count":2,"DiskSpec":{`….
+    pub modify_spec: CNResourceSpec,
     /// `InstanceName`, optional: string. Example: `cdwpg-test`.
     pub instance_name: Option<String>,
 }
@@ -671,10 +671,10 @@ pub struct AccountInfo {
     pub perms: Option<Vec<String>>,
 }
 
-/// The `CBSSpec` model of CDWPG API 2020-12-30 (renamed: the metadata calls it `CBSSpec`).
+/// The `CBSSpec` model of CDWPG API 2020-12-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CbsSpec {
+pub struct CBSSpec {
     /// `DiskCount`, required: integer. Example: `10`.
     pub disk_count: i64,
     /// `DiskSize`, required: integer. Example: `20`.
@@ -683,10 +683,10 @@ pub struct CbsSpec {
     pub disk_type: String,
 }
 
-/// The `CBSSpecInfo` model of CDWPG API 2020-12-30 (renamed: the metadata calls it `CBSSpecInfo`).
+/// The `CBSSpecInfo` model of CDWPG API 2020-12-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CbsSpecInfo {
+pub struct CBSSpecInfo {
     /// `DiskType`: string. Example: `CLOUD_SSD`.
     pub disk_type: Option<String>,
     /// `DiskSize`: integer. Example: `20`.
@@ -695,14 +695,14 @@ pub struct CbsSpecInfo {
     pub disk_count: Option<i64>,
 }
 
-/// The `CNResourceSpec` model of CDWPG API 2020-12-30 (renamed: the metadata calls it `CNResourceSpec`).
+/// The `CNResourceSpec` model of CDWPG API 2020-12-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnResourceSpec {
+pub struct CNResourceSpec {
     /// `Count`, required: integer. Example: `2`.
     pub count: i64,
-    /// `DiskSpec`, required: [`CbsSpec`].
-    pub disk_spec: CbsSpec,
+    /// `DiskSpec`, required: [`CBSSpec`].
+    pub disk_spec: CBSSpec,
     /// `SpecName`, required: string. Example: `S_8_32_P_CN`.
     pub spec_name: String,
     /// `Type`, required: string. Example: `cn/dn`.
@@ -1155,8 +1155,8 @@ pub struct ResourceInfo {
     pub spec_name: Option<String>,
     /// `Count`: integer. Example: `200`.
     pub count: Option<i64>,
-    /// `DiskSpec`: [`CbsSpecInfo`]. Example: `{ "DiskType": "CLOUD_HSSD", "DiskSize": 20, "DiskCount": 10`….
-    pub disk_spec: Option<CbsSpecInfo>,
+    /// `DiskSpec`: [`CBSSpecInfo`]. Example: `{ "DiskType": "CLOUD_HSSD", "DiskSize": 20, "DiskCount": 10`….
+    pub disk_spec: Option<CBSSpecInfo>,
     /// `Type`: string. Example: `cn`.
     pub type_: Option<String>,
 }
@@ -1169,8 +1169,8 @@ pub struct ResourceSpecNew {
     pub spec_name: String,
     /// `Count`, required: integer. Example: `200`.
     pub count: i64,
-    /// `DiskSpec`, required: [`CbsSpec`]. Example: `{ "DiskType": "CLOUD_HSSD", "DiskSize": 20, "DiskCount": 10`….
-    pub disk_spec: CbsSpec,
+    /// `DiskSpec`, required: [`CBSSpec`]. Example: `{ "DiskType": "CLOUD_HSSD", "DiskSize": 20, "DiskCount": 10`….
+    pub disk_spec: CBSSpec,
     /// `Type`, required: string. Example: `cn`.
     pub type_: String,
 }

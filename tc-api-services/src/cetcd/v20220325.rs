@@ -275,8 +275,8 @@ pub struct DescribeEtcdTasksResponse {
 
 /// The `DescribeRPCMethodList` action of CETCD API 2022-03-25.
 ///
-/// Answers [`DescribeRpcMethodListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cetcd", version = "2022-03-25", region = "optional", response = DescribeRpcMethodListResponse)]
+/// Answers [`DescribeRPCMethodListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cetcd", version = "2022-03-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRPCMethodList {
     /// `InstanceId`, required: string. Example: `etcd-ctq51lvf`.
@@ -292,9 +292,9 @@ pub struct DescribeRPCMethodList {
 /// The answer of [`DescribeRPCMethodList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRpcMethodListResponse {
-    /// `MethodList`: list of [`RpcMethod`].
-    pub method_list: Option<Vec<RpcMethod>>,
+pub struct DescribeRPCMethodListResponse {
+    /// `MethodList`: list of [`RPCMethod`].
+    pub method_list: Option<Vec<RPCMethod>>,
 }
 
 /// The `DisableEtcdInstanceDeletionProtection` action of CETCD API 2022-03-25.
@@ -633,10 +633,10 @@ pub struct PrometheusCreationParam {
     pub grafana_password: tc_api_core::SecretString,
 }
 
-/// The `RPCMethod` model of CETCD API 2022-03-25 (renamed: the metadata calls it `RPCMethod`).
+/// The `RPCMethod` model of CETCD API 2022-03-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RpcMethod {
+pub struct RPCMethod {
     /// `Name`: string. Example: `Alarm`.
     pub name: Option<String>,
 }

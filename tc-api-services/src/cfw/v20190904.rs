@@ -1900,15 +1900,15 @@ pub struct DescribeEdgeIpSimpleResponse {
 
 /// The `DescribeEnterpriseSGRuleProgress` action of CFW API 2019-09-04.
 ///
-/// Answers [`DescribeEnterpriseSgRuleProgressResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = DescribeEnterpriseSgRuleProgressResponse)]
+/// Answers [`DescribeEnterpriseSGRuleProgressResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEnterpriseSGRuleProgress;
 
 /// The answer of [`DescribeEnterpriseSGRuleProgress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEnterpriseSgRuleProgressResponse {
+pub struct DescribeEnterpriseSGRuleProgressResponse {
     /// `Progress`: integer. Example: `50`.
     pub progress: Option<i64>,
     /// `UserStopped`: boolean. Example: `false`.
@@ -2118,8 +2118,8 @@ pub struct DescribeGuideScanInfoResponse {
 
 /// The `DescribeIPStatusList` action of CFW API 2019-09-04.
 ///
-/// Answers [`DescribeIpStatusListResponse`].
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = DescribeIpStatusListResponse)]
+/// Answers [`DescribeIPStatusListResponse`].
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPStatusList {
     /// `IPList`, required: list of string. Example: `["1.2.3.4"]`.
@@ -2130,9 +2130,9 @@ pub struct DescribeIPStatusList {
 /// The answer of [`DescribeIPStatusList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpStatusListResponse {
-    /// `StatusList`: list of [`IpDefendStatus`]. Example: `[{"IP":"124.220.226.180","Status":1}]`.
-    pub status_list: Option<Vec<IpDefendStatus>>,
+pub struct DescribeIPStatusListResponse {
+    /// `StatusList`: list of [`IPDefendStatus`]. Example: `[{"IP":"124.220.226.180","Status":1}]`.
+    pub status_list: Option<Vec<IPDefendStatus>>,
     /// `ReturnCode`: integer. Example: `1`.
     pub return_code: Option<i64>,
     /// `ReturnMsg`: string. Example: `Success`.
@@ -2287,8 +2287,8 @@ pub struct DescribeLogsResponse {
 
 /// The `DescribeNDRAssetIdentificationCursorList` action of CFW API 2019-09-04.
 ///
-/// Answers [`DescribeNdrAssetIdentificationCursorListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = DescribeNdrAssetIdentificationCursorListResponse)]
+/// Answers [`DescribeNDRAssetIdentificationCursorListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNDRAssetIdentificationCursorList {
     /// `Limit`, required: unsigned integer. Example: `10`.
@@ -2302,9 +2302,9 @@ pub struct DescribeNDRAssetIdentificationCursorList {
 /// The answer of [`DescribeNDRAssetIdentificationCursorList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNdrAssetIdentificationCursorListResponse {
-    /// `Data`: list of [`NdrAssetServiceInfo`].
-    pub data: Option<Vec<NdrAssetServiceInfo>>,
+pub struct DescribeNDRAssetIdentificationCursorListResponse {
+    /// `Data`: list of [`NDRAssetServiceInfo`].
+    pub data: Option<Vec<NDRAssetServiceInfo>>,
     /// `NextCursor`: string. Example: `eyJ2IjoxLCJzY29wZSI6IkRlc2NyaWJlTkRSQXNzZXRJZGVudGlmaWNhdGlv`….
     pub next_cursor: Option<String>,
     /// `HasMore`: boolean. Example: `true`.
@@ -2313,8 +2313,8 @@ pub struct DescribeNdrAssetIdentificationCursorListResponse {
 
 /// The `DescribeNDRAssetIdentificationList` action of CFW API 2019-09-04.
 ///
-/// Answers [`DescribeNdrAssetIdentificationListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = DescribeNdrAssetIdentificationListResponse)]
+/// Answers [`DescribeNDRAssetIdentificationListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNDRAssetIdentificationList {
     /// `Limit`, required: unsigned integer. Example: `20`.
@@ -2332,13 +2332,13 @@ pub struct DescribeNDRAssetIdentificationList {
 /// The answer of [`DescribeNDRAssetIdentificationList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNdrAssetIdentificationListResponse {
+pub struct DescribeNDRAssetIdentificationListResponse {
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
-    /// `Data`: list of [`NdrAssetServiceInfo`].
-    pub data: Option<Vec<NdrAssetServiceInfo>>,
-    /// `AssetCategoryStats`: list of [`NdrAssetCategoryStats`].
-    pub asset_category_stats: Option<Vec<NdrAssetCategoryStats>>,
+    /// `Data`: list of [`NDRAssetServiceInfo`].
+    pub data: Option<Vec<NDRAssetServiceInfo>>,
+    /// `AssetCategoryStats`: list of [`NDRAssetCategoryStats`].
+    pub asset_category_stats: Option<Vec<NDRAssetCategoryStats>>,
     /// `RegionOptions`: list of [`FieldOption`].
     pub region_options: Option<Vec<FieldOption>>,
     /// `IpVersionOptions`: list of [`FieldOption`].
@@ -2357,8 +2357,8 @@ pub struct DescribeNdrAssetIdentificationListResponse {
 
 /// The `DescribeNDRDataLeakOutAlertDetail` action of CFW API 2019-09-04.
 ///
-/// Answers [`DescribeNdrDataLeakOutAlertDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = DescribeNdrDataLeakOutAlertDetailResponse)]
+/// Answers [`DescribeNDRDataLeakOutAlertDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNDRDataLeakOutAlertDetail {
     /// `RiskId`, required: string. Example: `1357473720924375000`.
@@ -2368,7 +2368,7 @@ pub struct DescribeNDRDataLeakOutAlertDetail {
 /// The answer of [`DescribeNDRDataLeakOutAlertDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNdrDataLeakOutAlertDetailResponse {
+pub struct DescribeNDRDataLeakOutAlertDetailResponse {
     /// `RiskID`: string. Example: `1357473720924375000`.
     #[tc(rename = "RiskID")]
     pub risk_id: Option<String>,
@@ -2456,8 +2456,8 @@ pub struct DescribeNdrDataLeakOutAlertDetailResponse {
 
 /// The `DescribeNDRDataLeakOutAlertList` action of CFW API 2019-09-04.
 ///
-/// Answers [`DescribeNdrDataLeakOutAlertListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = DescribeNdrDataLeakOutAlertListResponse)]
+/// Answers [`DescribeNDRDataLeakOutAlertListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNDRDataLeakOutAlertList {
     /// `Limit`, required: unsigned integer. Example: `10`.
@@ -2475,7 +2475,7 @@ pub struct DescribeNDRDataLeakOutAlertList {
 /// The answer of [`DescribeNDRDataLeakOutAlertList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNdrDataLeakOutAlertListResponse {
+pub struct DescribeNDRDataLeakOutAlertListResponse {
     /// `Total`: unsigned integer. Example: `2`.
     pub total: Option<u64>,
     /// `Data`: list of [`DataLeakOutAlertEvent`].
@@ -3515,8 +3515,8 @@ pub struct ModifyAddressTemplateResponse {
 
 /// The `ModifyAllPublicIPSwitchStatus` action of CFW API 2019-09-04.
 ///
-/// Answers [`ModifyAllPublicIpSwitchStatusResponse`].
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = ModifyAllPublicIpSwitchStatusResponse)]
+/// Answers [`ModifyAllPublicIPSwitchStatusResponse`].
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAllPublicIPSwitchStatus {
     /// `Status`, required: integer. Example: `0`.
@@ -3528,7 +3528,7 @@ pub struct ModifyAllPublicIPSwitchStatus {
 /// The answer of [`ModifyAllPublicIPSwitchStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAllPublicIpSwitchStatusResponse {
+pub struct ModifyAllPublicIPSwitchStatusResponse {
     /// `ReturnMsg`: string, may be null. Example: `scuess`.
     pub return_msg: Option<String>,
     /// `ReturnCode`: integer, may be null. Example: `0`.
@@ -3749,8 +3749,8 @@ pub struct ModifyClusterVpcFwSwitchResponse;
 
 /// The `ModifyEWRuleStatus` action of CFW API 2019-09-04.
 ///
-/// Answers [`ModifyEwRuleStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cfw", version = "2019-09-04", region = "optional", response = ModifyEwRuleStatusResponse)]
+/// Answers [`ModifyEWRuleStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cfw", version = "2019-09-04", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyEWRuleStatus {
     /// `EdgeId`, required: string. Example: `EdgeId`.
@@ -3768,7 +3768,7 @@ pub struct ModifyEWRuleStatus {
 /// The answer of [`ModifyEWRuleStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyEwRuleStatusResponse {
+pub struct ModifyEWRuleStatusResponse {
     /// `ReturnCode`: integer. Example: `0`.
     pub return_code: Option<i64>,
     /// `ReturnMsg`: string. Example: `success`.
@@ -4785,10 +4785,10 @@ pub struct BanAndAllowRuleDel {
     pub rule_type: Option<i64>,
 }
 
-/// The `BetaInfoByACL` model of CFW API 2019-09-04 (renamed: the metadata calls it `BetaInfoByACL`).
+/// The `BetaInfoByACL` model of CFW API 2019-09-04.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BetaInfoByAcl {
+pub struct BetaInfoByACL {
     /// `LastTime`: string. Example: `2023-03-02 10:00:00`.
     pub last_time: Option<String>,
     /// `TaskId`: integer. Example: `1001`.
@@ -5378,8 +5378,8 @@ pub struct DescAcItem {
     pub internal_uuid: Option<i64>,
     /// `Status`: unsigned integer, may be null. Example: `0`.
     pub status: Option<u64>,
-    /// `BetaList`: list of [`BetaInfoByAcl`], may be null.
-    pub beta_list: Option<Vec<BetaInfoByAcl>>,
+    /// `BetaList`: list of [`BetaInfoByACL`], may be null.
+    pub beta_list: Option<Vec<BetaInfoByACL>>,
     /// `Scope`: string. Example: `all`.
     pub scope: Option<String>,
     /// `ScopeDesc`: string. Example: `全局规则`.
@@ -5840,10 +5840,10 @@ pub struct FwVpcCidr {
     pub fw_cidr: String,
 }
 
-/// The `IPDefendStatus` model of CFW API 2019-09-04 (renamed: the metadata calls it `IPDefendStatus`).
+/// The `IPDefendStatus` model of CFW API 2019-09-04.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpDefendStatus {
+pub struct IPDefendStatus {
     /// `IP`: string. Example: `1.2.3.4`.
     #[tc(rename = "IP")]
     pub ip: Option<String>,
@@ -6067,20 +6067,20 @@ pub struct MultiTopicSearchInformation {
     pub context: Option<String>,
 }
 
-/// The `NDRAssetCategoryStats` model of CFW API 2019-09-04 (renamed: the metadata calls it `NDRAssetCategoryStats`).
+/// The `NDRAssetCategoryStats` model of CFW API 2019-09-04.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NdrAssetCategoryStats {
+pub struct NDRAssetCategoryStats {
     /// `Name`: string. Example: `Web`.
     pub name: Option<String>,
-    /// `Services`: list of [`NdrAssetServiceStats`].
-    pub services: Option<Vec<NdrAssetServiceStats>>,
+    /// `Services`: list of [`NDRAssetServiceStats`].
+    pub services: Option<Vec<NDRAssetServiceStats>>,
 }
 
-/// The `NDRAssetServiceInfo` model of CFW API 2019-09-04 (renamed: the metadata calls it `NDRAssetServiceInfo`).
+/// The `NDRAssetServiceInfo` model of CFW API 2019-09-04.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NdrAssetServiceInfo {
+pub struct NDRAssetServiceInfo {
     /// `AssetId`: string. Example: `9154555129771386479`.
     pub asset_id: Option<String>,
     /// `InstanceId`: string. Example: `ins-jjr1tew0`.
@@ -6121,10 +6121,10 @@ pub struct NdrAssetServiceInfo {
     pub server_addr: Option<String>,
 }
 
-/// The `NDRAssetServiceStats` model of CFW API 2019-09-04 (renamed: the metadata calls it `NDRAssetServiceStats`).
+/// The `NDRAssetServiceStats` model of CFW API 2019-09-04.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NdrAssetServiceStats {
+pub struct NDRAssetServiceStats {
     /// `Name`: string. Example: `HTTP`.
     pub name: Option<String>,
     /// `Count`: unsigned integer. Example: `5`.
@@ -6598,10 +6598,10 @@ pub struct OverviewLogStorageDetail {
     pub arrears_stop_writing: Option<i64>,
 }
 
-/// The `OverviewNDRDetail` model of CFW API 2019-09-04 (renamed: the metadata calls it `OverviewNDRDetail`).
+/// The `OverviewNDRDetail` model of CFW API 2019-09-04.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OverviewNdrDetail {
+pub struct OverviewNDRDetail {
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `TotalMbps`: integer. Example: `1024`.
@@ -6718,9 +6718,9 @@ pub struct OverviewResourceQuotaDetail {
     pub north_south_detail: Option<OverviewNorthSouthDetail>,
     /// `EastWestDetail`: [`OverviewEastWestDetail`].
     pub east_west_detail: Option<OverviewEastWestDetail>,
-    /// `NDRDetail`: [`OverviewNdrDetail`].
+    /// `NDRDetail`: [`OverviewNDRDetail`].
     #[tc(rename = "NDRDetail")]
-    pub ndr_detail: Option<OverviewNdrDetail>,
+    pub ndr_detail: Option<OverviewNDRDetail>,
     /// `QuotaDetail`: [`OverviewQuotaDetail`].
     pub quota_detail: Option<OverviewQuotaDetail>,
     /// `LogStorageDetail`: [`OverviewLogStorageDetail`].
@@ -7600,8 +7600,8 @@ pub struct VpcRuleItem {
     pub source_content: Option<String>,
     /// `SourceType`: string. Example: `net`.
     pub source_type: Option<String>,
-    /// `BetaList`: list of [`BetaInfoByAcl`].
-    pub beta_list: Option<Vec<BetaInfoByAcl>>,
+    /// `BetaList`: list of [`BetaInfoByACL`].
+    pub beta_list: Option<Vec<BetaInfoByACL>>,
     /// `CreateTime`: string. Example: `2025-07-24 00:00:00`.
     pub create_time: Option<String>,
     /// `Deleted`: integer. Example: `0`.

@@ -587,9 +587,9 @@ pub struct DescribeDeviceWorkOrderDetailResponse {
     pub base_info: Option<DeviceOrderBaseInfo>,
     /// `RejectReason`: string. Example: `拒绝原因`.
     pub reject_reason: Option<String>,
-    /// `SLAInfo`: [`SlaInfo`].
+    /// `SLAInfo`: [`SLAInfo`].
     #[tc(rename = "SLAInfo")]
-    pub sla_info: Option<SlaInfo>,
+    pub sla_info: Option<SLAInfo>,
     /// `PreOrderSet`: list of string. Example: `["ord-*****917205053513"]`.
     pub pre_order_set: Option<Vec<String>>,
 }
@@ -1741,10 +1741,10 @@ pub struct RackUsage {
     pub used_rate: Option<f64>,
 }
 
-/// The `SLAInfo` model of CHC API 2023-04-18 (renamed: the metadata calls it `SLAInfo`).
+/// The `SLAInfo` model of CHC API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlaInfo {
+pub struct SLAInfo {
     /// `SLAStatus`: string. Example: `Overdue`.
     #[tc(rename = "SLAStatus")]
     pub sla_status: Option<String>,
@@ -1906,9 +1906,9 @@ pub struct WorkOrderData {
     pub finish_time: Option<String>,
     /// `TicketId`: string. Example: `10250805010079`.
     pub ticket_id: Option<String>,
-    /// `SLAInfo`: [`SlaInfo`].
+    /// `SLAInfo`: [`SLAInfo`].
     #[tc(rename = "SLAInfo")]
-    pub sla_info: Option<SlaInfo>,
+    pub sla_info: Option<SLAInfo>,
 }
 
 /// The `WorkOrderFamilyDetail` model of CHC API 2023-04-18.

@@ -220,8 +220,8 @@ pub struct BatchModifyTopicAttributes {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchModifyTopicAttributesResponse {
-    /// `Result`: list of [`BatchModifyTopicResultDto`].
-    pub result: Option<Vec<BatchModifyTopicResultDto>>,
+    /// `Result`: list of [`BatchModifyTopicResultDTO`].
+    pub result: Option<Vec<BatchModifyTopicResultDTO>>,
 }
 
 /// The `CancelAuthorizationToken` action of CKAFKA API 2019-08-19.
@@ -374,25 +374,25 @@ pub struct CreateConnectResource {
     pub description: Option<String>,
     /// `DtsConnectParam`, optional: [`DtsConnectParam`].
     pub dts_connect_param: Option<DtsConnectParam>,
-    /// `MongoDBConnectParam`, optional: [`MongoDbConnectParam`].
+    /// `MongoDBConnectParam`, optional: [`MongoDBConnectParam`].
     #[tc(rename = "MongoDBConnectParam")]
-    pub mongo_db_connect_param: Option<MongoDbConnectParam>,
+    pub mongo_db_connect_param: Option<MongoDBConnectParam>,
     /// `EsConnectParam`, optional: [`EsConnectParam`].
     pub es_connect_param: Option<EsConnectParam>,
     /// `ClickHouseConnectParam`, optional: [`ClickHouseConnectParam`].
     pub click_house_connect_param: Option<ClickHouseConnectParam>,
-    /// `MySQLConnectParam`, optional: [`MySqlConnectParam`].
+    /// `MySQLConnectParam`, optional: [`MySQLConnectParam`].
     #[tc(rename = "MySQLConnectParam")]
-    pub my_sql_connect_param: Option<MySqlConnectParam>,
-    /// `PostgreSQLConnectParam`, optional: [`PostgreSqlConnectParam`].
+    pub my_sql_connect_param: Option<MySQLConnectParam>,
+    /// `PostgreSQLConnectParam`, optional: [`PostgreSQLConnectParam`].
     #[tc(rename = "PostgreSQLConnectParam")]
-    pub postgre_sql_connect_param: Option<PostgreSqlConnectParam>,
-    /// `MariaDBConnectParam`, optional: [`MariaDbConnectParam`].
+    pub postgre_sql_connect_param: Option<PostgreSQLConnectParam>,
+    /// `MariaDBConnectParam`, optional: [`MariaDBConnectParam`].
     #[tc(rename = "MariaDBConnectParam")]
-    pub maria_db_connect_param: Option<MariaDbConnectParam>,
-    /// `SQLServerConnectParam`, optional: [`SqlServerConnectParam`].
+    pub maria_db_connect_param: Option<MariaDBConnectParam>,
+    /// `SQLServerConnectParam`, optional: [`SQLServerConnectParam`].
     #[tc(rename = "SQLServerConnectParam")]
-    pub sql_server_connect_param: Option<SqlServerConnectParam>,
+    pub sql_server_connect_param: Option<SQLServerConnectParam>,
     /// `DorisConnectParam`, optional: [`DorisConnectParam`].
     pub doris_connect_param: Option<DorisConnectParam>,
     /// `KafkaConnectParam`, optional: [`KafkaConnectParam`].
@@ -797,8 +797,8 @@ pub struct CreateRoute {
     pub note: Option<String>,
     /// `SecurityGroupIds`, optional: list of string. Example: `["sg-test"]`.
     pub security_group_ids: Option<Vec<String>>,
-    /// `IpWhitelist`, optional: list of [`IpWhitelistDto`].
-    pub ip_whitelist: Option<Vec<IpWhitelistDto>>,
+    /// `IpWhitelist`, optional: list of [`IpWhitelistDTO`].
+    pub ip_whitelist: Option<Vec<IpWhitelistDTO>>,
 }
 
 /// The answer of [`CreateRoute`].
@@ -1242,8 +1242,8 @@ pub struct DeleteUserResponse {
 
 /// The `DescribeACL` action of CKAFKA API 2019-08-19.
 ///
-/// Answers [`DescribeAclResponse`].
-#[tc_action(service = "ckafka", version = "2019-08-19", region = "optional", response = DescribeAclResponse)]
+/// Answers [`DescribeACLResponse`].
+#[tc_action(service = "ckafka", version = "2019-08-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeACL {
     /// `InstanceId`, required: string. Example: `ckafka-test`.
@@ -1263,7 +1263,7 @@ pub struct DescribeACL {
 /// The answer of [`DescribeACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAclResponse {
+pub struct DescribeACLResponse {
     /// `Result`: [`AclResponse`].
     pub result: Option<AclResponse>,
 }
@@ -1762,8 +1762,8 @@ pub struct DescribePrometheus {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrometheusResponse {
-    /// `Result`: list of [`PrometheusDto`].
-    pub result: Option<Vec<PrometheusDto>>,
+    /// `Result`: list of [`PrometheusDTO`].
+    pub result: Option<Vec<PrometheusDTO>>,
 }
 
 /// The `DescribeRegion` action of CKAFKA API 2019-08-19.
@@ -2004,8 +2004,8 @@ pub struct DescribeTopicProduceConnection {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTopicProduceConnectionResponse {
-    /// `Result`: list of [`DescribeConnectInfoResultDto`].
-    pub result: Option<Vec<DescribeConnectInfoResultDto>>,
+    /// `Result`: list of [`DescribeConnectInfoResultDTO`].
+    pub result: Option<Vec<DescribeConnectInfoResultDTO>>,
 }
 
 /// The `DescribeTopicSubscribeGroup` action of CKAFKA API 2019-08-19.
@@ -2348,8 +2348,8 @@ pub struct ModifyAccessPolicy {
     pub instance_id: String,
     /// `RouteId`, required: integer. Example: `137946`.
     pub route_id: i64,
-    /// `IpWhitelist`, optional: list of [`IpWhitelistDto`].
-    pub ip_whitelist: Option<Vec<IpWhitelistDto>>,
+    /// `IpWhitelist`, optional: list of [`IpWhitelistDTO`].
+    pub ip_whitelist: Option<Vec<IpWhitelistDTO>>,
 }
 
 /// The answer of [`ModifyAccessPolicy`].
@@ -2398,25 +2398,25 @@ pub struct ModifyConnectResource {
     pub type_: Option<String>,
     /// `DtsConnectParam`, optional: [`DtsModifyConnectParam`].
     pub dts_connect_param: Option<DtsModifyConnectParam>,
-    /// `MongoDBConnectParam`, optional: [`MongoDbModifyConnectParam`].
+    /// `MongoDBConnectParam`, optional: [`MongoDBModifyConnectParam`].
     #[tc(rename = "MongoDBConnectParam")]
-    pub mongo_db_connect_param: Option<MongoDbModifyConnectParam>,
+    pub mongo_db_connect_param: Option<MongoDBModifyConnectParam>,
     /// `EsConnectParam`, optional: [`EsModifyConnectParam`].
     pub es_connect_param: Option<EsModifyConnectParam>,
     /// `ClickHouseConnectParam`, optional: [`ClickHouseModifyConnectParam`].
     pub click_house_connect_param: Option<ClickHouseModifyConnectParam>,
-    /// `MySQLConnectParam`, optional: [`MySqlModifyConnectParam`].
+    /// `MySQLConnectParam`, optional: [`MySQLModifyConnectParam`].
     #[tc(rename = "MySQLConnectParam")]
-    pub my_sql_connect_param: Option<MySqlModifyConnectParam>,
-    /// `PostgreSQLConnectParam`, optional: [`PostgreSqlModifyConnectParam`].
+    pub my_sql_connect_param: Option<MySQLModifyConnectParam>,
+    /// `PostgreSQLConnectParam`, optional: [`PostgreSQLModifyConnectParam`].
     #[tc(rename = "PostgreSQLConnectParam")]
-    pub postgre_sql_connect_param: Option<PostgreSqlModifyConnectParam>,
-    /// `MariaDBConnectParam`, optional: [`MariaDbModifyConnectParam`].
+    pub postgre_sql_connect_param: Option<PostgreSQLModifyConnectParam>,
+    /// `MariaDBConnectParam`, optional: [`MariaDBModifyConnectParam`].
     #[tc(rename = "MariaDBConnectParam")]
-    pub maria_db_connect_param: Option<MariaDbModifyConnectParam>,
-    /// `SQLServerConnectParam`, optional: [`SqlServerModifyConnectParam`].
+    pub maria_db_connect_param: Option<MariaDBModifyConnectParam>,
+    /// `SQLServerConnectParam`, optional: [`SQLServerModifyConnectParam`].
     #[tc(rename = "SQLServerConnectParam")]
-    pub sql_server_connect_param: Option<SqlServerModifyConnectParam>,
+    pub sql_server_connect_param: Option<SQLServerModifyConnectParam>,
     /// `CtsdbConnectParam`, optional: [`CtsdbModifyConnectParam`].
     pub ctsdb_connect_param: Option<CtsdbModifyConnectParam>,
     /// `DorisConnectParam`, optional: [`DorisModifyConnectParam`].
@@ -3023,10 +3023,10 @@ pub struct BatchModifyTopicInfo {
     pub log_msg_timestamp_type: Option<String>,
 }
 
-/// The `BatchModifyTopicResultDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `BatchModifyTopicResultDTO`).
+/// The `BatchModifyTopicResultDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchModifyTopicResultDto {
+pub struct BatchModifyTopicResultDTO {
     /// `InstanceId`: string. Example: `ckafka-test`.
     pub instance_id: Option<String>,
     /// `TopicName`: string. Example: `topic-test`.
@@ -3369,8 +3369,8 @@ pub struct CreateInstancePostData {
     pub deal_names: Option<Vec<String>>,
     /// `InstanceId`: string. Example: `ckafka-test`.
     pub instance_id: Option<String>,
-    /// `DealNameInstanceIdMapping`: list of [`DealInstanceDto`].
-    pub deal_name_instance_id_mapping: Option<Vec<DealInstanceDto>>,
+    /// `DealNameInstanceIdMapping`: list of [`DealInstanceDTO`].
+    pub deal_name_instance_id_mapping: Option<Vec<DealInstanceDTO>>,
     /// `EventId`: string. Example: `38b14ad5-31b5-49b8-b344-dd7368134458`.
     pub event_id: Option<String>,
 }
@@ -3397,8 +3397,8 @@ pub struct CreateInstancePreData {
     pub deal_names: Option<Vec<String>>,
     /// `InstanceId`: string. Example: `ckafka-test`.
     pub instance_id: Option<String>,
-    /// `DealNameInstanceIdMapping`: list of [`DealInstanceDto`].
-    pub deal_name_instance_id_mapping: Option<Vec<DealInstanceDto>>,
+    /// `DealNameInstanceIdMapping`: list of [`DealInstanceDTO`].
+    pub deal_name_instance_id_mapping: Option<Vec<DealInstanceDTO>>,
     /// `EventId`: string. Example: `38b14ad5-31b5-49b8-b344-dd7368134458`.
     pub event_id: Option<String>,
 }
@@ -3493,9 +3493,9 @@ pub struct DatahubResource {
     pub kafka_param: Option<KafkaParam>,
     /// `EventBusParam`: [`EventBusParam`], may be null.
     pub event_bus_param: Option<EventBusParam>,
-    /// `MongoDBParam`: [`MongoDbParam`], may be null.
+    /// `MongoDBParam`: [`MongoDBParam`], may be null.
     #[tc(rename = "MongoDBParam")]
-    pub mongo_db_param: Option<MongoDbParam>,
+    pub mongo_db_param: Option<MongoDBParam>,
     /// `EsParam`: [`EsParam`], may be null.
     pub es_param: Option<EsParam>,
     /// `TdwParam`: [`TdwParam`], may be null.
@@ -3508,20 +3508,20 @@ pub struct DatahubResource {
     pub cls_param: Option<ClsParam>,
     /// `CosParam`: [`CosParam`], may be null.
     pub cos_param: Option<CosParam>,
-    /// `MySQLParam`: [`MySqlParam`], may be null.
+    /// `MySQLParam`: [`MySQLParam`], may be null.
     #[tc(rename = "MySQLParam")]
-    pub my_sql_param: Option<MySqlParam>,
-    /// `PostgreSQLParam`: [`PostgreSqlParam`], may be null.
+    pub my_sql_param: Option<MySQLParam>,
+    /// `PostgreSQLParam`: [`PostgreSQLParam`], may be null.
     #[tc(rename = "PostgreSQLParam")]
-    pub postgre_sql_param: Option<PostgreSqlParam>,
+    pub postgre_sql_param: Option<PostgreSQLParam>,
     /// `TopicParam`: [`TopicParam`], may be null.
     pub topic_param: Option<TopicParam>,
-    /// `MariaDBParam`: [`MariaDbParam`], may be null.
+    /// `MariaDBParam`: [`MariaDBParam`], may be null.
     #[tc(rename = "MariaDBParam")]
-    pub maria_db_param: Option<MariaDbParam>,
-    /// `SQLServerParam`: [`SqlServerParam`], may be null.
+    pub maria_db_param: Option<MariaDBParam>,
+    /// `SQLServerParam`: [`SQLServerParam`], may be null.
     #[tc(rename = "SQLServerParam")]
-    pub sql_server_param: Option<SqlServerParam>,
+    pub sql_server_param: Option<SQLServerParam>,
     /// `CtsdbParam`: [`CtsdbParam`], may be null.
     pub ctsdb_param: Option<CtsdbParam>,
     /// `ScfParam`: [`ScfParam`], may be null.
@@ -3582,10 +3582,10 @@ pub struct DatahubTaskInfo {
     pub warn_message: Option<String>,
 }
 
-/// The `DatahubTopicDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `DatahubTopicDTO`).
+/// The `DatahubTopicDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DatahubTopicDto {
+pub struct DatahubTopicDTO {
     /// `Name`: string. Example: `appId-test`.
     pub name: Option<String>,
     /// `TopicName`: string. Example: `topic-test`.
@@ -3624,10 +3624,10 @@ pub struct DateParam {
     pub time_zone: Option<String>,
 }
 
-/// The `DealInstanceDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `DealInstanceDTO`).
+/// The `DealInstanceDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DealInstanceDto {
+pub struct DealInstanceDTO {
     /// `DealName`: string. Example: `20230608002033882210000`.
     pub deal_name: Option<String>,
     /// `InstanceIdList`: list of string. Example: `["ckafka-test"]`.
@@ -3644,10 +3644,10 @@ pub struct DescModifyType {
     pub migrate_flag: Option<bool>,
 }
 
-/// The `DescribeConnectInfoResultDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `DescribeConnectInfoResultDTO`).
+/// The `DescribeConnectInfoResultDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeConnectInfoResultDto {
+pub struct DescribeConnectInfoResultDTO {
     /// `IpAddr`: string, may be null. Example: `10.0.0.1`.
     pub ip_addr: Option<String>,
     /// `Time`: string, may be null. Example: `2020-08-21 11:15:54`.
@@ -3656,7 +3656,7 @@ pub struct DescribeConnectInfoResultDto {
     pub is_un_support_version: Option<bool>,
 }
 
-/// The `DescribeConnectResource` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `DescribeConnectResource`).
+/// The `DescribeConnectResource` model of CKAFKA API 2019-08-19, named `DescribeConnectResourceModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeConnectResourceModel {
@@ -3684,25 +3684,25 @@ pub struct DescribeConnectResourceModel {
     pub step_list: Option<Vec<String>>,
     /// `DtsConnectParam`: [`DtsConnectParam`], may be null.
     pub dts_connect_param: Option<DtsConnectParam>,
-    /// `MongoDBConnectParam`: [`MongoDbConnectParam`], may be null.
+    /// `MongoDBConnectParam`: [`MongoDBConnectParam`], may be null.
     #[tc(rename = "MongoDBConnectParam")]
-    pub mongo_db_connect_param: Option<MongoDbConnectParam>,
+    pub mongo_db_connect_param: Option<MongoDBConnectParam>,
     /// `EsConnectParam`: [`EsConnectParam`], may be null.
     pub es_connect_param: Option<EsConnectParam>,
     /// `ClickHouseConnectParam`: [`ClickHouseConnectParam`], may be null.
     pub click_house_connect_param: Option<ClickHouseConnectParam>,
-    /// `MySQLConnectParam`: [`MySqlConnectParam`], may be null.
+    /// `MySQLConnectParam`: [`MySQLConnectParam`], may be null.
     #[tc(rename = "MySQLConnectParam")]
-    pub my_sql_connect_param: Option<MySqlConnectParam>,
-    /// `PostgreSQLConnectParam`: [`PostgreSqlConnectParam`], may be null.
+    pub my_sql_connect_param: Option<MySQLConnectParam>,
+    /// `PostgreSQLConnectParam`: [`PostgreSQLConnectParam`], may be null.
     #[tc(rename = "PostgreSQLConnectParam")]
-    pub postgre_sql_connect_param: Option<PostgreSqlConnectParam>,
-    /// `MariaDBConnectParam`: [`MariaDbConnectParam`], may be null.
+    pub postgre_sql_connect_param: Option<PostgreSQLConnectParam>,
+    /// `MariaDBConnectParam`: [`MariaDBConnectParam`], may be null.
     #[tc(rename = "MariaDBConnectParam")]
-    pub maria_db_connect_param: Option<MariaDbConnectParam>,
-    /// `SQLServerConnectParam`: [`SqlServerConnectParam`], may be null.
+    pub maria_db_connect_param: Option<MariaDBConnectParam>,
+    /// `SQLServerConnectParam`: [`SQLServerConnectParam`], may be null.
     #[tc(rename = "SQLServerConnectParam")]
-    pub sql_server_connect_param: Option<SqlServerConnectParam>,
+    pub sql_server_connect_param: Option<SQLServerConnectParam>,
     /// `CtsdbConnectParam`: [`CtsdbConnectParam`], may be null.
     pub ctsdb_connect_param: Option<CtsdbConnectParam>,
     /// `DorisConnectParam`: [`DorisConnectParam`], may be null.
@@ -3739,27 +3739,27 @@ pub struct DescribeConnectResourceResp {
     pub current_step: Option<String>,
     /// `StepList`: list of string, may be null. Example: `["step-test"]`.
     pub step_list: Option<Vec<String>>,
-    /// `MySQLConnectParam`: [`MySqlConnectParam`], may be null.
+    /// `MySQLConnectParam`: [`MySQLConnectParam`], may be null.
     #[tc(rename = "MySQLConnectParam")]
-    pub my_sql_connect_param: Option<MySqlConnectParam>,
-    /// `PostgreSQLConnectParam`: [`PostgreSqlConnectParam`], may be null.
+    pub my_sql_connect_param: Option<MySQLConnectParam>,
+    /// `PostgreSQLConnectParam`: [`PostgreSQLConnectParam`], may be null.
     #[tc(rename = "PostgreSQLConnectParam")]
-    pub postgre_sql_connect_param: Option<PostgreSqlConnectParam>,
+    pub postgre_sql_connect_param: Option<PostgreSQLConnectParam>,
     /// `DtsConnectParam`: [`DtsConnectParam`], may be null.
     pub dts_connect_param: Option<DtsConnectParam>,
-    /// `MongoDBConnectParam`: [`MongoDbConnectParam`], may be null.
+    /// `MongoDBConnectParam`: [`MongoDBConnectParam`], may be null.
     #[tc(rename = "MongoDBConnectParam")]
-    pub mongo_db_connect_param: Option<MongoDbConnectParam>,
+    pub mongo_db_connect_param: Option<MongoDBConnectParam>,
     /// `EsConnectParam`: [`EsConnectParam`], may be null.
     pub es_connect_param: Option<EsConnectParam>,
     /// `ClickHouseConnectParam`: [`ClickHouseConnectParam`], may be null.
     pub click_house_connect_param: Option<ClickHouseConnectParam>,
-    /// `MariaDBConnectParam`: [`MariaDbConnectParam`], may be null.
+    /// `MariaDBConnectParam`: [`MariaDBConnectParam`], may be null.
     #[tc(rename = "MariaDBConnectParam")]
-    pub maria_db_connect_param: Option<MariaDbConnectParam>,
-    /// `SQLServerConnectParam`: [`SqlServerConnectParam`], may be null.
+    pub maria_db_connect_param: Option<MariaDBConnectParam>,
+    /// `SQLServerConnectParam`: [`SQLServerConnectParam`], may be null.
     #[tc(rename = "SQLServerConnectParam")]
-    pub sql_server_connect_param: Option<SqlServerConnectParam>,
+    pub sql_server_connect_param: Option<SQLServerConnectParam>,
     /// `CtsdbConnectParam`: [`CtsdbConnectParam`], may be null.
     pub ctsdb_connect_param: Option<CtsdbConnectParam>,
     /// `DorisConnectParam`: [`DorisConnectParam`], may be null.
@@ -3876,11 +3876,11 @@ pub struct DescribeDatahubTopicResp {
 pub struct DescribeDatahubTopicsResp {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `TopicList`: list of [`DatahubTopicDto`]. Example: `[{"Name":"appId-test","TopicName":"topic-test","TopicId":"to`….
-    pub topic_list: Option<Vec<DatahubTopicDto>>,
+    /// `TopicList`: list of [`DatahubTopicDTO`]. Example: `[{"Name":"appId-test","TopicName":"topic-test","TopicId":"to`….
+    pub topic_list: Option<Vec<DatahubTopicDTO>>,
 }
 
-/// The `DescribeGroup` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `DescribeGroup`).
+/// The `DescribeGroup` model of CKAFKA API 2019-08-19, named `DescribeGroupModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGroupModel {
@@ -4188,8 +4188,8 @@ pub struct EventBusParam {
 pub struct ExternalAccessInfoWrapper {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `IpWhitelist`: list of [`IpWhitelistDto`].
-    pub ip_whitelist: Option<Vec<IpWhitelistDto>>,
+    /// `IpWhitelist`: list of [`IpWhitelistDTO`].
+    pub ip_whitelist: Option<Vec<IpWhitelistDTO>>,
 }
 
 /// The `FailureParam` model of CKAFKA API 2019-08-19.
@@ -4218,15 +4218,15 @@ pub struct FieldParam {
     pub analyse: Option<AnalyseParam>,
     /// `SecondaryAnalyse`: [`SecondaryAnalyseParam`]. Example: `{"Regex":","}`.
     pub secondary_analyse: Option<SecondaryAnalyseParam>,
-    /// `SMT`: list of [`SmtParam`]. Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINA`….
+    /// `SMT`: list of [`SMTParam`]. Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINA`….
     #[tc(rename = "SMT")]
-    pub smt: Option<Vec<SmtParam>>,
+    pub smt: Option<Vec<SMTParam>>,
     /// `Result`: string. Example: `result-test`.
     pub result: Option<String>,
-    /// `AnalyseResult`: list of [`SmtParam`]. Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINA`….
-    pub analyse_result: Option<Vec<SmtParam>>,
-    /// `SecondaryAnalyseResult`: list of [`SmtParam`]. Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINA`….
-    pub secondary_analyse_result: Option<Vec<SmtParam>>,
+    /// `AnalyseResult`: list of [`SMTParam`]. Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINA`….
+    pub analyse_result: Option<Vec<SMTParam>>,
+    /// `SecondaryAnalyseResult`: list of [`SMTParam`]. Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINA`….
+    pub secondary_analyse_result: Option<Vec<SMTParam>>,
     /// `AnalyseJsonResult`: string. Example: `result-test`.
     pub analyse_json_result: Option<String>,
     /// `SecondaryAnalyseJsonResult`: string. Example: `result-test`.
@@ -4568,8 +4568,8 @@ pub struct InstanceAttributesResponse {
     pub create_time: Option<u64>,
     /// `MsgRetentionTime`: integer. Example: `4320`.
     pub msg_retention_time: Option<i64>,
-    /// `Config`: [`InstanceConfigDo`].
-    pub config: Option<InstanceConfigDo>,
+    /// `Config`: [`InstanceConfigDO`].
+    pub config: Option<InstanceConfigDO>,
     /// `RemainderPartitions`: integer. Example: `310`.
     pub remainder_partitions: Option<i64>,
     /// `RemainderTopics`: integer. Example: `190`.
@@ -4646,10 +4646,10 @@ pub struct InstanceChargeParam {
     pub instance_charge_period: Option<i64>,
 }
 
-/// The `InstanceConfigDO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `InstanceConfigDO`).
+/// The `InstanceConfigDO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceConfigDo {
+pub struct InstanceConfigDO {
     /// `AutoCreateTopicsEnable`: boolean. Example: `false`.
     pub auto_create_topics_enable: Option<bool>,
     /// `DefaultNumPartitions`: integer. Example: `0`.
@@ -4798,10 +4798,10 @@ pub struct InstanceVersion {
     pub allow_modify_txn_id_expiration: Option<bool>,
 }
 
-/// The `IpWhitelistDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `IpWhitelistDTO`).
+/// The `IpWhitelistDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpWhitelistDto {
+pub struct IpWhitelistDTO {
     /// `CidrBlock`: string. Example: `127.0.0.1`.
     pub cidr_block: Option<String>,
     /// `PolicyDescription`: string. Example: `test-description`.
@@ -4830,10 +4830,10 @@ pub struct JsonPathReplaceParam {
     pub new_value: Option<String>,
 }
 
-/// The `KVParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `KVParam`).
+/// The `KVParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvParam {
+pub struct KVParam {
     /// `Delimiter`: string. Example: `;`.
     pub delimiter: Option<String>,
     /// `Regex`: string. Example: `=`.
@@ -4959,10 +4959,10 @@ pub struct MapParam {
     pub value: Option<String>,
 }
 
-/// The `MariaDBConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MariaDBConnectParam`).
+/// The `MariaDBConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MariaDbConnectParam {
+pub struct MariaDBConnectParam {
     /// `Port`: integer. Example: `8080`.
     pub port: Option<i64>,
     /// `UserName`: string. Example: `username-test`.
@@ -4979,10 +4979,10 @@ pub struct MariaDbConnectParam {
     pub is_update: Option<bool>,
 }
 
-/// The `MariaDBModifyConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MariaDBModifyConnectParam`).
+/// The `MariaDBModifyConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MariaDbModifyConnectParam {
+pub struct MariaDBModifyConnectParam {
     /// `Resource`, required: string. Example: `resource-test`.
     pub resource: String,
     /// `Port`, optional: integer. Example: `8080`.
@@ -4999,10 +4999,10 @@ pub struct MariaDbModifyConnectParam {
     pub is_update: Option<bool>,
 }
 
-/// The `MariaDBParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MariaDBParam`).
+/// The `MariaDBParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MariaDbParam {
+pub struct MariaDBParam {
     /// `Database`: string. Example: `database-test`.
     pub database: Option<String>,
     /// `Table`: string. Example: `table-test`.
@@ -5037,10 +5037,10 @@ pub struct ModifyInstanceAttributesConfig {
     pub default_replication_factor: Option<i64>,
 }
 
-/// The `MongoDBConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MongoDBConnectParam`).
+/// The `MongoDBConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbConnectParam {
+pub struct MongoDBConnectParam {
     /// `Port`: integer. Example: `8080`.
     pub port: Option<i64>,
     /// `UserName`: string. Example: `username-test`.
@@ -5059,10 +5059,10 @@ pub struct MongoDbConnectParam {
     pub is_update: Option<bool>,
 }
 
-/// The `MongoDBModifyConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MongoDBModifyConnectParam`).
+/// The `MongoDBModifyConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbModifyConnectParam {
+pub struct MongoDBModifyConnectParam {
     /// `Resource`, required: string. Example: `resource-test`.
     pub resource: String,
     /// `Port`, optional: integer. Example: `8080`.
@@ -5081,10 +5081,10 @@ pub struct MongoDbModifyConnectParam {
     pub is_update: Option<bool>,
 }
 
-/// The `MongoDBParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MongoDBParam`).
+/// The `MongoDBParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbParam {
+pub struct MongoDBParam {
     /// `Database`: string. Example: `database-test`.
     pub database: Option<String>,
     /// `Collection`: string. Example: `collection-test`.
@@ -5169,10 +5169,10 @@ pub struct MqttParam {
     pub sql_filter: Option<String>,
 }
 
-/// The `MySQLConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MySQLConnectParam`).
+/// The `MySQLConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MySqlConnectParam {
+pub struct MySQLConnectParam {
     /// `Port`: integer. Example: `8080`.
     pub port: Option<i64>,
     /// `UserName`: string. Example: `username-test`.
@@ -5193,10 +5193,10 @@ pub struct MySqlConnectParam {
     pub self_built: Option<bool>,
 }
 
-/// The `MySQLModifyConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MySQLModifyConnectParam`).
+/// The `MySQLModifyConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MySqlModifyConnectParam {
+pub struct MySQLModifyConnectParam {
     /// `Resource`, required: string. Example: `resource-test`.
     pub resource: String,
     /// `Port`, optional: integer. Example: `8080`.
@@ -5217,10 +5217,10 @@ pub struct MySqlModifyConnectParam {
     pub self_built: Option<bool>,
 }
 
-/// The `MySQLParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `MySQLParam`).
+/// The `MySQLParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MySqlParam {
+pub struct MySQLParam {
     /// `Database`: string. Example: `database-test`.
     pub database: Option<String>,
     /// `Table`: string. Example: `table-test`.
@@ -5285,9 +5285,9 @@ pub struct MySqlParam {
 pub struct OperateResponseData {
     /// `FlowId`: integer. Example: `500201`.
     pub flow_id: Option<i64>,
-    /// `RouteDTO`: [`RouteDto`]. Example: `{"RouteId":301}`.
+    /// `RouteDTO`: [`RouteDTO`]. Example: `{"RouteId":301}`.
     #[tc(rename = "RouteDTO")]
-    pub route_dto: Option<RouteDto>,
+    pub route_dto: Option<RouteDTO>,
 }
 
 /// The `Partition` model of CKAFKA API 2019-08-19.
@@ -5318,10 +5318,10 @@ pub struct Partitions {
     pub offset: i64,
 }
 
-/// The `PostgreSQLConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `PostgreSQLConnectParam`).
+/// The `PostgreSQLConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostgreSqlConnectParam {
+pub struct PostgreSQLConnectParam {
     /// `Port`: integer. Example: `8080`.
     pub port: Option<i64>,
     /// `UserName`: string. Example: `username-test`.
@@ -5342,10 +5342,10 @@ pub struct PostgreSqlConnectParam {
     pub self_built: Option<bool>,
 }
 
-/// The `PostgreSQLModifyConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `PostgreSQLModifyConnectParam`).
+/// The `PostgreSQLModifyConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostgreSqlModifyConnectParam {
+pub struct PostgreSQLModifyConnectParam {
     /// `Resource`, required: string. Example: `resource-test`.
     pub resource: String,
     /// `Port`, optional: integer. Example: `8080`.
@@ -5366,10 +5366,10 @@ pub struct PostgreSqlModifyConnectParam {
     pub self_built: Option<bool>,
 }
 
-/// The `PostgreSQLParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `PostgreSQLParam`).
+/// The `PostgreSQLParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostgreSqlParam {
+pub struct PostgreSQLParam {
     /// `Database`: string. Example: `database-test`.
     pub database: Option<String>,
     /// `Table`: string. Example: `SchemaName.Tabletest`.
@@ -5418,10 +5418,10 @@ pub struct PrivateLinkParam {
     pub uniq_vpc_id: String,
 }
 
-/// The `PrometheusDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `PrometheusDTO`).
+/// The `PrometheusDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrometheusDto {
+pub struct PrometheusDTO {
     /// `Type`: string. Example: `JmxExport`.
     pub type_: Option<String>,
     /// `SourceIp`: string. Example: `10.0.0.5`.
@@ -5554,10 +5554,10 @@ pub struct Route {
     pub status: Option<i64>,
 }
 
-/// The `RouteDTO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `RouteDTO`).
+/// The `RouteDTO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouteDto {
+pub struct RouteDTO {
     /// `RouteId`: integer. Example: `301`.
     pub route_id: Option<i64>,
 }
@@ -5594,10 +5594,10 @@ pub struct RowParam {
     pub entry_delimiter: Option<String>,
 }
 
-/// The `SMTParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `SMTParam`).
+/// The `SMTParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmtParam {
+pub struct SMTParam {
     /// `Key`: string. Example: `key-test`.
     pub key: Option<String>,
     /// `Operate`: string. Example: `MAPPING`.
@@ -5614,10 +5614,10 @@ pub struct SmtParam {
     pub value_operates: Option<Vec<ValueParam>>,
 }
 
-/// The `SQLServerConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `SQLServerConnectParam`).
+/// The `SQLServerConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlServerConnectParam {
+pub struct SQLServerConnectParam {
     /// `Port`: integer. Example: `1433`.
     pub port: Option<i64>,
     /// `UserName`: string. Example: `username-test`.
@@ -5634,10 +5634,10 @@ pub struct SqlServerConnectParam {
     pub is_update: Option<bool>,
 }
 
-/// The `SQLServerModifyConnectParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `SQLServerModifyConnectParam`).
+/// The `SQLServerModifyConnectParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlServerModifyConnectParam {
+pub struct SQLServerModifyConnectParam {
     /// `Resource`, required: string. Example: `resource-test`.
     pub resource: String,
     /// `Port`, optional: integer. Example: `1433`.
@@ -5654,10 +5654,10 @@ pub struct SqlServerModifyConnectParam {
     pub is_update: Option<bool>,
 }
 
-/// The `SQLServerParam` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `SQLServerParam`).
+/// The `SQLServerParam` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlServerParam {
+pub struct SQLServerParam {
     /// `Database`: string. Example: `database-test`.
     pub database: Option<String>,
     /// `Table`: string. Example: `DatabaseName.Tabletest`.
@@ -5894,8 +5894,8 @@ pub struct TopicAttributesResponse {
     pub ip_white_list: Option<Vec<String>>,
     /// `Config`: [`Config`].
     pub config: Option<Config>,
-    /// `Partitions`: list of [`TopicPartitionDo`].
-    pub partitions: Option<Vec<TopicPartitionDo>>,
+    /// `Partitions`: list of [`TopicPartitionDO`].
+    pub partitions: Option<Vec<TopicPartitionDO>>,
     /// `EnableAclRule`: integer. Example: `1`.
     pub enable_acl_rule: Option<i64>,
     /// `AclRuleList`: list of [`AclRule`].
@@ -6058,10 +6058,10 @@ pub struct TopicParam {
     pub msg_multiple: Option<i64>,
 }
 
-/// The `TopicPartitionDO` model of CKAFKA API 2019-08-19 (renamed: the metadata calls it `TopicPartitionDO`).
+/// The `TopicPartitionDO` model of CKAFKA API 2019-08-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TopicPartitionDo {
+pub struct TopicPartitionDO {
     /// `Partition`: integer. Example: `0`.
     pub partition: Option<i64>,
     /// `LeaderStatus`: integer. Example: `0`.
@@ -6210,9 +6210,9 @@ pub struct ValueParam {
     pub regex_replace: Option<RegexReplaceParam>,
     /// `Split`: [`SplitParam`], may be null. Example: `{"Regex":","}`.
     pub split: Option<SplitParam>,
-    /// `KV`: [`KvParam`], may be null. Example: `{"Delimiter":";","Regex":"=","KeepOriginalKey":"false"}`.
+    /// `KV`: [`KVParam`], may be null. Example: `{"Delimiter":";","Regex":"=","KeepOriginalKey":"false"}`.
     #[tc(rename = "KV")]
-    pub kv: Option<KvParam>,
+    pub kv: Option<KVParam>,
     /// `Result`: string, may be null. Example: `result-test`.
     pub result: Option<String>,
     /// `JsonPathReplace`: [`JsonPathReplaceParam`], may be null. Example: `{"OldValue":"$.old","NewValue":"$.new"}`.

@@ -502,8 +502,8 @@ pub struct CloneLoadBalancerResponse;
 
 /// The `CreateBYOKNetwork` action of CLB API 2018-03-17.
 ///
-/// Answers [`CreateByokNetworkResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = CreateByokNetworkResponse)]
+/// Answers [`CreateBYOKNetworkResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBYOKNetwork {
     /// `SubnetId`, required: string. Example: `subnet-efgh5678`.
@@ -519,7 +519,7 @@ pub struct CreateBYOKNetwork {
 /// The answer of [`CreateBYOKNetwork`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateByokNetworkResponse;
+pub struct CreateBYOKNetworkResponse;
 
 /// The `CreateBudget` action of CLB API 2018-03-17.
 ///
@@ -788,9 +788,9 @@ pub struct CreateLoadBalancer {
     pub dynamic_vip: Option<bool>,
     /// `Egress`, optional: string. Example: `center_egress1`.
     pub egress: Option<String>,
-    /// `LBChargePrepaid`, optional: [`LbChargePrepaid`].
+    /// `LBChargePrepaid`, optional: [`LBChargePrepaid`].
     #[tc(rename = "LBChargePrepaid")]
-    pub lb_charge_prepaid: Option<LbChargePrepaid>,
+    pub lb_charge_prepaid: Option<LBChargePrepaid>,
     /// `LBChargeType`, optional: string. Example: `POSTPAID_BY_HOUR`.
     #[tc(rename = "LBChargeType")]
     pub lb_charge_type: Option<String>,
@@ -1429,8 +1429,8 @@ pub struct DeregisterTargetsResponse;
 
 /// The `DeregisterTargetsFromClassicalLB` action of CLB API 2018-03-17.
 ///
-/// Answers [`DeregisterTargetsFromClassicalLbResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DeregisterTargetsFromClassicalLbResponse)]
+/// Answers [`DeregisterTargetsFromClassicalLBResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeregisterTargetsFromClassicalLB {
     /// `LoadBalancerId`, required: string. Example: `lb-a3u5****`.
@@ -1442,7 +1442,7 @@ pub struct DeregisterTargetsFromClassicalLB {
 /// The answer of [`DeregisterTargetsFromClassicalLB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeregisterTargetsFromClassicalLbResponse;
+pub struct DeregisterTargetsFromClassicalLBResponse;
 
 /// The `DescribeAssociatedModelAvailability` action of CLB API 2018-03-17.
 ///
@@ -1494,8 +1494,8 @@ pub struct DescribeAsyncJobsResponse {
 
 /// The `DescribeBlockIPList` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeBlockIpListResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeBlockIpListResponse)]
+/// Answers [`DescribeBlockIPListResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBlockIPList {
     /// `LoadBalancerId`, required: string. Example: `lb-6efswuxa`.
@@ -1509,22 +1509,22 @@ pub struct DescribeBlockIPList {
 /// The answer of [`DescribeBlockIPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBlockIpListResponse {
+pub struct DescribeBlockIPListResponse {
     /// `BlockedIPCount`: unsigned integer. Example: `0`.
     #[tc(rename = "BlockedIPCount")]
     pub blocked_ip_count: Option<u64>,
     /// `ClientIPField`: string. Example: `cdn_src_ip`.
     #[tc(rename = "ClientIPField")]
     pub client_ip_field: Option<String>,
-    /// `BlockedIPList`: list of [`BlockedIp`].
+    /// `BlockedIPList`: list of [`BlockedIP`].
     #[tc(rename = "BlockedIPList")]
-    pub blocked_ip_list: Option<Vec<BlockedIp>>,
+    pub blocked_ip_list: Option<Vec<BlockedIP>>,
 }
 
 /// The `DescribeBlockIPTask` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeBlockIpTaskResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeBlockIpTaskResponse)]
+/// Answers [`DescribeBlockIPTaskResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBlockIPTask {
     /// `TaskId`, required: string. Example: `localjob021015164373814322873`.
@@ -1534,7 +1534,7 @@ pub struct DescribeBlockIPTask {
 /// The answer of [`DescribeBlockIPTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBlockIpTaskResponse {
+pub struct DescribeBlockIPTaskResponse {
     /// `Status`: integer. Example: `6`.
     pub status: Option<i64>,
 }
@@ -1593,8 +1593,8 @@ pub struct DescribeBudgetsResponse {
 
 /// The `DescribeClassicalLBByInstanceId` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeClassicalLbByInstanceIdResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeClassicalLbByInstanceIdResponse)]
+/// Answers [`DescribeClassicalLBByInstanceIdResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClassicalLBByInstanceId {
     /// `InstanceIds`, required: list of string. Example: `["ins-odjhn6vc\r\n"]`.
@@ -1604,15 +1604,15 @@ pub struct DescribeClassicalLBByInstanceId {
 /// The answer of [`DescribeClassicalLBByInstanceId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClassicalLbByInstanceIdResponse {
+pub struct DescribeClassicalLBByInstanceIdResponse {
     /// `LoadBalancerInfoList`: list of [`ClassicalLoadBalancerInfo`].
     pub load_balancer_info_list: Option<Vec<ClassicalLoadBalancerInfo>>,
 }
 
 /// The `DescribeClassicalLBHealthStatus` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeClassicalLbHealthStatusResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeClassicalLbHealthStatusResponse)]
+/// Answers [`DescribeClassicalLBHealthStatusResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClassicalLBHealthStatus {
     /// `LoadBalancerId`, required: string. Example: `lb-a3u5****`.
@@ -1624,15 +1624,15 @@ pub struct DescribeClassicalLBHealthStatus {
 /// The answer of [`DescribeClassicalLBHealthStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClassicalLbHealthStatusResponse {
+pub struct DescribeClassicalLBHealthStatusResponse {
     /// `HealthList`: list of [`ClassicalHealth`].
     pub health_list: Option<Vec<ClassicalHealth>>,
 }
 
 /// The `DescribeClassicalLBListeners` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeClassicalLbListenersResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeClassicalLbListenersResponse)]
+/// Answers [`DescribeClassicalLBListenersResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClassicalLBListeners {
     /// `LoadBalancerId`, required: string. Example: `lb-a3u5****`.
@@ -1650,15 +1650,15 @@ pub struct DescribeClassicalLBListeners {
 /// The answer of [`DescribeClassicalLBListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClassicalLbListenersResponse {
+pub struct DescribeClassicalLBListenersResponse {
     /// `Listeners`: list of [`ClassicalListener`].
     pub listeners: Option<Vec<ClassicalListener>>,
 }
 
 /// The `DescribeClassicalLBTargets` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeClassicalLbTargetsResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeClassicalLbTargetsResponse)]
+/// Answers [`DescribeClassicalLBTargetsResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClassicalLBTargets {
     /// `LoadBalancerId`, required: string. Example: `lb-a3u5l5zc`.
@@ -1668,7 +1668,7 @@ pub struct DescribeClassicalLBTargets {
 /// The answer of [`DescribeClassicalLBTargets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClassicalLbTargetsResponse {
+pub struct DescribeClassicalLBTargetsResponse {
     /// `Targets`: list of [`ClassicalTarget`].
     pub targets: Option<Vec<ClassicalTarget>>,
 }
@@ -1911,8 +1911,8 @@ pub struct DescribeKeysResponse {
 
 /// The `DescribeLBListeners` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeLbListenersResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeLbListenersResponse)]
+/// Answers [`DescribeLBListenersResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLBListeners {
     /// `Backends`, required: list of [`LbRsItem`].
@@ -1922,15 +1922,15 @@ pub struct DescribeLBListeners {
 /// The answer of [`DescribeLBListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLbListenersResponse {
-    /// `LoadBalancers`: list of [`LbItem`].
-    pub load_balancers: Option<Vec<LbItem>>,
+pub struct DescribeLBListenersResponse {
+    /// `LoadBalancers`: list of [`LBItem`].
+    pub load_balancers: Option<Vec<LBItem>>,
 }
 
 /// The `DescribeLBOperateProtect` action of CLB API 2018-03-17.
 ///
-/// Answers [`DescribeLbOperateProtectResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = DescribeLbOperateProtectResponse)]
+/// Answers [`DescribeLBOperateProtectResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLBOperateProtect {
     /// `LoadBalancerIds`, required: list of string. Example: `lb-ol9l5wxx`.
@@ -1940,9 +1940,9 @@ pub struct DescribeLBOperateProtect {
 /// The answer of [`DescribeLBOperateProtect`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLbOperateProtectResponse {
-    /// `LoadBalancerSet`: list of [`LbOperateProtectInfo`].
-    pub load_balancer_set: Option<Vec<LbOperateProtectInfo>>,
+pub struct DescribeLBOperateProtectResponse {
+    /// `LoadBalancerSet`: list of [`LBOperateProtectInfo`].
+    pub load_balancer_set: Option<Vec<LBOperateProtectInfo>>,
 }
 
 /// The `DescribeListeners` action of CLB API 2018-03-17.
@@ -2896,8 +2896,8 @@ pub struct InquiryPriceCreateLoadBalancer {
     pub load_balancer_type: String,
     /// `LoadBalancerChargeType`, required: string. Example: `POSTPAID`.
     pub load_balancer_charge_type: String,
-    /// `LoadBalancerChargePrepaid`, optional: [`LbChargePrepaid`].
-    pub load_balancer_charge_prepaid: Option<LbChargePrepaid>,
+    /// `LoadBalancerChargePrepaid`, optional: [`LBChargePrepaid`].
+    pub load_balancer_charge_prepaid: Option<LBChargePrepaid>,
     /// `InternetAccessible`, optional: [`InternetAccessible`].
     pub internet_accessible: Option<InternetAccessible>,
     /// `GoodsNum`, optional: unsigned integer. Example: `1`.
@@ -2967,8 +2967,8 @@ pub struct InquiryPriceRefundLoadBalancerResponse {
 pub struct InquiryPriceRenewLoadBalancer {
     /// `LoadBalancerId`, required: string. Example: `lb-xxxxxxxx`.
     pub load_balancer_id: String,
-    /// `LoadBalancerChargePrepaid`, required: [`LbChargePrepaid`].
-    pub load_balancer_charge_prepaid: LbChargePrepaid,
+    /// `LoadBalancerChargePrepaid`, required: [`LBChargePrepaid`].
+    pub load_balancer_charge_prepaid: LBChargePrepaid,
 }
 
 /// The answer of [`InquiryPriceRenewLoadBalancer`].
@@ -3019,8 +3019,8 @@ pub struct MigrateClassicalLoadBalancersResponse;
 
 /// The `ModifyBlockIPList` action of CLB API 2018-03-17.
 ///
-/// Answers [`ModifyBlockIpListResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = ModifyBlockIpListResponse)]
+/// Answers [`ModifyBlockIPListResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyBlockIPList {
     /// `LoadBalancerIds`, required: list of string. Example: `["lb-4ic3ls9w"]`.
@@ -3042,7 +3042,7 @@ pub struct ModifyBlockIPList {
 /// The answer of [`ModifyBlockIPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyBlockIpListResponse {
+pub struct ModifyBlockIPListResponse {
     /// `JodId`: string. Example: `localjob021015164373814322873`.
     pub jod_id: Option<String>,
 }
@@ -3870,8 +3870,8 @@ pub struct RegisterTargetsResponse;
 
 /// The `RegisterTargetsWithClassicalLB` action of CLB API 2018-03-17.
 ///
-/// Answers [`RegisterTargetsWithClassicalLbResponse`].
-#[tc_action(service = "clb", version = "2018-03-17", region = "optional", response = RegisterTargetsWithClassicalLbResponse)]
+/// Answers [`RegisterTargetsWithClassicalLBResponse`].
+#[tc_action(service = "clb", version = "2018-03-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegisterTargetsWithClassicalLB {
     /// `LoadBalancerId`, required: string. Example: `lb-a3u5****`.
@@ -3883,7 +3883,7 @@ pub struct RegisterTargetsWithClassicalLB {
 /// The answer of [`RegisterTargetsWithClassicalLB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RegisterTargetsWithClassicalLbResponse;
+pub struct RegisterTargetsWithClassicalLBResponse;
 
 /// The `RemoveModelKey` action of CLB API 2018-03-17.
 ///
@@ -3927,9 +3927,9 @@ pub struct RemoveModelRewriteResponse;
 pub struct RenewLoadBalancers {
     /// `LoadBalancerIds`, required: list of string. Example: `["lb-hcrzu8au"]`.
     pub load_balancer_ids: Vec<String>,
-    /// `LBChargePrepaid`, required: [`LbChargePrepaid`].
+    /// `LBChargePrepaid`, required: [`LBChargePrepaid`].
     #[tc(rename = "LBChargePrepaid")]
-    pub lb_charge_prepaid: LbChargePrepaid,
+    pub lb_charge_prepaid: LBChargePrepaid,
 }
 
 /// The answer of [`RenewLoadBalancers`].
@@ -4327,10 +4327,10 @@ pub struct BindItem {
     pub location_id: Option<String>,
 }
 
-/// The `BlockedIP` model of CLB API 2018-03-17 (renamed: the metadata calls it `BlockedIP`).
+/// The `BlockedIP` model of CLB API 2018-03-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BlockedIp {
+pub struct BlockedIP {
     /// `IP`: string. Example: `172.40.86.244`.
     #[tc(rename = "IP")]
     pub ip: Option<String>,
@@ -5194,20 +5194,20 @@ pub struct KeyItem {
     pub name: Option<String>,
 }
 
-/// The `LBChargePrepaid` model of CLB API 2018-03-17 (renamed: the metadata calls it `LBChargePrepaid`).
+/// The `LBChargePrepaid` model of CLB API 2018-03-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LbChargePrepaid {
+pub struct LBChargePrepaid {
     /// `RenewFlag`: string. Example: `AUTO_RENEW`.
     pub renew_flag: Option<String>,
     /// `Period`: integer. Example: `1`.
     pub period: Option<i64>,
 }
 
-/// The `LBItem` model of CLB API 2018-03-17 (renamed: the metadata calls it `LBItem`).
+/// The `LBItem` model of CLB API 2018-03-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LbItem {
+pub struct LBItem {
     /// `LoadBalancerId`: string. Example: `lb-p7v5xxxx`.
     pub load_balancer_id: Option<String>,
     /// `Vip`: string. Example: `43.140.72.100`.
@@ -5218,10 +5218,10 @@ pub struct LbItem {
     pub region: Option<String>,
 }
 
-/// The `LBOperateProtectInfo` model of CLB API 2018-03-17 (renamed: the metadata calls it `LBOperateProtectInfo`).
+/// The `LBOperateProtectInfo` model of CLB API 2018-03-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LbOperateProtectInfo {
+pub struct LBOperateProtectInfo {
     /// `LoadBalancerId`: string. Example: `lb-gfz73nxx`.
     pub load_balancer_id: Option<String>,
     /// `ProtectState`: boolean. Example: `true`.
@@ -5433,8 +5433,8 @@ pub struct LoadBalancer {
     pub charge_type: Option<String>,
     /// `NetworkAttributes`: [`InternetAccessible`], may be null.
     pub network_attributes: Option<InternetAccessible>,
-    /// `PrepaidAttributes`: [`LbChargePrepaid`], may be null.
-    pub prepaid_attributes: Option<LbChargePrepaid>,
+    /// `PrepaidAttributes`: [`LBChargePrepaid`], may be null.
+    pub prepaid_attributes: Option<LBChargePrepaid>,
     /// `LogSetId`: string. Example: `c32fc818-e984-414a-b8f5-3985b4c5xxxx`.
     pub log_set_id: Option<String>,
     /// `LogTopicId`: string. Example: `c32fc818-e984-414a-b8f5-3985b4c5xxxx`.
@@ -5530,8 +5530,8 @@ pub struct LoadBalancerDetail {
     pub charge_type: Option<String>,
     /// `NetworkAttributes`: [`InternetAccessible`], may be null.
     pub network_attributes: Option<InternetAccessible>,
-    /// `PrepaidAttributes`: [`LbChargePrepaid`], may be null.
-    pub prepaid_attributes: Option<LbChargePrepaid>,
+    /// `PrepaidAttributes`: [`LBChargePrepaid`], may be null.
+    pub prepaid_attributes: Option<LBChargePrepaid>,
     /// `ExtraInfo`: [`ExtraInfo`], may be null.
     pub extra_info: Option<ExtraInfo>,
     /// `ConfigId`: string, may be null. Example: `pz-12345678`.

@@ -145,9 +145,9 @@ pub struct CreateLoadBalancer {
     pub load_balancer_pass_to_target: Option<bool>,
     /// `Egress`, optional: string. Example: `center_egress1`.
     pub egress: Option<String>,
-    /// `LBChargePrepaid`, optional: [`LbChargePrepaid`].
+    /// `LBChargePrepaid`, optional: [`LBChargePrepaid`].
     #[tc(rename = "LBChargePrepaid")]
-    pub lb_charge_prepaid: Option<LbChargePrepaid>,
+    pub lb_charge_prepaid: Option<LBChargePrepaid>,
     /// `LBChargeType`, optional: string. Example: `POSTPAID_BY_HOUR`.
     #[tc(rename = "LBChargeType")]
     pub lb_charge_type: Option<String>,
@@ -171,8 +171,8 @@ pub struct CreateLoadBalancerResponse {
 
 /// The `DescribeClassicalLBListeners` action of CLB API 2023-04-17.
 ///
-/// Answers [`DescribeClassicalLbListenersResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "clb", version = "2023-04-17", region = "optional", response = DescribeClassicalLbListenersResponse)]
+/// Answers [`DescribeClassicalLBListenersResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "clb", version = "2023-04-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClassicalLBListeners {
     /// `LoadBalancerId`, required: string. Example: `lb-a3u5****`.
@@ -190,7 +190,7 @@ pub struct DescribeClassicalLBListeners {
 /// The answer of [`DescribeClassicalLBListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClassicalLbListenersResponse {
+pub struct DescribeClassicalLBListenersResponse {
     /// `Listeners`: list of [`ClassicalListener`].
     pub listeners: Option<Vec<ClassicalListener>>,
 }
@@ -570,10 +570,10 @@ pub struct InternetAccessible {
     pub bandwidth_package_sub_type: Option<String>,
 }
 
-/// The `LBChargePrepaid` model of CLB API 2023-04-17 (renamed: the metadata calls it `LBChargePrepaid`).
+/// The `LBChargePrepaid` model of CLB API 2023-04-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LbChargePrepaid {
+pub struct LBChargePrepaid {
     /// `RenewFlag`: string. Example: `AUTO_RENEW`.
     pub renew_flag: Option<String>,
     /// `Period`: integer. Example: `1`.
@@ -659,8 +659,8 @@ pub struct LoadBalancer {
     pub charge_type: Option<String>,
     /// `NetworkAttributes`: [`InternetAccessible`], may be null.
     pub network_attributes: Option<InternetAccessible>,
-    /// `PrepaidAttributes`: [`LbChargePrepaid`], may be null.
-    pub prepaid_attributes: Option<LbChargePrepaid>,
+    /// `PrepaidAttributes`: [`LBChargePrepaid`], may be null.
+    pub prepaid_attributes: Option<LBChargePrepaid>,
     /// `LogSetId`: string. Example: `c32fc818-e984-414a-b8f5-3985b4c5xxxx`.
     pub log_set_id: Option<String>,
     /// `LogTopicId`: string. Example: `c32fc818-e984-414a-b8f5-3985b4c5xxxx`.
@@ -756,8 +756,8 @@ pub struct LoadBalancerDetail {
     pub charge_type: Option<String>,
     /// `NetworkAttributes`: [`InternetAccessible`], may be null.
     pub network_attributes: Option<InternetAccessible>,
-    /// `PrepaidAttributes`: [`LbChargePrepaid`], may be null.
-    pub prepaid_attributes: Option<LbChargePrepaid>,
+    /// `PrepaidAttributes`: [`LBChargePrepaid`], may be null.
+    pub prepaid_attributes: Option<LBChargePrepaid>,
     /// `ExtraInfo`: [`ExtraInfo`], may be null.
     pub extra_info: Option<ExtraInfo>,
     /// `ConfigId`: string, may be null. Example: `pz-12345678`.

@@ -25,8 +25,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `DescribeHSMBySubnetId` action of CLOUDHSM API 2019-11-12.
 ///
-/// Answers [`DescribeHsmBySubnetIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cloudhsm", version = "2019-11-12", region = "optional", response = DescribeHsmBySubnetIdResponse)]
+/// Answers [`DescribeHSMBySubnetIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cloudhsm", version = "2019-11-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHSMBySubnetId {
     /// `SubnetId`, required: string. Example: `subnet-4vxnrlco`.
@@ -36,7 +36,7 @@ pub struct DescribeHSMBySubnetId {
 /// The answer of [`DescribeHSMBySubnetId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHsmBySubnetIdResponse {
+pub struct DescribeHSMBySubnetIdResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `SubnetId`: string. Example: `subnet-4vxnrlco`.
@@ -45,8 +45,8 @@ pub struct DescribeHsmBySubnetIdResponse {
 
 /// The `DescribeHSMByVpcId` action of CLOUDHSM API 2019-11-12.
 ///
-/// Answers [`DescribeHsmByVpcIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cloudhsm", version = "2019-11-12", region = "optional", response = DescribeHsmByVpcIdResponse)]
+/// Answers [`DescribeHSMByVpcIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cloudhsm", version = "2019-11-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHSMByVpcId {
     /// `VpcId`, required: string. Example: `vpc-rhx6fnd7`.
@@ -56,7 +56,7 @@ pub struct DescribeHSMByVpcId {
 /// The answer of [`DescribeHSMByVpcId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHsmByVpcIdResponse {
+pub struct DescribeHSMByVpcIdResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `VpcId`: string. Example: `vpc-rhx6fnd7`.

@@ -567,8 +567,8 @@ pub struct CreateAlarmShieldResponse {
 
 /// The `CreateCLSDeliverTask` action of CLS API 2020-10-16.
 ///
-/// Answers [`CreateClsDeliverTaskResponse`].
-#[tc_action(service = "cls", version = "2020-10-16", region = "optional", response = CreateClsDeliverTaskResponse)]
+/// Answers [`CreateCLSDeliverTaskResponse`].
+#[tc_action(service = "cls", version = "2020-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCLSDeliverTask {
     /// `TaskName`, required: string. Example: `b*******_test_ap-tokyo_cross`.
@@ -588,7 +588,7 @@ pub struct CreateCLSDeliverTask {
 /// The answer of [`CreateCLSDeliverTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateClsDeliverTaskResponse {
+pub struct CreateCLSDeliverTaskResponse {
     /// `TaskId`: string. Example: `5c1f1002-ceb1-4b45-a2f9-bcfc1fbd23ed`.
     pub task_id: Option<String>,
 }
@@ -1553,9 +1553,9 @@ pub struct CreateResourceGraphProductIngestTask {
     pub selection_mode: u64,
     /// `InstanceIds`, optional: list of string. Example: `["cdb-a2gl13j5"]`.
     pub instance_ids: Option<Vec<String>>,
-    /// `EBPFCollectRule`, optional: [`EbpfCollectRule`].
+    /// `EBPFCollectRule`, optional: [`EBPFCollectRule`].
     #[tc(rename = "EBPFCollectRule")]
-    pub ebpf_collect_rule: Option<EbpfCollectRule>,
+    pub ebpf_collect_rule: Option<EBPFCollectRule>,
     /// `Tags`, optional: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
 }
@@ -1926,8 +1926,8 @@ pub struct DeleteAlarmShieldResponse;
 
 /// The `DeleteCLSDeliverTask` action of CLS API 2020-10-16.
 ///
-/// Answers [`DeleteClsDeliverTaskResponse`].
-#[tc_action(service = "cls", version = "2020-10-16", region = "optional", response = DeleteClsDeliverTaskResponse)]
+/// Answers [`DeleteCLSDeliverTaskResponse`].
+#[tc_action(service = "cls", version = "2020-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCLSDeliverTask {
     /// `TaskId`, required: string. Example: `986d9c8a-a274-4ea6-81cf-bbcae096f19e`.
@@ -1937,7 +1937,7 @@ pub struct DeleteCLSDeliverTask {
 /// The answer of [`DeleteCLSDeliverTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteClsDeliverTaskResponse;
+pub struct DeleteCLSDeliverTaskResponse;
 
 /// The `DeleteCloudProductLogCollection` action of CLS API 2020-10-16.
 ///
@@ -2730,8 +2730,8 @@ pub struct DescribeAlertRecordHistoryResponse {
 
 /// The `DescribeCLSDeliverTasks` action of CLS API 2020-10-16.
 ///
-/// Answers [`DescribeClsDeliverTasksResponse`].
-#[tc_action(service = "cls", version = "2020-10-16", region = "optional", response = DescribeClsDeliverTasksResponse)]
+/// Answers [`DescribeCLSDeliverTasksResponse`].
+#[tc_action(service = "cls", version = "2020-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCLSDeliverTasks {
     /// `Filters`, optional: list of [`Filter`].
@@ -2745,9 +2745,9 @@ pub struct DescribeCLSDeliverTasks {
 /// The answer of [`DescribeCLSDeliverTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClsDeliverTasksResponse {
-    /// `Infos`: list of [`ClsDeliverTaskInfo`].
-    pub infos: Option<Vec<ClsDeliverTaskInfo>>,
+pub struct DescribeCLSDeliverTasksResponse {
+    /// `Infos`: list of [`CLSDeliverTaskInfo`].
+    pub infos: Option<Vec<CLSDeliverTaskInfo>>,
     /// `Total`: unsigned integer. Example: `7`.
     pub total: Option<u64>,
 }
@@ -4689,8 +4689,8 @@ pub struct ModifyAlarmShieldResponse;
 
 /// The `ModifyCLSDeliverTask` action of CLS API 2020-10-16.
 ///
-/// Answers [`ModifyClsDeliverTaskResponse`].
-#[tc_action(service = "cls", version = "2020-10-16", region = "optional", response = ModifyClsDeliverTaskResponse)]
+/// Answers [`ModifyCLSDeliverTaskResponse`].
+#[tc_action(service = "cls", version = "2020-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCLSDeliverTask {
     /// `TaskId`, required: string. Example: `3f2cdda9-263e-47fe-8bde-bb3c541e45e6`.
@@ -4712,7 +4712,7 @@ pub struct ModifyCLSDeliverTask {
 /// The answer of [`ModifyCLSDeliverTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyClsDeliverTaskResponse;
+pub struct ModifyCLSDeliverTaskResponse;
 
 /// The `ModifyCloudProductLogCollection` action of CLS API 2020-10-16.
 ///
@@ -5618,9 +5618,9 @@ pub struct ModifyResourceGraphProductIngestTask {
     pub selection_mode: Option<u64>,
     /// `InstanceIds`, optional: list of string. Example: `["cdb-asdl12x"]`.
     pub instance_ids: Option<Vec<String>>,
-    /// `EBPFCollectRule`, optional: [`EbpfCollectRule`].
+    /// `EBPFCollectRule`, optional: [`EBPFCollectRule`].
     #[tc(rename = "EBPFCollectRule")]
-    pub ebpf_collect_rule: Option<EbpfCollectRule>,
+    pub ebpf_collect_rule: Option<EBPFCollectRule>,
     /// `Tags`, optional: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
 }
@@ -6366,34 +6366,34 @@ pub struct UploadLog {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UploadLogResponse;
 
-/// The `AIAnalysis` model of CLS API 2020-10-16 (renamed: the metadata calls it `AIAnalysis`).
+/// The `AIAnalysis` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysis {
+pub struct AIAnalysis {
     /// `Enable`: boolean. Example: `false`.
     pub enable: Option<bool>,
     /// `HideProcess`: boolean. Example: `false`.
     pub hide_process: Option<bool>,
     /// `UserPrompt`: string. Example: `这是验证UserPrompt回显的测试`.
     pub user_prompt: Option<String>,
-    /// `AnalysisDataScope`: list of [`AiAnalysisDataScope`].
-    pub analysis_data_scope: Option<Vec<AiAnalysisDataScope>>,
+    /// `AnalysisDataScope`: list of [`AIAnalysisDataScope`].
+    pub analysis_data_scope: Option<Vec<AIAnalysisDataScope>>,
 }
 
-/// The `AIAnalysisDataScope` model of CLS API 2020-10-16 (renamed: the metadata calls it `AIAnalysisDataScope`).
+/// The `AIAnalysisDataScope` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysisDataScope {
-    /// `DataScopeEntry`: list of [`AiAnalysisDataScopeEntry`].
-    pub data_scope_entry: Option<Vec<AiAnalysisDataScopeEntry>>,
+pub struct AIAnalysisDataScope {
+    /// `DataScopeEntry`: list of [`AIAnalysisDataScopeEntry`].
+    pub data_scope_entry: Option<Vec<AIAnalysisDataScopeEntry>>,
     /// `DataScopeType`: string. Example: `CLSLogTopic`.
     pub data_scope_type: Option<String>,
 }
 
-/// The `AIAnalysisDataScopeEntry` model of CLS API 2020-10-16 (renamed: the metadata calls it `AIAnalysisDataScopeEntry`).
+/// The `AIAnalysisDataScopeEntry` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysisDataScopeEntry {
+pub struct AIAnalysisDataScopeEntry {
     /// `Key`: string. Example: `Region`.
     pub key: Option<String>,
     /// `Value`: string. Example: `ap-beijing`.
@@ -6544,9 +6544,9 @@ pub struct AlarmInfo {
     pub multi_conditions: Option<Vec<MultiCondition>>,
     /// `MonitorNotice`: [`MonitorNotice`].
     pub monitor_notice: Option<MonitorNotice>,
-    /// `AIAnalysis`: [`AiAnalysis`].
+    /// `AIAnalysis`: [`AIAnalysis`].
     #[tc(rename = "AIAnalysis")]
-    pub ai_analysis: Option<AiAnalysis>,
+    pub ai_analysis: Option<AIAnalysis>,
     /// `SubUin`: unsigned integer. Example: `100045318516`.
     pub sub_uin: Option<u64>,
 }
@@ -6811,10 +6811,10 @@ pub struct BaseMetricCollectConfig {
     pub configs: Option<Vec<MetricCollectConfig>>,
 }
 
-/// The `CLSDeliverTaskInfo` model of CLS API 2020-10-16 (renamed: the metadata calls it `CLSDeliverTaskInfo`).
+/// The `CLSDeliverTaskInfo` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsDeliverTaskInfo {
+pub struct CLSDeliverTaskInfo {
     /// `TaskId`: string. Example: `37bba0da-c899-460b-9831-925c7978602e`.
     pub task_id: Option<String>,
     /// `TaskName`: string. Example: `b*******_test1`.
@@ -7845,55 +7845,55 @@ pub struct DynamicIndex {
     pub status: Option<bool>,
 }
 
-/// The `EBPFCollectFilters` model of CLS API 2020-10-16 (renamed: the metadata calls it `EBPFCollectFilters`).
+/// The `EBPFCollectFilters` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EbpfCollectFilters {
-    /// `ProcessName`: [`EbpfProcessNameFilter`].
-    pub process_name: Option<EbpfProcessNameFilter>,
-    /// `DestEndpoint`: [`EbpfDestEndpointFilter`].
-    pub dest_endpoint: Option<EbpfDestEndpointFilter>,
-    /// `DNS`: [`EbpfdnsFilter`].
+pub struct EBPFCollectFilters {
+    /// `ProcessName`: [`EBPFProcessNameFilter`].
+    pub process_name: Option<EBPFProcessNameFilter>,
+    /// `DestEndpoint`: [`EBPFDestEndpointFilter`].
+    pub dest_endpoint: Option<EBPFDestEndpointFilter>,
+    /// `DNS`: [`EBPFDNSFilter`].
     #[tc(rename = "DNS")]
-    pub dns: Option<EbpfdnsFilter>,
+    pub dns: Option<EBPFDNSFilter>,
 }
 
-/// The `EBPFCollectRule` model of CLS API 2020-10-16 (renamed: the metadata calls it `EBPFCollectRule`).
+/// The `EBPFCollectRule` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EbpfCollectRule {
+pub struct EBPFCollectRule {
     /// `RuleName`: string. Example: `default-ebpf-rule`.
     pub rule_name: Option<String>,
     /// `TrackTarget`: integer. Example: `1`.
     pub track_target: Option<i64>,
-    /// `Filters`: [`EbpfCollectFilters`].
-    pub filters: Option<EbpfCollectFilters>,
+    /// `Filters`: [`EBPFCollectFilters`].
+    pub filters: Option<EBPFCollectFilters>,
 }
 
-/// The `EBPFDNSFilter` model of CLS API 2020-10-16 (renamed: the metadata calls it `EBPFDNSFilter`).
+/// The `EBPFDNSFilter` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EbpfdnsFilter {
+pub struct EBPFDNSFilter {
     /// `Mode`: integer. Example: `1`.
     pub mode: Option<i64>,
     /// `Domains`: list of string. Example: `["localhost"]`.
     pub domains: Option<Vec<String>>,
 }
 
-/// The `EBPFDestEndpointFilter` model of CLS API 2020-10-16 (renamed: the metadata calls it `EBPFDestEndpointFilter`).
+/// The `EBPFDestEndpointFilter` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EbpfDestEndpointFilter {
+pub struct EBPFDestEndpointFilter {
     /// `Mode`: integer. Example: `1`.
     pub mode: Option<i64>,
-    /// `Endpoints`: list of [`EbpfEndpoint`].
-    pub endpoints: Option<Vec<EbpfEndpoint>>,
+    /// `Endpoints`: list of [`EBPFEndpoint`].
+    pub endpoints: Option<Vec<EBPFEndpoint>>,
 }
 
-/// The `EBPFEndpoint` model of CLS API 2020-10-16 (renamed: the metadata calls it `EBPFEndpoint`).
+/// The `EBPFEndpoint` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EbpfEndpoint {
+pub struct EBPFEndpoint {
     /// `IP`: string. Example: `10.0.0.1`.
     #[tc(rename = "IP")]
     pub ip: Option<String>,
@@ -7901,10 +7901,10 @@ pub struct EbpfEndpoint {
     pub port: Option<u64>,
 }
 
-/// The `EBPFProcessNameFilter` model of CLS API 2020-10-16 (renamed: the metadata calls it `EBPFProcessNameFilter`).
+/// The `EBPFProcessNameFilter` model of CLS API 2020-10-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EbpfProcessNameFilter {
+pub struct EBPFProcessNameFilter {
     /// `Mode`: integer. Example: `1`.
     pub mode: Option<i64>,
     /// `ProcessNames`: list of string. Example: `["nginx"]`.
@@ -9235,9 +9235,9 @@ pub struct ProductIngestTaskDetail {
     pub instance_ids: Option<Vec<String>>,
     /// `Tags`: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
-    /// `EBPFCollectRule`: [`EbpfCollectRule`], may be null.
+    /// `EBPFCollectRule`: [`EBPFCollectRule`], may be null.
     #[tc(rename = "EBPFCollectRule")]
-    pub ebpf_collect_rule: Option<EbpfCollectRule>,
+    pub ebpf_collect_rule: Option<EBPFCollectRule>,
 }
 
 /// The `ProductIngestTaskItem` model of CLS API 2020-10-16.

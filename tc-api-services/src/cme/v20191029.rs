@@ -813,12 +813,12 @@ pub struct ExportVideoByEditorTrackData {
     pub aspect_ratio: Option<String>,
     /// `CoverData`, optional: string. Example: `SGVsbG8sIFdvcmxkIQ==`.
     pub cover_data: Option<String>,
-    /// `CMEExportInfo`, optional: [`CmeExportInfo`].
+    /// `CMEExportInfo`, optional: [`CMEExportInfo`].
     #[tc(rename = "CMEExportInfo")]
-    pub cme_export_info: Option<CmeExportInfo>,
-    /// `VODExportInfo`, optional: [`VodExportInfo`].
+    pub cme_export_info: Option<CMEExportInfo>,
+    /// `VODExportInfo`, optional: [`VODExportInfo`].
     #[tc(rename = "VODExportInfo")]
-    pub vod_export_info: Option<VodExportInfo>,
+    pub vod_export_info: Option<VODExportInfo>,
     /// `ExportExtensionArgs`, optional: [`VideoExportExtensionArgs`].
     pub export_extension_args: Option<VideoExportExtensionArgs>,
     /// `Operator`, optional: string. Example: `9b92a8e7-a5ef-4e28-d72e-4eff571fabf0`.
@@ -849,12 +849,12 @@ pub struct ExportVideoByTemplate {
     pub export_destination: String,
     /// `SlotReplacements`, optional: list of [`SlotReplacementInfo`].
     pub slot_replacements: Option<Vec<SlotReplacementInfo>>,
-    /// `CMEExportInfo`, optional: [`CmeExportInfo`].
+    /// `CMEExportInfo`, optional: [`CMEExportInfo`].
     #[tc(rename = "CMEExportInfo")]
-    pub cme_export_info: Option<CmeExportInfo>,
-    /// `VODExportInfo`, optional: [`VodExportInfo`].
+    pub cme_export_info: Option<CMEExportInfo>,
+    /// `VODExportInfo`, optional: [`VODExportInfo`].
     #[tc(rename = "VODExportInfo")]
-    pub vod_export_info: Option<VodExportInfo>,
+    pub vod_export_info: Option<VODExportInfo>,
     /// `ExportExtensionArgs`, optional: [`VideoExportExtensionArgs`].
     pub export_extension_args: Option<VideoExportExtensionArgs>,
     /// `Operator`, optional: string. Example: `60097a8a8ea83d00017b484b`.
@@ -887,12 +887,12 @@ pub struct ExportVideoByVideoSegmentationData {
     pub definition: u64,
     /// `ExportDestination`, required: string. Example: `VOD`.
     pub export_destination: String,
-    /// `CMEExportInfo`, optional: [`CmeExportInfo`].
+    /// `CMEExportInfo`, optional: [`CMEExportInfo`].
     #[tc(rename = "CMEExportInfo")]
-    pub cme_export_info: Option<CmeExportInfo>,
-    /// `VODExportInfo`, optional: [`VodExportInfo`].
+    pub cme_export_info: Option<CMEExportInfo>,
+    /// `VODExportInfo`, optional: [`VODExportInfo`].
     #[tc(rename = "VODExportInfo")]
-    pub vod_export_info: Option<VodExportInfo>,
+    pub vod_export_info: Option<VODExportInfo>,
     /// `Operator`, optional: string. Example: `16556266637489`.
     pub operator: Option<String>,
 }
@@ -921,12 +921,12 @@ pub struct ExportVideoEditProject {
     pub export_destination: String,
     /// `CoverData`, optional: string. Example: `Y292ZXJJbWFnZQ==`.
     pub cover_data: Option<String>,
-    /// `CMEExportInfo`, optional: [`CmeExportInfo`].
+    /// `CMEExportInfo`, optional: [`CMEExportInfo`].
     #[tc(rename = "CMEExportInfo")]
-    pub cme_export_info: Option<CmeExportInfo>,
-    /// `VODExportInfo`, optional: [`VodExportInfo`].
+    pub cme_export_info: Option<CMEExportInfo>,
+    /// `VODExportInfo`, optional: [`VODExportInfo`].
     #[tc(rename = "VODExportInfo")]
-    pub vod_export_info: Option<VodExportInfo>,
+    pub vod_export_info: Option<VODExportInfo>,
     /// `ExportExtensionArgs`, optional: [`VideoExportExtensionArgs`].
     pub export_extension_args: Option<VideoExportExtensionArgs>,
     /// `Operator`, optional: string. Example: `9b92a8e7-a5ef-4e28-d72e-4eff571fabf0`.
@@ -1557,10 +1557,10 @@ pub struct Authorizer {
     pub id: Option<String>,
 }
 
-/// The `CMEExportInfo` model of CME API 2019-10-29 (renamed: the metadata calls it `CMEExportInfo`).
+/// The `CMEExportInfo` model of CME API 2019-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CmeExportInfo {
+pub struct CMEExportInfo {
     /// `Owner`, required: [`Entity`].
     pub owner: Entity,
     /// `Name`, optional: string. Example: `素材`.
@@ -2649,10 +2649,10 @@ pub struct TimeRange {
     pub end_time: String,
 }
 
-/// The `VODExportInfo` model of CME API 2019-10-29 (renamed: the metadata calls it `VODExportInfo`).
+/// The `VODExportInfo` model of CME API 2019-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VodExportInfo {
+pub struct VODExportInfo {
     /// `Name`, optional: string. Example: `MaterialName`.
     pub name: Option<String>,
     /// `ClassId`, optional: unsigned integer. Example: `9`.

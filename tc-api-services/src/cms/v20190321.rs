@@ -330,9 +330,9 @@ pub struct ImageData {
     pub porn_detect: Option<ImagePornDetect>,
     /// `TerrorDetect`: [`ImageTerrorDetect`], may be null.
     pub terror_detect: Option<ImageTerrorDetect>,
-    /// `OCRDetect`: [`OcrDetect`], may be null.
+    /// `OCRDetect`: [`OCRDetect`], may be null.
     #[tc(rename = "OCRDetect")]
-    pub ocr_detect: Option<OcrDetect>,
+    pub ocr_detect: Option<OCRDetect>,
     /// `LogoDetect`: [`LogoDetail`], may be null.
     pub logo_detect: Option<LogoDetail>,
     /// `Similar`: [`Similar`], may be null.
@@ -478,20 +478,20 @@ pub struct LogoDetail {
     pub app_logo_detail: Option<Vec<Logo>>,
 }
 
-/// The `OCRDetect` model of CMS API 2019-03-21 (renamed: the metadata calls it `OCRDetect`).
+/// The `OCRDetect` model of CMS API 2019-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OcrDetect {
-    /// `Item`: list of [`OcrItem`], may be null.
-    pub item: Option<Vec<OcrItem>>,
+pub struct OCRDetect {
+    /// `Item`: list of [`OCRItem`], may be null.
+    pub item: Option<Vec<OCRItem>>,
     /// `TextInfo`: string, may be null.
     pub text_info: Option<String>,
 }
 
-/// The `OCRItem` model of CMS API 2019-03-21 (renamed: the metadata calls it `OCRItem`).
+/// The `OCRItem` model of CMS API 2019-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OcrItem {
+pub struct OCRItem {
     /// `TextPosition`: [`Coordinate`], may be null.
     pub text_position: Option<Coordinate>,
     /// `EvilType`: integer, may be null.
@@ -580,9 +580,9 @@ pub struct TextData {
     pub res: Option<TextOutputRes>,
     /// `RiskDetails`: list of [`RiskDetails`], may be null.
     pub risk_details: Option<Vec<RiskDetails>>,
-    /// `ID`: [`TextOutputId`].
+    /// `ID`: [`TextOutputID`].
     #[tc(rename = "ID")]
-    pub id: Option<TextOutputId>,
+    pub id: Option<TextOutputID>,
     /// `Score`: unsigned integer.
     pub score: Option<u64>,
     /// `Common`: [`TextOutputComm`].
@@ -615,10 +615,10 @@ pub struct TextOutputComm {
     pub uin: Option<i64>,
 }
 
-/// The `TextOutputID` model of CMS API 2019-03-21 (renamed: the metadata calls it `TextOutputID`).
+/// The `TextOutputID` model of CMS API 2019-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TextOutputId {
+pub struct TextOutputID {
     /// `MsgID`: string.
     #[tc(rename = "MsgID")]
     pub msg_id: Option<String>,

@@ -83,8 +83,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AddCloudNativeAPIGatewayConsumerGroupAuth` action of CNGW API 2023-04-18.
 ///
-/// Answers [`AddCloudNativeApiGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = AddCloudNativeApiGatewayConsumerGroupAuthResponse)]
+/// Answers [`AddCloudNativeAPIGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -100,12 +100,12 @@ pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
 /// The answer of [`AddCloudNativeAPIGatewayConsumerGroupAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddCloudNativeApiGatewayConsumerGroupAuthResponse;
+pub struct AddCloudNativeAPIGatewayConsumerGroupAuthResponse;
 
 /// The `AddCloudNativeAPIGatewayConsumerInGroup` action of CNGW API 2023-04-18.
 ///
-/// Answers [`AddCloudNativeApiGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = AddCloudNativeApiGatewayConsumerInGroupResponse)]
+/// Answers [`AddCloudNativeAPIGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -119,15 +119,15 @@ pub struct AddCloudNativeAPIGatewayConsumerInGroup {
 /// The answer of [`AddCloudNativeAPIGatewayConsumerInGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddCloudNativeApiGatewayConsumerInGroupResponse {
+pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `BindCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
-/// Answers [`BindCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = BindCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`BindCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -143,15 +143,15 @@ pub struct BindCloudNativeAPIGatewaySecretKey {
 /// The answer of [`BindCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindCloudNativeApiGatewaySecretKeyResponse {
+pub struct BindCloudNativeAPIGatewaySecretKeyResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `CheckCloudNativeAPIGatewayMCPRouteMatch` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CheckCloudNativeApiGatewayMcpRouteMatchResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CheckCloudNativeApiGatewayMcpRouteMatchResponse)]
+/// Answers [`CheckCloudNativeAPIGatewayMCPRouteMatchResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckCloudNativeAPIGatewayMCPRouteMatch {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -160,8 +160,8 @@ pub struct CheckCloudNativeAPIGatewayMCPRouteMatch {
     pub server_id: String,
     /// `ExcludeRouteId`, optional: string. Example: `791a27f9-0431-4d71-87e3-511a650cc760`.
     pub exclude_route_id: Option<String>,
-    /// `HeaderMatch`, optional: list of [`AigwHeaderRule`].
-    pub header_match: Option<Vec<AigwHeaderRule>>,
+    /// `HeaderMatch`, optional: list of [`AIGWHeaderRule`].
+    pub header_match: Option<Vec<AIGWHeaderRule>>,
     /// `Methods`, optional: list of string. Example: `["GET"]`.
     pub methods: Option<Vec<String>>,
     /// `Path`, optional: string. Example: `/mcpserver`.
@@ -173,15 +173,15 @@ pub struct CheckCloudNativeAPIGatewayMCPRouteMatch {
 /// The answer of [`CheckCloudNativeAPIGatewayMCPRouteMatch`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckCloudNativeApiGatewayMcpRouteMatchResponse {
-    /// `Result`: [`AigwmcpRouteCheckResult`], may be null.
-    pub result: Option<AigwmcpRouteCheckResult>,
+pub struct CheckCloudNativeAPIGatewayMCPRouteMatchResponse {
+    /// `Result`: [`AIGWMCPRouteCheckResult`], may be null.
+    pub result: Option<AIGWMCPRouteCheckResult>,
 }
 
 /// The `CheckCloudNativeAPIGatewayMCPToolVersionExist` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CheckCloudNativeApiGatewayMcpToolVersionExistResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CheckCloudNativeApiGatewayMcpToolVersionExistResponse)]
+/// Answers [`CheckCloudNativeAPIGatewayMCPToolVersionExistResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckCloudNativeAPIGatewayMCPToolVersionExist {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -197,15 +197,15 @@ pub struct CheckCloudNativeAPIGatewayMCPToolVersionExist {
 /// The answer of [`CheckCloudNativeAPIGatewayMCPToolVersionExist`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckCloudNativeApiGatewayMcpToolVersionExistResponse {
+pub struct CheckCloudNativeAPIGatewayMCPToolVersionExistResponse {
     /// `Result`: boolean. Example: `false`.
     pub result: Option<bool>,
 }
 
 /// The `CompareCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CompareCloudNativeApiGatewayMcpToolVersionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CompareCloudNativeApiGatewayMcpToolVersionResponse)]
+/// Answers [`CompareCloudNativeAPIGatewayMCPToolVersionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareCloudNativeAPIGatewayMCPToolVersion {
     /// `BaseVersion`, required: string. Example: `20260527`.
@@ -223,15 +223,15 @@ pub struct CompareCloudNativeAPIGatewayMCPToolVersion {
 /// The answer of [`CompareCloudNativeAPIGatewayMCPToolVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CompareCloudNativeApiGatewayMcpToolVersionResponse {
-    /// `Result`: [`AigwChangeSummary`].
-    pub result: Option<AigwChangeSummary>,
+pub struct CompareCloudNativeAPIGatewayMCPToolVersionResponse {
+    /// `Result`: [`AIGWChangeSummary`].
+    pub result: Option<AIGWChangeSummary>,
 }
 
 /// The `CreateCloudNativeAPIGatewayAIServiceSource` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayAiServiceSourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayAiServiceSourceResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayAIServiceSourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayAIServiceSource {
     /// `GatewayId`, required: string. Example: `gateway-4e588095`.
@@ -242,8 +242,8 @@ pub struct CreateCloudNativeAPIGatewayAIServiceSource {
     pub source_name: Option<String>,
     /// `SourceProduct`, optional: string. Example: `InnerPolaris`.
     pub source_product: Option<String>,
-    /// `SourceInfo`, optional: [`CnapiGwAiServiceSourceInfo`].
-    pub source_info: Option<CnapiGwAiServiceSourceInfo>,
+    /// `SourceInfo`, optional: [`CNAPIGwAIServiceSourceInfo`].
+    pub source_info: Option<CNAPIGwAIServiceSourceInfo>,
     /// `Description`, optional: string. Example: `默认接入点`.
     pub description: Option<String>,
 }
@@ -251,15 +251,15 @@ pub struct CreateCloudNativeAPIGatewayAIServiceSource {
 /// The answer of [`CreateCloudNativeAPIGatewayAIServiceSource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayAiServiceSourceResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayAIServiceSourceResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -283,15 +283,15 @@ pub struct CreateCloudNativeAPIGatewayConsumer {
 /// The answer of [`CreateCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayConsumerResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayConsumerResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-73a0405d`.
@@ -311,15 +311,15 @@ pub struct CreateCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`CreateCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayConsumerGroupResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-bb346e76`.
@@ -338,26 +338,26 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
     pub base_path: Option<String>,
     /// `Description`, optional: string. Example: `大模型统一聊天 API`.
     pub description: Option<String>,
-    /// `ModelServiceRoute`, optional: [`CloudNativeApiGatewayLlmModelServiceRoute`].
-    pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
-    /// `MatchHeaders`, optional: list of [`AigwkvMatch`].
-    pub match_headers: Option<Vec<AigwkvMatch>>,
+    /// `ModelServiceRoute`, optional: [`CloudNativeAPIGatewayLLMModelServiceRoute`].
+    pub model_service_route: Option<CloudNativeAPIGatewayLLMModelServiceRoute>,
+    /// `MatchHeaders`, optional: list of [`AIGWKVMatch`].
+    pub match_headers: Option<Vec<AIGWKVMatch>>,
     /// `EnableCrossServiceFallback`, optional: boolean. Example: `false`.
     pub enable_cross_service_fallback: Option<bool>,
-    /// `CrossServiceFallbackConfig`, optional: [`AigwCrossServiceFallbackConfig`].
-    pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
-    /// `TagFilter`, optional: [`AigwTagFilter`].
-    pub tag_filter: Option<AigwTagFilter>,
-    /// `LogConfig`, optional: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `MaxDocumentsConfig`, optional: [`AigwRerankMaxDocumentsConfig`].
-    pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
-    /// `SensitiveWordRoute`, optional: [`AigwSensitiveWordRoute`].
-    pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
-    /// `PriorityScheduleConfig`, optional: [`AigwPriorityScheduleConfig`].
-    pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
-    /// `ModelNameRoute`, optional: [`AigwModelNameRoute`].
-    pub model_name_route: Option<AigwModelNameRoute>,
+    /// `CrossServiceFallbackConfig`, optional: [`AIGWCrossServiceFallbackConfig`].
+    pub cross_service_fallback_config: Option<AIGWCrossServiceFallbackConfig>,
+    /// `TagFilter`, optional: [`AIGWTagFilter`].
+    pub tag_filter: Option<AIGWTagFilter>,
+    /// `LogConfig`, optional: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `MaxDocumentsConfig`, optional: [`AIGWRerankMaxDocumentsConfig`].
+    pub max_documents_config: Option<AIGWRerankMaxDocumentsConfig>,
+    /// `SensitiveWordRoute`, optional: [`AIGWSensitiveWordRoute`].
+    pub sensitive_word_route: Option<AIGWSensitiveWordRoute>,
+    /// `PriorityScheduleConfig`, optional: [`AIGWPriorityScheduleConfig`].
+    pub priority_schedule_config: Option<AIGWPriorityScheduleConfig>,
+    /// `ModelNameRoute`, optional: [`AIGWModelNameRoute`].
+    pub model_name_route: Option<AIGWModelNameRoute>,
     /// `StandardModelName`, optional: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
@@ -365,7 +365,7 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`CreateCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayLlmModelApiResponse {
+pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
     /// `ModelAPIId`: string. Example: `cae62c8faa894a93b48c4dcfe4a8c80e`.
@@ -375,8 +375,8 @@ pub struct CreateCloudNativeApiGatewayLlmModelApiResponse {
 
 /// The `CreateCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-aeb0be15`.
@@ -397,12 +397,12 @@ pub struct CreateCloudNativeAPIGatewayLLMModelService {
     pub default_model: Option<String>,
     /// `EnableModelFallback`, optional: boolean. Example: `false`.
     pub enable_model_fallback: Option<bool>,
-    /// `ModelFallbackRule`, optional: [`CloudNativeApiGatewayLlmModelFallbackRule`].
-    pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
+    /// `ModelFallbackRule`, optional: [`CloudNativeAPIGatewayLLMModelFallbackRule`].
+    pub model_fallback_rule: Option<CloudNativeAPIGatewayLLMModelFallbackRule>,
     /// `EnableModelParamCheck`, optional: boolean. Example: `false`.
     pub enable_model_param_check: Option<bool>,
-    /// `ModelParamCheckRule`, optional: [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
-    pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
+    /// `ModelParamCheckRule`, optional: [`CloudNativeAPIGatewayLLMModelParamCheckInfo`].
+    pub model_param_check_rule: Option<CloudNativeAPIGatewayLLMModelParamCheckInfo>,
     /// `Description`, optional: string. Example: `OpenAI 模型服务`.
     pub description: Option<String>,
     /// `UpstreamURL`, optional: string. Example: `https://ms-84cnfq44-100011913960.gw.ap-guangzhou.ti.tencentc`….
@@ -421,12 +421,12 @@ pub struct CreateCloudNativeAPIGatewayLLMModelService {
     /// `SNI`, optional: string. Example: `generativelanguage.googleapis.com`.
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
-    /// `QuotaLimit`, optional: [`AigwllmQuotaLimit`].
-    pub quota_limit: Option<AigwllmQuotaLimit>,
+    /// `QuotaLimit`, optional: [`AIGWLLMQuotaLimit`].
+    pub quota_limit: Option<AIGWLLMQuotaLimit>,
     /// `Tags`, optional: list of string. Example: `["env:test"]`.
     pub tags: Option<Vec<String>>,
-    /// `ModelRewriteRules`, optional: list of [`AigwModelRewriteRule`].
-    pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
+    /// `ModelRewriteRules`, optional: list of [`AIGWModelRewriteRule`].
+    pub model_rewrite_rules: Option<Vec<AIGWModelRewriteRule>>,
     /// `CustomProviderName`, optional: string. Example: `custom-11233`.
     pub custom_provider_name: Option<String>,
     /// `ExternalInstanceId`, optional: string. Example: `ins-test2`.
@@ -445,18 +445,18 @@ pub struct CreateCloudNativeAPIGatewayLLMModelService {
     pub service_name: Option<String>,
     /// `Protocol`, optional: string. Example: `OpenAI`.
     pub protocol: Option<String>,
-    /// `LoadBalanceConfig`, optional: [`AigwLoadBalanceConfig`].
-    pub load_balance_config: Option<AigwLoadBalanceConfig>,
-    /// `SmartBalance`, optional: [`AigwSmartBalanceConfig`].
-    pub smart_balance: Option<AigwSmartBalanceConfig>,
-    /// `LengthLimitConfig`, optional: [`AigwLengthLimitConfig`].
-    pub length_limit_config: Option<AigwLengthLimitConfig>,
+    /// `LoadBalanceConfig`, optional: [`AIGWLoadBalanceConfig`].
+    pub load_balance_config: Option<AIGWLoadBalanceConfig>,
+    /// `SmartBalance`, optional: [`AIGWSmartBalanceConfig`].
+    pub smart_balance: Option<AIGWSmartBalanceConfig>,
+    /// `LengthLimitConfig`, optional: [`AIGWLengthLimitConfig`].
+    pub length_limit_config: Option<AIGWLengthLimitConfig>,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayLlmModelServiceResponse {
+pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
     /// `ModelServiceId`: string. Example: `0226dd421d434f68ab414116737c18fc`.
@@ -465,8 +465,8 @@ pub struct CreateCloudNativeApiGatewayLlmModelServiceResponse {
 
 /// The `CreateCloudNativeAPIGatewayMCPRoute` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayMcpRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayMcpRouteResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayMCPRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayMCPRoute {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -475,8 +475,8 @@ pub struct CreateCloudNativeAPIGatewayMCPRoute {
     pub server_id: String,
     /// `Description`, optional: string. Example: `mcp-route`.
     pub description: Option<String>,
-    /// `HeaderMatch`, optional: list of [`AigwHeaderRule`].
-    pub header_match: Option<Vec<AigwHeaderRule>>,
+    /// `HeaderMatch`, optional: list of [`AIGWHeaderRule`].
+    pub header_match: Option<Vec<AIGWHeaderRule>>,
     /// `Methods`, optional: list of string. Example: `["GET"]`.
     pub methods: Option<Vec<String>>,
     /// `Name`, optional: string. Example: `route-mcp`.
@@ -492,15 +492,15 @@ pub struct CreateCloudNativeAPIGatewayMCPRoute {
 /// The answer of [`CreateCloudNativeAPIGatewayMCPRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayMcpRouteResponse {
-    /// `Result`: [`AigwCreateMcpRouteResult`], may be null.
-    pub result: Option<AigwCreateMcpRouteResult>,
+pub struct CreateCloudNativeAPIGatewayMCPRouteResponse {
+    /// `Result`: [`AIGWCreateMCPRouteResult`], may be null.
+    pub result: Option<AIGWCreateMCPRouteResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayMcpServerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayMcpServerResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayMCPServerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`, required: string. Example: `gateway-27268511`.
@@ -515,10 +515,10 @@ pub struct CreateCloudNativeAPIGatewayMCPServer {
     pub transport: String,
     /// `UpstreamType`, required: string. Example: `VirtualMCPServer`.
     pub upstream_type: String,
-    /// `UpstreamInfo`, optional: [`AigwmcpUpstreamInfo`].
-    pub upstream_info: Option<AigwmcpUpstreamInfo>,
-    /// `SessionConfig`, optional: [`AigwmcpSessionConfig`].
-    pub session_config: Option<AigwmcpSessionConfig>,
+    /// `UpstreamInfo`, optional: [`AIGWMCPUpstreamInfo`].
+    pub upstream_info: Option<AIGWMCPUpstreamInfo>,
+    /// `SessionConfig`, optional: [`AIGWMCPSessionConfig`].
+    pub session_config: Option<AIGWMCPSessionConfig>,
     /// `Timeout`, optional: unsigned integer. Example: `3000`.
     pub timeout: Option<u64>,
     /// `RetryCount`, optional: unsigned integer. Example: `3`.
@@ -527,28 +527,28 @@ pub struct CreateCloudNativeAPIGatewayMCPServer {
     pub description: Option<String>,
     /// `EnableHealthCheck`, optional: boolean. Example: `false`.
     pub enable_health_check: Option<bool>,
-    /// `HealthCheck`, optional: [`AigwHealthCheckSetting`].
-    pub health_check: Option<AigwHealthCheckSetting>,
+    /// `HealthCheck`, optional: [`AIGWHealthCheckSetting`].
+    pub health_check: Option<AIGWHealthCheckSetting>,
     /// `PreserveHost`, optional: boolean. Example: `true`.
     pub preserve_host: Option<bool>,
-    /// `LogConfig`, optional: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `ParamRewriteConfig`, optional: [`AigwmcpServerParamRewriteConfig`].
-    pub param_rewrite_config: Option<AigwmcpServerParamRewriteConfig>,
+    /// `LogConfig`, optional: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `ParamRewriteConfig`, optional: [`AIGWMCPServerParamRewriteConfig`].
+    pub param_rewrite_config: Option<AIGWMCPServerParamRewriteConfig>,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayMCPServer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayMcpServerResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayMCPServerResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewayMcpToolResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewayMcpToolResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayMCPToolResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayMCPTool {
     /// `ContentType`, required: string. Example: `application/json`.
@@ -562,15 +562,15 @@ pub struct CreateCloudNativeAPIGatewayMCPTool {
 /// The answer of [`CreateCloudNativeAPIGatewayMCPTool`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayMcpToolResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayMCPToolResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
-/// Answers [`CreateCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = CreateCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`CreateCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -585,50 +585,50 @@ pub struct CreateCloudNativeAPIGatewaySecretKey {
     pub secret_type: String,
     /// `Description`, optional: string. Example: `密钥描述`.
     pub description: Option<String>,
-    /// `JWTCredentialConfig`, optional: [`AigwjwtCredentialConfig`].
+    /// `JWTCredentialConfig`, optional: [`AIGWJWTCredentialConfig`].
     #[tc(rename = "JWTCredentialConfig")]
-    pub jwt_credential_config: Option<AigwjwtCredentialConfig>,
+    pub jwt_credential_config: Option<AIGWJWTCredentialConfig>,
     /// `KmsKeyName`, optional: string. Example: `name`.
     pub kms_key_name: Option<String>,
     /// `KmsKeyVersion`, optional: string. Example: `v1`.
     pub kms_key_version: Option<String>,
-    /// `OAuthCredentialConfig`, optional: [`AigwoAuthCredentialConfig`].
-    pub o_auth_credential_config: Option<AigwoAuthCredentialConfig>,
-    /// `OIDCCredentialConfig`, optional: [`AigwoidcCredentialConfig`].
+    /// `OAuthCredentialConfig`, optional: [`AIGWOAuthCredentialConfig`].
+    pub o_auth_credential_config: Option<AIGWOAuthCredentialConfig>,
+    /// `OIDCCredentialConfig`, optional: [`AIGWOIDCCredentialConfig`].
     #[tc(rename = "OIDCCredentialConfig")]
-    pub oidc_credential_config: Option<AigwoidcCredentialConfig>,
+    pub oidc_credential_config: Option<AIGWOIDCCredentialConfig>,
     /// `Provider`, optional: string. Example: `Dify`.
     pub provider: Option<String>,
     /// `SecretValue`, optional: string. Example: `value`.
     pub secret_value: Option<String>,
-    /// `AKSKCredentialConfig`, optional: [`AigwakskCredentialConfig`].
+    /// `AKSKCredentialConfig`, optional: [`AIGWAKSKCredentialConfig`].
     #[tc(rename = "AKSKCredentialConfig")]
-    pub aksk_credential_config: Option<AigwakskCredentialConfig>,
-    /// `CAMCredentialConfig`, optional: [`AigwcamCredentialConfig`].
+    pub aksk_credential_config: Option<AIGWAKSKCredentialConfig>,
+    /// `CAMCredentialConfig`, optional: [`AIGWCAMCredentialConfig`].
     #[tc(rename = "CAMCredentialConfig")]
-    pub cam_credential_config: Option<AigwcamCredentialConfig>,
-    /// `BearerTokenCredentialConfig`, optional: [`AigwBearerTokenCredentialConfig`].
-    pub bearer_token_credential_config: Option<AigwBearerTokenCredentialConfig>,
-    /// `CustomHeaderCredentialConfig`, optional: [`AigwCustomHeaderCredentialConfig`].
-    pub custom_header_credential_config: Option<AigwCustomHeaderCredentialConfig>,
-    /// `QueryParamCredentialConfig`, optional: [`AigwQueryParamCredentialConfig`].
-    pub query_param_credential_config: Option<AigwQueryParamCredentialConfig>,
-    /// `BasicCredentialConfig`, optional: [`AigwBasicCredentialConfig`].
-    pub basic_credential_config: Option<AigwBasicCredentialConfig>,
+    pub cam_credential_config: Option<AIGWCAMCredentialConfig>,
+    /// `BearerTokenCredentialConfig`, optional: [`AIGWBearerTokenCredentialConfig`].
+    pub bearer_token_credential_config: Option<AIGWBearerTokenCredentialConfig>,
+    /// `CustomHeaderCredentialConfig`, optional: [`AIGWCustomHeaderCredentialConfig`].
+    pub custom_header_credential_config: Option<AIGWCustomHeaderCredentialConfig>,
+    /// `QueryParamCredentialConfig`, optional: [`AIGWQueryParamCredentialConfig`].
+    pub query_param_credential_config: Option<AIGWQueryParamCredentialConfig>,
+    /// `BasicCredentialConfig`, optional: [`AIGWBasicCredentialConfig`].
+    pub basic_credential_config: Option<AIGWBasicCredentialConfig>,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewaySecretKeyResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `DeleteCloudNativeAPIGatewayAIServiceSource` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayAiServiceSourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayAiServiceSourceResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayAIServiceSourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayAIServiceSource {
     /// `GatewayId`, required: string. Example: `gateway-9a766f25`.
@@ -642,12 +642,12 @@ pub struct DeleteCloudNativeAPIGatewayAIServiceSource {
 /// The answer of [`DeleteCloudNativeAPIGatewayAIServiceSource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayAiServiceSourceResponse;
+pub struct DeleteCloudNativeAPIGatewayAIServiceSourceResponse;
 
 /// The `DeleteCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -661,12 +661,12 @@ pub struct DeleteCloudNativeAPIGatewayConsumer {
 /// The answer of [`DeleteCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayConsumerResponse;
+pub struct DeleteCloudNativeAPIGatewayConsumerResponse;
 
 /// The `DeleteCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -680,12 +680,12 @@ pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`DeleteCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayConsumerGroupResponse;
+pub struct DeleteCloudNativeAPIGatewayConsumerGroupResponse;
 
 /// The `DeleteCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -698,15 +698,15 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`DeleteCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayLlmModelApiResponse {
+pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `DeleteCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -718,15 +718,15 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelService {
 /// The answer of [`DeleteCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayLlmModelServiceResponse {
+pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `DeleteCloudNativeAPIGatewayMCPRoute` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayMcpRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayMcpRouteResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayMCPRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayMCPRoute {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -740,12 +740,12 @@ pub struct DeleteCloudNativeAPIGatewayMCPRoute {
 /// The answer of [`DeleteCloudNativeAPIGatewayMCPRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayMcpRouteResponse;
+pub struct DeleteCloudNativeAPIGatewayMCPRouteResponse;
 
 /// The `DeleteCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayMcpServerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayMcpServerResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayMCPServerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`, required: string. Example: `gateway-545fe799`.
@@ -757,12 +757,12 @@ pub struct DeleteCloudNativeAPIGatewayMCPServer {
 /// The answer of [`DeleteCloudNativeAPIGatewayMCPServer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayMcpServerResponse;
+pub struct DeleteCloudNativeAPIGatewayMCPServerResponse;
 
 /// The `DeleteCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayMcpToolResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayMcpToolResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayMCPToolResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayMCPTool {
     /// `GatewayId`, required: string. Example: `gateway-545fe799`.
@@ -776,12 +776,12 @@ pub struct DeleteCloudNativeAPIGatewayMCPTool {
 /// The answer of [`DeleteCloudNativeAPIGatewayMCPTool`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayMcpToolResponse;
+pub struct DeleteCloudNativeAPIGatewayMCPToolResponse;
 
 /// The `DeleteCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayMcpToolVersionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewayMcpToolVersionResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayMCPToolVersionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayMCPToolVersion {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -797,15 +797,15 @@ pub struct DeleteCloudNativeAPIGatewayMCPToolVersion {
 /// The answer of [`DeleteCloudNativeAPIGatewayMCPToolVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayMcpToolVersionResponse {
+pub struct DeleteCloudNativeAPIGatewayMCPToolVersionResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `DeleteCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DeleteCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DeleteCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -817,12 +817,12 @@ pub struct DeleteCloudNativeAPIGatewaySecretKey {
 /// The answer of [`DeleteCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewaySecretKeyResponse;
+pub struct DeleteCloudNativeAPIGatewaySecretKeyResponse;
 
 /// The `DescribeCNGWServicesWithRoutes` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCngwServicesWithRoutesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCngwServicesWithRoutesResponse)]
+/// Answers [`DescribeCNGWServicesWithRoutesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCNGWServicesWithRoutes {
     /// `GatewayId`, required: string. Example: `gateway-2c8a4896`.
@@ -838,15 +838,15 @@ pub struct DescribeCNGWServicesWithRoutes {
 /// The answer of [`DescribeCNGWServicesWithRoutes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCngwServicesWithRoutesResponse {
+pub struct DescribeCNGWServicesWithRoutesResponse {
     /// `Result`: [`KongServiceWithRoutes`].
     pub result: Option<KongServiceWithRoutes>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayAIQuota` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayAiQuotaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayAiQuotaResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayAIQuotaResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayAIQuota {
     /// `GatewayId`, required: string. Example: `gateway-4a133c03`.
@@ -858,15 +858,15 @@ pub struct DescribeCloudNativeAPIGatewayAIQuota {
 /// The answer of [`DescribeCloudNativeAPIGatewayAIQuota`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayAiQuotaResponse {
-    /// `Result`: [`AigwQuotaDetail`].
-    pub result: Option<AigwQuotaDetail>,
+pub struct DescribeCloudNativeAPIGatewayAIQuotaResponse {
+    /// `Result`: [`AIGWQuotaDetail`].
+    pub result: Option<AIGWQuotaDetail>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayAIQuotaList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayAiQuotaListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayAiQuotaListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayAIQuotaListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayAIQuotaList {
     /// `GatewayId`, required: string. Example: `gateway-b6ec1f87`.
@@ -886,15 +886,15 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaList {
 /// The answer of [`DescribeCloudNativeAPIGatewayAIQuotaList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayAiQuotaListResponse {
-    /// `Result`: [`AigwQuotaList`].
-    pub result: Option<AigwQuotaList>,
+pub struct DescribeCloudNativeAPIGatewayAIQuotaListResponse {
+    /// `Result`: [`AIGWQuotaList`].
+    pub result: Option<AIGWQuotaList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayAIServiceSourceList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayAiServiceSourceListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayAiServiceSourceListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayAIServiceSourceListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayAIServiceSourceList {
     /// `GatewayId`, required: string. Example: `gateway-4e588095`.
@@ -912,15 +912,15 @@ pub struct DescribeCloudNativeAPIGatewayAIServiceSourceList {
 /// The answer of [`DescribeCloudNativeAPIGatewayAIServiceSourceList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayAiServiceSourceListResponse {
-    /// `Result`: [`CnapiGwAiServiceSourceList`].
-    pub result: Option<CnapiGwAiServiceSourceList>,
+pub struct DescribeCloudNativeAPIGatewayAIServiceSourceListResponse {
+    /// `Result`: [`CNAPIGwAIServiceSourceList`].
+    pub result: Option<CNAPIGwAIServiceSourceList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -932,15 +932,15 @@ pub struct DescribeCloudNativeAPIGatewayConsumer {
 /// The answer of [`DescribeCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConsumerResponse {
-    /// `Result`: [`CnapiGwConsumer`].
-    pub result: Option<CnapiGwConsumer>,
+pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
+    /// `Result`: [`CNAPIGwConsumer`].
+    pub result: Option<CNAPIGwConsumer>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -952,15 +952,15 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`DescribeCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConsumerGroupResponse {
-    /// `Result`: [`CnapiGwConsumerGroup`].
-    pub result: Option<CnapiGwConsumerGroup>,
+pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
+    /// `Result`: [`CNAPIGwConsumerGroup`].
+    pub result: Option<CNAPIGwConsumerGroup>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -973,15 +973,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelApiResponse {
-    /// `Result`: [`CloudNativeApiGatewayLlmModelApi`].
-    pub result: Option<CloudNativeApiGatewayLlmModelApi>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
+    /// `Result`: [`CloudNativeAPIGatewayLLMModelAPI`].
+    pub result: Option<CloudNativeAPIGatewayLLMModelAPI>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPIs` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelApIsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelApIsResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelAPIsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
     /// `GatewayId`, required: string. Example: `gateway-9a766f25`.
@@ -1007,15 +1007,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelAPIs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelApIsResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayLlmModelApi`].
-    pub result: Option<ListCloudNativeApiGatewayLlmModelApi>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
+    /// `Result`: [`ListCloudNativeAPIGatewayLLMModelAPI`].
+    pub result: Option<ListCloudNativeAPIGatewayLLMModelAPI>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -1027,15 +1027,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelService {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelServiceResponse {
-    /// `Result`: [`CloudNativeApiGatewayLlmModelService`].
-    pub result: Option<CloudNativeApiGatewayLlmModelService>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
+    /// `Result`: [`CloudNativeAPIGatewayLLMModelService`].
+    pub result: Option<CloudNativeAPIGatewayLLMModelService>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelServices` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelServicesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelServicesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelServicesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -1058,15 +1058,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelServices`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelServicesResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayLlmModelService`].
-    pub result: Option<ListCloudNativeApiGatewayLlmModelService>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
+    /// `Result`: [`ListCloudNativeAPIGatewayLLMModelService`].
+    pub result: Option<ListCloudNativeAPIGatewayLLMModelService>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMTokenUsageList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmTokenUsageListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayLlmTokenUsageListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageList {
     /// `GatewayId`, required: string. Example: `gateway-0663f44f`.
@@ -1086,15 +1086,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageList {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMTokenUsageList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmTokenUsageListResponse {
-    /// `Result`: [`AigwllmTokenUsageListResult`].
-    pub result: Option<AigwllmTokenUsageListResult>,
+pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse {
+    /// `Result`: [`AIGWLLMTokenUsageListResult`].
+    pub result: Option<AIGWLLMTokenUsageListResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmTokenUsageStatisticsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayLlmTokenUsageStatisticsResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -1110,15 +1110,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmTokenUsageStatisticsResponse {
-    /// `Result`: [`AigwllmTokenUsageStatisticsResult`].
-    pub result: Option<AigwllmTokenUsageStatisticsResult>,
+pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse {
+    /// `Result`: [`AIGWLLMTokenUsageStatisticsResult`].
+    pub result: Option<AIGWLLMTokenUsageStatisticsResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPRouteList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpRouteListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpRouteListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPRouteListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPRouteList {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1134,15 +1134,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPRouteList {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPRouteList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpRouteListResponse {
-    /// `Result`: [`AigwmcpRouteListResult`], may be null.
-    pub result: Option<AigwmcpRouteListResult>,
+pub struct DescribeCloudNativeAPIGatewayMCPRouteListResponse {
+    /// `Result`: [`AIGWMCPRouteListResult`], may be null.
+    pub result: Option<AIGWMCPRouteListResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpServerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpServerResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPServerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`, required: string. Example: `gateway-545fe799`.
@@ -1154,15 +1154,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPServer {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPServer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpServerResponse {
-    /// `Result`: [`AigwmcpServer`].
-    pub result: Option<AigwmcpServer>,
+pub struct DescribeCloudNativeAPIGatewayMCPServerResponse {
+    /// `Result`: [`AIGWMCPServer`].
+    pub result: Option<AIGWMCPServer>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPServerACL` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpServerAclResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpServerAclResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPServerACLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPServerACL {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -1174,15 +1174,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerACL {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPServerACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpServerAclResponse {
-    /// `Result`: [`AigwmcpServerAclResult`].
-    pub result: Option<AigwmcpServerAclResult>,
+pub struct DescribeCloudNativeAPIGatewayMCPServerACLResponse {
+    /// `Result`: [`AIGWMCPServerACLResult`].
+    pub result: Option<AIGWMCPServerACLResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPServerAuth` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpServerAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpServerAuthResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPServerAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPServerAuth {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -1194,15 +1194,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerAuth {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPServerAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpServerAuthResponse {
-    /// `Result`: [`AigwmcpServerAuthResult`].
-    pub result: Option<AigwmcpServerAuthResult>,
+pub struct DescribeCloudNativeAPIGatewayMCPServerAuthResponse {
+    /// `Result`: [`AIGWMCPServerAuthResult`].
+    pub result: Option<AIGWMCPServerAuthResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPServerList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpServerListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpServerListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPServerListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPServerList {
     /// `GatewayId`, required: string. Example: `gateway-9a766f25`.
@@ -1218,15 +1218,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerList {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPServerList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpServerListResponse {
-    /// `Result`: [`AigwmcpServerList`].
-    pub result: Option<AigwmcpServerList>,
+pub struct DescribeCloudNativeAPIGatewayMCPServerListResponse {
+    /// `Result`: [`AIGWMCPServerList`].
+    pub result: Option<AIGWMCPServerList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPTool {
     /// `GatewayId`, required: string. Example: `gateway-545fe799`.
@@ -1240,12 +1240,12 @@ pub struct DescribeCloudNativeAPIGatewayMCPTool {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPTool`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolResponse;
+pub struct DescribeCloudNativeAPIGatewayMCPToolResponse;
 
 /// The `DescribeCloudNativeAPIGatewayMCPToolACLList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolAclListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolAclListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolACLListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolACLList {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -1263,15 +1263,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolACLList {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPToolACLList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolAclListResponse {
-    /// `Result`: [`AigwmcpToolAclListResult`].
-    pub result: Option<AigwmcpToolAclListResult>,
+pub struct DescribeCloudNativeAPIGatewayMCPToolACLListResponse {
+    /// `Result`: [`AIGWMCPToolACLListResult`].
+    pub result: Option<AIGWMCPToolACLListResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPToolImportTask` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolImportTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolImportTaskResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolImportTask {
     /// `GatewayId`, required: string. Example: `gateway-6fa655a5`.
@@ -1284,15 +1284,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolImportTask {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPToolImportTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolImportTaskResponse {
-    /// `Result`: [`CnapiGwMcpToolImportTaskResult`].
-    pub result: Option<CnapiGwMcpToolImportTaskResult>,
+pub struct DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse {
+    /// `Result`: [`CNAPIGwMCPToolImportTaskResult`].
+    pub result: Option<CNAPIGwMCPToolImportTaskResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPToolList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolList {
     /// `GatewayId`, required: string. Example: `gateway-545fe799`.
@@ -1308,15 +1308,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolList {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPToolList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolListResponse {
-    /// `Result`: [`CnapiGwMcpToolList`].
-    pub result: Option<CnapiGwMcpToolList>,
+pub struct DescribeCloudNativeAPIGatewayMCPToolListResponse {
+    /// `Result`: [`CNAPIGwMCPToolList`].
+    pub result: Option<CNAPIGwMCPToolList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolVersionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolVersionResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolVersionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersion {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1332,15 +1332,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersion {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPToolVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolVersionResponse {
+pub struct DescribeCloudNativeAPIGatewayMCPToolVersionResponse {
     /// `Result`: string. Example: `{"name":"test","display_name":"xx","description":"descasssas`….
     pub result: Option<String>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPToolVersionList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolVersionListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolVersionListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolVersionListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersionList {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1358,15 +1358,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersionList {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPToolVersionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolVersionListResponse {
-    /// `Result`: [`AigwmcpToolVersionList`].
-    pub result: Option<AigwmcpToolVersionList>,
+pub struct DescribeCloudNativeAPIGatewayMCPToolVersionListResponse {
+    /// `Result`: [`AIGWMCPToolVersionList`].
+    pub result: Option<AIGWMCPToolVersionList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayMCPToolsFromFile` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayMcpToolsFromFileResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewayMcpToolsFromFileResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFile {
     /// `Content`, required: string. Example: `{"openapi":"3.0.0","info":{"title":"Petstore","version":"1.0`….
@@ -1383,15 +1383,15 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFile {
 /// The answer of [`DescribeCloudNativeAPIGatewayMCPToolsFromFile`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayMcpToolsFromFileResponse {
-    /// `Result`: [`CnapiGwParseMcpToolsResult`].
-    pub result: Option<CnapiGwParseMcpToolsResult>,
+pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse {
+    /// `Result`: [`CNAPIGwParseMCPToolsResult`].
+    pub result: Option<CNAPIGwParseMCPToolsResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -1405,15 +1405,15 @@ pub struct DescribeCloudNativeAPIGatewaySecretKey {
 /// The answer of [`DescribeCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaySecretKeyResponse {
-    /// `Result`: [`CnapiGwSecretKey`].
-    pub result: Option<CnapiGwSecretKey>,
+pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
+    /// `Result`: [`CNAPIGwSecretKey`].
+    pub result: Option<CNAPIGwSecretKey>,
 }
 
 /// The `DescribeCloudNativeAPIGatewaySecretKeyList` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaySecretKeyListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewaySecretKeyListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaySecretKeyListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
     /// `GatewayId`, required: string. Example: `gateway-657ece23`.
@@ -1439,15 +1439,15 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
 /// The answer of [`DescribeCloudNativeAPIGatewaySecretKeyList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaySecretKeyListResponse {
-    /// `Result`: [`CnapiGwSecretKeyList`].
-    pub result: Option<CnapiGwSecretKeyList>,
+pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
+    /// `Result`: [`CNAPIGwSecretKeyList`].
+    pub result: Option<CNAPIGwSecretKeyList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewaySecretKeyValue` action of CNGW API 2023-04-18.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaySecretKeyValueResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = DescribeCloudNativeApiGatewaySecretKeyValueResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaySecretKeyValueResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -1461,15 +1461,15 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
 /// The answer of [`DescribeCloudNativeAPIGatewaySecretKeyValue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaySecretKeyValueResponse {
+pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
     /// `Result`: string. Example: `value`.
     pub result: Option<String>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayAIServiceSource` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayAiServiceSourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayAiServiceSourceResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayAIServiceSourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayAIServiceSource {
     /// `GatewayId`, required: string. Example: `gateway-9a766f25`.
@@ -1482,19 +1482,19 @@ pub struct ModifyCloudNativeAPIGatewayAIServiceSource {
     pub source_id: Option<String>,
     /// `Description`, optional: string. Example: `普通注册中心`.
     pub description: Option<String>,
-    /// `SourceInfo`, optional: [`CnapiGwAiServiceSourceInfo`].
-    pub source_info: Option<CnapiGwAiServiceSourceInfo>,
+    /// `SourceInfo`, optional: [`CNAPIGwAIServiceSourceInfo`].
+    pub source_info: Option<CNAPIGwAIServiceSourceInfo>,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayAIServiceSource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayAiServiceSourceResponse;
+pub struct ModifyCloudNativeAPIGatewayAIServiceSourceResponse;
 
 /// The `ModifyCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1512,12 +1512,12 @@ pub struct ModifyCloudNativeAPIGatewayConsumer {
 /// The answer of [`ModifyCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayConsumerResponse;
+pub struct ModifyCloudNativeAPIGatewayConsumerResponse;
 
 /// The `ModifyCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1535,12 +1535,12 @@ pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`ModifyCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayConsumerGroupResponse;
+pub struct ModifyCloudNativeAPIGatewayConsumerGroupResponse;
 
 /// The `ModifyCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-bb346e76`.
@@ -1556,26 +1556,26 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
     pub description: Option<String>,
     /// `ListModelServiceId`, optional: list of string. Example: `["c6549138344a463a87ae091127471bbe"]`.
     pub list_model_service_id: Option<Vec<String>>,
-    /// `ModelServiceRoute`, optional: [`CloudNativeApiGatewayLlmModelServiceRoute`].
-    pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
-    /// `MatchHeaders`, optional: list of [`AigwkvMatch`].
-    pub match_headers: Option<Vec<AigwkvMatch>>,
-    /// `ModelNameRoute`, optional: [`AigwModelNameRoute`].
-    pub model_name_route: Option<AigwModelNameRoute>,
+    /// `ModelServiceRoute`, optional: [`CloudNativeAPIGatewayLLMModelServiceRoute`].
+    pub model_service_route: Option<CloudNativeAPIGatewayLLMModelServiceRoute>,
+    /// `MatchHeaders`, optional: list of [`AIGWKVMatch`].
+    pub match_headers: Option<Vec<AIGWKVMatch>>,
+    /// `ModelNameRoute`, optional: [`AIGWModelNameRoute`].
+    pub model_name_route: Option<AIGWModelNameRoute>,
     /// `EnableCrossServiceFallback`, optional: boolean. Example: `false`.
     pub enable_cross_service_fallback: Option<bool>,
-    /// `CrossServiceFallbackConfig`, optional: [`AigwCrossServiceFallbackConfig`].
-    pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
-    /// `TagFilter`, optional: [`AigwTagFilter`].
-    pub tag_filter: Option<AigwTagFilter>,
-    /// `LogConfig`, optional: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `MaxDocumentsConfig`, optional: [`AigwRerankMaxDocumentsConfig`].
-    pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
-    /// `SensitiveWordRoute`, optional: [`AigwSensitiveWordRoute`].
-    pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
-    /// `PriorityScheduleConfig`, optional: [`AigwPriorityScheduleConfig`].
-    pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
+    /// `CrossServiceFallbackConfig`, optional: [`AIGWCrossServiceFallbackConfig`].
+    pub cross_service_fallback_config: Option<AIGWCrossServiceFallbackConfig>,
+    /// `TagFilter`, optional: [`AIGWTagFilter`].
+    pub tag_filter: Option<AIGWTagFilter>,
+    /// `LogConfig`, optional: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `MaxDocumentsConfig`, optional: [`AIGWRerankMaxDocumentsConfig`].
+    pub max_documents_config: Option<AIGWRerankMaxDocumentsConfig>,
+    /// `SensitiveWordRoute`, optional: [`AIGWSensitiveWordRoute`].
+    pub sensitive_word_route: Option<AIGWSensitiveWordRoute>,
+    /// `PriorityScheduleConfig`, optional: [`AIGWPriorityScheduleConfig`].
+    pub priority_schedule_config: Option<AIGWPriorityScheduleConfig>,
     /// `StandardModelName`, optional: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
@@ -1583,15 +1583,15 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`ModifyCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayLlmModelApiResponse {
+pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -1606,12 +1606,12 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     pub model_selector: Option<String>,
     /// `EnableModelFallback`, optional: boolean. Example: `true`.
     pub enable_model_fallback: Option<bool>,
-    /// `ModelFallbackRule`, optional: [`CloudNativeApiGatewayLlmModelFallbackRule`].
-    pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
+    /// `ModelFallbackRule`, optional: [`CloudNativeAPIGatewayLLMModelFallbackRule`].
+    pub model_fallback_rule: Option<CloudNativeAPIGatewayLLMModelFallbackRule>,
     /// `EnableModelParamCheck`, optional: boolean. Example: `false`.
     pub enable_model_param_check: Option<bool>,
-    /// `ModelParamCheckRule`, optional: [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
-    pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
+    /// `ModelParamCheckRule`, optional: [`CloudNativeAPIGatewayLLMModelParamCheckInfo`].
+    pub model_param_check_rule: Option<CloudNativeAPIGatewayLLMModelParamCheckInfo>,
     /// `Description`, optional: string. Example: `OpenAI 模型服务`.
     pub description: Option<String>,
     /// `UpstreamURL`, optional: string. Example: `https://api.hunyuan.cloud.tencent.com/v1/chat/completions`.
@@ -1630,12 +1630,12 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     /// `SNI`, optional: string. Example: `generativelanguage.googleapis.com`.
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
-    /// `QuotaLimit`, optional: [`AigwllmQuotaLimit`].
-    pub quota_limit: Option<AigwllmQuotaLimit>,
+    /// `QuotaLimit`, optional: [`AIGWLLMQuotaLimit`].
+    pub quota_limit: Option<AIGWLLMQuotaLimit>,
     /// `Tags`, optional: list of string. Example: `["env:prod"]`.
     pub tags: Option<Vec<String>>,
-    /// `ModelRewriteRules`, optional: list of [`AigwModelRewriteRule`].
-    pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
+    /// `ModelRewriteRules`, optional: list of [`AIGWModelRewriteRule`].
+    pub model_rewrite_rules: Option<Vec<AIGWModelRewriteRule>>,
     /// `ExternalInstanceId`, optional: string. Example: `ins-test`.
     pub external_instance_id: Option<String>,
     /// `ExtParams`, optional: list of [`KeyValue`].
@@ -1654,24 +1654,24 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     pub protocol: Option<String>,
     /// `CustomProviderName`, optional: string. Example: `新名称A`.
     pub custom_provider_name: Option<String>,
-    /// `LoadBalanceConfig`, optional: [`AigwLoadBalanceConfig`].
-    pub load_balance_config: Option<AigwLoadBalanceConfig>,
-    /// `SmartBalance`, optional: [`AigwSmartBalanceConfig`].
-    pub smart_balance: Option<AigwSmartBalanceConfig>,
+    /// `LoadBalanceConfig`, optional: [`AIGWLoadBalanceConfig`].
+    pub load_balance_config: Option<AIGWLoadBalanceConfig>,
+    /// `SmartBalance`, optional: [`AIGWSmartBalanceConfig`].
+    pub smart_balance: Option<AIGWSmartBalanceConfig>,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayLlmModelServiceResponse {
+pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayMCPRoute` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpRouteResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPRoute {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1682,8 +1682,8 @@ pub struct ModifyCloudNativeAPIGatewayMCPRoute {
     pub server_id: String,
     /// `Description`, optional: string. Example: `modify`.
     pub description: Option<String>,
-    /// `HeaderMatch`, optional: list of [`AigwHeaderRule`].
-    pub header_match: Option<Vec<AigwHeaderRule>>,
+    /// `HeaderMatch`, optional: list of [`AIGWHeaderRule`].
+    pub header_match: Option<Vec<AIGWHeaderRule>>,
     /// `Methods`, optional: list of string. Example: `["GET"]`.
     pub methods: Option<Vec<String>>,
     /// `Path`, optional: string. Example: `/tmps`.
@@ -1697,12 +1697,12 @@ pub struct ModifyCloudNativeAPIGatewayMCPRoute {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpRouteResponse;
+pub struct ModifyCloudNativeAPIGatewayMCPRouteResponse;
 
 /// The `ModifyCloudNativeAPIGatewayMCPRouteStatus` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpRouteStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpRouteStatusResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPRouteStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPRouteStatus {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1718,15 +1718,15 @@ pub struct ModifyCloudNativeAPIGatewayMCPRouteStatus {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPRouteStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpRouteStatusResponse {
+pub struct ModifyCloudNativeAPIGatewayMCPRouteStatusResponse {
     /// `Result`: boolean, may be null. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpServerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpServerResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPServerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPServer {
     /// `GatewayId`, required: string. Example: `gateway-c67671ec`.
@@ -1741,33 +1741,33 @@ pub struct ModifyCloudNativeAPIGatewayMCPServer {
     pub timeout: Option<u64>,
     /// `RetryCount`, optional: unsigned integer. Example: `3`.
     pub retry_count: Option<u64>,
-    /// `UpstreamInfo`, optional: [`AigwmcpUpstreamInfo`].
-    pub upstream_info: Option<AigwmcpUpstreamInfo>,
-    /// `SessionConfig`, optional: [`AigwmcpSessionConfig`].
-    pub session_config: Option<AigwmcpSessionConfig>,
+    /// `UpstreamInfo`, optional: [`AIGWMCPUpstreamInfo`].
+    pub upstream_info: Option<AIGWMCPUpstreamInfo>,
+    /// `SessionConfig`, optional: [`AIGWMCPSessionConfig`].
+    pub session_config: Option<AIGWMCPSessionConfig>,
     /// `Description`, optional: string. Example: `开发 mcp`.
     pub description: Option<String>,
     /// `EnableHealthCheck`, optional: boolean. Example: `true`.
     pub enable_health_check: Option<bool>,
-    /// `HealthCheck`, optional: [`AigwHealthCheckSetting`].
-    pub health_check: Option<AigwHealthCheckSetting>,
+    /// `HealthCheck`, optional: [`AIGWHealthCheckSetting`].
+    pub health_check: Option<AIGWHealthCheckSetting>,
     /// `PreserveHost`, optional: boolean. Example: `true`.
     pub preserve_host: Option<bool>,
-    /// `LogConfig`, optional: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `ParamRewriteConfig`, optional: [`AigwmcpServerParamRewriteConfig`].
-    pub param_rewrite_config: Option<AigwmcpServerParamRewriteConfig>,
+    /// `LogConfig`, optional: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `ParamRewriteConfig`, optional: [`AIGWMCPServerParamRewriteConfig`].
+    pub param_rewrite_config: Option<AIGWMCPServerParamRewriteConfig>,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPServer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpServerResponse;
+pub struct ModifyCloudNativeAPIGatewayMCPServerResponse;
 
 /// The `ModifyCloudNativeAPIGatewayMCPServerACL` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpServerAclResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpServerAclResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPServerACLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPServerACL {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -1788,12 +1788,12 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerACL {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPServerACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpServerAclResponse;
+pub struct ModifyCloudNativeAPIGatewayMCPServerACLResponse;
 
 /// The `ModifyCloudNativeAPIGatewayMCPServerAuth` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpServerAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpServerAuthResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPServerAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPServerAuth {
     /// `GatewayId`, required: string. Example: `gateway-aeb0be15`.
@@ -1802,25 +1802,25 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerAuth {
     pub server_id: String,
     /// `AuthType`, required: string. Example: `ApiKey`.
     pub auth_type: String,
-    /// `JWTAuthConfig`, optional: [`AigwjwtAuthPluginConfig`].
+    /// `JWTAuthConfig`, optional: [`AIGWJWTAuthPluginConfig`].
     #[tc(rename = "JWTAuthConfig")]
-    pub jwt_auth_config: Option<AigwjwtAuthPluginConfig>,
-    /// `OAuthAuthConfig`, optional: [`AigwoAuthAuthPluginConfig`].
-    pub o_auth_auth_config: Option<AigwoAuthAuthPluginConfig>,
-    /// `OIDCAuthConfig`, optional: [`AigwoidcAuthPluginConfig`].
+    pub jwt_auth_config: Option<AIGWJWTAuthPluginConfig>,
+    /// `OAuthAuthConfig`, optional: [`AIGWOAuthAuthPluginConfig`].
+    pub o_auth_auth_config: Option<AIGWOAuthAuthPluginConfig>,
+    /// `OIDCAuthConfig`, optional: [`AIGWOIDCAuthPluginConfig`].
     #[tc(rename = "OIDCAuthConfig")]
-    pub oidc_auth_config: Option<AigwoidcAuthPluginConfig>,
+    pub oidc_auth_config: Option<AIGWOIDCAuthPluginConfig>,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPServerAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpServerAuthResponse;
+pub struct ModifyCloudNativeAPIGatewayMCPServerAuthResponse;
 
 /// The `ModifyCloudNativeAPIGatewayMCPServerStatus` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpServerStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpServerStatusResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPServerStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPServerStatus {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1834,15 +1834,15 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerStatus {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPServerStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpServerStatusResponse {
+pub struct ModifyCloudNativeAPIGatewayMCPServerStatusResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpToolResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpToolResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPToolResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPTool {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1861,8 +1861,8 @@ pub struct ModifyCloudNativeAPIGatewayMCPTool {
     pub method: String,
     /// `DisplayName`, optional: string. Example: `展示`.
     pub display_name: Option<String>,
-    /// `InputParams`, optional: list of [`CnapiGwMcpToolParam`].
-    pub input_params: Option<Vec<CnapiGwMcpToolParam>>,
+    /// `InputParams`, optional: list of [`CNAPIGwMCPToolParam`].
+    pub input_params: Option<Vec<CNAPIGwMCPToolParam>>,
     /// `Description`, optional: string. Example: `真是个天才`.
     pub description: Option<String>,
     /// `ToolVersion`, optional: string. Example: `2026052757`.
@@ -1872,12 +1872,12 @@ pub struct ModifyCloudNativeAPIGatewayMCPTool {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPTool`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpToolResponse;
+pub struct ModifyCloudNativeAPIGatewayMCPToolResponse;
 
 /// The `ModifyCloudNativeAPIGatewayMCPToolACL` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpToolAclResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpToolAclResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPToolACLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPToolACL {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -1900,12 +1900,12 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolACL {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPToolACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpToolAclResponse;
+pub struct ModifyCloudNativeAPIGatewayMCPToolACLResponse;
 
 /// The `ModifyCloudNativeAPIGatewayMCPToolStatus` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayMcpToolStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewayMcpToolStatusResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayMCPToolStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayMCPToolStatus {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -1921,15 +1921,15 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolStatus {
 /// The answer of [`ModifyCloudNativeAPIGatewayMCPToolStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayMcpToolStatusResponse {
+pub struct ModifyCloudNativeAPIGatewayMCPToolStatusResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
-/// Answers [`ModifyCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = ModifyCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1945,12 +1945,12 @@ pub struct ModifyCloudNativeAPIGatewaySecretKey {
 /// The answer of [`ModifyCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewaySecretKeyResponse;
+pub struct ModifyCloudNativeAPIGatewaySecretKeyResponse;
 
 /// The `RemoveCloudNativeAPIGatewayConsumerGroupAuth` action of CNGW API 2023-04-18.
 ///
-/// Answers [`RemoveCloudNativeApiGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = RemoveCloudNativeApiGatewayConsumerGroupAuthResponse)]
+/// Answers [`RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1966,12 +1966,12 @@ pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
 /// The answer of [`RemoveCloudNativeAPIGatewayConsumerGroupAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveCloudNativeApiGatewayConsumerGroupAuthResponse;
+pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse;
 
 /// The `RemoveCloudNativeAPIGatewayConsumerInGroup` action of CNGW API 2023-04-18.
 ///
-/// Answers [`RemoveCloudNativeApiGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = RemoveCloudNativeApiGatewayConsumerInGroupResponse)]
+/// Answers [`RemoveCloudNativeAPIGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1985,12 +1985,12 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
 /// The answer of [`RemoveCloudNativeAPIGatewayConsumerInGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveCloudNativeApiGatewayConsumerInGroupResponse;
+pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse;
 
 /// The `RollbackCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
-/// Answers [`RollbackCloudNativeApiGatewayMcpToolVersionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = RollbackCloudNativeApiGatewayMcpToolVersionResponse)]
+/// Answers [`RollbackCloudNativeAPIGatewayMCPToolVersionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollbackCloudNativeAPIGatewayMCPToolVersion {
     /// `GatewayId`, required: string. Example: `gateway-46a97dc8`.
@@ -2006,15 +2006,15 @@ pub struct RollbackCloudNativeAPIGatewayMCPToolVersion {
 /// The answer of [`RollbackCloudNativeAPIGatewayMCPToolVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RollbackCloudNativeApiGatewayMcpToolVersionResponse {
+pub struct RollbackCloudNativeAPIGatewayMCPToolVersionResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `UnbindCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
-/// Answers [`UnbindCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = UnbindCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`UnbindCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnbindCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -2030,12 +2030,12 @@ pub struct UnbindCloudNativeAPIGatewaySecretKey {
 /// The answer of [`UnbindCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnbindCloudNativeApiGatewaySecretKeyResponse;
+pub struct UnbindCloudNativeAPIGatewaySecretKeyResponse;
 
 /// The `UpdateCloudNativeAPIGatewayMCPTools` action of CNGW API 2023-04-18.
 ///
-/// Answers [`UpdateCloudNativeApiGatewayMcpToolsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cngw", version = "2023-04-18", region = "optional", response = UpdateCloudNativeApiGatewayMcpToolsResponse)]
+/// Answers [`UpdateCloudNativeAPIGatewayMCPToolsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cngw", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateCloudNativeAPIGatewayMCPTools {
     /// `GatewayId`, required: string. Example: `gateway-6fa655a5`.
@@ -2043,112 +2043,112 @@ pub struct UpdateCloudNativeAPIGatewayMCPTools {
     /// `MCPServerId`, required: string. Example: `a610d9b2-1b7d-4240-9af0-7761791b3ba1`.
     #[tc(rename = "MCPServerId")]
     pub mcp_server_id: String,
-    /// `Tools`, required: list of [`CnapiGwMcpTool`].
-    pub tools: Vec<CnapiGwMcpTool>,
+    /// `Tools`, required: list of [`CNAPIGwMCPTool`].
+    pub tools: Vec<CNAPIGwMCPTool>,
 }
 
 /// The answer of [`UpdateCloudNativeAPIGatewayMCPTools`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateCloudNativeApiGatewayMcpToolsResponse {
+pub struct UpdateCloudNativeAPIGatewayMCPToolsResponse {
     /// `Result`: string. Example: `task-cc6ddf7e`.
     pub result: Option<String>,
 }
 
-/// The `AIGWACLSubject` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWACLSubject`).
+/// The `AIGWACLSubject` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwaclSubject {
+pub struct AIGWACLSubject {
     /// `Id`: string. Example: `*****************`.
     pub id: Option<String>,
     /// `Name`: string. Example: `默认消费者组`.
     pub name: Option<String>,
 }
 
-/// The `AIGWAKSKCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWAKSKCredentialConfig`).
+/// The `AIGWAKSKCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwakskCredentialConfig {
+pub struct AIGWAKSKCredentialConfig {
     /// `AccessKeyId`: string. Example: `FKI****EE8`.
     pub access_key_id: Option<String>,
     /// `SecretAccessKey`: string. Example: `fak****ake`.
     pub secret_access_key: Option<String>,
 }
 
-/// The `AIGWAuthModelScopeItem` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWAuthModelScopeItem`).
+/// The `AIGWAuthModelScopeItem` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwAuthModelScopeItem {
+pub struct AIGWAuthModelScopeItem {
     /// `PrincipalId`: string. Example: `cg-393266dc6f5f2c`.
     pub principal_id: Option<String>,
     /// `PrincipalName`: string. Example: `deepx`.
     pub principal_name: Option<String>,
-    /// `ModelScope`: [`AigwModelScope`].
-    pub model_scope: Option<AigwModelScope>,
+    /// `ModelScope`: [`AIGWModelScope`].
+    pub model_scope: Option<AIGWModelScope>,
     /// `EffectiveModelNames`: list of string. Example: `["deepseek-v4-flash"]`.
     pub effective_model_names: Option<Vec<String>>,
 }
 
-/// The `AIGWBasicCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWBasicCredentialConfig`).
+/// The `AIGWBasicCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwBasicCredentialConfig {
+pub struct AIGWBasicCredentialConfig {
     /// `Password`: string. Example: `my-secret*********`.
     pub password: Option<tc_api_core::SecretString>,
     /// `Username`: string. Example: `admin`.
     pub username: Option<String>,
 }
 
-/// The `AIGWBearerTokenCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWBearerTokenCredentialConfig`).
+/// The `AIGWBearerTokenCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwBearerTokenCredentialConfig {
+pub struct AIGWBearerTokenCredentialConfig {
     /// `Token`: string. Example: `sk-test-demo-**************`.
     pub token: Option<String>,
 }
 
-/// The `AIGWCAMCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCAMCredentialConfig`).
+/// The `AIGWCAMCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwcamCredentialConfig {
+pub struct AIGWCAMCredentialConfig {
     /// `SecretId`: string. Example: `fak****-ak`.
     pub secret_id: Option<String>,
     /// `SecretKey`: string. Example: `fak****-sk`.
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `AIGWCacheAwareRouteCandidate` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCacheAwareRouteCandidate`).
+/// The `AIGWCacheAwareRouteCandidate` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCacheAwareRouteCandidate {
+pub struct AIGWCacheAwareRouteCandidate {
     /// `ModelServiceId`: string. Example: `d8bbb1a7b70341a4ba94ea77de091de3`.
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `ds-2`.
     pub model_service_name: Option<String>,
 }
 
-/// The `AIGWCacheAwareRouteConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCacheAwareRouteConfig`).
+/// The `AIGWCacheAwareRouteConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCacheAwareRouteConfig {
-    /// `Candidates`: list of [`AigwCacheAwareRouteCandidate`].
-    pub candidates: Option<Vec<AigwCacheAwareRouteCandidate>>,
+pub struct AIGWCacheAwareRouteConfig {
+    /// `Candidates`: list of [`AIGWCacheAwareRouteCandidate`].
+    pub candidates: Option<Vec<AIGWCacheAwareRouteCandidate>>,
 }
 
-/// The `AIGWChangeSummary` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWChangeSummary`).
+/// The `AIGWChangeSummary` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwChangeSummary {
+pub struct AIGWChangeSummary {
     /// `Breaking`: unsigned integer. Example: `0`.
     pub breaking: Option<u64>,
     /// `Compatible`: unsigned integer. Example: `1`.
     pub compatible: Option<u64>,
 }
 
-/// The `AIGWConsumerGroupBrief` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWConsumerGroupBrief`).
+/// The `AIGWConsumerGroupBrief` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwConsumerGroupBrief {
+pub struct AIGWConsumerGroupBrief {
     /// `Name`: string. Example: `平台组`.
     pub name: Option<String>,
     /// `ConsumerGroupId`: string. Example: `00000000-0000-0000-0000-000000000012`.
@@ -2157,42 +2157,42 @@ pub struct AigwConsumerGroupBrief {
     pub consumer_group_path: Option<String>,
 }
 
-/// The `AIGWConsumerModelScope` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWConsumerModelScope`).
+/// The `AIGWConsumerModelScope` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwConsumerModelScope {
+pub struct AIGWConsumerModelScope {
     /// `ScopeType`: string. Example: `ALLOWLIST`.
     pub scope_type: Option<String>,
     /// `AllowList`: list of string. Example: `["claude-haiku-4-5"]`.
     pub allow_list: Option<Vec<String>>,
 }
 
-/// The `AIGWCreateMCPRouteResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCreateMCPRouteResult`).
+/// The `AIGWCreateMCPRouteResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCreateMcpRouteResult {
+pub struct AIGWCreateMCPRouteResult {
     /// `RouteId`: string. Example: `9f63826c-cf7b-4658-ac67-6fd96df49944`.
     pub route_id: Option<String>,
     /// `Success`: boolean. Example: `true`.
     pub success: Option<bool>,
 }
 
-/// The `AIGWCrossServiceFallbackConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCrossServiceFallbackConfig`).
+/// The `AIGWCrossServiceFallbackConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCrossServiceFallbackConfig {
+pub struct AIGWCrossServiceFallbackConfig {
     /// `TriggerConditions`: list of string. Example: `["ServiceUnavailable"]`.
     pub trigger_conditions: Option<Vec<String>>,
-    /// `FallbackServiceChain`: list of [`AigwFallbackServiceItem`].
-    pub fallback_service_chain: Option<Vec<AigwFallbackServiceItem>>,
-    /// `QuotaFallbackTrigger`: [`AigwllmQuotaFallbackTrigger`].
-    pub quota_fallback_trigger: Option<AigwllmQuotaFallbackTrigger>,
+    /// `FallbackServiceChain`: list of [`AIGWFallbackServiceItem`].
+    pub fallback_service_chain: Option<Vec<AIGWFallbackServiceItem>>,
+    /// `QuotaFallbackTrigger`: [`AIGWLLMQuotaFallbackTrigger`].
+    pub quota_fallback_trigger: Option<AIGWLLMQuotaFallbackTrigger>,
 }
 
-/// The `AIGWCustomDesensitizeRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCustomDesensitizeRule`).
+/// The `AIGWCustomDesensitizeRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCustomDesensitizeRule {
+pub struct AIGWCustomDesensitizeRule {
     /// `Name`: string. Example: `员工工号`.
     pub name: Option<String>,
     /// `Pattern`: string. Example: `EMP-[0-9]{6}`.
@@ -2203,58 +2203,58 @@ pub struct AigwCustomDesensitizeRule {
     pub enabled: Option<bool>,
 }
 
-/// The `AIGWCustomHeaderCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWCustomHeaderCredentialConfig`).
+/// The `AIGWCustomHeaderCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCustomHeaderCredentialConfig {
+pub struct AIGWCustomHeaderCredentialConfig {
     /// `HeaderName`: string. Example: `X-App-Token`.
     pub header_name: Option<String>,
     /// `HeaderValue`: string. Example: `my-custom-****************`.
     pub header_value: Option<String>,
 }
 
-/// The `AIGWFallbackServiceItem` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWFallbackServiceItem`).
+/// The `AIGWFallbackServiceItem` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwFallbackServiceItem {
+pub struct AIGWFallbackServiceItem {
     /// `ModelServiceId`: string. Example: `3dcaac5d48cc4d39a8ed79937fe720c6`.
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `mock-openai`.
     pub model_service_name: Option<String>,
 }
 
-/// The `AIGWForwardDesensitizeConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWForwardDesensitizeConfig`).
+/// The `AIGWForwardDesensitizeConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwForwardDesensitizeConfig {
+pub struct AIGWForwardDesensitizeConfig {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `PredefinedRuleTypes`: list of string. Example: `["Phone", "Email"]`.
     pub predefined_rule_types: Option<Vec<String>>,
-    /// `CustomRules`: list of [`AigwCustomDesensitizeRule`].
-    pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
+    /// `CustomRules`: list of [`AIGWCustomDesensitizeRule`].
+    pub custom_rules: Option<Vec<AIGWCustomDesensitizeRule>>,
     /// `PlaceholderFormat`: string. Example: `[{type}]`.
     pub placeholder_format: Option<String>,
     /// `OnFailure`: string. Example: `Reject`.
     pub on_failure: Option<String>,
 }
 
-/// The `AIGWGatewayVerifyConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWGatewayVerifyConfig`).
+/// The `AIGWGatewayVerifyConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwGatewayVerifyConfig {
+pub struct AIGWGatewayVerifyConfig {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
     /// `VerifyType`: string. Example: `OAuth`.
     pub verify_type: Option<String>,
-    /// `OAuthConfig`: [`AigwGatewayVerifyOAuthConfig`].
-    pub o_auth_config: Option<AigwGatewayVerifyOAuthConfig>,
+    /// `OAuthConfig`: [`AIGWGatewayVerifyOAuthConfig`].
+    pub o_auth_config: Option<AIGWGatewayVerifyOAuthConfig>,
 }
 
-/// The `AIGWGatewayVerifyOAuthConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWGatewayVerifyOAuthConfig`).
+/// The `AIGWGatewayVerifyOAuthConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwGatewayVerifyOAuthConfig {
+pub struct AIGWGatewayVerifyOAuthConfig {
     /// `VerifyMethod`: string. Example: `Introspection`.
     pub verify_method: Option<String>,
     /// `Issuer`: string. Example: `http://***************`.
@@ -2279,10 +2279,10 @@ pub struct AigwGatewayVerifyOAuthConfig {
     pub token_header: Option<String>,
 }
 
-/// The `AIGWHeaderRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWHeaderRule`).
+/// The `AIGWHeaderRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwHeaderRule {
+pub struct AIGWHeaderRule {
     /// `Key`: string. Example: `X-Tenant`.
     pub key: Option<String>,
     /// `MatchType`: string. Example: `Exact`.
@@ -2291,10 +2291,10 @@ pub struct AigwHeaderRule {
     pub value: Option<String>,
 }
 
-/// The `AIGWHealthCheckSetting` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWHealthCheckSetting`).
+/// The `AIGWHealthCheckSetting` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwHealthCheckSetting {
+pub struct AIGWHealthCheckSetting {
     /// `HealthCheckType`: string. Example: `MCP`.
     pub health_check_type: Option<String>,
     /// `HealthCheckIntervalSecond`: unsigned integer. Example: `10`.
@@ -2311,28 +2311,28 @@ pub struct AigwHealthCheckSetting {
     pub health_check_method: Option<String>,
 }
 
-/// The `AIGWIntentRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWIntentRoute`).
+/// The `AIGWIntentRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwIntentRoute {
+pub struct AIGWIntentRoute {
     /// `IntentModelServiceId`: string. Example: `d6015302e11b4a1f83dd3adb88180716`.
     pub intent_model_service_id: Option<String>,
     /// `ConfidenceThreshold`: number. Example: `0.75`.
     pub confidence_threshold: Option<f64>,
     /// `DefaultModelServiceId`: string. Example: `d6015302e11b4a1f83dd3adb88180716`.
     pub default_model_service_id: Option<String>,
-    /// `Rules`: list of [`AigwIntentRouteRule`].
-    pub rules: Option<Vec<AigwIntentRouteRule>>,
+    /// `Rules`: list of [`AIGWIntentRouteRule`].
+    pub rules: Option<Vec<AIGWIntentRouteRule>>,
     /// `DefaultStandardModelName`: string. Example: `claude-haiku-4-5`.
     pub default_standard_model_name: Option<String>,
     /// `IntentStandardModelName`: string. Example: `claude-haiku-4-5`.
     pub intent_standard_model_name: Option<String>,
 }
 
-/// The `AIGWIntentRouteRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWIntentRouteRule`).
+/// The `AIGWIntentRouteRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwIntentRouteRule {
+pub struct AIGWIntentRouteRule {
     /// `IntentCode`: string. Example: `Coder`.
     pub intent_code: Option<String>,
     /// `ModelServiceId`: string. Example: `d6015302e11b4a1f83dd3adb88180716`.
@@ -2345,10 +2345,10 @@ pub struct AigwIntentRouteRule {
     pub standard_model_name: Option<String>,
 }
 
-/// The `AIGWJWTAuthPluginConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWJWTAuthPluginConfig`).
+/// The `AIGWJWTAuthPluginConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwjwtAuthPluginConfig {
+pub struct AIGWJWTAuthPluginConfig {
     /// `HeaderNames`: list of string. Example: `["header"]`.
     pub header_names: Option<Vec<String>>,
     /// `CookieNames`: list of string. Example: `["cookie"]`.
@@ -2368,10 +2368,10 @@ pub struct AigwjwtAuthPluginConfig {
     pub run_on_pre_flight: Option<bool>,
 }
 
-/// The `AIGWJWTCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWJWTCredentialConfig`).
+/// The `AIGWJWTCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwjwtCredentialConfig {
+pub struct AIGWJWTCredentialConfig {
     /// `Algorithm`: string. Example: `ES256`.
     pub algorithm: Option<String>,
     /// `Key`: string. Example: `my-org-test-ES256`.
@@ -2383,10 +2383,10 @@ pub struct AigwjwtCredentialConfig {
     pub secret: Option<String>,
 }
 
-/// The `AIGWKVMatch` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWKVMatch`).
+/// The `AIGWKVMatch` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwkvMatch {
+pub struct AIGWKVMatch {
     /// `Key`: string. Example: `k1`.
     pub key: Option<String>,
     /// `Value`: string. Example: `asdfad`.
@@ -2395,10 +2395,10 @@ pub struct AigwkvMatch {
     pub operator: Option<String>,
 }
 
-/// The `AIGWLLMHealthCheckSetting` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMHealthCheckSetting`).
+/// The `AIGWLLMHealthCheckSetting` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmHealthCheckSetting {
+pub struct AIGWLLMHealthCheckSetting {
     /// `HealthCheckFailThreshold`: unsigned integer. Example: `1`.
     pub health_check_fail_threshold: Option<u64>,
     /// `HealthCheckIntervalSecond`: unsigned integer. Example: `5`.
@@ -2411,34 +2411,34 @@ pub struct AigwllmHealthCheckSetting {
     pub health_check_path: Option<String>,
 }
 
-/// The `AIGWLLMModelServiceSubRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMModelServiceSubRoute`).
+/// The `AIGWLLMModelServiceSubRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmModelServiceSubRoute {
+pub struct AIGWLLMModelServiceSubRoute {
     /// `SelectedTypes`: list of string. Example: `["ModelService"]`.
     pub selected_types: Option<Vec<String>>,
-    /// `WeightedConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`].
-    pub weighted_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>>,
-    /// `LatencyPriorityConfig`: [`AigwLatencyPriorityConfig`].
-    pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
-    /// `ModelServiceConfig`: [`AigwRouteModelServiceConfig`].
-    pub model_service_config: Option<AigwRouteModelServiceConfig>,
+    /// `WeightedConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`].
+    pub weighted_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy>>,
+    /// `LatencyPriorityConfig`: [`AIGWLatencyPriorityConfig`].
+    pub latency_priority_config: Option<AIGWLatencyPriorityConfig>,
+    /// `ModelServiceConfig`: [`AIGWRouteModelServiceConfig`].
+    pub model_service_config: Option<AIGWRouteModelServiceConfig>,
 }
 
-/// The `AIGWLLMQuotaFallbackTrigger` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMQuotaFallbackTrigger`).
+/// The `AIGWLLMQuotaFallbackTrigger` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmQuotaFallbackTrigger {
+pub struct AIGWLLMQuotaFallbackTrigger {
     /// `ThresholdPercent`: integer. Example: `10`.
     pub threshold_percent: Option<i64>,
     /// `CheckDimension`: string. Example: `AnyInsufficient`.
     pub check_dimension: Option<String>,
 }
 
-/// The `AIGWLLMQuotaLimit` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMQuotaLimit`).
+/// The `AIGWLLMQuotaLimit` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmQuotaLimit {
+pub struct AIGWLLMQuotaLimit {
     /// `RPMLimit`: integer. Example: `0`.
     #[tc(rename = "RPMLimit")]
     pub rpm_limit: Option<i64>,
@@ -2449,26 +2449,26 @@ pub struct AigwllmQuotaLimit {
     pub concurrent_count_limit: Option<i64>,
 }
 
-/// The `AIGWLLMResourceDimension` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMResourceDimension`).
+/// The `AIGWLLMResourceDimension` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmResourceDimension {
+pub struct AIGWLLMResourceDimension {
     /// `Key`: string. Example: `ConsumerId`.
     pub key: Option<String>,
     /// `Values`: list of string. Example: `["ba3ffabd-e6ee-42e6-ba25-64f202248da8"]`.
     pub values: Option<Vec<String>>,
 }
 
-/// The `AIGWLLMTokenUsageItem` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMTokenUsageItem`).
+/// The `AIGWLLMTokenUsageItem` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmTokenUsageItem {
+pub struct AIGWLLMTokenUsageItem {
     /// `ConsumerId`: string. Example: `02b4d312-2fcd-4995-ae7c-5acaa57962b7`.
     pub consumer_id: Option<String>,
     /// `ConsumerName`: string. Example: `test-consumer-1`.
     pub consumer_name: Option<String>,
-    /// `ConsumerGroups`: list of [`AigwConsumerGroupBrief`].
-    pub consumer_groups: Option<Vec<AigwConsumerGroupBrief>>,
+    /// `ConsumerGroups`: list of [`AIGWConsumerGroupBrief`].
+    pub consumer_groups: Option<Vec<AIGWConsumerGroupBrief>>,
     /// `ModelServiceId`: string. Example: `f77b443101e9411ab881f183079c073a`.
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `anthropic-deepseek`.
@@ -2487,26 +2487,26 @@ pub struct AigwllmTokenUsageItem {
     pub cost: Option<String>,
     /// `Currency`: string. Example: `CNY`.
     pub currency: Option<String>,
-    /// `DimensionList`: list of [`AigwllmResourceDimension`], may be null.
-    pub dimension_list: Option<Vec<AigwllmResourceDimension>>,
+    /// `DimensionList`: list of [`AIGWLLMResourceDimension`], may be null.
+    pub dimension_list: Option<Vec<AIGWLLMResourceDimension>>,
 }
 
-/// The `AIGWLLMTokenUsageListResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMTokenUsageListResult`).
+/// The `AIGWLLMTokenUsageListResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmTokenUsageListResult {
-    /// `DataList`: list of [`AigwllmTokenUsageItem`].
-    pub data_list: Option<Vec<AigwllmTokenUsageItem>>,
+pub struct AIGWLLMTokenUsageListResult {
+    /// `DataList`: list of [`AIGWLLMTokenUsageItem`].
+    pub data_list: Option<Vec<AIGWLLMTokenUsageItem>>,
     /// `TotalCount`: integer. Example: `6`.
     pub total_count: Option<i64>,
     /// `OrgAttributionIncomplete`: boolean, may be null. Example: `false`.
     pub org_attribution_incomplete: Option<bool>,
 }
 
-/// The `AIGWLLMTokenUsageStatisticsResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLLMTokenUsageStatisticsResult`).
+/// The `AIGWLLMTokenUsageStatisticsResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmTokenUsageStatisticsResult {
+pub struct AIGWLLMTokenUsageStatisticsResult {
     /// `TotalRequestCount`: integer. Example: `2`.
     pub total_request_count: Option<i64>,
     /// `TotalInputTokens`: integer. Example: `45`.
@@ -2519,56 +2519,56 @@ pub struct AigwllmTokenUsageStatisticsResult {
     pub total_cost: Option<String>,
     /// `Currency`: string. Example: `CNY`.
     pub currency: Option<String>,
-    /// `TopConsumers`: list of [`AigwTopConsumersItem`].
-    pub top_consumers: Option<Vec<AigwTopConsumersItem>>,
+    /// `TopConsumers`: list of [`AIGWTopConsumersItem`].
+    pub top_consumers: Option<Vec<AIGWTopConsumersItem>>,
     /// `TotalTokens`: integer. Example: `100`.
     pub total_tokens: Option<i64>,
     /// `OrgAttributionIncomplete`: boolean, may be null. Example: `false`.
     pub org_attribution_incomplete: Option<bool>,
 }
 
-/// The `AIGWLatencyPriorityConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLatencyPriorityConfig`).
+/// The `AIGWLatencyPriorityConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLatencyPriorityConfig {
-    /// `Rules`: list of [`AigwLatencyPriorityRouteRule`].
-    pub rules: Option<Vec<AigwLatencyPriorityRouteRule>>,
+pub struct AIGWLatencyPriorityConfig {
+    /// `Rules`: list of [`AIGWLatencyPriorityRouteRule`].
+    pub rules: Option<Vec<AIGWLatencyPriorityRouteRule>>,
     /// `LatencyMetric`: string. Example: `LLMLatency`.
     pub latency_metric: Option<String>,
     /// `RouteMode`: string. Example: `BalanceMode`.
     pub route_mode: Option<String>,
 }
 
-/// The `AIGWLatencyPriorityRouteRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLatencyPriorityRouteRule`).
+/// The `AIGWLatencyPriorityRouteRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLatencyPriorityRouteRule {
+pub struct AIGWLatencyPriorityRouteRule {
     /// `ModelServiceId`: string. Example: `4d3b21814ff540b6a1b3bc3c46a62793`.
     pub model_service_id: Option<String>,
 }
 
-/// The `AIGWLengthLimitConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLengthLimitConfig`).
+/// The `AIGWLengthLimitConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLengthLimitConfig {
+pub struct AIGWLengthLimitConfig {
     /// `EnableInputLimit`: boolean. Example: `true`.
     pub enable_input_limit: Option<bool>,
     /// `MaxInputChars`: unsigned integer. Example: `10`.
     pub max_input_chars: Option<u64>,
 }
 
-/// The `AIGWLoadBalanceConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLoadBalanceConfig`).
+/// The `AIGWLoadBalanceConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLoadBalanceConfig {
+pub struct AIGWLoadBalanceConfig {
     /// `Algorithm`: string. Example: `WeightedRoundRobin`.
     pub algorithm: Option<String>,
 }
 
-/// The `AIGWLogConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLogConfig`).
+/// The `AIGWLogConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLogConfig {
+pub struct AIGWLogConfig {
     /// `EnableRequestLogPayloads`: boolean. Example: `true`.
     pub enable_request_log_payloads: Option<bool>,
     /// `EnableResponseLogPayloads`: boolean. Example: `true`.
@@ -2587,30 +2587,30 @@ pub struct AigwLogConfig {
     pub response_log_payload_truncation_policy: Option<String>,
 }
 
-/// The `AIGWLogDesensitizeConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWLogDesensitizeConfig`).
+/// The `AIGWLogDesensitizeConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLogDesensitizeConfig {
+pub struct AIGWLogDesensitizeConfig {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `PredefinedRuleTypes`: list of string. Example: `["Phone", "Email"]`.
     pub predefined_rule_types: Option<Vec<String>>,
-    /// `CustomRules`: list of [`AigwCustomDesensitizeRule`].
-    pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
+    /// `CustomRules`: list of [`AIGWCustomDesensitizeRule`].
+    pub custom_rules: Option<Vec<AIGWCustomDesensitizeRule>>,
     /// `Scope`: list of string. Example: `["Request", "Response"]`.
     pub scope: Option<Vec<String>>,
 }
 
-/// The `AIGWMCPRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPRoute`).
+/// The `AIGWMCPRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpRoute {
+pub struct AIGWMCPRoute {
     /// `CreateTime`: string. Example: `2026-07-03T14:29:35+08:00`.
     pub create_time: Option<String>,
     /// `Expression`: string. Example: `http.headers.x_tenant == "tenant-a"`.
     pub expression: Option<String>,
-    /// `HeaderMatch`: list of [`AigwHeaderRule`].
-    pub header_match: Option<Vec<AigwHeaderRule>>,
+    /// `HeaderMatch`: list of [`AIGWHeaderRule`].
+    pub header_match: Option<Vec<AIGWHeaderRule>>,
     /// `IsDefault`: boolean. Example: `true`.
     pub is_default: Option<bool>,
     /// `Methods`: list of string. Example: `["OPTIONS"]`.
@@ -2631,10 +2631,10 @@ pub struct AigwmcpRoute {
     pub preserve_host: Option<bool>,
 }
 
-/// The `AIGWMCPRouteCheckResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPRouteCheckResult`).
+/// The `AIGWMCPRouteCheckResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpRouteCheckResult {
+pub struct AIGWMCPRouteCheckResult {
     /// `ConflictRouteId`: string. Example: `1d328e9d-a65c-48b5-ae78-cfc56142baa1`.
     pub conflict_route_id: Option<String>,
     /// `IsConflict`: boolean. Example: `true`.
@@ -2643,20 +2643,20 @@ pub struct AigwmcpRouteCheckResult {
     pub reason: Option<String>,
 }
 
-/// The `AIGWMCPRouteListResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPRouteListResult`).
+/// The `AIGWMCPRouteListResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpRouteListResult {
-    /// `DataList`: list of [`AigwmcpRoute`].
-    pub data_list: Option<Vec<AigwmcpRoute>>,
+pub struct AIGWMCPRouteListResult {
+    /// `DataList`: list of [`AIGWMCPRoute`].
+    pub data_list: Option<Vec<AIGWMCPRoute>>,
     /// `TotalCount`: unsigned integer. Example: `3`.
     pub total_count: Option<u64>,
 }
 
-/// The `AIGWMCPServer` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServer`).
+/// The `AIGWMCPServer` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServer {
+pub struct AIGWMCPServer {
     /// `ServerId`: string. Example: `667065f5-6796-4430-b987-9a8b43c3d5b1`.
     pub server_id: Option<String>,
     /// `Name`: string. Example: `gitee`.
@@ -2672,10 +2672,10 @@ pub struct AigwmcpServer {
     /// `MCPEndpoint`: string. Example: `/mcpservers/gitee/mcp`.
     #[tc(rename = "MCPEndpoint")]
     pub mcp_endpoint: Option<String>,
-    /// `UpstreamInfo`: [`AigwmcpUpstreamInfoDetail`], may be null.
-    pub upstream_info: Option<AigwmcpUpstreamInfoDetail>,
-    /// `SessionConfig`: [`AigwmcpSessionConfig`], may be null.
-    pub session_config: Option<AigwmcpSessionConfig>,
+    /// `UpstreamInfo`: [`AIGWMCPUpstreamInfoDetail`], may be null.
+    pub upstream_info: Option<AIGWMCPUpstreamInfoDetail>,
+    /// `SessionConfig`: [`AIGWMCPSessionConfig`], may be null.
+    pub session_config: Option<AIGWMCPSessionConfig>,
     /// `Timeout`: unsigned integer. Example: `3000`.
     pub timeout: Option<u64>,
     /// `RetryCount`: unsigned integer. Example: `3`.
@@ -2690,8 +2690,8 @@ pub struct AigwmcpServer {
     pub status: Option<String>,
     /// `EnableHealthCheck`: boolean. Example: `true`.
     pub enable_health_check: Option<bool>,
-    /// `HealthCheck`: [`AigwHealthCheckSetting`], may be null.
-    pub health_check: Option<AigwHealthCheckSetting>,
+    /// `HealthCheck`: [`AIGWHealthCheckSetting`], may be null.
+    pub health_check: Option<AIGWHealthCheckSetting>,
     /// `ToolCountLimit`: unsigned integer. Example: `100`.
     pub tool_count_limit: Option<u64>,
     /// `ConflictStrategy`: string. Example: `AutoPrefix`.
@@ -2700,71 +2700,71 @@ pub struct AigwmcpServer {
     pub market_status: Option<String>,
     /// `PreserveHost`: boolean. Example: `true`.
     pub preserve_host: Option<bool>,
-    /// `LogConfig`: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `ParamRewriteConfig`: [`AigwmcpServerParamRewriteConfig`].
-    pub param_rewrite_config: Option<AigwmcpServerParamRewriteConfig>,
-    /// `GatewayVerifyConfig`: [`AigwGatewayVerifyConfig`].
-    pub gateway_verify_config: Option<AigwGatewayVerifyConfig>,
+    /// `LogConfig`: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `ParamRewriteConfig`: [`AIGWMCPServerParamRewriteConfig`].
+    pub param_rewrite_config: Option<AIGWMCPServerParamRewriteConfig>,
+    /// `GatewayVerifyConfig`: [`AIGWGatewayVerifyConfig`].
+    pub gateway_verify_config: Option<AIGWGatewayVerifyConfig>,
 }
 
-/// The `AIGWMCPServerACLResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServerACLResult`).
+/// The `AIGWMCPServerACLResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServerAclResult {
+pub struct AIGWMCPServerACLResult {
     /// `ACLType`: string. Example: `Deny`.
     #[tc(rename = "ACLType")]
     pub acl_type: Option<String>,
-    /// `ACLConsumers`: list of [`AigwaclSubject`].
+    /// `ACLConsumers`: list of [`AIGWACLSubject`].
     #[tc(rename = "ACLConsumers")]
-    pub acl_consumers: Option<Vec<AigwaclSubject>>,
-    /// `ACLConsumerGroups`: list of [`AigwaclSubject`].
+    pub acl_consumers: Option<Vec<AIGWACLSubject>>,
+    /// `ACLConsumerGroups`: list of [`AIGWACLSubject`].
     #[tc(rename = "ACLConsumerGroups")]
-    pub acl_consumer_groups: Option<Vec<AigwaclSubject>>,
+    pub acl_consumer_groups: Option<Vec<AIGWACLSubject>>,
     /// `AuthType`: string. Example: `ApiKey`.
     pub auth_type: Option<String>,
 }
 
-/// The `AIGWMCPServerAuthResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServerAuthResult`).
+/// The `AIGWMCPServerAuthResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServerAuthResult {
+pub struct AIGWMCPServerAuthResult {
     /// `AuthType`: string. Example: `ApiKey`.
     pub auth_type: Option<String>,
-    /// `JWTAuthConfig`: [`AigwjwtAuthPluginConfig`].
+    /// `JWTAuthConfig`: [`AIGWJWTAuthPluginConfig`].
     #[tc(rename = "JWTAuthConfig")]
-    pub jwt_auth_config: Option<AigwjwtAuthPluginConfig>,
-    /// `OAuthAuthConfig`: [`AigwoAuthAuthPluginConfig`].
-    pub o_auth_auth_config: Option<AigwoAuthAuthPluginConfig>,
-    /// `OIDCAuthConfig`: [`AigwoidcAuthPluginConfig`].
+    pub jwt_auth_config: Option<AIGWJWTAuthPluginConfig>,
+    /// `OAuthAuthConfig`: [`AIGWOAuthAuthPluginConfig`].
+    pub o_auth_auth_config: Option<AIGWOAuthAuthPluginConfig>,
+    /// `OIDCAuthConfig`: [`AIGWOIDCAuthPluginConfig`].
     #[tc(rename = "OIDCAuthConfig")]
-    pub oidc_auth_config: Option<AigwoidcAuthPluginConfig>,
+    pub oidc_auth_config: Option<AIGWOIDCAuthPluginConfig>,
 }
 
-/// The `AIGWMCPServerList` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServerList`).
+/// The `AIGWMCPServerList` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServerList {
+pub struct AIGWMCPServerList {
     /// `TotalCount`: unsigned integer. Example: `4`.
     pub total_count: Option<u64>,
-    /// `DataList`: list of [`AigwmcpServer`], may be null.
-    pub data_list: Option<Vec<AigwmcpServer>>,
+    /// `DataList`: list of [`AIGWMCPServer`], may be null.
+    pub data_list: Option<Vec<AIGWMCPServer>>,
 }
 
-/// The `AIGWMCPServerParamRewriteConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServerParamRewriteConfig`).
+/// The `AIGWMCPServerParamRewriteConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServerParamRewriteConfig {
+pub struct AIGWMCPServerParamRewriteConfig {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `Request`: [`AigwmcpServerRequestRewriteConfig`].
-    pub request: Option<AigwmcpServerRequestRewriteConfig>,
+    /// `Request`: [`AIGWMCPServerRequestRewriteConfig`].
+    pub request: Option<AIGWMCPServerRequestRewriteConfig>,
 }
 
-/// The `AIGWMCPServerParamRewriteRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServerParamRewriteRule`).
+/// The `AIGWMCPServerParamRewriteRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServerParamRewriteRule {
+pub struct AIGWMCPServerParamRewriteRule {
     /// `Operate`: string. Example: `Rename`.
     pub operate: Option<String>,
     /// `Key`: string. Example: `Authorization`.
@@ -2773,28 +2773,28 @@ pub struct AigwmcpServerParamRewriteRule {
     pub value: Option<String>,
 }
 
-/// The `AIGWMCPServerRequestRewriteConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPServerRequestRewriteConfig`).
+/// The `AIGWMCPServerRequestRewriteConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpServerRequestRewriteConfig {
-    /// `Headers`: list of [`AigwmcpServerParamRewriteRule`].
-    pub headers: Option<Vec<AigwmcpServerParamRewriteRule>>,
+pub struct AIGWMCPServerRequestRewriteConfig {
+    /// `Headers`: list of [`AIGWMCPServerParamRewriteRule`].
+    pub headers: Option<Vec<AIGWMCPServerParamRewriteRule>>,
 }
 
-/// The `AIGWMCPSessionConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPSessionConfig`).
+/// The `AIGWMCPSessionConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpSessionConfig {
+pub struct AIGWMCPSessionConfig {
     /// `SessionStorage`: string. Example: `redis`.
     pub session_storage: Option<String>,
-    /// `RedisConfig`: [`AigwRedisConfig`].
-    pub redis_config: Option<AigwRedisConfig>,
+    /// `RedisConfig`: [`AIGWRedisConfig`].
+    pub redis_config: Option<AIGWRedisConfig>,
 }
 
-/// The `AIGWMCPToolACLItem` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPToolACLItem`).
+/// The `AIGWMCPToolACLItem` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpToolAclItem {
+pub struct AIGWMCPToolACLItem {
     /// `ToolId`: string. Example: `********-****-****-****-************`.
     pub tool_id: Option<String>,
     /// `ToolName`: string. Example: `get_weather_mock`.
@@ -2802,31 +2802,31 @@ pub struct AigwmcpToolAclItem {
     /// `ACLType`: string. Example: `None`.
     #[tc(rename = "ACLType")]
     pub acl_type: Option<String>,
-    /// `ACLConsumers`: list of [`AigwaclSubject`].
+    /// `ACLConsumers`: list of [`AIGWACLSubject`].
     #[tc(rename = "ACLConsumers")]
-    pub acl_consumers: Option<Vec<AigwaclSubject>>,
-    /// `ACLConsumerGroups`: list of [`AigwaclSubject`].
+    pub acl_consumers: Option<Vec<AIGWACLSubject>>,
+    /// `ACLConsumerGroups`: list of [`AIGWACLSubject`].
     #[tc(rename = "ACLConsumerGroups")]
-    pub acl_consumer_groups: Option<Vec<AigwaclSubject>>,
+    pub acl_consumer_groups: Option<Vec<AIGWACLSubject>>,
 }
 
-/// The `AIGWMCPToolACLListResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPToolACLListResult`).
+/// The `AIGWMCPToolACLListResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpToolAclListResult {
+pub struct AIGWMCPToolACLListResult {
     /// `ACLType`: string. Example: `Deny`.
     #[tc(rename = "ACLType")]
     pub acl_type: Option<String>,
-    /// `DataList`: list of [`AigwmcpToolAclItem`].
-    pub data_list: Option<Vec<AigwmcpToolAclItem>>,
+    /// `DataList`: list of [`AIGWMCPToolACLItem`].
+    pub data_list: Option<Vec<AIGWMCPToolACLItem>>,
     /// `TotalCount`: unsigned integer. Example: `0`.
     pub total_count: Option<u64>,
 }
 
-/// The `AIGWMCPToolVersion` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPToolVersion`).
+/// The `AIGWMCPToolVersion` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpToolVersion {
+pub struct AIGWMCPToolVersion {
     /// `CreateTime`: string. Example: `2026-05-27 11:44:28`.
     pub create_time: Option<String>,
     /// `Creator`: string. Example: `100020293116`.
@@ -2839,21 +2839,21 @@ pub struct AigwmcpToolVersion {
     pub version: Option<String>,
 }
 
-/// The `AIGWMCPToolVersionList` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPToolVersionList`).
+/// The `AIGWMCPToolVersionList` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpToolVersionList {
-    /// `MCPToolVersions`: list of [`AigwmcpToolVersion`].
+pub struct AIGWMCPToolVersionList {
+    /// `MCPToolVersions`: list of [`AIGWMCPToolVersion`].
     #[tc(rename = "MCPToolVersions")]
-    pub mcp_tool_versions: Option<Vec<AigwmcpToolVersion>>,
+    pub mcp_tool_versions: Option<Vec<AIGWMCPToolVersion>>,
     /// `TotalCount`: unsigned integer. Example: `5`.
     pub total_count: Option<u64>,
 }
 
-/// The `AIGWMCPUpstreamInfo` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPUpstreamInfo`).
+/// The `AIGWMCPUpstreamInfo` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpUpstreamInfo {
+pub struct AIGWMCPUpstreamInfo {
     /// `SourceId`, optional: string. Example: `ins-2c6758fb`.
     pub source_id: Option<String>,
     /// `Namespace`, optional: string. Example: `public`.
@@ -2876,15 +2876,15 @@ pub struct AigwmcpUpstreamInfo {
     pub mcp_endpoint: Option<String>,
     /// `MessageEndpoint`, optional: string. Example: `/message`.
     pub message_endpoint: Option<String>,
-    /// `TLSConfig`, optional: [`AigwUpstreamTlsConfig`].
+    /// `TLSConfig`, optional: [`AIGWUpstreamTLSConfig`].
     #[tc(rename = "TLSConfig")]
-    pub tls_config: Option<AigwUpstreamTlsConfig>,
+    pub tls_config: Option<AIGWUpstreamTLSConfig>,
 }
 
-/// The `AIGWMCPUpstreamInfoDetail` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWMCPUpstreamInfoDetail`).
+/// The `AIGWMCPUpstreamInfoDetail` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwmcpUpstreamInfoDetail {
+pub struct AIGWMCPUpstreamInfoDetail {
     /// `SourceId`: string. Example: `ins-2c6758fb`.
     pub source_id: Option<String>,
     /// `SourceName`: string. Example: `jensonzheng-mcp`.
@@ -2911,33 +2911,33 @@ pub struct AigwmcpUpstreamInfoDetail {
     pub mcp_endpoint: Option<String>,
     /// `MessageEndpoint`: string. Example: `/message`.
     pub message_endpoint: Option<String>,
-    /// `TLSConfig`: [`AigwUpstreamTlsConfig`].
+    /// `TLSConfig`: [`AIGWUpstreamTLSConfig`].
     #[tc(rename = "TLSConfig")]
-    pub tls_config: Option<AigwUpstreamTlsConfig>,
+    pub tls_config: Option<AIGWUpstreamTLSConfig>,
 }
 
-/// The `AIGWModelNameRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWModelNameRoute`).
+/// The `AIGWModelNameRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwModelNameRoute {
+pub struct AIGWModelNameRoute {
     /// `ModelNames`: list of string. Example: `["claude-haiku-4-5"]`.
     pub model_names: Option<Vec<String>>,
 }
 
-/// The `AIGWModelRewriteRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWModelRewriteRule`).
+/// The `AIGWModelRewriteRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwModelRewriteRule {
+pub struct AIGWModelRewriteRule {
     /// `SourceModel`: string. Example: `qwen3.5`.
     pub source_model: Option<String>,
     /// `TargetModel`: string. Example: `deepseek-v4-flash`.
     pub target_model: Option<String>,
 }
 
-/// The `AIGWModelScope` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWModelScope`).
+/// The `AIGWModelScope` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwModelScope {
+pub struct AIGWModelScope {
     /// `ScopeType`: string. Example: `MAG`.
     pub scope_type: Option<String>,
     /// `AllowList`: list of string. Example: `["deepseek-v4-pro"]`.
@@ -2946,10 +2946,10 @@ pub struct AigwModelScope {
     pub mag_refs: Option<Vec<String>>,
 }
 
-/// The `AIGWOAuthAuthPluginConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWOAuthAuthPluginConfig`).
+/// The `AIGWOAuthAuthPluginConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwoAuthAuthPluginConfig {
+pub struct AIGWOAuthAuthPluginConfig {
     /// `HeaderNames`: list of string. Example: `["header"]`.
     pub header_names: Option<Vec<String>>,
     /// `TokenExpiration`: integer. Example: `1220`.
@@ -2960,10 +2960,10 @@ pub struct AigwoAuthAuthPluginConfig {
     pub mandatory_scope: Option<bool>,
 }
 
-/// The `AIGWOAuthCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWOAuthCredentialConfig`).
+/// The `AIGWOAuthCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwoAuthCredentialConfig {
+pub struct AIGWOAuthCredentialConfig {
     /// `ClientId`: string. Example: `96d9f101-ada5-414c-b768-************`.
     pub client_id: Option<String>,
     /// `ClientSecret`: string. Example: `************************************************************`….
@@ -2973,10 +2973,10 @@ pub struct AigwoAuthCredentialConfig {
     pub redirect_ur_is: Option<String>,
 }
 
-/// The `AIGWOIDCAuthPluginConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWOIDCAuthPluginConfig`).
+/// The `AIGWOIDCAuthPluginConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwoidcAuthPluginConfig {
+pub struct AIGWOIDCAuthPluginConfig {
     /// `Audience`: string. Example: `audience`.
     pub audience: Option<String>,
     /// `BearerOnly`: boolean. Example: `true`.
@@ -3004,10 +3004,10 @@ pub struct AigwoidcAuthPluginConfig {
     pub client_secret: Option<tc_api_core::SecretString>,
 }
 
-/// The `AIGWOIDCCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWOIDCCredentialConfig`).
+/// The `AIGWOIDCCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwoidcCredentialConfig {
+pub struct AIGWOIDCCredentialConfig {
     /// `ClientId`: string. Example: `aigw-oidc-test`.
     pub client_id: Option<String>,
     /// `ClientSecret`: string. Example: `********************************`.
@@ -3019,28 +3019,28 @@ pub struct AigwoidcCredentialConfig {
     pub consumer_claim_value: Option<String>,
 }
 
-/// The `AIGWPriorityScheduleConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWPriorityScheduleConfig`).
+/// The `AIGWPriorityScheduleConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwPriorityScheduleConfig {
+pub struct AIGWPriorityScheduleConfig {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
 }
 
-/// The `AIGWQueryParamCredentialConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWQueryParamCredentialConfig`).
+/// The `AIGWQueryParamCredentialConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwQueryParamCredentialConfig {
+pub struct AIGWQueryParamCredentialConfig {
     /// `ParamName`: string. Example: `api_key`.
     pub param_name: Option<String>,
     /// `ParamValue`: string. Example: `my-query-***************`.
     pub param_value: Option<String>,
 }
 
-/// The `AIGWQuota` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWQuota`).
+/// The `AIGWQuota` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwQuota {
+pub struct AIGWQuota {
     /// `Id`: string. Example: `c4db7b5c-6de3-4597-a03f-b3ee9de5be2d`.
     pub id: Option<String>,
     /// `ResourceType`: string. Example: `Consumer`.
@@ -3093,10 +3093,10 @@ pub struct AigwQuota {
     pub secret_key_count: Option<i64>,
 }
 
-/// The `AIGWQuotaDetail` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWQuotaDetail`).
+/// The `AIGWQuotaDetail` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwQuotaDetail {
+pub struct AIGWQuotaDetail {
     /// `Id`: string. Example: `c4db7b5c-6de3-4597-a03f-b3ee9de5be2d`.
     pub id: Option<String>,
     /// `ResourceType`: string. Example: `Consumer`.
@@ -3139,34 +3139,34 @@ pub struct AigwQuotaDetail {
     pub consumer_group_path: Option<String>,
     /// `ConsumerGroupActive`: boolean. Example: `true`.
     pub consumer_group_active: Option<bool>,
-    /// `SubResources`: list of [`AigwQuotaSubItem`].
-    pub sub_resources: Option<Vec<AigwQuotaSubItem>>,
+    /// `SubResources`: list of [`AIGWQuotaSubItem`].
+    pub sub_resources: Option<Vec<AIGWQuotaSubItem>>,
 }
 
-/// The `AIGWQuotaList` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWQuotaList`).
+/// The `AIGWQuotaList` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwQuotaList {
+pub struct AIGWQuotaList {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`AigwQuota`].
-    pub data_list: Option<Vec<AigwQuota>>,
+    /// `DataList`: list of [`AIGWQuota`].
+    pub data_list: Option<Vec<AIGWQuota>>,
 }
 
-/// The `AIGWQuotaSubItem` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWQuotaSubItem`).
+/// The `AIGWQuotaSubItem` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwQuotaSubItem {
+pub struct AIGWQuotaSubItem {
     /// `SubResourceId`: string. Example: `ae6ecdc754e34ef59718f3160b8e664b`.
     pub sub_resource_id: Option<String>,
     /// `QuotaLimit`: unsigned integer. Example: `30`.
     pub quota_limit: Option<u64>,
 }
 
-/// The `AIGWRedisConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWRedisConfig`).
+/// The `AIGWRedisConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwRedisConfig {
+pub struct AIGWRedisConfig {
     /// `Host`: string. Example: `10.0.2.193`.
     pub host: Option<String>,
     /// `Port`: integer. Example: `6379`.
@@ -3181,28 +3181,28 @@ pub struct AigwRedisConfig {
     pub type_: Option<String>,
 }
 
-/// The `AIGWRerankMaxDocumentsConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWRerankMaxDocumentsConfig`).
+/// The `AIGWRerankMaxDocumentsConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwRerankMaxDocumentsConfig {
+pub struct AIGWRerankMaxDocumentsConfig {
     /// `EnableMaxDocuments`: boolean. Example: `true`.
     pub enable_max_documents: Option<bool>,
     /// `MaxDocumentValue`: integer. Example: `2`.
     pub max_document_value: Option<i64>,
 }
 
-/// The `AIGWRouteModelServiceConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWRouteModelServiceConfig`).
+/// The `AIGWRouteModelServiceConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwRouteModelServiceConfig {
+pub struct AIGWRouteModelServiceConfig {
     /// `ModelServiceName`: string. Example: `th-gz`.
     pub model_service_name: Option<String>,
 }
 
-/// The `AIGWSensitiveWordRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWSensitiveWordRoute`).
+/// The `AIGWSensitiveWordRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwSensitiveWordRoute {
+pub struct AIGWSensitiveWordRoute {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `ModelServiceRefs`: list of string. Example: `["a6ac4163b6544e1eb95c7bc422c32b1b"]`.
@@ -3211,18 +3211,18 @@ pub struct AigwSensitiveWordRoute {
     pub model_service_names: Option<Vec<String>>,
     /// `SelectedTypes`: list of string. Example: `["Weighted"]`.
     pub selected_types: Option<Vec<String>>,
-    /// `WeightedConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`].
-    pub weighted_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>>,
-    /// `ModelNameConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`].
-    pub model_name_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>>,
+    /// `WeightedConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`].
+    pub weighted_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy>>,
+    /// `ModelNameConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy`].
+    pub model_name_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy>>,
     /// `StandardModelName`: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
 
-/// The `AIGWSimpleSecretKey` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWSimpleSecretKey`).
+/// The `AIGWSimpleSecretKey` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwSimpleSecretKey {
+pub struct AIGWSimpleSecretKey {
     /// `SecretKeyId`: string. Example: `secret-56537c1ca1d039`.
     pub secret_key_id: Option<tc_api_core::SecretString>,
     /// `Name`: string. Example: `nogood`.
@@ -3235,52 +3235,52 @@ pub struct AigwSimpleSecretKey {
     pub create_time: Option<String>,
 }
 
-/// The `AIGWSmartBalanceConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWSmartBalanceConfig`).
+/// The `AIGWSmartBalanceConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwSmartBalanceConfig {
+pub struct AIGWSmartBalanceConfig {
     /// `Algorithm`: string. Example: `LeastQueued`.
     pub algorithm: Option<String>,
 }
 
-/// The `AIGWTagFilter` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWTagFilter`).
+/// The `AIGWTagFilter` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTagFilter {
+pub struct AIGWTagFilter {
     /// `MatchStrategy`: string. Example: `OR`.
     pub match_strategy: Option<String>,
     /// `Tags`: list of string. Example: `["env:dev"]`.
     pub tags: Option<Vec<String>>,
 }
 
-/// The `AIGWTokenLengthRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWTokenLengthRoute`).
+/// The `AIGWTokenLengthRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTokenLengthRoute {
+pub struct AIGWTokenLengthRoute {
     /// `DefaultEncodingName`: string. Example: `o200k_base`.
     pub default_encoding_name: Option<String>,
-    /// `DefaultTarget`: [`AigwllmModelServiceSubRoute`].
-    pub default_target: Option<AigwllmModelServiceSubRoute>,
-    /// `Rules`: list of [`AigwTokenLengthRouteRule`].
-    pub rules: Option<Vec<AigwTokenLengthRouteRule>>,
+    /// `DefaultTarget`: [`AIGWLLMModelServiceSubRoute`].
+    pub default_target: Option<AIGWLLMModelServiceSubRoute>,
+    /// `Rules`: list of [`AIGWTokenLengthRouteRule`].
+    pub rules: Option<Vec<AIGWTokenLengthRouteRule>>,
 }
 
-/// The `AIGWTokenLengthRouteRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWTokenLengthRouteRule`).
+/// The `AIGWTokenLengthRouteRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTokenLengthRouteRule {
+pub struct AIGWTokenLengthRouteRule {
     /// `MinTokenLength`: integer. Example: `0`.
     pub min_token_length: Option<i64>,
     /// `MaxTokenLength`: integer. Example: `1`.
     pub max_token_length: Option<i64>,
-    /// `Target`: [`AigwllmModelServiceSubRoute`].
-    pub target: Option<AigwllmModelServiceSubRoute>,
+    /// `Target`: [`AIGWLLMModelServiceSubRoute`].
+    pub target: Option<AIGWLLMModelServiceSubRoute>,
 }
 
-/// The `AIGWTopConsumersItem` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWTopConsumersItem`).
+/// The `AIGWTopConsumersItem` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTopConsumersItem {
+pub struct AIGWTopConsumersItem {
     /// `ConsumerId`: string. Example: `02b4d312-2fcd-4995-ae7c-5acaa57962b7`.
     pub consumer_id: Option<String>,
     /// `ConsumerName`: string. Example: `test-consumer-2`.
@@ -3289,10 +3289,10 @@ pub struct AigwTopConsumersItem {
     pub total_tokens: Option<i64>,
 }
 
-/// The `AIGWUpstreamTLSConfig` model of CNGW API 2023-04-18 (renamed: the metadata calls it `AIGWUpstreamTLSConfig`).
+/// The `AIGWUpstreamTLSConfig` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwUpstreamTlsConfig {
+pub struct AIGWUpstreamTLSConfig {
     /// `TLSVerify`: boolean. Example: `true`.
     #[tc(rename = "TLSVerify")]
     pub tls_verify: Option<bool>,
@@ -3313,10 +3313,10 @@ pub struct AutoSecretKey {
     pub description: Option<String>,
 }
 
-/// The `CNAPIGwAIServiceSource` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwAIServiceSource`).
+/// The `CNAPIGwAIServiceSource` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwAiServiceSource {
+pub struct CNAPIGwAIServiceSource {
     /// `SourceName`: string. Example: `PrivateDNS`.
     pub source_name: Option<String>,
     /// `SourceId`: string. Example: `PrivateDNS`.
@@ -3325,8 +3325,8 @@ pub struct CnapiGwAiServiceSource {
     pub source_type: Option<String>,
     /// `SourceProduct`: string. Example: `PrivateDNS`.
     pub source_product: Option<String>,
-    /// `SourceInfo`: [`CnapiGwAiServiceSourceInfo`].
-    pub source_info: Option<CnapiGwAiServiceSourceInfo>,
+    /// `SourceInfo`: [`CNAPIGwAIServiceSourceInfo`].
+    pub source_info: Option<CNAPIGwAIServiceSourceInfo>,
     /// `Description`: string. Example: `testtest`.
     pub description: Option<String>,
     /// `CreateTime`: string. Example: `2026-04-09 19:52:00`.
@@ -3335,10 +3335,10 @@ pub struct CnapiGwAiServiceSource {
     pub update_time: Option<String>,
 }
 
-/// The `CNAPIGwAIServiceSourceAuth` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwAIServiceSourceAuth`).
+/// The `CNAPIGwAIServiceSourceAuth` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwAiServiceSourceAuth {
+pub struct CNAPIGwAIServiceSourceAuth {
     /// `Username`: string. Example: `username`.
     pub username: Option<String>,
     /// `Password`: string. Example: `password`.
@@ -3347,32 +3347,32 @@ pub struct CnapiGwAiServiceSourceAuth {
     pub access_token: Option<tc_api_core::SecretString>,
 }
 
-/// The `CNAPIGwAIServiceSourceInfo` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwAIServiceSourceInfo`).
+/// The `CNAPIGwAIServiceSourceInfo` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwAiServiceSourceInfo {
+pub struct CNAPIGwAIServiceSourceInfo {
     /// `InstanceId`: string. Example: `inc-a2af234`.
     pub instance_id: Option<String>,
-    /// `Auth`: [`CnapiGwAiServiceSourceAuth`].
-    pub auth: Option<CnapiGwAiServiceSourceAuth>,
+    /// `Auth`: [`CNAPIGwAIServiceSourceAuth`].
+    pub auth: Option<CNAPIGwAIServiceSourceAuth>,
     /// `Addresses`: list of string. Example: `["183.60.83.19"]`.
     pub addresses: Option<Vec<String>>,
 }
 
-/// The `CNAPIGwAIServiceSourceList` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwAIServiceSourceList`).
+/// The `CNAPIGwAIServiceSourceList` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwAiServiceSourceList {
-    /// `DataList`: list of [`CnapiGwAiServiceSource`].
-    pub data_list: Option<Vec<CnapiGwAiServiceSource>>,
+pub struct CNAPIGwAIServiceSourceList {
+    /// `DataList`: list of [`CNAPIGwAIServiceSource`].
+    pub data_list: Option<Vec<CNAPIGwAIServiceSource>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
 
-/// The `CNAPIGwConsumer` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwConsumer`).
+/// The `CNAPIGwConsumer` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwConsumer {
+pub struct CNAPIGwConsumer {
     /// `ConsumerId`: string. Example: `consumer-xxx`.
     pub consumer_id: Option<String>,
     /// `Name`: string. Example: `消费者名称`.
@@ -3385,8 +3385,8 @@ pub struct CnapiGwConsumer {
     pub priority: Option<String>,
     /// `Description`: string, may be null. Example: `消费者描述`.
     pub description: Option<String>,
-    /// `ConsumerGroups`: list of [`CnapiGwConsumerGroup`], may be null.
-    pub consumer_groups: Option<Vec<CnapiGwConsumerGroup>>,
+    /// `ConsumerGroups`: list of [`CNAPIGwConsumerGroup`], may be null.
+    pub consumer_groups: Option<Vec<CNAPIGwConsumerGroup>>,
     /// `SyncStatus`: string. Example: `Fail`.
     pub sync_status: Option<String>,
     /// `SourceType`: string. Example: `Private`.
@@ -3407,10 +3407,10 @@ pub struct CnapiGwConsumer {
     pub external_id: Option<String>,
 }
 
-/// The `CNAPIGwConsumerGroup` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwConsumerGroup`).
+/// The `CNAPIGwConsumerGroup` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwConsumerGroup {
+pub struct CNAPIGwConsumerGroup {
     /// `ConsumerGroupId`: string. Example: `cg-xxx`.
     pub consumer_group_id: Option<String>,
     /// `Name`: string. Example: `消费者组名称`.
@@ -3435,10 +3435,10 @@ pub struct CnapiGwConsumerGroup {
     pub external_id: Option<String>,
 }
 
-/// The `CNAPIGwCreateCommonResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwCreateCommonResult`).
+/// The `CNAPIGwCreateCommonResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwCreateCommonResult {
+pub struct CNAPIGwCreateCommonResult {
     /// `ID`: string. Example: `consumer-xxx`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -3446,10 +3446,10 @@ pub struct CnapiGwCreateCommonResult {
     pub success: Option<bool>,
 }
 
-/// The `CNAPIGwMCPTool` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwMCPTool`).
+/// The `CNAPIGwMCPTool` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwMcpTool {
+pub struct CNAPIGwMCPTool {
     /// `Name`: string. Example: `createPet7`.
     pub name: Option<String>,
     /// `DisplayName`: string. Example: `createPet7`.
@@ -3466,8 +3466,8 @@ pub struct CnapiGwMcpTool {
     pub service_id: Option<String>,
     /// `Path`: string. Example: `/api/orders`.
     pub path: Option<String>,
-    /// `InputParams`: list of [`CnapiGwMcpToolParam`].
-    pub input_params: Option<Vec<CnapiGwMcpToolParam>>,
+    /// `InputParams`: list of [`CNAPIGwMCPToolParam`].
+    pub input_params: Option<Vec<CNAPIGwMCPToolParam>>,
     /// `CreateTime`: string. Example: `2026-04-15 17:44:41`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2026-04-15 17:46:32`.
@@ -3478,10 +3478,10 @@ pub struct CnapiGwMcpTool {
     pub current_version: Option<String>,
 }
 
-/// The `CNAPIGwMCPToolImportResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwMCPToolImportResult`).
+/// The `CNAPIGwMCPToolImportResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwMcpToolImportResult {
+pub struct CNAPIGwMCPToolImportResult {
     /// `FailedMessage`: string, may be null. Example: `failed to get or create Kong service for VirtualMCPServer, a`….
     pub failed_message: Option<String>,
     /// `Method`: string. Example: `POST`.
@@ -3496,10 +3496,10 @@ pub struct CnapiGwMcpToolImportResult {
     pub upstream_url: Option<String>,
 }
 
-/// The `CNAPIGwMCPToolImportTaskResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwMCPToolImportTaskResult`).
+/// The `CNAPIGwMCPToolImportTaskResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwMcpToolImportTaskResult {
+pub struct CNAPIGwMCPToolImportTaskResult {
     /// `FailedCount`: unsigned integer. Example: `0`.
     pub failed_count: Option<u64>,
     /// `ProcessedCount`: unsigned integer. Example: `1`.
@@ -3514,26 +3514,26 @@ pub struct CnapiGwMcpToolImportTaskResult {
     pub task_start_time: Option<String>,
     /// `TaskStatus`: string. Example: `End`.
     pub task_status: Option<String>,
-    /// `ToolsImportResult`: list of [`CnapiGwMcpToolImportResult`].
-    pub tools_import_result: Option<Vec<CnapiGwMcpToolImportResult>>,
+    /// `ToolsImportResult`: list of [`CNAPIGwMCPToolImportResult`].
+    pub tools_import_result: Option<Vec<CNAPIGwMCPToolImportResult>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
 
-/// The `CNAPIGwMCPToolList` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwMCPToolList`).
+/// The `CNAPIGwMCPToolList` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwMcpToolList {
-    /// `DataList`: list of [`CnapiGwMcpTool`].
-    pub data_list: Option<Vec<CnapiGwMcpTool>>,
+pub struct CNAPIGwMCPToolList {
+    /// `DataList`: list of [`CNAPIGwMCPTool`].
+    pub data_list: Option<Vec<CNAPIGwMCPTool>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
 
-/// The `CNAPIGwMCPToolParam` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwMCPToolParam`).
+/// The `CNAPIGwMCPToolParam` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwMcpToolParam {
+pub struct CNAPIGwMCPToolParam {
     /// `Name`: string. Example: `tag`.
     pub name: Option<String>,
     /// `Type`: string. Example: `number`.
@@ -3546,24 +3546,24 @@ pub struct CnapiGwMcpToolParam {
     pub description: Option<String>,
     /// `Default`: string. Example: `20`.
     pub default: Option<String>,
-    /// `Items`: [`CnapiGwMcpToolParam`].
-    pub items: Option<Box<CnapiGwMcpToolParam>>,
-    /// `Properties`: list of [`CnapiGwMcpToolParam`].
-    pub properties: Option<Vec<CnapiGwMcpToolParam>>,
+    /// `Items`: [`CNAPIGwMCPToolParam`].
+    pub items: Option<Box<CNAPIGwMCPToolParam>>,
+    /// `Properties`: list of [`CNAPIGwMCPToolParam`].
+    pub properties: Option<Vec<CNAPIGwMCPToolParam>>,
     /// `BackendName`: string. Example: `city`.
     pub backend_name: Option<String>,
 }
 
-/// The `CNAPIGwMCPToolPreview` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwMCPToolPreview`).
+/// The `CNAPIGwMCPToolPreview` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwMcpToolPreview {
+pub struct CNAPIGwMCPToolPreview {
     /// `ContentType`: string. Example: `application/json`.
     pub content_type: Option<String>,
     /// `Description`: string, may be null. Example: `List all pets`.
     pub description: Option<String>,
-    /// `InputParams`: list of [`CnapiGwMcpToolParam`].
-    pub input_params: Option<Vec<CnapiGwMcpToolParam>>,
+    /// `InputParams`: list of [`CNAPIGwMCPToolParam`].
+    pub input_params: Option<Vec<CNAPIGwMCPToolParam>>,
     /// `Method`: string. Example: `GET`.
     pub method: Option<String>,
     /// `Name`: string. Example: `listPets`.
@@ -3578,20 +3578,20 @@ pub struct CnapiGwMcpToolPreview {
     pub upstream_url: Option<String>,
 }
 
-/// The `CNAPIGwParseMCPToolsResult` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwParseMCPToolsResult`).
+/// The `CNAPIGwParseMCPToolsResult` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwParseMcpToolsResult {
-    /// `DataList`: list of [`CnapiGwMcpToolPreview`].
-    pub data_list: Option<Vec<CnapiGwMcpToolPreview>>,
+pub struct CNAPIGwParseMCPToolsResult {
+    /// `DataList`: list of [`CNAPIGwMCPToolPreview`].
+    pub data_list: Option<Vec<CNAPIGwMCPToolPreview>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
 
-/// The `CNAPIGwSecretKey` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwSecretKey`).
+/// The `CNAPIGwSecretKey` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwSecretKey {
+pub struct CNAPIGwSecretKey {
     /// `BindCount`: unsigned integer. Example: `0`.
     pub bind_count: Option<u64>,
     /// `CanBind`: boolean, may be null. Example: `true`.
@@ -3602,9 +3602,9 @@ pub struct CnapiGwSecretKey {
     pub description: Option<String>,
     /// `GenerateType`: string. Example: `KMS`.
     pub generate_type: Option<String>,
-    /// `JWTCredentialConfig`: [`AigwjwtCredentialConfig`].
+    /// `JWTCredentialConfig`: [`AIGWJWTCredentialConfig`].
     #[tc(rename = "JWTCredentialConfig")]
-    pub jwt_credential_config: Option<AigwjwtCredentialConfig>,
+    pub jwt_credential_config: Option<AIGWJWTCredentialConfig>,
     /// `KmsKeyName`: string, may be null. Example: `name`.
     pub kms_key_name: Option<String>,
     /// `KmsKeyVersion`: string, may be null. Example: `value`.
@@ -3613,11 +3613,11 @@ pub struct CnapiGwSecretKey {
     pub modify_time: Option<String>,
     /// `Name`: string. Example: `name`.
     pub name: Option<String>,
-    /// `OAuthCredentialConfig`: [`AigwoAuthCredentialConfig`].
-    pub o_auth_credential_config: Option<AigwoAuthCredentialConfig>,
-    /// `OIDCCredentialConfig`: [`AigwoidcCredentialConfig`].
+    /// `OAuthCredentialConfig`: [`AIGWOAuthCredentialConfig`].
+    pub o_auth_credential_config: Option<AIGWOAuthCredentialConfig>,
+    /// `OIDCCredentialConfig`: [`AIGWOIDCCredentialConfig`].
     #[tc(rename = "OIDCCredentialConfig")]
-    pub oidc_credential_config: Option<AigwoidcCredentialConfig>,
+    pub oidc_credential_config: Option<AIGWOIDCCredentialConfig>,
     /// `Provider`: string. Example: `Dify`.
     pub provider: Option<String>,
     /// `ResourceType`: string. Example: `Consumer`.
@@ -3636,24 +3636,24 @@ pub struct CnapiGwSecretKey {
     pub source_type: Option<String>,
     /// `SyncedVersion`: string. Example: `v1`.
     pub synced_version: Option<String>,
-    /// `AKSKCredentialConfig`: [`AigwakskCredentialConfig`].
+    /// `AKSKCredentialConfig`: [`AIGWAKSKCredentialConfig`].
     #[tc(rename = "AKSKCredentialConfig")]
-    pub aksk_credential_config: Option<AigwakskCredentialConfig>,
-    /// `CAMCredentialConfig`: [`AigwcamCredentialConfig`].
+    pub aksk_credential_config: Option<AIGWAKSKCredentialConfig>,
+    /// `CAMCredentialConfig`: [`AIGWCAMCredentialConfig`].
     #[tc(rename = "CAMCredentialConfig")]
-    pub cam_credential_config: Option<AigwcamCredentialConfig>,
-    /// `BearerTokenCredentialConfig`: [`AigwBearerTokenCredentialConfig`].
-    pub bearer_token_credential_config: Option<AigwBearerTokenCredentialConfig>,
-    /// `BasicCredentialConfig`: [`AigwBasicCredentialConfig`].
-    pub basic_credential_config: Option<AigwBasicCredentialConfig>,
-    /// `CustomHeaderCredentialConfig`: [`AigwCustomHeaderCredentialConfig`].
-    pub custom_header_credential_config: Option<AigwCustomHeaderCredentialConfig>,
-    /// `QueryParamCredentialConfig`: [`AigwQueryParamCredentialConfig`].
-    pub query_param_credential_config: Option<AigwQueryParamCredentialConfig>,
-    /// `BoundModelSecretKeys`: list of [`AigwSimpleSecretKey`].
-    pub bound_model_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
-    /// `BoundConsumerSecretKeys`: list of [`AigwSimpleSecretKey`].
-    pub bound_consumer_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
+    pub cam_credential_config: Option<AIGWCAMCredentialConfig>,
+    /// `BearerTokenCredentialConfig`: [`AIGWBearerTokenCredentialConfig`].
+    pub bearer_token_credential_config: Option<AIGWBearerTokenCredentialConfig>,
+    /// `BasicCredentialConfig`: [`AIGWBasicCredentialConfig`].
+    pub basic_credential_config: Option<AIGWBasicCredentialConfig>,
+    /// `CustomHeaderCredentialConfig`: [`AIGWCustomHeaderCredentialConfig`].
+    pub custom_header_credential_config: Option<AIGWCustomHeaderCredentialConfig>,
+    /// `QueryParamCredentialConfig`: [`AIGWQueryParamCredentialConfig`].
+    pub query_param_credential_config: Option<AIGWQueryParamCredentialConfig>,
+    /// `BoundModelSecretKeys`: list of [`AIGWSimpleSecretKey`].
+    pub bound_model_secret_keys: Option<Vec<AIGWSimpleSecretKey>>,
+    /// `BoundConsumerSecretKeys`: list of [`AIGWSimpleSecretKey`].
+    pub bound_consumer_secret_keys: Option<Vec<AIGWSimpleSecretKey>>,
     /// `CredentialGenerateType`: string. Example: `System`.
     pub credential_generate_type: Option<String>,
     /// `CreationSource`: string. Example: `AutoWithConsumer`.
@@ -3662,20 +3662,20 @@ pub struct CnapiGwSecretKey {
     pub batch_id: Option<String>,
 }
 
-/// The `CNAPIGwSecretKeyList` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CNAPIGwSecretKeyList`).
+/// The `CNAPIGwSecretKeyList` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwSecretKeyList {
-    /// `SecretKeys`: list of [`CnapiGwSecretKey`].
-    pub secret_keys: Option<Vec<CnapiGwSecretKey>>,
+pub struct CNAPIGwSecretKeyList {
+    /// `SecretKeys`: list of [`CNAPIGwSecretKey`].
+    pub secret_keys: Option<Vec<CNAPIGwSecretKey>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelAPI` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelAPI`).
+/// The `CloudNativeAPIGatewayLLMModelAPI` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelApi {
+pub struct CloudNativeAPIGatewayLLMModelAPI {
     /// `Id`: string. Example: `9006154d87704d3a9e5c839fda1461c1`.
     pub id: Option<String>,
     /// `CreateTime`: string. Example: `2026-01-15 10:30:00`.
@@ -3700,69 +3700,69 @@ pub struct CloudNativeApiGatewayLlmModelApi {
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `openai-service`.
     pub model_service_name: Option<String>,
-    /// `ModelServiceRoute`: [`CloudNativeApiGatewayLlmModelServiceRoute`].
-    pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
-    /// `MatchHeaders`: list of [`AigwkvMatch`].
-    pub match_headers: Option<Vec<AigwkvMatch>>,
+    /// `ModelServiceRoute`: [`CloudNativeAPIGatewayLLMModelServiceRoute`].
+    pub model_service_route: Option<CloudNativeAPIGatewayLLMModelServiceRoute>,
+    /// `MatchHeaders`: list of [`AIGWKVMatch`].
+    pub match_headers: Option<Vec<AIGWKVMatch>>,
     /// `EnableCrossServiceFallback`: boolean. Example: `true`.
     pub enable_cross_service_fallback: Option<bool>,
-    /// `CrossServiceFallbackConfig`: [`AigwCrossServiceFallbackConfig`].
-    pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
+    /// `CrossServiceFallbackConfig`: [`AIGWCrossServiceFallbackConfig`].
+    pub cross_service_fallback_config: Option<AIGWCrossServiceFallbackConfig>,
     /// `DescribeCloudNativeAPIGatewayLLMModelAPI`: boolean. Example: `true`.
     #[tc(rename = "DescribeCloudNativeAPIGatewayLLMModelAPI")]
     pub describe_cloud_native_api_gateway_llm_model_api: Option<bool>,
-    /// `TagFilter`: [`AigwTagFilter`].
-    pub tag_filter: Option<AigwTagFilter>,
-    /// `LogConfig`: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `LogDesensitizeConfig`: [`AigwLogDesensitizeConfig`].
-    pub log_desensitize_config: Option<AigwLogDesensitizeConfig>,
-    /// `ForwardDesensitizeConfig`: [`AigwForwardDesensitizeConfig`].
-    pub forward_desensitize_config: Option<AigwForwardDesensitizeConfig>,
-    /// `MaxDocumentsConfig`: [`AigwRerankMaxDocumentsConfig`].
-    pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
-    /// `SensitiveWordRoute`: [`AigwSensitiveWordRoute`].
-    pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
-    /// `ConsumerGroupModelScopes`: list of [`AigwAuthModelScopeItem`].
-    pub consumer_group_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
-    /// `ConsumerInheritModelScope`: [`AigwConsumerModelScope`].
-    pub consumer_inherit_model_scope: Option<AigwConsumerModelScope>,
-    /// `ConsumerDirectModelScopes`: list of [`AigwAuthModelScopeItem`].
-    pub consumer_direct_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
-    /// `SecretKeyModelScopes`: list of [`AigwAuthModelScopeItem`].
-    pub secret_key_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
-    /// `PriorityScheduleConfig`: [`AigwPriorityScheduleConfig`].
-    pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
+    /// `TagFilter`: [`AIGWTagFilter`].
+    pub tag_filter: Option<AIGWTagFilter>,
+    /// `LogConfig`: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `LogDesensitizeConfig`: [`AIGWLogDesensitizeConfig`].
+    pub log_desensitize_config: Option<AIGWLogDesensitizeConfig>,
+    /// `ForwardDesensitizeConfig`: [`AIGWForwardDesensitizeConfig`].
+    pub forward_desensitize_config: Option<AIGWForwardDesensitizeConfig>,
+    /// `MaxDocumentsConfig`: [`AIGWRerankMaxDocumentsConfig`].
+    pub max_documents_config: Option<AIGWRerankMaxDocumentsConfig>,
+    /// `SensitiveWordRoute`: [`AIGWSensitiveWordRoute`].
+    pub sensitive_word_route: Option<AIGWSensitiveWordRoute>,
+    /// `ConsumerGroupModelScopes`: list of [`AIGWAuthModelScopeItem`].
+    pub consumer_group_model_scopes: Option<Vec<AIGWAuthModelScopeItem>>,
+    /// `ConsumerInheritModelScope`: [`AIGWConsumerModelScope`].
+    pub consumer_inherit_model_scope: Option<AIGWConsumerModelScope>,
+    /// `ConsumerDirectModelScopes`: list of [`AIGWAuthModelScopeItem`].
+    pub consumer_direct_model_scopes: Option<Vec<AIGWAuthModelScopeItem>>,
+    /// `SecretKeyModelScopes`: list of [`AIGWAuthModelScopeItem`].
+    pub secret_key_model_scopes: Option<Vec<AIGWAuthModelScopeItem>>,
+    /// `PriorityScheduleConfig`: [`AIGWPriorityScheduleConfig`].
+    pub priority_schedule_config: Option<AIGWPriorityScheduleConfig>,
     /// `PlaygroundAvailable`: boolean. Example: `true`.
     pub playground_available: Option<bool>,
-    /// `ModelNameRoute`: [`AigwModelNameRoute`].
-    pub model_name_route: Option<AigwModelNameRoute>,
+    /// `ModelNameRoute`: [`AIGWModelNameRoute`].
+    pub model_name_route: Option<AIGWModelNameRoute>,
     /// `StandardModelName`: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelFallbackRule` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelFallbackRule`).
+/// The `CloudNativeAPIGatewayLLMModelFallbackRule` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelFallbackRule {
+pub struct CloudNativeAPIGatewayLLMModelFallbackRule {
     /// `FallbackModels`: list of string. Example: `["gpt-5.1","gpt-5-mini"]`.
     pub fallback_models: Option<Vec<String>>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelParamCheckInfo` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelParamCheckInfo`).
+/// The `CloudNativeAPIGatewayLLMModelParamCheckInfo` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelParamCheckInfo {
+pub struct CloudNativeAPIGatewayLLMModelParamCheckInfo {
     /// `AllowModelList`: list of string. Example: `["gpt-5.1","gpt-5-mini"]`.
     pub allow_model_list: Option<Vec<String>>,
     /// `ModelValidationFailureStrategy`: string. Example: `Return404`.
     pub model_validation_failure_strategy: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelService` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelService`).
+/// The `CloudNativeAPIGatewayLLMModelService` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelService {
+pub struct CloudNativeAPIGatewayLLMModelService {
     /// `Id`: string. Example: `9006154d-8770-xx`.
     pub id: Option<String>,
     /// `Name`: string. Example: `openai-test`.
@@ -3786,12 +3786,12 @@ pub struct CloudNativeApiGatewayLlmModelService {
     pub default_model: Option<String>,
     /// `EnableModelFallback`: boolean. Example: `true`.
     pub enable_model_fallback: Option<bool>,
-    /// `ModelFallbackRule`: [`CloudNativeApiGatewayLlmModelFallbackRule`].
-    pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
+    /// `ModelFallbackRule`: [`CloudNativeAPIGatewayLLMModelFallbackRule`].
+    pub model_fallback_rule: Option<CloudNativeAPIGatewayLLMModelFallbackRule>,
     /// `EnableModelParamCheck`: boolean. Example: `true`.
     pub enable_model_param_check: Option<bool>,
-    /// `ModelParamCheckRule`: [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
-    pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
+    /// `ModelParamCheckRule`: [`CloudNativeAPIGatewayLLMModelParamCheckInfo`].
+    pub model_param_check_rule: Option<CloudNativeAPIGatewayLLMModelParamCheckInfo>,
     /// `Description`: string. Example: `OpenAI 模型服务`.
     pub description: Option<String>,
     /// `ConnectTimeout`: integer. Example: `10000`.
@@ -3807,14 +3807,14 @@ pub struct CloudNativeApiGatewayLlmModelService {
     /// `SNI`: string. Example: `generativelanguage.googleapis.com`.
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
-    /// `QuotaLimit`: [`AigwllmQuotaLimit`].
-    pub quota_limit: Option<AigwllmQuotaLimit>,
+    /// `QuotaLimit`: [`AIGWLLMQuotaLimit`].
+    pub quota_limit: Option<AIGWLLMQuotaLimit>,
     /// `Tags`: string. Example: `["capability:code"]`.
     pub tags: Option<String>,
     /// `SecretKeyIds`: list of string. Example: `["sk-hjegh"]`.
     pub secret_key_ids: Option<Vec<tc_api_core::SecretString>>,
-    /// `ModelRewriteRules`: list of [`AigwModelRewriteRule`].
-    pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
+    /// `ModelRewriteRules`: list of [`AIGWModelRewriteRule`].
+    pub model_rewrite_rules: Option<Vec<AIGWModelRewriteRule>>,
     /// `SourceId`: string. Example: `cls-********`.
     pub source_id: Option<String>,
     /// `Namespace`: string. Example: `default`.
@@ -3833,8 +3833,8 @@ pub struct CloudNativeApiGatewayLlmModelService {
     pub key_rotation_period_days: Option<u64>,
     /// `ExternalInstanceId`: string. Example: `ins-test`.
     pub external_instance_id: Option<String>,
-    /// `LoadBalanceConfig`: [`AigwLoadBalanceConfig`].
-    pub load_balance_config: Option<AigwLoadBalanceConfig>,
+    /// `LoadBalanceConfig`: [`AIGWLoadBalanceConfig`].
+    pub load_balance_config: Option<AIGWLoadBalanceConfig>,
     /// `CanPublish`: boolean. Example: `true`.
     pub can_publish: Option<bool>,
     /// `PublishStatus`: string. Example: `Unpublished`.
@@ -3849,38 +3849,38 @@ pub struct CloudNativeApiGatewayLlmModelService {
     pub status: Option<String>,
     /// `EnableHealthCheck`: boolean. Example: `true`.
     pub enable_health_check: Option<bool>,
-    /// `HealthCheck`: [`AigwllmHealthCheckSetting`].
-    pub health_check: Option<AigwllmHealthCheckSetting>,
-    /// `LengthLimitConfig`: [`AigwLengthLimitConfig`].
-    pub length_limit_config: Option<AigwLengthLimitConfig>,
-    /// `SmartBalance`: [`AigwSmartBalanceConfig`].
-    pub smart_balance: Option<AigwSmartBalanceConfig>,
+    /// `HealthCheck`: [`AIGWLLMHealthCheckSetting`].
+    pub health_check: Option<AIGWLLMHealthCheckSetting>,
+    /// `LengthLimitConfig`: [`AIGWLengthLimitConfig`].
+    pub length_limit_config: Option<AIGWLengthLimitConfig>,
+    /// `SmartBalance`: [`AIGWSmartBalanceConfig`].
+    pub smart_balance: Option<AIGWSmartBalanceConfig>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelServiceRoute` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelServiceRoute`).
+/// The `CloudNativeAPIGatewayLLMModelServiceRoute` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelServiceRoute {
+pub struct CloudNativeAPIGatewayLLMModelServiceRoute {
     /// `SelectedTypes`: list of string. Example: `["ModelName"]`.
     pub selected_types: Option<Vec<String>>,
-    /// `WeightedConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`].
-    pub weighted_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>>,
-    /// `ModelNameConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`].
-    pub model_name_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>>,
-    /// `IntentRouteConfig`: [`AigwIntentRoute`].
-    pub intent_route_config: Option<AigwIntentRoute>,
-    /// `LatencyPriorityConfig`: [`AigwLatencyPriorityConfig`].
-    pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
-    /// `CacheAwareRouteConfig`: [`AigwCacheAwareRouteConfig`].
-    pub cache_aware_route_config: Option<AigwCacheAwareRouteConfig>,
-    /// `TokenLengthRouteConfig`: [`AigwTokenLengthRoute`].
-    pub token_length_route_config: Option<AigwTokenLengthRoute>,
+    /// `WeightedConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`].
+    pub weighted_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy>>,
+    /// `ModelNameConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy`].
+    pub model_name_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy>>,
+    /// `IntentRouteConfig`: [`AIGWIntentRoute`].
+    pub intent_route_config: Option<AIGWIntentRoute>,
+    /// `LatencyPriorityConfig`: [`AIGWLatencyPriorityConfig`].
+    pub latency_priority_config: Option<AIGWLatencyPriorityConfig>,
+    /// `CacheAwareRouteConfig`: [`AIGWCacheAwareRouteConfig`].
+    pub cache_aware_route_config: Option<AIGWCacheAwareRouteConfig>,
+    /// `TokenLengthRouteConfig`: [`AIGWTokenLengthRoute`].
+    pub token_length_route_config: Option<AIGWTokenLengthRoute>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy`).
+/// The `CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
+pub struct CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy {
     /// `ModelServiceId`: string. Example: `5b5b32f09bc24278a35541aa450cbbf3`.
     pub model_service_id: Option<String>,
     /// `MatchModelName`: string. Example: `ge*n*`.
@@ -3891,10 +3891,10 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
     pub standard_model_name: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy` model of CNGW API 2023-04-18 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`).
+/// The `CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
+pub struct CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy {
     /// `ModelServiceId`: string. Example: `5b5b32f09bc24278a35541aa450cbbf3`.
     pub model_service_id: Option<String>,
     /// `Weight`: integer. Example: `100`.
@@ -3928,10 +3928,10 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `KVMapping` model of CNGW API 2023-04-18 (renamed: the metadata calls it `KVMapping`).
+/// The `KVMapping` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvMapping {
+pub struct KVMapping {
     /// `Key`: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `value`.
@@ -3982,16 +3982,16 @@ pub struct KongRoutePreview {
     pub service_id: Option<String>,
     /// `DestinationPorts`: list of unsigned integer. Example: `[8000]`.
     pub destination_ports: Option<Vec<u64>>,
-    /// `Headers`: list of [`KvMapping`].
-    pub headers: Option<Vec<KvMapping>>,
+    /// `Headers`: list of [`KVMapping`].
+    pub headers: Option<Vec<KVMapping>>,
     /// `RequestBuffering`: boolean. Example: `true`.
     pub request_buffering: Option<bool>,
     /// `ResponseBuffering`: boolean. Example: `true`.
     pub response_buffering: Option<bool>,
     /// `RegexPriority`: integer. Example: `0`.
     pub regex_priority: Option<i64>,
-    /// `QueryStringParameters`: list of [`KvMapping`].
-    pub query_string_parameters: Option<Vec<KvMapping>>,
+    /// `QueryStringParameters`: list of [`KVMapping`].
+    pub query_string_parameters: Option<Vec<KVMapping>>,
     /// `RouteSource`: string. Example: `Original`.
     pub route_source: Option<String>,
 }
@@ -4121,24 +4121,24 @@ pub struct KongUpstreamInfo {
     pub targets: Option<Vec<KongTarget>>,
 }
 
-/// The `ListCloudNativeAPIGatewayLLMModelAPI` model of CNGW API 2023-04-18 (renamed: the metadata calls it `ListCloudNativeAPIGatewayLLMModelAPI`).
+/// The `ListCloudNativeAPIGatewayLLMModelAPI` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayLlmModelApi {
+pub struct ListCloudNativeAPIGatewayLLMModelAPI {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`CloudNativeApiGatewayLlmModelApi`].
-    pub data_list: Option<Vec<CloudNativeApiGatewayLlmModelApi>>,
+    /// `DataList`: list of [`CloudNativeAPIGatewayLLMModelAPI`].
+    pub data_list: Option<Vec<CloudNativeAPIGatewayLLMModelAPI>>,
 }
 
-/// The `ListCloudNativeAPIGatewayLLMModelService` model of CNGW API 2023-04-18 (renamed: the metadata calls it `ListCloudNativeAPIGatewayLLMModelService`).
+/// The `ListCloudNativeAPIGatewayLLMModelService` model of CNGW API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayLlmModelService {
+pub struct ListCloudNativeAPIGatewayLLMModelService {
     /// `TotalCount`: integer. Example: `3`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`CloudNativeApiGatewayLlmModelService`].
-    pub data_list: Option<Vec<CloudNativeApiGatewayLlmModelService>>,
+    /// `DataList`: list of [`CloudNativeAPIGatewayLLMModelService`].
+    pub data_list: Option<Vec<CloudNativeAPIGatewayLLMModelService>>,
 }
 
 /// The `ListFilter` model of CNGW API 2023-04-18.

@@ -4412,8 +4412,8 @@ pub struct QueryBatchPaymentResultResponse {
 
 /// The `QueryBillDownloadURL` action of CPDP API 2019-08-20.
 ///
-/// Answers [`QueryBillDownloadUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cpdp", version = "2019-08-20", region = "optional", response = QueryBillDownloadUrlResponse)]
+/// Answers [`QueryBillDownloadURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cpdp", version = "2019-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryBillDownloadURL {
     /// `MerchantId`, required: string. Example: `faryrong`.
@@ -4427,13 +4427,13 @@ pub struct QueryBillDownloadURL {
 /// The answer of [`QueryBillDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryBillDownloadUrlResponse {
+pub struct QueryBillDownloadURLResponse {
     /// `ErrCode`: string. Example: `SUCCESS`.
     pub err_code: Option<String>,
     /// `ErrMessage`: string. Example: `成功`.
     pub err_message: Option<String>,
-    /// `Result`: [`QueryBillDownloadUrlData`], may be null.
-    pub result: Option<QueryBillDownloadUrlData>,
+    /// `Result`: [`QueryBillDownloadURLData`], may be null.
+    pub result: Option<QueryBillDownloadURLData>,
 }
 
 /// The `QueryCityCode` action of CPDP API 2019-08-20.
@@ -4830,8 +4830,8 @@ pub struct QueryCustAcctIdBalanceResponse {
 
 /// The `QueryDownloadBillURL` action of CPDP API 2019-08-20.
 ///
-/// Answers [`QueryDownloadBillUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cpdp", version = "2019-08-20", region = "optional", response = QueryDownloadBillUrlResponse)]
+/// Answers [`QueryDownloadBillURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cpdp", version = "2019-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryDownloadBillURL {
     /// `MerchantAppId`, required: string. Example: `1c6f41570498301d85fc4589a5435b54`.
@@ -4845,7 +4845,7 @@ pub struct QueryDownloadBillURL {
 /// The answer of [`QueryDownloadBillURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryDownloadBillUrlResponse {
+pub struct QueryDownloadBillURLResponse {
     /// `MerchantAppId`: string. Example: `1c6f41570498301d85fc4589a5435b54`.
     pub merchant_app_id: Option<String>,
     /// `DownloadUrl`: string. Example: `http://xxx.xxx.xxx/a.xls`.
@@ -11071,10 +11071,10 @@ pub struct QueryBatchPaymentResultDataInfo {
     pub transfer_amount: Option<i64>,
 }
 
-/// The `QueryBillDownloadURLData` model of CPDP API 2019-08-20 (renamed: the metadata calls it `QueryBillDownloadURLData`).
+/// The `QueryBillDownloadURLData` model of CPDP API 2019-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryBillDownloadUrlData {
+pub struct QueryBillDownloadURLData {
     /// `BillDownloadURL`: string, may be null.
     #[tc(rename = "BillDownloadURL")]
     pub bill_download_url: Option<String>,

@@ -762,8 +762,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AccessAIAnalysisSMTP` action of CSIP API 2022-11-21.
 ///
-/// Answers [`AccessAiAnalysisSmtpResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = AccessAiAnalysisSmtpResponse)]
+/// Answers [`AccessAIAnalysisSMTPResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccessAIAnalysisSMTP {
     /// `AccountName`, optional: string. Example: `*********@qq.com`.
@@ -777,7 +777,7 @@ pub struct AccessAIAnalysisSMTP {
 /// The answer of [`AccessAIAnalysisSMTP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AccessAiAnalysisSmtpResponse;
+pub struct AccessAIAnalysisSMTPResponse;
 
 /// The `AddDspmAssetManager` action of CSIP API 2022-11-21.
 ///
@@ -1034,8 +1034,8 @@ pub struct CancelEdrAlertIgnoreResponse {
 
 /// The `CheckCWPExposePathPermission` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CheckCwpExposePathPermissionResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CheckCwpExposePathPermissionResponse)]
+/// Answers [`CheckCWPExposePathPermissionResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckCWPExposePathPermission {
     /// `MemberId`, optional: list of string. Example: `["mem-000xxxx"]`.
@@ -1045,7 +1045,7 @@ pub struct CheckCWPExposePathPermission {
 /// The answer of [`CheckCWPExposePathPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckCwpExposePathPermissionResponse {
+pub struct CheckCWPExposePathPermissionResponse {
     /// `UltimateList`: list of [`UltimateAppItem`].
     pub ultimate_list: Option<Vec<UltimateAppItem>>,
 }
@@ -1130,8 +1130,8 @@ pub struct CopyBaselinePolicyResponse;
 
 /// The `CreateAISchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateAiScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateAiScheduleResponse)]
+/// Answers [`CreateAIScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAISchedule {
     /// `Name`, optional: string. Example: `每日安全扫描`.
@@ -1151,7 +1151,7 @@ pub struct CreateAISchedule {
 /// The answer of [`CreateAISchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiScheduleResponse {
+pub struct CreateAIScheduleResponse {
     /// `ScheduleId`: string. Example: `sched-mock-001`.
     pub schedule_id: Option<String>,
 }
@@ -1505,8 +1505,8 @@ pub struct CreateBaselineMainTaskExportJobResponse {
 
 /// The `CreateCFGRiskPDFReportExportJob` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateCfgRiskPdfReportExportJobResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateCfgRiskPdfReportExportJobResponse)]
+/// Answers [`CreateCFGRiskPDFReportExportJobResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCFGRiskPDFReportExportJob {
     /// `StandardID`, required: unsigned integer. Example: `3`.
@@ -1531,15 +1531,15 @@ pub struct CreateCFGRiskPDFReportExportJob {
 /// The answer of [`CreateCFGRiskPDFReportExportJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCfgRiskPdfReportExportJobResponse {
+pub struct CreateCFGRiskPDFReportExportJobResponse {
     /// `JobId`: string. Example: `edbcbaeb-8ed4-4999-a1e2-74a7f1a96274`.
     pub job_id: Option<String>,
 }
 
 /// The `CreateCFGRisksExportJob` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateCfgRisksExportJobResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateCfgRisksExportJobResponse)]
+/// Answers [`CreateCFGRisksExportJobResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCFGRisksExportJob {
     /// `MemberId`, optional: list of string. Example: `["mem-68*8**7*65*6*00*"]`.
@@ -1563,15 +1563,15 @@ pub struct CreateCFGRisksExportJob {
 /// The answer of [`CreateCFGRisksExportJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCfgRisksExportJobResponse {
+pub struct CreateCFGRisksExportJobResponse {
     /// `JobId`: string. Example: `89d61637-9917-4e19-b000-58c2a8e1b358`.
     pub job_id: Option<String>,
 }
 
 /// The `CreateCSIPManualMalwareScan` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateCsipManualMalwareScanResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateCsipManualMalwareScanResponse)]
+/// Answers [`CreateCSIPManualMalwareScanResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCSIPManualMalwareScan {
     /// `ScanPattern`, required: integer. Example: `1`.
@@ -1588,16 +1588,16 @@ pub struct CreateCSIPManualMalwareScan {
     pub target_app_i_ds: Option<Vec<u64>>,
     /// `EngineType`, optional: integer. Example: `1`.
     pub engine_type: Option<i64>,
-    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
 }
 
 /// The answer of [`CreateCSIPManualMalwareScan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCsipManualMalwareScanResponse {
+pub struct CreateCSIPManualMalwareScanResponse {
     /// `TaskId`: unsigned integer. Example: `3086642`.
     pub task_id: Option<u64>,
 }
@@ -2531,8 +2531,8 @@ pub struct CreateDynamicAssetsExportJobResponse {
 
 /// The `CreateEDRManualScan` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateEdrManualScanResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateEdrManualScanResponse)]
+/// Answers [`CreateEDRManualScanResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEDRManualScan {
     /// `AssetSelectionType`, required: string. Example: `tag`.
@@ -2541,10 +2541,10 @@ pub struct CreateEDRManualScan {
     pub scan_type: String,
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-54213b157ddf7170"]`.
     pub member_id: Option<Vec<String>>,
-    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
     /// `TagIds`, optional: list of unsigned integer. Example: `[139]`.
     pub tag_ids: Option<Vec<u64>>,
     /// `ClusterIDsWithAppId`, optional: list of [`ClusterWithAppIdItem`].
@@ -2562,7 +2562,7 @@ pub struct CreateEDRManualScan {
 /// The answer of [`CreateEDRManualScan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEdrManualScanResponse {
+pub struct CreateEDRManualScanResponse {
     /// `Tasks`: list of [`CreatedTaskItem`].
     pub tasks: Option<Vec<CreatedTaskItem>>,
 }
@@ -2575,8 +2575,8 @@ pub struct CreateEdrManualScanResponse {
 pub struct CreateEdrAlertExportJob {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -2605,8 +2605,8 @@ pub struct CreateEdrAlertExportJobResponse {
 pub struct CreateEdrLessAlertExportJob {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Order`, optional: string. Example: `DESC`.
     pub order: Option<String>,
     /// `By`, optional: string. Example: `LatestDetectTime`.
@@ -3360,9 +3360,9 @@ pub struct CreateRiskCenterScanTask {
     pub self_defining_assets: Option<Vec<String>>,
     /// `ScanFrom`, optional: string. Example: `vss/csip`.
     pub scan_from: Option<String>,
-    /// `TaskAdvanceCFG`, optional: [`TaskAdvanceCfg`]. Example: `{"PortRisk":[]}`.
+    /// `TaskAdvanceCFG`, optional: [`TaskAdvanceCFG`]. Example: `{"PortRisk":[]}`.
     #[tc(rename = "TaskAdvanceCFG")]
-    pub task_advance_cfg: Option<TaskAdvanceCfg>,
+    pub task_advance_cfg: Option<TaskAdvanceCFG>,
     /// `TaskMode`, optional: integer. Example: `1`.
     pub task_mode: Option<i64>,
     /// `Tags`, optional: [`AssetTag`]. Example: `{"TagKey":"1","TagValue":"1"}`.
@@ -3417,8 +3417,8 @@ pub struct CreateRiskDetailExportJobResponse {
 
 /// The `CreateSandboxACLRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateSandboxAclRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateSandboxAclRuleResponse)]
+/// Answers [`CreateSandboxACLRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSandboxACLRule {
     /// `RuleName`, required: string. Example: `禁止出站访问未知域名`.
@@ -3436,14 +3436,14 @@ pub struct CreateSandboxACLRule {
     /// `SystemRuleIDList`, optional: list of integer. Example: `[1001,1002]`.
     #[tc(rename = "SystemRuleIDList")]
     pub system_rule_id_list: Option<Vec<i64>>,
-    /// `UserRuleContent`, optional: list of [`TrafficSandboxAclRuleContentItem`].
-    pub user_rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
+    /// `UserRuleContent`, optional: list of [`TrafficSandboxACLRuleContentItem`].
+    pub user_rule_content: Option<Vec<TrafficSandboxACLRuleContentItem>>,
 }
 
 /// The answer of [`CreateSandboxACLRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSandboxAclRuleResponse {
+pub struct CreateSandboxACLRuleResponse {
     /// `ID`: integer. Example: `2001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -3451,8 +3451,8 @@ pub struct CreateSandboxAclRuleResponse {
 
 /// The `CreateSandboxDLPRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateSandboxDlpRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateSandboxDlpRuleResponse)]
+/// Answers [`CreateSandboxDLPRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSandboxDLPRule {
     /// `RuleName`, required: string. Example: `出境敏感数据防护`.
@@ -3470,16 +3470,16 @@ pub struct CreateSandboxDLPRule {
     /// `SystemRuleIDList`, optional: list of integer. Example: `[3001]`.
     #[tc(rename = "SystemRuleIDList")]
     pub system_rule_id_list: Option<Vec<i64>>,
-    /// `UserRuleContent`, optional: list of [`TrafficSandboxDlpRuleContentItem`].
-    pub user_rule_content: Option<Vec<TrafficSandboxDlpRuleContentItem>>,
-    /// `UserRuleInfo`, optional: [`TrafficSandboxDlpUserRuleInfo`].
-    pub user_rule_info: Option<TrafficSandboxDlpUserRuleInfo>,
+    /// `UserRuleContent`, optional: list of [`TrafficSandboxDLPRuleContentItem`].
+    pub user_rule_content: Option<Vec<TrafficSandboxDLPRuleContentItem>>,
+    /// `UserRuleInfo`, optional: [`TrafficSandboxDLPUserRuleInfo`].
+    pub user_rule_info: Option<TrafficSandboxDLPUserRuleInfo>,
 }
 
 /// The answer of [`CreateSandboxDLPRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSandboxDlpRuleResponse {
+pub struct CreateSandboxDLPRuleResponse {
     /// `ID`: integer. Example: `4001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -3508,8 +3508,8 @@ pub struct CreateSandboxFileRuleResponse {
 
 /// The `CreateSandboxLLMAuditRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`CreateSandboxLlmAuditRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = CreateSandboxLlmAuditRuleResponse)]
+/// Answers [`CreateSandboxLLMAuditRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSandboxLLMAuditRule {
     /// `RuleName`, required: string. Example: `敏感意图审计`.
@@ -3532,7 +3532,7 @@ pub struct CreateSandboxLLMAuditRule {
 /// The answer of [`CreateSandboxLLMAuditRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSandboxLlmAuditRuleResponse {
+pub struct CreateSandboxLLMAuditRuleResponse {
     /// `ID`: integer. Example: `6001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -3788,20 +3788,20 @@ pub struct CreateVulScanManualResponse {
 
 /// The `DeleteAIAnalysisSMTPAccess` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteAiAnalysisSmtpAccessResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteAiAnalysisSmtpAccessResponse)]
+/// Answers [`DeleteAIAnalysisSMTPAccessResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIAnalysisSMTPAccess;
 
 /// The answer of [`DeleteAIAnalysisSMTPAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiAnalysisSmtpAccessResponse;
+pub struct DeleteAIAnalysisSMTPAccessResponse;
 
 /// The `DeleteAISchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteAiScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteAiScheduleResponse)]
+/// Answers [`DeleteAIScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAISchedule {
     /// `ScheduleId`, optional: string. Example: `sched-a1b2c3d4`.
@@ -3811,7 +3811,7 @@ pub struct DeleteAISchedule {
 /// The answer of [`DeleteAISchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiScheduleResponse;
+pub struct DeleteAIScheduleResponse;
 
 /// The `DeleteAssetFilterView` action of CSIP API 2022-11-21.
 ///
@@ -3875,8 +3875,8 @@ pub struct DeleteBaselineSelfDefinedPolicyListResponse;
 
 /// The `DeleteCSIPMalwareScanTask` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteCsipMalwareScanTaskResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteCsipMalwareScanTaskResponse)]
+/// Answers [`DeleteCSIPMalwareScanTaskResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCSIPMalwareScanTask {
     /// `TaskIds`, required: list of unsigned integer. Example: `[3086642]`.
@@ -3888,7 +3888,7 @@ pub struct DeleteCSIPMalwareScanTask {
 /// The answer of [`DeleteCSIPMalwareScanTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCsipMalwareScanTaskResponse {
+pub struct DeleteCSIPMalwareScanTaskResponse {
     /// `SuccessCount`: unsigned integer. Example: `0`.
     pub success_count: Option<u64>,
     /// `FailedIds`: list of unsigned integer. Example: `[3086644]`.
@@ -4287,8 +4287,8 @@ pub struct DeleteDspmWhitelistStrategyResponse;
 
 /// The `DeleteEDRRules` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteEdrRulesResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteEdrRulesResponse)]
+/// Answers [`DeleteEDRRulesResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEDRRules {
     /// `RuleIDs`, required: list of string. Example: `["6f727eb3-13b6-47c4-aba8-4aeb67c21905"]`.
@@ -4304,12 +4304,12 @@ pub struct DeleteEDRRules {
 /// The answer of [`DeleteEDRRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEdrRulesResponse;
+pub struct DeleteEDRRulesResponse;
 
 /// The `DeleteEDRScanTask` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteEdrScanTaskResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteEdrScanTaskResponse)]
+/// Answers [`DeleteEDRScanTaskResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEDRScanTask {
     /// `TaskId`, required: unsigned integer. Example: `2320`.
@@ -4321,7 +4321,7 @@ pub struct DeleteEDRScanTask {
 /// The answer of [`DeleteEDRScanTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEdrScanTaskResponse {
+pub struct DeleteEDRScanTaskResponse {
     /// `TaskId`: unsigned integer. Example: `2320`.
     pub task_id: Option<u64>,
 }
@@ -4548,8 +4548,8 @@ pub struct DeleteRiskScanTaskResponse;
 
 /// The `DeleteSandboxACLRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteSandboxAclRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteSandboxAclRuleResponse)]
+/// Answers [`DeleteSandboxACLRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSandboxACLRule {
     /// `IDList`, required: list of integer. Example: `[2001,2002]`.
@@ -4560,12 +4560,12 @@ pub struct DeleteSandboxACLRule {
 /// The answer of [`DeleteSandboxACLRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSandboxAclRuleResponse;
+pub struct DeleteSandboxACLRuleResponse;
 
 /// The `DeleteSandboxDLPRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteSandboxDlpRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteSandboxDlpRuleResponse)]
+/// Answers [`DeleteSandboxDLPRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSandboxDLPRule {
     /// `IDList`, required: list of integer. Example: `[4001,4002]`.
@@ -4576,7 +4576,7 @@ pub struct DeleteSandboxDLPRule {
 /// The answer of [`DeleteSandboxDLPRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSandboxDlpRuleResponse;
+pub struct DeleteSandboxDLPRuleResponse;
 
 /// The `DeleteSandboxFileRule` action of CSIP API 2022-11-21.
 ///
@@ -4602,8 +4602,8 @@ pub struct DeleteSandboxFileRuleResponse {
 
 /// The `DeleteSandboxLLMAuditRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DeleteSandboxLlmAuditRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DeleteSandboxLlmAuditRuleResponse)]
+/// Answers [`DeleteSandboxLLMAuditRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSandboxLLMAuditRule {
     /// `IDList`, required: list of integer. Example: `[6001,6002]`.
@@ -4614,7 +4614,7 @@ pub struct DeleteSandboxLLMAuditRule {
 /// The answer of [`DeleteSandboxLLMAuditRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSandboxLlmAuditRuleResponse;
+pub struct DeleteSandboxLLMAuditRuleResponse;
 
 /// The `DeleteVulWhitelist` action of CSIP API 2022-11-21.
 ///
@@ -4667,8 +4667,8 @@ pub struct DeleteWebhookReceiversResponse;
 
 /// The `DescribeAIAgentAssetList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAgentAssetListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAgentAssetListResponse)]
+/// Answers [`DescribeAIAgentAssetListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAgentAssetList {
     /// `MemberId`, optional: list of string. Example: `["mem-a6df317cb6a8c424"]`.
@@ -4680,17 +4680,17 @@ pub struct DescribeAIAgentAssetList {
 /// The answer of [`DescribeAIAgentAssetList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAgentAssetListResponse {
-    /// `AssetList`: list of [`AiAgentAsset`].
-    pub asset_list: Option<Vec<AiAgentAsset>>,
+pub struct DescribeAIAgentAssetListResponse {
+    /// `AssetList`: list of [`AIAgentAsset`].
+    pub asset_list: Option<Vec<AIAgentAsset>>,
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeAIAgentCredentialList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAgentCredentialListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAgentCredentialListResponse)]
+/// Answers [`DescribeAIAgentCredentialListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAgentCredentialList {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-0d116f33cfd9e50"]`.
@@ -4704,17 +4704,17 @@ pub struct DescribeAIAgentCredentialList {
 /// The answer of [`DescribeAIAgentCredentialList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAgentCredentialListResponse {
+pub struct DescribeAIAgentCredentialListResponse {
     /// `TotalCount`: integer. Example: `8`.
     pub total_count: Option<i64>,
-    /// `CredentialList`: list of [`AiAgentCredential`].
-    pub credential_list: Option<Vec<AiAgentCredential>>,
+    /// `CredentialList`: list of [`AIAgentCredential`].
+    pub credential_list: Option<Vec<AIAgentCredential>>,
 }
 
 /// The `DescribeAIAgentCredentialLocationList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAgentCredentialLocationListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAgentCredentialLocationListResponse)]
+/// Answers [`DescribeAIAgentCredentialLocationListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAgentCredentialLocationList {
     /// `ID`, required: integer. Example: `3628`.
@@ -4731,17 +4731,17 @@ pub struct DescribeAIAgentCredentialLocationList {
 /// The answer of [`DescribeAIAgentCredentialLocationList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAgentCredentialLocationListResponse {
-    /// `Locations`: list of [`AiAgentCredentialLocation`].
-    pub locations: Option<Vec<AiAgentCredentialLocation>>,
+pub struct DescribeAIAgentCredentialLocationListResponse {
+    /// `Locations`: list of [`AIAgentCredentialLocation`].
+    pub locations: Option<Vec<AIAgentCredentialLocation>>,
     /// `TotalCount`: integer. Example: `11`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeAIAgentSkillList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAgentSkillListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAgentSkillListResponse)]
+/// Answers [`DescribeAIAgentSkillListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAgentSkillList {
     /// `MemberId`, optional: list of string. Example: `["mem-be585a79534c48b6"]`.
@@ -4759,17 +4759,17 @@ pub struct DescribeAIAgentSkillList {
 /// The answer of [`DescribeAIAgentSkillList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAgentSkillListResponse {
-    /// `SkillList`: list of [`AiAgentSkillInfo`].
-    pub skill_list: Option<Vec<AiAgentSkillInfo>>,
+pub struct DescribeAIAgentSkillListResponse {
+    /// `SkillList`: list of [`AIAgentSkillInfo`].
+    pub skill_list: Option<Vec<AIAgentSkillInfo>>,
     /// `TotalCount`: integer. Example: `17`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeAIAnalysisFileDownloadURL` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAnalysisFileDownloadUrlResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAnalysisFileDownloadUrlResponse)]
+/// Answers [`DescribeAIAnalysisFileDownloadURLResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisFileDownloadURL {
     /// `Url`, optional: string. Example: `https://cloud***********************************************`….
@@ -4779,15 +4779,15 @@ pub struct DescribeAIAnalysisFileDownloadURL {
 /// The answer of [`DescribeAIAnalysisFileDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisFileDownloadUrlResponse {
+pub struct DescribeAIAnalysisFileDownloadURLResponse {
     /// `Url`: string. Example: `https://cloudbot-test-1323752008.cos.ap-guangzhou.myqcloud.c`….
     pub url: Option<String>,
 }
 
 /// The `DescribeAIAnalysisHistory` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAnalysisHistoryResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAnalysisHistoryResponse)]
+/// Answers [`DescribeAIAnalysisHistoryResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisHistory {
     /// `Filter`, optional: [`Filter`].
@@ -4800,17 +4800,17 @@ pub struct DescribeAIAnalysisHistory {
 /// The answer of [`DescribeAIAnalysisHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisHistoryResponse {
-    /// `SessionList`: list of [`AiAnalysisSession`].
-    pub session_list: Option<Vec<AiAnalysisSession>>,
+pub struct DescribeAIAnalysisHistoryResponse {
+    /// `SessionList`: list of [`AIAnalysisSession`].
+    pub session_list: Option<Vec<AIAnalysisSession>>,
     /// `Total`: integer. Example: `97`.
     pub total: Option<i64>,
 }
 
 /// The `DescribeAIAnalysisRecommendQuestions` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAnalysisRecommendQuestionsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAnalysisRecommendQuestionsResponse)]
+/// Answers [`DescribeAIAnalysisRecommendQuestionsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisRecommendQuestions {
     /// `SessionID`, required: string. Example: `81ed4b6f-**4************0bdcb73e392e`.
@@ -4821,15 +4821,15 @@ pub struct DescribeAIAnalysisRecommendQuestions {
 /// The answer of [`DescribeAIAnalysisRecommendQuestions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisRecommendQuestionsResponse {
-    /// `RecommendAction`: list of [`AiRecommendAction`].
-    pub recommend_action: Option<Vec<AiRecommendAction>>,
+pub struct DescribeAIAnalysisRecommendQuestionsResponse {
+    /// `RecommendAction`: list of [`AIRecommendAction`].
+    pub recommend_action: Option<Vec<AIRecommendAction>>,
 }
 
 /// The `DescribeAIAnalysisRobotInfo` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAnalysisRobotInfoResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAnalysisRobotInfoResponse)]
+/// Answers [`DescribeAIAnalysisRobotInfoResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisRobotInfo {
     /// `AccessType`, optional: integer. Example: `1`.
@@ -4845,7 +4845,7 @@ pub struct DescribeAIAnalysisRobotInfo {
 /// The answer of [`DescribeAIAnalysisRobotInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisRobotInfoResponse {
+pub struct DescribeAIAnalysisRobotInfoResponse {
     /// `URL`: string. Example: `https://up.yd.qcloud.com/ai-test/14***1**************cdc-89c`….
     #[tc(rename = "URL")]
     pub url: Option<String>,
@@ -4862,15 +4862,15 @@ pub struct DescribeAiAnalysisRobotInfoResponse {
 
 /// The `DescribeAIAnalysisSMTP` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiAnalysisSmtpResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiAnalysisSmtpResponse)]
+/// Answers [`DescribeAIAnalysisSMTPResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisSMTP;
 
 /// The answer of [`DescribeAIAnalysisSMTP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisSmtpResponse {
+pub struct DescribeAIAnalysisSMTPResponse {
     /// `Exist`: boolean. Example: `true`.
     pub exist: Option<bool>,
     /// `AccountName`: string. Example: `*********@qq.com`.
@@ -4883,8 +4883,8 @@ pub struct DescribeAiAnalysisSmtpResponse {
 
 /// The `DescribeAILinkSetting` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiLinkSettingResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiLinkSettingResponse)]
+/// Answers [`DescribeAILinkSettingResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAILinkSetting {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-6f5795752f66e429"]`.
@@ -4894,7 +4894,7 @@ pub struct DescribeAILinkSetting {
 /// The answer of [`DescribeAILinkSetting`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiLinkSettingResponse {
+pub struct DescribeAILinkSettingResponse {
     /// `AILinkEnable`: unsigned integer. Example: `1`.
     #[tc(rename = "AILinkEnable")]
     pub ai_link_enable: Option<u64>,
@@ -4929,8 +4929,8 @@ pub struct DescribeAiLinkSettingResponse {
 
 /// The `DescribeAIScheduleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiScheduleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiScheduleListResponse)]
+/// Answers [`DescribeAIScheduleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIScheduleList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -4946,7 +4946,7 @@ pub struct DescribeAIScheduleList {
 /// The answer of [`DescribeAIScheduleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiScheduleListResponse {
+pub struct DescribeAIScheduleListResponse {
     /// `ScheduleSet`: list of [`AiScheduleInfo`].
     pub schedule_set: Option<Vec<AiScheduleInfo>>,
     /// `TotalCount`: integer. Example: `7`.
@@ -4955,8 +4955,8 @@ pub struct DescribeAiScheduleListResponse {
 
 /// The `DescribeAISchedulePlanList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiSchedulePlanListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiSchedulePlanListResponse)]
+/// Answers [`DescribeAISchedulePlanListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAISchedulePlanList {
     /// `ScheduleId`, optional: string. Example: `sched-a1b2c3d4`.
@@ -4974,7 +4974,7 @@ pub struct DescribeAISchedulePlanList {
 /// The answer of [`DescribeAISchedulePlanList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiSchedulePlanListResponse {
+pub struct DescribeAISchedulePlanListResponse {
     /// `PlanSet`: list of [`AiSchedulePlanInfo`].
     pub plan_set: Option<Vec<AiSchedulePlanInfo>>,
     /// `TotalCount`: integer. Example: `3`.
@@ -4983,15 +4983,15 @@ pub struct DescribeAiSchedulePlanListResponse {
 
 /// The `DescribeAIScheduleStats` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiScheduleStatsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiScheduleStatsResponse)]
+/// Answers [`DescribeAIScheduleStatsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIScheduleStats;
 
 /// The answer of [`DescribeAIScheduleStats`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiScheduleStatsResponse {
+pub struct DescribeAIScheduleStatsResponse {
     /// `ScheduleCount`: integer. Example: `5`.
     pub schedule_count: Option<i64>,
     /// `RunningTaskCount`: integer. Example: `2`.
@@ -5000,8 +5000,8 @@ pub struct DescribeAiScheduleStatsResponse {
 
 /// The `DescribeAIScheduleTaskDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiScheduleTaskDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiScheduleTaskDetailResponse)]
+/// Answers [`DescribeAIScheduleTaskDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIScheduleTaskDetail {
     /// `TaskId`, optional: string. Example: `task-m1n2o3p4`.
@@ -5011,12 +5011,12 @@ pub struct DescribeAIScheduleTaskDetail {
 /// The answer of [`DescribeAIScheduleTaskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiScheduleTaskDetailResponse;
+pub struct DescribeAIScheduleTaskDetailResponse;
 
 /// The `DescribeAIScheduleTaskList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAiScheduleTaskListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAiScheduleTaskListResponse)]
+/// Answers [`DescribeAIScheduleTaskListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIScheduleTaskList {
     /// `ScheduleId`, optional: string. Example: `sched-a1b2c3d4`.
@@ -5030,7 +5030,7 @@ pub struct DescribeAIScheduleTaskList {
 /// The answer of [`DescribeAIScheduleTaskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiScheduleTaskListResponse {
+pub struct DescribeAIScheduleTaskListResponse {
     /// `TaskSet`: list of [`AiScheduleTaskInfo`].
     pub task_set: Option<Vec<AiScheduleTaskInfo>>,
     /// `TotalCount`: integer. Example: `2`.
@@ -5039,8 +5039,8 @@ pub struct DescribeAiScheduleTaskListResponse {
 
 /// The `DescribeAKAnalysisDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeAkAnalysisDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeAkAnalysisDetailResponse)]
+/// Answers [`DescribeAKAnalysisDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAKAnalysisDetail {
     /// `ID`, required: integer. Example: `10001`.
@@ -5053,7 +5053,7 @@ pub struct DescribeAKAnalysisDetail {
 /// The answer of [`DescribeAKAnalysisDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAkAnalysisDetailResponse {
+pub struct DescribeAKAnalysisDetailResponse {
     /// `AIStatus`: integer. Example: `0`.
     #[tc(rename = "AIStatus")]
     pub ai_status: Option<i64>,
@@ -5835,8 +5835,8 @@ pub struct DescribeAssetViewVulRiskList {
 pub struct DescribeAssetViewVulRiskListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`AssetViewVulRiskData`]. Example: `[ { "AffectAsset": "182.254.145.158", "AppId": "1300448058",`….
-    pub data: Option<Vec<AssetViewVulRiskData>>,
+    /// `Data`: list of [`AssetViewVULRiskData`]. Example: `[ { "AffectAsset": "182.254.145.158", "AppId": "1300448058",`….
+    pub data: Option<Vec<AssetViewVULRiskData>>,
     /// `StatusLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "未处理", "Value": "0" }, { "Text": "标记已处置", "Value`….
     pub status_lists: Option<Vec<FilterDataObject>>,
     /// `LevelLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "严重", "Value": "extreme" }, { "Text": "高危", "Val`….
@@ -6001,8 +6001,8 @@ pub struct DescribeBaselineAggregatedPolicyListResponse {
 
 /// The `DescribeBaselineCalculatingStatisticsPolicyIDList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeBaselineCalculatingStatisticsPolicyIdListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeBaselineCalculatingStatisticsPolicyIdListResponse)]
+/// Answers [`DescribeBaselineCalculatingStatisticsPolicyIDListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBaselineCalculatingStatisticsPolicyIDList {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-6*************29"]`.
@@ -6012,7 +6012,7 @@ pub struct DescribeBaselineCalculatingStatisticsPolicyIDList {
 /// The answer of [`DescribeBaselineCalculatingStatisticsPolicyIDList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBaselineCalculatingStatisticsPolicyIdListResponse {
+pub struct DescribeBaselineCalculatingStatisticsPolicyIDListResponse {
     /// `SystemCategoryIDList`: list of unsigned integer. Example: `[0]`.
     #[tc(rename = "SystemCategoryIDList")]
     pub system_category_id_list: Option<Vec<u64>>,
@@ -6456,8 +6456,8 @@ pub struct DescribeBucketInvokeIpListResponse {
 
 /// The `DescribeCFGRiskReportStatistics` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCfgRiskReportStatisticsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCfgRiskReportStatisticsResponse)]
+/// Answers [`DescribeCFGRiskReportStatisticsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCFGRiskReportStatistics {
     /// `MemberId`, optional: list of string. Example: `["mem-68b8*8*a65***000"]`.
@@ -6471,7 +6471,7 @@ pub struct DescribeCFGRiskReportStatistics {
 /// The answer of [`DescribeCFGRiskReportStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCfgRiskReportStatisticsResponse {
+pub struct DescribeCFGRiskReportStatisticsResponse {
     /// `TotalRuleCount`: unsigned integer. Example: `34`.
     pub total_rule_count: Option<u64>,
     /// `TotalAssetCount`: unsigned integer. Example: `1439`.
@@ -6482,8 +6482,8 @@ pub struct DescribeCfgRiskReportStatisticsResponse {
 
 /// The `DescribeCFGRiskStatistics` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCfgRiskStatisticsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCfgRiskStatisticsResponse)]
+/// Answers [`DescribeCFGRiskStatisticsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCFGRiskStatistics {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -6493,23 +6493,23 @@ pub struct DescribeCFGRiskStatistics {
 /// The answer of [`DescribeCFGRiskStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCfgRiskStatisticsResponse {
-    /// `CFGRiskStatistics`: [`CfgRiskStatisticsItem`].
+pub struct DescribeCFGRiskStatisticsResponse {
+    /// `CFGRiskStatistics`: [`CFGRiskStatisticsItem`].
     #[tc(rename = "CFGRiskStatistics")]
-    pub cfg_risk_statistics: Option<CfgRiskStatisticsItem>,
+    pub cfg_risk_statistics: Option<CFGRiskStatisticsItem>,
 }
 
 /// The `DescribeCFWAssetStatistics` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCfwAssetStatisticsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCfwAssetStatisticsResponse)]
+/// Answers [`DescribeCFWAssetStatisticsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCFWAssetStatistics;
 
 /// The answer of [`DescribeCFWAssetStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCfwAssetStatisticsResponse {
+pub struct DescribeCFWAssetStatisticsResponse {
     /// `NetworkTotal`: integer. Example: `1`.
     pub network_total: Option<i64>,
     /// `ClbTotal`: integer. Example: `1`.
@@ -6539,12 +6539,12 @@ pub struct DescribeCfwAssetStatisticsResponse {
 
 /// The `DescribeCLSLogIndexV3` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeClsLogIndexV3Response`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeClsLogIndexV3Response)]
+/// Answers [`DescribeCLSLogIndexV3Response`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCLSLogIndexV3 {
-    /// `Filters`, required: list of [`LogClsFilter`].
-    pub filters: Vec<LogClsFilter>,
+    /// `Filters`, required: list of [`LogCLSFilter`].
+    pub filters: Vec<LogCLSFilter>,
     /// `MemberId`, optional: list of string. Example: `["mem-32439480b741cb4e"]`.
     pub member_id: Option<Vec<String>>,
     /// `Limit`, optional: integer. Example: `10`.
@@ -6556,7 +6556,7 @@ pub struct DescribeCLSLogIndexV3 {
 /// The answer of [`DescribeCLSLogIndexV3`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClsLogIndexV3Response {
+pub struct DescribeCLSLogIndexV3Response {
     /// `TopicIndexInfos`: list of [`LogTopicIndexInfo`].
     pub topic_index_infos: Option<Vec<LogTopicIndexInfo>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -6565,8 +6565,8 @@ pub struct DescribeClsLogIndexV3Response {
 
 /// The `DescribeCLSLogListV3` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeClsLogListV3Response`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeClsLogListV3Response)]
+/// Answers [`DescribeCLSLogListV3Response`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCLSLogListV3 {
     /// `From`, required: integer. Example: `1776300037000`.
@@ -6606,7 +6606,7 @@ pub struct DescribeCLSLogListV3 {
 /// The answer of [`DescribeCLSLogListV3`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClsLogListV3Response {
+pub struct DescribeCLSLogListV3Response {
     /// `Context`: string. Example: `Y29udGV4dC1mMzI5ZTc0Ny05NzM1LTRmNDQtYjk4NS1hMDA2NjcwNDMwYWIx`….
     pub context: Option<String>,
     /// `ListOver`: boolean. Example: `false`.
@@ -6631,8 +6631,8 @@ pub struct DescribeClsLogListV3Response {
 
 /// The `DescribeCSCPayInfo` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCscPayInfoResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCscPayInfoResponse)]
+/// Answers [`DescribeCSCPayInfoResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSCPayInfo {
     /// `MemberId`, optional: list of string. Example: `["mem-14**24"]`.
@@ -6644,7 +6644,7 @@ pub struct DescribeCSCPayInfo {
 /// The answer of [`DescribeCSCPayInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCscPayInfoResponse {
+pub struct DescribeCSCPayInfoResponse {
     /// `AppID`: unsigned integer. Example: `260095525`.
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
@@ -6680,8 +6680,8 @@ pub struct DescribeCscPayInfoResponse {
 
 /// The `DescribeCSIPLicenseBindSchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCsipLicenseBindScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCsipLicenseBindScheduleResponse)]
+/// Answers [`DescribeCSIPLicenseBindScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSIPLicenseBindSchedule {
     /// `TaskId`, required: unsigned integer. Example: `7505`.
@@ -6697,7 +6697,7 @@ pub struct DescribeCSIPLicenseBindSchedule {
 /// The answer of [`DescribeCSIPLicenseBindSchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCsipLicenseBindScheduleResponse {
+pub struct DescribeCSIPLicenseBindScheduleResponse {
     /// `TaskId`: unsigned integer. Example: `7505`.
     pub task_id: Option<u64>,
     /// `Status`: string. Example: `DONE`.
@@ -6718,16 +6718,16 @@ pub struct DescribeCsipLicenseBindScheduleResponse {
 
 /// The `DescribeCSIPMalwareScanTaskDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCsipMalwareScanTaskDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCsipMalwareScanTaskDetailResponse)]
+/// Answers [`DescribeCSIPMalwareScanTaskDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSIPMalwareScanTaskDetail {
     /// `TaskId`, required: unsigned integer. Example: `3086642`.
     pub task_id: u64,
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `100`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -6741,11 +6741,11 @@ pub struct DescribeCSIPMalwareScanTaskDetail {
 /// The answer of [`DescribeCSIPMalwareScanTaskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCsipMalwareScanTaskDetailResponse {
+pub struct DescribeCSIPMalwareScanTaskDetailResponse {
     /// `TotalCount`: integer. Example: `21`.
     pub total_count: Option<i64>,
-    /// `List`: list of [`CsipMalwareScanUuidDetailItem`].
-    pub list: Option<Vec<CsipMalwareScanUuidDetailItem>>,
+    /// `List`: list of [`CSIPMalwareScanUuidDetailItem`].
+    pub list: Option<Vec<CSIPMalwareScanUuidDetailItem>>,
     /// `ScanBeginTime`: string. Example: `2026-06-29 19:08:41`.
     pub scan_begin_time: Option<String>,
     /// `ScanEndTime`: string. Example: `2026-06-29 19:09:20`.
@@ -6766,8 +6766,8 @@ pub struct DescribeCsipMalwareScanTaskDetailResponse {
 
 /// The `DescribeCSIPMalwareScanTaskProgress` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCsipMalwareScanTaskProgressResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCsipMalwareScanTaskProgressResponse)]
+/// Answers [`DescribeCSIPMalwareScanTaskProgressResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSIPMalwareScanTaskProgress {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
@@ -6779,7 +6779,7 @@ pub struct DescribeCSIPMalwareScanTaskProgress {
 /// The answer of [`DescribeCSIPMalwareScanTaskProgress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCsipMalwareScanTaskProgressResponse {
+pub struct DescribeCSIPMalwareScanTaskProgressResponse {
     /// `TaskId`: unsigned integer. Example: `3086642`.
     pub task_id: Option<u64>,
     /// `Status`: integer. Example: `4`.
@@ -6796,8 +6796,8 @@ pub struct DescribeCsipMalwareScanTaskProgressResponse {
 
 /// The `DescribeCSIPRiskStatistics` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCsipRiskStatisticsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCsipRiskStatisticsResponse)]
+/// Answers [`DescribeCSIPRiskStatisticsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSIPRiskStatistics {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -6809,15 +6809,15 @@ pub struct DescribeCSIPRiskStatistics {
 /// The answer of [`DescribeCSIPRiskStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCsipRiskStatisticsResponse {
+pub struct DescribeCSIPRiskStatisticsResponse {
     /// `Data`: [`CsipRiskCenterStatistics`].
     pub data: Option<CsipRiskCenterStatistics>,
 }
 
 /// The `DescribeCSPMPayInfo` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCspmPayInfoResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCspmPayInfoResponse)]
+/// Answers [`DescribeCSPMPayInfoResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSPMPayInfo {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -6827,7 +6827,7 @@ pub struct DescribeCSPMPayInfo {
 /// The answer of [`DescribeCSPMPayInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCspmPayInfoResponse {
+pub struct DescribeCSPMPayInfoResponse {
     /// `AppID`: integer. Example: `12117826`.
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
@@ -6871,8 +6871,8 @@ pub struct DescribeCspmPayInfoResponse {
 
 /// The `DescribeCVMAssetInfo` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCvmAssetInfoResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCvmAssetInfoResponse)]
+/// Answers [`DescribeCVMAssetInfoResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCVMAssetInfo {
     /// `AssetId`, required: string. Example: `ins-1vdaus`.
@@ -6882,15 +6882,15 @@ pub struct DescribeCVMAssetInfo {
 /// The answer of [`DescribeCVMAssetInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCvmAssetInfoResponse {
+pub struct DescribeCVMAssetInfoResponse {
     /// `Data`: [`AssetBaseInfoResponse`]. Example: `{ "VpcId": "vpc-pr0wcl5e", "VpcName": "fengqqian", "AssetNam`….
     pub data: Option<AssetBaseInfoResponse>,
 }
 
 /// The `DescribeCVMAssets` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCvmAssetsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCvmAssetsResponse)]
+/// Answers [`DescribeCVMAssetsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCVMAssets {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -6902,11 +6902,11 @@ pub struct DescribeCVMAssets {
 /// The answer of [`DescribeCVMAssets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCvmAssetsResponse {
+pub struct DescribeCVMAssetsResponse {
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
-    /// `Data`: list of [`CvmAssetVo`]. Example: `[ { "AssetId": "ins-ggrnxdwj", "AssetName": "主机测试2-win", "Pu`….
-    pub data: Option<Vec<CvmAssetVo>>,
+    /// `Data`: list of [`CVMAssetVO`]. Example: `[ { "AssetId": "ins-ggrnxdwj", "AssetName": "主机测试2-win", "Pu`….
+    pub data: Option<Vec<CVMAssetVO>>,
     /// `RegionList`: list of [`FilterDataObject`]. Example: `[ { "Text": "上海", "Value": "ap-shanghai" }, { "Text": "成都",`….
     pub region_list: Option<Vec<FilterDataObject>>,
     /// `DefenseStatusList`: list of [`FilterDataObject`]. Example: `[ { "Text": "基础版未防护", "Value": "2" }, { "Text": "旗舰版防护中", "V`….
@@ -6935,8 +6935,8 @@ pub struct DescribeCvmAssetsResponse {
 
 /// The `DescribeCWPExposePath` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpExposePathResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpExposePathResponse)]
+/// Answers [`DescribeCWPExposePathResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPExposePath {
     /// `AssetID`, required: string. Example: `ins-m5ys3f8k`.
@@ -6958,7 +6958,7 @@ pub struct DescribeCWPExposePath {
 /// The answer of [`DescribeCWPExposePath`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpExposePathResponse {
+pub struct DescribeCWPExposePathResponse {
     /// `Content`: string. Example: `eyJhY2xfbGlzdC`.
     pub content: Option<String>,
     /// `PathCount`: unsigned integer. Example: `1`.
@@ -6967,8 +6967,8 @@ pub struct DescribeCwpExposePathResponse {
 
 /// The `DescribeCWPExposures` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpExposuresResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpExposuresResponse)]
+/// Answers [`DescribeCWPExposuresResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPExposures {
     /// `AssetID`, required: string. Example: `ins-2*3r**4u`.
@@ -6994,7 +6994,7 @@ pub struct DescribeCWPExposures {
 /// The answer of [`DescribeCWPExposures`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpExposuresResponse {
+pub struct DescribeCWPExposuresResponse {
     /// `TotalCount`: integer. Example: `18`.
     pub total_count: Option<i64>,
     /// `ExposeList`: list of [`ExposesItem`].
@@ -7003,8 +7003,8 @@ pub struct DescribeCwpExposuresResponse {
 
 /// The `DescribeCWPLicenseBindSchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpLicenseBindScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpLicenseBindScheduleResponse)]
+/// Answers [`DescribeCWPLicenseBindScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPLicenseBindSchedule {
     /// `TaskId`, required: unsigned integer. Example: `1135847`.
@@ -7020,7 +7020,7 @@ pub struct DescribeCWPLicenseBindSchedule {
 /// The answer of [`DescribeCWPLicenseBindSchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpLicenseBindScheduleResponse {
+pub struct DescribeCWPLicenseBindScheduleResponse {
     /// `Schedule`: unsigned integer. Example: `20`.
     pub schedule: Option<u64>,
     /// `List`: list of [`LicenseBindTaskDetail`].
@@ -7031,8 +7031,8 @@ pub struct DescribeCwpLicenseBindScheduleResponse {
 
 /// The `DescribeCWPMachineDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpMachineDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpMachineDetailResponse)]
+/// Answers [`DescribeCWPMachineDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPMachineDetail {
     /// `InstanceId`, optional: string. Example: `ins-4ty8h8gy`.
@@ -7044,15 +7044,15 @@ pub struct DescribeCWPMachineDetail {
 /// The answer of [`DescribeCWPMachineDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpMachineDetailResponse {
+pub struct DescribeCWPMachineDetailResponse {
     /// `MachineDetail`: [`MachineDetail`].
     pub machine_detail: Option<MachineDetail>,
 }
 
 /// The `DescribeCWPMachineOsList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpMachineOsListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpMachineOsListResponse)]
+/// Answers [`DescribeCWPMachineOsListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPMachineOsList {
     /// `MemberId`, optional: list of string. Example: `["1"]`.
@@ -7062,15 +7062,15 @@ pub struct DescribeCWPMachineOsList {
 /// The answer of [`DescribeCWPMachineOsList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpMachineOsListResponse {
+pub struct DescribeCWPMachineOsListResponse {
     /// `List`: list of [`OsName`].
     pub list: Option<Vec<OsName>>,
 }
 
 /// The `DescribeCWPMachines` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpMachinesResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpMachinesResponse)]
+/// Answers [`DescribeCWPMachinesResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPMachines {
     /// `MemberId`, optional: list of string. Example: `["mem-a1f"]`.
@@ -7088,7 +7088,7 @@ pub struct DescribeCWPMachines {
 /// The answer of [`DescribeCWPMachines`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpMachinesResponse {
+pub struct DescribeCWPMachinesResponse {
     /// `Machines`: list of [`Machine`].
     pub machines: Option<Vec<Machine>>,
     /// `Total`: integer. Example: `18`.
@@ -7097,8 +7097,8 @@ pub struct DescribeCwpMachinesResponse {
 
 /// The `DescribeCWPOrderList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpOrderListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpOrderListResponse)]
+/// Answers [`DescribeCWPOrderListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPOrderList {
     /// `Filters`, optional: list of [`Filters`].
@@ -7112,17 +7112,17 @@ pub struct DescribeCWPOrderList {
 /// The answer of [`DescribeCWPOrderList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpOrderListResponse {
-    /// `List`: list of [`CwpOrderList`], may be null.
-    pub list: Option<Vec<CwpOrderList>>,
+pub struct DescribeCWPOrderListResponse {
+    /// `List`: list of [`CWPOrderList`], may be null.
+    pub list: Option<Vec<CWPOrderList>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeCWPScanIpInfo` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpScanIpInfoResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpScanIpInfoResponse)]
+/// Answers [`DescribeCWPScanIpInfoResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPScanIpInfo {
     /// `IP`, required: string. Example: `1`.
@@ -7133,7 +7133,7 @@ pub struct DescribeCWPScanIpInfo {
 /// The answer of [`DescribeCWPScanIpInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpScanIpInfoResponse {
+pub struct DescribeCWPScanIpInfoResponse {
     /// `Bussiness`: string. Example: `腾讯业务扫描、VSSProbe`.
     pub bussiness: Option<String>,
     /// `Characteristic`: string. Example: `腾讯业务扫描、VSSProbe`.
@@ -7161,8 +7161,8 @@ pub struct DescribeCwpScanIpInfoResponse {
 
 /// The `DescribeCWPTaskDuration` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeCwpTaskDurationResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeCwpTaskDurationResponse)]
+/// Answers [`DescribeCWPTaskDurationResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCWPTaskDuration {
     /// `UuidCnt`, required: unsigned integer. Example: `100`.
@@ -7174,7 +7174,7 @@ pub struct DescribeCWPTaskDuration {
 /// The answer of [`DescribeCWPTaskDuration`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCwpTaskDurationResponse {
+pub struct DescribeCWPTaskDurationResponse {
     /// `Duration`: unsigned integer. Example: `5`.
     pub duration: Option<u64>,
 }
@@ -9083,8 +9083,8 @@ pub struct DescribeDbAssets {
 pub struct DescribeDbAssetsResponse {
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
-    /// `Data`: list of [`DbAssetVo`]. Example: `[ { "AssetId": "postgres-n3rvf26b", "AssetType": "POSTGRES",`….
-    pub data: Option<Vec<DbAssetVo>>,
+    /// `Data`: list of [`DBAssetVO`]. Example: `[ { "AssetId": "postgres-n3rvf26b", "AssetType": "POSTGRES",`….
+    pub data: Option<Vec<DBAssetVO>>,
     /// `RegionList`: list of [`FilterDataObject`]. Example: `[ { "Text": "广州", "Value": "ap-guangzhou" } ]`.
     pub region_list: Option<Vec<FilterDataObject>>,
     /// `AssetTypeList`: list of [`FilterDataObject`]. Example: `[ { "Text": "MySQL", "Value": "MYSQL" }, { "Text": "PostgreS`….
@@ -9135,8 +9135,8 @@ pub struct DescribeDomainAssets {
 pub struct DescribeDomainAssetsResponse {
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
-    /// `Data`: list of [`DomainAssetVo`]. Example: `[ { "AssetId": [ "book.szzucieva.com" ], "AssetName": [ "boo`….
-    pub data: Option<Vec<DomainAssetVo>>,
+    /// `Data`: list of [`DomainAssetVO`]. Example: `[ { "AssetId": [ "book.szzucieva.com" ], "AssetName": [ "boo`….
+    pub data: Option<Vec<DomainAssetVO>>,
     /// `DefenseStatusList`: list of [`FilterDataObject`]. Example: `[ { "Text": "已防护", "Value": "1" }, { "Text": "未防护", "Value":`….
     pub defense_status_list: Option<Vec<FilterDataObject>>,
     /// `AssetLocationList`: list of [`FilterDataObject`]. Example: `[ { "Text": "未知", "Value": "other" } ]`.
@@ -10830,14 +10830,14 @@ pub struct DescribeDynamicAssetsResponse {
 
 /// The `DescribeEDRRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeEdrRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeEdrRuleListResponse)]
+/// Answers [`DescribeEDRRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEDRRuleList {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -10853,11 +10853,11 @@ pub struct DescribeEDRRuleList {
 /// The answer of [`DescribeEDRRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEdrRuleListResponse {
+pub struct DescribeEDRRuleListResponse {
     /// `TotalCount`: integer. Example: `1545`.
     pub total_count: Option<i64>,
-    /// `List`: list of [`EdrRule`].
-    pub list: Option<Vec<EdrRule>>,
+    /// `List`: list of [`EDRRule`].
+    pub list: Option<Vec<EDRRule>>,
     /// `AttackStageCounts`: list of [`AttackStageCount`].
     pub attack_stage_counts: Option<Vec<AttackStageCount>>,
     /// `DetectTypeCounts`: list of [`DetectTypeCount`].
@@ -10866,8 +10866,8 @@ pub struct DescribeEdrRuleListResponse {
 
 /// The `DescribeEDRScanRecordList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeEdrScanRecordListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeEdrScanRecordListResponse)]
+/// Answers [`DescribeEDRScanRecordListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEDRScanRecordList {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-54213b157ddf7170"]`.
@@ -10879,17 +10879,17 @@ pub struct DescribeEDRScanRecordList {
 /// The answer of [`DescribeEDRScanRecordList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEdrScanRecordListResponse {
+pub struct DescribeEDRScanRecordListResponse {
     /// `TotalCount`: unsigned integer. Example: `857`.
     pub total_count: Option<u64>,
-    /// `RecordList`: list of [`EdrScanRecordItem`].
-    pub record_list: Option<Vec<EdrScanRecordItem>>,
+    /// `RecordList`: list of [`EDRScanRecordItem`].
+    pub record_list: Option<Vec<EDRScanRecordItem>>,
 }
 
 /// The `DescribeEDRScanTaskDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeEdrScanTaskDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeEdrScanTaskDetailResponse)]
+/// Answers [`DescribeEDRScanTaskDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEDRScanTaskDetail {
     /// `TaskId`, required: unsigned integer. Example: `4`.
@@ -10903,7 +10903,7 @@ pub struct DescribeEDRScanTaskDetail {
 /// The answer of [`DescribeEDRScanTaskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEdrScanTaskDetailResponse {
+pub struct DescribeEDRScanTaskDetailResponse {
     /// `TaskId`: unsigned integer. Example: `4`.
     pub task_id: Option<u64>,
     /// `TaskName`: string. Example: `Malware_20260707_151616`.
@@ -10939,10 +10939,10 @@ pub struct DescribeEdrScanTaskDetailResponse {
     pub finished_asset_count: Option<i64>,
     /// `RiskAssetCount`: integer. Example: `0`.
     pub risk_asset_count: Option<i64>,
-    /// `HostList`: list of [`EdrScanTaskHostItem`], may be null.
-    pub host_list: Option<Vec<EdrScanTaskHostItem>>,
-    /// `ContainerList`: list of [`EdrScanTaskContainerItem`], may be null.
-    pub container_list: Option<Vec<EdrScanTaskContainerItem>>,
+    /// `HostList`: list of [`EDRScanTaskHostItem`], may be null.
+    pub host_list: Option<Vec<EDRScanTaskHostItem>>,
+    /// `ContainerList`: list of [`EDRScanTaskContainerItem`], may be null.
+    pub container_list: Option<Vec<EDRScanTaskContainerItem>>,
     /// `TotalCount`: unsigned integer. Example: `7`.
     pub total_count: Option<u64>,
 }
@@ -10957,8 +10957,8 @@ pub struct DescribeEdrAlertCountForAsset {
     pub member_id: Option<Vec<String>>,
     /// `InstanceIds`, optional: list of string. Example: `["ins-f9324z7u"]`.
     pub instance_ids: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilters`].
-    pub filters: Option<Vec<EdrFilters>>,
+    /// `Filters`, optional: list of [`EDRFilters`].
+    pub filters: Option<Vec<EDRFilters>>,
 }
 
 /// The answer of [`DescribeEdrAlertCountForAsset`].
@@ -10983,8 +10983,8 @@ pub struct DescribeEdrAlertCountForContainer {
     pub cluster_ids: Option<Vec<String>>,
     /// `ContainerIds`, optional: list of string. Example: `["058282413b99b87b10b4c24ab353db46d72b72deba2490969758296b54`….
     pub container_ids: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
 }
 
 /// The answer of [`DescribeEdrAlertCountForContainer`].
@@ -11025,8 +11025,8 @@ pub struct DescribeEdrAlertInfoResponse {
 pub struct DescribeEdrAlertList {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -11137,8 +11137,8 @@ pub struct DescribeEdrExcludeNetworkSegmentsResponse {
 
 /// The `DescribeEdrExportJobDownloadURL` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeEdrExportJobDownloadUrlResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeEdrExportJobDownloadUrlResponse)]
+/// Answers [`DescribeEdrExportJobDownloadURLResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEdrExportJobDownloadURL {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
@@ -11150,7 +11150,7 @@ pub struct DescribeEdrExportJobDownloadURL {
 /// The answer of [`DescribeEdrExportJobDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEdrExportJobDownloadUrlResponse {
+pub struct DescribeEdrExportJobDownloadURLResponse {
     /// `DownloadUrl`: string. Example: `https://0d9`.
     pub download_url: Option<String>,
     /// `FileName`: string. Example: `260199983-edr-alert-20260629-1.xlsx`.
@@ -11165,8 +11165,8 @@ pub struct DescribeEdrExportJobDownloadUrlResponse {
 pub struct DescribeEdrExportJobList {
     /// `MemberId`, optional: list of string. Example: `["mem-3481ca5ac562771f"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `100`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -11183,8 +11183,8 @@ pub struct DescribeEdrExportJobList {
 pub struct DescribeEdrExportJobListResponse {
     /// `TotalCount`: integer. Example: `308`.
     pub total_count: Option<i64>,
-    /// `List`: list of [`EdrExportJobItem`].
-    pub list: Option<Vec<EdrExportJobItem>>,
+    /// `List`: list of [`EDRExportJobItem`].
+    pub list: Option<Vec<EDRExportJobItem>>,
 }
 
 /// The `DescribeEdrLogCollectPaths` action of CSIP API 2022-11-21.
@@ -11213,8 +11213,8 @@ pub struct DescribeEdrLogCollectPathsResponse {
 
 /// The `DescribeExportJobDownloadURL` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeExportJobDownloadUrlResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeExportJobDownloadUrlResponse)]
+/// Answers [`DescribeExportJobDownloadURLResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeExportJobDownloadURL {
     /// `JobID`, required: string. Example: `8d6d0372-8c17-4427-b52c-2803ad3b4b41`.
@@ -11227,7 +11227,7 @@ pub struct DescribeExportJobDownloadURL {
 /// The answer of [`DescribeExportJobDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeExportJobDownloadUrlResponse {
+pub struct DescribeExportJobDownloadURLResponse {
     /// `DownloadURL`: string, may be null. Example: `https://xxxxx`.
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
@@ -11545,8 +11545,8 @@ pub struct DescribeHighBaseLineRiskListResponse {
 
 /// The `DescribeHostKBRiskList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeHostKbRiskListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeHostKbRiskListResponse)]
+/// Answers [`DescribeHostKBRiskListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHostKBRiskList {
     /// `MemberId`, optional: list of string. Example: `["mem-*******-6f5795752f66e429"]`.
@@ -11566,17 +11566,17 @@ pub struct DescribeHostKBRiskList {
 /// The answer of [`DescribeHostKBRiskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHostKbRiskListResponse {
-    /// `List`: list of [`HostKbRisk`].
-    pub list: Option<Vec<HostKbRisk>>,
+pub struct DescribeHostKBRiskListResponse {
+    /// `List`: list of [`HostKBRisk`].
+    pub list: Option<Vec<HostKBRisk>>,
     /// `TotalCount`: unsigned integer. Example: `2`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeHostVulItemVPRInfo` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeHostVulItemVprInfoResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeHostVulItemVprInfoResponse)]
+/// Answers [`DescribeHostVulItemVPRInfoResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHostVulItemVPRInfo {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-6f5795752f66e429"]`.
@@ -11589,12 +11589,12 @@ pub struct DescribeHostVulItemVPRInfo {
 /// The answer of [`DescribeHostVulItemVPRInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHostVulItemVprInfoResponse {
-    /// `Label`: list of [`VprLabel`].
-    pub label: Option<Vec<VprLabel>>,
-    /// `VRPRatingInfo`: [`VprRatingInfo`].
+pub struct DescribeHostVulItemVPRInfoResponse {
+    /// `Label`: list of [`VPRLabel`].
+    pub label: Option<Vec<VPRLabel>>,
+    /// `VRPRatingInfo`: [`VPRRatingInfo`].
     #[tc(rename = "VRPRatingInfo")]
-    pub vrp_rating_info: Option<VprRatingInfo>,
+    pub vrp_rating_info: Option<VPRRatingInfo>,
 }
 
 /// The `DescribeHostVulOverview` action of CSIP API 2022-11-21.
@@ -11733,8 +11733,8 @@ pub struct DescribeIaCTokenList {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIaCTokenListResponse {
-    /// `List`: list of [`CicdToken`].
-    pub list: Option<Vec<CicdToken>>,
+    /// `List`: list of [`CICDToken`].
+    pub list: Option<Vec<CICDToken>>,
     /// `TotalCount`: unsigned integer. Example: `27`.
     pub total_count: Option<u64>,
 }
@@ -12356,8 +12356,8 @@ pub struct DescribeIpInvokeRecordDetailResponse {
 
 /// The `DescribeKBDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeKbDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeKbDetailResponse)]
+/// Answers [`DescribeKBDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBDetail {
     /// `KBID`, required: unsigned integer. Example: `20001`.
@@ -12368,16 +12368,16 @@ pub struct DescribeKBDetail {
 /// The answer of [`DescribeKBDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbDetailResponse {
-    /// `KBDetail`: [`KbDetail`].
+pub struct DescribeKBDetailResponse {
+    /// `KBDetail`: [`KBDetail`].
     #[tc(rename = "KBDetail")]
-    pub kb_detail: Option<KbDetail>,
+    pub kb_detail: Option<KBDetail>,
 }
 
 /// The `DescribeKBUpdatableMachineList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeKbUpdatableMachineListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeKbUpdatableMachineListResponse)]
+/// Answers [`DescribeKBUpdatableMachineListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKBUpdatableMachineList {
     /// `KBIds`, required: list of integer. Example: `[20001, 20002]`.
@@ -12396,18 +12396,18 @@ pub struct DescribeKBUpdatableMachineList {
 /// The answer of [`DescribeKBUpdatableMachineList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKbUpdatableMachineListResponse {
-    /// `Data`: list of [`KbUpdateMachineItem`].
-    pub data: Option<Vec<KbUpdateMachineItem>>,
+pub struct DescribeKBUpdatableMachineListResponse {
+    /// `Data`: list of [`KBUpdateMachineItem`].
+    pub data: Option<Vec<KBUpdateMachineItem>>,
     /// `TotalCount`: integer. Example: `8`.
     pub total_count: Option<i64>,
     /// `FixableCount`: integer. Example: `6`.
     pub fixable_count: Option<i64>,
     /// `NotFixableCount`: integer. Example: `2`.
     pub not_fixable_count: Option<i64>,
-    /// `KBSummary`: list of [`KbFixSummaryItem`].
+    /// `KBSummary`: list of [`KBFixSummaryItem`].
     #[tc(rename = "KBSummary")]
-    pub kb_summary: Option<Vec<KbFixSummaryItem>>,
+    pub kb_summary: Option<Vec<KBFixSummaryItem>>,
 }
 
 /// The `DescribeKeySandboxCredential` action of CSIP API 2022-11-21.
@@ -12436,9 +12436,9 @@ pub struct DescribeKeySandboxCredentialResponse {
     pub credential_effect_scope: Option<CredentialEffectScope>,
     /// `Access`: list of [`AccessCredentialOutput`], may be null.
     pub access: Option<Vec<AccessCredentialOutput>>,
-    /// `STS`: [`StsCredentialOutput`], may be null.
+    /// `STS`: [`STSCredentialOutput`], may be null.
     #[tc(rename = "STS")]
-    pub sts: Option<StsCredentialOutput>,
+    pub sts: Option<STSCredentialOutput>,
     /// `CreateTime`: string. Example: `2026-01-15T08:30:00Z`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2026-03-10T14:29:03Z`.
@@ -12589,8 +12589,8 @@ pub struct DescribeLoginTypeGlobalConfResponse {
 pub struct DescribeLoginTypeHost {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe\n"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -12623,8 +12623,8 @@ pub struct DescribeLoginWhiteCombinedList {
     pub limit: Option<u64>,
     /// `Offset`, optional: unsigned integer. Example: `0`.
     pub offset: Option<u64>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
 }
 
 /// The answer of [`DescribeLoginWhiteCombinedList`].
@@ -12673,8 +12673,8 @@ pub struct DescribeLoginWhiteHostListResponse {
 pub struct DescribeMachineClearHistory {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilters`].
-    pub filters: Option<Vec<EdrFilters>>,
+    /// `Filters`, optional: list of [`EDRFilters`].
+    pub filters: Option<Vec<EDRFilters>>,
     /// `Limit`, optional: unsigned integer. Example: `10`.
     pub limit: Option<u64>,
     /// `Offset`, optional: unsigned integer. Example: `0`.
@@ -12805,14 +12805,14 @@ pub struct DescribeMalwareTimingScanSettingResponse {
     pub asset_selection_type: Option<String>,
     /// `TagIds`: list of string. Example: `["1"]`.
     pub tag_ids: Option<Vec<String>>,
-    /// `InstanceIDsWithAppId`: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ClusterIDsWithAppId`: list of [`ClusterIdWithAppIdItem`].
-    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `ExcludeClusterIDsWithAppId`: list of [`ClusterIdWithAppIdItem`].
-    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ClusterIDsWithAppId`: list of [`ClusterIDWithAppIdItem`].
+    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `ExcludeClusterIDsWithAppId`: list of [`ClusterIDWithAppIdItem`].
+    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
     /// `RealTimeMonitoring`: integer. Example: `1`.
     pub real_time_monitoring: Option<i64>,
     /// `MonitoringPattern`: integer. Example: `2`.
@@ -12839,14 +12839,14 @@ pub struct DescribeMalwareTimingScanSettingResponse {
     pub quara_asset_selection_type: Option<String>,
     /// `QuaraTagIds`: list of string. Example: `["1"]`.
     pub quara_tag_ids: Option<Vec<String>>,
-    /// `QuaraInstanceIDsWithAppId`: list of [`InstanceIdWithAppIdItem`].
-    pub quara_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `QuaraExcludeInstanceIDsWithAppId`: list of [`InstanceIdWithAppIdItem`].
-    pub quara_exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `QuaraClusterIDsWithAppId`: list of [`ClusterIdWithAppIdItem`].
-    pub quara_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `QuaraExcludeClusterIDsWithAppId`: list of [`ClusterIdWithAppIdItem`].
-    pub quara_exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
+    /// `QuaraInstanceIDsWithAppId`: list of [`InstanceIDWithAppIdItem`].
+    pub quara_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `QuaraExcludeInstanceIDsWithAppId`: list of [`InstanceIDWithAppIdItem`].
+    pub quara_exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `QuaraClusterIDsWithAppId`: list of [`ClusterIDWithAppIdItem`].
+    pub quara_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `QuaraExcludeClusterIDsWithAppId`: list of [`ClusterIDWithAppIdItem`].
+    pub quara_exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
     /// `Timeout`: integer. Example: `7200`.
     pub timeout: Option<i64>,
 }
@@ -12913,8 +12913,8 @@ pub struct DescribeMultiCloudAssetCountResponse {
 
 /// The `DescribeNFSScanConf` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeNfsScanConfResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeNfsScanConfResponse)]
+/// Answers [`DescribeNFSScanConfResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNFSScanConf {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
@@ -12924,7 +12924,7 @@ pub struct DescribeNFSScanConf {
 /// The answer of [`DescribeNFSScanConf`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNfsScanConfResponse {
+pub struct DescribeNFSScanConfResponse {
     /// `Enable`: unsigned integer. Example: `1`.
     pub enable: Option<u64>,
     /// `Scope`: unsigned integer. Example: `1`.
@@ -12937,14 +12937,14 @@ pub struct DescribeNfsScanConfResponse {
 
 /// The `DescribeNFSScanHost` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeNfsScanHostResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeNfsScanHostResponse)]
+/// Answers [`DescribeNFSScanHostResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNFSScanHost {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -12958,7 +12958,7 @@ pub struct DescribeNFSScanHost {
 /// The answer of [`DescribeNFSScanHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNfsScanHostResponse {
+pub struct DescribeNFSScanHostResponse {
     /// `Total`: unsigned integer. Example: `28`.
     pub total: Option<u64>,
     /// `List`: list of [`ClientSettingHost`].
@@ -12967,8 +12967,8 @@ pub struct DescribeNfsScanHostResponse {
 
 /// The `DescribeNICAssets` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeNicAssetsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeNicAssetsResponse)]
+/// Answers [`DescribeNICAssetsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNICAssets {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -12980,9 +12980,9 @@ pub struct DescribeNICAssets {
 /// The answer of [`DescribeNICAssets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeNicAssetsResponse {
-    /// `Data`: list of [`NicAsset`]. Example: `[ { "AppId": "13451", "Uin": "10944446", "AssetId": "eni-4r0`….
-    pub data: Option<Vec<NicAsset>>,
+pub struct DescribeNICAssetsResponse {
+    /// `Data`: list of [`NICAsset`]. Example: `[ { "AppId": "13451", "Uin": "10944446", "AssetId": "eni-4r0`….
+    pub data: Option<Vec<NICAsset>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `RegionList`: list of [`FilterDataObject`]. Example: `[ { "Text": "广州", "Value": "ap-guangzhou" }, { "Text": "南京",`….
@@ -13212,8 +13212,8 @@ pub struct DescribeOtherCloudAssets {
 pub struct DescribeOtherCloudAssetsResponse {
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
-    /// `Data`: list of [`DbAssetVo`]. Example: `[{"AssetId":"LP1pduRZ","AssetType":"SSL","Region":"ap-guangz`….
-    pub data: Option<Vec<DbAssetVo>>,
+    /// `Data`: list of [`DBAssetVO`]. Example: `[{"AssetId":"LP1pduRZ","AssetType":"SSL","Region":"ap-guangz`….
+    pub data: Option<Vec<DBAssetVO>>,
     /// `RegionList`: list of [`FilterDataObject`]. Example: `[{"Text":"上海","Value":"ap-shanghai"},{"Text":"南京","Value":"a`….
     pub region_list: Option<Vec<FilterDataObject>>,
     /// `AssetTypeList`: list of [`FilterDataObject`]. Example: `[{"Text":"COS","Value":"COS"},{"Text":"KMS","Value":"KMS"},{`….
@@ -13354,8 +13354,8 @@ pub struct DescribePreventUninstallGlobalConfResponse {
 pub struct DescribePreventUninstallHost {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -13416,8 +13416,8 @@ pub struct DescribeProcessDaemonGlobalConfResponse {
 pub struct DescribeProcessDaemonHost {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Limit`, optional: integer. Example: `10`.
     pub limit: Option<i64>,
     /// `Offset`, optional: integer. Example: `0`.
@@ -13490,8 +13490,8 @@ pub struct DescribePublicIpAssets {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePublicIpAssetsResponse {
-    /// `Data`: list of [`IpAssetListVo`]. Example: `[ { "AssetId": "ins-mlyxc7ds", "AssetName": "cluster-node-10`….
-    pub data: Option<Vec<IpAssetListVo>>,
+    /// `Data`: list of [`IpAssetListVO`]. Example: `[ { "AssetId": "ins-mlyxc7ds", "AssetName": "cluster-node-10`….
+    pub data: Option<Vec<IpAssetListVO>>,
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
     /// `AssetLocationList`: list of [`FilterDataObject`]. Example: `[ { "Text": "腾讯云", "Value": "1" }, { "Text": "其他", "Value":`….
@@ -13594,8 +13594,8 @@ pub struct DescribeRepositoryImageAssets {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRepositoryImageAssetsResponse {
-    /// `Data`: list of [`RepositoryImageVo`]. Example: `[{"InstanceType":"TCR镜像","Region":"ap-guangzhou","InstanceVe`….
-    pub data: Option<Vec<RepositoryImageVo>>,
+    /// `Data`: list of [`RepositoryImageVO`]. Example: `[{"InstanceType":"TCR镜像","Region":"ap-guangzhou","InstanceVe`….
+    pub data: Option<Vec<RepositoryImageVO>>,
     /// `Total`: integer. Example: `10`.
     pub total: Option<i64>,
     /// `RegionList`: list of [`FilterDataObject`]. Example: `[{"Text":"广州","Value":"ap-guangzhou"},{"Text":"新加坡","Value":`….
@@ -13690,8 +13690,8 @@ pub struct DescribeRiskCallRecordResponse {
 
 /// The `DescribeRiskCenterAssetViewCFGRiskList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeRiskCenterAssetViewCfgRiskListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeRiskCenterAssetViewCfgRiskListResponse)]
+/// Answers [`DescribeRiskCenterAssetViewCFGRiskListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRiskCenterAssetViewCFGRiskList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -13705,11 +13705,11 @@ pub struct DescribeRiskCenterAssetViewCFGRiskList {
 /// The answer of [`DescribeRiskCenterAssetViewCFGRiskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRiskCenterAssetViewCfgRiskListResponse {
+pub struct DescribeRiskCenterAssetViewCFGRiskListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`AssetViewCfgRisk`]. Example: `[ { "AffectAsset": "1*.**.132.***", "AppId": "1302133215", "`….
-    pub data: Option<Vec<AssetViewCfgRisk>>,
+    /// `Data`: list of [`AssetViewCFGRisk`]. Example: `[ { "AffectAsset": "1*.**.132.***", "AppId": "1302133215", "`….
+    pub data: Option<Vec<AssetViewCFGRisk>>,
     /// `StatusLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "未处理", "Value": "0" }, { "Text": "已处置", "Value":`….
     pub status_lists: Option<Vec<FilterDataObject>>,
     /// `LevelLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "严重", "Value": "extreme" }, { "Text": "高危", "Val`….
@@ -13761,8 +13761,8 @@ pub struct DescribeRiskCenterAssetViewPortRiskListResponse {
 
 /// The `DescribeRiskCenterAssetViewVULRiskList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeRiskCenterAssetViewVulRiskListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeRiskCenterAssetViewVulRiskListResponse)]
+/// Answers [`DescribeRiskCenterAssetViewVULRiskListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRiskCenterAssetViewVULRiskList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -13776,11 +13776,11 @@ pub struct DescribeRiskCenterAssetViewVULRiskList {
 /// The answer of [`DescribeRiskCenterAssetViewVULRiskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRiskCenterAssetViewVulRiskListResponse {
+pub struct DescribeRiskCenterAssetViewVULRiskListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`AssetViewVulRisk`]. Example: `[ { "AffectAsset": "ins-9527", "AppId": "1302111215", "AppNa`….
-    pub data: Option<Vec<AssetViewVulRisk>>,
+    /// `Data`: list of [`AssetViewVULRisk`]. Example: `[ { "AffectAsset": "ins-9527", "AppId": "1302111215", "AppNa`….
+    pub data: Option<Vec<AssetViewVULRisk>>,
     /// `StatusLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "未处理", "Value": "0" }, { "Text": "标记已处置", "Value`….
     pub status_lists: Option<Vec<FilterDataObject>>,
     /// `LevelLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "严重", "Value": "extreme" }, { "Text": "高危", "Val`….
@@ -13830,8 +13830,8 @@ pub struct DescribeRiskCenterAssetViewWeakPasswordRiskListResponse {
 
 /// The `DescribeRiskCenterCFGViewCFGRiskList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeRiskCenterCfgViewCfgRiskListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeRiskCenterCfgViewCfgRiskListResponse)]
+/// Answers [`DescribeRiskCenterCFGViewCFGRiskListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRiskCenterCFGViewCFGRiskList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -13843,11 +13843,11 @@ pub struct DescribeRiskCenterCFGViewCFGRiskList {
 /// The answer of [`DescribeRiskCenterCFGViewCFGRiskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRiskCenterCfgViewCfgRiskListResponse {
+pub struct DescribeRiskCenterCFGViewCFGRiskListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`CfgViewCfgRisk`].
-    pub data: Option<Vec<CfgViewCfgRisk>>,
+    /// `Data`: list of [`CFGViewCFGRisk`].
+    pub data: Option<Vec<CFGViewCFGRisk>>,
     /// `StatusLists`: list of [`FilterDataObject`].
     pub status_lists: Option<Vec<FilterDataObject>>,
     /// `LevelLists`: list of [`FilterDataObject`].
@@ -13943,8 +13943,8 @@ pub struct DescribeRiskCenterServerRiskListResponse {
 
 /// The `DescribeRiskCenterVULViewVULRiskList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeRiskCenterVulViewVulRiskListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeRiskCenterVulViewVulRiskListResponse)]
+/// Answers [`DescribeRiskCenterVULViewVULRiskListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRiskCenterVULViewVULRiskList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -13958,11 +13958,11 @@ pub struct DescribeRiskCenterVULViewVULRiskList {
 /// The answer of [`DescribeRiskCenterVULViewVULRiskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRiskCenterVulViewVulRiskListResponse {
+pub struct DescribeRiskCenterVULViewVULRiskListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`VulViewVulRisk`]. Example: `[ { "AffectAssetCount": 1, "AppId": "1315", "AppName": "perl`….
-    pub data: Option<Vec<VulViewVulRisk>>,
+    /// `Data`: list of [`VULViewVULRisk`]. Example: `[ { "AffectAssetCount": 1, "AppId": "1315", "AppName": "perl`….
+    pub data: Option<Vec<VULViewVULRisk>>,
     /// `LevelLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "中危", "Value": "middle" }, { "Text": "低危", "Valu`….
     pub level_lists: Option<Vec<FilterDataObject>>,
     /// `FromLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "云安全中心", "Value": "0" }, { "Text": "主机检测", "Valu`….
@@ -14157,8 +14157,8 @@ pub struct DescribeRiskTrendDataResponse {
 
 /// The `DescribeSCFAliasList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeScfAliasListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeScfAliasListResponse)]
+/// Answers [`DescribeSCFAliasListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSCFAliasList {
     /// `SCFRegion`, required: string. Example: `ap-guangzhou`.
@@ -14177,17 +14177,17 @@ pub struct DescribeSCFAliasList {
 /// The answer of [`DescribeSCFAliasList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeScfAliasListResponse {
-    /// `List`: list of [`ScfAliasInfo`].
-    pub list: Option<Vec<ScfAliasInfo>>,
+pub struct DescribeSCFAliasListResponse {
+    /// `List`: list of [`SCFAliasInfo`].
+    pub list: Option<Vec<SCFAliasInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSCFFunctionList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeScfFunctionListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeScfFunctionListResponse)]
+/// Answers [`DescribeSCFFunctionListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSCFFunctionList {
     /// `SCFRegion`, required: string. Example: `ap-guangzhou`.
@@ -14204,17 +14204,17 @@ pub struct DescribeSCFFunctionList {
 /// The answer of [`DescribeSCFFunctionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeScfFunctionListResponse {
-    /// `List`: list of [`ScfFunctionInfo`].
-    pub list: Option<Vec<ScfFunctionInfo>>,
+pub struct DescribeSCFFunctionListResponse {
+    /// `List`: list of [`SCFFunctionInfo`].
+    pub list: Option<Vec<SCFFunctionInfo>>,
     /// `TotalCount`: integer. Example: `3`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSCFFunctionVersionList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeScfFunctionVersionListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeScfFunctionVersionListResponse)]
+/// Answers [`DescribeSCFFunctionVersionListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSCFFunctionVersionList {
     /// `SCFRegion`, required: string. Example: `ap-guangzhou`.
@@ -14233,17 +14233,17 @@ pub struct DescribeSCFFunctionVersionList {
 /// The answer of [`DescribeSCFFunctionVersionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeScfFunctionVersionListResponse {
-    /// `List`: list of [`ScfFunctionVersionInfo`].
-    pub list: Option<Vec<ScfFunctionVersionInfo>>,
+pub struct DescribeSCFFunctionVersionListResponse {
+    /// `List`: list of [`SCFFunctionVersionInfo`].
+    pub list: Option<Vec<SCFFunctionVersionInfo>>,
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSCFNamespaceList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeScfNamespaceListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeScfNamespaceListResponse)]
+/// Answers [`DescribeSCFNamespaceListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSCFNamespaceList {
     /// `SCFRegion`, required: string. Example: `ap-guangzhou`.
@@ -14258,17 +14258,17 @@ pub struct DescribeSCFNamespaceList {
 /// The answer of [`DescribeSCFNamespaceList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeScfNamespaceListResponse {
-    /// `List`: list of [`ScfNamespaceInfo`].
-    pub list: Option<Vec<ScfNamespaceInfo>>,
+pub struct DescribeSCFNamespaceListResponse {
+    /// `List`: list of [`SCFNamespaceInfo`].
+    pub list: Option<Vec<SCFNamespaceInfo>>,
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxACLAlertList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxAclAlertListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxAclAlertListResponse)]
+/// Answers [`DescribeSandboxACLAlertListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxACLAlertList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14282,17 +14282,17 @@ pub struct DescribeSandboxACLAlertList {
 /// The answer of [`DescribeSandboxACLAlertList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxAclAlertListResponse {
-    /// `Data`: list of [`TrafficSandboxAclAlertInfo`].
-    pub data: Option<Vec<TrafficSandboxAclAlertInfo>>,
+pub struct DescribeSandboxACLAlertListResponse {
+    /// `Data`: list of [`TrafficSandboxACLAlertInfo`].
+    pub data: Option<Vec<TrafficSandboxACLAlertInfo>>,
     /// `TotalCount`: integer. Example: `42`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxACLRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxAclRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxAclRuleListResponse)]
+/// Answers [`DescribeSandboxACLRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxACLRuleList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14308,17 +14308,17 @@ pub struct DescribeSandboxACLRuleList {
 /// The answer of [`DescribeSandboxACLRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxAclRuleListResponse {
-    /// `Data`: list of [`TrafficSandboxAclRuleInfo`].
-    pub data: Option<Vec<TrafficSandboxAclRuleInfo>>,
+pub struct DescribeSandboxACLRuleListResponse {
+    /// `Data`: list of [`TrafficSandboxACLRuleInfo`].
+    pub data: Option<Vec<TrafficSandboxACLRuleInfo>>,
     /// `TotalCount`: integer. Example: `15`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxACLSystemRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxAclSystemRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxAclSystemRuleListResponse)]
+/// Answers [`DescribeSandboxACLSystemRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxACLSystemRuleList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14332,17 +14332,17 @@ pub struct DescribeSandboxACLSystemRuleList {
 /// The answer of [`DescribeSandboxACLSystemRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxAclSystemRuleListResponse {
-    /// `Data`: list of [`TrafficSandboxAclSystemRuleItem`].
-    pub data: Option<Vec<TrafficSandboxAclSystemRuleItem>>,
+pub struct DescribeSandboxACLSystemRuleListResponse {
+    /// `Data`: list of [`TrafficSandboxACLSystemRuleItem`].
+    pub data: Option<Vec<TrafficSandboxACLSystemRuleItem>>,
     /// `TotalCount`: integer. Example: `32`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxDLPAlertList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxDlpAlertListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxDlpAlertListResponse)]
+/// Answers [`DescribeSandboxDLPAlertListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxDLPAlertList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14358,17 +14358,17 @@ pub struct DescribeSandboxDLPAlertList {
 /// The answer of [`DescribeSandboxDLPAlertList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxDlpAlertListResponse {
-    /// `Data`: list of [`TrafficSandboxDlpAlertInfo`].
-    pub data: Option<Vec<TrafficSandboxDlpAlertInfo>>,
+pub struct DescribeSandboxDLPAlertListResponse {
+    /// `Data`: list of [`TrafficSandboxDLPAlertInfo`].
+    pub data: Option<Vec<TrafficSandboxDLPAlertInfo>>,
     /// `TotalCount`: integer. Example: `42`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxDLPRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxDlpRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxDlpRuleListResponse)]
+/// Answers [`DescribeSandboxDLPRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxDLPRuleList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14384,17 +14384,17 @@ pub struct DescribeSandboxDLPRuleList {
 /// The answer of [`DescribeSandboxDLPRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxDlpRuleListResponse {
-    /// `Data`: list of [`TrafficSandboxDlpRuleInfo`].
-    pub data: Option<Vec<TrafficSandboxDlpRuleInfo>>,
+pub struct DescribeSandboxDLPRuleListResponse {
+    /// `Data`: list of [`TrafficSandboxDLPRuleInfo`].
+    pub data: Option<Vec<TrafficSandboxDLPRuleInfo>>,
     /// `TotalCount`: integer. Example: `12`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxDLPSystemRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxDlpSystemRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxDlpSystemRuleListResponse)]
+/// Answers [`DescribeSandboxDLPSystemRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxDLPSystemRuleList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14408,9 +14408,9 @@ pub struct DescribeSandboxDLPSystemRuleList {
 /// The answer of [`DescribeSandboxDLPSystemRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxDlpSystemRuleListResponse {
-    /// `Data`: list of [`TrafficSandboxDlpSystemRuleItem`].
-    pub data: Option<Vec<TrafficSandboxDlpSystemRuleItem>>,
+pub struct DescribeSandboxDLPSystemRuleListResponse {
+    /// `Data`: list of [`TrafficSandboxDLPSystemRuleItem`].
+    pub data: Option<Vec<TrafficSandboxDLPSystemRuleItem>>,
     /// `TotalCount`: integer. Example: `28`.
     pub total_count: Option<i64>,
 }
@@ -14439,8 +14439,8 @@ pub struct DescribeSandboxFileRuleListResponse {
 
 /// The `DescribeSandboxLLMAuditAlertList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxLlmAuditAlertListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxLlmAuditAlertListResponse)]
+/// Answers [`DescribeSandboxLLMAuditAlertListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxLLMAuditAlertList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14454,17 +14454,17 @@ pub struct DescribeSandboxLLMAuditAlertList {
 /// The answer of [`DescribeSandboxLLMAuditAlertList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxLlmAuditAlertListResponse {
-    /// `Data`: list of [`TrafficSandboxLlmAuditAlertInfo`].
-    pub data: Option<Vec<TrafficSandboxLlmAuditAlertInfo>>,
+pub struct DescribeSandboxLLMAuditAlertListResponse {
+    /// `Data`: list of [`TrafficSandboxLLMAuditAlertInfo`].
+    pub data: Option<Vec<TrafficSandboxLLMAuditAlertInfo>>,
     /// `TotalCount`: integer. Example: `42`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxLLMAuditRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxLlmAuditRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxLlmAuditRuleListResponse)]
+/// Answers [`DescribeSandboxLLMAuditRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxLLMAuditRuleList {
     /// `Offset`, optional: integer. Example: `0`.
@@ -14480,29 +14480,29 @@ pub struct DescribeSandboxLLMAuditRuleList {
 /// The answer of [`DescribeSandboxLLMAuditRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxLlmAuditRuleListResponse {
-    /// `Data`: list of [`TrafficSandboxLlmAuditRuleInfo`].
-    pub data: Option<Vec<TrafficSandboxLlmAuditRuleInfo>>,
+pub struct DescribeSandboxLLMAuditRuleListResponse {
+    /// `Data`: list of [`TrafficSandboxLLMAuditRuleInfo`].
+    pub data: Option<Vec<TrafficSandboxLLMAuditRuleInfo>>,
     /// `TotalCount`: integer. Example: `8`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeSandboxLLMAuditSystemRuleList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSandboxLlmAuditSystemRuleListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSandboxLlmAuditSystemRuleListResponse)]
+/// Answers [`DescribeSandboxLLMAuditSystemRuleListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSandboxLLMAuditSystemRuleList;
 
 /// The answer of [`DescribeSandboxLLMAuditSystemRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSandboxLlmAuditSystemRuleListResponse {
-    /// `LLMRules`: list of [`TrafficSandboxLlmAuditSystemRuleItem`].
+pub struct DescribeSandboxLLMAuditSystemRuleListResponse {
+    /// `LLMRules`: list of [`TrafficSandboxLLMAuditSystemRuleItem`].
     #[tc(rename = "LLMRules")]
-    pub llm_rules: Option<Vec<TrafficSandboxLlmAuditSystemRuleItem>>,
-    /// `ToolCallRules`: list of [`TrafficSandboxLlmAuditSystemRuleItem`].
-    pub tool_call_rules: Option<Vec<TrafficSandboxLlmAuditSystemRuleItem>>,
+    pub llm_rules: Option<Vec<TrafficSandboxLLMAuditSystemRuleItem>>,
+    /// `ToolCallRules`: list of [`TrafficSandboxLLMAuditSystemRuleItem`].
+    pub tool_call_rules: Option<Vec<TrafficSandboxLLMAuditSystemRuleItem>>,
 }
 
 /// The `DescribeScanReportList` action of CSIP API 2022-11-21.
@@ -14993,8 +14993,8 @@ pub struct DescribeSkillScanTaskListResponse {
 
 /// The `DescribeSourceIPAsset` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSourceIpAssetResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSourceIpAssetResponse)]
+/// Answers [`DescribeSourceIPAssetResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSourceIPAsset {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -15006,17 +15006,17 @@ pub struct DescribeSourceIPAsset {
 /// The answer of [`DescribeSourceIPAsset`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSourceIpAssetResponse {
-    /// `Data`: list of [`SourceIpAsset`].
-    pub data: Option<Vec<SourceIpAsset>>,
+pub struct DescribeSourceIPAssetResponse {
+    /// `Data`: list of [`SourceIPAsset`].
+    pub data: Option<Vec<SourceIPAsset>>,
     /// `Total`: integer. Example: `20`.
     pub total: Option<i64>,
 }
 
 /// The `DescribeSourceIPDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeSourceIpDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeSourceIpDetailResponse)]
+/// Answers [`DescribeSourceIPDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSourceIPDetail {
     /// `ID`, required: unsigned integer. Example: `100002`.
@@ -15029,10 +15029,10 @@ pub struct DescribeSourceIPDetail {
 /// The answer of [`DescribeSourceIPDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSourceIpDetailResponse {
-    /// `SourceIPInfo`: [`SourceIpAsset`].
+pub struct DescribeSourceIPDetailResponse {
+    /// `SourceIPInfo`: [`SourceIPAsset`].
     #[tc(rename = "SourceIPInfo")]
-    pub source_ip_info: Option<SourceIpAsset>,
+    pub source_ip_info: Option<SourceIPAsset>,
 }
 
 /// The `DescribeSubUserInfo` action of CSIP API 2022-11-21.
@@ -15094,8 +15094,8 @@ pub struct DescribeSubnetAssetsResponse {
 
 /// The `DescribeTCRInstanceList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeTcrInstanceListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeTcrInstanceListResponse)]
+/// Answers [`DescribeTCRInstanceListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTCRInstanceList {
     /// `AccessKey`, optional: string. Example: `AKID********************************`.
@@ -15115,7 +15115,7 @@ pub struct DescribeTCRInstanceList {
 /// The answer of [`DescribeTCRInstanceList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTcrInstanceListResponse {
+pub struct DescribeTCRInstanceListResponse {
     /// `Registries`: list of [`TcrRegistry`].
     pub registries: Option<Vec<TcrRegistry>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
@@ -15182,8 +15182,8 @@ pub struct DescribeTaskLogListResponse {
 
 /// The `DescribeTaskLogURL` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeTaskLogUrlResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeTaskLogUrlResponse)]
+/// Answers [`DescribeTaskLogURLResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTaskLogURL {
     /// `Type`, required: integer. Example: `1`.
@@ -15199,9 +15199,9 @@ pub struct DescribeTaskLogURL {
 /// The answer of [`DescribeTaskLogURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTaskLogUrlResponse {
-    /// `Data`: list of [`TaskLogUrl`]. Example: `[ {"URL": "https://yuzhi-tasklog-pdf-1300616671.cos.ap-guang`….
-    pub data: Option<Vec<TaskLogUrl>>,
+pub struct DescribeTaskLogURLResponse {
+    /// `Data`: list of [`TaskLogURL`]. Example: `[ {"URL": "https://yuzhi-tasklog-pdf-1300616671.cos.ap-guang`….
+    pub data: Option<Vec<TaskLogURL>>,
 }
 
 /// The `DescribeTaskPredictCostQuota` action of CSIP API 2022-11-21.
@@ -15320,8 +15320,8 @@ pub struct DescribeUebaUserSummaryResponse {
 
 /// The `DescribeUserAKInfoList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeUserAkInfoListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeUserAkInfoListResponse)]
+/// Answers [`DescribeUserAKInfoListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUserAKInfoList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -15333,9 +15333,9 @@ pub struct DescribeUserAKInfoList {
 /// The answer of [`DescribeUserAKInfoList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeUserAkInfoListResponse {
-    /// `List`: list of [`UserAkInfo`].
-    pub list: Option<Vec<UserAkInfo>>,
+pub struct DescribeUserAKInfoListResponse {
+    /// `List`: list of [`UserAKInfo`].
+    pub list: Option<Vec<UserAKInfo>>,
     /// `SelectedAKNum`: integer. Example: `100`.
     #[tc(rename = "SelectedAKNum")]
     pub selected_ak_num: Option<i64>,
@@ -15345,8 +15345,8 @@ pub struct DescribeUserAkInfoListResponse {
 
 /// The `DescribeUserCSPMInfoList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeUserCspmInfoListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeUserCspmInfoListResponse)]
+/// Answers [`DescribeUserCSPMInfoListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUserCSPMInfoList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -15356,9 +15356,9 @@ pub struct DescribeUserCSPMInfoList {
 /// The answer of [`DescribeUserCSPMInfoList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeUserCspmInfoListResponse {
-    /// `List`: list of [`UserCspmInfo`].
-    pub list: Option<Vec<UserCspmInfo>>,
+pub struct DescribeUserCSPMInfoListResponse {
+    /// `List`: list of [`UserCSPMInfo`].
+    pub list: Option<Vec<UserCSPMInfo>>,
     /// `SelectedCSPMNum`: integer. Example: `18200`.
     #[tc(rename = "SelectedCSPMNum")]
     pub selected_cspm_num: Option<i64>,
@@ -15431,8 +15431,8 @@ pub struct DescribeUserInfoResponse {
 
 /// The `DescribeVULList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeVulListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeVulListResponse)]
+/// Answers [`DescribeVULListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVULList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -15444,11 +15444,11 @@ pub struct DescribeVULList {
 /// The answer of [`DescribeVULList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVulListResponse {
+pub struct DescribeVULListResponse {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`VulBaseInfo`]. Example: `[]`.
-    pub data: Option<Vec<VulBaseInfo>>,
+    /// `Data`: list of [`VULBaseInfo`]. Example: `[]`.
+    pub data: Option<Vec<VULBaseInfo>>,
     /// `VULTypeLists`: list of [`FilterDataObject`]. Example: `[{"Text":"sql注入","Value":"3"}]`.
     #[tc(rename = "VULTypeLists")]
     pub vul_type_lists: Option<Vec<FilterDataObject>>,
@@ -15466,8 +15466,8 @@ pub struct DescribeVulListResponse {
 
 /// The `DescribeVULRiskAdvanceCFGList` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeVulRiskAdvanceCfgListResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeVulRiskAdvanceCfgListResponse)]
+/// Answers [`DescribeVULRiskAdvanceCFGListResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVULRiskAdvanceCFGList {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -15481,9 +15481,9 @@ pub struct DescribeVULRiskAdvanceCFGList {
 /// The answer of [`DescribeVULRiskAdvanceCFGList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVulRiskAdvanceCfgListResponse {
-    /// `Data`: list of [`VulRiskAdvanceCfgList`]. Example: `[ { "AttackHeat": "0", "CVE": "CVE-2024-45507", "CVSS": "9.8`….
-    pub data: Option<Vec<VulRiskAdvanceCfgList>>,
+pub struct DescribeVULRiskAdvanceCFGListResponse {
+    /// `Data`: list of [`VULRiskAdvanceCFGList`]. Example: `[ { "AttackHeat": "0", "CVE": "CVE-2024-45507", "CVSS": "9.8`….
+    pub data: Option<Vec<VULRiskAdvanceCFGList>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `RiskLevelLists`: list of [`FilterDataObject`]. Example: `[{ "Text": "提示", "Value": "info" }]`.
@@ -15499,8 +15499,8 @@ pub struct DescribeVulRiskAdvanceCfgListResponse {
 
 /// The `DescribeVULRiskDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DescribeVulRiskDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DescribeVulRiskDetailResponse)]
+/// Answers [`DescribeVULRiskDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVULRiskDetail {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -15515,13 +15515,13 @@ pub struct DescribeVULRiskDetail {
 /// The answer of [`DescribeVULRiskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVulRiskDetailResponse {
+pub struct DescribeVULRiskDetailResponse {
     /// `ServiceSupport`: list of [`ServiceSupport`]. Example: `[ { "IsSupport": false, "ServiceName": "cfw_waf_virtual", "S`….
     pub service_support: Option<Vec<ServiceSupport>>,
     /// `VulTrend`: list of [`VulTrend`]. Example: `[ { "AffectAssetCount": 0, "AffectUserCount": 0, "AttackCoun`….
     pub vul_trend: Option<Vec<VulTrend>>,
-    /// `VulData`: [`VulRiskInfo`]. Example: `{ "Describe": "Vim存在输入验证漏洞。由于没有正确的过滤转义字符，从7.2.010到7.x的Vim 3.`….
-    pub vul_data: Option<VulRiskInfo>,
+    /// `VulData`: [`VULRiskInfo`]. Example: `{ "Describe": "Vim存在输入验证漏洞。由于没有正确的过滤转义字符，从7.2.010到7.x的Vim 3.`….
+    pub vul_data: Option<VULRiskInfo>,
     /// `QuestionId`: string. Example: `csipllm-witt`.
     pub question_id: Option<String>,
     /// `SessionId`: string. Example: `cve-2081-3346`.
@@ -15891,8 +15891,8 @@ pub struct DescribeVulLabelList;
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVulLabelListResponse {
-    /// `List`: list of [`VprLabel`].
-    pub list: Option<Vec<VprLabel>>,
+    /// `List`: list of [`VPRLabel`].
+    pub list: Option<Vec<VPRLabel>>,
 }
 
 /// The `DescribeVulRiskList` action of CSIP API 2022-11-21.
@@ -16139,8 +16139,8 @@ pub struct DescribeVulViewVulRiskList {
 pub struct DescribeVulViewVulRiskListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`VulViewVulRiskData`]. Example: `[ { "AffectAssetCount": 1, "AppId": "1300448058", "AppName":`….
-    pub data: Option<Vec<VulViewVulRiskData>>,
+    /// `Data`: list of [`VULViewVULRiskData`]. Example: `[ { "AffectAssetCount": 1, "AppId": "1300448058", "AppName":`….
+    pub data: Option<Vec<VULViewVULRiskData>>,
     /// `LevelLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "中危", "Value": "middle" }, { "Text": "低危", "Valu`….
     pub level_lists: Option<Vec<FilterDataObject>>,
     /// `FromLists`: list of [`FilterDataObject`]. Example: `[ { "Text": "云安全中心", "Value": "0" }, { "Text": "主机检测", "Valu`….
@@ -16210,8 +16210,8 @@ pub struct DescribeWebhookReceiverListResponse {
 
 /// The `DisableAISchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`DisableAiScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = DisableAiScheduleResponse)]
+/// Answers [`DisableAIScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableAISchedule {
     /// `ScheduleId`, optional: string. Example: `sched-a1b2c3d4`.
@@ -16221,7 +16221,7 @@ pub struct DisableAISchedule {
 /// The answer of [`DisableAISchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableAiScheduleResponse;
+pub struct DisableAIScheduleResponse;
 
 /// The `DownloadDspmExportLog` action of CSIP API 2022-11-21.
 ///
@@ -16245,8 +16245,8 @@ pub struct DownloadDspmExportLogResponse {
 
 /// The `EnableAISchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`EnableAiScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = EnableAiScheduleResponse)]
+/// Answers [`EnableAIScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableAISchedule {
     /// `ScheduleId`, optional: string. Example: `sched-a1b2c3d4`.
@@ -16256,26 +16256,26 @@ pub struct EnableAISchedule {
 /// The answer of [`EnableAISchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableAiScheduleResponse;
+pub struct EnableAIScheduleResponse;
 
 /// The `ExportCSIPMalwareScanTaskDetail` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ExportCsipMalwareScanTaskDetailResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ExportCsipMalwareScanTaskDetailResponse)]
+/// Answers [`ExportCSIPMalwareScanTaskDetailResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportCSIPMalwareScanTaskDetail {
     /// `TaskId`, required: unsigned integer. Example: `3086642`.
     pub task_id: u64,
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
 }
 
 /// The answer of [`ExportCSIPMalwareScanTaskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportCsipMalwareScanTaskDetailResponse {
+pub struct ExportCSIPMalwareScanTaskDetailResponse {
     /// `TaskId`: string. Example: `1782731545`.
     pub task_id: Option<String>,
 }
@@ -16290,8 +16290,8 @@ pub struct ExportClientSettingHostList {
     pub busi_type: String,
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilters`].
-    pub filters: Option<Vec<EdrFilters>>,
+    /// `Filters`, optional: list of [`EDRFilters`].
+    pub filters: Option<Vec<EDRFilters>>,
 }
 
 /// The answer of [`ExportClientSettingHostList`].
@@ -16304,14 +16304,14 @@ pub struct ExportClientSettingHostListResponse {
 
 /// The `ExportEDRRules` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ExportEdrRulesResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ExportEdrRulesResponse)]
+/// Answers [`ExportEDRRulesResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportEDRRules {
     /// `MemberId`, optional: list of string. Example: `["mem-3481ca5ac562771f"]`.
     pub member_id: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`EdrFilter`].
-    pub filters: Option<Vec<EdrFilter>>,
+    /// `Filters`, optional: list of [`EDRFilter`].
+    pub filters: Option<Vec<EDRFilter>>,
     /// `Order`, optional: string. Example: `DESC`.
     pub order: Option<String>,
     /// `By`, optional: string. Example: `ModifyTime`.
@@ -16323,7 +16323,7 @@ pub struct ExportEDRRules {
 /// The answer of [`ExportEDRRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportEdrRulesResponse {
+pub struct ExportEDRRulesResponse {
     /// `TaskId`: string. Example: `1782730904`.
     pub task_id: Option<String>,
 }
@@ -16406,8 +16406,8 @@ pub struct InstallSandboxPluginResponse;
 
 /// The `ModifyAILinkSetting` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyAiLinkSettingResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyAiLinkSettingResponse)]
+/// Answers [`ModifyAILinkSettingResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAILinkSetting {
     /// `AILinkEnable`, required: unsigned integer. Example: `1`.
@@ -16447,12 +16447,12 @@ pub struct ModifyAILinkSetting {
 /// The answer of [`ModifyAILinkSetting`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiLinkSettingResponse;
+pub struct ModifyAILinkSettingResponse;
 
 /// The `ModifyAISchedule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyAiScheduleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyAiScheduleResponse)]
+/// Answers [`ModifyAIScheduleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAISchedule {
     /// `ScheduleId`, optional: string. Example: `sched-a1b2c3d4`.
@@ -16476,7 +16476,7 @@ pub struct ModifyAISchedule {
 /// The answer of [`ModifyAISchedule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiScheduleResponse;
+pub struct ModifyAIScheduleResponse;
 
 /// The `ModifyAgentConfigSetting` action of CSIP API 2022-11-21.
 ///
@@ -16858,8 +16858,8 @@ pub struct ModifyBruteAttackRulesResponse;
 
 /// The `ModifyCSIPLicenseBinds` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyCsipLicenseBindsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyCsipLicenseBindsResponse)]
+/// Answers [`ModifyCSIPLicenseBindsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCSIPLicenseBinds {
     /// `ResourceId`, required: string. Example: `csip-****-res-***`.
@@ -16875,15 +16875,15 @@ pub struct ModifyCSIPLicenseBinds {
 /// The answer of [`ModifyCSIPLicenseBinds`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCsipLicenseBindsResponse {
+pub struct ModifyCSIPLicenseBindsResponse {
     /// `TaskId`: unsigned integer. Example: `7525`.
     pub task_id: Option<u64>,
 }
 
 /// The `ModifyCSIPLicenseUnBinds` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyCsipLicenseUnBindsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyCsipLicenseUnBindsResponse)]
+/// Answers [`ModifyCSIPLicenseUnBindsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCSIPLicenseUnBinds {
     /// `InstanceIDs`, optional: list of string. Example: `["ins-78ip****"]`.
@@ -16895,7 +16895,7 @@ pub struct ModifyCSIPLicenseUnBinds {
 /// The answer of [`ModifyCSIPLicenseUnBinds`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCsipLicenseUnBindsResponse {
+pub struct ModifyCSIPLicenseUnBindsResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
     /// `SuccessNum`: integer. Example: `1`.
@@ -16908,8 +16908,8 @@ pub struct ModifyCsipLicenseUnBindsResponse {
 
 /// The `ModifyCSIPRaspLicenseBinds` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyCsipRaspLicenseBindsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyCsipRaspLicenseBindsResponse)]
+/// Answers [`ModifyCSIPRaspLicenseBindsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCSIPRaspLicenseBinds {
     /// `ResourceId`, required: string. Example: `csip-****-res-***`.
@@ -16927,15 +16927,15 @@ pub struct ModifyCSIPRaspLicenseBinds {
 /// The answer of [`ModifyCSIPRaspLicenseBinds`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCsipRaspLicenseBindsResponse {
+pub struct ModifyCSIPRaspLicenseBindsResponse {
     /// `TaskId`: unsigned integer. Example: `7527`.
     pub task_id: Option<u64>,
 }
 
 /// The `ModifyCSIPRaspLicenseUnBinds` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyCsipRaspLicenseUnBindsResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyCsipRaspLicenseUnBindsResponse)]
+/// Answers [`ModifyCSIPRaspLicenseUnBindsResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCSIPRaspLicenseUnBinds {
     /// `InstanceIDs`, optional: list of string. Example: `["ins-78ip****"]`.
@@ -16947,7 +16947,7 @@ pub struct ModifyCSIPRaspLicenseUnBinds {
 /// The answer of [`ModifyCSIPRaspLicenseUnBinds`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCsipRaspLicenseUnBindsResponse {
+pub struct ModifyCSIPRaspLicenseUnBindsResponse {
     /// `Total`: integer. Example: `0`.
     pub total: Option<i64>,
     /// `SuccessNum`: integer. Example: `0`.
@@ -17777,8 +17777,8 @@ pub struct ModifyDspmWhitelistStrategyResponse;
 
 /// The `ModifyEDRRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyEdrRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyEdrRuleResponse)]
+/// Answers [`ModifyEDRRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyEDRRule {
     /// `RuleType`, required: integer. Example: `1`.
@@ -17836,18 +17836,18 @@ pub struct ModifyEDRRule {
     pub target_app_i_ds: Option<Vec<u64>>,
     /// `Target`, optional: [`EdrAlertTarget`].
     pub target: Option<EdrAlertTarget>,
-    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
     /// `TagIDs`, optional: list of string. Example: `["tag1"]`.
     pub tag_i_ds: Option<Vec<String>>,
-    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `ImageIDsWithAppId`, optional: list of [`ImageIdWithAppIdItem`].
-    pub image_i_ds_with_app_id: Option<Vec<ImageIdWithAppIdItem>>,
+    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `ImageIDsWithAppId`, optional: list of [`ImageIDWithAppIdItem`].
+    pub image_i_ds_with_app_id: Option<Vec<ImageIDWithAppIdItem>>,
     /// `ConditionMatches`, optional: list of [`ConditionMatch`].
     pub condition_matches: Option<Vec<ConditionMatch>>,
     /// `FileOperationRules`, optional: [`RuleContentFileOperation`].
@@ -17857,12 +17857,12 @@ pub struct ModifyEDRRule {
 /// The answer of [`ModifyEDRRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyEdrRuleResponse;
+pub struct ModifyEDRRuleResponse;
 
 /// The `ModifyEDRRuleStatus` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyEdrRuleStatusResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyEdrRuleStatusResponse)]
+/// Answers [`ModifyEDRRuleStatusResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyEDRRuleStatus {
     /// `Status`, required: integer. Example: `1`.
@@ -17880,12 +17880,12 @@ pub struct ModifyEDRRuleStatus {
 /// The answer of [`ModifyEDRRuleStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyEdrRuleStatusResponse;
+pub struct ModifyEDRRuleStatusResponse;
 
 /// The `ModifyEDRRulesAction` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyEdrRulesActionResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyEdrRulesActionResponse)]
+/// Answers [`ModifyEDRRulesActionResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyEDRRulesAction {
     /// `RuleIDs`, required: list of string. Example: `["44ff42d6-70ee-4d20-84ad-5240d8286a07"]`.
@@ -17901,7 +17901,7 @@ pub struct ModifyEDRRulesAction {
 /// The answer of [`ModifyEDRRulesAction`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyEdrRulesActionResponse;
+pub struct ModifyEDRRulesActionResponse;
 
 /// The `ModifyEdrAlertIsolation` action of CSIP API 2022-11-21.
 ///
@@ -18387,14 +18387,14 @@ pub struct ModifyMalwareTimingScanSettings {
     pub asset_selection_type: Option<String>,
     /// `TagIds`, optional: list of string. Example: `["1"]`.
     pub tag_ids: Option<Vec<String>>,
-    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
     /// `RealTimeMonitoring`, optional: integer. Example: `1`.
     pub real_time_monitoring: Option<i64>,
     /// `MonitoringPattern`, optional: integer. Example: `2`.
@@ -18421,14 +18421,14 @@ pub struct ModifyMalwareTimingScanSettings {
     pub quara_asset_selection_type: Option<String>,
     /// `QuaraTagIds`, optional: list of string. Example: `["1"]`.
     pub quara_tag_ids: Option<Vec<String>>,
-    /// `QuaraInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub quara_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `QuaraExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub quara_exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `QuaraClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub quara_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `QuaraExcludeClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub quara_exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
+    /// `QuaraInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub quara_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `QuaraExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub quara_exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `QuaraClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub quara_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `QuaraExcludeClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub quara_exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
     /// `Timeout`, optional: integer. Example: `7200`.
     pub timeout: Option<i64>,
 }
@@ -18440,8 +18440,8 @@ pub struct ModifyMalwareTimingScanSettingsResponse;
 
 /// The `ModifyNFSScanConf` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyNfsScanConfResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyNfsScanConfResponse)]
+/// Answers [`ModifyNFSScanConfResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyNFSScanConf {
     /// `Enable`, required: unsigned integer. Example: `1`.
@@ -18461,12 +18461,12 @@ pub struct ModifyNFSScanConf {
 /// The answer of [`ModifyNFSScanConf`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyNfsScanConfResponse;
+pub struct ModifyNFSScanConfResponse;
 
 /// The `ModifyNFSScanHost` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyNfsScanHostResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyNfsScanHostResponse)]
+/// Answers [`ModifyNFSScanHostResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyNFSScanHost {
     /// `MemberId`, optional: list of string. Example: `["mem-tencent-e74488e0ba0cd8fe"]`.
@@ -18478,7 +18478,7 @@ pub struct ModifyNFSScanHost {
 /// The answer of [`ModifyNFSScanHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyNfsScanHostResponse;
+pub struct ModifyNFSScanHostResponse;
 
 /// The `ModifyNetAttackSetting` action of CSIP API 2022-11-21.
 ///
@@ -18497,19 +18497,19 @@ pub struct ModifyNetAttackSetting {
     /// `CWPScope`, optional: integer. Example: `0`.
     #[tc(rename = "CWPScope")]
     pub cwp_scope: Option<i64>,
-    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
     /// `TagIDs`, optional: list of string. Example: `["1"]`.
     pub tag_i_ds: Option<Vec<String>>,
     /// `TCSSScope`, optional: integer. Example: `0`.
     #[tc(rename = "TCSSScope")]
     pub tcss_scope: Option<i64>,
-    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
+    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
 }
 
 /// The answer of [`ModifyNetAttackSetting`].
@@ -18749,19 +18749,19 @@ pub struct ModifyReverseShellSystemPolicyConfig {
     /// `CWPScope`, optional: integer. Example: `0`.
     #[tc(rename = "CWPScope")]
     pub cwp_scope: Option<i64>,
-    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
-    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIdWithAppIdItem`].
-    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIdWithAppIdItem>>,
+    /// `InstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
+    /// `ExcludeInstanceIDsWithAppId`, optional: list of [`InstanceIDWithAppIdItem`].
+    pub exclude_instance_i_ds_with_app_id: Option<Vec<InstanceIDWithAppIdItem>>,
     /// `TagIDs`, optional: list of string. Example: `["1"]`.
     pub tag_i_ds: Option<Vec<String>>,
     /// `TCSSScope`, optional: integer. Example: `0`.
     #[tc(rename = "TCSSScope")]
     pub tcss_scope: Option<i64>,
-    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
-    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIdWithAppIdItem`].
-    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIdWithAppIdItem>>,
+    /// `ClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
+    /// `ExcludeClusterIDsWithAppId`, optional: list of [`ClusterIDWithAppIdItem`].
+    pub exclude_cluster_i_ds_with_app_id: Option<Vec<ClusterIDWithAppIdItem>>,
 }
 
 /// The answer of [`ModifyReverseShellSystemPolicyConfig`].
@@ -18814,9 +18814,9 @@ pub struct ModifyRiskCenterScanTask {
     pub scan_plan_content: Option<String>,
     /// `SelfDefiningAssets`, optional: list of string. Example: `["1.1.1.1"]`.
     pub self_defining_assets: Option<Vec<String>>,
-    /// `TaskAdvanceCFG`, optional: [`TaskAdvanceCfg`]. Example: `{"PortRisk":{"PortSets":"80,443","CheckType":1}}`.
+    /// `TaskAdvanceCFG`, optional: [`TaskAdvanceCFG`]. Example: `{"PortRisk":{"PortSets":"80,443","CheckType":1}}`.
     #[tc(rename = "TaskAdvanceCFG")]
-    pub task_advance_cfg: Option<TaskAdvanceCfg>,
+    pub task_advance_cfg: Option<TaskAdvanceCFG>,
     /// `TaskMode`, optional: integer. Example: `1`.
     pub task_mode: Option<i64>,
     /// `FinishWebHook`, optional: string. Example: `https://www.qq.com`.
@@ -18865,8 +18865,8 @@ pub struct ModifyRiskScanCronConfigResponse {
 
 /// The `ModifySandboxACLRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifySandboxAclRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifySandboxAclRuleResponse)]
+/// Answers [`ModifySandboxACLRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySandboxACLRule {
     /// `ID`, required: integer. Example: `2001`.
@@ -18879,8 +18879,8 @@ pub struct ModifySandboxACLRule {
     /// `SystemRuleIDList`, optional: list of integer. Example: `[1001,1003]`.
     #[tc(rename = "SystemRuleIDList")]
     pub system_rule_id_list: Option<Vec<i64>>,
-    /// `UserRuleContent`, optional: list of [`TrafficSandboxAclRuleContentItem`].
-    pub user_rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
+    /// `UserRuleContent`, optional: list of [`TrafficSandboxACLRuleContentItem`].
+    pub user_rule_content: Option<Vec<TrafficSandboxACLRuleContentItem>>,
     /// `EffectScope`, optional: [`TrafficSandboxEffectScope`].
     pub effect_scope: Option<TrafficSandboxEffectScope>,
     /// `RuleAction`, optional: string. Example: `BLOCK`.
@@ -18892,12 +18892,12 @@ pub struct ModifySandboxACLRule {
 /// The answer of [`ModifySandboxACLRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySandboxAclRuleResponse;
+pub struct ModifySandboxACLRuleResponse;
 
 /// The `ModifySandboxACLRuleStatus` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifySandboxAclRuleStatusResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifySandboxAclRuleStatusResponse)]
+/// Answers [`ModifySandboxACLRuleStatusResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySandboxACLRuleStatus {
     /// `IDList`, required: list of integer. Example: `[2001,2002]`.
@@ -18910,7 +18910,7 @@ pub struct ModifySandboxACLRuleStatus {
 /// The answer of [`ModifySandboxACLRuleStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySandboxAclRuleStatusResponse;
+pub struct ModifySandboxACLRuleStatusResponse;
 
 /// The `ModifySandboxAlertStatus` action of CSIP API 2022-11-21.
 ///
@@ -18936,8 +18936,8 @@ pub struct ModifySandboxAlertStatusResponse;
 
 /// The `ModifySandboxDLPRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifySandboxDlpRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifySandboxDlpRuleResponse)]
+/// Answers [`ModifySandboxDLPRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySandboxDLPRule {
     /// `ID`, required: integer. Example: `4001`.
@@ -18952,10 +18952,10 @@ pub struct ModifySandboxDLPRule {
     /// `SystemRuleIDList`, optional: list of integer. Example: `[3001]`.
     #[tc(rename = "SystemRuleIDList")]
     pub system_rule_id_list: Option<Vec<i64>>,
-    /// `UserRuleContent`, optional: list of [`TrafficSandboxDlpRuleContentItem`].
-    pub user_rule_content: Option<Vec<TrafficSandboxDlpRuleContentItem>>,
-    /// `UserRuleInfo`, optional: [`TrafficSandboxDlpUserRuleInfo`].
-    pub user_rule_info: Option<TrafficSandboxDlpUserRuleInfo>,
+    /// `UserRuleContent`, optional: list of [`TrafficSandboxDLPRuleContentItem`].
+    pub user_rule_content: Option<Vec<TrafficSandboxDLPRuleContentItem>>,
+    /// `UserRuleInfo`, optional: [`TrafficSandboxDLPUserRuleInfo`].
+    pub user_rule_info: Option<TrafficSandboxDLPUserRuleInfo>,
     /// `EffectScope`, optional: [`TrafficSandboxEffectScope`].
     pub effect_scope: Option<TrafficSandboxEffectScope>,
     /// `Status`, optional: string. Example: `ON`.
@@ -18965,12 +18965,12 @@ pub struct ModifySandboxDLPRule {
 /// The answer of [`ModifySandboxDLPRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySandboxDlpRuleResponse;
+pub struct ModifySandboxDLPRuleResponse;
 
 /// The `ModifySandboxDLPRuleStatus` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifySandboxDlpRuleStatusResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifySandboxDlpRuleStatusResponse)]
+/// Answers [`ModifySandboxDLPRuleStatusResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySandboxDLPRuleStatus {
     /// `IDList`, required: list of integer. Example: `[4001,4002]`.
@@ -18983,7 +18983,7 @@ pub struct ModifySandboxDLPRuleStatus {
 /// The answer of [`ModifySandboxDLPRuleStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySandboxDlpRuleStatusResponse;
+pub struct ModifySandboxDLPRuleStatusResponse;
 
 /// The `ModifySandboxFileRule` action of CSIP API 2022-11-21.
 ///
@@ -19033,8 +19033,8 @@ pub struct ModifySandboxFileRuleStatusResponse {
 
 /// The `ModifySandboxLLMAuditRule` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifySandboxLlmAuditRuleResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifySandboxLlmAuditRuleResponse)]
+/// Answers [`ModifySandboxLLMAuditRuleResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySandboxLLMAuditRule {
     /// `ID`, required: integer. Example: `6001`.
@@ -19058,12 +19058,12 @@ pub struct ModifySandboxLLMAuditRule {
 /// The answer of [`ModifySandboxLLMAuditRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySandboxLlmAuditRuleResponse;
+pub struct ModifySandboxLLMAuditRuleResponse;
 
 /// The `ModifySandboxLLMAuditRuleStatus` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifySandboxLlmAuditRuleStatusResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifySandboxLlmAuditRuleStatusResponse)]
+/// Answers [`ModifySandboxLLMAuditRuleStatusResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySandboxLLMAuditRuleStatus {
     /// `IDList`, required: list of integer. Example: `[6001,6002]`.
@@ -19076,7 +19076,7 @@ pub struct ModifySandboxLLMAuditRuleStatus {
 /// The answer of [`ModifySandboxLLMAuditRuleStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySandboxLlmAuditRuleStatusResponse;
+pub struct ModifySandboxLLMAuditRuleStatusResponse;
 
 /// The `ModifySecurityScoreRule` action of CSIP API 2022-11-21.
 ///
@@ -19100,8 +19100,8 @@ pub struct ModifySecurityScoreRuleResponse {
 
 /// The `ModifyShareUserAK` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyShareUserAkResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyShareUserAkResponse)]
+/// Answers [`ModifyShareUserAKResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyShareUserAK {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -19114,7 +19114,7 @@ pub struct ModifyShareUserAK {
 /// The answer of [`ModifyShareUserAK`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyShareUserAkResponse {
+pub struct ModifyShareUserAKResponse {
     /// `Result`: integer. Example: `0`.
     pub result: Option<i64>,
     /// `Msg`: string. Example: `success`.
@@ -19123,8 +19123,8 @@ pub struct ModifyShareUserAkResponse {
 
 /// The `ModifyShareUserCSPM` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ModifyShareUserCspmResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ModifyShareUserCspmResponse)]
+/// Answers [`ModifyShareUserCSPMResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyShareUserCSPM {
     /// `MemberId`, optional: list of string. Example: `["mem-6wfo0fzks3","mem-85fo0fzks4"]`.
@@ -19137,7 +19137,7 @@ pub struct ModifyShareUserCSPM {
 /// The answer of [`ModifyShareUserCSPM`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyShareUserCspmResponse {
+pub struct ModifyShareUserCSPMResponse {
     /// `Result`: integer. Example: `1`.
     pub result: Option<i64>,
     /// `Msg`: string. Example: `success`.
@@ -19630,8 +19630,8 @@ pub struct ScanBaselineRiskListResponse;
 
 /// The `ScanCSIPTaskAgain` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ScanCsipTaskAgainResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ScanCsipTaskAgainResponse)]
+/// Answers [`ScanCSIPTaskAgainResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScanCSIPTaskAgain {
     /// `TaskId`, required: unsigned integer. Example: `3086642`.
@@ -19648,7 +19648,7 @@ pub struct ScanCSIPTaskAgain {
 /// The answer of [`ScanCSIPTaskAgain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScanCsipTaskAgainResponse {
+pub struct ScanCSIPTaskAgainResponse {
     /// `SuccessCount`: unsigned integer. Example: `1`.
     pub success_count: Option<u64>,
     /// `TaskId`: unsigned integer. Example: `3086642`.
@@ -19657,8 +19657,8 @@ pub struct ScanCsipTaskAgainResponse {
 
 /// The `ScanEDRTaskAgain` action of CSIP API 2022-11-21.
 ///
-/// Answers [`ScanEdrTaskAgainResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = ScanEdrTaskAgainResponse)]
+/// Answers [`ScanEDRTaskAgainResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScanEDRTaskAgain {
     /// `TaskId`, required: unsigned integer. Example: `2318`.
@@ -19672,7 +19672,7 @@ pub struct ScanEDRTaskAgain {
 /// The answer of [`ScanEDRTaskAgain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScanEdrTaskAgainResponse {
+pub struct ScanEDRTaskAgainResponse {
     /// `NewTaskId`: unsigned integer. Example: `2324`.
     pub new_task_id: Option<u64>,
 }
@@ -19803,8 +19803,8 @@ pub struct StopBaselineScanTaskResponse;
 
 /// The `StopCSIPManualMalwareScan` action of CSIP API 2022-11-21.
 ///
-/// Answers [`StopCsipManualMalwareScanResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = StopCsipManualMalwareScanResponse)]
+/// Answers [`StopCSIPManualMalwareScanResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopCSIPManualMalwareScan {
     /// `TaskId`, required: unsigned integer. Example: `3086642`.
@@ -19816,15 +19816,15 @@ pub struct StopCSIPManualMalwareScan {
 /// The answer of [`StopCSIPManualMalwareScan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopCsipManualMalwareScanResponse {
+pub struct StopCSIPManualMalwareScanResponse {
     /// `TaskId`: unsigned integer. Example: `3086642`.
     pub task_id: Option<u64>,
 }
 
 /// The `StopEDRScanTask` action of CSIP API 2022-11-21.
 ///
-/// Answers [`StopEdrScanTaskResponse`].
-#[tc_action(service = "csip", version = "2022-11-21", region = "optional", response = StopEdrScanTaskResponse)]
+/// Answers [`StopEDRScanTaskResponse`].
+#[tc_action(service = "csip", version = "2022-11-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopEDRScanTask {
     /// `TaskId`, required: unsigned integer. Example: `2324`.
@@ -19836,7 +19836,7 @@ pub struct StopEDRScanTask {
 /// The answer of [`StopEDRScanTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopEdrScanTaskResponse {
+pub struct StopEDRScanTaskResponse {
     /// `TaskId`: unsigned integer. Example: `2324`.
     pub task_id: Option<u64>,
 }
@@ -20180,10 +20180,10 @@ pub struct VerifyDspmAssetLoginCodeResponse {
     pub validate_end: Option<String>,
 }
 
-/// The `AIAgentAsset` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIAgentAsset`).
+/// The `AIAgentAsset` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentAsset {
+pub struct AIAgentAsset {
     /// `ID`: string. Example: `870`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -20219,10 +20219,10 @@ pub struct AiAgentAsset {
     pub command_plugin_state: Option<CommandPluginState>,
 }
 
-/// The `AIAgentCredential` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIAgentCredential`).
+/// The `AIAgentCredential` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentCredential {
+pub struct AIAgentCredential {
     /// `ID`: integer. Example: `835`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -20230,18 +20230,18 @@ pub struct AiAgentCredential {
     pub cred_name: Option<String>,
     /// `CredType`: string. Example: `API_TOKEN`.
     pub cred_type: Option<String>,
-    /// `Locations`: list of [`AiAgentCredentialLocation`].
-    pub locations: Option<Vec<AiAgentCredentialLocation>>,
+    /// `Locations`: list of [`AIAgentCredentialLocation`].
+    pub locations: Option<Vec<AIAgentCredentialLocation>>,
     /// `DetectTime`: string. Example: `2026-05-12T16:49:59Z`.
     pub detect_time: Option<String>,
     /// `HitCount`: integer. Example: `6`.
     pub hit_count: Option<i64>,
 }
 
-/// The `AIAgentCredentialLocation` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIAgentCredentialLocation`).
+/// The `AIAgentCredentialLocation` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentCredentialLocation {
+pub struct AIAgentCredentialLocation {
     /// `InstanceID`: string. Example: `ins-7xdsd8tg`.
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
@@ -20261,10 +20261,10 @@ pub struct AiAgentCredentialLocation {
     pub delegate_id: Option<i64>,
 }
 
-/// The `AIAgentSkillInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIAgentSkillInfo`).
+/// The `AIAgentSkillInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentSkillInfo {
+pub struct AIAgentSkillInfo {
     /// `Name`: string. Example: `Agent Browser`.
     pub name: Option<String>,
     /// `Path`: string. Example: `/root/.openclaw/workspace/skills/agent-browser`.
@@ -20275,10 +20275,10 @@ pub struct AiAgentSkillInfo {
     pub description: Option<String>,
 }
 
-/// The `AIAnalysisSession` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIAnalysisSession`).
+/// The `AIAnalysisSession` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysisSession {
+pub struct AIAnalysisSession {
     /// `Title`: string. Example: `带 mermaid 内容的会话`.
     pub title: Option<String>,
     /// `SessionID`: string. Example: `7df939b8-f1da-4c1e-9a78-3baaa1daca8b`.
@@ -20290,20 +20290,20 @@ pub struct AiAnalysisSession {
     pub is_pinned: Option<bool>,
 }
 
-/// The `AIRecommendAction` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIRecommendAction`).
+/// The `AIRecommendAction` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiRecommendAction {
+pub struct AIRecommendAction {
     /// `Action`: string. Example: `问题`.
     pub action: Option<String>,
     /// `Question`: string. Example: `针对172.21.32.75挖矿木马，如何快速定位并清除恶意进程？`.
     pub question: Option<String>,
 }
 
-/// The `AIScheduleUserIdentity` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AIScheduleUserIdentity`).
+/// The `AIScheduleUserIdentity` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiScheduleUserIdentity {
+pub struct AIScheduleUserIdentity {
     /// `AppId`: integer. Example: `0`.
     pub app_id: Option<i64>,
     /// `Uin`: string. Example: `700002365149`.
@@ -20320,10 +20320,10 @@ pub struct AiScheduleUserIdentity {
     pub channel: Option<String>,
 }
 
-/// The `AKInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AKInfo`).
+/// The `AKInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AkInfo {
+pub struct AKInfo {
     /// `ID`: unsigned integer. Example: `10005`.
     #[tc(rename = "ID")]
     pub id: Option<u64>,
@@ -20547,9 +20547,9 @@ pub struct AccessKeyRisk {
     pub query_param: Option<String>,
     /// `CloudType`: integer. Example: `0`.
     pub cloud_type: Option<i64>,
-    /// `RelatedAK`: list of [`AkInfo`].
+    /// `RelatedAK`: list of [`AKInfo`].
     #[tc(rename = "RelatedAK")]
-    pub related_ak: Option<Vec<AkInfo>>,
+    pub related_ak: Option<Vec<AKInfo>>,
 }
 
 /// The `AccessKeyUser` model of CSIP API 2022-11-21.
@@ -20703,8 +20703,8 @@ pub struct AiScheduleInfo {
     pub create_time: Option<i64>,
     /// `UpdateTime`: integer. Example: `1704067200000`.
     pub update_time: Option<i64>,
-    /// `Identity`: [`AiScheduleUserIdentity`].
-    pub identity: Option<AiScheduleUserIdentity>,
+    /// `Identity`: [`AIScheduleUserIdentity`].
+    pub identity: Option<AIScheduleUserIdentity>,
 }
 
 /// The `AiSchedulePlanInfo` model of CSIP API 2022-11-21.
@@ -21740,10 +21740,10 @@ pub struct AssetTypeStatisticsInfo {
     pub risk_asset_type_count: Option<u64>,
 }
 
-/// The `AssetViewCFGRisk` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AssetViewCFGRisk`).
+/// The `AssetViewCFGRisk` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AssetViewCfgRisk {
+pub struct AssetViewCFGRisk {
     /// `Id`: string. Example: `067691ed696bf9`.
     pub id: Option<String>,
     /// `CFGName`: string. Example: `高风险子账号应该开启登录保护`.
@@ -21854,10 +21854,10 @@ pub struct AssetViewPortRisk {
     pub xspm_status: Option<u64>,
 }
 
-/// The `AssetViewVULRisk` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AssetViewVULRisk`).
+/// The `AssetViewVULRisk` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AssetViewVulRisk {
+pub struct AssetViewVULRisk {
     /// `AffectAsset`: string. Example: `1.1.1.1`.
     pub affect_asset: Option<String>,
     /// `Level`: string. Example: `high`.
@@ -21934,10 +21934,10 @@ pub struct AssetViewVulRisk {
     pub emgc_vul_type: Option<i64>,
 }
 
-/// The `AssetViewVULRiskData` model of CSIP API 2022-11-21 (renamed: the metadata calls it `AssetViewVULRiskData`).
+/// The `AssetViewVULRiskData` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AssetViewVulRiskData {
+pub struct AssetViewVULRiskData {
     /// `AffectAsset`: string. Example: `1.1.1.1`.
     pub affect_asset: Option<String>,
     /// `Level`: string. Example: `high`.
@@ -22860,10 +22860,10 @@ pub struct BugInfoDetail {
     pub sub_category: Option<String>,
 }
 
-/// The `CFGRiskStatisticsItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CFGRiskStatisticsItem`).
+/// The `CFGRiskStatisticsItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfgRiskStatisticsItem {
+pub struct CFGRiskStatisticsItem {
     /// `TotalRiskCount`: unsigned integer. Example: `0`.
     pub total_risk_count: Option<u64>,
     /// `RiskAddCount`: unsigned integer. Example: `0`.
@@ -22884,10 +22884,10 @@ pub struct CfgRiskStatisticsItem {
     pub high_priority_asset_view_count: Option<u64>,
 }
 
-/// The `CFGViewCFGRisk` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CFGViewCFGRisk`).
+/// The `CFGViewCFGRisk` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfgViewCfgRisk {
+pub struct CFGViewCFGRisk {
     /// `NoHandleCount`: integer. Example: `1024`.
     pub no_handle_count: Option<i64>,
     /// `Level`: string. Example: `high`.
@@ -22929,10 +22929,10 @@ pub struct CfgViewCfgRisk {
     pub cfg_help_url: Option<String>,
 }
 
-/// The `CICDToken` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CICDToken`).
+/// The `CICDToken` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CicdToken {
+pub struct CICDToken {
     /// `Id`: unsigned integer. Example: `10021`.
     pub id: Option<u64>,
     /// `AppId`: unsigned integer. Example: `260082268`.
@@ -22951,10 +22951,10 @@ pub struct CicdToken {
     pub last_scan_time: Option<String>,
 }
 
-/// The `CSIPMachineExtraInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CSIPMachineExtraInfo`).
+/// The `CSIPMachineExtraInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsipMachineExtraInfo {
+pub struct CSIPMachineExtraInfo {
     /// `WanIP`: string. Example: `119.91.109.215`.
     #[tc(rename = "WanIP")]
     pub wan_ip: Option<String>,
@@ -22966,10 +22966,10 @@ pub struct CsipMachineExtraInfo {
     pub instance_id: Option<String>,
 }
 
-/// The `CSIPMalwareScanUuidDetailItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CSIPMalwareScanUuidDetailItem`).
+/// The `CSIPMalwareScanUuidDetailItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsipMalwareScanUuidDetailItem {
+pub struct CSIPMalwareScanUuidDetailItem {
     /// `Uuid`: string. Example: `9996260f-37ad-4e90-b6e2-e9cb1d821ff2`.
     pub uuid: Option<String>,
     /// `Quuid`: string. Example: `9996260f-37ad-4e90-b6e2-e9cb1d821ff2`.
@@ -22983,8 +22983,8 @@ pub struct CsipMalwareScanUuidDetailItem {
     pub machine_ip: Option<String>,
     /// `OsType`: string. Example: `Windows_Server_2025_Datacenter-ServerDatacenter`.
     pub os_type: Option<String>,
-    /// `MachineExtraInfo`: [`CsipMachineExtraInfo`].
-    pub machine_extra_info: Option<CsipMachineExtraInfo>,
+    /// `MachineExtraInfo`: [`CSIPMachineExtraInfo`].
+    pub machine_extra_info: Option<CSIPMachineExtraInfo>,
     /// `Status`: integer. Example: `2`.
     pub status: Option<i64>,
     /// `RiskCount`: unsigned integer. Example: `0`.
@@ -23001,10 +23001,10 @@ pub struct CsipMalwareScanUuidDetailItem {
     pub modify_time: Option<String>,
 }
 
-/// The `CSIPTag` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CSIPTag`).
+/// The `CSIPTag` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsipTag {
+pub struct CSIPTag {
     /// `TagColor`: string. Example: `blue`.
     pub tag_color: Option<String>,
     /// `TagID`: unsigned integer. Example: `12`.
@@ -23016,10 +23016,10 @@ pub struct CsipTag {
     pub tag_value: Option<String>,
 }
 
-/// The `CVMAssetVO` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CVMAssetVO`).
+/// The `CVMAssetVO` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CvmAssetVo {
+pub struct CVMAssetVO {
     /// `AssetId`: string. Example: `ins-cv1fvs`.
     pub asset_id: Option<String>,
     /// `AssetName`: string. Example: `测试-名称`.
@@ -23163,20 +23163,20 @@ pub struct CvmAssetVo {
     pub offline_time: Option<String>,
 }
 
-/// The `CWPOrderExtraParam` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CWPOrderExtraParam`).
+/// The `CWPOrderExtraParam` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CwpOrderExtraParam {
+pub struct CWPOrderExtraParam {
     /// `Mode`: string. Example: `PrePay`.
     pub mode: Option<String>,
     /// `DisposableStatus`: boolean. Example: `true`.
     pub disposable_status: Option<bool>,
 }
 
-/// The `CWPOrderList` model of CSIP API 2022-11-21 (renamed: the metadata calls it `CWPOrderList`).
+/// The `CWPOrderList` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CwpOrderList {
+pub struct CWPOrderList {
     /// `ProductCode`: string, may be null. Example: `p_yunjing`.
     pub product_code: Option<String>,
     /// `SubProductCode`: string, may be null. Example: `sp_yunjing_0014552`.
@@ -23216,8 +23216,8 @@ pub struct CwpOrderList {
     pub zone_id: Option<u64>,
     /// `DealName`: string, may be null. Example: `202600101011010`.
     pub deal_name: Option<String>,
-    /// `ExtraParam`: [`CwpOrderExtraParam`], may be null.
-    pub extra_param: Option<CwpOrderExtraParam>,
+    /// `ExtraParam`: [`CWPOrderExtraParam`], may be null.
+    pub extra_param: Option<CWPOrderExtraParam>,
 }
 
 /// The `CallRecord` model of CSIP API 2022-11-21.
@@ -23280,8 +23280,8 @@ pub struct CallRecord {
     /// `ISP`: string. Example: `电信`.
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
-    /// `VpcInfo`: list of [`SourceIpVpcInfo`].
-    pub vpc_info: Option<Vec<SourceIpVpcInfo>>,
+    /// `VpcInfo`: list of [`SourceIPVpcInfo`].
+    pub vpc_info: Option<Vec<SourceIPVpcInfo>>,
     /// `ReqClient`: list of string. Example: `["SDK_GO_1.0.xxx","SDK_Java_1.0.xxx"]`.
     pub req_client: Option<Vec<String>>,
 }
@@ -23661,10 +23661,10 @@ pub struct ClusterCustomParameters {
     pub exact_match: Option<bool>,
 }
 
-/// The `ClusterIDWithAppIdItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `ClusterIDWithAppIdItem`).
+/// The `ClusterIDWithAppIdItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterIdWithAppIdItem {
+pub struct ClusterIDWithAppIdItem {
     /// `ClusterID`: string. Example: `cls-ctra5rtk`.
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
@@ -25102,10 +25102,10 @@ pub struct CycleScanConf {
     pub scan_end: Option<String>,
 }
 
-/// The `DBAssetVO` model of CSIP API 2022-11-21 (renamed: the metadata calls it `DBAssetVO`).
+/// The `DBAssetVO` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbAssetVo {
+pub struct DBAssetVO {
     /// `AssetId`: string. Example: `postgres-n3rvf26b`.
     pub asset_id: Option<String>,
     /// `AssetName`: string. Example: `Unnamed`.
@@ -25214,7 +25214,7 @@ pub struct DbAssetInfo {
     pub tag: Option<Vec<Tag>>,
 }
 
-/// The `DescribeDspmAuditFilterStrategy` model of CSIP API 2022-11-21 (renamed: the metadata calls it `DescribeDspmAuditFilterStrategy`).
+/// The `DescribeDspmAuditFilterStrategy` model of CSIP API 2022-11-21, named `DescribeDspmAuditFilterStrategyModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDspmAuditFilterStrategyModel {
@@ -25310,10 +25310,10 @@ pub struct DiskPartitionInfo {
     pub used: Option<u64>,
 }
 
-/// The `DomainAssetVO` model of CSIP API 2022-11-21 (renamed: the metadata calls it `DomainAssetVO`).
+/// The `DomainAssetVO` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DomainAssetVo {
+pub struct DomainAssetVO {
     /// `AssetId`: list of string. Example: `ins-1c2xg7v`.
     pub asset_id: Option<Vec<String>>,
     /// `AssetName`: list of string. Example: `name1`.
@@ -26886,10 +26886,10 @@ pub struct DynamicTab {
     pub asset_type: Option<Vec<AssetTypeCount>>,
 }
 
-/// The `EDRExportJobItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRExportJobItem`).
+/// The `EDRExportJobItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrExportJobItem {
+pub struct EDRExportJobItem {
     /// `JobId`: string. Example: `mock-job-0001`.
     pub job_id: Option<String>,
     /// `JobName`: string. Example: `mock-export-job`.
@@ -26908,10 +26908,10 @@ pub struct EdrExportJobItem {
     pub insert_time: Option<String>,
 }
 
-/// The `EDRFilter` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRFilter`).
+/// The `EDRFilter` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrFilter {
+pub struct EDRFilter {
     /// `Name`, required: string. Example: `AlertCategory`.
     pub name: String,
     /// `Values`, required: list of string. Example: `["VIRUS_TROJAN"]`.
@@ -26920,10 +26920,10 @@ pub struct EdrFilter {
     pub exact_match: Option<bool>,
 }
 
-/// The `EDRFilters` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRFilters`).
+/// The `EDRFilters` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrFilters {
+pub struct EDRFilters {
     /// `Name`, required: string. Example: `AlertCategory`.
     pub name: String,
     /// `Values`, required: list of string. Example: `["ABNORMAL_LOGIN"]`.
@@ -26932,10 +26932,10 @@ pub struct EdrFilters {
     pub exact_match: Option<bool>,
 }
 
-/// The `EDRRule` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRRule`).
+/// The `EDRRule` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrRule {
+pub struct EDRRule {
     /// `RuleID`: string. Example: `mock-rule-0001`.
     #[tc(rename = "RuleID")]
     pub rule_id: Option<String>,
@@ -27016,16 +27016,16 @@ pub struct EdrRule {
     pub exclude_cluster_i_ds: Option<Vec<String>>,
     /// `ConditionMatches`: list of [`ConditionMatch`].
     pub condition_matches: Option<Vec<ConditionMatch>>,
-    /// `TagItems`: list of [`EdrRuleTagItem`].
-    pub tag_items: Option<Vec<EdrRuleTagItem>>,
+    /// `TagItems`: list of [`EDRRuleTagItem`].
+    pub tag_items: Option<Vec<EDRRuleTagItem>>,
     /// `FileOperationRules`: [`RuleContentFileOperation`].
     pub file_operation_rules: Option<RuleContentFileOperation>,
 }
 
-/// The `EDRRuleTagItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRRuleTagItem`).
+/// The `EDRRuleTagItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrRuleTagItem {
+pub struct EDRRuleTagItem {
     /// `ID`: unsigned integer. Example: `178`.
     #[tc(rename = "ID")]
     pub id: Option<u64>,
@@ -27043,10 +27043,10 @@ pub struct EdrRuleTagItem {
     pub color: Option<String>,
 }
 
-/// The `EDRScanRecordItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRScanRecordItem`).
+/// The `EDRScanRecordItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrScanRecordItem {
+pub struct EDRScanRecordItem {
     /// `TaskId`: unsigned integer, may be null. Example: `205`.
     pub task_id: Option<u64>,
     /// `TaskName`: string, may be null. Example: `Malware_20260708_163357`.
@@ -27084,10 +27084,10 @@ pub struct EdrScanRecordItem {
     pub status: Option<String>,
 }
 
-/// The `EDRScanTaskContainerItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRScanTaskContainerItem`).
+/// The `EDRScanTaskContainerItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrScanTaskContainerItem {
+pub struct EDRScanTaskContainerItem {
     /// `ContainerID`: string, may be null. Example: `0ba886b2f9b517832d5cb243f1dfa312cc5f3619ba391851fcb840c4f6d0`….
     #[tc(rename = "ContainerID")]
     pub container_id: Option<String>,
@@ -27118,10 +27118,10 @@ pub struct EdrScanTaskContainerItem {
     pub fix_suggestion: Option<String>,
 }
 
-/// The `EDRScanTaskHostItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `EDRScanTaskHostItem`).
+/// The `EDRScanTaskHostItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdrScanTaskHostItem {
+pub struct EDRScanTaskHostItem {
     /// `Quuid`: string, may be null. Example: `73863ca9-8128-47bb-b4d7-687b39b5db8a`.
     pub quuid: Option<String>,
     /// `HostName`: string, may be null. Example: `as-tke-np-j3772qd2-1`.
@@ -27240,9 +27240,9 @@ pub struct EdrAlertDetail {
     pub content: Option<String>,
     /// `AlertName`: string. Example: `mock-alert-name`.
     pub alert_name: Option<String>,
-    /// `CSIPTags`: list of [`CsipTag`].
+    /// `CSIPTags`: list of [`CSIPTag`].
     #[tc(rename = "CSIPTags")]
-    pub csip_tags: Option<Vec<CsipTag>>,
+    pub csip_tags: Option<Vec<CSIPTag>>,
     /// `HarmDesc`: string. Example: `mock harm description`.
     pub harm_desc: Option<String>,
     /// `SuggestScheme`: string. Example: `mock suggest scheme`.
@@ -27260,9 +27260,9 @@ pub struct EdrAlertDetail {
     pub net_cve_id: Option<String>,
     /// `NetAbnormalAction`: string. Example: `mock abnormal action`.
     pub net_abnormal_action: Option<String>,
-    /// `IPIntel`: [`IpIntelInfo`].
+    /// `IPIntel`: [`IPIntelInfo`].
     #[tc(rename = "IPIntel")]
-    pub ip_intel: Option<IpIntelInfo>,
+    pub ip_intel: Option<IPIntelInfo>,
     /// `MultiBehaviorDetectionMode`: string. Example: `sequence`.
     pub multi_behavior_detection_mode: Option<String>,
     /// `SourceDesc`: string. Example: `引擎/情报`.
@@ -27382,14 +27382,14 @@ pub struct EdrAlertTagItem {
     pub alert_id: Option<String>,
     /// `CloudTags`: list of [`TagItem`].
     pub cloud_tags: Option<Vec<TagItem>>,
-    /// `CSIPTags`: list of [`CsipTag`].
+    /// `CSIPTags`: list of [`CSIPTag`].
     #[tc(rename = "CSIPTags")]
-    pub csip_tags: Option<Vec<CsipTag>>,
+    pub csip_tags: Option<Vec<CSIPTag>>,
     /// `ThreatTags`: list of string. Example: `["ransomware"]`.
     pub threat_tags: Option<Vec<String>>,
-    /// `IPIntel`: [`IpIntelInfo`].
+    /// `IPIntel`: [`IPIntelInfo`].
     #[tc(rename = "IPIntel")]
-    pub ip_intel: Option<IpIntelInfo>,
+    pub ip_intel: Option<IPIntelInfo>,
 }
 
 /// The `EdrAlertTarget` model of CSIP API 2022-11-21.
@@ -27919,16 +27919,16 @@ pub struct HostInfo {
     pub uuid: String,
 }
 
-/// The `HostKBRisk` model of CSIP API 2022-11-21 (renamed: the metadata calls it `HostKBRisk`).
+/// The `HostKBRisk` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HostKbRisk {
+pub struct HostKBRisk {
     /// `RiskID`: unsigned integer. Example: `791`.
     #[tc(rename = "RiskID")]
     pub risk_id: Option<u64>,
-    /// `KBDetail`: [`KbDetail`].
+    /// `KBDetail`: [`KBDetail`].
     #[tc(rename = "KBDetail")]
-    pub kb_detail: Option<KbDetail>,
+    pub kb_detail: Option<KBDetail>,
     /// `EffectHostCount`: unsigned integer. Example: `2`.
     pub effect_host_count: Option<u64>,
     /// `LatestScanTime`: string. Example: `2026-06-08T06:30:30Z`.
@@ -28043,10 +28043,10 @@ pub struct HostVulRisk {
     pub vul_detail: Option<VulDetailInfo>,
 }
 
-/// The `IPIntelInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `IPIntelInfo`).
+/// The `IPIntelInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpIntelInfo {
+pub struct IPIntelInfo {
     /// `Tags`: list of string. Example: `["botnet"]`.
     pub tags: Option<Vec<String>>,
     /// `Basis`: string. Example: `mock basis`.
@@ -28381,10 +28381,10 @@ pub struct ImageComponent {
     pub component_id: Option<u64>,
 }
 
-/// The `ImageIDWithAppIdItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `ImageIDWithAppIdItem`).
+/// The `ImageIDWithAppIdItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImageIdWithAppIdItem {
+pub struct ImageIDWithAppIdItem {
     /// `AppId`, optional: unsigned integer. Example: `260199983`.
     pub app_id: Option<u64>,
     /// `ImageID`, optional: string. Example: `sha256:543c854dae852d401f6fe319e677d927050f2ca9fc5853e880bcc`….
@@ -29031,10 +29031,10 @@ pub struct InquireInfo {
     pub value: Option<u64>,
 }
 
-/// The `InstanceIDWithAppIdItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `InstanceIDWithAppIdItem`).
+/// The `InstanceIDWithAppIdItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceIdWithAppIdItem {
+pub struct InstanceIDWithAppIdItem {
     /// `AppId`: unsigned integer. Example: `260199983`.
     pub app_id: Option<u64>,
     /// `InstanceID`: string. Example: `ins-f9324z7u`.
@@ -29042,10 +29042,10 @@ pub struct InstanceIdWithAppIdItem {
     pub instance_id: Option<String>,
 }
 
-/// The `IpAssetListVO` model of CSIP API 2022-11-21 (renamed: the metadata calls it `IpAssetListVO`).
+/// The `IpAssetListVO` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpAssetListVo {
+pub struct IpAssetListVO {
     /// `AssetId`: string. Example: `eip-j0vqh7k7`.
     pub asset_id: Option<String>,
     /// `AssetName`: string. Example: `主机测试2-win`.
@@ -29119,10 +29119,10 @@ pub struct IpAssetListVo {
     pub verify_status: Option<i64>,
 }
 
-/// The `KBDetail` model of CSIP API 2022-11-21 (renamed: the metadata calls it `KBDetail`).
+/// The `KBDetail` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbDetail {
+pub struct KBDetail {
     /// `ID`: unsigned integer. Example: `791`.
     #[tc(rename = "ID")]
     pub id: Option<u64>,
@@ -29144,10 +29144,10 @@ pub struct KbDetail {
     pub relate_product: Option<String>,
 }
 
-/// The `KBFixSummaryItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `KBFixSummaryItem`).
+/// The `KBFixSummaryItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbFixSummaryItem {
+pub struct KBFixSummaryItem {
     /// `KBId`: integer. Example: `20001`.
     #[tc(rename = "KBId")]
     pub kb_id: Option<i64>,
@@ -29168,10 +29168,10 @@ pub struct KbFixSummaryItem {
     pub kb_pre_condition: Option<String>,
 }
 
-/// The `KBUpdateMachineItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `KBUpdateMachineItem`).
+/// The `KBUpdateMachineItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbUpdateMachineItem {
+pub struct KBUpdateMachineItem {
     /// `KBId`: integer. Example: `20001`.
     #[tc(rename = "KBId")]
     pub kb_id: Option<i64>,
@@ -29389,10 +29389,10 @@ pub struct LogAppCollectPath {
     pub modify_time: Option<String>,
 }
 
-/// The `LogCLSFilter` model of CSIP API 2022-11-21 (renamed: the metadata calls it `LogCLSFilter`).
+/// The `LogCLSFilter` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LogClsFilter {
+pub struct LogCLSFilter {
     /// `Key`, optional: string. Example: `topicId`.
     pub key: Option<String>,
     /// `Values`, optional: list of string. Example: `["csip-test-logaccess-260147294-csip_soc-ai_agent_security"]`.
@@ -30016,7 +30016,7 @@ pub struct ModifyMachinesLoginTypeTask {
     pub failed_host_count: Option<u64>,
 }
 
-/// The `ModifyProtectionSetting` model of CSIP API 2022-11-21 (renamed: the metadata calls it `ModifyProtectionSetting`).
+/// The `ModifyProtectionSetting` model of CSIP API 2022-11-21, named `ModifyProtectionSettingModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyProtectionSettingModel {
@@ -30077,10 +30077,10 @@ pub struct MultiAttackStageItem {
     pub attack_stages: Option<Vec<String>>,
 }
 
-/// The `NICAsset` model of CSIP API 2022-11-21 (renamed: the metadata calls it `NICAsset`).
+/// The `NICAsset` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NicAsset {
+pub struct NICAsset {
     /// `AppId`: string. Example: `1311843551`.
     pub app_id: Option<String>,
     /// `Uin`: string. Example: `100011944446`.
@@ -30496,10 +30496,10 @@ pub struct PortDetectInfo {
     pub update_time: Option<String>,
 }
 
-/// The `PortRiskAdvanceCFGParamItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `PortRiskAdvanceCFGParamItem`).
+/// The `PortRiskAdvanceCFGParamItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PortRiskAdvanceCfgParamItem {
+pub struct PortRiskAdvanceCFGParamItem {
     /// `PortSets`, required: string. Example: `80,443`.
     pub port_sets: String,
     /// `CheckType`, required: integer. Example: `1`.
@@ -30847,10 +30847,10 @@ pub struct ReportTaskIdList {
     pub app_id: Option<String>,
 }
 
-/// The `RepositoryImageVO` model of CSIP API 2022-11-21 (renamed: the metadata calls it `RepositoryImageVO`).
+/// The `RepositoryImageVO` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RepositoryImageVo {
+pub struct RepositoryImageVO {
     /// `AppId`: integer. Example: `1256211843`.
     pub app_id: Option<i64>,
     /// `Uin`: string. Example: `1753404506473`.
@@ -31207,20 +31207,20 @@ pub struct RuleStatisticsItem {
     pub count: Option<String>,
 }
 
-/// The `SCFAliasInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `SCFAliasInfo`).
+/// The `SCFAliasInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfAliasInfo {
+pub struct SCFAliasInfo {
     /// `Name`: string. Example: `prod`.
     pub name: Option<String>,
     /// `FunctionVersion`: string. Example: `1`.
     pub function_version: Option<String>,
 }
 
-/// The `SCFFunctionInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `SCFFunctionInfo`).
+/// The `SCFFunctionInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfFunctionInfo {
+pub struct SCFFunctionInfo {
     /// `FunctionId`: string. Example: `lam-abcdefgh`.
     pub function_id: Option<String>,
     /// `FunctionName`: string. Example: `notify-webhook`.
@@ -31233,30 +31233,30 @@ pub struct ScfFunctionInfo {
     pub type_: Option<String>,
 }
 
-/// The `SCFFunctionVersionInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `SCFFunctionVersionInfo`).
+/// The `SCFFunctionVersionInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfFunctionVersionInfo {
+pub struct SCFFunctionVersionInfo {
     /// `Version`: string. Example: `$LATEST`.
     pub version: Option<String>,
     /// `Status`: string. Example: `$LATEST`.
     pub status: Option<String>,
 }
 
-/// The `SCFNamespaceInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `SCFNamespaceInfo`).
+/// The `SCFNamespaceInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfNamespaceInfo {
+pub struct SCFNamespaceInfo {
     /// `Name`: string. Example: `default`.
     pub name: Option<String>,
     /// `Type`: string. Example: `Default`.
     pub type_: Option<String>,
 }
 
-/// The `STSCredentialOutput` model of CSIP API 2022-11-21 (renamed: the metadata calls it `STSCredentialOutput`).
+/// The `STSCredentialOutput` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StsCredentialOutput {
+pub struct STSCredentialOutput {
     /// `System`: string. Example: `tencentCam`.
     pub system: Option<String>,
     /// `SecretID`: string. Example: `AKI***efgh`.
@@ -31754,10 +31754,10 @@ pub struct SkillState {
     pub skill_install_result: Option<String>,
 }
 
-/// The `SourceIPAsset` model of CSIP API 2022-11-21 (renamed: the metadata calls it `SourceIPAsset`).
+/// The `SourceIPAsset` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceIpAsset {
+pub struct SourceIPAsset {
     /// `ID`: unsigned integer. Example: `10001`.
     #[tc(rename = "ID")]
     pub id: Option<u64>,
@@ -31778,9 +31778,9 @@ pub struct SourceIpAsset {
     pub ip_type: Option<i64>,
     /// `AccessKeyAlarmList`: list of [`AccessKeyAlarmInfo`]. Example: `告警列表`.
     pub access_key_alarm_list: Option<Vec<AccessKeyAlarmInfo>>,
-    /// `AKInfo`: list of [`AkInfo`]. Example: `ak信息列表`.
+    /// `AKInfo`: list of [`AKInfo`]. Example: `ak信息列表`.
     #[tc(rename = "AKInfo")]
-    pub ak_info: Option<Vec<AkInfo>>,
+    pub ak_info: Option<Vec<AKInfo>>,
     /// `ActionCount`: integer. Example: `5`.
     pub action_count: Option<i64>,
     /// `LastAccessTime`: string. Example: `2025-01-17 18:32:31`.
@@ -31799,16 +31799,16 @@ pub struct SourceIpAsset {
     /// `ISP`: string. Example: `电信`.
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
-    /// `VpcInfo`: list of [`SourceIpVpcInfo`]. Example: `账号外vpc信息列表`.
-    pub vpc_info: Option<Vec<SourceIpVpcInfo>>,
+    /// `VpcInfo`: list of [`SourceIPVpcInfo`]. Example: `账号外vpc信息列表`.
+    pub vpc_info: Option<Vec<SourceIPVpcInfo>>,
     /// `CloudType`: integer.
     pub cloud_type: Option<i64>,
 }
 
-/// The `SourceIPVpcInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `SourceIPVpcInfo`).
+/// The `SourceIPVpcInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceIpVpcInfo {
+pub struct SourceIPVpcInfo {
     /// `Name`: string. Example: `乌龙声生`.
     pub name: Option<String>,
     /// `AppID`: unsigned integer. Example: `130**0618`.
@@ -32011,19 +32011,19 @@ pub struct Tags {
     pub tag_value: Option<String>,
 }
 
-/// The `TaskAdvanceCFG` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TaskAdvanceCFG`).
+/// The `TaskAdvanceCFG` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskAdvanceCfg {
-    /// `PortRisk`, optional: list of [`PortRiskAdvanceCfgParamItem`]. Example: `["PortSets":"80","CheckType":1}]`.
-    pub port_risk: Option<Vec<PortRiskAdvanceCfgParamItem>>,
+pub struct TaskAdvanceCFG {
+    /// `PortRisk`, optional: list of [`PortRiskAdvanceCFGParamItem`]. Example: `["PortSets":"80","CheckType":1}]`.
+    pub port_risk: Option<Vec<PortRiskAdvanceCFGParamItem>>,
     /// `VulRisk`, optional: list of [`TaskCenterVulRiskInputParam`]. Example: `[{"RiskId":"1","Enable":1}]`.
     pub vul_risk: Option<Vec<TaskCenterVulRiskInputParam>>,
     /// `WeakPwdRisk`, optional: list of [`TaskCenterWeakPwdRiskInputParam`]. Example: `{["CheckItemId":50,"Enable":1]}`.
     pub weak_pwd_risk: Option<Vec<TaskCenterWeakPwdRiskInputParam>>,
-    /// `CFGRisk`, optional: list of [`TaskCenterCfgRiskInputParam`]. Example: `[{"ItemId":"1","Enable":1,"ResourceType":"cdb"}]`.
+    /// `CFGRisk`, optional: list of [`TaskCenterCFGRiskInputParam`]. Example: `[{"ItemId":"1","Enable":1,"ResourceType":"cdb"}]`.
     #[tc(rename = "CFGRisk")]
-    pub cfg_risk: Option<Vec<TaskCenterCfgRiskInputParam>>,
+    pub cfg_risk: Option<Vec<TaskCenterCFGRiskInputParam>>,
 }
 
 /// The `TaskAssetObject` model of CSIP API 2022-11-21.
@@ -32044,10 +32044,10 @@ pub struct TaskAssetObject {
     pub arn: Option<String>,
 }
 
-/// The `TaskCenterCFGRiskInputParam` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TaskCenterCFGRiskInputParam`).
+/// The `TaskCenterCFGRiskInputParam` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskCenterCfgRiskInputParam {
+pub struct TaskCenterCFGRiskInputParam {
     /// `ItemId`, required: string. Example: `id-81wd******`.
     pub item_id: String,
     /// `Enable`, required: integer. Example: `1`.
@@ -32136,10 +32136,10 @@ pub struct TaskLogInfo {
     pub template_id: Option<i64>,
 }
 
-/// The `TaskLogURL` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TaskLogURL`).
+/// The `TaskLogURL` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskLogUrl {
+pub struct TaskLogURL {
     /// `URL`: string. Example: `https://yuzhi-export-flie-1300616671.cos.ap-guangzhou.myqclo`….
     #[tc(rename = "URL")]
     pub url: Option<String>,
@@ -32227,10 +32227,10 @@ pub struct TrafficRuleState {
     pub status: Option<String>,
 }
 
-/// The `TrafficSandboxACLAlertInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxACLAlertInfo`).
+/// The `TrafficSandboxACLAlertInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxAclAlertInfo {
+pub struct TrafficSandboxACLAlertInfo {
     /// `ID`: integer. Example: `7001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32270,10 +32270,10 @@ pub struct TrafficSandboxAclAlertInfo {
     pub rule_action: Option<String>,
 }
 
-/// The `TrafficSandboxACLDstRule` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxACLDstRule`).
+/// The `TrafficSandboxACLDstRule` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxAclDstRule {
+pub struct TrafficSandboxACLDstRule {
     /// `DstIP`: list of string. Example: `["10.10.20.30","172.16.0.0/16"]`.
     #[tc(rename = "DstIP")]
     pub dst_ip: Option<Vec<String>>,
@@ -32286,21 +32286,21 @@ pub struct TrafficSandboxAclDstRule {
     pub dst_port_except: Option<Vec<String>>,
 }
 
-/// The `TrafficSandboxACLRuleContentItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxACLRuleContentItem`).
+/// The `TrafficSandboxACLRuleContentItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxAclRuleContentItem {
-    /// `DstRule`: [`TrafficSandboxAclDstRule`].
-    pub dst_rule: Option<TrafficSandboxAclDstRule>,
-    /// `URLRule`: [`TrafficSandboxAclurlRule`].
+pub struct TrafficSandboxACLRuleContentItem {
+    /// `DstRule`: [`TrafficSandboxACLDstRule`].
+    pub dst_rule: Option<TrafficSandboxACLDstRule>,
+    /// `URLRule`: [`TrafficSandboxACLURLRule`].
     #[tc(rename = "URLRule")]
-    pub url_rule: Option<TrafficSandboxAclurlRule>,
+    pub url_rule: Option<TrafficSandboxACLURLRule>,
 }
 
-/// The `TrafficSandboxACLRuleInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxACLRuleInfo`).
+/// The `TrafficSandboxACLRuleInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxAclRuleInfo {
+pub struct TrafficSandboxACLRuleInfo {
     /// `ID`: integer. Example: `2001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32312,10 +32312,10 @@ pub struct TrafficSandboxAclRuleInfo {
     pub status: Option<String>,
     /// `BelongAssetType`: string. Example: `HOST`.
     pub belong_asset_type: Option<String>,
-    /// `SystemRuleContent`: list of [`TrafficSandboxAclRuleContentItem`].
-    pub system_rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
-    /// `UserRuleContent`: list of [`TrafficSandboxAclRuleContentItem`].
-    pub user_rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
+    /// `SystemRuleContent`: list of [`TrafficSandboxACLRuleContentItem`].
+    pub system_rule_content: Option<Vec<TrafficSandboxACLRuleContentItem>>,
+    /// `UserRuleContent`: list of [`TrafficSandboxACLRuleContentItem`].
+    pub user_rule_content: Option<Vec<TrafficSandboxACLRuleContentItem>>,
     /// `EffectScope`: [`TrafficSandboxEffectScope`].
     pub effect_scope: Option<TrafficSandboxEffectScope>,
     /// `InactiveAssets`: list of [`TrafficSandboxInactiveAsset`].
@@ -32328,23 +32328,23 @@ pub struct TrafficSandboxAclRuleInfo {
     pub rule_action: Option<String>,
 }
 
-/// The `TrafficSandboxACLSystemRuleItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxACLSystemRuleItem`).
+/// The `TrafficSandboxACLSystemRuleItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxAclSystemRuleItem {
+pub struct TrafficSandboxACLSystemRuleItem {
     /// `ID`: integer. Example: `1001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
     /// `RuleName`: string. Example: `禁止访问常见命令控制 IP`.
     pub rule_name: Option<String>,
-    /// `RuleContent`: list of [`TrafficSandboxAclRuleContentItem`].
-    pub rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
+    /// `RuleContent`: list of [`TrafficSandboxACLRuleContentItem`].
+    pub rule_content: Option<Vec<TrafficSandboxACLRuleContentItem>>,
 }
 
-/// The `TrafficSandboxACLURLRule` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxACLURLRule`).
+/// The `TrafficSandboxACLURLRule` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxAclurlRule {
+pub struct TrafficSandboxACLURLRule {
     /// `URL`: list of string. Example: `["*.example.com","api.example.com/v1/*"]`.
     #[tc(rename = "URL")]
     pub url: Option<Vec<String>>,
@@ -32367,10 +32367,10 @@ pub struct TrafficSandboxAssetScope {
     pub container_id: Option<String>,
 }
 
-/// The `TrafficSandboxDLPAlertInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPAlertInfo`).
+/// The `TrafficSandboxDLPAlertInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpAlertInfo {
+pub struct TrafficSandboxDLPAlertInfo {
     /// `ID`: integer. Example: `8001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32428,30 +32428,30 @@ pub struct TrafficSandboxDlpAlertInfo {
     pub rule_action: Option<String>,
 }
 
-/// The `TrafficSandboxDLPFileSizeRange` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPFileSizeRange`).
+/// The `TrafficSandboxDLPFileSizeRange` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpFileSizeRange {
+pub struct TrafficSandboxDLPFileSizeRange {
     /// `Min`: unsigned integer. Example: `1024`.
     pub min: Option<u64>,
     /// `Max`: unsigned integer. Example: `1048576`.
     pub max: Option<u64>,
 }
 
-/// The `TrafficSandboxDLPRuleContentItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPRuleContentItem`).
+/// The `TrafficSandboxDLPRuleContentItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpRuleContentItem {
+pub struct TrafficSandboxDLPRuleContentItem {
     /// `RuleName`: string. Example: `身份证号`.
     pub rule_name: Option<String>,
     /// `RuleContent`: string. Example: `[1-9]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d`….
     pub rule_content: Option<String>,
 }
 
-/// The `TrafficSandboxDLPRuleInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPRuleInfo`).
+/// The `TrafficSandboxDLPRuleInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpRuleInfo {
+pub struct TrafficSandboxDLPRuleInfo {
     /// `ID`: integer. Example: `4001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32463,12 +32463,12 @@ pub struct TrafficSandboxDlpRuleInfo {
     pub status: Option<String>,
     /// `BelongAssetType`: string. Example: `CONTAINER`.
     pub belong_asset_type: Option<String>,
-    /// `SystemRuleContent`: list of [`TrafficSandboxDlpRuleContentItem`].
-    pub system_rule_content: Option<Vec<TrafficSandboxDlpRuleContentItem>>,
-    /// `UserRuleContent`: list of [`TrafficSandboxDlpRuleContentItem`].
-    pub user_rule_content: Option<Vec<TrafficSandboxDlpRuleContentItem>>,
-    /// `UserRuleInfo`: [`TrafficSandboxDlpUserRuleInfo`].
-    pub user_rule_info: Option<TrafficSandboxDlpUserRuleInfo>,
+    /// `SystemRuleContent`: list of [`TrafficSandboxDLPRuleContentItem`].
+    pub system_rule_content: Option<Vec<TrafficSandboxDLPRuleContentItem>>,
+    /// `UserRuleContent`: list of [`TrafficSandboxDLPRuleContentItem`].
+    pub user_rule_content: Option<Vec<TrafficSandboxDLPRuleContentItem>>,
+    /// `UserRuleInfo`: [`TrafficSandboxDLPUserRuleInfo`].
+    pub user_rule_info: Option<TrafficSandboxDLPUserRuleInfo>,
     /// `EffectScope`: [`TrafficSandboxEffectScope`].
     pub effect_scope: Option<TrafficSandboxEffectScope>,
     /// `InactiveAssets`: list of [`TrafficSandboxInactiveAsset`].
@@ -32481,10 +32481,10 @@ pub struct TrafficSandboxDlpRuleInfo {
     pub rule_action: Option<String>,
 }
 
-/// The `TrafficSandboxDLPSystemRuleItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPSystemRuleItem`).
+/// The `TrafficSandboxDLPSystemRuleItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpSystemRuleItem {
+pub struct TrafficSandboxDLPSystemRuleItem {
     /// `ID`: integer. Example: `3001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32494,20 +32494,20 @@ pub struct TrafficSandboxDlpSystemRuleItem {
     pub rule_content: Option<String>,
 }
 
-/// The `TrafficSandboxDLPTrafficRuleItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPTrafficRuleItem`).
+/// The `TrafficSandboxDLPTrafficRuleItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpTrafficRuleItem {
+pub struct TrafficSandboxDLPTrafficRuleItem {
     /// `RuleName`: string. Example: `身份证`.
     pub rule_name: Option<String>,
     /// `RuleContent`: string. Example: `[1-9]\d{5}(19|20)\d{2}`.
     pub rule_content: Option<String>,
 }
 
-/// The `TrafficSandboxDLPURLRuleItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPURLRuleItem`).
+/// The `TrafficSandboxDLPURLRuleItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpurlRuleItem {
+pub struct TrafficSandboxDLPURLRuleItem {
     /// `URL`: list of string. Example: `["http://*.cos.*.myqcloud.com/*"]`.
     #[tc(rename = "URL")]
     pub url: Option<Vec<String>>,
@@ -32516,21 +32516,21 @@ pub struct TrafficSandboxDlpurlRuleItem {
     pub url_except: Option<Vec<String>>,
 }
 
-/// The `TrafficSandboxDLPUserRuleInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxDLPUserRuleInfo`).
+/// The `TrafficSandboxDLPUserRuleInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxDlpUserRuleInfo {
+pub struct TrafficSandboxDLPUserRuleInfo {
     /// `FileName`: list of string. Example: `["*.pem","*.key"]`.
     pub file_name: Option<Vec<String>>,
-    /// `FileSize`: [`TrafficSandboxDlpFileSizeRange`].
-    pub file_size: Option<TrafficSandboxDlpFileSizeRange>,
+    /// `FileSize`: [`TrafficSandboxDLPFileSizeRange`].
+    pub file_size: Option<TrafficSandboxDLPFileSizeRange>,
     /// `FileType`: list of string. Example: `[".pdf",".zip"]`.
     pub file_type: Option<Vec<String>>,
-    /// `URLRule`: [`TrafficSandboxDlpurlRuleItem`].
+    /// `URLRule`: [`TrafficSandboxDLPURLRuleItem`].
     #[tc(rename = "URLRule")]
-    pub url_rule: Option<TrafficSandboxDlpurlRuleItem>,
-    /// `TrafficRule`: list of [`TrafficSandboxDlpTrafficRuleItem`].
-    pub traffic_rule: Option<Vec<TrafficSandboxDlpTrafficRuleItem>>,
+    pub url_rule: Option<TrafficSandboxDLPURLRuleItem>,
+    /// `TrafficRule`: list of [`TrafficSandboxDLPTrafficRuleItem`].
+    pub traffic_rule: Option<Vec<TrafficSandboxDLPTrafficRuleItem>>,
 }
 
 /// The `TrafficSandboxEffectScope` model of CSIP API 2022-11-21.
@@ -32555,10 +32555,10 @@ pub struct TrafficSandboxInactiveAsset {
     pub traffic_plugin_state: Option<TrafficPluginState>,
 }
 
-/// The `TrafficSandboxLLMAuditAlertInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxLLMAuditAlertInfo`).
+/// The `TrafficSandboxLLMAuditAlertInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxLlmAuditAlertInfo {
+pub struct TrafficSandboxLLMAuditAlertInfo {
     /// `ID`: integer. Example: `9001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32595,10 +32595,10 @@ pub struct TrafficSandboxLlmAuditAlertInfo {
     pub last_alert_time: Option<String>,
 }
 
-/// The `TrafficSandboxLLMAuditRuleInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxLLMAuditRuleInfo`).
+/// The `TrafficSandboxLLMAuditRuleInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxLlmAuditRuleInfo {
+pub struct TrafficSandboxLLMAuditRuleInfo {
     /// `ID`: integer. Example: `6001`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -32610,8 +32610,8 @@ pub struct TrafficSandboxLlmAuditRuleInfo {
     pub status: Option<String>,
     /// `BelongAssetType`: string. Example: `HOST`.
     pub belong_asset_type: Option<String>,
-    /// `SystemRuleRefs`: list of [`TrafficSandboxLlmAuditRuleRef`].
-    pub system_rule_refs: Option<Vec<TrafficSandboxLlmAuditRuleRef>>,
+    /// `SystemRuleRefs`: list of [`TrafficSandboxLLMAuditRuleRef`].
+    pub system_rule_refs: Option<Vec<TrafficSandboxLLMAuditRuleRef>>,
     /// `EffectScope`: [`TrafficSandboxEffectScope`].
     pub effect_scope: Option<TrafficSandboxEffectScope>,
     /// `InactiveAssets`: list of [`TrafficSandboxInactiveAsset`].
@@ -32624,10 +32624,10 @@ pub struct TrafficSandboxLlmAuditRuleInfo {
     pub rule_action: Option<String>,
 }
 
-/// The `TrafficSandboxLLMAuditRuleRef` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxLLMAuditRuleRef`).
+/// The `TrafficSandboxLLMAuditRuleRef` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxLlmAuditRuleRef {
+pub struct TrafficSandboxLLMAuditRuleRef {
     /// `SystemRuleID`: string. Example: `grl-safety-politics-std`.
     #[tc(rename = "SystemRuleID")]
     pub system_rule_id: Option<String>,
@@ -32635,10 +32635,10 @@ pub struct TrafficSandboxLlmAuditRuleRef {
     pub system_rule_name: Option<String>,
 }
 
-/// The `TrafficSandboxLLMAuditSystemRuleItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `TrafficSandboxLLMAuditSystemRuleItem`).
+/// The `TrafficSandboxLLMAuditSystemRuleItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrafficSandboxLlmAuditSystemRuleItem {
+pub struct TrafficSandboxLLMAuditSystemRuleItem {
     /// `RuleID`: string. Example: `grl-safety-politics-std`.
     #[tc(rename = "RuleID")]
     pub rule_id: Option<String>,
@@ -32780,10 +32780,10 @@ pub struct UltimateAppItem {
     pub is_ultimate_version: Option<bool>,
 }
 
-/// The `UserAKInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `UserAKInfo`).
+/// The `UserAKInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserAkInfo {
+pub struct UserAKInfo {
     /// `AppID`: integer. Example: `11452198`.
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
@@ -32805,10 +32805,10 @@ pub struct UserAkInfo {
     pub cloud_type: Option<i64>,
 }
 
-/// The `UserCSPMInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `UserCSPMInfo`).
+/// The `UserCSPMInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserCspmInfo {
+pub struct UserCSPMInfo {
     /// `AppID`: integer. Example: `11452198`.
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
@@ -32950,22 +32950,22 @@ pub struct UserItem {
     pub share_from_user: Option<String>,
 }
 
-/// The `VPRExplainDimension` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VPRExplainDimension`).
+/// The `VPRExplainDimension` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VprExplainDimension {
+pub struct VPRExplainDimension {
     /// `Key`: string. Example: `asset_value`.
     pub key: Option<String>,
     /// `Name`: string. Example: `资产价值`.
     pub name: Option<String>,
-    /// `Items`: list of [`VprExplainDimensionItem`].
-    pub items: Option<Vec<VprExplainDimensionItem>>,
+    /// `Items`: list of [`VPRExplainDimensionItem`].
+    pub items: Option<Vec<VPRExplainDimensionItem>>,
 }
 
-/// The `VPRExplainDimensionItem` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VPRExplainDimensionItem`).
+/// The `VPRExplainDimensionItem` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VprExplainDimensionItem {
+pub struct VPRExplainDimensionItem {
     /// `Key`: string. Example: `important`.
     pub key: Option<String>,
     /// `Name`: string. Example: `核心:核心`.
@@ -32974,20 +32974,20 @@ pub struct VprExplainDimensionItem {
     pub remark: Option<String>,
 }
 
-/// The `VPRExplainInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VPRExplainInfo`).
+/// The `VPRExplainInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VprExplainInfo {
-    /// `VulIntel`: list of [`VprExplainDimension`].
-    pub vul_intel: Option<Vec<VprExplainDimension>>,
-    /// `AssetContext`: list of [`VprExplainDimension`].
-    pub asset_context: Option<Vec<VprExplainDimension>>,
+pub struct VPRExplainInfo {
+    /// `VulIntel`: list of [`VPRExplainDimension`].
+    pub vul_intel: Option<Vec<VPRExplainDimension>>,
+    /// `AssetContext`: list of [`VPRExplainDimension`].
+    pub asset_context: Option<Vec<VPRExplainDimension>>,
 }
 
-/// The `VPRLabel` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VPRLabel`).
+/// The `VPRLabel` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VprLabel {
+pub struct VPRLabel {
     /// `Name`: string. Example: `可远程利用`.
     pub name: Option<String>,
     /// `Level`: string. Example: `CRITICAL`.
@@ -32996,32 +32996,32 @@ pub struct VprLabel {
     pub remark: Option<String>,
 }
 
-/// The `VPRRatingInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VPRRatingInfo`).
+/// The `VPRRatingInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VprRatingInfo {
+pub struct VPRRatingInfo {
     /// `Result`: string. Example: `URGENT`.
     pub result: Option<String>,
     /// `Remark`: string. Example: `该漏洞存在在野利用`.
     pub remark: Option<String>,
-    /// `Stage`: list of [`VprRatingStage`].
-    pub stage: Option<Vec<VprRatingStage>>,
+    /// `Stage`: list of [`VPRRatingStage`].
+    pub stage: Option<Vec<VPRRatingStage>>,
 }
 
-/// The `VPRRatingStage` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VPRRatingStage`).
+/// The `VPRRatingStage` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VprRatingStage {
+pub struct VPRRatingStage {
     /// `Stage`: string. Example: `威胁活跃度`.
     pub stage: Option<String>,
     /// `Result`: string. Example: `高`.
     pub result: Option<String>,
 }
 
-/// The `VULBaseInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VULBaseInfo`).
+/// The `VULBaseInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VulBaseInfo {
+pub struct VULBaseInfo {
     /// `Level`: string. Example: `High`.
     pub level: Option<String>,
     /// `Component`: string. Example: `Nginx`.
@@ -33092,10 +33092,10 @@ pub struct VulBaseInfo {
     pub tvd_id: Option<String>,
 }
 
-/// The `VULRiskAdvanceCFGList` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VULRiskAdvanceCFGList`).
+/// The `VULRiskAdvanceCFGList` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VulRiskAdvanceCfgList {
+pub struct VULRiskAdvanceCFGList {
     /// `RiskId`: string. Example: `id-ss32f`.
     pub risk_id: Option<String>,
     /// `VULName`: string. Example: `Linux kernel 输入验证错误漏洞`.
@@ -33145,10 +33145,10 @@ pub struct VulRiskAdvanceCfgList {
     pub recent_scan_time: Option<String>,
 }
 
-/// The `VULRiskInfo` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VULRiskInfo`).
+/// The `VULRiskInfo` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VulRiskInfo {
+pub struct VULRiskInfo {
     /// `Fix`: string. Example: `建议升级官网推荐版本`.
     pub fix: Option<String>,
     /// `References`: string. Example: `reference: http://fix.com`.
@@ -33159,10 +33159,10 @@ pub struct VulRiskInfo {
     pub impact_component: Option<Vec<VulImpactComponentInfo>>,
 }
 
-/// The `VULViewVULRisk` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VULViewVULRisk`).
+/// The `VULViewVULRisk` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VulViewVulRisk {
+pub struct VULViewVULRisk {
     /// `Port`: string. Example: `21`.
     pub port: Option<String>,
     /// `NoHandleCount`: integer. Example: `1.1.1.1`.
@@ -33218,10 +33218,10 @@ pub struct VulViewVulRisk {
     pub emgc_vul_type: Option<i64>,
 }
 
-/// The `VULViewVULRiskData` model of CSIP API 2022-11-21 (renamed: the metadata calls it `VULViewVULRiskData`).
+/// The `VULViewVULRiskData` model of CSIP API 2022-11-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VulViewVulRiskData {
+pub struct VULViewVULRiskData {
     /// `Port`: string. Example: `21`.
     pub port: Option<String>,
     /// `NoHandleCount`: integer. Example: `1.1.1.1`.
@@ -33363,8 +33363,8 @@ pub struct VulBriefInfo {
     /// `CVEID`: string. Example: `CVE-2022-0778`.
     #[tc(rename = "CVEID")]
     pub cveid: Option<String>,
-    /// `Label`: list of [`VprLabel`].
-    pub label: Option<Vec<VprLabel>>,
+    /// `Label`: list of [`VPRLabel`].
+    pub label: Option<Vec<VPRLabel>>,
     /// `CvssScore`: number. Example: `7.5`.
     pub cvss_score: Option<f64>,
     /// `Level`: string. Example: `HIGH`.
@@ -33405,13 +33405,13 @@ pub struct VulDetailInfo {
     pub defend_status: Option<String>,
     /// `SupportFix`: boolean. Example: `true`.
     pub support_fix: Option<bool>,
-    /// `VRPRatingInfo`: [`VprRatingInfo`].
+    /// `VRPRatingInfo`: [`VPRRatingInfo`].
     #[tc(rename = "VRPRatingInfo")]
-    pub vrp_rating_info: Option<VprRatingInfo>,
+    pub vrp_rating_info: Option<VPRRatingInfo>,
     /// `CvssScore`: number. Example: `6.4`.
     pub cvss_score: Option<f64>,
-    /// `Label`: list of [`VprLabel`].
-    pub label: Option<Vec<VprLabel>>,
+    /// `Label`: list of [`VPRLabel`].
+    pub label: Option<Vec<VPRLabel>>,
     /// `Remark`: string. Example: `漏洞描述`.
     pub remark: Option<String>,
     /// `Summary`: string. Example: `json-c是一款基于C语言的JSON解析器。son-c0.14及之前版本中存在输入验证错误漏洞。该漏洞源于网络系统或产`….
@@ -33678,9 +33678,9 @@ pub struct VulFixedItem {
     pub vul_name: Option<String>,
     /// `Level`: string. Example: `HIGH`.
     pub level: Option<String>,
-    /// `VRPRatingInfo`: [`VprRatingInfo`].
+    /// `VRPRatingInfo`: [`VPRRatingInfo`].
     #[tc(rename = "VRPRatingInfo")]
-    pub vrp_rating_info: Option<VprRatingInfo>,
+    pub vrp_rating_info: Option<VPRRatingInfo>,
     /// `VulCategory`: string. Example: `LINUX`.
     pub vul_category: Option<String>,
     /// `CveId`: string. Example: `CVE-2024-12345`.
@@ -33695,9 +33695,9 @@ pub struct VulFixedItem {
     pub components: Option<Vec<String>>,
     /// `LatestFixTime`: string. Example: `2025-06-26T10:05:00+08:00`.
     pub latest_fix_time: Option<String>,
-    /// `VPRExplainInfo`: [`VprExplainInfo`].
+    /// `VPRExplainInfo`: [`VPRExplainInfo`].
     #[tc(rename = "VPRExplainInfo")]
-    pub vpr_explain_info: Option<VprExplainInfo>,
+    pub vpr_explain_info: Option<VPRExplainInfo>,
 }
 
 /// The `VulHostBriefInfo` model of CSIP API 2022-11-21.
@@ -33725,9 +33725,9 @@ pub struct VulHostBriefInfo {
     pub instance_status: Option<String>,
     /// `RiskStatus`: string. Example: `PENDING`.
     pub risk_status: Option<String>,
-    /// `VPRRating`: [`VprRatingInfo`].
+    /// `VPRRating`: [`VPRRatingInfo`].
     #[tc(rename = "VPRRating")]
-    pub vpr_rating: Option<VprRatingInfo>,
+    pub vpr_rating: Option<VPRRatingInfo>,
     /// `AgentStatus`: string. Example: `ONLINE`.
     pub agent_status: Option<String>,
     /// `TagItem`: list of [`MiniTagItem`].

@@ -40,15 +40,15 @@ pub struct Delete5GInstanceResponse;
 
 /// The `Describe5GAPNs` action of CSXG API 2023-03-03.
 ///
-/// Answers [`Describe5GapNsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "csxg", version = "2023-03-03", region = "optional", response = Describe5GapNsResponse)]
+/// Answers [`Describe5GAPNsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "csxg", version = "2023-03-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Describe5GAPNs;
 
 /// The answer of [`Describe5GAPNs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Describe5GapNsResponse;
+pub struct Describe5GAPNsResponse;
 
 /// The `Describe5GInstances` action of CSXG API 2023-03-03.
 ///

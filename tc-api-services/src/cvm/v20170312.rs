@@ -253,9 +253,9 @@ pub struct ConvertOperatingSystems {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConvertOperatingSystemsResponse {
-    /// `SupportTargetOSList`: list of [`TargetOs`].
+    /// `SupportTargetOSList`: list of [`TargetOS`].
     #[tc(rename = "SupportTargetOSList")]
-    pub support_target_os_list: Option<Vec<TargetOs>>,
+    pub support_target_os_list: Option<Vec<TargetOS>>,
     /// `TaskId`: string. Example: `5413165`.
     pub task_id: Option<String>,
 }
@@ -3091,10 +3091,10 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `GPUInfo` model of CVM API 2017-03-12 (renamed: the metadata calls it `GPUInfo`).
+/// The `GPUInfo` model of CVM API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GpuInfo {
+pub struct GPUInfo {
     /// `GPUCount`: number. Example: `1`.
     #[tc(rename = "GPUCount")]
     pub gpu_count: Option<f64>,
@@ -3355,9 +3355,9 @@ pub struct Instance {
     pub isolated_source: Option<String>,
     /// `DisasterRecoverGroupIds`: list of string. Example: `["ps-l7sdunxx"]`.
     pub disaster_recover_group_ids: Option<Vec<String>>,
-    /// `GPUInfo`: [`GpuInfo`].
+    /// `GPUInfo`: [`GPUInfo`].
     #[tc(rename = "GPUInfo")]
-    pub gpu_info: Option<GpuInfo>,
+    pub gpu_info: Option<GPUInfo>,
     /// `LicenseType`: string. Example: `TencentCloud`.
     pub license_type: Option<String>,
     /// `DisableApiTermination`: boolean. Example: `false`.
@@ -4331,10 +4331,10 @@ pub struct TagSpecification {
     pub tags: Option<Vec<Tag>>,
 }
 
-/// The `TargetOS` model of CVM API 2017-03-12 (renamed: the metadata calls it `TargetOS`).
+/// The `TargetOS` model of CVM API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetOs {
+pub struct TargetOS {
     /// `TargetOSType`: string. Example: `TencentOS`.
     #[tc(rename = "TargetOSType")]
     pub target_os_type: Option<String>,

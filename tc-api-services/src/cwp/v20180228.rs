@@ -1800,8 +1800,8 @@ pub struct DeleteWebPageEventLogResponse;
 
 /// The `DescribeABTestConfig` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeAbTestConfigResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeAbTestConfigResponse)]
+/// Answers [`DescribeABTestConfigResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeABTestConfig {
     /// `ProjectName`, optional: string. Example: `tename`.
@@ -1811,22 +1811,22 @@ pub struct DescribeABTestConfig {
 /// The answer of [`DescribeABTestConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAbTestConfigResponse {
-    /// `Config`: list of [`AbTestConfig`]. Example: `[{"ProjectName":"login", "Status":true}]`.
-    pub config: Option<Vec<AbTestConfig>>,
+pub struct DescribeABTestConfigResponse {
+    /// `Config`: list of [`ABTestConfig`]. Example: `[{"ProjectName":"login", "Status":true}]`.
+    pub config: Option<Vec<ABTestConfig>>,
 }
 
 /// The `DescribeAESKey` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeAesKeyResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeAesKeyResponse)]
+/// Answers [`DescribeAESKeyResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAESKey;
 
 /// The answer of [`DescribeAESKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAesKeyResponse;
+pub struct DescribeAESKeyResponse;
 
 /// The `DescribeAccountStatistics` action of CWP API 2018-02-28.
 ///
@@ -4400,8 +4400,8 @@ pub struct DescribeDirectConnectInstallCommandResponse {
 
 /// The `DescribeESAggregations` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeEsAggregationsResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeEsAggregationsResponse)]
+/// Answers [`DescribeESAggregationsResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeESAggregations {
     /// `Query`, required: string. Example: `{"cwp":"dev"}`.
@@ -4411,7 +4411,7 @@ pub struct DescribeESAggregations {
 /// The answer of [`DescribeESAggregations`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEsAggregationsResponse {
+pub struct DescribeESAggregationsResponse {
     /// `Data`: string. Example: `"{\"took\":114,\"total\":352317,\"aggs\":{\"dst_port\":{\"do`….
     pub data: Option<String>,
 }
@@ -6896,8 +6896,8 @@ pub struct DescribeRansomDefenseTrendResponse {
 
 /// The `DescribeRaspEventCWP` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeRaspEventCwpResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeRaspEventCwpResponse)]
+/// Answers [`DescribeRaspEventCWPResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRaspEventCWP {
     /// `Filters`, optional: list of [`Filter`]. Example: `[{ "Name": "Keywords", "Values": ["127.0.0.1"], "ExactMatch"`….
@@ -6915,7 +6915,7 @@ pub struct DescribeRaspEventCWP {
 /// The answer of [`DescribeRaspEventCWP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRaspEventCwpResponse {
+pub struct DescribeRaspEventCWPResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
     /// `List`: list of [`RaspEvent`].
@@ -6924,8 +6924,8 @@ pub struct DescribeRaspEventCwpResponse {
 
 /// The `DescribeRaspEventDetailCWP` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeRaspEventDetailCwpResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeRaspEventDetailCwpResponse)]
+/// Answers [`DescribeRaspEventDetailCWPResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRaspEventDetailCWP {
     /// `Id`, optional: unsigned integer. Example: `13844`.
@@ -6935,15 +6935,15 @@ pub struct DescribeRaspEventDetailCWP {
 /// The answer of [`DescribeRaspEventDetailCWP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRaspEventDetailCwpResponse {
+pub struct DescribeRaspEventDetailCWPResponse {
     /// `Data`: [`RaspEventDetail`].
     pub data: Option<RaspEventDetail>,
 }
 
 /// The `DescribeRaspEventDetailTCSS` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeRaspEventDetailTcssResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeRaspEventDetailTcssResponse)]
+/// Answers [`DescribeRaspEventDetailTCSSResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRaspEventDetailTCSS {
     /// `Id`, optional: unsigned integer. Example: `13844`.
@@ -6953,15 +6953,15 @@ pub struct DescribeRaspEventDetailTCSS {
 /// The answer of [`DescribeRaspEventDetailTCSS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRaspEventDetailTcssResponse {
+pub struct DescribeRaspEventDetailTCSSResponse {
     /// `Data`: [`RaspEventDetail`].
     pub data: Option<RaspEventDetail>,
 }
 
 /// The `DescribeRaspEventTCSS` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeRaspEventTcssResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeRaspEventTcssResponse)]
+/// Answers [`DescribeRaspEventTCSSResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRaspEventTCSS {
     /// `Filters`, optional: list of [`Filter`]. Example: `[{ "Name": "Keywords", "Values": [“127.0.0.1”], "ExactMatch"`….
@@ -6979,7 +6979,7 @@ pub struct DescribeRaspEventTCSS {
 /// The answer of [`DescribeRaspEventTCSS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRaspEventTcssResponse {
+pub struct DescribeRaspEventTCSSResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
     /// `List`: list of [`RaspEvent`].
@@ -7031,8 +7031,8 @@ pub struct DescribeRaspMaxCpuResponse {
 
 /// The `DescribeRaspMemShellDetailTCSS` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeRaspMemShellDetailTcssResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeRaspMemShellDetailTcssResponse)]
+/// Answers [`DescribeRaspMemShellDetailTCSSResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRaspMemShellDetailTCSS {
     /// `Id`, optional: integer. Example: `1`.
@@ -7042,15 +7042,15 @@ pub struct DescribeRaspMemShellDetailTCSS {
 /// The answer of [`DescribeRaspMemShellDetailTCSS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRaspMemShellDetailTcssResponse {
+pub struct DescribeRaspMemShellDetailTCSSResponse {
     /// `Data`: [`RaspMemShellDetail`].
     pub data: Option<RaspMemShellDetail>,
 }
 
 /// The `DescribeRaspMemShellListTCSS` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeRaspMemShellListTcssResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeRaspMemShellListTcssResponse)]
+/// Answers [`DescribeRaspMemShellListTCSSResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRaspMemShellListTCSS {
     /// `Filters`, optional: list of [`Filter`]. Example: `[{"Name":"MachineName","Values":["dev"]}]`.
@@ -7068,7 +7068,7 @@ pub struct DescribeRaspMemShellListTCSS {
 /// The answer of [`DescribeRaspMemShellListTCSS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRaspMemShellListTcssResponse {
+pub struct DescribeRaspMemShellListTCSSResponse {
     /// `List`: list of [`RaspMemShellEvent`].
     pub list: Option<Vec<RaspMemShellEvent>>,
     /// `TotalCount`: unsigned integer. Example: `12`.
@@ -9405,8 +9405,8 @@ pub struct DescribeWindowsPatchListResponse {
 
 /// The `DescribeYDRaspBlackWhite` action of CWP API 2018-02-28.
 ///
-/// Answers [`DescribeYdRaspBlackWhiteResponse`].
-#[tc_action(service = "cwp", version = "2018-02-28", region = "optional", response = DescribeYdRaspBlackWhiteResponse)]
+/// Answers [`DescribeYDRaspBlackWhiteResponse`].
+#[tc_action(service = "cwp", version = "2018-02-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeYDRaspBlackWhite {
     /// `Filters`, optional: list of [`Filter`]. Example: `[{"WhiteContent":"Name","Values":["dev"]}]`.
@@ -9424,9 +9424,9 @@ pub struct DescribeYDRaspBlackWhite {
 /// The answer of [`DescribeYDRaspBlackWhite`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeYdRaspBlackWhiteResponse {
-    /// `List`: list of [`YdRaspBlackWhiteListItem`].
-    pub list: Option<Vec<YdRaspBlackWhiteListItem>>,
+pub struct DescribeYDRaspBlackWhiteResponse {
+    /// `List`: list of [`YDRaspBlackWhiteListItem`].
+    pub list: Option<Vec<YDRaspBlackWhiteListItem>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
@@ -13003,10 +13003,10 @@ pub struct UpdateMachineTags {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateMachineTagsResponse;
 
-/// The `ABTestConfig` model of CWP API 2018-02-28 (renamed: the metadata calls it `ABTestConfig`).
+/// The `ABTestConfig` model of CWP API 2018-02-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AbTestConfig {
+pub struct ABTestConfig {
     /// `ProjectName`: string. Example: `agent 升级`.
     pub project_name: Option<String>,
     /// `Status`: boolean. Example: `true`.
@@ -15209,9 +15209,9 @@ pub struct BruteAttackInfo {
     pub attack_status_desc: Option<String>,
     /// `BanExpiredTime`: string. Example: `2024-10-30 15:58:43`.
     pub ban_expired_time: Option<String>,
-    /// `IPAnalyse`: [`IpAnalyse`].
+    /// `IPAnalyse`: [`IPAnalyse`].
     #[tc(rename = "IPAnalyse")]
-    pub ip_analyse: Option<IpAnalyse>,
+    pub ip_analyse: Option<IPAnalyse>,
 }
 
 /// The `BruteAttackRule` model of CWP API 2018-02-28.
@@ -15301,10 +15301,10 @@ pub struct CKafkaTopicInfo {
     pub topic_name: Option<String>,
 }
 
-/// The `CWPTags` model of CWP API 2018-02-28 (renamed: the metadata calls it `CWPTags`).
+/// The `CWPTags` model of CWP API 2018-02-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CwpTags {
+pub struct CWPTags {
     /// `Rid`: integer. Example: `18442`.
     pub rid: Option<i64>,
     /// `Name`: string. Example: `tagsA`.
@@ -15925,9 +15925,9 @@ pub struct HostLoginList {
     pub machine_extra_info: Option<MachineExtraInfo>,
     /// `Port`: integer. Example: `3306`.
     pub port: Option<i64>,
-    /// `IPAnalyse`: [`IpAnalyse`].
+    /// `IPAnalyse`: [`IPAnalyse`].
     #[tc(rename = "IPAnalyse")]
-    pub ip_analyse: Option<IpAnalyse>,
+    pub ip_analyse: Option<IPAnalyse>,
     /// `HitRule`: string. Example: `risk_login_1`.
     pub hit_rule: Option<String>,
     /// `HitRuleName`: string. Example: `威胁情报`.
@@ -16023,10 +16023,10 @@ pub struct HostTagInfo {
     pub region_id: Option<u64>,
 }
 
-/// The `IPAnalyse` model of CWP API 2018-02-28 (renamed: the metadata calls it `IPAnalyse`).
+/// The `IPAnalyse` model of CWP API 2018-02-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpAnalyse {
+pub struct IPAnalyse {
     /// `Status`: unsigned integer. Example: `0`.
     pub status: Option<u64>,
     /// `Tags`: list of string. Example: `["勒索软件"]`.
@@ -17008,9 +17008,9 @@ pub struct NetAttackEvent {
     pub new: Option<bool>,
     /// `RaspOpen`: integer. Example: `1`.
     pub rasp_open: Option<i64>,
-    /// `IPAnalyse`: [`IpAnalyse`].
+    /// `IPAnalyse`: [`IPAnalyse`].
     #[tc(rename = "IPAnalyse")]
-    pub ip_analyse: Option<IpAnalyse>,
+    pub ip_analyse: Option<IPAnalyse>,
 }
 
 /// The `NetAttackEventInfo` model of CWP API 2018-02-28.
@@ -17065,9 +17065,9 @@ pub struct NetAttackEventInfo {
     pub host_op_type: Option<u64>,
     /// `HostOpProcessTree`: string. Example: `YW*jZA==`.
     pub host_op_process_tree: Option<String>,
-    /// `IPAnalyse`: [`IpAnalyse`].
+    /// `IPAnalyse`: [`IPAnalyse`].
     #[tc(rename = "IPAnalyse")]
-    pub ip_analyse: Option<IpAnalyse>,
+    pub ip_analyse: Option<IPAnalyse>,
     /// `NetResponsePayload`: string. Example: `response data`.
     pub net_response_payload: Option<String>,
 }
@@ -18032,7 +18032,7 @@ pub struct RaspEventDetail {
     pub event_type: Option<i64>,
 }
 
-/// The `RaspEventOverview` model of CWP API 2018-02-28 (renamed: the metadata calls it `RaspEventOverview`).
+/// The `RaspEventOverview` model of CWP API 2018-02-28, named `RaspEventOverviewModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RaspEventOverviewModel {
@@ -18093,9 +18093,9 @@ pub struct RaspLicenseList {
     pub private_ip: Option<String>,
     /// `Tags`: list of [`Tags`].
     pub tags: Option<Vec<Tags>>,
-    /// `CWPTags`: list of [`CwpTags`].
+    /// `CWPTags`: list of [`CWPTags`].
     #[tc(rename = "CWPTags")]
-    pub cwp_tags: Option<Vec<CwpTags>>,
+    pub cwp_tags: Option<Vec<CWPTags>>,
     /// `ProtectionVersion`: list of string. Example: `["Ultimate"]`.
     pub protection_version: Option<Vec<String>>,
     /// `ConfigurationSetting`: unsigned integer. Example: `0`.
@@ -20311,10 +20311,10 @@ pub struct WebHookRuleSummary {
     pub host_count: Option<i64>,
 }
 
-/// The `YDRaspBlackWhiteListItem` model of CWP API 2018-02-28 (renamed: the metadata calls it `YDRaspBlackWhiteListItem`).
+/// The `YDRaspBlackWhiteListItem` model of CWP API 2018-02-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct YdRaspBlackWhiteListItem {
+pub struct YDRaspBlackWhiteListItem {
     /// `Id`: unsigned integer. Example: `12`.
     pub id: Option<u64>,
     /// `LogicalSymbol`: unsigned integer. Example: `0`.

@@ -275,8 +275,8 @@ pub struct ActivateInstanceResponse {
 
 /// The `ActivateLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ActivateLibraDbClusterResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ActivateLibraDbClusterResponse)]
+/// Answers [`ActivateLibraDBClusterResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivateLibraDBCluster {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -286,15 +286,15 @@ pub struct ActivateLibraDBCluster {
 /// The answer of [`ActivateLibraDBCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActivateLibraDbClusterResponse {
+pub struct ActivateLibraDBClusterResponse {
     /// `FlowId`: integer. Example: `123`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ActivateLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ActivateLibraDbInstanceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ActivateLibraDbInstanceResponse)]
+/// Answers [`ActivateLibraDBInstanceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivateLibraDBInstance {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-bzxxrmtq`.
@@ -306,7 +306,7 @@ pub struct ActivateLibraDBInstance {
 /// The answer of [`ActivateLibraDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActivateLibraDbInstanceResponse {
+pub struct ActivateLibraDBInstanceResponse {
     /// `FlowId`: integer, may be null. Example: `147183`.
     pub flow_id: Option<i64>,
 }
@@ -401,8 +401,8 @@ pub struct AddInstancesResponse {
 
 /// The `AddLibraDBInstances` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`AddLibraDbInstancesResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = AddLibraDbInstancesResponse)]
+/// Answers [`AddLibraDBInstancesResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddLibraDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-3`.
@@ -457,7 +457,7 @@ pub struct AddLibraDBInstances {
 /// The answer of [`AddLibraDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddLibraDbInstancesResponse {
+pub struct AddLibraDBInstancesResponse {
     /// `BigDealIds`: list of string, may be null. Example: `["202411073872"]`.
     pub big_deal_ids: Option<Vec<String>>,
     /// `TranId`: string, may be null. Example: `myTranId`.
@@ -627,8 +627,8 @@ pub struct CancelTaskResponse;
 
 /// The `CheckCreateLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`CheckCreateLibraDbInstanceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = CheckCreateLibraDbInstanceResponse)]
+/// Answers [`CheckCreateLibraDBInstanceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckCreateLibraDBInstance {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-6gtlgm5l`.
@@ -640,7 +640,7 @@ pub struct CheckCreateLibraDBInstance {
 /// The answer of [`CheckCreateLibraDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckCreateLibraDbInstanceResponse {
+pub struct CheckCreateLibraDBInstanceResponse {
     /// `Status`: string, may be null. Example: `success`.
     pub status: Option<String>,
     /// `CheckItem`: list of [`CheckItem`], may be null.
@@ -753,8 +753,8 @@ pub struct CloseProxyEndPointResponse {
 
 /// The `CloseSSL` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`CloseSslResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = CloseSslResponse)]
+/// Answers [`CloseSSLResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseSSL {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-bzxxrmtq`.
@@ -766,7 +766,7 @@ pub struct CloseSSL {
 /// The answer of [`CloseSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseSslResponse {
+pub struct CloseSSLResponse {
     /// `FlowId`: integer. Example: `147187`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `149284`.
@@ -943,15 +943,15 @@ pub struct CreateBackupResponse {
 
 /// The `CreateCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`CreateClsDeliveryResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = CreateClsDeliveryResponse)]
+/// Answers [`CreateCLSDeliveryResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCLSDelivery {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-ins-ifq10f11`.
     pub instance_id: String,
-    /// `CLSInfoList`, required: list of [`ClsInfo`]. Example: `[{"TopicId":"38b86342-7cb0-4776-9ebd-ff1830035da1","TopicOpe`….
+    /// `CLSInfoList`, required: list of [`CLSInfo`]. Example: `[{"TopicId":"38b86342-7cb0-4776-9ebd-ff1830035da1","TopicOpe`….
     #[tc(rename = "CLSInfoList")]
-    pub cls_info_list: Vec<ClsInfo>,
+    pub cls_info_list: Vec<CLSInfo>,
     /// `LogType`, optional: string. Example: `slow`.
     pub log_type: Option<String>,
     /// `IsInMaintainPeriod`, optional: string. Example: `no`.
@@ -961,7 +961,7 @@ pub struct CreateCLSDelivery {
 /// The answer of [`CreateCLSDelivery`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateClsDeliveryResponse {
+pub struct CreateCLSDeliveryResponse {
     /// `TaskId`: integer. Example: `148728`.
     pub task_id: Option<i64>,
 }
@@ -1237,8 +1237,8 @@ pub struct CreateIntegrateClusterResponse {
 
 /// The `CreateLibraDBClusterAccounts` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`CreateLibraDbClusterAccountsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = CreateLibraDbClusterAccountsResponse)]
+/// Answers [`CreateLibraDBClusterAccountsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateLibraDBClusterAccounts {
     /// `ClusterId`, required: string. Example: `libradb-i794jfvg`.
@@ -1252,20 +1252,20 @@ pub struct CreateLibraDBClusterAccounts {
 /// The answer of [`CreateLibraDBClusterAccounts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateLibraDbClusterAccountsResponse;
+pub struct CreateLibraDBClusterAccountsResponse;
 
 /// The `CreateLibraDBClusters` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`CreateLibraDbClustersResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = CreateLibraDbClustersResponse)]
+/// Answers [`CreateLibraDBClustersResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateLibraDBClusters {
     /// `Count`, required: integer. Example: `1`.
     pub count: i64,
     /// `Zone`, required: string. Example: `ap-guangzhou-6"`.
     pub zone: String,
-    /// `InstanceInitInfos`, required: list of [`LibraDbInstanceInitInfo`].
-    pub instance_init_infos: Vec<LibraDbInstanceInitInfo>,
+    /// `InstanceInitInfos`, required: list of [`LibraDBInstanceInitInfo`].
+    pub instance_init_infos: Vec<LibraDBInstanceInitInfo>,
     /// `AdminPassword`, optional: string. Example: `"autotest1"`.
     pub admin_password: Option<tc_api_core::SecretString>,
     /// `AutoRenewFlag`, optional: integer. Example: `0`.
@@ -1306,7 +1306,7 @@ pub struct CreateLibraDBClusters {
 /// The answer of [`CreateLibraDBClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateLibraDbClustersResponse {
+pub struct CreateLibraDBClustersResponse {
     /// `BigDealIds`: list of string. Example: `["20250515625002861909831" ]`.
     pub big_deal_ids: Option<Vec<String>>,
     /// `ClusterIds`: list of string. Example: `["libradb-xxx"]`.
@@ -1608,8 +1608,8 @@ pub struct DeleteBackupVaultResponse {
 
 /// The `DeleteCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DeleteClsDeliveryResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DeleteClsDeliveryResponse)]
+/// Answers [`DeleteCLSDeliveryResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCLSDelivery {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-ins-nwc5ao8g`.
@@ -1626,7 +1626,7 @@ pub struct DeleteCLSDelivery {
 /// The answer of [`DeleteCLSDelivery`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteClsDeliveryResponse {
+pub struct DeleteCLSDeliveryResponse {
     /// `TaskId`: integer. Example: `165782`.
     pub task_id: Option<i64>,
 }
@@ -1687,8 +1687,8 @@ pub struct DeleteClusterSaveBackupResponse {
 
 /// The `DeleteLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DeleteLibraDbClusterResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DeleteLibraDbClusterResponse)]
+/// Answers [`DeleteLibraDBClusterResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteLibraDBCluster {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -1698,15 +1698,15 @@ pub struct DeleteLibraDBCluster {
 /// The answer of [`DeleteLibraDBCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteLibraDbClusterResponse {
+pub struct DeleteLibraDBClusterResponse {
     /// `FlowId`: integer. Example: `123`.
     pub flow_id: Option<i64>,
 }
 
 /// The `DeleteLibraDBClusterAccounts` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DeleteLibraDbClusterAccountsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DeleteLibraDbClusterAccountsResponse)]
+/// Answers [`DeleteLibraDBClusterAccountsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteLibraDBClusterAccounts {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -1718,7 +1718,7 @@ pub struct DeleteLibraDBClusterAccounts {
 /// The answer of [`DeleteLibraDBClusterAccounts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteLibraDbClusterAccountsResponse;
+pub struct DeleteLibraDBClusterAccountsResponse;
 
 /// The `DeleteParamTemplate` action of CYNOSDB API 2019-01-07.
 ///
@@ -2753,8 +2753,8 @@ pub struct DescribeClustersResponse {
 
 /// The `DescribeDBSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`, optional: string. Example: `cynosdbmysql-ins-jhi2gdi0`.
@@ -2766,7 +2766,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
 }
@@ -2791,8 +2791,8 @@ pub struct DescribeFlowResponse {
 
 /// The `DescribeInstanceCLSLogDelivery` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeInstanceClsLogDeliveryResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeInstanceClsLogDeliveryResponse)]
+/// Answers [`DescribeInstanceCLSLogDeliveryResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceCLSLogDelivery {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-ins-nwc5ao8g`.
@@ -2804,12 +2804,12 @@ pub struct DescribeInstanceCLSLogDelivery {
 /// The answer of [`DescribeInstanceCLSLogDelivery`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceClsLogDeliveryResponse {
+pub struct DescribeInstanceCLSLogDeliveryResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `InstanceCLSDeliveryInfos`: list of [`InstanceClsDeliveryInfo`]. Example: `{"Response":{"InstanceCLSDeliveryInfos":[{"GroupId":"a5532ab`….
+    /// `InstanceCLSDeliveryInfos`: list of [`InstanceCLSDeliveryInfo`]. Example: `{"Response":{"InstanceCLSDeliveryInfos":[{"GroupId":"a5532ab`….
     #[tc(rename = "InstanceCLSDeliveryInfos")]
-    pub instance_cls_delivery_infos: Option<Vec<InstanceClsDeliveryInfo>>,
+    pub instance_cls_delivery_infos: Option<Vec<InstanceCLSDeliveryInfo>>,
 }
 
 /// The `DescribeInstanceDetail` action of CYNOSDB API 2019-01-07.
@@ -3094,8 +3094,8 @@ pub struct DescribeIsolatedInstancesResponse {
 
 /// The `DescribeLibraDBClusterAccountAllPrivileges` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClusterAccountAllPrivilegesResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClusterAccountAllPrivilegesResponse)]
+/// Answers [`DescribeLibraDBClusterAccountAllPrivilegesResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusterAccountAllPrivileges {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -3107,7 +3107,7 @@ pub struct DescribeLibraDBClusterAccountAllPrivileges {
 /// The answer of [`DescribeLibraDBClusterAccountAllPrivileges`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClusterAccountAllPrivilegesResponse {
+pub struct DescribeLibraDBClusterAccountAllPrivilegesResponse {
     /// `PrivilegeStatements`: list of string, may be null.
     pub privilege_statements: Option<Vec<String>>,
     /// `GlobalPrivileges`: list of string, may be null. Example: `["CREATE","ALTER"]`.
@@ -3120,8 +3120,8 @@ pub struct DescribeLibraDbClusterAccountAllPrivilegesResponse {
 
 /// The `DescribeLibraDBClusterAccountPrivileges` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClusterAccountPrivilegesResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClusterAccountPrivilegesResponse)]
+/// Answers [`DescribeLibraDBClusterAccountPrivilegesResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusterAccountPrivileges {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -3141,15 +3141,15 @@ pub struct DescribeLibraDBClusterAccountPrivileges {
 /// The answer of [`DescribeLibraDBClusterAccountPrivileges`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClusterAccountPrivilegesResponse {
+pub struct DescribeLibraDBClusterAccountPrivilegesResponse {
     /// `Privileges`: list of string, may be null. Example: `["SELECT"]`.
     pub privileges: Option<Vec<String>>,
 }
 
 /// The `DescribeLibraDBClusterAccounts` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClusterAccountsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClusterAccountsResponse)]
+/// Answers [`DescribeLibraDBClusterAccountsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusterAccounts {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -3169,7 +3169,7 @@ pub struct DescribeLibraDBClusterAccounts {
 /// The answer of [`DescribeLibraDBClusterAccounts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClusterAccountsResponse {
+pub struct DescribeLibraDBClusterAccountsResponse {
     /// `AccountSet`: list of [`Account`].
     pub account_set: Option<Vec<Account>>,
     /// `TotalCount`: integer. Example: `2`.
@@ -3178,8 +3178,8 @@ pub struct DescribeLibraDbClusterAccountsResponse {
 
 /// The `DescribeLibraDBClusterAutoMapRule` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClusterAutoMapRuleResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClusterAutoMapRuleResponse)]
+/// Answers [`DescribeLibraDBClusterAutoMapRuleResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusterAutoMapRule {
     /// `ClusterId`, required: string. Example: `libradb-a405lyzg`.
@@ -3191,15 +3191,15 @@ pub struct DescribeLibraDBClusterAutoMapRule {
 /// The answer of [`DescribeLibraDBClusterAutoMapRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClusterAutoMapRuleResponse {
+pub struct DescribeLibraDBClusterAutoMapRuleResponse {
     /// `AutoMapRules`: list of [`AutoMapRule`].
     pub auto_map_rules: Option<Vec<AutoMapRule>>,
 }
 
 /// The `DescribeLibraDBClusterDetail` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClusterDetailResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClusterDetailResponse)]
+/// Answers [`DescribeLibraDBClusterDetailResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusterDetail {
     /// `ClusterId`, required: string. Example: `"libradb-xxx"`.
@@ -3211,15 +3211,15 @@ pub struct DescribeLibraDBClusterDetail {
 /// The answer of [`DescribeLibraDBClusterDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClusterDetailResponse {
-    /// `Detail`: [`LibraDbClusterDetail`].
-    pub detail: Option<LibraDbClusterDetail>,
+pub struct DescribeLibraDBClusterDetailResponse {
+    /// `Detail`: [`LibraDBClusterDetail`].
+    pub detail: Option<LibraDBClusterDetail>,
 }
 
 /// The `DescribeLibraDBClusterTableMapping` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClusterTableMappingResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClusterTableMappingResponse)]
+/// Answers [`DescribeLibraDBClusterTableMappingResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusterTableMapping {
     /// `ClusterId`, required: string. Example: `libradb-d41df31`.
@@ -3251,7 +3251,7 @@ pub struct DescribeLibraDBClusterTableMapping {
 /// The answer of [`DescribeLibraDBClusterTableMapping`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClusterTableMappingResponse {
+pub struct DescribeLibraDBClusterTableMappingResponse {
     /// `TotalCnt`: integer. Example: `10`.
     pub total_cnt: Option<i64>,
     /// `TableMappings`: list of [`TableMappingObject`].
@@ -3260,8 +3260,8 @@ pub struct DescribeLibraDbClusterTableMappingResponse {
 
 /// The `DescribeLibraDBClusters` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbClustersResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbClustersResponse)]
+/// Answers [`DescribeLibraDBClustersResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBClusters {
     /// `Limit`, optional: integer. Example: `0`.
@@ -3279,17 +3279,17 @@ pub struct DescribeLibraDBClusters {
 /// The answer of [`DescribeLibraDBClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbClustersResponse {
-    /// `ClusterSet`: list of [`LibraDbClusterSet`].
-    pub cluster_set: Option<Vec<LibraDbClusterSet>>,
+pub struct DescribeLibraDBClustersResponse {
+    /// `ClusterSet`: list of [`LibraDBClusterSet`].
+    pub cluster_set: Option<Vec<LibraDBClusterSet>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeLibraDBDataSource` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbDataSourceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbDataSourceResponse)]
+/// Answers [`DescribeLibraDBDataSourceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBDataSource {
     /// `ClusterId`, required: string. Example: `libradb-af341d4`.
@@ -3301,15 +3301,15 @@ pub struct DescribeLibraDBDataSource {
 /// The answer of [`DescribeLibraDBDataSource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbDataSourceResponse {
+pub struct DescribeLibraDBDataSourceResponse {
     /// `DataSourceList`: list of [`DataSourceItem`], may be null.
     pub data_source_list: Option<Vec<DataSourceItem>>,
 }
 
 /// The `DescribeLibraDBForwardConfig` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbForwardConfigResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbForwardConfigResponse)]
+/// Answers [`DescribeLibraDBForwardConfigResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBForwardConfig {
     /// `InstanceId`, required: string. Example: `libradb-ins-xxx`.
@@ -3319,7 +3319,7 @@ pub struct DescribeLibraDBForwardConfig {
 /// The answer of [`DescribeLibraDBForwardConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbForwardConfigResponse {
+pub struct DescribeLibraDBForwardConfigResponse {
     /// `ForwardMode`: string. Example: `"AUTO"/"NONE"`.
     pub forward_mode: Option<String>,
     /// `ForwardList`: list of [`ForwardInstanceInfo`], may be null.
@@ -3328,8 +3328,8 @@ pub struct DescribeLibraDbForwardConfigResponse {
 
 /// The `DescribeLibraDBInstanceDetail` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbInstanceDetailResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbInstanceDetailResponse)]
+/// Answers [`DescribeLibraDBInstanceDetailResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBInstanceDetail {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-csmr78sn`.
@@ -3341,7 +3341,7 @@ pub struct DescribeLibraDBInstanceDetail {
 /// The answer of [`DescribeLibraDBInstanceDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbInstanceDetailResponse {
+pub struct DescribeLibraDBInstanceDetailResponse {
     /// `Uin`: string, may be null. Example: `10003***252`.
     pub uin: Option<String>,
     /// `AppId`: integer, may be null. Example: `134431132`.
@@ -3405,8 +3405,8 @@ pub struct DescribeLibraDbInstanceDetailResponse {
     pub instance_net_info: Option<InstanceNetInfo>,
     /// `ResourceTags`: list of [`Tag`], may be null.
     pub resource_tags: Option<Vec<Tag>>,
-    /// `NodeInfo`: list of [`LibraDbNodeInfo`].
-    pub node_info: Option<Vec<LibraDbNodeInfo>>,
+    /// `NodeInfo`: list of [`LibraDBNodeInfo`].
+    pub node_info: Option<Vec<LibraDBNodeInfo>>,
     /// `NodeCount`: unsigned integer. Example: `2`.
     pub node_count: Option<u64>,
     /// `AnalysisUpgradeVersionInfo`: [`UpgradeAnalysisInstanceVersionInfo`], may be null.
@@ -3415,23 +3415,23 @@ pub struct DescribeLibraDbInstanceDetailResponse {
 
 /// The `DescribeLibraDBInstanceSpecs` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbInstanceSpecsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbInstanceSpecsResponse)]
+/// Answers [`DescribeLibraDBInstanceSpecsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBInstanceSpecs;
 
 /// The answer of [`DescribeLibraDBInstanceSpecs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbInstanceSpecsResponse {
+pub struct DescribeLibraDBInstanceSpecsResponse {
     /// `InstanceSpecSet`: list of [`RegionInstanceSpecInfo`], may be null.
     pub instance_spec_set: Option<Vec<RegionInstanceSpecInfo>>,
 }
 
 /// The `DescribeLibraDBSlowLogs` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbSlowLogsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbSlowLogsResponse)]
+/// Answers [`DescribeLibraDBSlowLogsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBSlowLogs {
     /// `InstanceId`, optional: string. Example: `libradb-ins-i4vsg0tw`.
@@ -3455,21 +3455,21 @@ pub struct DescribeLibraDBSlowLogs {
 /// The answer of [`DescribeLibraDBSlowLogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbSlowLogsResponse;
+pub struct DescribeLibraDBSlowLogsResponse;
 
 /// The `DescribeLibraDBVersion` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeLibraDbVersionResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeLibraDbVersionResponse)]
+/// Answers [`DescribeLibraDBVersionResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLibraDBVersion;
 
 /// The answer of [`DescribeLibraDBVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLibraDbVersionResponse {
-    /// `VersionList`: list of [`LibraDbVersion`].
-    pub version_list: Option<Vec<LibraDbVersion>>,
+pub struct DescribeLibraDBVersionResponse {
+    /// `VersionList`: list of [`LibraDBVersion`].
+    pub version_list: Option<Vec<LibraDBVersion>>,
 }
 
 /// The `DescribeMaintainPeriod` action of CYNOSDB API 2019-01-07.
@@ -3900,8 +3900,8 @@ pub struct DescribeRollbackTimeRangeResponse {
 
 /// The `DescribeSQLExecutionPlan` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeSqlExecutionPlanResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeSqlExecutionPlanResponse)]
+/// Answers [`DescribeSQLExecutionPlanResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSQLExecutionPlan {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-8tumaajt`.
@@ -3918,15 +3918,15 @@ pub struct DescribeSQLExecutionPlan {
 /// The answer of [`DescribeSQLExecutionPlan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSqlExecutionPlanResponse {
+pub struct DescribeSQLExecutionPlanResponse {
     /// `PlanDetail`: [`ExecutionPlanDetail`], may be null.
     pub plan_detail: Option<ExecutionPlanDetail>,
 }
 
 /// The `DescribeSSLStatus` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DescribeSslStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DescribeSslStatusResponse)]
+/// Answers [`DescribeSSLStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSSLStatus {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-bzxxrmtq`.
@@ -3938,7 +3938,7 @@ pub struct DescribeSSLStatus {
 /// The answer of [`DescribeSSLStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSslStatusResponse {
+pub struct DescribeSSLStatusResponse {
     /// `IsOpenSSL`: string. Example: `no`.
     #[tc(rename = "IsOpenSSL")]
     pub is_open_ssl: Option<String>,
@@ -4185,8 +4185,8 @@ pub struct DisassociateSecurityGroupsResponse;
 
 /// The `DownloadLibraDBClusterList` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`DownloadLibraDbClusterListResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = DownloadLibraDbClusterListResponse)]
+/// Answers [`DownloadLibraDBClusterListResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DownloadLibraDBClusterList {
     /// `Limit`, optional: integer. Example: `0`.
@@ -4204,7 +4204,7 @@ pub struct DownloadLibraDBClusterList {
 /// The answer of [`DownloadLibraDBClusterList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DownloadLibraDbClusterListResponse {
+pub struct DownloadLibraDBClusterListResponse {
     /// `ClusterSet`: list of [`LibraClusterSet`].
     pub cluster_set: Option<Vec<LibraClusterSet>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -4532,8 +4532,8 @@ pub struct IsolateInstanceResponse {
 
 /// The `IsolateLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`IsolateLibraDbClusterResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = IsolateLibraDbClusterResponse)]
+/// Answers [`IsolateLibraDBClusterResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateLibraDBCluster {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -4547,7 +4547,7 @@ pub struct IsolateLibraDBCluster {
 /// The answer of [`IsolateLibraDBCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateLibraDbClusterResponse {
+pub struct IsolateLibraDBClusterResponse {
     /// `FlowId`: integer. Example: `123`.
     pub flow_id: Option<i64>,
     /// `DealNames`: list of string. Example: `["632415780"]`.
@@ -4556,8 +4556,8 @@ pub struct IsolateLibraDbClusterResponse {
 
 /// The `IsolateLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`IsolateLibraDbInstanceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = IsolateLibraDbInstanceResponse)]
+/// Answers [`IsolateLibraDBInstanceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateLibraDBInstance {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-bzxxrmtq`.
@@ -4575,7 +4575,7 @@ pub struct IsolateLibraDBInstance {
 /// The answer of [`IsolateLibraDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateLibraDbInstanceResponse {
+pub struct IsolateLibraDBInstanceResponse {
     /// `FlowId`: integer, may be null. Example: `147286`.
     pub flow_id: Option<i64>,
     /// `DealNames`: list of string, may be null. Example: `["20241104"]`.
@@ -5113,8 +5113,8 @@ pub struct ModifyClusterStorageResponse {
 
 /// The `ModifyDBInstanceSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-grp-4senc2fm`.
@@ -5134,7 +5134,7 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyInstanceName` action of CYNOSDB API 2019-01-07.
 ///
@@ -5200,8 +5200,8 @@ pub struct ModifyInstanceUpgradeLimitDaysResponse;
 
 /// The `ModifyLibraDBClusterAccountDescription` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterAccountDescriptionResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterAccountDescriptionResponse)]
+/// Answers [`ModifyLibraDBClusterAccountDescriptionResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterAccountDescription {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -5217,12 +5217,12 @@ pub struct ModifyLibraDBClusterAccountDescription {
 /// The answer of [`ModifyLibraDBClusterAccountDescription`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterAccountDescriptionResponse;
+pub struct ModifyLibraDBClusterAccountDescriptionResponse;
 
 /// The `ModifyLibraDBClusterAccountHost` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterAccountHostResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterAccountHostResponse)]
+/// Answers [`ModifyLibraDBClusterAccountHostResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterAccountHost {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -5236,12 +5236,12 @@ pub struct ModifyLibraDBClusterAccountHost {
 /// The answer of [`ModifyLibraDBClusterAccountHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterAccountHostResponse;
+pub struct ModifyLibraDBClusterAccountHostResponse;
 
 /// The `ModifyLibraDBClusterAccountPrivilege` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterAccountPrivilegeResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterAccountPrivilegeResponse)]
+/// Answers [`ModifyLibraDBClusterAccountPrivilegeResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterAccountPrivilege {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -5259,34 +5259,34 @@ pub struct ModifyLibraDBClusterAccountPrivilege {
 /// The answer of [`ModifyLibraDBClusterAccountPrivilege`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterAccountPrivilegeResponse;
+pub struct ModifyLibraDBClusterAccountPrivilegeResponse;
 
 /// The `ModifyLibraDBClusterDataSource` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterDataSourceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterDataSourceResponse)]
+/// Answers [`ModifyLibraDBClusterDataSourceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterDataSource {
     /// `ClusterId`, required: string. Example: `libradb-1`.
     pub cluster_id: String,
     /// `InstanceId`, required: string. Example: `libradb-ins-1`.
     pub instance_id: String,
-    /// `SrcInfo`, optional: list of [`LibraDbClusterSrcInfo`].
-    pub src_info: Option<Vec<LibraDbClusterSrcInfo>>,
+    /// `SrcInfo`, optional: list of [`LibraDBClusterSrcInfo`].
+    pub src_info: Option<Vec<LibraDBClusterSrcInfo>>,
 }
 
 /// The answer of [`ModifyLibraDBClusterDataSource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterDataSourceResponse {
+pub struct ModifyLibraDBClusterDataSourceResponse {
     /// `FlowId`: integer. Example: `77712`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyLibraDBClusterName` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterNameResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterNameResponse)]
+/// Answers [`ModifyLibraDBClusterNameResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterName {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -5298,12 +5298,12 @@ pub struct ModifyLibraDBClusterName {
 /// The answer of [`ModifyLibraDBClusterName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterNameResponse;
+pub struct ModifyLibraDBClusterNameResponse;
 
 /// The `ModifyLibraDBClusterProject` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterProjectResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterProjectResponse)]
+/// Answers [`ModifyLibraDBClusterProjectResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterProject {
     /// `ClusterIdSet`, optional: list of string. Example: `["libradb-xxx"]`.
@@ -5315,15 +5315,15 @@ pub struct ModifyLibraDBClusterProject {
 /// The answer of [`ModifyLibraDBClusterProject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterProjectResponse {
+pub struct ModifyLibraDBClusterProjectResponse {
     /// `AffectedClusterIdSet`: list of string. Example: `["libradb-xxx"]`.
     pub affected_cluster_id_set: Option<Vec<String>>,
 }
 
 /// The `ModifyLibraDBClusterReplicationObject` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbClusterReplicationObjectResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbClusterReplicationObjectResponse)]
+/// Answers [`ModifyLibraDBClusterReplicationObjectResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBClusterReplicationObject {
     /// `ClusterId`, required: string. Example: `libradb-cluster-1`.
@@ -5343,15 +5343,15 @@ pub struct ModifyLibraDBClusterReplicationObject {
 /// The answer of [`ModifyLibraDBClusterReplicationObject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbClusterReplicationObjectResponse {
+pub struct ModifyLibraDBClusterReplicationObjectResponse {
     /// `FlowId`: integer. Example: `123`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyLibraDBForwardConfig` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ModifyLibraDbForwardConfigResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ModifyLibraDbForwardConfigResponse)]
+/// Answers [`ModifyLibraDBForwardConfigResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLibraDBForwardConfig {
     /// `InstanceId`, required: string. Example: `libradb-ins-1v4okeuw`.
@@ -5365,7 +5365,7 @@ pub struct ModifyLibraDBForwardConfig {
 /// The answer of [`ModifyLibraDBForwardConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLibraDbForwardConfigResponse;
+pub struct ModifyLibraDBForwardConfigResponse;
 
 /// The `ModifyMaintainPeriodConfig` action of CYNOSDB API 2019-01-07.
 ///
@@ -5715,8 +5715,8 @@ pub struct OfflineInstanceResponse {
 
 /// The `OfflineLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`OfflineLibraDbClusterResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = OfflineLibraDbClusterResponse)]
+/// Answers [`OfflineLibraDBClusterResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfflineLibraDBCluster {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -5726,15 +5726,15 @@ pub struct OfflineLibraDBCluster {
 /// The answer of [`OfflineLibraDBCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OfflineLibraDbClusterResponse {
+pub struct OfflineLibraDBClusterResponse {
     /// `FlowId`: integer. Example: `123`.
     pub flow_id: Option<i64>,
 }
 
 /// The `OfflineLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`OfflineLibraDbInstanceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = OfflineLibraDbInstanceResponse)]
+/// Answers [`OfflineLibraDBInstanceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfflineLibraDBInstance {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-bzxxrmtq`.
@@ -5746,15 +5746,15 @@ pub struct OfflineLibraDBInstance {
 /// The answer of [`OfflineLibraDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OfflineLibraDbInstanceResponse {
+pub struct OfflineLibraDBInstanceResponse {
     /// `FlowId`: integer, may be null. Example: `147288`.
     pub flow_id: Option<i64>,
 }
 
 /// The `OpenAIOptimizer` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`OpenAiOptimizerResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = OpenAiOptimizerResponse)]
+/// Answers [`OpenAIOptimizerResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenAIOptimizer {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-06bf6v90`.
@@ -5766,7 +5766,7 @@ pub struct OpenAIOptimizer {
 /// The answer of [`OpenAIOptimizer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenAiOptimizerResponse {
+pub struct OpenAIOptimizerResponse {
     /// `TaskId`: integer. Example: `1048940`.
     pub task_id: Option<i64>,
 }
@@ -5904,8 +5904,8 @@ pub struct OpenReadOnlyInstanceExclusiveAccessResponse {
 
 /// The `OpenSSL` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`OpenSslResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = OpenSslResponse)]
+/// Answers [`OpenSSLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenSSL {
     /// `ClusterId`, required: string. Example: `cynosdbmysql-bzxxrmtq`.
@@ -5917,7 +5917,7 @@ pub struct OpenSSL {
 /// The answer of [`OpenSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenSslResponse {
+pub struct OpenSSLResponse {
     /// `FlowId`: integer. Example: `147285`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `148726`.
@@ -6060,8 +6060,8 @@ pub struct RenewClustersResponse {
 
 /// The `RenewLibraDBClusters` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`RenewLibraDbClustersResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = RenewLibraDbClustersResponse)]
+/// Answers [`RenewLibraDBClustersResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewLibraDBClusters {
     /// `TimeSpan`, required: integer. Example: `60`.
@@ -6077,7 +6077,7 @@ pub struct RenewLibraDBClusters {
 /// The answer of [`RenewLibraDBClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewLibraDbClustersResponse {
+pub struct RenewLibraDBClustersResponse {
     /// `BigDealIds`: list of string. Example: `["791364134978"]`.
     pub big_deal_ids: Option<Vec<String>>,
     /// `TranId`: string. Example: `791364134978`.
@@ -6145,8 +6145,8 @@ pub struct ResetAccountPasswordResponse;
 
 /// The `ResetLibraDBClusterAccountPassword` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`ResetLibraDbClusterAccountPasswordResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = ResetLibraDbClusterAccountPasswordResponse)]
+/// Answers [`ResetLibraDBClusterAccountPasswordResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetLibraDBClusterAccountPassword {
     /// `ClusterId`, required: string. Example: `libradb-xxx`.
@@ -6164,7 +6164,7 @@ pub struct ResetLibraDBClusterAccountPassword {
 /// The answer of [`ResetLibraDBClusterAccountPassword`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetLibraDbClusterAccountPasswordResponse;
+pub struct ResetLibraDBClusterAccountPasswordResponse;
 
 /// The `RestartInstance` action of CYNOSDB API 2019-01-07.
 ///
@@ -6186,8 +6186,8 @@ pub struct RestartInstanceResponse {
 
 /// The `RestartLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`RestartLibraDbInstanceResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = RestartLibraDbInstanceResponse)]
+/// Answers [`RestartLibraDBInstanceResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartLibraDBInstance {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-libradb-ins-mhrc48ym`.
@@ -6197,7 +6197,7 @@ pub struct RestartLibraDBInstance {
 /// The answer of [`RestartLibraDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartLibraDbInstanceResponse {
+pub struct RestartLibraDBInstanceResponse {
     /// `FlowId`: integer, may be null. Example: `147263`.
     pub flow_id: Option<i64>,
 }
@@ -6412,8 +6412,8 @@ pub struct SearchClusterTablesResponse {
 
 /// The `SetLibraDBClusterRenewFlag` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`SetLibraDbClusterRenewFlagResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = SetLibraDbClusterRenewFlagResponse)]
+/// Answers [`SetLibraDBClusterRenewFlagResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLibraDBClusterRenewFlag {
     /// `ResourceIds`, optional: list of string. Example: `["libradb-xxx"]`.
@@ -6425,7 +6425,7 @@ pub struct SetLibraDBClusterRenewFlag {
 /// The answer of [`SetLibraDBClusterRenewFlag`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetLibraDbClusterRenewFlagResponse {
+pub struct SetLibraDBClusterRenewFlagResponse {
     /// `Count`: integer. Example: `1`.
     pub count: Option<i64>,
 }
@@ -6452,8 +6452,8 @@ pub struct SetRenewFlagResponse {
 
 /// The `StartCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`StartClsDeliveryResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = StartClsDeliveryResponse)]
+/// Answers [`StartCLSDeliveryResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartCLSDelivery {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-ins-nwc5ao8g`.
@@ -6470,15 +6470,15 @@ pub struct StartCLSDelivery {
 /// The answer of [`StartCLSDelivery`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartClsDeliveryResponse {
+pub struct StartCLSDeliveryResponse {
     /// `TaskId`: integer. Example: `1472831`.
     pub task_id: Option<i64>,
 }
 
 /// The `StopCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
-/// Answers [`StopClsDeliveryResponse`].
-#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional", response = StopClsDeliveryResponse)]
+/// Answers [`StopCLSDeliveryResponse`].
+#[tc_action(service = "cynosdb", version = "2019-01-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopCLSDelivery {
     /// `InstanceId`, required: string. Example: `cynosdbmysql-ins-nwc5ao8g`.
@@ -6495,7 +6495,7 @@ pub struct StopCLSDelivery {
 /// The answer of [`StopCLSDelivery`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopClsDeliveryResponse {
+pub struct StopCLSDeliveryResponse {
     /// `TaskId`: integer. Example: `14728472`.
     pub task_id: Option<i64>,
 }
@@ -6803,10 +6803,10 @@ pub struct UpgradeProxyVersionResponse {
     pub task_id: Option<i64>,
 }
 
-/// The `AIOptimizerStatus` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `AIOptimizerStatus`).
+/// The `AIOptimizerStatus` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiOptimizerStatus {
+pub struct AIOptimizerStatus {
     /// `Status`: string. Example: `training`.
     pub status: Option<String>,
     /// `OpenTime`: string. Example: `2026-05-24 11:39:55`.
@@ -6815,10 +6815,10 @@ pub struct AiOptimizerStatus {
     pub training_progress: Option<i64>,
 }
 
-/// The `AIOptimizerTaskData` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `AIOptimizerTaskData`).
+/// The `AIOptimizerTaskData` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiOptimizerTaskData {
+pub struct AIOptimizerTaskData {
     /// `TemplateID`: string. Example: `tpch1g:45afb52668a29314bbc68ec8803ef917416c271ce57521402d8da`….
     #[tc(rename = "TemplateID")]
     pub template_id: Option<String>,
@@ -7370,9 +7370,9 @@ pub struct BizTaskInfo {
     pub modify_instance_params_data: Option<BizTaskModifyParamsData>,
     /// `TaskMaintainInfo`: [`TaskMaintainInfo`].
     pub task_maintain_info: Option<TaskMaintainInfo>,
-    /// `InstanceCLSDeliveryInfos`: list of [`InstanceClsDeliveryInfo`].
+    /// `InstanceCLSDeliveryInfos`: list of [`InstanceCLSDeliveryInfo`].
     #[tc(rename = "InstanceCLSDeliveryInfos")]
-    pub instance_cls_delivery_infos: Option<Vec<InstanceClsDeliveryInfo>>,
+    pub instance_cls_delivery_infos: Option<Vec<InstanceCLSDeliveryInfo>>,
     /// `TaskProgressInfo`: [`TaskProgressInfo`].
     pub task_progress_info: Option<TaskProgressInfo>,
     /// `GdnTaskInfo`: [`GdnTaskInfo`].
@@ -7381,9 +7381,9 @@ pub struct BizTaskInfo {
     pub vault_id: Option<String>,
     /// `VaultName`: string. Example: `vaults_1769683193_5oDpM`.
     pub vault_name: Option<String>,
-    /// `AIOptimizerTaskData`: [`AiOptimizerTaskData`].
+    /// `AIOptimizerTaskData`: [`AIOptimizerTaskData`].
     #[tc(rename = "AIOptimizerTaskData")]
-    pub ai_optimizer_task_data: Option<AiOptimizerTaskData>,
+    pub ai_optimizer_task_data: Option<AIOptimizerTaskData>,
 }
 
 /// The `BizTaskModifyInstanceParam` model of CYNOSDB API 2019-01-07.
@@ -7408,10 +7408,10 @@ pub struct BizTaskModifyParamsData {
     pub modify_instance_params: Option<Vec<BizTaskModifyInstanceParam>>,
 }
 
-/// The `CLSInfo` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `CLSInfo`).
+/// The `CLSInfo` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsInfo {
+pub struct CLSInfo {
     /// `TopicOperation`, required: string. Example: `create`.
     pub topic_operation: String,
     /// `GroupOperation`, required: string. Example: `create`.
@@ -7504,9 +7504,9 @@ pub struct ClusterInstanceDetail {
     pub node_list: Option<Vec<String>>,
     /// `ServerlessStatus`: string. Example: `pause`.
     pub serverless_status: Option<String>,
-    /// `AIOptimizerStatus`: [`AiOptimizerStatus`].
+    /// `AIOptimizerStatus`: [`AIOptimizerStatus`].
     #[tc(rename = "AIOptimizerStatus")]
-    pub ai_optimizer_status: Option<AiOptimizerStatus>,
+    pub ai_optimizer_status: Option<AIOptimizerStatus>,
     /// `ProjectId`: integer. Example: `0`.
     pub project_id: Option<i64>,
     /// `Region`: string. Example: `ap-guangzhou`.
@@ -8442,7 +8442,7 @@ pub struct DescribeRedoLogListByVaultItem {
     pub redo_file_info: Option<RedoLogItem>,
 }
 
-/// The `DescribeVaultBackupClusterInfo` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `DescribeVaultBackupClusterInfo`).
+/// The `DescribeVaultBackupClusterInfo` model of CYNOSDB API 2019-01-07, named `DescribeVaultBackupClusterInfoModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVaultBackupClusterInfoModel {
@@ -8753,10 +8753,10 @@ pub struct InstanceAuditStatus {
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 }
 
-/// The `InstanceCLSDeliveryInfo` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `InstanceCLSDeliveryInfo`).
+/// The `InstanceCLSDeliveryInfo` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceClsDeliveryInfo {
+pub struct InstanceCLSDeliveryInfo {
     /// `InstanceId`: string. Example: `cynosdbmysql-ins-nwc5ao8g`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `cynosdbmysql-ins-nwc5ao8g`.
@@ -8991,10 +8991,10 @@ pub struct LibraClusterSet {
     pub vport: Option<i64>,
 }
 
-/// The `LibraDBClusterDetail` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `LibraDBClusterDetail`).
+/// The `LibraDBClusterDetail` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LibraDbClusterDetail {
+pub struct LibraDBClusterDetail {
     /// `ClusterId`: string. Example: `“libradb-xxx”`.
     pub cluster_id: Option<String>,
     /// `ClusterName`: string. Example: `“libradb-xxx”`.
@@ -9058,10 +9058,10 @@ pub struct LibraDbClusterDetail {
     pub analysis_upgrade_version_info: Option<UpgradeAnalysisInstanceVersionInfo>,
 }
 
-/// The `LibraDBClusterSet` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `LibraDBClusterSet`).
+/// The `LibraDBClusterSet` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LibraDbClusterSet {
+pub struct LibraDBClusterSet {
     /// `AppId`: integer. Example: `123`.
     pub app_id: Option<i64>,
     /// `ClusterId`: string. Example: `libradb-xxx`.
@@ -9121,10 +9121,10 @@ pub struct LibraDbClusterSet {
     pub zone: Option<String>,
 }
 
-/// The `LibraDBClusterSrcInfo` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `LibraDBClusterSrcInfo`).
+/// The `LibraDBClusterSrcInfo` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LibraDbClusterSrcInfo {
+pub struct LibraDBClusterSrcInfo {
     /// `SrcInstanceType`, required: string. Example: `cynos`.
     pub src_instance_type: String,
     /// `AccessType`, optional: string. Example: `local`.
@@ -9158,10 +9158,10 @@ pub struct LibraDbClusterSrcInfo {
     pub operation: Option<String>,
 }
 
-/// The `LibraDBInstanceInitInfo` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `LibraDBInstanceInitInfo`).
+/// The `LibraDBInstanceInitInfo` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LibraDbInstanceInitInfo {
+pub struct LibraDBInstanceInitInfo {
     /// `Cpu`, optional: integer. Example: `4`.
     pub cpu: Option<i64>,
     /// `Memory`, optional: integer. Example: `16`.
@@ -9187,10 +9187,10 @@ pub struct LibraDbInstanceInitInfo {
     pub replicas_num: Option<i64>,
 }
 
-/// The `LibraDBNodeInfo` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `LibraDBNodeInfo`).
+/// The `LibraDBNodeInfo` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LibraDbNodeInfo {
+pub struct LibraDBNodeInfo {
     /// `NodeId`: string. Example: `libradbn-1`.
     pub node_id: Option<String>,
     /// `Status`: string. Example: `running`.
@@ -9207,10 +9207,10 @@ pub struct LibraDbNodeInfo {
     pub message: Option<String>,
 }
 
-/// The `LibraDBVersion` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `LibraDBVersion`).
+/// The `LibraDBVersion` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LibraDbVersion {
+pub struct LibraDBVersion {
     /// `Version`: string. Example: `1.2404.1`.
     pub version: Option<String>,
     /// `Tag`: string. Example: `stable`.
@@ -9334,10 +9334,10 @@ pub struct ManualBackupData {
     pub cross_region_backup_infos: Option<Vec<CrossRegionBackupItem>>,
 }
 
-/// The `MigrateDBItem` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `MigrateDBItem`).
+/// The `MigrateDBItem` model of CYNOSDB API 2019-01-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MigrateDbItem {
+pub struct MigrateDBItem {
     /// `DbName`, optional: string.
     pub db_name: Option<String>,
     /// `MigrateTableMode`, optional: string.
@@ -9353,8 +9353,8 @@ pub struct MigrateObject {
     /// `MigrateDBMode`, optional: string.
     #[tc(rename = "MigrateDBMode")]
     pub migrate_db_mode: Option<String>,
-    /// `Databases`, optional: list of [`MigrateDbItem`].
-    pub databases: Option<Vec<MigrateDbItem>>,
+    /// `Databases`, optional: list of [`MigrateDBItem`].
+    pub databases: Option<Vec<MigrateDBItem>>,
 }
 
 /// The `MigrateOpt` model of CYNOSDB API 2019-01-07.
@@ -10755,7 +10755,7 @@ pub struct UpgradeAnalysisInstanceVersionInfo {
     pub expired_time: Option<i64>,
 }
 
-/// The `UpgradeProxy` model of CYNOSDB API 2019-01-07 (renamed: the metadata calls it `UpgradeProxy`).
+/// The `UpgradeProxy` model of CYNOSDB API 2019-01-07, named `UpgradeProxyModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeProxyModel {

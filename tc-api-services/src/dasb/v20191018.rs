@@ -1799,10 +1799,10 @@ pub struct SearchSessionCommandResponse {
     pub command_session_set: Option<Vec<SessionCommand>>,
 }
 
-/// The `ACTemplate` model of DASB API 2019-10-18 (renamed: the metadata calls it `ACTemplate`).
+/// The `ACTemplate` model of DASB API 2019-10-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AcTemplate {
+pub struct ACTemplate {
     /// `TemplateId`: string. Example: `temp-20231101`.
     pub template_id: Option<String>,
     /// `TemplateName`: string. Example: `改密计划模板`.
@@ -1871,9 +1871,9 @@ pub struct Acl {
     pub department: Option<Department>,
     /// `AllowAccessCredential`: boolean. Example: `true`.
     pub allow_access_credential: Option<bool>,
-    /// `ACTemplateSet`: list of [`AcTemplate`]. Example: `[{"TemplateId":" temp-20231101"}]`.
+    /// `ACTemplateSet`: list of [`ACTemplate`]. Example: `[{"TemplateId":" temp-20231101"}]`.
     #[tc(rename = "ACTemplateSet")]
-    pub ac_template_set: Option<Vec<AcTemplate>>,
+    pub ac_template_set: Option<Vec<ACTemplate>>,
     /// `WhiteCmds`: list of string. Example: `["ls","pwd"]`.
     pub white_cmds: Option<Vec<String>>,
     /// `AllowKeyboardLogger`: boolean. Example: `false`.

@@ -85,8 +85,8 @@ pub struct AppendKnowledgeTaskResponse;
 
 /// The `ChatAI` action of DATAAGENT API 2025-05-13.
 ///
-/// Answers [`ChatAiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dataagent", version = "2025-05-13", region = "optional", response = ChatAiResponse)]
+/// Answers [`ChatAIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dataagent", version = "2025-05-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatAI {
     /// `SessionId`, optional: string. Example: `e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8`.
@@ -116,7 +116,7 @@ pub struct ChatAI {
 /// The answer of [`ChatAI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChatAiResponse;
+pub struct ChatAIResponse;
 
 /// The `CreateDataAgentSession` action of DATAAGENT API 2025-05-13.
 ///
@@ -526,8 +526,8 @@ pub struct QueryUserSessionDetailResponse {
 
 /// The `StopChatAI` action of DATAAGENT API 2025-05-13.
 ///
-/// Answers [`StopChatAiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dataagent", version = "2025-05-13", region = "optional", response = StopChatAiResponse)]
+/// Answers [`StopChatAIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dataagent", version = "2025-05-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopChatAI {
     /// `SessionId`, optional: string. Example: `e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d`.
@@ -539,7 +539,7 @@ pub struct StopChatAI {
 /// The answer of [`StopChatAI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopChatAiResponse {
+pub struct StopChatAIResponse {
     /// `SessionId`: string. Example: `e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d`.
     pub session_id: Option<String>,
 }

@@ -308,8 +308,8 @@ pub struct CreateModel {
     pub workspace_id: String,
     /// `Comment`, optional: string. Example: `一个描述`.
     pub comment: Option<String>,
-    /// `Properties`, optional: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`, optional: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CreateModel`].
@@ -340,8 +340,8 @@ pub struct CreateModelVersion {
     pub aliases: Option<Vec<String>>,
     /// `Comment`, optional: string. Example: `这是模型版本描述`.
     pub comment: Option<String>,
-    /// `Properties`, optional: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`, optional: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CreateModelVersion`].
@@ -396,8 +396,8 @@ pub struct CreateVolume {
     pub workspace_id: String,
     /// `Comment`, optional: string. Example: `这是数据卷描述`.
     pub comment: Option<String>,
-    /// `Properties`, optional: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`, optional: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `StorageLocation`, optional: string. Example: `cson://xxx.xxx`.
     pub storage_location: Option<String>,
     /// `Type`, optional: string. Example: `MANAGED`.
@@ -2770,8 +2770,8 @@ pub struct Catalog {
     pub comment: Option<String>,
     /// `Status`: string, may be null. Example: `2`.
     pub status: Option<String>,
-    /// `Properties`: list of [`KvPair`], may be null.
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`], may be null.
+    pub properties: Option<Vec<KVPair>>,
     /// `Operator`: string, may be null. Example: `tom`.
     pub operator: Option<String>,
     /// `MetaOwner`: [`MetaOwner`], may be null.
@@ -3496,8 +3496,8 @@ pub struct FunctionInfo {
     pub resources: Option<Vec<FunctionResource>>,
     /// `Comment`: string. Example: `函数f2`.
     pub comment: Option<String>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Audit`: [`Audit`].
     pub audit: Option<Audit>,
     /// `MetaOwner`: [`MetaOwner`].
@@ -3908,10 +3908,10 @@ pub struct InnerWorkflowTaskRunListOption {
     pub run_states: Option<Vec<String>>,
 }
 
-/// The `KVPair` model of DATABUDDY API 2026-07-15 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of DATABUDDY API 2026-07-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `Key`: string, may be null. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string, may be null. Example: `Value`.
@@ -4076,8 +4076,8 @@ pub struct ListPartition {
     pub name: Option<String>,
     /// `List`: list of [`Literal`].
     pub list: Option<Vec<Literal>>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
 }
 
 /// The `ListPartitioning` model of DATABUDDY API 2026-07-15.
@@ -4302,8 +4302,8 @@ pub struct LocationInfo {
     pub location_uri: Option<String>,
     /// `Comment`: string. Example: `这是描述信息`.
     pub comment: Option<String>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Audit`: [`Audit`].
     pub audit: Option<Audit>,
 }
@@ -4316,8 +4316,8 @@ pub struct LocationUpdate {
     pub update_type: String,
     /// `NewComment`, optional: string. Example: `这是描述信息`.
     pub new_comment: Option<String>,
-    /// `SetProperties`, optional: list of [`KvPair`].
-    pub set_properties: Option<Vec<KvPair>>,
+    /// `SetProperties`, optional: list of [`KVPair`].
+    pub set_properties: Option<Vec<KVPair>>,
     /// `RemoveProperties`, optional: list of string. Example: `["key1"]`.
     pub remove_properties: Option<Vec<String>>,
     /// `NewName`, optional: string. Example: `my_location`.
@@ -4354,8 +4354,8 @@ pub struct ModelInfo {
     pub comment: Option<String>,
     /// `LatestVersion`: string. Example: `110111121`.
     pub latest_version: Option<String>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Audit`: [`Audit`].
     pub audit: Option<Audit>,
     /// `MetaOwner`: [`MetaOwner`].
@@ -4380,8 +4380,8 @@ pub struct ModelVersionInfo {
     pub uri: Option<String>,
     /// `Comment`: string. Example: `Comment`.
     pub comment: Option<String>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Aliases`: list of string. Example: `["别名1","别名2"]`.
     pub aliases: Option<Vec<String>>,
     /// `Audit`: [`Audit`].
@@ -4534,8 +4534,8 @@ pub struct RangePartition {
     pub lower: Option<Literal>,
     /// `Upper`: [`Literal`].
     pub upper: Option<Literal>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
 }
 
 /// The `RangePartitioning` model of DATABUDDY API 2026-07-15.
@@ -4670,8 +4670,8 @@ pub struct Schema {
     pub name: Option<String>,
     /// `Comment`: string. Example: `schema信息`.
     pub comment: Option<String>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Audit`: [`Audit`].
     pub audit: Option<Audit>,
     /// `MetaOwner`: [`MetaOwner`].
@@ -4726,8 +4726,8 @@ pub struct SearchResult {
     pub workspace_folder_path: Option<String>,
     /// `Highlighting`: list of [`Highlighting`], may be null.
     pub highlighting: Option<Vec<Highlighting>>,
-    /// `Properties`: list of [`KvPair`], may be null.
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`], may be null.
+    pub properties: Option<Vec<KVPair>>,
     /// `WorkspacePath`: string, may be null. Example: `/Workspace/Users/wedata30-dev@tencent.com@700002164618/erinh`….
     pub workspace_path: Option<String>,
     /// `FieldInfo`: list of [`FieldInfo`], may be null.
@@ -4806,8 +4806,8 @@ pub struct TableInfo {
     pub comment: Option<String>,
     /// `Columns`: list of [`ColumnInfo`], may be null.
     pub columns: Option<Vec<ColumnInfo>>,
-    /// `Properties`: list of [`KvPair`], may be null.
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`], may be null.
+    pub properties: Option<Vec<KVPair>>,
     /// `Partitioning`: list of [`Partitioning`], may be null.
     pub partitioning: Option<Vec<Partitioning>>,
     /// `Indexes`: list of [`Index`], may be null.
@@ -5152,8 +5152,8 @@ pub struct ViewInfo {
     pub comment: Option<String>,
     /// `Columns`: list of [`ColumnInfo`], may be null.
     pub columns: Option<Vec<ColumnInfo>>,
-    /// `Properties`: list of [`KvPair`], may be null.
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`], may be null.
+    pub properties: Option<Vec<KVPair>>,
     /// `Audit`: [`Audit`], may be null.
     pub audit: Option<Audit>,
     /// `MetaOwner`: [`MetaOwner`], may be null.
@@ -5180,8 +5180,8 @@ pub struct Volume {
     pub comment: Option<String>,
     /// `StorageLocation`: string. Example: `StorageLocation`.
     pub storage_location: Option<String>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Audit`: [`Audit`].
     pub audit: Option<Audit>,
     /// `Type`: string. Example: `Type`.

@@ -149,8 +149,8 @@ pub struct CreateBasicDDoSAlarmThresholdResponse {
 
 /// The `CreateBoundIP` action of DAYU API 2018-07-09.
 ///
-/// Answers [`CreateBoundIpResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = CreateBoundIpResponse)]
+/// Answers [`CreateBoundIPResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBoundIP {
     /// `Business`, required: string.
@@ -168,15 +168,15 @@ pub struct CreateBoundIP {
 /// The answer of [`CreateBoundIP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBoundIpResponse {
+pub struct CreateBoundIPResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `CreateCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
-/// Answers [`CreateCcFrequencyRulesResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = CreateCcFrequencyRulesResponse)]
+/// Answers [`CreateCCFrequencyRulesResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCCFrequencyRules {
     /// `Business`, required: string.
@@ -206,7 +206,7 @@ pub struct CreateCCFrequencyRules {
 /// The answer of [`CreateCCFrequencyRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCcFrequencyRulesResponse {
+pub struct CreateCCFrequencyRulesResponse {
     /// `CCFrequencyRuleId`: string.
     #[tc(rename = "CCFrequencyRuleId")]
     pub cc_frequency_rule_id: Option<String>,
@@ -214,22 +214,22 @@ pub struct CreateCcFrequencyRulesResponse {
 
 /// The `CreateCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
-/// Answers [`CreateCcSelfDefinePolicyResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = CreateCcSelfDefinePolicyResponse)]
+/// Answers [`CreateCCSelfDefinePolicyResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCCSelfDefinePolicy {
     /// `Business`, required: string.
     pub business: String,
     /// `Id`, required: string.
     pub id: String,
-    /// `Policy`, required: [`CcPolicy`].
-    pub policy: CcPolicy,
+    /// `Policy`, required: [`CCPolicy`].
+    pub policy: CCPolicy,
 }
 
 /// The answer of [`CreateCCSelfDefinePolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCcSelfDefinePolicyResponse {
+pub struct CreateCCSelfDefinePolicyResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
@@ -397,8 +397,8 @@ pub struct CreateL4RulesResponse {
 
 /// The `CreateL7CCRule` action of DAYU API 2018-07-09.
 ///
-/// Answers [`CreateL7ccRuleResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = CreateL7ccRuleResponse)]
+/// Answers [`CreateL7CCRuleResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateL7CCRule {
     /// `Business`, required: string.
@@ -409,16 +409,16 @@ pub struct CreateL7CCRule {
     pub method: String,
     /// `RuleId`, required: string.
     pub rule_id: String,
-    /// `RuleConfig`, optional: list of [`CcRuleConfig`].
-    pub rule_config: Option<Vec<CcRuleConfig>>,
+    /// `RuleConfig`, optional: list of [`CCRuleConfig`].
+    pub rule_config: Option<Vec<CCRuleConfig>>,
 }
 
 /// The answer of [`CreateL7CCRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateL7ccRuleResponse {
-    /// `RuleConfig`: list of [`CcRuleConfig`].
-    pub rule_config: Option<Vec<CcRuleConfig>>,
+pub struct CreateL7CCRuleResponse {
+    /// `RuleConfig`: list of [`CCRuleConfig`].
+    pub rule_config: Option<Vec<CCRuleConfig>>,
 }
 
 /// The `CreateL7HealthConfig` action of DAYU API 2018-07-09.
@@ -633,8 +633,8 @@ pub struct CreateUnblockIpResponse {
 
 /// The `DeleteCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DeleteCcFrequencyRulesResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DeleteCcFrequencyRulesResponse)]
+/// Answers [`DeleteCCFrequencyRulesResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCFrequencyRules {
     /// `Business`, required: string.
@@ -647,15 +647,15 @@ pub struct DeleteCCFrequencyRules {
 /// The answer of [`DeleteCCFrequencyRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcFrequencyRulesResponse {
+pub struct DeleteCCFrequencyRulesResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `DeleteCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DeleteCcSelfDefinePolicyResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DeleteCcSelfDefinePolicyResponse)]
+/// Answers [`DeleteCCSelfDefinePolicyResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCSelfDefinePolicy {
     /// `Business`, required: string.
@@ -669,7 +669,7 @@ pub struct DeleteCCSelfDefinePolicy {
 /// The answer of [`DeleteCCSelfDefinePolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcSelfDefinePolicyResponse {
+pub struct DeleteCCSelfDefinePolicyResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
@@ -830,8 +830,8 @@ pub struct DescribeActionLogResponse {
 
 /// The `DescribeBGPIPL7RuleMaxCnt` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeBgpipl7RuleMaxCntResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeBgpipl7RuleMaxCntResponse)]
+/// Answers [`DescribeBGPIPL7RuleMaxCntResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBGPIPL7RuleMaxCnt {
     /// `Business`, required: string.
@@ -843,7 +843,7 @@ pub struct DescribeBGPIPL7RuleMaxCnt {
 /// The answer of [`DescribeBGPIPL7RuleMaxCnt`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBgpipl7RuleMaxCntResponse {
+pub struct DescribeBGPIPL7RuleMaxCntResponse {
     /// `Count`: unsigned integer.
     pub count: Option<u64>,
 }
@@ -884,8 +884,8 @@ pub struct DescribeBaradDataResponse {
 
 /// The `DescribeBasicCCThreshold` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeBasicCcThresholdResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeBasicCcThresholdResponse)]
+/// Answers [`DescribeBasicCCThresholdResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBasicCCThreshold {
     /// `BasicIp`, required: string.
@@ -905,7 +905,7 @@ pub struct DescribeBasicCCThreshold {
 /// The answer of [`DescribeBasicCCThreshold`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBasicCcThresholdResponse {
+pub struct DescribeBasicCCThresholdResponse {
     /// `CCEnable`: unsigned integer.
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
@@ -1014,8 +1014,8 @@ pub struct DescribeBizTrendResponse {
 
 /// The `DescribeCCAlarmThreshold` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcAlarmThresholdResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcAlarmThresholdResponse)]
+/// Answers [`DescribeCCAlarmThresholdResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCAlarmThreshold {
     /// `Business`, required: string.
@@ -1027,16 +1027,16 @@ pub struct DescribeCCAlarmThreshold {
 /// The answer of [`DescribeCCAlarmThreshold`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcAlarmThresholdResponse {
-    /// `CCAlarmThreshold`: [`CcAlarmThreshold`].
+pub struct DescribeCCAlarmThresholdResponse {
+    /// `CCAlarmThreshold`: [`CCAlarmThreshold`].
     #[tc(rename = "CCAlarmThreshold")]
-    pub cc_alarm_threshold: Option<CcAlarmThreshold>,
+    pub cc_alarm_threshold: Option<CCAlarmThreshold>,
 }
 
 /// The `DescribeCCEvList` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcEvListResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcEvListResponse)]
+/// Answers [`DescribeCCEvListResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCEvList {
     /// `Business`, required: string.
@@ -1058,7 +1058,7 @@ pub struct DescribeCCEvList {
 /// The answer of [`DescribeCCEvList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcEvListResponse {
+pub struct DescribeCCEvListResponse {
     /// `Business`: string.
     pub business: Option<String>,
     /// `Id`: string.
@@ -1069,16 +1069,16 @@ pub struct DescribeCcEvListResponse {
     pub start_time: Option<String>,
     /// `EndTime`: string.
     pub end_time: Option<String>,
-    /// `Data`: list of [`CcEventRecord`].
-    pub data: Option<Vec<CcEventRecord>>,
+    /// `Data`: list of [`CCEventRecord`].
+    pub data: Option<Vec<CCEventRecord>>,
     /// `Total`: unsigned integer.
     pub total: Option<u64>,
 }
 
 /// The `DescribeCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcFrequencyRulesResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcFrequencyRulesResponse)]
+/// Answers [`DescribeCCFrequencyRulesResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCFrequencyRules {
     /// `Business`, required: string.
@@ -1092,10 +1092,10 @@ pub struct DescribeCCFrequencyRules {
 /// The answer of [`DescribeCCFrequencyRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcFrequencyRulesResponse {
-    /// `CCFrequencyRuleList`: list of [`CcFrequencyRule`].
+pub struct DescribeCCFrequencyRulesResponse {
+    /// `CCFrequencyRuleList`: list of [`CCFrequencyRule`].
     #[tc(rename = "CCFrequencyRuleList")]
-    pub cc_frequency_rule_list: Option<Vec<CcFrequencyRule>>,
+    pub cc_frequency_rule_list: Option<Vec<CCFrequencyRule>>,
     /// `CCFrequencyRuleStatus`: string.
     #[tc(rename = "CCFrequencyRuleStatus")]
     pub cc_frequency_rule_status: Option<String>,
@@ -1103,8 +1103,8 @@ pub struct DescribeCcFrequencyRulesResponse {
 
 /// The `DescribeCCIpAllowDeny` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcIpAllowDenyResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcIpAllowDenyResponse)]
+/// Answers [`DescribeCCIpAllowDenyResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCIpAllowDeny {
     /// `Business`, required: string.
@@ -1124,7 +1124,7 @@ pub struct DescribeCCIpAllowDeny {
 /// The answer of [`DescribeCCIpAllowDeny`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcIpAllowDenyResponse {
+pub struct DescribeCCIpAllowDenyResponse {
     /// `Data`: list of [`KeyValue`].
     pub data: Option<Vec<KeyValue>>,
     /// `Total`: unsigned integer.
@@ -1135,8 +1135,8 @@ pub struct DescribeCcIpAllowDenyResponse {
 
 /// The `DescribeCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcSelfDefinePolicyResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcSelfDefinePolicyResponse)]
+/// Answers [`DescribeCCSelfDefinePolicyResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCSelfDefinePolicy {
     /// `Business`, required: string.
@@ -1152,17 +1152,17 @@ pub struct DescribeCCSelfDefinePolicy {
 /// The answer of [`DescribeCCSelfDefinePolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcSelfDefinePolicyResponse {
+pub struct DescribeCCSelfDefinePolicyResponse {
     /// `Total`: unsigned integer.
     pub total: Option<u64>,
-    /// `Policys`: list of [`CcPolicy`].
-    pub policys: Option<Vec<CcPolicy>>,
+    /// `Policys`: list of [`CCPolicy`].
+    pub policys: Option<Vec<CCPolicy>>,
 }
 
 /// The `DescribeCCTrend` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcTrendResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcTrendResponse)]
+/// Answers [`DescribeCCTrendResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCTrend {
     /// `Business`, required: string.
@@ -1186,7 +1186,7 @@ pub struct DescribeCCTrend {
 /// The answer of [`DescribeCCTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcTrendResponse {
+pub struct DescribeCCTrendResponse {
     /// `Business`: string.
     pub business: Option<String>,
     /// `Id`: string, may be null.
@@ -1209,8 +1209,8 @@ pub struct DescribeCcTrendResponse {
 
 /// The `DescribeCCUrlAllow` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeCcUrlAllowResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeCcUrlAllowResponse)]
+/// Answers [`DescribeCCUrlAllowResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCUrlAllow {
     /// `Business`, required: string.
@@ -1230,7 +1230,7 @@ pub struct DescribeCCUrlAllow {
 /// The answer of [`DescribeCCUrlAllow`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcUrlAllowResponse {
+pub struct DescribeCCUrlAllowResponse {
     /// `Data`: list of [`KeyValue`].
     pub data: Option<Vec<KeyValue>>,
     /// `Total`: unsigned integer.
@@ -1261,8 +1261,8 @@ pub struct DescribeDDoSAlarmThresholdResponse {
 
 /// The `DescribeDDoSAttackIPRegionMap` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeDDoSAttackIpRegionMapResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeDDoSAttackIpRegionMapResponse)]
+/// Answers [`DescribeDDoSAttackIPRegionMapResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDDoSAttackIPRegionMap {
     /// `Business`, required: string.
@@ -1280,7 +1280,7 @@ pub struct DescribeDDoSAttackIPRegionMap {
 /// The answer of [`DescribeDDoSAttackIPRegionMap`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDDoSAttackIpRegionMapResponse {
+pub struct DescribeDDoSAttackIPRegionMapResponse {
     /// `NationCount`: list of [`KeyValueRecord`].
     pub nation_count: Option<Vec<KeyValueRecord>>,
     /// `ProvinceCount`: list of [`KeyValueRecord`].
@@ -1828,8 +1828,8 @@ pub struct DescribeDDoSUsedStatisResponse {
 
 /// The `DescribeIPProductInfo` action of DAYU API 2018-07-09.
 ///
-/// Answers [`DescribeIpProductInfoResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = DescribeIpProductInfoResponse)]
+/// Answers [`DescribeIPProductInfoResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPProductInfo {
     /// `Business`, required: string.
@@ -1841,7 +1841,7 @@ pub struct DescribeIPProductInfo {
 /// The answer of [`DescribeIPProductInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpProductInfoResponse {
+pub struct DescribeIPProductInfoResponse {
     /// `Data`: list of [`KeyValueRecord`].
     pub data: Option<Vec<KeyValueRecord>>,
 }
@@ -2447,8 +2447,8 @@ pub struct DescribleRegionCountResponse {
 
 /// The `ModifyCCAlarmThreshold` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcAlarmThresholdResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcAlarmThresholdResponse)]
+/// Answers [`ModifyCCAlarmThresholdResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCAlarmThreshold {
     /// `Business`, required: string.
@@ -2464,15 +2464,15 @@ pub struct ModifyCCAlarmThreshold {
 /// The answer of [`ModifyCCAlarmThreshold`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcAlarmThresholdResponse {
+pub struct ModifyCCAlarmThresholdResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcFrequencyRulesResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcFrequencyRulesResponse)]
+/// Answers [`ModifyCCFrequencyRulesResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCFrequencyRules {
     /// `Business`, required: string.
@@ -2501,15 +2501,15 @@ pub struct ModifyCCFrequencyRules {
 /// The answer of [`ModifyCCFrequencyRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcFrequencyRulesResponse {
+pub struct ModifyCCFrequencyRulesResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCFrequencyRulesStatus` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcFrequencyRulesStatusResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcFrequencyRulesStatusResponse)]
+/// Answers [`ModifyCCFrequencyRulesStatusResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCFrequencyRulesStatus {
     /// `Business`, required: string.
@@ -2525,15 +2525,15 @@ pub struct ModifyCCFrequencyRulesStatus {
 /// The answer of [`ModifyCCFrequencyRulesStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcFrequencyRulesStatusResponse {
+pub struct ModifyCCFrequencyRulesStatusResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCHostProtection` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcHostProtectionResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcHostProtectionResponse)]
+/// Answers [`ModifyCCHostProtectionResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCHostProtection {
     /// `Business`, required: string.
@@ -2549,15 +2549,15 @@ pub struct ModifyCCHostProtection {
 /// The answer of [`ModifyCCHostProtection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcHostProtectionResponse {
+pub struct ModifyCCHostProtectionResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCIpAllowDeny` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcIpAllowDenyResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcIpAllowDenyResponse)]
+/// Answers [`ModifyCCIpAllowDenyResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCIpAllowDeny {
     /// `Business`, required: string.
@@ -2581,15 +2581,15 @@ pub struct ModifyCCIpAllowDeny {
 /// The answer of [`ModifyCCIpAllowDeny`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcIpAllowDenyResponse {
+pub struct ModifyCCIpAllowDenyResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCLevel` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcLevelResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcLevelResponse)]
+/// Answers [`ModifyCCLevelResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCLevel {
     /// `Business`, required: string.
@@ -2607,15 +2607,15 @@ pub struct ModifyCCLevel {
 /// The answer of [`ModifyCCLevel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcLevelResponse {
+pub struct ModifyCCLevelResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCPolicySwitch` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcPolicySwitchResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcPolicySwitchResponse)]
+/// Answers [`ModifyCCPolicySwitchResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCPolicySwitch {
     /// `Business`, required: string.
@@ -2631,15 +2631,15 @@ pub struct ModifyCCPolicySwitch {
 /// The answer of [`ModifyCCPolicySwitch`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcPolicySwitchResponse {
+pub struct ModifyCCPolicySwitchResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcSelfDefinePolicyResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcSelfDefinePolicyResponse)]
+/// Answers [`ModifyCCSelfDefinePolicyResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCSelfDefinePolicy {
     /// `Business`, required: string.
@@ -2648,22 +2648,22 @@ pub struct ModifyCCSelfDefinePolicy {
     pub id: String,
     /// `SetId`, required: string.
     pub set_id: String,
-    /// `Policy`, required: [`CcPolicy`].
-    pub policy: CcPolicy,
+    /// `Policy`, required: [`CCPolicy`].
+    pub policy: CCPolicy,
 }
 
 /// The answer of [`ModifyCCSelfDefinePolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcSelfDefinePolicyResponse {
+pub struct ModifyCCSelfDefinePolicyResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCThreshold` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcThresholdResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcThresholdResponse)]
+/// Answers [`ModifyCCThresholdResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCThreshold {
     /// `Business`, required: string.
@@ -2695,15 +2695,15 @@ pub struct ModifyCCThreshold {
 /// The answer of [`ModifyCCThreshold`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcThresholdResponse {
+pub struct ModifyCCThresholdResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyCCUrlAllow` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyCcUrlAllowResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyCcUrlAllowResponse)]
+/// Answers [`ModifyCCUrlAllowResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCCUrlAllow {
     /// `Business`, required: string.
@@ -2727,15 +2727,15 @@ pub struct ModifyCCUrlAllow {
 /// The answer of [`ModifyCCUrlAllow`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCcUrlAllowResponse {
+pub struct ModifyCCUrlAllowResponse {
     /// `Success`: [`SuccessCode`].
     pub success: Option<SuccessCode>,
 }
 
 /// The `ModifyDDoSAIStatus` action of DAYU API 2018-07-09.
 ///
-/// Answers [`ModifyDDoSaiStatusResponse`].
-#[tc_action(service = "dayu", version = "2018-07-09", region = "optional", response = ModifyDDoSaiStatusResponse)]
+/// Answers [`ModifyDDoSAIStatusResponse`].
+#[tc_action(service = "dayu", version = "2018-07-09", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDDoSAIStatus {
     /// `Business`, required: string.
@@ -2752,7 +2752,7 @@ pub struct ModifyDDoSAIStatus {
 /// The answer of [`ModifyDDoSAIStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDDoSaiStatusResponse {
+pub struct ModifyDDoSAIStatusResponse {
     /// `DDoSAI`: string.
     #[tc(rename = "DDoSAI")]
     pub d_do_sai: Option<String>,
@@ -3296,18 +3296,18 @@ pub struct BoundIpInfo {
     pub isp_code: Option<u64>,
 }
 
-/// The `CCAlarmThreshold` model of DAYU API 2018-07-09 (renamed: the metadata calls it `CCAlarmThreshold`).
+/// The `CCAlarmThreshold` model of DAYU API 2018-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcAlarmThreshold {
+pub struct CCAlarmThreshold {
     /// `AlarmThreshold`: unsigned integer.
     pub alarm_threshold: Option<u64>,
 }
 
-/// The `CCEventRecord` model of DAYU API 2018-07-09 (renamed: the metadata calls it `CCEventRecord`).
+/// The `CCEventRecord` model of DAYU API 2018-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcEventRecord {
+pub struct CCEventRecord {
     /// `Business`: string.
     pub business: Option<String>,
     /// `Id`: string.
@@ -3334,10 +3334,10 @@ pub struct CcEventRecord {
     pub attackip_list: Option<String>,
 }
 
-/// The `CCFrequencyRule` model of DAYU API 2018-07-09 (renamed: the metadata calls it `CCFrequencyRule`).
+/// The `CCFrequencyRule` model of DAYU API 2018-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcFrequencyRule {
+pub struct CCFrequencyRule {
     /// `CCFrequencyRuleId`: string.
     #[tc(rename = "CCFrequencyRuleId")]
     pub cc_frequency_rule_id: Option<String>,
@@ -3359,10 +3359,10 @@ pub struct CcFrequencyRule {
     pub exe_duration: Option<u64>,
 }
 
-/// The `CCPolicy` model of DAYU API 2018-07-09 (renamed: the metadata calls it `CCPolicy`).
+/// The `CCPolicy` model of DAYU API 2018-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcPolicy {
+pub struct CCPolicy {
     /// `Name`: string.
     pub name: Option<String>,
     /// `Smode`: string.
@@ -3377,8 +3377,8 @@ pub struct CcPolicy {
     pub switch: Option<u64>,
     /// `CreateTime`: string.
     pub create_time: Option<String>,
-    /// `RuleList`: list of [`CcRule`].
-    pub rule_list: Option<Vec<CcRule>>,
+    /// `RuleList`: list of [`CCRule`].
+    pub rule_list: Option<Vec<CCRule>>,
     /// `IpList`: list of string.
     pub ip_list: Option<Vec<String>>,
     /// `Protocol`: string.
@@ -3389,10 +3389,10 @@ pub struct CcPolicy {
     pub domain: Option<String>,
 }
 
-/// The `CCRule` model of DAYU API 2018-07-09 (renamed: the metadata calls it `CCRule`).
+/// The `CCRule` model of DAYU API 2018-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcRule {
+pub struct CCRule {
     /// `Skey`: string.
     pub skey: Option<String>,
     /// `Operator`: string.
@@ -3401,10 +3401,10 @@ pub struct CcRule {
     pub value: Option<String>,
 }
 
-/// The `CCRuleConfig` model of DAYU API 2018-07-09 (renamed: the metadata calls it `CCRuleConfig`).
+/// The `CCRuleConfig` model of DAYU API 2018-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcRuleConfig {
+pub struct CCRuleConfig {
     /// `Period`: unsigned integer.
     pub period: Option<u64>,
     /// `ReqNumber`: unsigned integer.

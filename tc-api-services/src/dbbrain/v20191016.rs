@@ -61,8 +61,8 @@ pub struct AddUserContactResponse {
 
 /// The `CreateDBDiagReportTask` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`CreateDbDiagReportTaskResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = CreateDbDiagReportTaskResponse)]
+/// Answers [`CreateDBDiagReportTaskResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBDiagReportTask {
     /// `InstanceId`, required: string. Example: `cdb-test123`.
@@ -84,15 +84,15 @@ pub struct CreateDBDiagReportTask {
 /// The answer of [`CreateDBDiagReportTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbDiagReportTaskResponse {
+pub struct CreateDBDiagReportTaskResponse {
     /// `AsyncRequestId`: integer, may be null. Example: `129543473`.
     pub async_request_id: Option<i64>,
 }
 
 /// The `CreateDBDiagReportUrl` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`CreateDbDiagReportUrlResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = CreateDbDiagReportUrlResponse)]
+/// Answers [`CreateDBDiagReportUrlResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBDiagReportUrl {
     /// `InstanceId`, required: string. Example: `cdb-c1nl9rpv`.
@@ -106,7 +106,7 @@ pub struct CreateDBDiagReportUrl {
 /// The answer of [`CreateDBDiagReportUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbDiagReportUrlResponse {
+pub struct CreateDBDiagReportUrlResponse {
     /// `ReportUrl`: string. Example: `https://dbbrain-sh-1256569818.cos.ap-guangzhou.myqcloud.com`.
     pub report_url: Option<String>,
     /// `ExpireTime`: integer. Example: `1618890295`.
@@ -252,8 +252,8 @@ pub struct DescribeAllUserGroupResponse {
 
 /// The `DescribeDBDiagEvent` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`DescribeDbDiagEventResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = DescribeDbDiagEventResponse)]
+/// Answers [`DescribeDBDiagEventResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagEvent {
     /// `InstanceId`, required: string. Example: `cdb-test1234`.
@@ -267,7 +267,7 @@ pub struct DescribeDBDiagEvent {
 /// The answer of [`DescribeDBDiagEvent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagEventResponse {
+pub struct DescribeDBDiagEventResponse {
     /// `DiagItem`: string. Example: `健康巡检`.
     pub diag_item: Option<String>,
     /// `DiagType`: string. Example: `数据库快照`.
@@ -294,8 +294,8 @@ pub struct DescribeDbDiagEventResponse {
 
 /// The `DescribeDBDiagHistory` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`DescribeDbDiagHistoryResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = DescribeDbDiagHistoryResponse)]
+/// Answers [`DescribeDBDiagHistoryResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagHistory {
     /// `InstanceId`, required: string. Example: `cdb-test123`.
@@ -311,15 +311,15 @@ pub struct DescribeDBDiagHistory {
 /// The answer of [`DescribeDBDiagHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagHistoryResponse {
+pub struct DescribeDBDiagHistoryResponse {
     /// `Events`: list of [`DiagHistoryEventItem`].
     pub events: Option<Vec<DiagHistoryEventItem>>,
 }
 
 /// The `DescribeDBDiagReportTasks` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`DescribeDbDiagReportTasksResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = DescribeDbDiagReportTasksResponse)]
+/// Answers [`DescribeDBDiagReportTasksResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagReportTasks {
     /// `StartTime`, optional: string. Example: `2019-09-10T12:13:14+08:00`.
@@ -345,7 +345,7 @@ pub struct DescribeDBDiagReportTasks {
 /// The answer of [`DescribeDBDiagReportTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagReportTasksResponse {
+pub struct DescribeDBDiagReportTasksResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Tasks`: list of [`HealthReportTask`].
@@ -354,8 +354,8 @@ pub struct DescribeDbDiagReportTasksResponse {
 
 /// The `DescribeDBSpaceStatus` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`DescribeDbSpaceStatusResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = DescribeDbSpaceStatusResponse)]
+/// Answers [`DescribeDBSpaceStatusResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSpaceStatus {
     /// `InstanceId`, required: string. Example: `cdb-test123`.
@@ -369,7 +369,7 @@ pub struct DescribeDBSpaceStatus {
 /// The answer of [`DescribeDBSpaceStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSpaceStatusResponse {
+pub struct DescribeDBSpaceStatusResponse {
     /// `Growth`: integer. Example: `10`.
     pub growth: Option<i64>,
     /// `Remain`: integer. Example: `10`.
@@ -382,8 +382,8 @@ pub struct DescribeDbSpaceStatusResponse {
 
 /// The `DescribeDiagDBInstances` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`DescribeDiagDbInstancesResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = DescribeDiagDbInstancesResponse)]
+/// Answers [`DescribeDiagDBInstancesResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDiagDBInstances {
     /// `IsSupported`, required: boolean. Example: `true`.
@@ -405,7 +405,7 @@ pub struct DescribeDiagDBInstances {
 /// The answer of [`DescribeDiagDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDiagDbInstancesResponse {
+pub struct DescribeDiagDBInstancesResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
     /// `DbScanStatus`: integer. Example: `1`.
@@ -792,8 +792,8 @@ pub struct DescribeUserSqlAdviceResponse {
 
 /// The `ModifyDiagDBInstanceConf` action of DBBRAIN API 2019-10-16.
 ///
-/// Answers [`ModifyDiagDbInstanceConfResponse`].
-#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional", response = ModifyDiagDbInstanceConfResponse)]
+/// Answers [`ModifyDiagDBInstanceConfResponse`].
+#[tc_action(service = "dbbrain", version = "2019-10-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDiagDBInstanceConf {
     /// `InstanceConfs`, required: [`InstanceConfs`].
@@ -809,7 +809,7 @@ pub struct ModifyDiagDBInstanceConf {
 /// The answer of [`ModifyDiagDBInstanceConf`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDiagDbInstanceConfResponse;
+pub struct ModifyDiagDBInstanceConfResponse;
 
 /// The `ContactItem` model of DBBRAIN API 2019-10-16.
 #[tc_model]

@@ -133,8 +133,8 @@ pub struct AddUserContactResponse {
 
 /// The `CancelDBAutonomyAction` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`CancelDbAutonomyActionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = CancelDbAutonomyActionResponse)]
+/// Answers [`CancelDBAutonomyActionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelDBAutonomyAction {
     /// `ActionId`, required: integer. Example: `12`.
@@ -148,12 +148,12 @@ pub struct CancelDBAutonomyAction {
 /// The answer of [`CancelDBAutonomyAction`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelDbAutonomyActionResponse;
+pub struct CancelDBAutonomyActionResponse;
 
 /// The `CancelDBAutonomyEvent` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`CancelDbAutonomyEventResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = CancelDbAutonomyEventResponse)]
+/// Answers [`CancelDBAutonomyEventResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelDBAutonomyEvent {
     /// `EventId`, required: integer. Example: `12`.
@@ -167,7 +167,7 @@ pub struct CancelDBAutonomyEvent {
 /// The answer of [`CancelDBAutonomyEvent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelDbAutonomyEventResponse;
+pub struct CancelDBAutonomyEventResponse;
 
 /// The `CancelKillTask` action of DBBRAIN API 2021-05-27.
 ///
@@ -263,8 +263,8 @@ pub struct CreateAuditLogFileResponse {
 
 /// The `CreateDBDiagReportTask` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`CreateDbDiagReportTaskResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = CreateDbDiagReportTaskResponse)]
+/// Answers [`CreateDBDiagReportTaskResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBDiagReportTask {
     /// `InstanceId`, required: string. Example: `cdb-6396zzr5`.
@@ -286,15 +286,15 @@ pub struct CreateDBDiagReportTask {
 /// The answer of [`CreateDBDiagReportTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbDiagReportTaskResponse {
+pub struct CreateDBDiagReportTaskResponse {
     /// `AsyncRequestId`: integer. Example: `129542924`.
     pub async_request_id: Option<i64>,
 }
 
 /// The `CreateDBDiagReportUrl` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`CreateDbDiagReportUrlResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = CreateDbDiagReportUrlResponse)]
+/// Answers [`CreateDBDiagReportUrlResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBDiagReportUrl {
     /// `InstanceId`, required: string. Example: `cdb-c1nl9rpv`.
@@ -308,7 +308,7 @@ pub struct CreateDBDiagReportUrl {
 /// The answer of [`CreateDBDiagReportUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbDiagReportUrlResponse {
+pub struct CreateDBDiagReportUrlResponse {
     /// `ReportUrl`: string. Example: `https://dbbrain-sh-1256569818.cos.ap-guangzhou.myqcloud.com`.
     pub report_url: Option<String>,
     /// `ExpireTime`: integer. Example: `1618890295`.
@@ -317,8 +317,8 @@ pub struct CreateDbDiagReportUrlResponse {
 
 /// The `CreateDBDiagReportUrls` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`CreateDbDiagReportUrlsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = CreateDbDiagReportUrlsResponse)]
+/// Answers [`CreateDBDiagReportUrlsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBDiagReportUrls {
     /// `Product`, required: string. Example: `mysql`.
@@ -330,7 +330,7 @@ pub struct CreateDBDiagReportUrls {
 /// The answer of [`CreateDBDiagReportUrls`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbDiagReportUrlsResponse {
+pub struct CreateDBDiagReportUrlsResponse {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
     /// `Items`: list of [`DiagReportUrlItem`], may be null.
@@ -422,8 +422,8 @@ pub struct CreateMailProfileResponse;
 
 /// The `CreateMongoDBKillTask` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`CreateMongoDbKillTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = CreateMongoDbKillTaskResponse)]
+/// Answers [`CreateMongoDBKillTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMongoDBKillTask {
     /// `InstanceId`, required: string. Example: `cdb-test1`.
@@ -446,7 +446,7 @@ pub struct CreateMongoDBKillTask {
 /// The answer of [`CreateMongoDBKillTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMongoDbKillTaskResponse {
+pub struct CreateMongoDBKillTaskResponse {
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `ErrorMsg`: string, may be null. Example: `创建kill任务失败`.
@@ -624,8 +624,8 @@ pub struct DeleteAuditLogFileResponse;
 
 /// The `DeleteDBDiagReportTasks` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DeleteDbDiagReportTasksResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DeleteDbDiagReportTasksResponse)]
+/// Answers [`DeleteDBDiagReportTasksResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBDiagReportTasks {
     /// `AsyncRequestIds`, required: list of integer. Example: `[123,12]`.
@@ -639,7 +639,7 @@ pub struct DeleteDBDiagReportTasks {
 /// The answer of [`DeleteDBDiagReportTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbDiagReportTasksResponse {
+pub struct DeleteDBDiagReportTasksResponse {
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
 }
@@ -954,8 +954,8 @@ pub struct DescribeBlockingTrendResponse {
 
 /// The `DescribeDBAuditLogTopSqls` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbAuditLogTopSqlsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbAuditLogTopSqlsResponse)]
+/// Answers [`DescribeDBAuditLogTopSqlsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBAuditLogTopSqls {
     /// `StartTime`, required: string. Example: `2026-06-24T11:58:50+08:00`.
@@ -989,7 +989,7 @@ pub struct DescribeDBAuditLogTopSqls {
 /// The answer of [`DescribeDBAuditLogTopSqls`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbAuditLogTopSqlsResponse {
+pub struct DescribeDBAuditLogTopSqlsResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `TopSqls`: list of [`TopSqlTpl`].
@@ -998,8 +998,8 @@ pub struct DescribeDbAuditLogTopSqlsResponse {
 
 /// The `DescribeDBAuditLogs` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbAuditLogsResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbAuditLogsResponse)]
+/// Answers [`DescribeDBAuditLogsResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBAuditLogs {
     /// `Product`, required: string. Example: `mariadb`.
@@ -1031,22 +1031,22 @@ pub struct DescribeDBAuditLogs {
 /// The answer of [`DescribeDBAuditLogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbAuditLogsResponse {
+pub struct DescribeDBAuditLogsResponse {
     /// `TotalCount`: integer, may be null. Example: `3`.
     pub total_count: Option<i64>,
     /// `FilteredRecords`: integer, may be null. Example: `0`.
     pub filtered_records: Option<i64>,
     /// `ProxyLogs`: list of [`AuditProxyLogItem`].
     pub proxy_logs: Option<Vec<AuditProxyLogItem>>,
-    /// `DBLogs`: list of [`AuditDbLogItem`].
+    /// `DBLogs`: list of [`AuditDBLogItem`].
     #[tc(rename = "DBLogs")]
-    pub db_logs: Option<Vec<AuditDbLogItem>>,
+    pub db_logs: Option<Vec<AuditDBLogItem>>,
 }
 
 /// The `DescribeDBAutonomyAction` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbAutonomyActionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbAutonomyActionResponse)]
+/// Answers [`DescribeDBAutonomyActionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBAutonomyAction {
     /// `ActionId`, required: integer. Example: `12`.
@@ -1060,7 +1060,7 @@ pub struct DescribeDBAutonomyAction {
 /// The answer of [`DescribeDBAutonomyAction`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbAutonomyActionResponse {
+pub struct DescribeDBAutonomyActionResponse {
     /// `ActionId`: integer. Example: `2`.
     pub action_id: Option<i64>,
     /// `EventId`: integer. Example: `2`.
@@ -1089,8 +1089,8 @@ pub struct DescribeDbAutonomyActionResponse {
 
 /// The `DescribeDBAutonomyActions` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbAutonomyActionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbAutonomyActionsResponse)]
+/// Answers [`DescribeDBAutonomyActionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBAutonomyActions {
     /// `EventId`, required: integer. Example: `12`.
@@ -1104,7 +1104,7 @@ pub struct DescribeDBAutonomyActions {
 /// The answer of [`DescribeDBAutonomyActions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbAutonomyActionsResponse {
+pub struct DescribeDBAutonomyActionsResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
     /// `Actions`: list of [`AutonomyActionVo`].
@@ -1113,8 +1113,8 @@ pub struct DescribeDbAutonomyActionsResponse {
 
 /// The `DescribeDBAutonomyEvents` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbAutonomyEventsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbAutonomyEventsResponse)]
+/// Answers [`DescribeDBAutonomyEventsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBAutonomyEvents {
     /// `Product`, required: string. Example: `redis`.
@@ -1134,7 +1134,7 @@ pub struct DescribeDBAutonomyEvents {
 /// The answer of [`DescribeDBAutonomyEvents`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbAutonomyEventsResponse {
+pub struct DescribeDBAutonomyEventsResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
     /// `Events`: list of [`AutonomyEventVo`].
@@ -1143,8 +1143,8 @@ pub struct DescribeDbAutonomyEventsResponse {
 
 /// The `DescribeDBDiagEvent` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbDiagEventResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbDiagEventResponse)]
+/// Answers [`DescribeDBDiagEventResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagEvent {
     /// `InstanceId`, required: string. Example: `cdb-test156`.
@@ -1158,7 +1158,7 @@ pub struct DescribeDBDiagEvent {
 /// The answer of [`DescribeDBDiagEvent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagEventResponse {
+pub struct DescribeDBDiagEventResponse {
     /// `DiagItem`: string. Example: `健康巡检`.
     pub diag_item: Option<String>,
     /// `DiagType`: string. Example: `数据库快照`.
@@ -1185,8 +1185,8 @@ pub struct DescribeDbDiagEventResponse {
 
 /// The `DescribeDBDiagEvents` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbDiagEventsResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbDiagEventsResponse)]
+/// Answers [`DescribeDBDiagEventsResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagEvents {
     /// `StartTime`, required: string. Example: `2025-09-03T10:41:59+08:00`.
@@ -1210,7 +1210,7 @@ pub struct DescribeDBDiagEvents {
 /// The answer of [`DescribeDBDiagEvents`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagEventsResponse {
+pub struct DescribeDBDiagEventsResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`DiagHistoryEventItem`].
@@ -1219,8 +1219,8 @@ pub struct DescribeDbDiagEventsResponse {
 
 /// The `DescribeDBDiagHistory` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbDiagHistoryResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbDiagHistoryResponse)]
+/// Answers [`DescribeDBDiagHistoryResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagHistory {
     /// `InstanceId`, required: string. Example: `cdb-test`.
@@ -1236,15 +1236,15 @@ pub struct DescribeDBDiagHistory {
 /// The answer of [`DescribeDBDiagHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagHistoryResponse {
+pub struct DescribeDBDiagHistoryResponse {
     /// `Events`: list of [`DiagHistoryEventItem`].
     pub events: Option<Vec<DiagHistoryEventItem>>,
 }
 
 /// The `DescribeDBDiagReportContent` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbDiagReportContentResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbDiagReportContentResponse)]
+/// Answers [`DescribeDBDiagReportContentResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagReportContent {
     /// `InstanceId`, required: string. Example: `cdb-c1nl9rpv`.
@@ -1258,15 +1258,15 @@ pub struct DescribeDBDiagReportContent {
 /// The answer of [`DescribeDBDiagReportContent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagReportContentResponse {
+pub struct DescribeDBDiagReportContentResponse {
     /// `Report`: string. Example: `{\"ReportBasicInfo\":{\"UserName\":\"数据库智能管家DBbrain\",\"EndT`….
     pub report: Option<String>,
 }
 
 /// The `DescribeDBDiagReportTasks` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbDiagReportTasksResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbDiagReportTasksResponse)]
+/// Answers [`DescribeDBDiagReportTasksResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBDiagReportTasks {
     /// `StartTime`, optional: string. Example: `2019-09-10T12:13:14+08:00`.
@@ -1294,7 +1294,7 @@ pub struct DescribeDBDiagReportTasks {
 /// The answer of [`DescribeDBDiagReportTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbDiagReportTasksResponse {
+pub struct DescribeDBDiagReportTasksResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Tasks`: list of [`HealthReportTask`].
@@ -1303,8 +1303,8 @@ pub struct DescribeDbDiagReportTasksResponse {
 
 /// The `DescribeDBInstances` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["cdb-lvgh1oyv"]`.
@@ -1314,15 +1314,15 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `Items`: list of [`InstanceItem`].
     pub items: Option<Vec<InstanceItem>>,
 }
 
 /// The `DescribeDBPerfTimeSeries` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbPerfTimeSeriesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbPerfTimeSeriesResponse)]
+/// Answers [`DescribeDBPerfTimeSeriesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBPerfTimeSeries {
     /// `InstanceId`, required: string. Example: `cdb-test123`.
@@ -1350,15 +1350,15 @@ pub struct DescribeDBPerfTimeSeries {
 /// The answer of [`DescribeDBPerfTimeSeries`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbPerfTimeSeriesResponse {
+pub struct DescribeDBPerfTimeSeriesResponse {
     /// `Data`: [`MonitorMetricSeriesData`].
     pub data: Option<MonitorMetricSeriesData>,
 }
 
 /// The `DescribeDBSpaceStatus` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDbSpaceStatusResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDbSpaceStatusResponse)]
+/// Answers [`DescribeDBSpaceStatusResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSpaceStatus {
     /// `InstanceId`, required: string. Example: `cdb-test`.
@@ -1372,7 +1372,7 @@ pub struct DescribeDBSpaceStatus {
 /// The answer of [`DescribeDBSpaceStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSpaceStatusResponse {
+pub struct DescribeDBSpaceStatusResponse {
     /// `Growth`: integer. Example: `231`.
     pub growth: Option<i64>,
     /// `Remain`: integer. Example: `23224`.
@@ -1427,9 +1427,9 @@ pub struct DescribeDatabaseObjectV2 {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDatabaseObjectV2Response {
-    /// `IndexDDLs`: list of [`IndexDdlInfo`].
+    /// `IndexDDLs`: list of [`IndexDDLInfo`].
     #[tc(rename = "IndexDDLs")]
-    pub index_dd_ls: Option<Vec<IndexDdlInfo>>,
+    pub index_dd_ls: Option<Vec<IndexDDLInfo>>,
     /// `TableDDL`: string. Example: `CREATE TABLE [dbo].[t_big_index] ( [id] INT IDENTITY(1,1) NO`….
     #[tc(rename = "TableDDL")]
     pub table_ddl: Option<String>,
@@ -1481,8 +1481,8 @@ pub struct DescribeDeadLockLogsResponse {
 
 /// The `DescribeDiagDBInstances` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeDiagDbInstancesResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeDiagDbInstancesResponse)]
+/// Answers [`DescribeDiagDBInstancesResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDiagDBInstances {
     /// `IsSupported`, required: boolean. Example: `true`.
@@ -1504,7 +1504,7 @@ pub struct DescribeDiagDBInstances {
 /// The answer of [`DescribeDiagDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDiagDbInstancesResponse {
+pub struct DescribeDiagDBInstancesResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
     /// `DbScanStatus`: integer. Example: `1`.
@@ -1605,8 +1605,8 @@ pub struct DescribeIndexRecommendInfoResponse {
     pub collection_num: Option<i64>,
     /// `IndexNum`: integer. Example: `1`.
     pub index_num: Option<i64>,
-    /// `Items`: list of [`MongoDbIndex`].
-    pub items: Option<Vec<MongoDbIndex>>,
+    /// `Items`: list of [`MongoDBIndex`].
+    pub items: Option<Vec<MongoDBIndex>>,
     /// `Level`: integer. Example: `1`.
     pub level: Option<i64>,
     /// `Optimized`: integer. Example: `11`.
@@ -1673,8 +1673,8 @@ pub struct DescribeMetricTopProxiesResponse {
 
 /// The `DescribeMongoDBProcessList` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`DescribeMongoDbProcessListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = DescribeMongoDbProcessListResponse)]
+/// Answers [`DescribeMongoDBProcessListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMongoDBProcessList {
     /// `InstanceId`, required: string. Example: `cmgo-ag8kko4r`.
@@ -1700,9 +1700,9 @@ pub struct DescribeMongoDBProcessList {
 /// The answer of [`DescribeMongoDBProcessList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMongoDbProcessListResponse {
-    /// `ProcessList`: [`MongoDbProcessList`], may be null.
-    pub process_list: Option<MongoDbProcessList>,
+pub struct DescribeMongoDBProcessListResponse {
+    /// `ProcessList`: [`MongoDBProcessList`], may be null.
+    pub process_list: Option<MongoDBProcessList>,
 }
 
 /// The `DescribeMySqlProcessList` action of DBBRAIN API 2021-05-27.
@@ -2406,8 +2406,8 @@ pub struct DescribeSqlFilters {
 pub struct DescribeSqlFiltersResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Items`: list of [`SqlFilter`].
-    pub items: Option<Vec<SqlFilter>>,
+    /// `Items`: list of [`SQLFilter`].
+    pub items: Option<Vec<SQLFilter>>,
 }
 
 /// The `DescribeSqlTemplate` action of DBBRAIN API 2021-05-27.
@@ -2618,8 +2618,8 @@ pub struct DescribeTopSpaceTablesV2Response {
     pub mysql_objects: Option<Vec<MysqlSpaceObjectItem>>,
     /// `PostgresObjects`: list of [`PostgresSpaceObjectItem`], may be null.
     pub postgres_objects: Option<Vec<PostgresSpaceObjectItem>>,
-    /// `MongodbObjects`: list of [`MongoDbTableSpaceItem`], may be null.
-    pub mongodb_objects: Option<Vec<MongoDbTableSpaceItem>>,
+    /// `MongodbObjects`: list of [`MongoDBTableSpaceItem`], may be null.
+    pub mongodb_objects: Option<Vec<MongoDBTableSpaceItem>>,
     /// `Timestamp`: integer. Example: `1786559643`.
     pub timestamp: Option<i64>,
 }
@@ -2726,8 +2726,8 @@ pub struct ModifyAlarmPolicy {
     pub apply_type: String,
     /// `Enable`, required: integer. Example: `1`.
     pub enable: i64,
-    /// `InstanceIds`, required: list of [`InstanceId`].
-    pub instance_ids: Vec<InstanceId>,
+    /// `InstanceIds`, required: list of [`InstanceID`].
+    pub instance_ids: Vec<InstanceID>,
     /// `NewProfileLevel`, required: string. Example: `Instance`.
     pub new_profile_level: String,
     /// `NewProfileName`, required: string. Example: `demoProfileName`.
@@ -2781,8 +2781,8 @@ pub struct ModifyAuditServiceResponse {
 
 /// The `ModifyDiagDBInstanceConf` action of DBBRAIN API 2021-05-27.
 ///
-/// Answers [`ModifyDiagDbInstanceConfResponse`].
-#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional", response = ModifyDiagDbInstanceConfResponse)]
+/// Answers [`ModifyDiagDBInstanceConfResponse`].
+#[tc_action(service = "dbbrain", version = "2021-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDiagDBInstanceConf {
     /// `InstanceConfs`, required: [`InstanceConfs`].
@@ -2798,7 +2798,7 @@ pub struct ModifyDiagDBInstanceConf {
 /// The answer of [`ModifyDiagDBInstanceConf`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDiagDbInstanceConfResponse;
+pub struct ModifyDiagDBInstanceConfResponse;
 
 /// The `ModifySqlFilters` action of DBBRAIN API 2021-05-27.
 ///
@@ -3024,10 +3024,10 @@ pub struct AlarmsRules {
     pub value: Option<f64>,
 }
 
-/// The `AuditDBLogItem` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `AuditDBLogItem`).
+/// The `AuditDBLogItem` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AuditDbLogItem {
+pub struct AuditDBLogItem {
     /// `Timestamp`: string, may be null. Example: `2024-10-10 10:00:00`.
     pub timestamp: Option<String>,
     /// `ClusterId`: string, may be null. Example: `tdsqlxrdaw-xawf`.
@@ -3913,10 +3913,10 @@ pub struct HealthStatus {
     pub health_level_version: Option<String>,
 }
 
-/// The `IndexDDLInfo` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `IndexDDLInfo`).
+/// The `IndexDDLInfo` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IndexDdlInfo {
+pub struct IndexDDLInfo {
     /// `IndexName`: string. Example: `idx_v`.
     pub index_name: Option<String>,
     /// `DDL`: string. Example: `CREATE NONCLUSTERED INDEX [idx_v] ON [dbo].[t_slow] ([v]);`.
@@ -4012,10 +4012,10 @@ pub struct InstanceConfs {
     pub analysis_top_key: Option<String>,
 }
 
-/// The `InstanceID` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `InstanceID`).
+/// The `InstanceID` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceId {
+pub struct InstanceID {
     /// `InstanceId`, optional: string. Example: `cdb-dxnfjfks`.
     pub instance_id: Option<String>,
 }
@@ -4188,10 +4188,10 @@ pub struct MongoCollectionDetail {
     pub file_reuse_bytes: Option<i64>,
 }
 
-/// The `MongoDBIndex` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `MongoDBIndex`).
+/// The `MongoDBIndex` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbIndex {
+pub struct MongoDBIndex {
     /// `ClusterId`: string. Example: `cmgo-2jrxxrlx`.
     pub cluster_id: Option<String>,
     /// `Collection`: string. Example: `ground_truth_data`.
@@ -4208,10 +4208,10 @@ pub struct MongoDbIndex {
     pub indexes_to_drop: Option<Vec<IndexesToDrop>>,
 }
 
-/// The `MongoDBProcessItem` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `MongoDBProcessItem`).
+/// The `MongoDBProcessItem` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbProcessItem {
+pub struct MongoDBProcessItem {
     /// `IsInternalIp`: boolean, may be null. Example: `true`.
     pub is_internal_ip: Option<bool>,
     /// `Type`: string, may be null. Example: `update`.
@@ -4236,20 +4236,20 @@ pub struct MongoDbProcessItem {
     pub db: Option<String>,
 }
 
-/// The `MongoDBProcessList` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `MongoDBProcessList`).
+/// The `MongoDBProcessList` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbProcessList {
+pub struct MongoDBProcessList {
     /// `Names`: list of string, may be null. Example: `["ID", "Host", "DB", "Command", "Time", "Type"]`.
     pub names: Option<Vec<String>>,
-    /// `Data`: list of [`MongoDbProcessItem`], may be null.
-    pub data: Option<Vec<MongoDbProcessItem>>,
+    /// `Data`: list of [`MongoDBProcessItem`], may be null.
+    pub data: Option<Vec<MongoDBProcessItem>>,
 }
 
-/// The `MongoDBTableSpaceItem` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `MongoDBTableSpaceItem`).
+/// The `MongoDBTableSpaceItem` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbTableSpaceItem {
+pub struct MongoDBTableSpaceItem {
     /// `AppId`: integer, may be null. Example: `1360064893`.
     pub app_id: Option<i64>,
     /// `InstanceId`: string, may be null. Example: `cmgo-rk83lmar`.
@@ -4268,8 +4268,8 @@ pub struct MongoDbTableSpaceItem {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MongodbSpaceObjectItem {
-    /// `SpaceSchemas`: list of [`MongoDbTableSpaceItem`], may be null.
-    pub space_schemas: Option<Vec<MongoDbTableSpaceItem>>,
+    /// `SpaceSchemas`: list of [`MongoDBTableSpaceItem`], may be null.
+    pub space_schemas: Option<Vec<MongoDBTableSpaceItem>>,
     /// `Timestamp`: integer, may be null. Example: `1792725099`.
     pub timestamp: Option<i64>,
 }
@@ -4612,10 +4612,10 @@ pub struct RedisPreKeySpaceData {
     pub max_element_size: Option<i64>,
 }
 
-/// The `SQLFilter` model of DBBRAIN API 2021-05-27 (renamed: the metadata calls it `SQLFilter`).
+/// The `SQLFilter` model of DBBRAIN API 2021-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlFilter {
+pub struct SQLFilter {
     /// `Id`: integer. Example: `187639`.
     pub id: Option<i64>,
     /// `Status`: string. Example: `FINISHED`.

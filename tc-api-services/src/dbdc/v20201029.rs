@@ -54,8 +54,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AddNodesToDBCustomCluster` action of DBDC API 2020-10-29.
 ///
-/// Answers [`AddNodesToDbCustomClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = AddNodesToDbCustomClusterResponse)]
+/// Answers [`AddNodesToDBCustomClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddNodesToDBCustomCluster {
     /// `ClusterId`, required: string. Example: `dbcc-sizxd0hi`.
@@ -81,7 +81,7 @@ pub struct AddNodesToDBCustomCluster {
 /// The answer of [`AddNodesToDBCustomCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddNodesToDbCustomClusterResponse {
+pub struct AddNodesToDBCustomClusterResponse {
     /// `TaskId`: unsigned integer. Example: `1495`.
     pub task_id: Option<u64>,
 }
@@ -108,8 +108,8 @@ pub struct CheckRoleAuthorizedResponse {
 
 /// The `CreateDBCustomCluster` action of DBDC API 2020-10-29.
 ///
-/// Answers [`CreateDbCustomClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = CreateDbCustomClusterResponse)]
+/// Answers [`CreateDBCustomClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBCustomCluster {
     /// `ContainerNetwork`, required: [`ContainerNetwork`].
@@ -133,7 +133,7 @@ pub struct CreateDBCustomCluster {
 /// The answer of [`CreateDBCustomCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbCustomClusterResponse {
+pub struct CreateDBCustomClusterResponse {
     /// `ClusterId`: string. Example: `dbcc-1p6xo1xz`.
     pub cluster_id: Option<String>,
     /// `TaskId`: unsigned integer. Example: `80`.
@@ -142,8 +142,8 @@ pub struct CreateDbCustomClusterResponse {
 
 /// The `CreateDBCustomDisasterRecoverGroup` action of DBDC API 2020-10-29.
 ///
-/// Answers [`CreateDbCustomDisasterRecoverGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = CreateDbCustomDisasterRecoverGroupResponse)]
+/// Answers [`CreateDBCustomDisasterRecoverGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBCustomDisasterRecoverGroup {
     /// `Name`, required: string. Example: `置放群组测试`.
@@ -163,7 +163,7 @@ pub struct CreateDBCustomDisasterRecoverGroup {
 /// The answer of [`CreateDBCustomDisasterRecoverGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbCustomDisasterRecoverGroupResponse {
+pub struct CreateDBCustomDisasterRecoverGroupResponse {
     /// `DisasterRecoverGroupId`: string. Example: `dbps-81aqu2cs`.
     pub disaster_recover_group_id: Option<String>,
     /// `Name`: string. Example: `置放群组测试`.
@@ -184,8 +184,8 @@ pub struct CreateDbCustomDisasterRecoverGroupResponse {
 
 /// The `CreateDBCustomNodes` action of DBDC API 2020-10-29.
 ///
-/// Answers [`CreateDbCustomNodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = CreateDbCustomNodesResponse)]
+/// Answers [`CreateDBCustomNodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBCustomNodes {
     /// `Zone`, required: string. Example: `ap-shanghai-5`.
@@ -237,7 +237,7 @@ pub struct CreateDBCustomNodes {
 /// The answer of [`CreateDBCustomNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbCustomNodesResponse {
+pub struct CreateDBCustomNodesResponse {
     /// `NodeIds`: list of string. Example: `["dbcn-o2q3rj8t"]`.
     pub node_ids: Option<Vec<String>>,
     /// `TaskId`: unsigned integer. Example: `756`.
@@ -246,8 +246,8 @@ pub struct CreateDbCustomNodesResponse {
 
 /// The `DeleteDBCustomDisasterRecoverGroups` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DeleteDbCustomDisasterRecoverGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DeleteDbCustomDisasterRecoverGroupsResponse)]
+/// Answers [`DeleteDBCustomDisasterRecoverGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBCustomDisasterRecoverGroups {
     /// `DisasterRecoverGroupIds`, required: list of string. Example: `["dbps-yma9bhy7"]`.
@@ -257,15 +257,15 @@ pub struct DeleteDBCustomDisasterRecoverGroups {
 /// The answer of [`DeleteDBCustomDisasterRecoverGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbCustomDisasterRecoverGroupsResponse {
+pub struct DeleteDBCustomDisasterRecoverGroupsResponse {
     /// `TaskId`: unsigned integer, may be null. Example: `2441`.
     pub task_id: Option<u64>,
 }
 
 /// The `DeleteDBCustomNodesDisasterRecoverGroup` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DeleteDbCustomNodesDisasterRecoverGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DeleteDbCustomNodesDisasterRecoverGroupResponse)]
+/// Answers [`DeleteDBCustomNodesDisasterRecoverGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBCustomNodesDisasterRecoverGroup {
     /// `NodeIds`, required: list of string. Example: `["dbcn-gfqtre45"]`.
@@ -277,15 +277,15 @@ pub struct DeleteDBCustomNodesDisasterRecoverGroup {
 /// The answer of [`DeleteDBCustomNodesDisasterRecoverGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbCustomNodesDisasterRecoverGroupResponse {
+pub struct DeleteDBCustomNodesDisasterRecoverGroupResponse {
     /// `TaskId`: unsigned integer, may be null. Example: `100657`.
     pub task_id: Option<u64>,
 }
 
 /// The `DescribeDBCustomClusterDetail` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClusterDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClusterDetailResponse)]
+/// Answers [`DescribeDBCustomClusterDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusterDetail {
     /// `ClusterId`, required: string. Example: `dbcc-jnfqi1b9`.
@@ -295,7 +295,7 @@ pub struct DescribeDBCustomClusterDetail {
 /// The answer of [`DescribeDBCustomClusterDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClusterDetailResponse {
+pub struct DescribeDBCustomClusterDetailResponse {
     /// `ClusterId`: string. Example: `dbcc-jnfqi1b9`.
     pub cluster_id: Option<String>,
     /// `ClusterName`: string. Example: `测试 DB Custom 集群`.
@@ -326,8 +326,8 @@ pub struct DescribeDbCustomClusterDetailResponse {
 
 /// The `DescribeDBCustomClusterKubeconfig` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClusterKubeconfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClusterKubeconfigResponse)]
+/// Answers [`DescribeDBCustomClusterKubeconfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusterKubeconfig {
     /// `ClusterId`, required: string. Example: `dbcc-0cj0av3j`.
@@ -337,15 +337,15 @@ pub struct DescribeDBCustomClusterKubeconfig {
 /// The answer of [`DescribeDBCustomClusterKubeconfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClusterKubeconfigResponse {
+pub struct DescribeDBCustomClusterKubeconfigResponse {
     /// `Kubeconfig`: string. Example: `mock-kubeconfig-for-cls-mock00001`.
     pub kubeconfig: Option<String>,
 }
 
 /// The `DescribeDBCustomClusterNodeConfig` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClusterNodeConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClusterNodeConfigResponse)]
+/// Answers [`DescribeDBCustomClusterNodeConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusterNodeConfig {
     /// `ClusterId`, required: string. Example: `dbcc-sizxd0hi`.
@@ -357,15 +357,15 @@ pub struct DescribeDBCustomClusterNodeConfig {
 /// The answer of [`DescribeDBCustomClusterNodeConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClusterNodeConfigResponse {
-    /// `NodeSet`: list of [`DbCustomClusterNodeConfig`].
-    pub node_set: Option<Vec<DbCustomClusterNodeConfig>>,
+pub struct DescribeDBCustomClusterNodeConfigResponse {
+    /// `NodeSet`: list of [`DBCustomClusterNodeConfig`].
+    pub node_set: Option<Vec<DBCustomClusterNodeConfig>>,
 }
 
 /// The `DescribeDBCustomClusterNodeResources` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClusterNodeResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClusterNodeResourcesResponse)]
+/// Answers [`DescribeDBCustomClusterNodeResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusterNodeResources {
     /// `ClusterId`, required: string. Example: `dbcc-n9ku9uyc`.
@@ -377,15 +377,15 @@ pub struct DescribeDBCustomClusterNodeResources {
 /// The answer of [`DescribeDBCustomClusterNodeResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClusterNodeResourcesResponse {
-    /// `NodeSet`: list of [`DbCustomClusterNodeResource`], may be null.
-    pub node_set: Option<Vec<DbCustomClusterNodeResource>>,
+pub struct DescribeDBCustomClusterNodeResourcesResponse {
+    /// `NodeSet`: list of [`DBCustomClusterNodeResource`], may be null.
+    pub node_set: Option<Vec<DBCustomClusterNodeResource>>,
 }
 
 /// The `DescribeDBCustomClusterNodes` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClusterNodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClusterNodesResponse)]
+/// Answers [`DescribeDBCustomClusterNodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusterNodes {
     /// `ClusterId`, required: string. Example: `dbcc-0cj0av3j`.
@@ -401,17 +401,17 @@ pub struct DescribeDBCustomClusterNodes {
 /// The answer of [`DescribeDBCustomClusterNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClusterNodesResponse {
+pub struct DescribeDBCustomClusterNodesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `NodeSet`: list of [`DbCustomClusterNode`].
-    pub node_set: Option<Vec<DbCustomClusterNode>>,
+    /// `NodeSet`: list of [`DBCustomClusterNode`].
+    pub node_set: Option<Vec<DBCustomClusterNode>>,
 }
 
 /// The `DescribeDBCustomClusterResources` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClusterResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClusterResourcesResponse)]
+/// Answers [`DescribeDBCustomClusterResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusterResources {
     /// `ClusterId`, required: string. Example: `dbcc-sizxd0hi`.
@@ -421,7 +421,7 @@ pub struct DescribeDBCustomClusterResources {
 /// The answer of [`DescribeDBCustomClusterResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClusterResourcesResponse {
+pub struct DescribeDBCustomClusterResourcesResponse {
     /// `NodeCount`: unsigned integer. Example: `2`.
     pub node_count: Option<u64>,
     /// `Capacity`: [`MetaResource`].
@@ -438,8 +438,8 @@ pub struct DescribeDbCustomClusterResourcesResponse {
 
 /// The `DescribeDBCustomClusters` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomClustersResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomClustersResponse)]
+/// Answers [`DescribeDBCustomClustersResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomClusters {
     /// `ClusterIds`, optional: list of string. Example: `["dbcc-0cj0av3j"]`.
@@ -457,24 +457,24 @@ pub struct DescribeDBCustomClusters {
 /// The answer of [`DescribeDBCustomClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomClustersResponse {
+pub struct DescribeDBCustomClustersResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `ClusterSet`: list of [`DbCustomCluster`].
-    pub cluster_set: Option<Vec<DbCustomCluster>>,
+    /// `ClusterSet`: list of [`DBCustomCluster`].
+    pub cluster_set: Option<Vec<DBCustomCluster>>,
 }
 
 /// The `DescribeDBCustomDisasterRecoverGroupQuota` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomDisasterRecoverGroupQuotaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomDisasterRecoverGroupQuotaResponse)]
+/// Answers [`DescribeDBCustomDisasterRecoverGroupQuotaResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomDisasterRecoverGroupQuota;
 
 /// The answer of [`DescribeDBCustomDisasterRecoverGroupQuota`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomDisasterRecoverGroupQuotaResponse {
+pub struct DescribeDBCustomDisasterRecoverGroupQuotaResponse {
     /// `GroupQuota`: integer. Example: `50`.
     pub group_quota: Option<i64>,
     /// `CurrentNum`: integer. Example: `1`.
@@ -485,8 +485,8 @@ pub struct DescribeDbCustomDisasterRecoverGroupQuotaResponse {
 
 /// The `DescribeDBCustomDisasterRecoverGroups` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomDisasterRecoverGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomDisasterRecoverGroupsResponse)]
+/// Answers [`DescribeDBCustomDisasterRecoverGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomDisasterRecoverGroups {
     /// `DisasterRecoverGroupIds`, optional: list of string. Example: `["dbps-sov0pd9s"]`.
@@ -504,7 +504,7 @@ pub struct DescribeDBCustomDisasterRecoverGroups {
 /// The answer of [`DescribeDBCustomDisasterRecoverGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomDisasterRecoverGroupsResponse {
+pub struct DescribeDBCustomDisasterRecoverGroupsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `DisasterRecoverGroupSet`: list of [`DisasterRecoverGroup`], may be null.
@@ -513,8 +513,8 @@ pub struct DescribeDbCustomDisasterRecoverGroupsResponse {
 
 /// The `DescribeDBCustomImages` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomImagesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomImagesResponse)]
+/// Answers [`DescribeDBCustomImagesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomImages {
     /// `Filters`, optional: list of [`Filter`].
@@ -528,17 +528,17 @@ pub struct DescribeDBCustomImages {
 /// The answer of [`DescribeDBCustomImages`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomImagesResponse {
+pub struct DescribeDBCustomImagesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `ImageSet`: list of [`DbCustomImage`].
-    pub image_set: Option<Vec<DbCustomImage>>,
+    /// `ImageSet`: list of [`DBCustomImage`].
+    pub image_set: Option<Vec<DBCustomImage>>,
 }
 
 /// The `DescribeDBCustomNodeSecurityGroups` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomNodeSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomNodeSecurityGroupsResponse)]
+/// Answers [`DescribeDBCustomNodeSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomNodeSecurityGroups {
     /// `NodeId`, required: string. Example: `dbcn-i8vl32wo`.
@@ -548,15 +548,15 @@ pub struct DescribeDBCustomNodeSecurityGroups {
 /// The answer of [`DescribeDBCustomNodeSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomNodeSecurityGroupsResponse {
+pub struct DescribeDBCustomNodeSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`], may be null.
     pub groups: Option<Vec<SecurityGroup>>,
 }
 
 /// The `DescribeDBCustomNodeTypes` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomNodeTypesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomNodeTypesResponse)]
+/// Answers [`DescribeDBCustomNodeTypesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomNodeTypes {
     /// `Filters`, optional: list of [`Filter`].
@@ -566,15 +566,15 @@ pub struct DescribeDBCustomNodeTypes {
 /// The answer of [`DescribeDBCustomNodeTypes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomNodeTypesResponse {
-    /// `NodeTypeSet`: list of [`DbCustomNodeTypeInfo`], may be null.
-    pub node_type_set: Option<Vec<DbCustomNodeTypeInfo>>,
+pub struct DescribeDBCustomNodeTypesResponse {
+    /// `NodeTypeSet`: list of [`DBCustomNodeTypeInfo`], may be null.
+    pub node_type_set: Option<Vec<DBCustomNodeTypeInfo>>,
 }
 
 /// The `DescribeDBCustomNodes` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomNodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomNodesResponse)]
+/// Answers [`DescribeDBCustomNodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomNodes {
     /// `NodeIds`, optional: list of string. Example: `["dbcn-wamuy21e"]`.
@@ -592,32 +592,32 @@ pub struct DescribeDBCustomNodes {
 /// The answer of [`DescribeDBCustomNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomNodesResponse {
+pub struct DescribeDBCustomNodesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `NodeSet`: list of [`DbCustomNode`].
-    pub node_set: Option<Vec<DbCustomNode>>,
+    /// `NodeSet`: list of [`DBCustomNode`].
+    pub node_set: Option<Vec<DBCustomNode>>,
 }
 
 /// The `DescribeDBCustomRegions` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomRegionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomRegionsResponse)]
+/// Answers [`DescribeDBCustomRegionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomRegions;
 
 /// The answer of [`DescribeDBCustomRegions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomRegionsResponse {
+pub struct DescribeDBCustomRegionsResponse {
     /// `RegionSet`: list of [`RegionInfo`], may be null.
     pub region_set: Option<Vec<RegionInfo>>,
 }
 
 /// The `DescribeDBCustomTaskStatus` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomTaskStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomTaskStatusResponse)]
+/// Answers [`DescribeDBCustomTaskStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomTaskStatus {
     /// `TaskId`, required: unsigned integer. Example: `74`.
@@ -627,7 +627,7 @@ pub struct DescribeDBCustomTaskStatus {
 /// The answer of [`DescribeDBCustomTaskStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomTaskStatusResponse {
+pub struct DescribeDBCustomTaskStatusResponse {
     /// `Status`: string. Example: `Succeeded`.
     pub status: Option<String>,
     /// `ResourceStatusSet`: list of [`TaskResourceStatus`].
@@ -636,23 +636,23 @@ pub struct DescribeDbCustomTaskStatusResponse {
 
 /// The `DescribeDBCustomZones` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbCustomZonesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbCustomZonesResponse)]
+/// Answers [`DescribeDBCustomZonesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCustomZones;
 
 /// The answer of [`DescribeDBCustomZones`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCustomZonesResponse {
+pub struct DescribeDBCustomZonesResponse {
     /// `ZoneSet`: list of [`ZoneInfo`], may be null.
     pub zone_set: Option<Vec<ZoneInfo>>,
 }
 
 /// The `DescribeDBInstances` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DescribeDbInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `InstanceId`, required: string. Example: `dbdc-56nsyijj`.
@@ -670,9 +670,9 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
-    /// `Instances`: list of [`DbInstanceDetail`]. Example: `[{"Cpu": 2, "CreateTime": "2018-05-15 10:30:00","DbEngine":`….
-    pub instances: Option<Vec<DbInstanceDetail>>,
+pub struct DescribeDBInstancesResponse {
+    /// `Instances`: list of [`DBInstanceDetail`]. Example: `[{"Cpu": 2, "CreateTime": "2018-05-15 10:30:00","DbEngine":`….
+    pub instances: Option<Vec<DBInstanceDetail>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
@@ -855,8 +855,8 @@ pub struct DescribeInstancesResponse {
 
 /// The `DestroyDBCustomCluster` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DestroyDbCustomClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DestroyDbCustomClusterResponse)]
+/// Answers [`DestroyDBCustomClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyDBCustomCluster {
     /// `ClusterId`, required: string. Example: `dbcc-c4pwpw3d`.
@@ -866,15 +866,15 @@ pub struct DestroyDBCustomCluster {
 /// The answer of [`DestroyDBCustomCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyDbCustomClusterResponse {
+pub struct DestroyDBCustomClusterResponse {
     /// `TaskId`: unsigned integer. Example: `46`.
     pub task_id: Option<u64>,
 }
 
 /// The `DestroyDBCustomNode` action of DBDC API 2020-10-29.
 ///
-/// Answers [`DestroyDbCustomNodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = DestroyDbCustomNodeResponse)]
+/// Answers [`DestroyDBCustomNodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyDBCustomNode {
     /// `NodeId`, required: string. Example: `dbcn-ne3hwv3l`.
@@ -884,15 +884,15 @@ pub struct DestroyDBCustomNode {
 /// The answer of [`DestroyDBCustomNode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyDbCustomNodeResponse {
+pub struct DestroyDBCustomNodeResponse {
     /// `TaskId`: unsigned integer. Example: `65`.
     pub task_id: Option<u64>,
 }
 
 /// The `IsolateDBCustomNode` action of DBDC API 2020-10-29.
 ///
-/// Answers [`IsolateDbCustomNodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = IsolateDbCustomNodeResponse)]
+/// Answers [`IsolateDBCustomNodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDBCustomNode {
     /// `NodeId`, required: string. Example: `dbcn-ne3hwv3l`.
@@ -902,12 +902,12 @@ pub struct IsolateDBCustomNode {
 /// The answer of [`IsolateDBCustomNode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDbCustomNodeResponse;
+pub struct IsolateDBCustomNodeResponse;
 
 /// The `ModifyDBCustomClusterAttributes` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomClusterAttributesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomClusterAttributesResponse)]
+/// Answers [`ModifyDBCustomClusterAttributesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomClusterAttributes {
     /// `ClusterId`, optional: string. Example: `dbcc-hq867qji`.
@@ -925,12 +925,12 @@ pub struct ModifyDBCustomClusterAttributes {
 /// The answer of [`ModifyDBCustomClusterAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomClusterAttributesResponse;
+pub struct ModifyDBCustomClusterAttributesResponse;
 
 /// The `ModifyDBCustomClusterNodeConfig` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomClusterNodeConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomClusterNodeConfigResponse)]
+/// Answers [`ModifyDBCustomClusterNodeConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomClusterNodeConfig {
     /// `ClusterId`, required: string. Example: `dbcc-sizxd0hi`.
@@ -950,15 +950,15 @@ pub struct ModifyDBCustomClusterNodeConfig {
 /// The answer of [`ModifyDBCustomClusterNodeConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomClusterNodeConfigResponse {
+pub struct ModifyDBCustomClusterNodeConfigResponse {
     /// `TaskId`: unsigned integer. Example: `1499`.
     pub task_id: Option<u64>,
 }
 
 /// The `ModifyDBCustomClusterTags` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomClusterTagsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomClusterTagsResponse)]
+/// Answers [`ModifyDBCustomClusterTagsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomClusterTags {
     /// `ClusterId`, required: string. Example: `dbcc-q428ovsf`.
@@ -972,12 +972,12 @@ pub struct ModifyDBCustomClusterTags {
 /// The answer of [`ModifyDBCustomClusterTags`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomClusterTagsResponse;
+pub struct ModifyDBCustomClusterTagsResponse;
 
 /// The `ModifyDBCustomDisasterRecoverGroupAttribute` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomDisasterRecoverGroupAttributeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomDisasterRecoverGroupAttributeResponse)]
+/// Answers [`ModifyDBCustomDisasterRecoverGroupAttributeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomDisasterRecoverGroupAttribute {
     /// `DisasterRecoverGroupId`, required: string. Example: `dbps-81aqu2cs`.
@@ -991,15 +991,15 @@ pub struct ModifyDBCustomDisasterRecoverGroupAttribute {
 /// The answer of [`ModifyDBCustomDisasterRecoverGroupAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomDisasterRecoverGroupAttributeResponse {
+pub struct ModifyDBCustomDisasterRecoverGroupAttributeResponse {
     /// `TaskId`: unsigned integer. Example: `2503`.
     pub task_id: Option<u64>,
 }
 
 /// The `ModifyDBCustomDisasterRecoverGroupTags` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomDisasterRecoverGroupTagsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomDisasterRecoverGroupTagsResponse)]
+/// Answers [`ModifyDBCustomDisasterRecoverGroupTagsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomDisasterRecoverGroupTags {
     /// `DisasterRecoverGroupId`, required: string. Example: `dbps-xjelypsq`.
@@ -1013,12 +1013,12 @@ pub struct ModifyDBCustomDisasterRecoverGroupTags {
 /// The answer of [`ModifyDBCustomDisasterRecoverGroupTags`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomDisasterRecoverGroupTagsResponse;
+pub struct ModifyDBCustomDisasterRecoverGroupTagsResponse;
 
 /// The `ModifyDBCustomNodeAttributes` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomNodeAttributesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomNodeAttributesResponse)]
+/// Answers [`ModifyDBCustomNodeAttributesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomNodeAttributes {
     /// `NodeId`, optional: string. Example: `dbcn-qv204bsi`.
@@ -1036,15 +1036,15 @@ pub struct ModifyDBCustomNodeAttributes {
 /// The answer of [`ModifyDBCustomNodeAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomNodeAttributesResponse {
+pub struct ModifyDBCustomNodeAttributesResponse {
     /// `TaskId`: unsigned integer, may be null. Example: `1760`.
     pub task_id: Option<u64>,
 }
 
 /// The `ModifyDBCustomNodeSecurityGroups` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomNodeSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomNodeSecurityGroupsResponse)]
+/// Answers [`ModifyDBCustomNodeSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomNodeSecurityGroups {
     /// `NodeId`, required: string. Example: `dbcn-4ngxncm5`.
@@ -1056,12 +1056,12 @@ pub struct ModifyDBCustomNodeSecurityGroups {
 /// The answer of [`ModifyDBCustomNodeSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomNodeSecurityGroupsResponse;
+pub struct ModifyDBCustomNodeSecurityGroupsResponse;
 
 /// The `ModifyDBCustomNodeTags` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomNodeTagsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomNodeTagsResponse)]
+/// Answers [`ModifyDBCustomNodeTagsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomNodeTags {
     /// `NodeId`, required: string. Example: `dbcn-j4xd1241`.
@@ -1075,12 +1075,12 @@ pub struct ModifyDBCustomNodeTags {
 /// The answer of [`ModifyDBCustomNodeTags`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomNodeTagsResponse;
+pub struct ModifyDBCustomNodeTagsResponse;
 
 /// The `ModifyDBCustomNodesDisasterRecoverGroup` action of DBDC API 2020-10-29.
 ///
-/// Answers [`ModifyDbCustomNodesDisasterRecoverGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = ModifyDbCustomNodesDisasterRecoverGroupResponse)]
+/// Answers [`ModifyDBCustomNodesDisasterRecoverGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBCustomNodesDisasterRecoverGroup {
     /// `NodeIds`, required: list of string. Example: `["dbcn-jko09g54"]`.
@@ -1094,7 +1094,7 @@ pub struct ModifyDBCustomNodesDisasterRecoverGroup {
 /// The answer of [`ModifyDBCustomNodesDisasterRecoverGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbCustomNodesDisasterRecoverGroupResponse {
+pub struct ModifyDBCustomNodesDisasterRecoverGroupResponse {
     /// `TaskId`: unsigned integer, may be null. Example: `100659`.
     pub task_id: Option<u64>,
 }
@@ -1118,8 +1118,8 @@ pub struct ModifyInstanceNameResponse;
 
 /// The `RemoveNodesFromDBCustomCluster` action of DBDC API 2020-10-29.
 ///
-/// Answers [`RemoveNodesFromDbCustomClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = RemoveNodesFromDbCustomClusterResponse)]
+/// Answers [`RemoveNodesFromDBCustomClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveNodesFromDBCustomCluster {
     /// `ClusterId`, required: string. Example: `dbcc-3hvxwggn`.
@@ -1135,15 +1135,15 @@ pub struct RemoveNodesFromDBCustomCluster {
 /// The answer of [`RemoveNodesFromDBCustomCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveNodesFromDbCustomClusterResponse {
+pub struct RemoveNodesFromDBCustomClusterResponse {
     /// `TaskId`: unsigned integer. Example: `66`.
     pub task_id: Option<u64>,
 }
 
 /// The `RenewDBCustomNode` action of DBDC API 2020-10-29.
 ///
-/// Answers [`RenewDbCustomNodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional", response = RenewDbCustomNodeResponse)]
+/// Answers [`RenewDBCustomNodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dbdc", version = "2020-10-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewDBCustomNode {
     /// `NodeId`, required: string. Example: `dbcn-wamuy21e`.
@@ -1161,7 +1161,7 @@ pub struct RenewDBCustomNode {
 /// The answer of [`RenewDBCustomNode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewDbCustomNodeResponse;
+pub struct RenewDBCustomNodeResponse;
 
 /// The `ApiServerNetwork` model of DBDC API 2020-10-29.
 #[tc_model]
@@ -1183,10 +1183,10 @@ pub struct ContainerNetwork {
     pub subnet_ids: Option<Vec<String>>,
 }
 
-/// The `DBCustomCluster` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomCluster`).
+/// The `DBCustomCluster` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomCluster {
+pub struct DBCustomCluster {
     /// `ClusterId`: string. Example: `dbcc-0cj0av3j`.
     pub cluster_id: Option<String>,
     /// `ClusterName`: string. Example: `dbcc-0cj0av3j`.
@@ -1211,10 +1211,10 @@ pub struct DbCustomCluster {
     pub deletion_protection: Option<bool>,
 }
 
-/// The `DBCustomClusterNode` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomClusterNode`).
+/// The `DBCustomClusterNode` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomClusterNode {
+pub struct DBCustomClusterNode {
     /// `NodeId`: string. Example: `dbcn-0zan5xxk`.
     pub node_id: Option<String>,
     /// `NodeName`: string. Example: `测试节点1`.
@@ -1242,10 +1242,10 @@ pub struct DbCustomClusterNode {
     pub latest_running_task_type: Option<String>,
 }
 
-/// The `DBCustomClusterNodeConfig` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomClusterNodeConfig`).
+/// The `DBCustomClusterNodeConfig` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomClusterNodeConfig {
+pub struct DBCustomClusterNodeConfig {
     /// `NodeId`: string. Example: `dbcn-yfw66wu9`.
     pub node_id: Option<String>,
     /// `Labels`: list of [`Label`], may be null.
@@ -1254,10 +1254,10 @@ pub struct DbCustomClusterNodeConfig {
     pub taints: Option<Vec<Taint>>,
 }
 
-/// The `DBCustomClusterNodeResource` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomClusterNodeResource`).
+/// The `DBCustomClusterNodeResource` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomClusterNodeResource {
+pub struct DBCustomClusterNodeResource {
     /// `NodeId`: string. Example: `dbcn-7d59rhi5`.
     pub node_id: Option<String>,
     /// `Capacity`: [`MetaResource`], may be null.
@@ -1272,10 +1272,10 @@ pub struct DbCustomClusterNodeResource {
     pub available: Option<MetaResource>,
 }
 
-/// The `DBCustomImage` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomImage`).
+/// The `DBCustomImage` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomImage {
+pub struct DBCustomImage {
     /// `ImageId`: string. Example: `img-1tmhysjj`.
     pub image_id: Option<String>,
     /// `OsName`: string. Example: `TencentOS Server 3.2 with Driver`.
@@ -1288,10 +1288,10 @@ pub struct DbCustomImage {
     pub os_type: Option<String>,
 }
 
-/// The `DBCustomNode` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomNode`).
+/// The `DBCustomNode` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomNode {
+pub struct DBCustomNode {
     /// `NodeId`: string. Example: `dbcn-d82is5s0`.
     pub node_id: Option<String>,
     /// `NodeName`: string. Example: `dbcn-d82is5s0`.
@@ -1360,10 +1360,10 @@ pub struct DbCustomNode {
     pub business_type: Option<String>,
 }
 
-/// The `DBCustomNodeTypeInfo` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBCustomNodeTypeInfo`).
+/// The `DBCustomNodeTypeInfo` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCustomNodeTypeInfo {
+pub struct DBCustomNodeTypeInfo {
     /// `Zone`: string. Example: `ap-shanghai-5`.
     pub zone: Option<String>,
     /// `NodeType`: string. Example: `DB.AT5.MEDIUM4`.
@@ -1383,10 +1383,10 @@ pub struct DbCustomNodeTypeInfo {
     pub data_disk_types: Option<Vec<String>>,
 }
 
-/// The `DBInstanceDetail` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DBInstanceDetail`).
+/// The `DBInstanceDetail` model of DBDC API 2020-10-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstanceDetail {
+pub struct DBInstanceDetail {
     /// `InstanceId`: string. Example: `tdsql-test`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `tdsql-test`.
@@ -1453,7 +1453,7 @@ pub struct DataDisk {
     pub client_disk_key: Option<String>,
 }
 
-/// The `DescribeInstanceDetail` model of DBDC API 2020-10-29 (renamed: the metadata calls it `DescribeInstanceDetail`).
+/// The `DescribeInstanceDetail` model of DBDC API 2020-10-29, named `DescribeInstanceDetailModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceDetailModel {

@@ -186,10 +186,10 @@ pub struct CreateDirectConnectTunnel {
     pub bfd_enable: Option<i64>,
     /// `NqaEnable`, optional: integer. Example: `0`.
     pub nqa_enable: Option<i64>,
-    /// `BfdInfo`, optional: [`BfdInfo`].
-    pub bfd_info: Option<BfdInfo>,
-    /// `NqaInfo`, optional: [`NqaInfo`].
-    pub nqa_info: Option<NqaInfo>,
+    /// `BfdInfo`, optional: [`BFDInfo`].
+    pub bfd_info: Option<BFDInfo>,
+    /// `NqaInfo`, optional: [`NQAInfo`].
+    pub nqa_info: Option<NQAInfo>,
     /// `Tags`, optional: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
 }
@@ -549,10 +549,10 @@ pub struct ModifyDirectConnectTunnelExtra {
     pub bfd_enable: Option<i64>,
     /// `NqaEnable`, optional: integer. Example: `1`.
     pub nqa_enable: Option<i64>,
-    /// `BfdInfo`, optional: [`BfdInfo`].
-    pub bfd_info: Option<BfdInfo>,
-    /// `NqaInfo`, optional: [`NqaInfo`].
-    pub nqa_info: Option<NqaInfo>,
+    /// `BfdInfo`, optional: [`BFDInfo`].
+    pub bfd_info: Option<BFDInfo>,
+    /// `NqaInfo`, optional: [`NQAInfo`].
+    pub nqa_info: Option<NQAInfo>,
     /// `IPv6Enable`, optional: integer. Example: `1`.
     pub i_pv6_enable: Option<i64>,
     /// `CustomerIDCRoutes`, optional: list of [`RouteFilterPrefix`].
@@ -643,10 +643,10 @@ pub struct AccessPoint {
     pub access_point_service_type: Option<String>,
 }
 
-/// The `BFDInfo` model of DC API 2018-04-10 (renamed: the metadata calls it `BFDInfo`).
+/// The `BFDInfo` model of DC API 2018-04-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BfdInfo {
+pub struct BFDInfo {
     /// `EnableBfdMultiHop`: integer. Example: `5`.
     pub enable_bfd_multi_hop: Option<i64>,
     /// `ProbeFailedTimes`: integer. Example: `3`.
@@ -655,10 +655,10 @@ pub struct BfdInfo {
     pub interval: Option<i64>,
 }
 
-/// The `BGPStatus` model of DC API 2018-04-10 (renamed: the metadata calls it `BGPStatus`).
+/// The `BGPStatus` model of DC API 2018-04-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BgpStatus {
+pub struct BGPStatus {
     /// `TencentAddressBgpState`: string. Example: `Established`.
     pub tencent_address_bgp_state: Option<String>,
     /// `TencentBackupAddressBgpState`: string. Example: `Established`.
@@ -1003,20 +1003,20 @@ pub struct DirectConnectTunnelExtra {
     pub vpc_name: Option<String>,
     /// `SignLaw`: boolean. Example: `true`.
     pub sign_law: Option<bool>,
-    /// `BfdInfo`: [`BfdInfo`]. Example: `{"ProbeFailedTimes": 3, "Interval": 3000}`.
-    pub bfd_info: Option<BfdInfo>,
-    /// `NqaInfo`: [`NqaInfo`]. Example: `{"ProbeFailedTimes": 3, "Interval": 3000, "DestinationIp": "`….
-    pub nqa_info: Option<NqaInfo>,
-    /// `BgpStatus`: [`BgpStatus`]. Example: `{"TencentAddressBgpState": "Established", "TencentBackupAddr`….
-    pub bgp_status: Option<BgpStatus>,
+    /// `BfdInfo`: [`BFDInfo`]. Example: `{"ProbeFailedTimes": 3, "Interval": 3000}`.
+    pub bfd_info: Option<BFDInfo>,
+    /// `NqaInfo`: [`NQAInfo`]. Example: `{"ProbeFailedTimes": 3, "Interval": 3000, "DestinationIp": "`….
+    pub nqa_info: Option<NQAInfo>,
+    /// `BgpStatus`: [`BGPStatus`]. Example: `{"TencentAddressBgpState": "Established", "TencentBackupAddr`….
+    pub bgp_status: Option<BGPStatus>,
     /// `IPv6Enable`: integer. Example: `1`.
     pub i_pv6_enable: Option<i64>,
     /// `TencentIPv6Address`: string. Example: `2402:4e00:4011:1004::5/126`.
     pub tencent_i_pv6_address: Option<String>,
     /// `TencentBackupIPv6Address`: string. Example: `2402:4e00:4011:1004::5/126`.
     pub tencent_backup_i_pv6_address: Option<String>,
-    /// `BgpIPv6Status`: [`BgpStatus`]. Example: `{"TencentAddressBgpState": "Established", "TencentBackupAddr`….
-    pub bgp_i_pv6_status: Option<BgpStatus>,
+    /// `BgpIPv6Status`: [`BGPStatus`]. Example: `{"TencentAddressBgpState": "Established", "TencentBackupAddr`….
+    pub bgp_i_pv6_status: Option<BGPStatus>,
     /// `CustomerIPv6Address`: string. Example: `2402:4e00:4011:1004::5/126`.
     pub customer_i_pv6_address: Option<String>,
     /// `JumboEnable`: integer. Example: `1`.
@@ -1099,10 +1099,10 @@ pub struct InternetAddressStatistics {
     pub subnet_num: Option<i64>,
 }
 
-/// The `NQAInfo` model of DC API 2018-04-10 (renamed: the metadata calls it `NQAInfo`).
+/// The `NQAInfo` model of DC API 2018-04-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NqaInfo {
+pub struct NQAInfo {
     /// `ProbeFailedTimes`: integer. Example: `3`.
     pub probe_failed_times: Option<i64>,
     /// `Interval`: integer. Example: `5`.

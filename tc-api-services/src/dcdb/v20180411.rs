@@ -94,8 +94,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `ActiveHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ActiveHourDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ActiveHourDcdbInstanceResponse)]
+/// Answers [`ActiveHourDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActiveHourDCDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["tdsqlshard-cq3ndzu7","tdsqlshard-m7xhodc5"]`.
@@ -105,7 +105,7 @@ pub struct ActiveHourDCDBInstance {
 /// The answer of [`ActiveHourDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActiveHourDcdbInstanceResponse {
+pub struct ActiveHourDCDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `["tdsqlshard-cq3ndzu7"]`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `["tdsqlshard-m7xhodc5"]`.
@@ -151,8 +151,8 @@ pub struct CancelDcnJobResponse {
 
 /// The `CancelOnlineDDLJob` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CancelOnlineDdlJobResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CancelOnlineDdlJobResponse)]
+/// Answers [`CancelOnlineDDLJobResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelOnlineDDLJob {
     /// `InstanceId`, required: string. Example: `tdsqlshard-8jbp1qpv`.
@@ -164,7 +164,7 @@ pub struct CancelOnlineDDLJob {
 /// The answer of [`CancelOnlineDDLJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelOnlineDdlJobResponse;
+pub struct CancelOnlineDDLJobResponse;
 
 /// The `CloneAccount` action of DCDB API 2018-04-11.
 ///
@@ -196,8 +196,8 @@ pub struct CloneAccountResponse {
 
 /// The `CloseDBExtranetAccess` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CloseDbExtranetAccessResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CloseDbExtranetAccessResponse)]
+/// Answers [`CloseDBExtranetAccessResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseDBExtranetAccess {
     /// `InstanceId`, required: string. Example: `dcdbt-avw0207d`.
@@ -209,7 +209,7 @@ pub struct CloseDBExtranetAccess {
 /// The answer of [`CloseDBExtranetAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseDbExtranetAccessResponse {
+pub struct CloseDBExtranetAccessResponse {
     /// `FlowId`: integer. Example: `3024`.
     pub flow_id: Option<i64>,
 }
@@ -285,8 +285,8 @@ pub struct CreateAccountResponse {
 
 /// The `CreateDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CreateDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CreateDcdbInstanceResponse)]
+/// Answers [`CreateDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDCDBInstance {
     /// `Zones`, required: list of string. Example: `["ap-guangzhou-2","ap-guangzhou-2"]`.
@@ -323,8 +323,8 @@ pub struct CreateDCDBInstance {
     pub ipv6_flag: Option<i64>,
     /// `ResourceTags`, optional: list of [`ResourceTag`].
     pub resource_tags: Option<Vec<ResourceTag>>,
-    /// `InitParams`, optional: list of [`DbParamValue`].
-    pub init_params: Option<Vec<DbParamValue>>,
+    /// `InitParams`, optional: list of [`DBParamValue`].
+    pub init_params: Option<Vec<DBParamValue>>,
     /// `DcnRegion`, optional: string. Example: `ap-guangzhou`.
     pub dcn_region: Option<String>,
     /// `DcnInstanceId`, optional: string. Example: `tdsqlshard-b0wbmr9p`.
@@ -342,7 +342,7 @@ pub struct CreateDCDBInstance {
 /// The answer of [`CreateDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDcdbInstanceResponse {
+pub struct CreateDCDBInstanceResponse {
     /// `DealName`: string. Example: `20181103110163`.
     pub deal_name: Option<String>,
     /// `InstanceIds`: list of string. Example: `["dcdbt-avw0207d"]`.
@@ -351,8 +351,8 @@ pub struct CreateDcdbInstanceResponse {
 
 /// The `CreateDedicatedClusterDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CreateDedicatedClusterDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CreateDedicatedClusterDcdbInstanceResponse)]
+/// Answers [`CreateDedicatedClusterDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDedicatedClusterDCDBInstance {
     /// `GoodsNum`, required: integer. Example: `1`.
@@ -403,8 +403,8 @@ pub struct CreateDedicatedClusterDCDBInstance {
     pub ipv6_flag: Option<i64>,
     /// `Pid`, optional: integer. Example: `100`.
     pub pid: Option<i64>,
-    /// `InitParams`, optional: list of [`DbParamValue`].
-    pub init_params: Option<Vec<DbParamValue>>,
+    /// `InitParams`, optional: list of [`DBParamValue`].
+    pub init_params: Option<Vec<DBParamValue>>,
     /// `MasterHostId`, optional: string. Example: `svr-xxxx`.
     pub master_host_id: Option<String>,
     /// `SlaveHostIds`, optional: list of string. Example: `["svr-xxx","svr-xxx"]`.
@@ -420,7 +420,7 @@ pub struct CreateDedicatedClusterDCDBInstance {
 /// The answer of [`CreateDedicatedClusterDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDedicatedClusterDcdbInstanceResponse {
+pub struct CreateDedicatedClusterDCDBInstanceResponse {
     /// `InstanceIds`: list of string. Example: `["tdsql-xxxxxx"]`.
     pub instance_ids: Option<Vec<String>>,
     /// `FlowId`: integer. Example: `1122`.
@@ -429,8 +429,8 @@ pub struct CreateDedicatedClusterDcdbInstanceResponse {
 
 /// The `CreateHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CreateHourDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CreateHourDcdbInstanceResponse)]
+/// Answers [`CreateHourDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateHourDCDBInstance {
     /// `ShardMemory`, required: integer. Example: `2`.
@@ -467,8 +467,8 @@ pub struct CreateHourDCDBInstance {
     pub dcn_region: Option<String>,
     /// `DcnInstanceId`, optional: string. Example: `tdsqlshard-123`.
     pub dcn_instance_id: Option<String>,
-    /// `InitParams`, optional: list of [`DbParamValue`].
-    pub init_params: Option<Vec<DbParamValue>>,
+    /// `InitParams`, optional: list of [`DBParamValue`].
+    pub init_params: Option<Vec<DBParamValue>>,
     /// `RollbackInstanceId`, optional: string. Example: `tdsqlshard-d0uvh7ep`.
     pub rollback_instance_id: Option<String>,
     /// `RollbackTime`, optional: string. Example: `2024-12-14 12:00:00`.
@@ -484,7 +484,7 @@ pub struct CreateHourDCDBInstance {
 /// The answer of [`CreateHourDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateHourDcdbInstanceResponse {
+pub struct CreateHourDCDBInstanceResponse {
     /// `InstanceIds`: list of string. Example: `["tdsql-xxxxxx"]`.
     pub instance_ids: Option<Vec<String>>,
     /// `FlowId`: integer. Example: `1122`.
@@ -495,8 +495,8 @@ pub struct CreateHourDcdbInstanceResponse {
 
 /// The `CreateOnlineDDLJob` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CreateOnlineDdlJobResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CreateOnlineDdlJobResponse)]
+/// Answers [`CreateOnlineDDLJobResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateOnlineDDLJob {
     /// `InstanceId`, required: string. Example: `tdsqlshard-gayfdsflx`.
@@ -526,15 +526,15 @@ pub struct CreateOnlineDDLJob {
 /// The answer of [`CreateOnlineDDLJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOnlineDdlJobResponse {
+pub struct CreateOnlineDDLJobResponse {
     /// `FlowId`: integer. Example: `1314`.
     pub flow_id: Option<i64>,
 }
 
 /// The `CreateTmpDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`CreateTmpDcdbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = CreateTmpDcdbInstanceResponse)]
+/// Answers [`CreateTmpDCDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTmpDCDBInstance {
     /// `InstanceId`, required: string. Example: `tdsqlshard-1pif6bs0`.
@@ -546,7 +546,7 @@ pub struct CreateTmpDCDBInstance {
 /// The answer of [`CreateTmpDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTmpDcdbInstanceResponse {
+pub struct CreateTmpDCDBInstanceResponse {
     /// `FlowId`: integer. Example: `1001056`.
     pub flow_id: Option<i64>,
 }
@@ -622,8 +622,8 @@ pub struct DescribeAccounts {
 pub struct DescribeAccountsResponse {
     /// `InstanceId`: string. Example: `dcdbt-fdpjf5zh`.
     pub instance_id: Option<String>,
-    /// `Users`: list of [`DbAccount`], may be null.
-    pub users: Option<Vec<DbAccount>>,
+    /// `Users`: list of [`DBAccount`], may be null.
+    pub users: Option<Vec<DBAccount>>,
 }
 
 /// The `DescribeBackupConfigs` action of DCDB API 2018-04-11.
@@ -696,8 +696,8 @@ pub struct DescribeBackupFilesResponse {
 
 /// The `DescribeDBEncryptAttributes` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbEncryptAttributesResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbEncryptAttributesResponse)]
+/// Answers [`DescribeDBEncryptAttributesResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBEncryptAttributes {
     /// `InstanceId`, required: string. Example: `tdsqlshard-xxx`.
@@ -707,7 +707,7 @@ pub struct DescribeDBEncryptAttributes {
 /// The answer of [`DescribeDBEncryptAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbEncryptAttributesResponse {
+pub struct DescribeDBEncryptAttributesResponse {
     /// `EncryptStatus`: integer. Example: `0`.
     pub encrypt_status: Option<i64>,
     /// `CipherText`: string. Example: `qucjG3av6P2QKBgQDPd/H5DjzDj0+Gzg39eOeha+mpJ8tPTo7Qc/5kHWoM9q`….
@@ -718,8 +718,8 @@ pub struct DescribeDbEncryptAttributesResponse {
 
 /// The `DescribeDBLogFiles` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbLogFilesResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbLogFilesResponse)]
+/// Answers [`DescribeDBLogFilesResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBLogFiles {
     /// `InstanceId`, required: string. Example: `dcdbt-2t4cf98d`.
@@ -733,7 +733,7 @@ pub struct DescribeDBLogFiles {
 /// The answer of [`DescribeDBLogFiles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbLogFilesResponse {
+pub struct DescribeDBLogFilesResponse {
     /// `InstanceId`: string. Example: `dcdbt-2t4cf98d`.
     pub instance_id: Option<String>,
     /// `Type`: unsigned integer. Example: `1`.
@@ -752,8 +752,8 @@ pub struct DescribeDbLogFilesResponse {
 
 /// The `DescribeDBParameters` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbParametersResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbParametersResponse)]
+/// Answers [`DescribeDBParametersResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBParameters {
     /// `InstanceId`, required: string. Example: `dcdbt-ige1a5k3`.
@@ -763,7 +763,7 @@ pub struct DescribeDBParameters {
 /// The answer of [`DescribeDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbParametersResponse {
+pub struct DescribeDBParametersResponse {
     /// `InstanceId`: string. Example: `dcdbt-ige1a5k3`.
     pub instance_id: Option<String>,
     /// `Params`: list of [`ParamDesc`].
@@ -772,8 +772,8 @@ pub struct DescribeDbParametersResponse {
 
 /// The `DescribeDBSecurityGroups` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`, required: string. Example: `dcdb`.
@@ -785,7 +785,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
     /// `VIP`: string, may be null. Example: `172.16.0.11`.
@@ -797,8 +797,8 @@ pub struct DescribeDbSecurityGroupsResponse {
 
 /// The `DescribeDBSlowLogs` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbSlowLogsResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbSlowLogsResponse)]
+/// Answers [`DescribeDBSlowLogsResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSlowLogs {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -826,7 +826,7 @@ pub struct DescribeDBSlowLogs {
 /// The answer of [`DescribeDBSlowLogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSlowLogsResponse {
+pub struct DescribeDBSlowLogsResponse {
     /// `LockTimeSum`: number. Example: `1`.
     pub lock_time_sum: Option<f64>,
     /// `QueryCount`: integer. Example: `1`.
@@ -841,8 +841,8 @@ pub struct DescribeDbSlowLogsResponse {
 
 /// The `DescribeDBSyncMode` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbSyncModeResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbSyncModeResponse)]
+/// Answers [`DescribeDBSyncModeResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSyncMode {
     /// `InstanceId`, required: string. Example: `dcdbt-avw0207d`.
@@ -852,7 +852,7 @@ pub struct DescribeDBSyncMode {
 /// The answer of [`DescribeDBSyncMode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSyncModeResponse {
+pub struct DescribeDBSyncModeResponse {
     /// `SyncMode`: integer. Example: `0`.
     pub sync_mode: Option<i64>,
     /// `IsModifying`: integer. Example: `1`.
@@ -863,8 +863,8 @@ pub struct DescribeDbSyncModeResponse {
 
 /// The `DescribeDBTmpInstances` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDbTmpInstancesResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDbTmpInstancesResponse)]
+/// Answers [`DescribeDBTmpInstancesResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBTmpInstances {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -874,15 +874,15 @@ pub struct DescribeDBTmpInstances {
 /// The answer of [`DescribeDBTmpInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbTmpInstancesResponse {
+pub struct DescribeDBTmpInstancesResponse {
     /// `TmpInstances`: list of [`TmpInstance`].
     pub tmp_instances: Option<Vec<TmpInstance>>,
 }
 
 /// The `DescribeDCDBBinlogTime` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbBinlogTimeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbBinlogTimeResponse)]
+/// Answers [`DescribeDCDBBinlogTimeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBBinlogTime {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -892,7 +892,7 @@ pub struct DescribeDCDBBinlogTime {
 /// The answer of [`DescribeDCDBBinlogTime`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbBinlogTimeResponse {
+pub struct DescribeDCDBBinlogTimeResponse {
     /// `StartTime`: string. Example: `2019-01-01 10:00:00`.
     pub start_time: Option<String>,
     /// `EndTime`: string. Example: `2019-01-01 12:00:00`.
@@ -901,8 +901,8 @@ pub struct DescribeDcdbBinlogTimeResponse {
 
 /// The `DescribeDCDBInstanceDetail` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbInstanceDetailResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbInstanceDetailResponse)]
+/// Answers [`DescribeDCDBInstanceDetailResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBInstanceDetail {
     /// `InstanceId`, required: string. Example: `tdsqlshard-rlye31jd`.
@@ -912,7 +912,7 @@ pub struct DescribeDCDBInstanceDetail {
 /// The answer of [`DescribeDCDBInstanceDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbInstanceDetailResponse {
+pub struct DescribeDCDBInstanceDetailResponse {
     /// `InstanceId`: string. Example: `tdsqlshard-rlye31jd`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `tdsqlshard-rlye31jd`.
@@ -1031,8 +1031,8 @@ pub struct DescribeDcdbInstanceDetailResponse {
 
 /// The `DescribeDCDBInstanceNodeInfo` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbInstanceNodeInfoResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbInstanceNodeInfoResponse)]
+/// Answers [`DescribeDCDBInstanceNodeInfoResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBInstanceNodeInfo {
     /// `InstanceId`, required: string. Example: `tdsqlshard-8upuqubt`.
@@ -1046,7 +1046,7 @@ pub struct DescribeDCDBInstanceNodeInfo {
 /// The answer of [`DescribeDCDBInstanceNodeInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbInstanceNodeInfoResponse {
+pub struct DescribeDCDBInstanceNodeInfoResponse {
     /// `TotalCount`: unsigned integer. Example: `4`.
     pub total_count: Option<u64>,
     /// `NodesInfo`: list of [`BriefNodeInfo`].
@@ -1055,8 +1055,8 @@ pub struct DescribeDcdbInstanceNodeInfoResponse {
 
 /// The `DescribeDCDBInstances` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbInstancesResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbInstancesResponse)]
+/// Answers [`DescribeDCDBInstancesResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBInstances {
     /// `InstanceIds`, optional: list of string. Example: `["dcdbt-52s53yyh\n"]`.
@@ -1102,17 +1102,17 @@ pub struct DescribeDCDBInstances {
 /// The answer of [`DescribeDCDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbInstancesResponse {
+pub struct DescribeDCDBInstancesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Instances`: list of [`DcdbInstanceInfo`].
-    pub instances: Option<Vec<DcdbInstanceInfo>>,
+    /// `Instances`: list of [`DCDBInstanceInfo`].
+    pub instances: Option<Vec<DCDBInstanceInfo>>,
 }
 
 /// The `DescribeDCDBPrice` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbPriceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbPriceResponse)]
+/// Answers [`DescribeDCDBPriceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBPrice {
     /// `Zone`, required: string. Example: `ap-guangzhou-2`.
@@ -1140,7 +1140,7 @@ pub struct DescribeDCDBPrice {
 /// The answer of [`DescribeDCDBPrice`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbPriceResponse {
+pub struct DescribeDCDBPriceResponse {
     /// `OriginalPrice`: integer. Example: `42240`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `42240`.
@@ -1149,8 +1149,8 @@ pub struct DescribeDcdbPriceResponse {
 
 /// The `DescribeDCDBRenewalPrice` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbRenewalPriceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbRenewalPriceResponse)]
+/// Answers [`DescribeDCDBRenewalPriceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBRenewalPrice {
     /// `InstanceId`, required: string. Example: `dcdvt-fdpjf5zh`.
@@ -1164,7 +1164,7 @@ pub struct DescribeDCDBRenewalPrice {
 /// The answer of [`DescribeDCDBRenewalPrice`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbRenewalPriceResponse {
+pub struct DescribeDCDBRenewalPriceResponse {
     /// `OriginalPrice`: integer. Example: `42240`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `42240`.
@@ -1173,23 +1173,23 @@ pub struct DescribeDcdbRenewalPriceResponse {
 
 /// The `DescribeDCDBSaleInfo` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbSaleInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbSaleInfoResponse)]
+/// Answers [`DescribeDCDBSaleInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBSaleInfo;
 
 /// The answer of [`DescribeDCDBSaleInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbSaleInfoResponse {
+pub struct DescribeDCDBSaleInfoResponse {
     /// `RegionList`: list of [`RegionInfo`].
     pub region_list: Option<Vec<RegionInfo>>,
 }
 
 /// The `DescribeDCDBShards` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbShardsResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbShardsResponse)]
+/// Answers [`DescribeDCDBShardsResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBShards {
     /// `InstanceId`, required: string. Example: `dcdbt-ovulpcjf`.
@@ -1209,19 +1209,19 @@ pub struct DescribeDCDBShards {
 /// The answer of [`DescribeDCDBShards`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbShardsResponse {
+pub struct DescribeDCDBShardsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
-    /// `Shards`: list of [`DcdbShardInfo`].
-    pub shards: Option<Vec<DcdbShardInfo>>,
+    /// `Shards`: list of [`DCDBShardInfo`].
+    pub shards: Option<Vec<DCDBShardInfo>>,
     /// `DcnFlag`: integer, may be null. Example: `0`.
     pub dcn_flag: Option<i64>,
 }
 
 /// The `DescribeDCDBUpgradePrice` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeDcdbUpgradePriceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeDcdbUpgradePriceResponse)]
+/// Answers [`DescribeDCDBUpgradePriceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDCDBUpgradePrice {
     /// `InstanceId`, required: string. Example: `dcdbt-fdpjf5zh`.
@@ -1241,7 +1241,7 @@ pub struct DescribeDCDBUpgradePrice {
 /// The answer of [`DescribeDCDBUpgradePrice`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDcdbUpgradePriceResponse {
+pub struct DescribeDCDBUpgradePriceResponse {
     /// `OriginalPrice`: integer. Example: `7020`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `7020`.
@@ -1388,8 +1388,8 @@ pub struct DescribeFlowResponse {
 
 /// The `DescribeInstanceSSLAttributes` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeInstanceSslAttributesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeInstanceSslAttributesResponse)]
+/// Answers [`DescribeInstanceSSLAttributesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceSSLAttributes {
     /// `InstanceId`, required: string. Example: `tdsqlshard-xxx`.
@@ -1399,7 +1399,7 @@ pub struct DescribeInstanceSSLAttributes {
 /// The answer of [`DescribeInstanceSSLAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceSslAttributesResponse {
+pub struct DescribeInstanceSSLAttributesResponse {
     /// `Status`: integer. Example: `2`.
     pub status: Option<i64>,
 }
@@ -1426,8 +1426,8 @@ pub struct DescribeLogFileRetentionPeriodResponse {
 
 /// The `DescribeOnlineDDLJob` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DescribeOnlineDdlJobResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DescribeOnlineDdlJobResponse)]
+/// Answers [`DescribeOnlineDDLJobResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOnlineDDLJob {
     /// `InstanceId`, required: string. Example: `tdsqlshard-8jbp1qpv`.
@@ -1439,16 +1439,16 @@ pub struct DescribeOnlineDDLJob {
 /// The answer of [`DescribeOnlineDDLJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOnlineDdlJobResponse {
+pub struct DescribeOnlineDDLJobResponse {
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
     /// `Process`: integer. Example: `50`.
     pub process: Option<i64>,
     /// `ErrorMessage`: string. Example: `ok`.
     pub error_message: Option<String>,
-    /// `DDLDetails`: list of [`DdlDetail`].
+    /// `DDLDetails`: list of [`DDLDetail`].
     #[tc(rename = "DDLDetails")]
-    pub ddl_details: Option<Vec<DdlDetail>>,
+    pub ddl_details: Option<Vec<DDLDetail>>,
 }
 
 /// The `DescribeOrders` action of DCDB API 2018-04-11.
@@ -1592,8 +1592,8 @@ pub struct DescribeUserTasksResponse {
 
 /// The `DestroyDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DestroyDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DestroyDcdbInstanceResponse)]
+/// Answers [`DestroyDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyDCDBInstance {
     /// `InstanceId`, required: string. Example: `tdsqlshard-f35wr6wj`.
@@ -1603,7 +1603,7 @@ pub struct DestroyDCDBInstance {
 /// The answer of [`DestroyDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyDcdbInstanceResponse {
+pub struct DestroyDCDBInstanceResponse {
     /// `InstanceId`: string. Example: `tdsqlshard-f35wr6wj`.
     pub instance_id: Option<String>,
     /// `FlowId`: integer. Example: `100`.
@@ -1612,8 +1612,8 @@ pub struct DestroyDcdbInstanceResponse {
 
 /// The `DestroyHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`DestroyHourDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = DestroyHourDcdbInstanceResponse)]
+/// Answers [`DestroyHourDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyHourDCDBInstance {
     /// `InstanceId`, required: string. Example: `tdsqlshard-avw0207d`.
@@ -1623,7 +1623,7 @@ pub struct DestroyHourDCDBInstance {
 /// The answer of [`DestroyHourDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyHourDcdbInstanceResponse {
+pub struct DestroyHourDCDBInstanceResponse {
     /// `FlowId`: integer. Example: `100`.
     pub flow_id: Option<i64>,
     /// `InstanceId`: string. Example: `tdsqlshard-avw0207d`.
@@ -1695,20 +1695,20 @@ pub struct GrantAccountPrivilegesResponse;
 
 /// The `InitDCDBInstances` action of DCDB API 2018-04-11.
 ///
-/// Answers [`InitDcdbInstancesResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = InitDcdbInstancesResponse)]
+/// Answers [`InitDCDBInstancesResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InitDCDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["dcdbt-fdpjf5zh\r\n","dcdbt-avw0207d\r\n"]`.
     pub instance_ids: Vec<String>,
-    /// `Params`, required: list of [`DbParamValue`].
-    pub params: Vec<DbParamValue>,
+    /// `Params`, required: list of [`DBParamValue`].
+    pub params: Vec<DBParamValue>,
 }
 
 /// The answer of [`InitDCDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InitDcdbInstancesResponse {
+pub struct InitDCDBInstancesResponse {
     /// `FlowIds`: list of unsigned integer. Example: `[3340,3341]`.
     pub flow_ids: Option<Vec<u64>>,
     /// `InstanceIds`: list of string. Example: `["dcdbt-fdpjf5zh","dcdbt-avw0207d"]`.
@@ -1717,8 +1717,8 @@ pub struct InitDcdbInstancesResponse {
 
 /// The `IsolateDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`IsolateDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = IsolateDcdbInstanceResponse)]
+/// Answers [`IsolateDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDCDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["tdsqlshard-pevrkilh","tdsqlshard-0n6swl0t"]`.
@@ -1728,7 +1728,7 @@ pub struct IsolateDCDBInstance {
 /// The answer of [`IsolateDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDcdbInstanceResponse {
+pub struct IsolateDCDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `["tdsqlshard-pevrkilh"]`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `["tdsqlshard-0n6swl0t"]`.
@@ -1737,8 +1737,8 @@ pub struct IsolateDcdbInstanceResponse {
 
 /// The `IsolateDedicatedDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`IsolateDedicatedDbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = IsolateDedicatedDbInstanceResponse)]
+/// Answers [`IsolateDedicatedDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDedicatedDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -1748,12 +1748,12 @@ pub struct IsolateDedicatedDBInstance {
 /// The answer of [`IsolateDedicatedDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDedicatedDbInstanceResponse;
+pub struct IsolateDedicatedDBInstanceResponse;
 
 /// The `IsolateHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`IsolateHourDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = IsolateHourDcdbInstanceResponse)]
+/// Answers [`IsolateHourDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateHourDCDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["dcdbt-ow728lmc","tdsqlshard-b0uoxwvh"]`.
@@ -1763,7 +1763,7 @@ pub struct IsolateHourDCDBInstance {
 /// The answer of [`IsolateHourDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateHourDcdbInstanceResponse {
+pub struct IsolateHourDCDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `["dcdbt-ow728lmc"]`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `["tdsqlshard-b0uoxwvh"]`.
@@ -1897,8 +1897,8 @@ pub struct ModifyBackupConfigsResponse;
 
 /// The `ModifyDBEncryptAttributes` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyDbEncryptAttributesResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyDbEncryptAttributesResponse)]
+/// Answers [`ModifyDBEncryptAttributesResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBEncryptAttributes {
     /// `InstanceId`, required: string. Example: `tdsqlshard-xxx`.
@@ -1910,12 +1910,12 @@ pub struct ModifyDBEncryptAttributes {
 /// The answer of [`ModifyDBEncryptAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbEncryptAttributesResponse;
+pub struct ModifyDBEncryptAttributesResponse;
 
 /// The `ModifyDBInstanceName` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyDbInstanceNameResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyDbInstanceNameResponse)]
+/// Answers [`ModifyDBInstanceNameResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -1927,15 +1927,15 @@ pub struct ModifyDBInstanceName {
 /// The answer of [`ModifyDBInstanceName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNameResponse {
+pub struct ModifyDBInstanceNameResponse {
     /// `InstanceId`: string. Example: `tdsql-xxx`.
     pub instance_id: Option<String>,
 }
 
 /// The `ModifyDBInstanceSecurityGroups` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`, required: string. Example: `dcdb`.
@@ -1949,12 +1949,12 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyDBInstancesProject` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyDbInstancesProjectResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyDbInstancesProjectResponse)]
+/// Answers [`ModifyDBInstancesProjectResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstancesProject {
     /// `InstanceIds`, required: list of string. Example: `["dcdbt-fdpjf5zh\r\n"]`.
@@ -1966,24 +1966,24 @@ pub struct ModifyDBInstancesProject {
 /// The answer of [`ModifyDBInstancesProject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstancesProjectResponse;
+pub struct ModifyDBInstancesProjectResponse;
 
 /// The `ModifyDBParameters` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyDbParametersResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyDbParametersResponse)]
+/// Answers [`ModifyDBParametersResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBParameters {
     /// `InstanceId`, required: string. Example: `dcdbt-ige1a5k3`.
     pub instance_id: String,
-    /// `Params`, required: list of [`DbParamValue`].
-    pub params: Vec<DbParamValue>,
+    /// `Params`, required: list of [`DBParamValue`].
+    pub params: Vec<DBParamValue>,
 }
 
 /// The answer of [`ModifyDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbParametersResponse {
+pub struct ModifyDBParametersResponse {
     /// `InstanceId`: string. Example: `dcdbt-ige1a5k3`.
     pub instance_id: Option<String>,
     /// `Result`: list of [`ParamModifyResult`].
@@ -1992,8 +1992,8 @@ pub struct ModifyDbParametersResponse {
 
 /// The `ModifyDBSyncMode` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyDbSyncModeResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyDbSyncModeResponse)]
+/// Answers [`ModifyDBSyncModeResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBSyncMode {
     /// `InstanceId`, required: string. Example: `dcdbt-avw0207d`.
@@ -2005,7 +2005,7 @@ pub struct ModifyDBSyncMode {
 /// The answer of [`ModifyDBSyncMode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbSyncModeResponse {
+pub struct ModifyDBSyncModeResponse {
     /// `FlowId`: integer. Example: `3521`.
     pub flow_id: Option<i64>,
 }
@@ -2057,8 +2057,8 @@ pub struct ModifyInstanceProtectedPropertyResponse;
 
 /// The `ModifyInstanceSSLAttributes` action of DCDB API 2018-04-11.
 ///
-/// Answers [`ModifyInstanceSslAttributesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = ModifyInstanceSslAttributesResponse)]
+/// Answers [`ModifyInstanceSSLAttributesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyInstanceSSLAttributes {
     /// `InstanceId`, required: string.
@@ -2071,7 +2071,7 @@ pub struct ModifyInstanceSSLAttributes {
 /// The answer of [`ModifyInstanceSSLAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyInstanceSslAttributesResponse;
+pub struct ModifyInstanceSSLAttributesResponse;
 
 /// The `ModifyInstanceVip` action of DCDB API 2018-04-11.
 ///
@@ -2133,8 +2133,8 @@ pub struct ModifyRealServerAccessStrategyResponse;
 
 /// The `OpenDBExtranetAccess` action of DCDB API 2018-04-11.
 ///
-/// Answers [`OpenDbExtranetAccessResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = OpenDbExtranetAccessResponse)]
+/// Answers [`OpenDBExtranetAccessResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenDBExtranetAccess {
     /// `InstanceId`, required: string. Example: `dcdbt-avw0207d`.
@@ -2146,15 +2146,15 @@ pub struct OpenDBExtranetAccess {
 /// The answer of [`OpenDBExtranetAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenDbExtranetAccessResponse {
+pub struct OpenDBExtranetAccessResponse {
     /// `FlowId`: integer. Example: `3023`.
     pub flow_id: Option<i64>,
 }
 
 /// The `RenewDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`RenewDcdbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = RenewDcdbInstanceResponse)]
+/// Answers [`RenewDCDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewDCDBInstance {
     /// `InstanceId`, required: string. Example: `dcdbt-avw0207d`.
@@ -2170,7 +2170,7 @@ pub struct RenewDCDBInstance {
 /// The answer of [`RenewDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewDcdbInstanceResponse {
+pub struct RenewDCDBInstanceResponse {
     /// `DealName`: string. Example: `20171103110253`.
     pub deal_name: Option<String>,
 }
@@ -2200,8 +2200,8 @@ pub struct ResetAccountPasswordResponse;
 
 /// The `SwitchDBInstanceHA` action of DCDB API 2018-04-11.
 ///
-/// Answers [`SwitchDbInstanceHaResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = SwitchDbInstanceHaResponse)]
+/// Answers [`SwitchDBInstanceHAResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchDBInstanceHA {
     /// `InstanceId`, required: string. Example: `tdsqlshard-b0uoxwvh`.
@@ -2217,15 +2217,15 @@ pub struct SwitchDBInstanceHA {
 /// The answer of [`SwitchDBInstanceHA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SwitchDbInstanceHaResponse {
+pub struct SwitchDBInstanceHAResponse {
     /// `FlowId`: unsigned integer. Example: `145623`.
     pub flow_id: Option<u64>,
 }
 
 /// The `TerminateDedicatedDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`TerminateDedicatedDbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = TerminateDedicatedDbInstanceResponse)]
+/// Answers [`TerminateDedicatedDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateDedicatedDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -2235,15 +2235,15 @@ pub struct TerminateDedicatedDBInstance {
 /// The answer of [`TerminateDedicatedDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateDedicatedDbInstanceResponse {
+pub struct TerminateDedicatedDBInstanceResponse {
     /// `FlowId`: integer. Example: `11`.
     pub flow_id: Option<i64>,
 }
 
 /// The `UpgradeDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`UpgradeDcdbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = UpgradeDcdbInstanceResponse)]
+/// Answers [`UpgradeDCDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDCDBInstance {
     /// `InstanceId`, required: string. Example: `dcdbt-fdpjf5zh`.
@@ -2275,15 +2275,15 @@ pub struct UpgradeDCDBInstance {
 /// The answer of [`UpgradeDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDcdbInstanceResponse {
+pub struct UpgradeDCDBInstanceResponse {
     /// `DealName`: string. Example: `20180103110035`.
     pub deal_name: Option<String>,
 }
 
 /// The `UpgradeDedicatedDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`UpgradeDedicatedDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = UpgradeDedicatedDcdbInstanceResponse)]
+/// Answers [`UpgradeDedicatedDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDedicatedDCDBInstance {
     /// `UpgradeType`, required: string. Example: `EXPAND`.
@@ -2309,15 +2309,15 @@ pub struct UpgradeDedicatedDCDBInstance {
 /// The answer of [`UpgradeDedicatedDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDedicatedDcdbInstanceResponse {
+pub struct UpgradeDedicatedDCDBInstanceResponse {
     /// `FlowId`: integer. Example: `11`.
     pub flow_id: Option<i64>,
 }
 
 /// The `UpgradeHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
-/// Answers [`UpgradeHourDcdbInstanceResponse`].
-#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional", response = UpgradeHourDcdbInstanceResponse)]
+/// Answers [`UpgradeHourDCDBInstanceResponse`].
+#[tc_action(service = "dcdb", version = "2018-04-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeHourDCDBInstance {
     /// `InstanceId`, required: string. Example: `dcdbt-ow728lmc`.
@@ -2345,7 +2345,7 @@ pub struct UpgradeHourDCDBInstance {
 /// The answer of [`UpgradeHourDCDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeHourDcdbInstanceResponse;
+pub struct UpgradeHourDCDBInstanceResponse;
 
 /// The `Account` model of DCDB API 2018-04-11.
 #[tc_model]
@@ -2437,10 +2437,10 @@ pub struct ConstraintRange {
     pub max: Option<String>,
 }
 
-/// The `DBAccount` model of DCDB API 2018-04-11 (renamed: the metadata calls it `DBAccount`).
+/// The `DBAccount` model of DCDB API 2018-04-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbAccount {
+pub struct DBAccount {
     /// `UserName`: string. Example: `oss_user`.
     pub user_name: Option<String>,
     /// `Host`: string. Example: `%`.
@@ -2461,20 +2461,20 @@ pub struct DbAccount {
     pub max_user_connections: Option<i64>,
 }
 
-/// The `DBParamValue` model of DCDB API 2018-04-11 (renamed: the metadata calls it `DBParamValue`).
+/// The `DBParamValue` model of DCDB API 2018-04-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbParamValue {
+pub struct DBParamValue {
     /// `Param`, required: string. Example: `autocommit`.
     pub param: String,
     /// `Value`, required: string. Example: `ON`.
     pub value: String,
 }
 
-/// The `DCDBInstanceInfo` model of DCDB API 2018-04-11 (renamed: the metadata calls it `DCDBInstanceInfo`).
+/// The `DCDBInstanceInfo` model of DCDB API 2018-04-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DcdbInstanceInfo {
+pub struct DCDBInstanceInfo {
     /// `InstanceId`: string. Example: `tdsqlshard-qs2bd7qb`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `billing_item`.
@@ -2579,10 +2579,10 @@ pub struct DcdbInstanceInfo {
     pub protected_property: Option<i64>,
 }
 
-/// The `DCDBShardInfo` model of DCDB API 2018-04-11 (renamed: the metadata calls it `DCDBShardInfo`).
+/// The `DCDBShardInfo` model of DCDB API 2018-04-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DcdbShardInfo {
+pub struct DCDBShardInfo {
     /// `InstanceId`: string. Example: `tdsqlshard-ffj8mqzn`.
     pub instance_id: Option<String>,
     /// `ShardSerialId`: string. Example: `set_1732083233_5`.
@@ -2635,10 +2635,10 @@ pub struct DcdbShardInfo {
     pub range: Option<String>,
 }
 
-/// The `DDLDetail` model of DCDB API 2018-04-11 (renamed: the metadata calls it `DDLDetail`).
+/// The `DDLDetail` model of DCDB API 2018-04-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DdlDetail {
+pub struct DDLDetail {
     /// `ShardSerialId`: string. Example: `set_1729674200_1`.
     pub shard_serial_id: Option<String>,
     /// `DbName`: string. Example: `product_db`.

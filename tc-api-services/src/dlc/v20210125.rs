@@ -397,22 +397,22 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AddDMSPartitions` action of DLC API 2021-01-25.
 ///
-/// Answers [`AddDmsPartitionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = AddDmsPartitionsResponse)]
+/// Answers [`AddDMSPartitionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddDMSPartitions {
-    /// `Partitions`, optional: list of [`DmsPartition`].
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Partitions`, optional: list of [`DMSPartition`].
+    pub partitions: Option<Vec<DMSPartition>>,
 }
 
 /// The answer of [`AddDMSPartitions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddDmsPartitionsResponse {
+pub struct AddDMSPartitionsResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
-    /// `Partitions`: list of [`DmsPartition`].
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Partitions`: list of [`DMSPartition`].
+    pub partitions: Option<Vec<DMSPartition>>,
 }
 
 /// The `AddDeployment` action of DLC API 2021-01-25.
@@ -541,8 +541,8 @@ pub struct AddUsersToWorkGroupResponse;
 
 /// The `AlterDMSDatabase` action of DLC API 2021-01-25.
 ///
-/// Answers [`AlterDmsDatabaseResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = AlterDmsDatabaseResponse)]
+/// Answers [`AlterDMSDatabaseResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlterDMSDatabase {
     /// `CurrentName`, optional: string. Example: `anme`.
@@ -560,12 +560,12 @@ pub struct AlterDMSDatabase {
 /// The answer of [`AlterDMSDatabase`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlterDmsDatabaseResponse;
+pub struct AlterDMSDatabaseResponse;
 
 /// The `AlterDMSPartition` action of DLC API 2021-01-25.
 ///
-/// Answers [`AlterDmsPartitionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = AlterDmsPartitionResponse)]
+/// Answers [`AlterDMSPartitionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlterDMSPartition {
     /// `CurrentDbName`, required: string. Example: `db1`.
@@ -574,8 +574,8 @@ pub struct AlterDMSPartition {
     pub current_table_name: String,
     /// `CurrentValues`, required: string. Example: `["part1", "part2"]`.
     pub current_values: String,
-    /// `Partition`, optional: [`DmsPartition`].
-    pub partition: Option<DmsPartition>,
+    /// `Partition`, optional: [`DMSPartition`].
+    pub partition: Option<DMSPartition>,
     /// `DatasourceConnectionName`, optional: string. Example: `DataLakeCatalog`.
     pub datasource_connection_name: Option<String>,
 }
@@ -583,12 +583,12 @@ pub struct AlterDMSPartition {
 /// The answer of [`AlterDMSPartition`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlterDmsPartitionResponse;
+pub struct AlterDMSPartitionResponse;
 
 /// The `AlterDMSTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`AlterDmsTableResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = AlterDmsTableResponse)]
+/// Answers [`AlterDMSTableResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlterDMSTable {
     /// `CurrentName`, required: string. Example: `name1`.
@@ -613,18 +613,18 @@ pub struct AlterDMSTable {
     pub struct_update_time: Option<String>,
     /// `LastAccessTime`, optional: string. Example: `2021-01-01 12:12:12`.
     pub last_access_time: Option<String>,
-    /// `Sds`, optional: [`DmsSds`].
-    pub sds: Option<DmsSds>,
-    /// `Columns`, optional: list of [`DmsColumn`].
-    pub columns: Option<Vec<DmsColumn>>,
-    /// `PartitionKeys`, optional: list of [`DmsColumn`].
-    pub partition_keys: Option<Vec<DmsColumn>>,
+    /// `Sds`, optional: [`DMSSds`].
+    pub sds: Option<DMSSds>,
+    /// `Columns`, optional: list of [`DMSColumn`].
+    pub columns: Option<Vec<DMSColumn>>,
+    /// `PartitionKeys`, optional: list of [`DMSColumn`].
+    pub partition_keys: Option<Vec<DMSColumn>>,
     /// `ViewOriginalText`, optional: string. Example: `select 1`.
     pub view_original_text: Option<String>,
     /// `ViewExpandedText`, optional: string. Example: `select 1`.
     pub view_expanded_text: Option<String>,
-    /// `Partitions`, optional: list of [`DmsPartition`].
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Partitions`, optional: list of [`DMSPartition`].
+    pub partitions: Option<Vec<DMSPartition>>,
     /// `Name`, optional: string. Example: `table1`.
     pub name: Option<String>,
     /// `DatasourceConnectionName`, optional: string. Example: `DataLakeCatalog`.
@@ -634,7 +634,7 @@ pub struct AlterDMSTable {
 /// The answer of [`AlterDMSTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlterDmsTableResponse;
+pub struct AlterDMSTableResponse;
 
 /// The `AlterTableComment` action of DLC API 2021-01-25.
 ///
@@ -847,8 +847,8 @@ pub struct CancelRayJobResponse;
 
 /// The `CancelSparkSessionBatchSQL` action of DLC API 2021-01-25.
 ///
-/// Answers [`CancelSparkSessionBatchSqlResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CancelSparkSessionBatchSqlResponse)]
+/// Answers [`CancelSparkSessionBatchSQLResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelSparkSessionBatchSQL {
     /// `BatchId`, required: string. Example: `d3018ad4-9a7e-4f64-a3f4-f38507c69742`.
@@ -860,7 +860,7 @@ pub struct CancelSparkSessionBatchSQL {
 /// The answer of [`CancelSparkSessionBatchSQL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelSparkSessionBatchSqlResponse;
+pub struct CancelSparkSessionBatchSQLResponse;
 
 /// The `CancelTask` action of DLC API 2021-01-25.
 ///
@@ -885,8 +885,8 @@ pub struct CancelTaskResponse;
 pub struct CancelTasks {
     /// `TaskId`, required: list of string. Example: `["aaa"]`.
     pub task_id: Vec<String>,
-    /// `Config`, optional: list of [`KvPair`]. Example: `[{AuthorityRole:100019868890}]`.
-    pub config: Option<Vec<KvPair>>,
+    /// `Config`, optional: list of [`KVPair`]. Example: `[{AuthorityRole:100019868890}]`.
+    pub config: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CancelTasks`].
@@ -1162,12 +1162,12 @@ pub struct CheckServiceNameResponse {
 
 /// The `CopyDLCTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`CopyDlcTableResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CopyDlcTableResponse)]
+/// Answers [`CopyDLCTableResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyDLCTable {
-    /// `SourceData`, required: list of [`DmsSourceDatabaseInfo`].
-    pub source_data: Vec<DmsSourceDatabaseInfo>,
+    /// `SourceData`, required: list of [`DMSSourceDatabaseInfo`].
+    pub source_data: Vec<DMSSourceDatabaseInfo>,
     /// `DestinationDatabaseName`, required: string. Example: `database1`.
     pub destination_database_name: String,
     /// `DestinationTableName`, required: string. Example: `table1`.
@@ -1185,7 +1185,7 @@ pub struct CopyDLCTable {
 /// The answer of [`CopyDLCTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CopyDlcTableResponse {
+pub struct CopyDLCTableResponse {
     /// `TaskId`: string, may be null. Example: `fdd9c5fa21ca11eca6fb5254006c64af`.
     pub task_id: Option<String>,
 }
@@ -1402,8 +1402,8 @@ pub struct CreateBenchmarkTaskResponse {
 
 /// The `CreateCHDFSBindingProduct` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateChdfsBindingProductResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateChdfsBindingProductResponse)]
+/// Answers [`CreateCHDFSBindingProductResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCHDFSBindingProduct {
     /// `MountPoint`, required: string. Example: `dlc-xxx`.
@@ -1421,7 +1421,7 @@ pub struct CreateCHDFSBindingProduct {
 /// The answer of [`CreateCHDFSBindingProduct`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateChdfsBindingProductResponse {
+pub struct CreateCHDFSBindingProductResponse {
     /// `MountPointAssociates`: list of [`MountPointAssociates`].
     pub mount_point_associates: Option<Vec<MountPointAssociates>>,
 }
@@ -1470,8 +1470,8 @@ pub struct CreateClusterGroupResponse {
 
 /// The `CreateDLCTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateDlcTableResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateDlcTableResponse)]
+/// Answers [`CreateDLCTableResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDLCTable {
     /// `TableBaseInfo`, required: [`TableBaseInfo`].
@@ -1497,18 +1497,18 @@ pub struct CreateDLCTable {
 /// The answer of [`CreateDLCTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDlcTableResponse {
-    /// `DLCTable`: [`DlcTable`], may be null.
+pub struct CreateDLCTableResponse {
+    /// `DLCTable`: [`DLCTable`], may be null.
     #[tc(rename = "DLCTable")]
-    pub dlc_table: Option<DlcTable>,
+    pub dlc_table: Option<DLCTable>,
     /// `Execution`: string.
     pub execution: Option<String>,
 }
 
 /// The `CreateDMSDatabase` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateDmsDatabaseResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateDmsDatabaseResponse)]
+/// Answers [`CreateDMSDatabaseResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDMSDatabase {
     /// `Asset`, optional: [`Asset`].
@@ -1526,12 +1526,12 @@ pub struct CreateDMSDatabase {
 /// The answer of [`CreateDMSDatabase`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDmsDatabaseResponse;
+pub struct CreateDMSDatabaseResponse;
 
 /// The `CreateDMSTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateDmsTableResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateDmsTableResponse)]
+/// Answers [`CreateDMSTableResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDMSTable {
     /// `Asset`, optional: [`Asset`].
@@ -1552,18 +1552,18 @@ pub struct CreateDMSTable {
     pub struct_update_time: Option<String>,
     /// `LastAccessTime`, optional: string. Example: `2021-01-01 12:12:12`.
     pub last_access_time: Option<String>,
-    /// `Sds`, optional: [`DmsSds`].
-    pub sds: Option<DmsSds>,
-    /// `Columns`, optional: list of [`DmsColumn`].
-    pub columns: Option<Vec<DmsColumn>>,
-    /// `PartitionKeys`, optional: list of [`DmsColumn`].
-    pub partition_keys: Option<Vec<DmsColumn>>,
+    /// `Sds`, optional: [`DMSSds`].
+    pub sds: Option<DMSSds>,
+    /// `Columns`, optional: list of [`DMSColumn`].
+    pub columns: Option<Vec<DMSColumn>>,
+    /// `PartitionKeys`, optional: list of [`DMSColumn`].
+    pub partition_keys: Option<Vec<DMSColumn>>,
     /// `ViewOriginalText`, optional: string. Example: `select 1`.
     pub view_original_text: Option<String>,
     /// `ViewExpandedText`, optional: string. Example: `select 1`.
     pub view_expanded_text: Option<String>,
-    /// `Partitions`, optional: list of [`DmsPartition`].
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Partitions`, optional: list of [`DMSPartition`].
+    pub partitions: Option<Vec<DMSPartition>>,
     /// `Name`, optional: string. Example: `表名称`.
     pub name: Option<String>,
     /// `DatasourceConnectionName`, optional: string. Example: `DataLakeCatalog`.
@@ -1573,7 +1573,7 @@ pub struct CreateDMSTable {
 /// The answer of [`CreateDMSTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDmsTableResponse;
+pub struct CreateDMSTableResponse;
 
 /// The `CreateDataEngine` action of DLC API 2021-01-25.
 ///
@@ -1739,10 +1739,10 @@ pub struct CreateDatasourceConnectionResponse {
 pub struct CreateExportTask {
     /// `InputType`, required: string. Example: `lakefsStorage、taskResult`.
     pub input_type: String,
-    /// `InputConf`, required: list of [`KvPair`].
-    pub input_conf: Vec<KvPair>,
-    /// `OutputConf`, required: list of [`KvPair`].
-    pub output_conf: Vec<KvPair>,
+    /// `InputConf`, required: list of [`KVPair`].
+    pub input_conf: Vec<KVPair>,
+    /// `OutputConf`, required: list of [`KVPair`].
+    pub output_conf: Vec<KVPair>,
     /// `OutputType`, optional: string. Example: `cos`.
     pub output_type: Option<String>,
 }
@@ -1763,10 +1763,10 @@ pub struct CreateExportTaskResponse {
 pub struct CreateImportTask {
     /// `InputType`, required: string. Example: `cos`.
     pub input_type: String,
-    /// `InputConf`, required: list of [`KvPair`].
-    pub input_conf: Vec<KvPair>,
-    /// `OutputConf`, required: list of [`KvPair`].
-    pub output_conf: Vec<KvPair>,
+    /// `InputConf`, required: list of [`KVPair`].
+    pub input_conf: Vec<KVPair>,
+    /// `OutputConf`, required: list of [`KVPair`].
+    pub output_conf: Vec<KVPair>,
     /// `OutputType`, optional: string. Example: `lakefsStorage`.
     pub output_type: Option<String>,
 }
@@ -1809,9 +1809,9 @@ pub struct CreateInferenceModel {
     pub model_uid: Option<String>,
     /// `ResourceTags`, optional: list of [`Tag`].
     pub resource_tags: Option<Vec<Tag>>,
-    /// `GooseFSConfig`, optional: [`GooseFsConfig`].
+    /// `GooseFSConfig`, optional: [`GooseFSConfig`].
     #[tc(rename = "GooseFSConfig")]
-    pub goose_fs_config: Option<GooseFsConfig>,
+    pub goose_fs_config: Option<GooseFSConfig>,
     /// `StorageType`, optional: string. Example: `Local`.
     pub storage_type: Option<String>,
 }
@@ -2046,8 +2046,8 @@ pub struct CreateJob {
     pub custom_properties: Option<String>,
     /// `Dependencies`, optional: [`EngineConfigDependencies`].
     pub dependencies: Option<EngineConfigDependencies>,
-    /// `EnvVars`, optional: list of [`KvPair`].
-    pub env_vars: Option<Vec<KvPair>>,
+    /// `EnvVars`, optional: list of [`KVPair`].
+    pub env_vars: Option<Vec<KVPair>>,
     /// `Entrypoint`, optional: [`EntrypointInfo`].
     pub entrypoint: Option<EntrypointInfo>,
 }
@@ -2086,8 +2086,8 @@ pub struct CreateJobDefinition {
     pub sys_catalog_version: Option<String>,
     /// `CustomProperties`, optional: string. Example: `string`.
     pub custom_properties: Option<String>,
-    /// `EnvVars`, optional: list of [`KvPair`].
-    pub env_vars: Option<Vec<KvPair>>,
+    /// `EnvVars`, optional: list of [`KVPair`].
+    pub env_vars: Option<Vec<KVPair>>,
     /// `RunMode`, optional: string. Example: `WAREHOUSE`.
     pub run_mode: Option<String>,
     /// `WarehouseId`, optional: string. Example: `string`.
@@ -2318,8 +2318,8 @@ pub struct CreateLabResponse {
     pub example_id: Option<String>,
     /// `CodeArchiveUrl`: string. Example: `https://common-job-packages-251233710.cos.ap-guangzhou.myqcl`….
     pub code_archive_url: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `Id`: string. Example: `raylab-20260602161511-uu7l`.
     pub id: Option<String>,
     /// `Type`: string. Example: `RAY_LAB`.
@@ -2450,9 +2450,9 @@ pub struct CreateModelVersion {
     pub storage_uri: Option<String>,
     /// `UseCustomStorage`, optional: boolean. Example: `true`.
     pub use_custom_storage: Option<bool>,
-    /// `GooseFSConfig`, optional: [`GooseFsConfig`].
+    /// `GooseFSConfig`, optional: [`GooseFSConfig`].
     #[tc(rename = "GooseFSConfig")]
-    pub goose_fs_config: Option<GooseFsConfig>,
+    pub goose_fs_config: Option<GooseFSConfig>,
     /// `StorageType`, optional: string. Example: `Local`.
     pub storage_type: Option<String>,
 }
@@ -2507,8 +2507,8 @@ pub struct CreateNotebookSession {
     pub executor_size: Option<String>,
     /// `ExecutorNumbers`, optional: unsigned integer. Example: `1`.
     pub executor_numbers: Option<u64>,
-    /// `Arguments`, optional: list of [`KvPair`]. Example: `["eni":"test_eni"]`.
-    pub arguments: Option<Vec<KvPair>>,
+    /// `Arguments`, optional: list of [`KVPair`]. Example: `["eni":"test_eni"]`.
+    pub arguments: Option<Vec<KVPair>>,
     /// `ProxyUser`, optional: string. Example: `root`.
     pub proxy_user: Option<String>,
     /// `TimeoutInSecond`, optional: integer. Example: `3600`.
@@ -2557,8 +2557,8 @@ pub struct CreateNotebookSessionStatementResponse {
 
 /// The `CreateNotebookSessionStatementSupportBatchSQL` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateNotebookSessionStatementSupportBatchSqlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateNotebookSessionStatementSupportBatchSqlResponse)]
+/// Answers [`CreateNotebookSessionStatementSupportBatchSQLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateNotebookSessionStatementSupportBatchSQL {
     /// `SessionId`, required: string. Example: `d3018ad4-9a7e-4f64-a3f4-f38507c69742`.
@@ -2574,7 +2574,7 @@ pub struct CreateNotebookSessionStatementSupportBatchSQL {
 /// The answer of [`CreateNotebookSessionStatementSupportBatchSQL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateNotebookSessionStatementSupportBatchSqlResponse {
+pub struct CreateNotebookSessionStatementSupportBatchSQLResponse {
     /// `NotebookSessionStatementBatches`: [`NotebookSessionStatementBatchInformation`]. Example: `复杂类型`.
     pub notebook_session_statement_batches: Option<NotebookSessionStatementBatchInformation>,
 }
@@ -2749,10 +2749,10 @@ pub struct CreateResourceConfig {
     pub name: String,
     /// `Description`, optional: string. Example: `test-name-description`.
     pub description: Option<String>,
-    /// `Head`, optional: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`, optional: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`, optional: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`, optional: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
     /// `Type`, optional: string. Example: `Ray`.
     pub type_: Option<String>,
 }
@@ -2769,10 +2769,10 @@ pub struct CreateResourceConfigResponse {
     pub description: Option<String>,
     /// `Type`: string. Example: `Ray`.
     pub type_: Option<String>,
-    /// `Head`: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
     /// `CreateTime`: unsigned integer. Example: `1774340525361`.
     pub create_time: Option<u64>,
     /// `UpdateTime`: unsigned integer. Example: `1774340525361`.
@@ -2907,8 +2907,8 @@ pub struct CreateSparkAppResponse {
 
 /// The `CreateSparkAppForTDLC` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateSparkAppForTdlcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateSparkAppForTdlcResponse)]
+/// Answers [`CreateSparkAppForTDLCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSparkAppForTDLC {
     /// `AppName`, required: string. Example: `test118`.
@@ -2976,7 +2976,7 @@ pub struct CreateSparkAppForTDLC {
 /// The answer of [`CreateSparkAppForTDLC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSparkAppForTdlcResponse {
+pub struct CreateSparkAppForTDLCResponse {
     /// `SparkAppId`: string. Example: `batch_e5648d1b-a626-439d-af4b-ea405b9da7a6`.
     pub spark_app_id: Option<String>,
 }
@@ -2991,8 +2991,8 @@ pub struct CreateSparkAppTask {
     pub job_name: String,
     /// `CmdArgs`, optional: string. Example: `10`.
     pub cmd_args: Option<String>,
-    /// `SourceInfo`, optional: list of [`KvPair`].
-    pub source_info: Option<Vec<KvPair>>,
+    /// `SourceInfo`, optional: list of [`KVPair`].
+    pub source_info: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CreateSparkAppTask`].
@@ -3007,8 +3007,8 @@ pub struct CreateSparkAppTaskResponse {
 
 /// The `CreateSparkSessionBatchSQL` action of DLC API 2021-01-25.
 ///
-/// Answers [`CreateSparkSessionBatchSqlResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = CreateSparkSessionBatchSqlResponse)]
+/// Answers [`CreateSparkSessionBatchSQLResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSparkSessionBatchSQL {
     /// `DataEngineName`, required: string. Example: `data_engine_1`.
@@ -3030,20 +3030,20 @@ pub struct CreateSparkSessionBatchSQL {
     pub session_id: Option<String>,
     /// `SessionName`, optional: string. Example: `testSession`.
     pub session_name: Option<String>,
-    /// `Arguments`, optional: list of [`KvPair`]. Example: `["eni":"test_eni"]`.
-    pub arguments: Option<Vec<KvPair>>,
+    /// `Arguments`, optional: list of [`KVPair`]. Example: `["eni":"test_eni"]`.
+    pub arguments: Option<Vec<KVPair>>,
     /// `IsInherit`, optional: integer. Example: `0`.
     pub is_inherit: Option<i64>,
     /// `CustomKey`, optional: string. Example: `dje8ed4-9a7e-4f64-a3f4-f38507c69742`.
     pub custom_key: Option<String>,
-    /// `SourceInfo`, optional: list of [`KvPair`].
-    pub source_info: Option<Vec<KvPair>>,
+    /// `SourceInfo`, optional: list of [`KVPair`].
+    pub source_info: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CreateSparkSessionBatchSQL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSparkSessionBatchSqlResponse {
+pub struct CreateSparkSessionBatchSQLResponse {
     /// `BatchId`: string. Example: `d3018ad4-9a7e-4f64-a3f4-f38507c69742`.
     pub batch_id: Option<String>,
     /// `Statements`: list of [`StatementInformation`], may be null. Example: `复杂类型`.
@@ -3078,10 +3078,10 @@ pub struct CreateSparkSubmitTask {
     pub executor_numbers: Option<u64>,
     /// `ExecutorMaxNumbers`, optional: unsigned integer. Example: `5`.
     pub executor_max_numbers: Option<u64>,
-    /// `CmdArgs`, optional: list of [`KvPair`].
-    pub cmd_args: Option<Vec<KvPair>>,
-    /// `SourceInfo`, optional: list of [`KvPair`].
-    pub source_info: Option<Vec<KvPair>>,
+    /// `CmdArgs`, optional: list of [`KVPair`].
+    pub cmd_args: Option<Vec<KVPair>>,
+    /// `SourceInfo`, optional: list of [`KVPair`].
+    pub source_info: Option<Vec<KVPair>>,
     /// `ResourceGroupName`, optional: string. Example: `ai-resource`.
     pub resource_group_name: Option<String>,
 }
@@ -3225,8 +3225,8 @@ pub struct CreateTask {
     pub data_engine_name: Option<String>,
     /// `ResourceGroupName`, optional: string. Example: `ResourceGroup01`.
     pub resource_group_name: Option<String>,
-    /// `SourceInfo`, optional: list of [`KvPair`].
-    pub source_info: Option<Vec<KvPair>>,
+    /// `SourceInfo`, optional: list of [`KVPair`].
+    pub source_info: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CreateTask`].
@@ -3255,8 +3255,8 @@ pub struct CreateTasks {
     pub resource_group_name: Option<String>,
     /// `IsMultiStatement`, optional: boolean. Example: `false`.
     pub is_multi_statement: Option<bool>,
-    /// `SourceInfo`, optional: list of [`KvPair`].
-    pub source_info: Option<Vec<KvPair>>,
+    /// `SourceInfo`, optional: list of [`KVPair`].
+    pub source_info: Option<Vec<KVPair>>,
 }
 
 /// The answer of [`CreateTasks`].
@@ -3452,8 +3452,8 @@ pub struct DeleteBenchmarkTaskResponse;
 
 /// The `DeleteCHDFSBindingProduct` action of DLC API 2021-01-25.
 ///
-/// Answers [`DeleteChdfsBindingProductResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DeleteChdfsBindingProductResponse)]
+/// Answers [`DeleteCHDFSBindingProductResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCHDFSBindingProduct {
     /// `MountPoint`, required: string. Example: `dlc8519-*-*-*-*`.
@@ -3471,7 +3471,7 @@ pub struct DeleteCHDFSBindingProduct {
 /// The answer of [`DeleteCHDFSBindingProduct`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteChdfsBindingProductResponse;
+pub struct DeleteCHDFSBindingProductResponse;
 
 /// The `DeleteClusterGroup` action of DLC API 2021-01-25.
 ///
@@ -4256,8 +4256,8 @@ pub struct DescribeClusterMonitorInfosResponse {
 
 /// The `DescribeDLCCatalogAccess` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDlcCatalogAccessResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDlcCatalogAccessResponse)]
+/// Answers [`DescribeDLCCatalogAccessResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLCCatalogAccess {
     /// `Limit`, optional: unsigned integer. Example: `10`.
@@ -4271,17 +4271,17 @@ pub struct DescribeDLCCatalogAccess {
 /// The answer of [`DescribeDLCCatalogAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlcCatalogAccessResponse {
+pub struct DescribeDLCCatalogAccessResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `Rows`: list of [`DlcCatalogAccess`].
-    pub rows: Option<Vec<DlcCatalogAccess>>,
+    /// `Rows`: list of [`DLCCatalogAccess`].
+    pub rows: Option<Vec<DLCCatalogAccess>>,
 }
 
 /// The `DescribeDLCTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDlcTableResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDlcTableResponse)]
+/// Answers [`DescribeDLCTableResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLCTable {
     /// `DbName`, optional: string. Example: `database1`.
@@ -4301,16 +4301,16 @@ pub struct DescribeDLCTable {
 /// The answer of [`DescribeDLCTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlcTableResponse {
-    /// `DLCTable`: [`DlcTable`], may be null.
+pub struct DescribeDLCTableResponse {
+    /// `DLCTable`: [`DLCTable`], may be null.
     #[tc(rename = "DLCTable")]
-    pub dlc_table: Option<DlcTable>,
+    pub dlc_table: Option<DLCTable>,
 }
 
 /// The `DescribeDLCTableList` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDlcTableListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDlcTableListResponse)]
+/// Answers [`DescribeDLCTableListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLCTableList {
     /// `DbName`, optional: string. Example: `database1`.
@@ -4342,17 +4342,17 @@ pub struct DescribeDLCTableList {
 /// The answer of [`DescribeDLCTableList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlcTableListResponse {
-    /// `TableList`: list of [`DlcTable`], may be null.
-    pub table_list: Option<Vec<DlcTable>>,
+pub struct DescribeDLCTableListResponse {
+    /// `TableList`: list of [`DLCTable`], may be null.
+    pub table_list: Option<Vec<DLCTable>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDMSDatabase` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDmsDatabaseResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDmsDatabaseResponse)]
+/// Answers [`DescribeDMSDatabaseResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDMSDatabase {
     /// `Name`, optional: string. Example: `name`.
@@ -4368,7 +4368,7 @@ pub struct DescribeDMSDatabase {
 /// The answer of [`DescribeDMSDatabase`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDmsDatabaseResponse {
+pub struct DescribeDMSDatabaseResponse {
     /// `Name`: string, may be null. Example: `n1`.
     pub name: Option<String>,
     /// `SchemaName`: string, may be null. Example: `schema1`.
@@ -4381,8 +4381,8 @@ pub struct DescribeDmsDatabaseResponse {
 
 /// The `DescribeDMSDatabaseList` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDmsDatabaseListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDmsDatabaseListResponse)]
+/// Answers [`DescribeDMSDatabaseListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDMSDatabaseList {
     /// `Name`, optional: string. Example: `database1`.
@@ -4404,17 +4404,17 @@ pub struct DescribeDMSDatabaseList {
 /// The answer of [`DescribeDMSDatabaseList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDmsDatabaseListResponse {
-    /// `DatabaseList`: list of [`DmsDatabaseInfo`].
-    pub database_list: Option<Vec<DmsDatabaseInfo>>,
+pub struct DescribeDMSDatabaseListResponse {
+    /// `DatabaseList`: list of [`DMSDatabaseInfo`].
+    pub database_list: Option<Vec<DMSDatabaseInfo>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDMSPartitions` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDmsPartitionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDmsPartitionsResponse)]
+/// Answers [`DescribeDMSPartitionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDMSPartitions {
     /// `DatabaseName`, required: string. Example: `db1`.
@@ -4448,17 +4448,17 @@ pub struct DescribeDMSPartitions {
 /// The answer of [`DescribeDMSPartitions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDmsPartitionsResponse {
-    /// `Partitions`: list of [`DmsPartition`].
-    pub partitions: Option<Vec<DmsPartition>>,
+pub struct DescribeDMSPartitionsResponse {
+    /// `Partitions`: list of [`DMSPartition`].
+    pub partitions: Option<Vec<DMSPartition>>,
     /// `Total`: integer. Example: `100`.
     pub total: Option<i64>,
 }
 
 /// The `DescribeDMSTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDmsTableResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDmsTableResponse)]
+/// Answers [`DescribeDMSTableResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDMSTable {
     /// `DbName`, optional: string. Example: `db1`.
@@ -4482,7 +4482,7 @@ pub struct DescribeDMSTable {
 /// The answer of [`DescribeDMSTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDmsTableResponse {
+pub struct DescribeDMSTableResponse {
     /// `Asset`: [`Asset`].
     pub asset: Option<Asset>,
     /// `ViewOriginalText`: string. Example: `select 1`.
@@ -4491,12 +4491,12 @@ pub struct DescribeDmsTableResponse {
     pub view_expanded_text: Option<String>,
     /// `Retention`: integer. Example: `1`.
     pub retention: Option<i64>,
-    /// `Sds`: [`DmsSds`].
-    pub sds: Option<DmsSds>,
-    /// `PartitionKeys`: list of [`DmsColumn`], may be null.
-    pub partition_keys: Option<Vec<DmsColumn>>,
-    /// `Partitions`: list of [`DmsPartition`], may be null.
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Sds`: [`DMSSds`].
+    pub sds: Option<DMSSds>,
+    /// `PartitionKeys`: list of [`DMSColumn`], may be null.
+    pub partition_keys: Option<Vec<DMSColumn>>,
+    /// `Partitions`: list of [`DMSPartition`], may be null.
+    pub partitions: Option<Vec<DMSPartition>>,
     /// `Type`: string. Example: `EXTERNAL`.
     pub type_: Option<String>,
     /// `DbName`: string. Example: `db1`.
@@ -4515,16 +4515,16 @@ pub struct DescribeDmsTableResponse {
     pub data_update_time: Option<String>,
     /// `StructUpdateTime`: string. Example: `2020-01-01 11:11:11`.
     pub struct_update_time: Option<String>,
-    /// `Columns`: list of [`DmsColumn`], may be null.
-    pub columns: Option<Vec<DmsColumn>>,
+    /// `Columns`: list of [`DMSColumn`], may be null.
+    pub columns: Option<Vec<DMSColumn>>,
     /// `Name`: string. Example: `table1`.
     pub name: Option<String>,
 }
 
 /// The `DescribeDMSTables` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeDmsTablesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeDmsTablesResponse)]
+/// Answers [`DescribeDMSTablesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDMSTables {
     /// `DbName`, optional: string. Example: `db1`.
@@ -4560,9 +4560,9 @@ pub struct DescribeDMSTables {
 /// The answer of [`DescribeDMSTables`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDmsTablesResponse {
-    /// `TableList`: list of [`DmsTableInfo`], may be null.
-    pub table_list: Option<Vec<DmsTableInfo>>,
+pub struct DescribeDMSTablesResponse {
+    /// `TableList`: list of [`DMSTableInfo`], may be null.
+    pub table_list: Option<Vec<DMSTableInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
@@ -5303,23 +5303,23 @@ pub struct DescribeLakeFsTaskResultResponse {
 
 /// The `DescribeMCPSubUin` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeMcpSubUinResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeMcpSubUinResponse)]
+/// Answers [`DescribeMCPSubUinResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMCPSubUin;
 
 /// The answer of [`DescribeMCPSubUin`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMcpSubUinResponse {
+pub struct DescribeMCPSubUinResponse {
     /// `Subuin`: string. Example: `700001601739`.
     pub subuin: Option<String>,
 }
 
 /// The `DescribeMCPTask` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeMcpTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeMcpTaskResponse)]
+/// Answers [`DescribeMCPTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMCPTask {
     /// `TaskId`, optional: string. Example: `**`.
@@ -5329,15 +5329,15 @@ pub struct DescribeMCPTask {
 /// The answer of [`DescribeMCPTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMcpTaskResponse {
-    /// `TaskInfo`: [`McpTaskInfo`].
-    pub task_info: Option<McpTaskInfo>,
+pub struct DescribeMCPTaskResponse {
+    /// `TaskInfo`: [`MCPTaskInfo`].
+    pub task_info: Option<MCPTaskInfo>,
 }
 
 /// The `DescribeMCPTaskResult` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeMcpTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeMcpTaskResultResponse)]
+/// Answers [`DescribeMCPTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMCPTaskResult {
     /// `TaskId`, required: string. Example: `**************`.
@@ -5349,9 +5349,9 @@ pub struct DescribeMCPTaskResult {
 /// The answer of [`DescribeMCPTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMcpTaskResultResponse {
-    /// `TaskResult`: [`McpTaskResultInfo`].
-    pub task_result: Option<McpTaskResultInfo>,
+pub struct DescribeMCPTaskResultResponse {
+    /// `TaskResult`: [`MCPTaskResultInfo`].
+    pub task_result: Option<MCPTaskResultInfo>,
 }
 
 /// The `DescribeMlFlowConfig` action of DLC API 2021-01-25.
@@ -5716,8 +5716,8 @@ pub struct DescribeNotebookSessionsResponse {
 
 /// The `DescribeOtherCHDFSBindingList` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeOtherChdfsBindingListResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeOtherChdfsBindingListResponse)]
+/// Answers [`DescribeOtherCHDFSBindingListResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOtherCHDFSBindingList {
     /// `BucketId`, required: string. Example: `dlc-buckeid`.
@@ -5727,10 +5727,10 @@ pub struct DescribeOtherCHDFSBindingList {
 /// The answer of [`DescribeOtherCHDFSBindingList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOtherChdfsBindingListResponse {
-    /// `OtherCHDFSBindingList`: list of [`OtherChdfsBinding`].
+pub struct DescribeOtherCHDFSBindingListResponse {
+    /// `OtherCHDFSBindingList`: list of [`OtherCHDFSBinding`].
     #[tc(rename = "OtherCHDFSBindingList")]
-    pub other_chdfs_binding_list: Option<Vec<OtherChdfsBinding>>,
+    pub other_chdfs_binding_list: Option<Vec<OtherCHDFSBinding>>,
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
 }
@@ -6137,8 +6137,8 @@ pub struct DescribeSparkAppTasksResponse {
 
 /// The `DescribeSparkSessionBatchSQL` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeSparkSessionBatchSqlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeSparkSessionBatchSqlResponse)]
+/// Answers [`DescribeSparkSessionBatchSQLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSparkSessionBatchSQL {
     /// `BatchId`, required: string. Example: `d3018ad4-9a7e-4f64-a3f4-f38507c69742`.
@@ -6150,7 +6150,7 @@ pub struct DescribeSparkSessionBatchSQL {
 /// The answer of [`DescribeSparkSessionBatchSQL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSparkSessionBatchSqlResponse {
+pub struct DescribeSparkSessionBatchSQLResponse {
     /// `State`: unsigned integer. Example: `0`.
     pub state: Option<u64>,
     /// `Tasks`: list of [`BatchSqlTask`], may be null. Example: `复杂类型数组`.
@@ -6161,8 +6161,8 @@ pub struct DescribeSparkSessionBatchSqlResponse {
 
 /// The `DescribeSparkSessionBatchSQLCost` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeSparkSessionBatchSqlCostResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeSparkSessionBatchSqlCostResponse)]
+/// Answers [`DescribeSparkSessionBatchSQLCostResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSparkSessionBatchSQLCost {
     /// `BatchIds`, optional: list of string. Example: `["d3018ad4-9a7e-4f64-a3f4-f38507c69742"]`.
@@ -6172,9 +6172,9 @@ pub struct DescribeSparkSessionBatchSQLCost {
 /// The answer of [`DescribeSparkSessionBatchSQLCost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSparkSessionBatchSqlCostResponse {
-    /// `CostInfo`: list of [`BatchSqlCostInfo`], may be null. Example: `[{"BatchId":"8925sdfxv-3-4499-8b41-1f5a213689f0","DataEngine`….
-    pub cost_info: Option<Vec<BatchSqlCostInfo>>,
+pub struct DescribeSparkSessionBatchSQLCostResponse {
+    /// `CostInfo`: list of [`BatchSQLCostInfo`], may be null. Example: `[{"BatchId":"8925sdfxv-3-4499-8b41-1f5a213689f0","DataEngine`….
+    pub cost_info: Option<Vec<BatchSQLCostInfo>>,
 }
 
 /// The `DescribeSparkSessionBatchSqlLog` action of DLC API 2021-01-25.
@@ -6288,15 +6288,15 @@ pub struct DescribeSubUserAccessPolicyResponse {
 
 /// The `DescribeTCLakeMetaInstance` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeTcLakeMetaInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeTcLakeMetaInstanceResponse)]
+/// Answers [`DescribeTCLakeMetaInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTCLakeMetaInstance;
 
 /// The answer of [`DescribeTCLakeMetaInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTcLakeMetaInstanceResponse {
+pub struct DescribeTCLakeMetaInstanceResponse {
     /// `Status`: string. Example: `Running`.
     pub status: Option<String>,
 }
@@ -6870,8 +6870,8 @@ pub struct DescribeTrainingJobSpecResponse {
 
 /// The `DescribeUDFPolicy` action of DLC API 2021-01-25.
 ///
-/// Answers [`DescribeUdfPolicyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DescribeUdfPolicyResponse)]
+/// Answers [`DescribeUDFPolicyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUDFPolicy {
     /// `Name`, required: string. Example: `udf1`.
@@ -6885,10 +6885,10 @@ pub struct DescribeUDFPolicy {
 /// The answer of [`DescribeUDFPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeUdfPolicyResponse {
-    /// `UDFPolicyInfos`: list of [`UdfPolicyInfo`].
+pub struct DescribeUDFPolicyResponse {
+    /// `UDFPolicyInfos`: list of [`UDFPolicyInfo`].
     #[tc(rename = "UDFPolicyInfos")]
-    pub udf_policy_infos: Option<Vec<UdfPolicyInfo>>,
+    pub udf_policy_infos: Option<Vec<UDFPolicyInfo>>,
 }
 
 /// The `DescribeUpdatableDataEngines` action of DLC API 2021-01-25.
@@ -7266,8 +7266,8 @@ pub struct DetachWorkGroupPolicyResponse;
 
 /// The `DropDLCTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`DropDlcTableResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DropDlcTableResponse)]
+/// Answers [`DropDLCTableResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DropDLCTable {
     /// `DataEngineName`, required: string. Example: `engine1`.
@@ -7285,12 +7285,12 @@ pub struct DropDLCTable {
 /// The answer of [`DropDLCTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DropDlcTableResponse;
+pub struct DropDLCTableResponse;
 
 /// The `DropDMSDatabase` action of DLC API 2021-01-25.
 ///
-/// Answers [`DropDmsDatabaseResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DropDmsDatabaseResponse)]
+/// Answers [`DropDMSDatabaseResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DropDMSDatabase {
     /// `Name`, required: string. Example: `db1`.
@@ -7306,12 +7306,12 @@ pub struct DropDMSDatabase {
 /// The answer of [`DropDMSDatabase`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DropDmsDatabaseResponse;
+pub struct DropDMSDatabaseResponse;
 
 /// The `DropDMSPartitions` action of DLC API 2021-01-25.
 ///
-/// Answers [`DropDmsPartitionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DropDmsPartitionsResponse)]
+/// Answers [`DropDMSPartitionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DropDMSPartitions {
     /// `DatabaseName`, optional: string. Example: `db1`.
@@ -7333,15 +7333,15 @@ pub struct DropDMSPartitions {
 /// The answer of [`DropDMSPartitions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DropDmsPartitionsResponse {
+pub struct DropDMSPartitionsResponse {
     /// `Status`: boolean. Example: `true`.
     pub status: Option<bool>,
 }
 
 /// The `DropDMSTable` action of DLC API 2021-01-25.
 ///
-/// Answers [`DropDmsTableResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = DropDmsTableResponse)]
+/// Answers [`DropDMSTableResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DropDMSTable {
     /// `DbName`, optional: string. Example: `db1`.
@@ -7350,8 +7350,8 @@ pub struct DropDMSTable {
     pub name: Option<String>,
     /// `DeleteData`, optional: boolean. Example: `false`.
     pub delete_data: Option<bool>,
-    /// `EnvProps`, optional: [`KvPair`].
-    pub env_props: Option<KvPair>,
+    /// `EnvProps`, optional: [`KVPair`].
+    pub env_props: Option<KVPair>,
     /// `DatasourceConnectionName`, optional: string. Example: `DataLakeCatalog`.
     pub datasource_connection_name: Option<String>,
 }
@@ -7359,7 +7359,7 @@ pub struct DropDMSTable {
 /// The answer of [`DropDMSTable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DropDmsTableResponse;
+pub struct DropDMSTableResponse;
 
 /// The `GenerateCreateMangedTableSql` action of DLC API 2021-01-25.
 ///
@@ -7715,8 +7715,8 @@ pub struct GetLabDetailResponse {
     pub example_id: Option<String>,
     /// `CodeArchiveUrl`: string. Example: `https://common-job-packages-251233710.cos.ap-guangzhou.myqcl`….
     pub code_archive_url: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `Id`: string. Example: `raylab-20260602161511-uu7l`.
     pub id: Option<String>,
     /// `Type`: string. Example: `RAY_LAB`.
@@ -7915,8 +7915,8 @@ pub struct GetLabServiceUrls {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetLabServiceUrlsResponse {
-    /// `ServiceUrls`: list of [`KvPair`].
-    pub service_urls: Option<Vec<KvPair>>,
+    /// `ServiceUrls`: list of [`KVPair`].
+    pub service_urls: Option<Vec<KVPair>>,
 }
 
 /// The `GetLabYaml` action of DLC API 2021-01-25.
@@ -8491,10 +8491,10 @@ pub struct GetResourceConfigResponse {
     pub description: Option<String>,
     /// `Type`: string. Example: `Ray`.
     pub type_: Option<String>,
-    /// `Head`: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
     /// `CreateTime`: unsigned integer. Example: `1773911414304`.
     pub create_time: Option<u64>,
     /// `UpdateTime`: unsigned integer. Example: `1773911414307`.
@@ -8509,8 +8509,8 @@ pub struct GetResourceConfigResponse {
 
 /// The `GrantDLCCatalogAccess` action of DLC API 2021-01-25.
 ///
-/// Answers [`GrantDlcCatalogAccessResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = GrantDlcCatalogAccessResponse)]
+/// Answers [`GrantDLCCatalogAccessResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrantDLCCatalogAccess {
     /// `VpcId`, required: string. Example: `vpc-123456`.
@@ -8528,7 +8528,7 @@ pub struct GrantDLCCatalogAccess {
 /// The answer of [`GrantDLCCatalogAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GrantDlcCatalogAccessResponse;
+pub struct GrantDLCCatalogAccessResponse;
 
 /// The `ImportExternalCluster` action of DLC API 2021-01-25.
 ///
@@ -8548,8 +8548,8 @@ pub struct ImportExternalCluster {
     pub prometheus_instance_id: Option<String>,
     /// `LoadBalancerId`, optional: string. Example: `lb-1vuex1zi`.
     pub load_balancer_id: Option<String>,
-    /// `NodeLabels`, optional: list of [`KvPair`].
-    pub node_labels: Option<Vec<KvPair>>,
+    /// `NodeLabels`, optional: list of [`KVPair`].
+    pub node_labels: Option<Vec<KVPair>>,
     /// `PartitionDescription`, optional: string. Example: `PartitionDescriptionTest`.
     pub partition_description: Option<String>,
     /// `TargetAppId`, optional: integer. Example: `120779018`.
@@ -8588,8 +8588,8 @@ pub struct ImportTkeCluster {
     pub load_balancer_id: Option<String>,
     /// `ContainerLogTopicId`, optional: string. Example: `ae43da46-8d55-4c48-90d5-bfc1d0a56d89`.
     pub container_log_topic_id: Option<String>,
-    /// `NodeLabels`, optional: list of [`KvPair`].
-    pub node_labels: Option<Vec<KvPair>>,
+    /// `NodeLabels`, optional: list of [`KVPair`].
+    pub node_labels: Option<Vec<KVPair>>,
     /// `PartitionDescription`, optional: string. Example: `default partition for EMR-TKE pool`.
     pub partition_description: Option<String>,
 }
@@ -8608,15 +8608,15 @@ pub struct ImportTkeClusterResponse {
 
 /// The `InitializeTCLake` action of DLC API 2021-01-25.
 ///
-/// Answers [`InitializeTcLakeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = InitializeTcLakeResponse)]
+/// Answers [`InitializeTCLakeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InitializeTCLake;
 
 /// The answer of [`InitializeTCLake`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InitializeTcLakeResponse {
+pub struct InitializeTCLakeResponse {
     /// `InstanceId`: string. Example: `tcc-qov558lt`.
     pub instance_id: Option<String>,
     /// `IsSuccess`: boolean. Example: `true`.
@@ -9904,8 +9904,8 @@ pub struct ModifyJobDefinition {
     pub sys_catalog_version: Option<String>,
     /// `CustomProperties`, optional: string. Example: `string`.
     pub custom_properties: Option<String>,
-    /// `EnvVars`, optional: list of [`KvPair`].
-    pub env_vars: Option<Vec<KvPair>>,
+    /// `EnvVars`, optional: list of [`KVPair`].
+    pub env_vars: Option<Vec<KVPair>>,
     /// `RunMode`, optional: string. Example: `WAREHOUSE`.
     pub run_mode: Option<String>,
     /// `WarehouseId`, optional: string. Example: `string`.
@@ -9937,8 +9937,8 @@ pub struct ModifyLabPriorityResponse {
     pub example_id: Option<String>,
     /// `CodeArchiveUrl`: string. Example: `https://common-job-packages-251233710.cos.ap-guangzhou.myqcl`….
     pub code_archive_url: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `LabImage`: string. Example: `ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-lab`.
     pub lab_image: Option<String>,
     /// `Id`: string. Example: `raylab-20260602155816-6cmm`.
@@ -10153,8 +10153,8 @@ pub struct ModifySparkAppBatchResponse;
 
 /// The `ModifySparkAppForTDLC` action of DLC API 2021-01-25.
 ///
-/// Answers [`ModifySparkAppForTdlcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = ModifySparkAppForTdlcResponse)]
+/// Answers [`ModifySparkAppForTDLCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySparkAppForTDLC {
     /// `AppName`, required: string. Example: `test119`.
@@ -10224,7 +10224,7 @@ pub struct ModifySparkAppForTDLC {
 /// The answer of [`ModifySparkAppForTDLC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySparkAppForTdlcResponse;
+pub struct ModifySparkAppForTDLCResponse;
 
 /// The `ModifyTrainingJobSpec` action of DLC API 2021-01-25.
 ///
@@ -10801,8 +10801,8 @@ pub struct ResumeTrainingJobInstanceResponse {
 
 /// The `RevokeDLCCatalogAccess` action of DLC API 2021-01-25.
 ///
-/// Answers [`RevokeDlcCatalogAccessResponse`].
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = RevokeDlcCatalogAccessResponse)]
+/// Answers [`RevokeDLCCatalogAccessResponse`].
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RevokeDLCCatalogAccess {
     /// `VpcId`, required: string. Example: `vpc-12345678`.
@@ -10812,7 +10812,7 @@ pub struct RevokeDLCCatalogAccess {
 /// The answer of [`RevokeDLCCatalogAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RevokeDlcCatalogAccessResponse;
+pub struct RevokeDLCCatalogAccessResponse;
 
 /// The `RollbackDataEngineImage` action of DLC API 2021-01-25.
 ///
@@ -10934,8 +10934,8 @@ pub struct StartLabResponse {
     pub example_id: Option<String>,
     /// `CodeArchiveUrl`: string. Example: `https://common-job-packages-251233710.cos.ap-guangzhou.myqcl`….
     pub code_archive_url: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `LabImage`: string. Example: `ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-extr`….
     pub lab_image: Option<String>,
     /// `Id`: string. Example: `raylab-20260602155816-6cmm`.
@@ -11300,8 +11300,8 @@ pub struct StopLab {
 pub struct StopLabResponse {
     /// `ExampleId`: string. Example: `example-005-raydp-raydata`.
     pub example_id: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `LabImage`: string. Example: `ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-lab`.
     pub lab_image: Option<String>,
     /// `Id`: string. Example: `raylab-20260530120338-ikaa`.
@@ -12194,8 +12194,8 @@ pub struct UpdateLabResponse {
     pub example_id: Option<String>,
     /// `CodeArchiveUrl`: string. Example: `https://common-job-packages-251233710.cos.ap-guangzhou.myqcl`….
     pub code_archive_url: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `LabImage`: string. Example: `ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-lab`.
     pub lab_image: Option<String>,
     /// `LabImagePullPolicy`: string. Example: `Always`.
@@ -12431,10 +12431,10 @@ pub struct UpdateResourceConfig {
     pub name: Option<String>,
     /// `Description`, optional: string. Example: `ce`.
     pub description: Option<String>,
-    /// `Head`, optional: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`, optional: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`, optional: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`, optional: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
     /// `Type`, optional: string. Example: `Ray`.
     pub type_: Option<String>,
 }
@@ -12449,10 +12449,10 @@ pub struct UpdateResourceConfigResponse {
     pub name: Option<String>,
     /// `Description`: string. Example: `测试配置-aidanyxu`.
     pub description: Option<String>,
-    /// `Head`: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
     /// `CreateTime`: unsigned integer. Example: `1773911414304`.
     pub create_time: Option<u64>,
     /// `UpdateTime`: unsigned integer. Example: `1774340769148`.
@@ -12656,8 +12656,8 @@ pub struct UpdateStandardEngineResourceGroupResourceInfoResponse;
 
 /// The `UpdateUDFPolicy` action of DLC API 2021-01-25.
 ///
-/// Answers [`UpdateUdfPolicyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dlc", version = "2021-01-25", region = "optional", response = UpdateUdfPolicyResponse)]
+/// Answers [`UpdateUDFPolicyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dlc", version = "2021-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateUDFPolicy {
     /// `Name`, required: string. Example: `udf1`.
@@ -12666,18 +12666,18 @@ pub struct UpdateUDFPolicy {
     pub database_name: String,
     /// `CatalogName`, required: string. Example: `catalog1`.
     pub catalog_name: String,
-    /// `UDFPolicyInfos`, required: list of [`UdfPolicyInfo`].
+    /// `UDFPolicyInfos`, required: list of [`UDFPolicyInfo`].
     #[tc(rename = "UDFPolicyInfos")]
-    pub udf_policy_infos: Vec<UdfPolicyInfo>,
+    pub udf_policy_infos: Vec<UDFPolicyInfo>,
 }
 
 /// The answer of [`UpdateUDFPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateUdfPolicyResponse {
-    /// `UDFPolicyInfos`: list of [`UdfPolicyInfo`].
+pub struct UpdateUDFPolicyResponse {
+    /// `UDFPolicyInfos`: list of [`UDFPolicyInfo`].
     #[tc(rename = "UDFPolicyInfos")]
-    pub udf_policy_infos: Option<Vec<UdfPolicyInfo>>,
+    pub udf_policy_infos: Option<Vec<UDFPolicyInfo>>,
 }
 
 /// The `UpdateUserDataEngineConfig` action of DLC API 2021-01-25.
@@ -12841,12 +12841,12 @@ pub struct Asset {
     pub owner: Option<String>,
     /// `OwnerAccount`: string. Example: `root`.
     pub owner_account: Option<String>,
-    /// `PermValues`: list of [`KvPair`].
-    pub perm_values: Option<Vec<KvPair>>,
-    /// `Params`: list of [`KvPair`].
-    pub params: Option<Vec<KvPair>>,
-    /// `BizParams`: list of [`KvPair`].
-    pub biz_params: Option<Vec<KvPair>>,
+    /// `PermValues`: list of [`KVPair`].
+    pub perm_values: Option<Vec<KVPair>>,
+    /// `Params`: list of [`KVPair`].
+    pub params: Option<Vec<KVPair>>,
+    /// `BizParams`: list of [`KVPair`].
+    pub biz_params: Option<Vec<KVPair>>,
     /// `DataVersion`: integer. Example: `1`.
     pub data_version: Option<i64>,
     /// `CreateTime`: string. Example: `2021-01-01 12:12:12`.
@@ -12875,10 +12875,10 @@ pub struct Audit {
     pub created_time: Option<String>,
 }
 
-/// The `BatchSQLCostInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `BatchSQLCostInfo`).
+/// The `BatchSQLCostInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchSqlCostInfo {
+pub struct BatchSQLCostInfo {
     /// `BatchId`: string. Example: `8925a6ba-0b33-4499-8b41-1f5a213689f0`.
     pub batch_id: Option<String>,
     /// `DataEngineName`: string. Example: `testengine`.
@@ -13058,10 +13058,10 @@ pub struct BucketPartitioning {
     pub num_buckets: Option<u64>,
 }
 
-/// The `CHDFSProductVpcInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `CHDFSProductVpcInfo`).
+/// The `CHDFSProductVpcInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChdfsProductVpcInfo {
+pub struct CHDFSProductVpcInfo {
     /// `VpcId`: string. Example: `vpc-6z****3s`.
     pub vpc_id: Option<String>,
     /// `VpcName`: string. Example: `Name`.
@@ -13074,25 +13074,25 @@ pub struct ChdfsProductVpcInfo {
     pub access_group_id: Option<String>,
 }
 
-/// The `CSV` model of DLC API 2021-01-25 (renamed: the metadata calls it `CSV`).
+/// The `CSV` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Csv {
+pub struct CSV {
     /// `CodeCompress`, optional: string. Example: `Snappy`.
     pub code_compress: Option<String>,
-    /// `CSVSerde`, optional: [`CsvSerde`].
+    /// `CSVSerde`, optional: [`CSVSerde`].
     #[tc(rename = "CSVSerde")]
-    pub csv_serde: Option<CsvSerde>,
+    pub csv_serde: Option<CSVSerde>,
     /// `HeadLines`, optional: integer. Example: `1`.
     pub head_lines: Option<i64>,
     /// `Format`, optional: string. Example: `CSV`.
     pub format: Option<String>,
 }
 
-/// The `CSVSerde` model of DLC API 2021-01-25 (renamed: the metadata calls it `CSVSerde`).
+/// The `CSVSerde` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsvSerde {
+pub struct CSVSerde {
     /// `Escape`, optional: string. Example: `\\`.
     pub escape: Option<String>,
     /// `Quote`, optional: string. Example: `"`.
@@ -13115,8 +13115,8 @@ pub struct CatalogConfig {
     pub comment: Option<String>,
     /// `Status`: unsigned integer. Example: `2`.
     pub status: Option<u64>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Connection`: [`ConnectionConfig`].
     pub connection: Option<ConnectionConfig>,
     /// `Operator`: string. Example: `700002744585`.
@@ -13141,8 +13141,8 @@ pub struct CatalogTaleInfo {
     pub comment: Option<String>,
     /// `Columns`: list of [`ColumnInfo`].
     pub columns: Option<Vec<ColumnInfo>>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
     /// `Partitioning`: list of [`Partitioning`].
     pub partitioning: Option<Vec<Partitioning>>,
     /// `Indexes`: list of [`IndexInfo`].
@@ -13417,9 +13417,9 @@ pub struct ConnectionConfig {
     pub volume_connection: Option<VolumeConnection>,
     /// `LakeHouseConnection`: [`LakeHouseConnection`].
     pub lake_house_connection: Option<LakeHouseConnection>,
-    /// `PostgreSQLConnection`: [`PostgreSqlConnection`].
+    /// `PostgreSQLConnection`: [`PostgreSQLConnection`].
     #[tc(rename = "PostgreSQLConnection")]
-    pub postgre_sql_connection: Option<PostgreSqlConnection>,
+    pub postgre_sql_connection: Option<PostgreSQLConnection>,
     /// `DlcConnection`: [`DlcConnection`].
     pub dlc_connection: Option<DlcConnection>,
 }
@@ -13479,10 +13479,10 @@ pub struct CustomConfig {
     pub config_value: Option<String>,
 }
 
-/// The `DLCCatalogAccess` model of DLC API 2021-01-25 (renamed: the metadata calls it `DLCCatalogAccess`).
+/// The `DLCCatalogAccess` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DlcCatalogAccess {
+pub struct DLCCatalogAccess {
     /// `VpcId`: string, may be null. Example: `vpc-1234567`.
     pub vpc_id: Option<String>,
     /// `Product`: string, may be null. Example: `EMR`.
@@ -13493,10 +13493,10 @@ pub struct DlcCatalogAccess {
     pub create_time: Option<String>,
 }
 
-/// The `DLCTable` model of DLC API 2021-01-25 (renamed: the metadata calls it `DLCTable`).
+/// The `DLCTable` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DlcTable {
+pub struct DLCTable {
     /// `TableBaseInfo`: [`TableBaseInfo`], may be null.
     pub table_base_info: Option<TableBaseInfo>,
     /// `Columns`: list of [`TColumn`], may be null.
@@ -13525,10 +13525,10 @@ pub struct DlcTable {
     pub external_data_configuration: Option<ExternalDataConfiguration>,
 }
 
-/// The `DMSColumn` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSColumn`).
+/// The `DMSColumn` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsColumn {
+pub struct DMSColumn {
     /// `Name`: string, may be null. Example: `name1`.
     pub name: Option<String>,
     /// `Description`: string, may be null. Example: `desc1`.
@@ -13537,28 +13537,28 @@ pub struct DmsColumn {
     pub type_: Option<String>,
     /// `Position`: integer, may be null. Example: `1`.
     pub position: Option<i64>,
-    /// `Params`: list of [`KvPair`], may be null.
-    pub params: Option<Vec<KvPair>>,
-    /// `BizParams`: list of [`KvPair`], may be null.
-    pub biz_params: Option<Vec<KvPair>>,
+    /// `Params`: list of [`KVPair`], may be null.
+    pub params: Option<Vec<KVPair>>,
+    /// `BizParams`: list of [`KVPair`], may be null.
+    pub biz_params: Option<Vec<KVPair>>,
     /// `IsPartition`: boolean, may be null. Example: `false`.
     pub is_partition: Option<bool>,
 }
 
-/// The `DMSColumnOrder` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSColumnOrder`).
+/// The `DMSColumnOrder` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsColumnOrder {
+pub struct DMSColumnOrder {
     /// `Col`: string, may be null. Example: `col1`.
     pub col: Option<String>,
     /// `Order`: integer, may be null. Example: `1`.
     pub order: Option<i64>,
 }
 
-/// The `DMSDatabaseInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSDatabaseInfo`).
+/// The `DMSDatabaseInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsDatabaseInfo {
+pub struct DMSDatabaseInfo {
     /// `Name`: string, may be null. Example: `database1`.
     pub name: Option<String>,
     /// `SchemaName`: string, may be null. Example: `schema1`.
@@ -13569,10 +13569,10 @@ pub struct DmsDatabaseInfo {
     pub asset: Option<Asset>,
 }
 
-/// The `DMSPartition` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSPartition`).
+/// The `DMSPartition` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsPartition {
+pub struct DMSPartition {
     /// `DatabaseName`: string. Example: `11`.
     pub database_name: Option<String>,
     /// `SchemaName`: string. Example: `schema1`.
@@ -13595,18 +13595,18 @@ pub struct DmsPartition {
     pub modified_time: Option<String>,
     /// `LastAccessTime`: string. Example: `2021-05-08 16:43:16`.
     pub last_access_time: Option<String>,
-    /// `Params`: list of [`KvPair`].
-    pub params: Option<Vec<KvPair>>,
-    /// `Sds`: [`DmsSds`].
-    pub sds: Option<DmsSds>,
+    /// `Params`: list of [`KVPair`].
+    pub params: Option<Vec<KVPair>>,
+    /// `Sds`: [`DMSSds`].
+    pub sds: Option<DMSSds>,
     /// `DatasourceConnectionName`: string. Example: `DataLakeCatalog`.
     pub datasource_connection_name: Option<String>,
 }
 
-/// The `DMSSds` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSSds`).
+/// The `DMSSds` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsSds {
+pub struct DMSSds {
     /// `Location`: string, may be null. Example: `cosn://aaa`.
     pub location: Option<String>,
     /// `InputFormat`: string, may be null. Example: `InputFormat`.
@@ -13625,44 +13625,44 @@ pub struct DmsSds {
     pub serde_name: Option<String>,
     /// `BucketCols`: list of string, may be null. Example: `["aa", "bb"]`.
     pub bucket_cols: Option<Vec<String>>,
-    /// `SerdeParams`: list of [`KvPair`], may be null.
-    pub serde_params: Option<Vec<KvPair>>,
-    /// `Params`: list of [`KvPair`], may be null.
-    pub params: Option<Vec<KvPair>>,
-    /// `SortCols`: [`DmsColumnOrder`], may be null.
-    pub sort_cols: Option<DmsColumnOrder>,
-    /// `Cols`: list of [`DmsColumn`], may be null.
-    pub cols: Option<Vec<DmsColumn>>,
-    /// `SortColumns`: list of [`DmsColumnOrder`], may be null.
-    pub sort_columns: Option<Vec<DmsColumnOrder>>,
+    /// `SerdeParams`: list of [`KVPair`], may be null.
+    pub serde_params: Option<Vec<KVPair>>,
+    /// `Params`: list of [`KVPair`], may be null.
+    pub params: Option<Vec<KVPair>>,
+    /// `SortCols`: [`DMSColumnOrder`], may be null.
+    pub sort_cols: Option<DMSColumnOrder>,
+    /// `Cols`: list of [`DMSColumn`], may be null.
+    pub cols: Option<Vec<DMSColumn>>,
+    /// `SortColumns`: list of [`DMSColumnOrder`], may be null.
+    pub sort_columns: Option<Vec<DMSColumnOrder>>,
 }
 
-/// The `DMSSourceDatabaseInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSSourceDatabaseInfo`).
+/// The `DMSSourceDatabaseInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsSourceDatabaseInfo {
+pub struct DMSSourceDatabaseInfo {
     /// `SourceDatabaseName`, required: string. Example: `databaseName1`.
     pub source_database_name: String,
     /// `SourceTableNameList`, required: list of string. Example: `["tablename1"]`.
     pub source_table_name_list: Vec<String>,
 }
 
-/// The `DMSTable` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSTable`).
+/// The `DMSTable` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsTable {
+pub struct DMSTable {
     /// `ViewOriginalText`: string, may be null. Example: `select 1`.
     pub view_original_text: Option<String>,
     /// `ViewExpandedText`: string, may be null. Example: `select 1`.
     pub view_expanded_text: Option<String>,
     /// `Retention`: integer, may be null. Example: `1`.
     pub retention: Option<i64>,
-    /// `Sds`: [`DmsSds`], may be null.
-    pub sds: Option<DmsSds>,
-    /// `PartitionKeys`: list of [`DmsColumn`], may be null.
-    pub partition_keys: Option<Vec<DmsColumn>>,
-    /// `Partitions`: list of [`DmsPartition`], may be null.
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Sds`: [`DMSSds`], may be null.
+    pub sds: Option<DMSSds>,
+    /// `PartitionKeys`: list of [`DMSColumn`], may be null.
+    pub partition_keys: Option<Vec<DMSColumn>>,
+    /// `Partitions`: list of [`DMSPartition`], may be null.
+    pub partitions: Option<Vec<DMSPartition>>,
     /// `Type`: string, may be null. Example: `EXTERNAL`.
     pub type_: Option<String>,
     /// `DbName`: string, may be null. Example: `db1`.
@@ -13681,18 +13681,18 @@ pub struct DmsTable {
     pub data_update_time: Option<String>,
     /// `StructUpdateTime`: string, may be null. Example: `2020-01-01 11:11:11`.
     pub struct_update_time: Option<String>,
-    /// `Columns`: list of [`DmsColumn`], may be null.
-    pub columns: Option<Vec<DmsColumn>>,
+    /// `Columns`: list of [`DMSColumn`], may be null.
+    pub columns: Option<Vec<DMSColumn>>,
     /// `Name`: string, may be null. Example: `tb1`.
     pub name: Option<String>,
 }
 
-/// The `DMSTableInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `DMSTableInfo`).
+/// The `DMSTableInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DmsTableInfo {
-    /// `Table`: [`DmsTable`], may be null.
-    pub table: Option<DmsTable>,
+pub struct DMSTableInfo {
+    /// `Table`: [`DMSTable`], may be null.
+    pub table: Option<DMSTable>,
     /// `Asset`: [`Asset`], may be null.
     pub asset: Option<Asset>,
 }
@@ -13932,9 +13932,9 @@ pub struct DataEngineInfo {
     pub is_ai_engine: Option<i64>,
     /// `ScheduleElasticityConf`: [`ScheduleElasticityConf`].
     pub schedule_elasticity_conf: Option<ScheduleElasticityConf>,
-    /// `GPUInfo`: [`GpuInfo`].
+    /// `GPUInfo`: [`GPUInfo`].
     #[tc(rename = "GPUInfo")]
-    pub gpu_info: Option<GpuInfo>,
+    pub gpu_info: Option<GPUInfo>,
     /// `EngineResourceUsedGPU`: integer. Example: `1`.
     #[tc(rename = "EngineResourceUsedGPU")]
     pub engine_resource_used_gpu: Option<i64>,
@@ -13982,9 +13982,9 @@ pub struct DataEngineScaleInfoDetail {
 pub struct DataFormat {
     /// `TextFile`, optional: [`TextFile`].
     pub text_file: Option<TextFile>,
-    /// `CSV`, optional: [`Csv`].
+    /// `CSV`, optional: [`CSV`].
     #[tc(rename = "CSV")]
-    pub csv: Option<Csv>,
+    pub csv: Option<CSV>,
     /// `Json`, optional: [`Other`].
     pub json: Option<Other>,
     /// `Parquet`, optional: [`Other`].
@@ -14172,17 +14172,17 @@ pub struct DatasourceConnectionConfig {
     /// `TDSQLPostgreSql`: [`DataSourceInfo`], may be null.
     #[tc(rename = "TDSQLPostgreSql")]
     pub tdsql_postgre_sql: Option<DataSourceInfo>,
-    /// `TCHouseD`: [`TcHouseD`], may be null.
+    /// `TCHouseD`: [`TCHouseD`], may be null.
     #[tc(rename = "TCHouseD")]
-    pub tc_house_d: Option<TcHouseD>,
+    pub tc_house_d: Option<TCHouseD>,
     /// `TccHive`: [`TccHive`].
     pub tcc_hive: Option<TccHive>,
     /// `MongoDB`: [`DataSourceInfo`].
     #[tc(rename = "MongoDB")]
     pub mongo_db: Option<DataSourceInfo>,
-    /// `TCHouseP`: [`TcHousePInfo`].
+    /// `TCHouseP`: [`TCHousePInfo`].
     #[tc(rename = "TCHouseP")]
-    pub tc_house_p: Option<TcHousePInfo>,
+    pub tc_house_p: Option<TCHousePInfo>,
 }
 
 /// The `DatasourceConnectionInfo` model of DLC API 2021-01-25.
@@ -14703,8 +14703,8 @@ pub struct Execution {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExternalDataConfiguration {
-    /// `Sds`: [`DmsSds`], may be null.
-    pub sds: Option<DmsSds>,
+    /// `Sds`: [`DMSSds`], may be null.
+    pub sds: Option<DMSSds>,
     /// `ViewOriginalText`: string. Example: `select 1`.
     pub view_original_text: Option<String>,
     /// `ViewExpandedText`: string. Example: `select 1`.
@@ -14713,8 +14713,8 @@ pub struct ExternalDataConfiguration {
     pub retention: Option<i64>,
     /// `LifeTime`: integer. Example: `1`.
     pub life_time: Option<i64>,
-    /// `Partitions`: list of [`DmsPartition`], may be null.
-    pub partitions: Option<Vec<DmsPartition>>,
+    /// `Partitions`: list of [`DMSPartition`], may be null.
+    pub partitions: Option<Vec<DMSPartition>>,
 }
 
 /// The `FailedItem` model of DLC API 2021-01-25.
@@ -14815,10 +14815,10 @@ pub struct FlowInfo {
     pub status: Option<i64>,
 }
 
-/// The `GPUInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `GPUInfo`).
+/// The `GPUInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GpuInfo {
+pub struct GPUInfo {
     /// `BillingItem`: string. Example: `sv_dlc_gpu_gn10xp_10cu_1v100_32g`.
     pub billing_item: Option<String>,
     /// `Model`: string. Example: `GN10P`.
@@ -14857,10 +14857,10 @@ pub struct GatewayInfo {
     pub mode: Option<i64>,
 }
 
-/// The `GooseFSConfig` model of DLC API 2021-01-25 (renamed: the metadata calls it `GooseFSConfig`).
+/// The `GooseFSConfig` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsConfig {
+pub struct GooseFSConfig {
     /// `ClusterId`, required: string. Example: `g_cvm_ufw40z53`.
     pub cluster_id: String,
     /// `GooseFSPath`, required: string. Example: `dlc-andrew-260200066`.
@@ -14892,10 +14892,10 @@ pub struct GroupInfo {
     pub strategy_type: Option<String>,
 }
 
-/// The `HeadSpecDTO` model of DLC API 2021-01-25 (renamed: the metadata calls it `HeadSpecDTO`).
+/// The `HeadSpecDTO` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HeadSpecDto {
+pub struct HeadSpecDTO {
     /// `Name`: string. Example: `default-head`.
     pub name: Option<String>,
     /// `PodCpu`: integer. Example: `1`.
@@ -15340,8 +15340,8 @@ pub struct JobDetailInfo {
     pub error_message: Option<String>,
     /// `CustomProperties`: string. Example: `{"spark.executor.memory":"4g"}`.
     pub custom_properties: Option<String>,
-    /// `EnvVars`: list of [`KvPair`].
-    pub env_vars: Option<Vec<KvPair>>,
+    /// `EnvVars`: list of [`KVPair`].
+    pub env_vars: Option<Vec<KVPair>>,
     /// `RuntimeCode`: string. Example: `spark-3.5.5`.
     pub runtime_code: Option<String>,
     /// `RuntimeName`: string. Example: `Spark 3.5.5`.
@@ -15524,10 +15524,10 @@ pub struct JobStatusHistory {
     pub transition_time: Option<u64>,
 }
 
-/// The `KVPair` model of DLC API 2021-01-25 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `Key`: string. Example: `format-version`.
     pub key: Option<String>,
     /// `Value`: string. Example: `1`.
@@ -15564,8 +15564,8 @@ pub struct LabResponse {
     pub example_id: Option<String>,
     /// `CodeArchiveUrl`: string. Example: `https://common-job-packages.cos.ap-guangzhou.myqcloud.com/mo`….
     pub code_archive_url: Option<String>,
-    /// `Services`: list of [`TypeKvPair`].
-    pub services: Option<Vec<TypeKvPair>>,
+    /// `Services`: list of [`TypeKVPair`].
+    pub services: Option<Vec<TypeKVPair>>,
     /// `LabImage`: string. Example: `ccr.ccs.tencentyun.com/emr-image/tcray:2.55.1-py311-cpu-torc`….
     pub lab_image: Option<String>,
     /// `LabImagePullPolicy`: string. Example: `Always`.
@@ -15695,8 +15695,8 @@ pub struct LakeFsInfo {
     /// `MultiAZ`: boolean. Example: `false`.
     #[tc(rename = "MultiAZ")]
     pub multi_az: Option<bool>,
-    /// `Configuration`: list of [`KvPair`].
-    pub configuration: Option<Vec<KvPair>>,
+    /// `Configuration`: list of [`KVPair`].
+    pub configuration: Option<Vec<KVPair>>,
 }
 
 /// The `LakeHouseConnection` model of DLC API 2021-01-25.
@@ -15749,8 +15749,8 @@ pub struct ListPartition {
     pub name: Option<String>,
     /// `Lists`: list of [`Literal`].
     pub lists: Option<Vec<Literal>>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
 }
 
 /// The `ListPartitioning` model of DLC API 2021-01-25.
@@ -15805,10 +15805,10 @@ pub struct LockComponentInfo {
     pub is_dynamic_partition_write: Option<bool>,
 }
 
-/// The `MCPTaskInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `MCPTaskInfo`).
+/// The `MCPTaskInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpTaskInfo {
+pub struct MCPTaskInfo {
     /// `Id`: string. Example: `11`.
     pub id: Option<String>,
     /// `BatchId`: string. Example: `batch-1234567890`.
@@ -15862,10 +15862,10 @@ pub struct McpTaskInfo {
     pub data_set: Option<String>,
 }
 
-/// The `MCPTaskResultInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `MCPTaskResultInfo`).
+/// The `MCPTaskResultInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpTaskResultInfo {
+pub struct MCPTaskResultInfo {
     /// `TaskId`: string. Example: `dj210j1-1j2idj`.
     pub task_id: Option<String>,
     /// `State`: integer. Example: `2`.
@@ -16208,8 +16208,8 @@ pub struct NotebookSessionInfo {
     pub kind: Option<String>,
     /// `DataEngineName`: string. Example: `data_engine_1`.
     pub data_engine_name: Option<String>,
-    /// `Arguments`: list of [`KvPair`], may be null.
-    pub arguments: Option<Vec<KvPair>>,
+    /// `Arguments`: list of [`KVPair`], may be null.
+    pub arguments: Option<Vec<KVPair>>,
     /// `ProgramDependentFiles`: list of string, may be null. Example: `["cosn://xxx"]`.
     pub program_dependent_files: Option<Vec<String>>,
     /// `ProgramDependentJars`: list of string, may be null. Example: `["cosn://xxx"]`.
@@ -16236,8 +16236,8 @@ pub struct NotebookSessionInfo {
     pub state: Option<String>,
     /// `CreateTime`: string. Example: `2006-01-02 15:04:05`.
     pub create_time: Option<String>,
-    /// `AppInfo`: list of [`KvPair`], may be null.
-    pub app_info: Option<Vec<KvPair>>,
+    /// `AppInfo`: list of [`KVPair`], may be null.
+    pub app_info: Option<Vec<KVPair>>,
     /// `SparkUiUrl`: string. Example: `http://xxx`.
     pub spark_ui_url: Option<String>,
     /// `ExecutorMaxNumbers`: unsigned integer. Example: `1`.
@@ -16380,16 +16380,16 @@ pub struct Other {
     pub format: Option<String>,
 }
 
-/// The `OtherCHDFSBinding` model of DLC API 2021-01-25 (renamed: the metadata calls it `OtherCHDFSBinding`).
+/// The `OtherCHDFSBinding` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OtherChdfsBinding {
+pub struct OtherCHDFSBinding {
     /// `ProductName`: string. Example: `dlc`.
     pub product_name: Option<String>,
     /// `SuperUser`: list of string. Example: `root`.
     pub super_user: Option<Vec<String>>,
-    /// `VpcInfo`: list of [`ChdfsProductVpcInfo`]. Example: `[{"VpcId":"id", "VpcName":"name", "VpcCidrBlock":{}}]`.
-    pub vpc_info: Option<Vec<ChdfsProductVpcInfo>>,
+    /// `VpcInfo`: list of [`CHDFSProductVpcInfo`]. Example: `[{"VpcId":"id", "VpcName":"name", "VpcCidrBlock":{}}]`.
+    pub vpc_info: Option<Vec<CHDFSProductVpcInfo>>,
     /// `IsBind`: boolean. Example: `false`.
     pub is_bind: Option<bool>,
 }
@@ -16676,16 +16676,16 @@ pub struct Policys {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PostTrainingResources {
-    /// `Head`: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
 }
 
-/// The `PostgreSQLConnection` model of DLC API 2021-01-25 (renamed: the metadata calls it `PostgreSQLConnection`).
+/// The `PostgreSQLConnection` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostgreSqlConnection {
+pub struct PostgreSQLConnection {
     /// `Ip`: string. Example: `127.0.0.1`.
     pub ip: Option<String>,
     /// `Port`: string. Example: `8080`.
@@ -16808,8 +16808,8 @@ pub struct RangePartition {
     pub lower: Option<Literal>,
     /// `Upper`: [`Literal`].
     pub upper: Option<Literal>,
-    /// `Properties`: list of [`KvPair`].
-    pub properties: Option<Vec<KvPair>>,
+    /// `Properties`: list of [`KVPair`].
+    pub properties: Option<Vec<KVPair>>,
 }
 
 /// The `RangePartitioning` model of DLC API 2021-01-25.
@@ -17098,10 +17098,10 @@ pub struct ResourceConfig {
     pub description: Option<String>,
     /// `Type`: string. Example: `RAY`.
     pub type_: Option<String>,
-    /// `Head`: [`HeadSpecDto`].
-    pub head: Option<HeadSpecDto>,
-    /// `Worker`: list of [`WorkerSpecDto`].
-    pub worker: Option<Vec<WorkerSpecDto>>,
+    /// `Head`: [`HeadSpecDTO`].
+    pub head: Option<HeadSpecDTO>,
+    /// `Worker`: list of [`WorkerSpecDTO`].
+    pub worker: Option<Vec<WorkerSpecDTO>>,
     /// `AppId`: integer. Example: `1300057089`.
     pub app_id: Option<i64>,
     /// `Uin`: string. Example: `600000563453`.
@@ -17214,15 +17214,15 @@ pub struct ResultRow {
     pub values: Option<Vec<String>>,
 }
 
-/// The `SQLTask` model of DLC API 2021-01-25 (renamed: the metadata calls it `SQLTask`).
+/// The `SQLTask` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlTask {
+pub struct SQLTask {
     /// `SQL`, required: string. Example: `U0VMRUNUICogRlJPTSBgdGVzdGA7`.
     #[tc(rename = "SQL")]
     pub sql: String,
-    /// `Config`, optional: list of [`KvPair`].
-    pub config: Option<Vec<KvPair>>,
+    /// `Config`, optional: list of [`KVPair`].
+    pub config: Option<Vec<KVPair>>,
 }
 
 /// The `SchedulableLimit` model of DLC API 2021-01-25.
@@ -17602,8 +17602,8 @@ pub struct SparkSessionBatchLogOperate {
     pub text: Option<String>,
     /// `Operate`: string, may be null. Example: `COPY`.
     pub operate: Option<String>,
-    /// `Supplement`: list of [`KvPair`], may be null. Example: `d3018ad4-9a7e-4f64-a3f4-f38507c69742`.
-    pub supplement: Option<Vec<KvPair>>,
+    /// `Supplement`: list of [`KVPair`], may be null. Example: `d3018ad4-9a7e-4f64-a3f4-f38507c69742`.
+    pub supplement: Option<Vec<KVPair>>,
 }
 
 /// The `SparkSessionInfo` model of DLC API 2021-01-25.
@@ -17783,8 +17783,8 @@ pub struct StatementInformation {
 pub struct StatementOutput {
     /// `ExecutionCount`: integer. Example: `1`.
     pub execution_count: Option<i64>,
-    /// `Data`: list of [`KvPair`], may be null. Example: `["key":"testKey","value":"testValue"]`.
-    pub data: Option<Vec<KvPair>>,
+    /// `Data`: list of [`KVPair`], may be null. Example: `["key":"testKey","value":"testValue"]`.
+    pub data: Option<Vec<KVPair>>,
     /// `Status`: string. Example: `ok`.
     pub status: Option<String>,
     /// `ErrorName`: string. Example: `compute fail`.
@@ -17848,10 +17848,10 @@ pub struct StreamingStatistics {
     pub average_total_delay: Option<f64>,
 }
 
-/// The `TCHouseD` model of DLC API 2021-01-25 (renamed: the metadata calls it `TCHouseD`).
+/// The `TCHouseD` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcHouseD {
+pub struct TCHouseD {
     /// `InstanceId`: string. Example: `datasource-test`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `test_datasource`.
@@ -17870,10 +17870,10 @@ pub struct TcHouseD {
     pub access_info: Option<String>,
 }
 
-/// The `TCHousePInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `TCHousePInfo`).
+/// The `TCHousePInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcHousePInfo {
+pub struct TCHousePInfo {
     /// `InstanceId`: string, may be null. Example: `cdwpg-3xngvacw`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string, may be null. Example: `friend`.
@@ -18050,12 +18050,12 @@ pub struct TagInfo {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
-    /// `SQLTask`, optional: [`SqlTask`].
+    /// `SQLTask`, optional: [`SQLTask`].
     #[tc(rename = "SQLTask")]
-    pub sql_task: Option<SqlTask>,
-    /// `SparkSQLTask`, optional: [`SqlTask`].
+    pub sql_task: Option<SQLTask>,
+    /// `SparkSQLTask`, optional: [`SQLTask`].
     #[tc(rename = "SparkSQLTask")]
-    pub spark_sql_task: Option<SqlTask>,
+    pub spark_sql_task: Option<SQLTask>,
 }
 
 /// The `TaskFullRespInfo` model of DLC API 2021-01-25.
@@ -18400,10 +18400,10 @@ pub struct TasksInfo {
     /// `SQL`, required: string. Example: `U0VMRUNUICogRlJPTSBgdGVzdGA7`.
     #[tc(rename = "SQL")]
     pub sql: String,
-    /// `Config`, optional: list of [`KvPair`].
-    pub config: Option<Vec<KvPair>>,
-    /// `Params`, optional: list of [`KvPair`].
-    pub params: Option<Vec<KvPair>>,
+    /// `Config`, optional: list of [`KVPair`].
+    pub config: Option<Vec<KVPair>>,
+    /// `Params`, optional: list of [`KVPair`].
+    pub params: Option<Vec<KVPair>>,
 }
 
 /// The `TasksOverview` model of DLC API 2021-01-25.
@@ -18720,20 +18720,20 @@ pub struct TruncatePartitioning {
     pub field_name: Option<String>,
 }
 
-/// The `TypeKVPair` model of DLC API 2021-01-25 (renamed: the metadata calls it `TypeKVPair`).
+/// The `TypeKVPair` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TypeKvPair {
+pub struct TypeKVPair {
     /// `Key`: string, may be null. Example: `JUPYTER`.
     pub key: Option<String>,
     /// `Value`: string, may be null. Example: `https://cls-pdb9lgk2.tcray-gateway.ap-guangzhou.cloud.tencen`….
     pub value: Option<String>,
 }
 
-/// The `UDFPolicyInfo` model of DLC API 2021-01-25 (renamed: the metadata calls it `UDFPolicyInfo`).
+/// The `UDFPolicyInfo` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UdfPolicyInfo {
+pub struct UDFPolicyInfo {
     /// `Accesses`: list of string. Example: `select`.
     pub accesses: Option<Vec<String>>,
     /// `Users`: list of string. Example: `['100026442346', '100018379117']`.
@@ -18990,8 +18990,8 @@ pub struct WarehouseInfo {
     pub runtime_name: Option<String>,
     /// `SysCatalogVersion`: string. Example: `TCCATALOG`.
     pub sys_catalog_version: Option<String>,
-    /// `EnvVars`: list of [`KvPair`].
-    pub env_vars: Option<Vec<KvPair>>,
+    /// `EnvVars`: list of [`KVPair`].
+    pub env_vars: Option<Vec<KVPair>>,
     /// `RuntimeConf`: string. Example: `{"spark.driver.cores":"1"}`.
     pub runtime_conf: Option<String>,
     /// `DynamicProperties`: string. Example: `{"spark.executor.instances":"2"}`.
@@ -19100,10 +19100,10 @@ pub struct WorkGroups {
     pub total_count: Option<i64>,
 }
 
-/// The `WorkerSpecDTO` model of DLC API 2021-01-25 (renamed: the metadata calls it `WorkerSpecDTO`).
+/// The `WorkerSpecDTO` model of DLC API 2021-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WorkerSpecDto {
+pub struct WorkerSpecDTO {
     /// `Name`: string. Example: `Worker01`.
     pub name: Option<String>,
     /// `PodCpu`: integer. Example: `1`.

@@ -566,8 +566,8 @@ pub struct CreateSubDomainsAnalyticsFileResponse {
 
 /// The `CreateSubdomainValidateTXTValue` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`CreateSubdomainValidateTxtValueResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = CreateSubdomainValidateTxtValueResponse)]
+/// Answers [`CreateSubdomainValidateTXTValueResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSubdomainValidateTXTValue {
     /// `DomainZone`, required: string. Example: `sub.dnspod.cn`.
@@ -577,7 +577,7 @@ pub struct CreateSubdomainValidateTXTValue {
 /// The answer of [`CreateSubdomainValidateTXTValue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSubdomainValidateTxtValueResponse {
+pub struct CreateSubdomainValidateTXTValueResponse {
     /// `Domain`: string. Example: `dnspod.cn`.
     pub domain: Option<String>,
     /// `Subdomain`: string. Example: `_dnspodcheck`.
@@ -594,8 +594,8 @@ pub struct CreateSubdomainValidateTxtValueResponse {
 
 /// The `CreateTXTRecord` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`CreateTxtRecordResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = CreateTxtRecordResponse)]
+/// Answers [`CreateTXTRecordResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTXTRecord {
     /// `Domain`, required: string. Example: `dnspod.cn`.
@@ -624,7 +624,7 @@ pub struct CreateTXTRecord {
 /// The answer of [`CreateTXTRecord`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTxtRecordResponse {
+pub struct CreateTXTRecordResponse {
     /// `RecordId`: unsigned integer. Example: `162`.
     pub record_id: Option<u64>,
 }
@@ -1367,8 +1367,8 @@ pub struct DescribeRecordResponse {
 
 /// The `DescribeRecordExistExceptDefaultNS` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`DescribeRecordExistExceptDefaultNsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = DescribeRecordExistExceptDefaultNsResponse)]
+/// Answers [`DescribeRecordExistExceptDefaultNSResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRecordExistExceptDefaultNS {
     /// `Domain`, required: string. Example: `dnspod.cn`.
@@ -1380,7 +1380,7 @@ pub struct DescribeRecordExistExceptDefaultNS {
 /// The answer of [`DescribeRecordExistExceptDefaultNS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRecordExistExceptDefaultNsResponse {
+pub struct DescribeRecordExistExceptDefaultNSResponse {
     /// `Exist`: boolean. Example: `true`.
     pub exist: Option<bool>,
 }
@@ -1843,8 +1843,8 @@ pub struct DescribeUserDetailResponse {
 
 /// The `DescribeVASStatistic` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`DescribeVasStatisticResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = DescribeVasStatisticResponse)]
+/// Answers [`DescribeVASStatisticResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVASStatistic {
     /// `DomainId`, required: unsigned integer. Example: `54863243`.
@@ -1854,10 +1854,10 @@ pub struct DescribeVASStatistic {
 /// The answer of [`DescribeVASStatistic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVasStatisticResponse {
-    /// `VASList`: list of [`VasStatisticItem`].
+pub struct DescribeVASStatisticResponse {
+    /// `VASList`: list of [`VASStatisticItem`].
     #[tc(rename = "VASList")]
-    pub vas_list: Option<Vec<VasStatisticItem>>,
+    pub vas_list: Option<Vec<VASStatisticItem>>,
 }
 
 /// The `DescribeVasList` action of DNSPOD API 2021-03-23.
@@ -1915,8 +1915,8 @@ pub struct DownloadSnapshotResponse {
 
 /// The `ModifyDomainCNAMESpeedupStatusBatch` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`ModifyDomainCnameSpeedupStatusBatchResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = ModifyDomainCnameSpeedupStatusBatchResponse)]
+/// Answers [`ModifyDomainCNAMESpeedupStatusBatchResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDomainCNAMESpeedupStatusBatch {
     /// `DomainList`, required: list of string. Example: `["dnspod.com", "dnspod.cn"]`.
@@ -1928,7 +1928,7 @@ pub struct ModifyDomainCNAMESpeedupStatusBatch {
 /// The answer of [`ModifyDomainCNAMESpeedupStatusBatch`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDomainCnameSpeedupStatusBatchResponse {
+pub struct ModifyDomainCNAMESpeedupStatusBatchResponse {
     /// `JobId`: unsigned integer. Example: `1817413`.
     pub job_id: Option<u64>,
 }
@@ -2095,8 +2095,8 @@ pub struct ModifyDomainUnlockResponse;
 
 /// The `ModifyDynamicDNS` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`ModifyDynamicDnsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = ModifyDynamicDnsResponse)]
+/// Answers [`ModifyDynamicDNSResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDynamicDNS {
     /// `Domain`, required: string. Example: `dnspod.cn`.
@@ -2123,7 +2123,7 @@ pub struct ModifyDynamicDNS {
 /// The answer of [`ModifyDynamicDNS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDynamicDnsResponse {
+pub struct ModifyDynamicDNSResponse {
     /// `RecordId`: unsigned integer. Example: `16411867`.
     pub record_id: Option<u64>,
 }
@@ -2440,8 +2440,8 @@ pub struct ModifySubdomainStatusResponse;
 
 /// The `ModifyTXTRecord` action of DNSPOD API 2021-03-23.
 ///
-/// Answers [`ModifyTxtRecordResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional", response = ModifyTxtRecordResponse)]
+/// Answers [`ModifyTXTRecordResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dnspod", version = "2021-03-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTXTRecord {
     /// `Domain`, required: string. Example: `dnspod.cn`.
@@ -2470,7 +2470,7 @@ pub struct ModifyTXTRecord {
 /// The answer of [`ModifyTXTRecord`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTxtRecordResponse {
+pub struct ModifyTXTRecordResponse {
     /// `RecordId`: unsigned integer. Example: `162`.
     pub record_id: Option<u64>,
 }
@@ -3762,10 +3762,10 @@ pub struct UserInfo {
     pub allow_transfer_in: Option<bool>,
 }
 
-/// The `VASStatisticItem` model of DNSPOD API 2021-03-23 (renamed: the metadata calls it `VASStatisticItem`).
+/// The `VASStatisticItem` model of DNSPOD API 2021-03-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VasStatisticItem {
+pub struct VASStatisticItem {
     /// `Name`: string. Example: `域名别名`.
     pub name: Option<String>,
     /// `Key`: string. Example: `Name`.

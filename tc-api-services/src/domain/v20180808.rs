@@ -113,8 +113,8 @@ pub struct BatchModifyDomainInfoResponse {
 
 /// The `BatchModifyIntlDomainDNS` action of DOMAIN API 2018-08-08.
 ///
-/// Answers [`BatchModifyIntlDomainDnsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "domain", version = "2018-08-08", region = "optional", response = BatchModifyIntlDomainDnsResponse)]
+/// Answers [`BatchModifyIntlDomainDNSResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "domain", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchModifyIntlDomainDNS {
     /// `Domains`, required: list of string. Example: `["h101.tencent.com"]`.
@@ -128,7 +128,7 @@ pub struct BatchModifyIntlDomainDNS {
 /// The answer of [`BatchModifyIntlDomainDNS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchModifyIntlDomainDnsResponse {
+pub struct BatchModifyIntlDomainDNSResponse {
     /// `LogId`: unsigned integer. Example: `54`.
     pub log_id: Option<u64>,
 }
@@ -1584,8 +1584,8 @@ pub struct ModifyCustomDnsHostResponse {
 
 /// The `ModifyDomainDNSBatch` action of DOMAIN API 2018-08-08.
 ///
-/// Answers [`ModifyDomainDnsBatchResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "domain", version = "2018-08-08", region = "optional", response = ModifyDomainDnsBatchResponse)]
+/// Answers [`ModifyDomainDNSBatchResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "domain", version = "2018-08-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDomainDNSBatch {
     /// `Domains`, required: list of string. Example: `["h101.tencent.com"]`.
@@ -1597,7 +1597,7 @@ pub struct ModifyDomainDNSBatch {
 /// The answer of [`ModifyDomainDNSBatch`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDomainDnsBatchResponse {
+pub struct ModifyDomainDNSBatchResponse {
     /// `LogId`: unsigned integer. Example: `54`.
     pub log_id: Option<u64>,
 }

@@ -146,8 +146,8 @@ pub struct DescribeAllKeysResponse {
 
 /// The `DescribeDRMLicense` action of DRM API 2018-11-15.
 ///
-/// Answers [`DescribeDrmLicenseResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "drm", version = "2018-11-15", region = "optional", response = DescribeDrmLicenseResponse)]
+/// Answers [`DescribeDRMLicenseResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "drm", version = "2018-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDRMLicense {
     /// `DrmType`, required: string. Example: `NORMALAES`.
@@ -163,7 +163,7 @@ pub struct DescribeDRMLicense {
 /// The answer of [`DescribeDRMLicense`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDrmLicenseResponse {
+pub struct DescribeDRMLicenseResponse {
     /// `ContentId`: string. Example: `AesContent`.
     pub content_id: Option<String>,
     /// `TXEncryptionToken`: string. Example: `eyJjb250ZW50X2lkIjoiYW1GamEyVm9ZVzUwWlhOME1EQXoiLCJwb2`.
@@ -225,8 +225,8 @@ pub struct DescribeKeysResponse {
 
 /// The `GenerateTDRMKey` action of DRM API 2018-11-15.
 ///
-/// Answers [`GenerateTdrmKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "drm", version = "2018-11-15", region = "optional", response = GenerateTdrmKeyResponse)]
+/// Answers [`GenerateTDRMKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "drm", version = "2018-11-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateTDRMKey {
     /// `DrmType`, required: string. Example: `NORMALAES`.
@@ -242,7 +242,7 @@ pub struct GenerateTDRMKey {
 /// The answer of [`GenerateTDRMKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateTdrmKeyResponse {
+pub struct GenerateTDRMKeyResponse {
     /// `ContentId`: string. Example: `test`.
     pub content_id: Option<String>,
     /// `TXEncryptionToken`: string.

@@ -144,8 +144,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AuthorizeDSPAMetaResources` action of DSGC API 2019-07-23.
 ///
-/// Answers [`AuthorizeDspaMetaResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = AuthorizeDspaMetaResourcesResponse)]
+/// Answers [`AuthorizeDSPAMetaResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthorizeDSPAMetaResources {
     /// `DspaId`, required: string. Example: `dspa-a1b2`.
@@ -167,7 +167,7 @@ pub struct AuthorizeDSPAMetaResources {
 /// The answer of [`AuthorizeDSPAMetaResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AuthorizeDspaMetaResourcesResponse {
+pub struct AuthorizeDSPAMetaResourcesResponse {
     /// `DspaId`: string. Example: `dspa-a1b2`.
     pub dspa_id: Option<String>,
     /// `Results`: list of [`DspaTaskResult`]. Example: `success`.
@@ -176,8 +176,8 @@ pub struct AuthorizeDspaMetaResourcesResponse {
 
 /// The `BindDSPAResourceCosBuckets` action of DSGC API 2019-07-23.
 ///
-/// Answers [`BindDspaResourceCosBucketsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = BindDspaResourceCosBucketsResponse)]
+/// Answers [`BindDSPAResourceCosBucketsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindDSPAResourceCosBuckets {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -191,15 +191,15 @@ pub struct BindDSPAResourceCosBuckets {
 /// The answer of [`BindDSPAResourceCosBuckets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindDspaResourceCosBucketsResponse {
+pub struct BindDSPAResourceCosBucketsResponse {
     /// `CosTaskResults`: list of [`CosTaskResult`]. Example: `[cosResult]`.
     pub cos_task_results: Option<Vec<CosTaskResult>>,
 }
 
 /// The `BindDSPAResourceDatabases` action of DSGC API 2019-07-23.
 ///
-/// Answers [`BindDspaResourceDatabasesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = BindDspaResourceDatabasesResponse)]
+/// Answers [`BindDSPAResourceDatabasesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindDSPAResourceDatabases {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -217,15 +217,15 @@ pub struct BindDSPAResourceDatabases {
 /// The answer of [`BindDSPAResourceDatabases`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindDspaResourceDatabasesResponse {
+pub struct BindDSPAResourceDatabasesResponse {
     /// `DbTaskResults`: list of [`DbTaskResult`]. Example: `[{"Result":"success","ResultDescription":"task-desc","ErrDes`….
     pub db_task_results: Option<Vec<DbTaskResult>>,
 }
 
 /// The `CopyDSPATemplate` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CopyDspaTemplateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CopyDspaTemplateResponse)]
+/// Answers [`CopyDSPATemplateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyDSPATemplate {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -237,7 +237,7 @@ pub struct CopyDSPATemplate {
 /// The answer of [`CopyDSPATemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CopyDspaTemplateResponse {
+pub struct CopyDSPATemplateResponse {
     /// `TemplateId`: integer. Example: `1`.
     pub template_id: Option<i64>,
 }
@@ -290,8 +290,8 @@ pub struct CreateAssetSortingReportTaskResponse {
 
 /// The `CreateDSPAAssessmentRiskLevel` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaAssessmentRiskLevelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaAssessmentRiskLevelResponse)]
+/// Answers [`CreateDSPAAssessmentRiskLevelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPAAssessmentRiskLevel {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -309,12 +309,12 @@ pub struct CreateDSPAAssessmentRiskLevel {
 /// The answer of [`CreateDSPAAssessmentRiskLevel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaAssessmentRiskLevelResponse;
+pub struct CreateDSPAAssessmentRiskLevelResponse;
 
 /// The `CreateDSPAAssessmentRiskTemplate` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaAssessmentRiskTemplateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaAssessmentRiskTemplateResponse)]
+/// Answers [`CreateDSPAAssessmentRiskTemplateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPAAssessmentRiskTemplate {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -332,12 +332,12 @@ pub struct CreateDSPAAssessmentRiskTemplate {
 /// The answer of [`CreateDSPAAssessmentRiskTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaAssessmentRiskTemplateResponse;
+pub struct CreateDSPAAssessmentRiskTemplateResponse;
 
 /// The `CreateDSPAAssessmentTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaAssessmentTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaAssessmentTaskResponse)]
+/// Answers [`CreateDSPAAssessmentTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPAAssessmentTask {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -363,15 +363,15 @@ pub struct CreateDSPAAssessmentTask {
 /// The answer of [`CreateDSPAAssessmentTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaAssessmentTaskResponse {
+pub struct CreateDSPAAssessmentTaskResponse {
     /// `TaskId`: string. Example: `task-123`.
     pub task_id: Option<String>,
 }
 
 /// The `CreateDSPACOSDiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspacosDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspacosDiscoveryTaskResponse)]
+/// Answers [`CreateDSPACOSDiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPACOSDiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-98ad3j9a`.
@@ -407,7 +407,7 @@ pub struct CreateDSPACOSDiscoveryTask {
 /// The answer of [`CreateDSPACOSDiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspacosDiscoveryTaskResponse {
+pub struct CreateDSPACOSDiscoveryTaskResponse {
     /// `TaskId`: integer. Example: `1`.
     pub task_id: Option<i64>,
     /// `ResultId`: integer. Example: `1`.
@@ -416,8 +416,8 @@ pub struct CreateDspacosDiscoveryTaskResponse {
 
 /// The `CreateDSPACategory` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaCategoryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaCategoryResponse)]
+/// Answers [`CreateDSPACategoryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPACategory {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -429,15 +429,15 @@ pub struct CreateDSPACategory {
 /// The answer of [`CreateDSPACategory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaCategoryResponse {
+pub struct CreateDSPACategoryResponse {
     /// `CategoryId`: integer. Example: `1`.
     pub category_id: Option<i64>,
 }
 
 /// The `CreateDSPACategoryRelation` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaCategoryRelationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaCategoryRelationResponse)]
+/// Answers [`CreateDSPACategoryRelationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPACategoryRelation {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -453,12 +453,12 @@ pub struct CreateDSPACategoryRelation {
 /// The answer of [`CreateDSPACategoryRelation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaCategoryRelationResponse;
+pub struct CreateDSPACategoryRelationResponse;
 
 /// The `CreateDSPAComplianceGroup` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaComplianceGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaComplianceGroupResponse)]
+/// Answers [`CreateDSPAComplianceGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPAComplianceGroup {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -480,15 +480,15 @@ pub struct CreateDSPAComplianceGroup {
 /// The answer of [`CreateDSPAComplianceGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaComplianceGroupResponse {
+pub struct CreateDSPAComplianceGroupResponse {
     /// `ComplianceGroupId`: integer. Example: `1`.
     pub compliance_group_id: Option<i64>,
 }
 
 /// The `CreateDSPAComplianceRules` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaComplianceRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaComplianceRulesResponse)]
+/// Answers [`CreateDSPAComplianceRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPAComplianceRules {
     /// `DspaId`, required: string. Example: `dspa-12cd45g7`.
@@ -504,12 +504,12 @@ pub struct CreateDSPAComplianceRules {
 /// The answer of [`CreateDSPAComplianceRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaComplianceRulesResponse;
+pub struct CreateDSPAComplianceRulesResponse;
 
 /// The `CreateDSPACosMetaResources` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaCosMetaResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaCosMetaResourcesResponse)]
+/// Answers [`CreateDSPACosMetaResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPACosMetaResources {
     /// `DspaId`, required: string. Example: `dspa-a2cf12de`.
@@ -525,12 +525,12 @@ pub struct CreateDSPACosMetaResources {
 /// The answer of [`CreateDSPACosMetaResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaCosMetaResourcesResponse;
+pub struct CreateDSPACosMetaResourcesResponse;
 
 /// The `CreateDSPADbMetaResources` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaDbMetaResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaDbMetaResourcesResponse)]
+/// Answers [`CreateDSPADbMetaResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPADbMetaResources {
     /// `DspaId`, required: string. Example: `dspa-12345678`.
@@ -552,7 +552,7 @@ pub struct CreateDSPADbMetaResources {
 /// The answer of [`CreateDSPADbMetaResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaDbMetaResourcesResponse {
+pub struct CreateDSPADbMetaResourcesResponse {
     /// `UpdateId`: string. Example: `10`.
     pub update_id: Option<String>,
     /// `MetaType`: string. Example: `cdb`.
@@ -565,8 +565,8 @@ pub struct CreateDspaDbMetaResourcesResponse {
 
 /// The `CreateDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaDiscoveryRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaDiscoveryRuleResponse)]
+/// Answers [`CreateDSPADiscoveryRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPADiscoveryRule {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -575,12 +575,12 @@ pub struct CreateDSPADiscoveryRule {
     pub name: String,
     /// `Description`, optional: string. Example: `该规则用于匹配姓名`.
     pub description: Option<String>,
-    /// `RDBRules`, optional: [`DspaDiscoveryRdbRules`]. Example: `{ "Status": 0, "MatchOperator": "or", "MetaRule": { "Operato`….
+    /// `RDBRules`, optional: [`DspaDiscoveryRDBRules`]. Example: `{ "Status": 0, "MatchOperator": "or", "MetaRule": { "Operato`….
     #[tc(rename = "RDBRules")]
-    pub rdb_rules: Option<DspaDiscoveryRdbRules>,
-    /// `COSRules`, optional: [`DspaDiscoveryCosRules`]. Example: `{ "RegexRule": { "Operator": "or", "Contents": [ { "RuleCont`….
+    pub rdb_rules: Option<DspaDiscoveryRDBRules>,
+    /// `COSRules`, optional: [`DspaDiscoveryCOSRules`]. Example: `{ "RegexRule": { "Operator": "or", "Contents": [ { "RuleCont`….
     #[tc(rename = "COSRules")]
-    pub cos_rules: Option<DspaDiscoveryCosRules>,
+    pub cos_rules: Option<DspaDiscoveryCOSRules>,
     /// `Status`, optional: integer. Example: `1`.
     pub status: Option<i64>,
 }
@@ -588,15 +588,15 @@ pub struct CreateDSPADiscoveryRule {
 /// The answer of [`CreateDSPADiscoveryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaDiscoveryRuleResponse {
+pub struct CreateDSPADiscoveryRuleResponse {
     /// `RuleId`: integer. Example: `1`.
     pub rule_id: Option<i64>,
 }
 
 /// The `CreateDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaDiscoveryTaskResponse)]
+/// Answers [`CreateDSPADiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPADiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-89asd23`.
@@ -638,7 +638,7 @@ pub struct CreateDSPADiscoveryTask {
 /// The answer of [`CreateDSPADiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaDiscoveryTaskResponse {
+pub struct CreateDSPADiscoveryTaskResponse {
     /// `TaskId`: integer. Example: `1`.
     pub task_id: Option<i64>,
     /// `ResultId`: integer. Example: `1`.
@@ -647,8 +647,8 @@ pub struct CreateDspaDiscoveryTaskResponse {
 
 /// The `CreateDSPALevelGroup` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaLevelGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaLevelGroupResponse)]
+/// Answers [`CreateDSPALevelGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPALevelGroup {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -664,15 +664,15 @@ pub struct CreateDSPALevelGroup {
 /// The answer of [`CreateDSPALevelGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaLevelGroupResponse {
+pub struct CreateDSPALevelGroupResponse {
     /// `LevelGroupId`: unsigned integer. Example: `1`.
     pub level_group_id: Option<u64>,
 }
 
 /// The `CreateDSPAMetaResources` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaMetaResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaMetaResourcesResponse)]
+/// Answers [`CreateDSPAMetaResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPAMetaResources {
     /// `MetaType`, required: string. Example: `cdb`.
@@ -692,7 +692,7 @@ pub struct CreateDSPAMetaResources {
 /// The answer of [`CreateDSPAMetaResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaMetaResourcesResponse {
+pub struct CreateDSPAMetaResourcesResponse {
     /// `UpdateId`: string. Example: `1`.
     pub update_id: Option<String>,
     /// `MetaType`: string. Example: `cbd`.
@@ -705,8 +705,8 @@ pub struct CreateDspaMetaResourcesResponse {
 
 /// The `CreateDSPASelfBuildMetaResource` action of DSGC API 2019-07-23.
 ///
-/// Answers [`CreateDspaSelfBuildMetaResourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = CreateDspaSelfBuildMetaResourceResponse)]
+/// Answers [`CreateDSPASelfBuildMetaResourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDSPASelfBuildMetaResource {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -744,7 +744,7 @@ pub struct CreateDSPASelfBuildMetaResource {
 /// The answer of [`CreateDSPASelfBuildMetaResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDspaSelfBuildMetaResourceResponse {
+pub struct CreateDSPASelfBuildMetaResourceResponse {
     /// `ConnectivityStatus`: string. Example: `success`.
     pub connectivity_status: Option<String>,
     /// `ConnectivityDescription`: string. Example: `success-desc`.
@@ -833,8 +833,8 @@ pub struct DeleteCosMetaResourceResponse {
 
 /// The `DeleteDSPAAssessmentTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DeleteDspaAssessmentTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DeleteDspaAssessmentTaskResponse)]
+/// Answers [`DeleteDSPAAssessmentTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDSPAAssessmentTask {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -846,12 +846,12 @@ pub struct DeleteDSPAAssessmentTask {
 /// The answer of [`DeleteDSPAAssessmentTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDspaAssessmentTaskResponse;
+pub struct DeleteDSPAAssessmentTaskResponse;
 
 /// The `DeleteDSPACOSDiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DeleteDspacosDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DeleteDspacosDiscoveryTaskResponse)]
+/// Answers [`DeleteDSPACOSDiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDSPACOSDiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -863,12 +863,12 @@ pub struct DeleteDSPACOSDiscoveryTask {
 /// The answer of [`DeleteDSPACOSDiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDspacosDiscoveryTaskResponse;
+pub struct DeleteDSPACOSDiscoveryTaskResponse;
 
 /// The `DeleteDSPACOSDiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DeleteDspacosDiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DeleteDspacosDiscoveryTaskResultResponse)]
+/// Answers [`DeleteDSPACOSDiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDSPACOSDiscoveryTaskResult {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -880,12 +880,12 @@ pub struct DeleteDSPACOSDiscoveryTaskResult {
 /// The answer of [`DeleteDSPACOSDiscoveryTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDspacosDiscoveryTaskResultResponse;
+pub struct DeleteDSPACOSDiscoveryTaskResultResponse;
 
 /// The `DeleteDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DeleteDspaDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DeleteDspaDiscoveryTaskResponse)]
+/// Answers [`DeleteDSPADiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDSPADiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -899,12 +899,12 @@ pub struct DeleteDSPADiscoveryTask {
 /// The answer of [`DeleteDSPADiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDspaDiscoveryTaskResponse;
+pub struct DeleteDSPADiscoveryTaskResponse;
 
 /// The `DeleteDSPADiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DeleteDspaDiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DeleteDspaDiscoveryTaskResultResponse)]
+/// Answers [`DeleteDSPADiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDSPADiscoveryTaskResult {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -916,12 +916,12 @@ pub struct DeleteDSPADiscoveryTaskResult {
 /// The answer of [`DeleteDSPADiscoveryTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDspaDiscoveryTaskResultResponse;
+pub struct DeleteDSPADiscoveryTaskResultResponse;
 
 /// The `DeleteDSPAMetaResource` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DeleteDspaMetaResourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DeleteDspaMetaResourceResponse)]
+/// Answers [`DeleteDSPAMetaResourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDSPAMetaResource {
     /// `DspaId`, required: string. Example: `dspa-a1b2`.
@@ -933,7 +933,7 @@ pub struct DeleteDSPAMetaResource {
 /// The answer of [`DeleteDSPAMetaResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDspaMetaResourceResponse {
+pub struct DeleteDSPAMetaResourceResponse {
     /// `DspaId`: string. Example: `dspa-a1b2c3`.
     pub dspa_id: Option<String>,
     /// `Results`: list of [`DspaTaskResult`]. Example: `[success]`.
@@ -1020,8 +1020,8 @@ pub struct DescribeAssetOverviewResponse {
 
 /// The `DescribeBindDBList` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeBindDbListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeBindDbListResponse)]
+/// Answers [`DescribeBindDBListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBindDBList {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1035,18 +1035,18 @@ pub struct DescribeBindDBList {
 /// The answer of [`DescribeBindDBList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBindDbListResponse {
+pub struct DescribeBindDBListResponse {
     /// `BindDBList`: list of string. Example: `["db1","db2"]`.
     #[tc(rename = "BindDBList")]
     pub bind_db_list: Option<Vec<String>>,
-    /// `BindList`: list of [`DbInstanceInfo`].
-    pub bind_list: Option<Vec<DbInstanceInfo>>,
+    /// `BindList`: list of [`DBInstanceInfo`].
+    pub bind_list: Option<Vec<DBInstanceInfo>>,
 }
 
 /// The `DescribeCOSAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeCosAssetSensitiveDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeCosAssetSensitiveDistributionResponse)]
+/// Answers [`DescribeCOSAssetSensitiveDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCOSAssetSensitiveDistribution {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -1060,7 +1060,7 @@ pub struct DescribeCOSAssetSensitiveDistribution {
 /// The answer of [`DescribeCOSAssetSensitiveDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCosAssetSensitiveDistributionResponse {
+pub struct DescribeCOSAssetSensitiveDistributionResponse {
     /// `CosAsset`: [`CosAsset`]. Example: `{"BucketNums":1,"SensitiveBucketNums":1,"FileNums":1,"Sensit`….
     pub cos_asset: Option<CosAsset>,
     /// `TopAsset`: list of [`TopAsset`]. Example: `[{"LevelName":"高","TopStat":[{"DataSourceId":"cdb-b1c2","Sub`….
@@ -1071,8 +1071,8 @@ pub struct DescribeCosAssetSensitiveDistributionResponse {
 
 /// The `DescribeDSPAAssessmentHighRiskTop10Overview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentHighRiskTop10OverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentHighRiskTop10OverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentHighRiskTop10OverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentHighRiskTop10Overview {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1086,15 +1086,15 @@ pub struct DescribeDSPAAssessmentHighRiskTop10Overview {
 /// The answer of [`DescribeDSPAAssessmentHighRiskTop10Overview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentHighRiskTop10OverviewResponse {
+pub struct DescribeDSPAAssessmentHighRiskTop10OverviewResponse {
     /// `AssetsList`: list of [`HighRiskAssetsDetail`]. Example: `[{"RiskType":"policy_risk,privilege_risk,","TotalRiskCount":`….
     pub assets_list: Option<Vec<HighRiskAssetsDetail>>,
 }
 
 /// The `DescribeDSPAAssessmentLatestRiskDetailInfo` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentLatestRiskDetailInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentLatestRiskDetailInfoResponse)]
+/// Answers [`DescribeDSPAAssessmentLatestRiskDetailInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentLatestRiskDetailInfo {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -1108,7 +1108,7 @@ pub struct DescribeDSPAAssessmentLatestRiskDetailInfo {
 /// The answer of [`DescribeDSPAAssessmentLatestRiskDetailInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentLatestRiskDetailInfoResponse {
+pub struct DescribeDSPAAssessmentLatestRiskDetailInfoResponse {
     /// `DataSourceId`: string. Example: `cos-xxx`.
     pub data_source_id: Option<String>,
     /// `DataSourceName`: string. Example: `default`.
@@ -1145,15 +1145,15 @@ pub struct DescribeDspaAssessmentLatestRiskDetailInfoResponse {
     pub privilege_risk_detail: Option<Vec<PrivilegeRisk>>,
     /// `PolicyRiskCosFileList`: list of string. Example: `[file1,file2]`.
     pub policy_risk_cos_file_list: Option<Vec<String>>,
-    /// `AKSKLeak`: list of [`AkskLeak`]. Example: `[akList]`.
+    /// `AKSKLeak`: list of [`AKSKLeak`]. Example: `[akList]`.
     #[tc(rename = "AKSKLeak")]
-    pub aksk_leak: Option<Vec<AkskLeak>>,
+    pub aksk_leak: Option<Vec<AKSKLeak>>,
 }
 
 /// The `DescribeDSPAAssessmentLatestRiskList` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentLatestRiskListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentLatestRiskListResponse)]
+/// Answers [`DescribeDSPAAssessmentLatestRiskListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentLatestRiskList {
     /// `DspaId`, required: string. Example: `dspa-abc213`.
@@ -1187,7 +1187,7 @@ pub struct DescribeDSPAAssessmentLatestRiskList {
 /// The answer of [`DescribeDSPAAssessmentLatestRiskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentLatestRiskListResponse {
+pub struct DescribeDSPAAssessmentLatestRiskListResponse {
     /// `LatestRiskList`: list of [`RiskItemInfo`]. Example: `[riskLists]`.
     pub latest_risk_list: Option<Vec<RiskItemInfo>>,
     /// `TotalCount`: integer. Example: `20`.
@@ -1196,8 +1196,8 @@ pub struct DescribeDspaAssessmentLatestRiskListResponse {
 
 /// The `DescribeDSPAAssessmentNewDiscoveredRiskOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentNewDiscoveredRiskOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentNewDiscoveredRiskOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverview {
     /// `DspaId`, required: string. Example: `dspa-a2b3ed12`.
@@ -1209,7 +1209,7 @@ pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverview {
 /// The answer of [`DescribeDSPAAssessmentNewDiscoveredRiskOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentNewDiscoveredRiskOverviewResponse {
+pub struct DescribeDSPAAssessmentNewDiscoveredRiskOverviewResponse {
     /// `NewDiscoveredRiskCount`: integer. Example: `2`.
     pub new_discovered_risk_count: Option<i64>,
     /// `AffectedAssetCount`: integer. Example: `1`.
@@ -1220,8 +1220,8 @@ pub struct DescribeDspaAssessmentNewDiscoveredRiskOverviewResponse {
 
 /// The `DescribeDSPAAssessmentPendingRiskOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentPendingRiskOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentPendingRiskOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentPendingRiskOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentPendingRiskOverview {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1233,7 +1233,7 @@ pub struct DescribeDSPAAssessmentPendingRiskOverview {
 /// The answer of [`DescribeDSPAAssessmentPendingRiskOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentPendingRiskOverviewResponse {
+pub struct DescribeDSPAAssessmentPendingRiskOverviewResponse {
     /// `PendingRiskCount`: integer. Example: `2`.
     pub pending_risk_count: Option<i64>,
     /// `AffectedAssetCount`: integer. Example: `1`.
@@ -1244,8 +1244,8 @@ pub struct DescribeDspaAssessmentPendingRiskOverviewResponse {
 
 /// The `DescribeDSPAAssessmentProcessingRiskOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentProcessingRiskOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentProcessingRiskOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentProcessingRiskOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentProcessingRiskOverview {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1257,7 +1257,7 @@ pub struct DescribeDSPAAssessmentProcessingRiskOverview {
 /// The answer of [`DescribeDSPAAssessmentProcessingRiskOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentProcessingRiskOverviewResponse {
+pub struct DescribeDSPAAssessmentProcessingRiskOverviewResponse {
     /// `ProcessingRiskCount`: integer. Example: `2`.
     pub processing_risk_count: Option<i64>,
     /// `AffectedAssetCount`: integer. Example: `1`.
@@ -1268,8 +1268,8 @@ pub struct DescribeDspaAssessmentProcessingRiskOverviewResponse {
 
 /// The `DescribeDSPAAssessmentRiskAmountOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskAmountOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskAmountOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskAmountOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskAmountOverview {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -1281,7 +1281,7 @@ pub struct DescribeDSPAAssessmentRiskAmountOverview {
 /// The answer of [`DescribeDSPAAssessmentRiskAmountOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskAmountOverviewResponse {
+pub struct DescribeDSPAAssessmentRiskAmountOverviewResponse {
     /// `TotalRiskCount`: integer. Example: `11`.
     pub total_risk_count: Option<i64>,
     /// `TotalAffectedAssetCount`: integer. Example: `11`.
@@ -1290,8 +1290,8 @@ pub struct DescribeDspaAssessmentRiskAmountOverviewResponse {
 
 /// The `DescribeDSPAAssessmentRiskDatasourceTop5` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskDatasourceTop5Response`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskDatasourceTop5Response)]
+/// Answers [`DescribeDSPAAssessmentRiskDatasourceTop5Response`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskDatasourceTop5 {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1301,15 +1301,15 @@ pub struct DescribeDSPAAssessmentRiskDatasourceTop5 {
 /// The answer of [`DescribeDSPAAssessmentRiskDatasourceTop5`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskDatasourceTop5Response {
+pub struct DescribeDSPAAssessmentRiskDatasourceTop5Response {
     /// `Items`: list of [`RiskItem`].
     pub items: Option<Vec<RiskItem>>,
 }
 
 /// The `DescribeDSPAAssessmentRiskDealedOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskDealedOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskDealedOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskDealedOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskDealedOverview {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1319,7 +1319,7 @@ pub struct DescribeDSPAAssessmentRiskDealedOverview {
 /// The answer of [`DescribeDSPAAssessmentRiskDealedOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskDealedOverviewResponse {
+pub struct DescribeDSPAAssessmentRiskDealedOverviewResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
     /// `YesterdayDealedCount`: unsigned integer. Example: `1`.
@@ -1332,8 +1332,8 @@ pub struct DescribeDspaAssessmentRiskDealedOverviewResponse {
 
 /// The `DescribeDSPAAssessmentRiskDealedTrend` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskDealedTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskDealedTrendResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskDealedTrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskDealedTrend {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1349,15 +1349,15 @@ pub struct DescribeDSPAAssessmentRiskDealedTrend {
 /// The answer of [`DescribeDSPAAssessmentRiskDealedTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskDealedTrendResponse {
+pub struct DescribeDSPAAssessmentRiskDealedTrendResponse {
     /// `Items`: list of [`RiskDealedTrendItem`]. Example: `[{"Date":"20220910","Unhandled":1,"Handled":1,"NewDiscoveryH`….
     pub items: Option<Vec<RiskDealedTrendItem>>,
 }
 
 /// The `DescribeDSPAAssessmentRiskDistributionOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskDistributionOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskDistributionOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskDistributionOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskDistributionOverview {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1371,7 +1371,7 @@ pub struct DescribeDSPAAssessmentRiskDistributionOverview {
 /// The answer of [`DescribeDSPAAssessmentRiskDistributionOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskDistributionOverviewResponse {
+pub struct DescribeDSPAAssessmentRiskDistributionOverviewResponse {
     /// `RiskTypeDistribution`: list of [`Note`]. Example: `[{aksk泄漏，10}]`.
     pub risk_type_distribution: Option<Vec<Note>>,
     /// `RiskDetailDistribution`: list of [`Note`]. Example: `[{aksk泄漏，10}]`.
@@ -1382,8 +1382,8 @@ pub struct DescribeDspaAssessmentRiskDistributionOverviewResponse {
 
 /// The `DescribeDSPAAssessmentRiskItemTop5` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskItemTop5Response`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskItemTop5Response)]
+/// Answers [`DescribeDSPAAssessmentRiskItemTop5Response`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskItemTop5 {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1393,15 +1393,15 @@ pub struct DescribeDSPAAssessmentRiskItemTop5 {
 /// The answer of [`DescribeDSPAAssessmentRiskItemTop5`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskItemTop5Response {
+pub struct DescribeDSPAAssessmentRiskItemTop5Response {
     /// `Items`: list of [`RiskItem`]. Example: `[{"ItemName":"ins-a1b2c3","RiskNum":2}]`.
     pub items: Option<Vec<RiskItem>>,
 }
 
 /// The `DescribeDSPAAssessmentRiskLevelDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskLevelDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskLevelDetailResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskLevelDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskLevelDetail {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1413,7 +1413,7 @@ pub struct DescribeDSPAAssessmentRiskLevelDetail {
 /// The answer of [`DescribeDSPAAssessmentRiskLevelDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskLevelDetailResponse {
+pub struct DescribeDSPAAssessmentRiskLevelDetailResponse {
     /// `RiskLevelName`: string. Example: `risk-name`.
     pub risk_level_name: Option<String>,
     /// `RiskLevelDescription`: string. Example: `risk-desc`.
@@ -1428,8 +1428,8 @@ pub struct DescribeDspaAssessmentRiskLevelDetailResponse {
 
 /// The `DescribeDSPAAssessmentRiskLevelList` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskLevelListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskLevelListResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskLevelListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskLevelList {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1443,7 +1443,7 @@ pub struct DescribeDSPAAssessmentRiskLevelList {
 /// The answer of [`DescribeDSPAAssessmentRiskLevelList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskLevelListResponse {
+pub struct DescribeDSPAAssessmentRiskLevelListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `RiskLevelList`: list of [`RiskLevelRisk`].
@@ -1452,8 +1452,8 @@ pub struct DescribeDspaAssessmentRiskLevelListResponse {
 
 /// The `DescribeDSPAAssessmentRiskLevelTrend` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskLevelTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskLevelTrendResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskLevelTrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskLevelTrend {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1469,15 +1469,15 @@ pub struct DescribeDSPAAssessmentRiskLevelTrend {
 /// The answer of [`DescribeDSPAAssessmentRiskLevelTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskLevelTrendResponse {
+pub struct DescribeDSPAAssessmentRiskLevelTrendResponse {
     /// `Items`: list of [`RiskLevelTrendItem`]. Example: `[{"Date":"20220910","High":10,"Medium":5,"Low":2,"Total":17}`….
     pub items: Option<Vec<RiskLevelTrendItem>>,
 }
 
 /// The `DescribeDSPAAssessmentRiskOverview` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskOverviewResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskOverview {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1487,7 +1487,7 @@ pub struct DescribeDSPAAssessmentRiskOverview {
 /// The answer of [`DescribeDSPAAssessmentRiskOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskOverviewResponse {
+pub struct DescribeDSPAAssessmentRiskOverviewResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
     /// `HighRiskCount`: unsigned integer. Example: `1`.
@@ -1500,8 +1500,8 @@ pub struct DescribeDspaAssessmentRiskOverviewResponse {
 
 /// The `DescribeDSPAAssessmentRiskProcessHistory` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskProcessHistoryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskProcessHistoryResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskProcessHistoryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskProcessHistory {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -1513,15 +1513,15 @@ pub struct DescribeDSPAAssessmentRiskProcessHistory {
 /// The answer of [`DescribeDSPAAssessmentRiskProcessHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskProcessHistoryResponse {
+pub struct DescribeDSPAAssessmentRiskProcessHistoryResponse {
     /// `ProcessHistory`: list of [`ProcessHistory`]. Example: `[{"Time":"2020/02/02","Status":2,"Handler":"will","Note":"ke`….
     pub process_history: Option<Vec<ProcessHistory>>,
 }
 
 /// The `DescribeDSPAAssessmentRiskSideDistributed` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskSideDistributedResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskSideDistributedResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskSideDistributedResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskSideDistributed {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -1533,15 +1533,15 @@ pub struct DescribeDSPAAssessmentRiskSideDistributed {
 /// The answer of [`DescribeDSPAAssessmentRiskSideDistributed`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskSideDistributedResponse {
+pub struct DescribeDSPAAssessmentRiskSideDistributedResponse {
     /// `RiskSideDistributed`: list of [`RiskSideDistributed`]. Example: `[{"AssessmentRiskSide":{"Key":"database_security","Value":0}`….
     pub risk_side_distributed: Option<Vec<RiskSideDistributed>>,
 }
 
 /// The `DescribeDSPAAssessmentRiskSideList` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskSideListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskSideListResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskSideListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskSideList {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -1553,7 +1553,7 @@ pub struct DescribeDSPAAssessmentRiskSideList {
 /// The answer of [`DescribeDSPAAssessmentRiskSideList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskSideListResponse {
+pub struct DescribeDSPAAssessmentRiskSideListResponse {
     /// `RiskSideItmeList`: list of [`Note`].
     pub risk_side_itme_list: Option<Vec<Note>>,
     /// `RiskSideItemList`: list of [`Note`].
@@ -1562,8 +1562,8 @@ pub struct DescribeDspaAssessmentRiskSideListResponse {
 
 /// The `DescribeDSPAAssessmentRiskTemplateDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskTemplateDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskTemplateDetailResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskTemplateDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskTemplateDetail {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -1579,7 +1579,7 @@ pub struct DescribeDSPAAssessmentRiskTemplateDetail {
 /// The answer of [`DescribeDSPAAssessmentRiskTemplateDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskTemplateDetailResponse {
+pub struct DescribeDSPAAssessmentRiskTemplateDetailResponse {
     /// `TemplateId`: integer. Example: `1`.
     pub template_id: Option<i64>,
     /// `TemplateName`: string. Example: `template-name`.
@@ -1600,8 +1600,8 @@ pub struct DescribeDspaAssessmentRiskTemplateDetailResponse {
 
 /// The `DescribeDSPAAssessmentRiskTemplateVulnerableList` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRiskTemplateVulnerableListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRiskTemplateVulnerableListResponse)]
+/// Answers [`DescribeDSPAAssessmentRiskTemplateVulnerableListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRiskTemplateVulnerableList {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -1621,7 +1621,7 @@ pub struct DescribeDSPAAssessmentRiskTemplateVulnerableList {
 /// The answer of [`DescribeDSPAAssessmentRiskTemplateVulnerableList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRiskTemplateVulnerableListResponse {
+pub struct DescribeDSPAAssessmentRiskTemplateVulnerableListResponse {
     /// `RiskItemList`: list of [`AssessmentRiskItem`]. Example: `[{"Id":80,"Level":"high","Description":"子用户身份授予过多高危权限","Risk`….
     pub risk_item_list: Option<Vec<AssessmentRiskItem>>,
     /// `TotalCount`: integer. Example: `10`.
@@ -1630,8 +1630,8 @@ pub struct DescribeDspaAssessmentRiskTemplateVulnerableListResponse {
 
 /// The `DescribeDSPAAssessmentRisks` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentRisksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentRisksResponse)]
+/// Answers [`DescribeDSPAAssessmentRisksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentRisks {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -1649,7 +1649,7 @@ pub struct DescribeDSPAAssessmentRisks {
 /// The answer of [`DescribeDSPAAssessmentRisks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentRisksResponse {
+pub struct DescribeDSPAAssessmentRisksResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`AssessmentRisk`]. Example: `[AssessmentRisk]`.
@@ -1658,8 +1658,8 @@ pub struct DescribeDspaAssessmentRisksResponse {
 
 /// The `DescribeDSPAAssessmentTasks` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentTasksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentTasksResponse)]
+/// Answers [`DescribeDSPAAssessmentTasksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentTasks {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -1675,7 +1675,7 @@ pub struct DescribeDSPAAssessmentTasks {
 /// The answer of [`DescribeDSPAAssessmentTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentTasksResponse {
+pub struct DescribeDSPAAssessmentTasksResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`AssessmentTask`]. Example: `[{"TaskUid":11500,"TaskId":"task-yji1zgjm","TaskName":"一键评估1`….
@@ -1684,8 +1684,8 @@ pub struct DescribeDspaAssessmentTasksResponse {
 
 /// The `DescribeDSPAAssessmentTemplateControlItems` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentTemplateControlItemsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentTemplateControlItemsResponse)]
+/// Answers [`DescribeDSPAAssessmentTemplateControlItemsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentTemplateControlItems {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -1703,7 +1703,7 @@ pub struct DescribeDSPAAssessmentTemplateControlItems {
 /// The answer of [`DescribeDSPAAssessmentTemplateControlItems`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentTemplateControlItemsResponse {
+pub struct DescribeDSPAAssessmentTemplateControlItemsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`AssessmentControlItem`]. Example: `[{"ItemId":"control-9dk3w8jrv","ItemName":"个人信息","Descriptio`….
@@ -1712,8 +1712,8 @@ pub struct DescribeDspaAssessmentTemplateControlItemsResponse {
 
 /// The `DescribeDSPAAssessmentTemplates` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaAssessmentTemplatesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaAssessmentTemplatesResponse)]
+/// Answers [`DescribeDSPAAssessmentTemplatesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAAssessmentTemplates {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -1729,7 +1729,7 @@ pub struct DescribeDSPAAssessmentTemplates {
 /// The answer of [`DescribeDSPAAssessmentTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaAssessmentTemplatesResponse {
+pub struct DescribeDSPAAssessmentTemplatesResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`AssessmentTemplate`]. Example: `[{"Id":10177,"TemplateId":"template-NDg4N","TemplateName":"评`….
@@ -1738,8 +1738,8 @@ pub struct DescribeDspaAssessmentTemplatesResponse {
 
 /// The `DescribeDSPACOSDataAssetBuckets` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDataAssetBucketsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDataAssetBucketsResponse)]
+/// Answers [`DescribeDSPACOSDataAssetBucketsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDataAssetBuckets {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -1751,15 +1751,15 @@ pub struct DescribeDSPACOSDataAssetBuckets {
 /// The answer of [`DescribeDSPACOSDataAssetBuckets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDataAssetBucketsResponse {
+pub struct DescribeDSPACOSDataAssetBucketsResponse {
     /// `Buckets`: list of string. Example: `[bucket_1, bucket_2]`.
     pub buckets: Option<Vec<String>>,
 }
 
 /// The `DescribeDSPACOSDataAssetByComplianceId` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDataAssetByComplianceIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDataAssetByComplianceIdResponse)]
+/// Answers [`DescribeDSPACOSDataAssetByComplianceIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDataAssetByComplianceId {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -1771,15 +1771,15 @@ pub struct DescribeDSPACOSDataAssetByComplianceId {
 /// The answer of [`DescribeDSPACOSDataAssetByComplianceId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDataAssetByComplianceIdResponse {
-    /// `Stats`: [`DspaCosDataAssetCount`]. Example: `[{"DataAssetType":1,"TotalBucketCnt":5,"TotalObjectCnt":20,"`….
-    pub stats: Option<DspaCosDataAssetCount>,
+pub struct DescribeDSPACOSDataAssetByComplianceIdResponse {
+    /// `Stats`: [`DspaCOSDataAssetCount`]. Example: `[{"DataAssetType":1,"TotalBucketCnt":5,"TotalObjectCnt":20,"`….
+    pub stats: Option<DspaCOSDataAssetCount>,
 }
 
 /// The `DescribeDSPACOSDataAssetDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDataAssetDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDataAssetDetailResponse)]
+/// Answers [`DescribeDSPACOSDataAssetDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDataAssetDetail {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -1791,17 +1791,17 @@ pub struct DescribeDSPACOSDataAssetDetail {
 /// The answer of [`DescribeDSPACOSDataAssetDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDataAssetDetailResponse {
-    /// `Details`: list of [`DspaCosDataAssetDetail`]. Example: `[ { "FileResultId": 1, "BucketName": "kyrie-cos-test-2510079`….
-    pub details: Option<Vec<DspaCosDataAssetDetail>>,
+pub struct DescribeDSPACOSDataAssetDetailResponse {
+    /// `Details`: list of [`DspaCOSDataAssetDetail`]. Example: `[ { "FileResultId": 1, "BucketName": "kyrie-cos-test-2510079`….
+    pub details: Option<Vec<DspaCOSDataAssetDetail>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDSPACOSDiscoveryTaskDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDiscoveryTaskDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDiscoveryTaskDetailResponse)]
+/// Answers [`DescribeDSPACOSDiscoveryTaskDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDiscoveryTaskDetail {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -1813,15 +1813,15 @@ pub struct DescribeDSPACOSDiscoveryTaskDetail {
 /// The answer of [`DescribeDSPACOSDiscoveryTaskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDiscoveryTaskDetailResponse {
-    /// `Task`: [`DspaCosDiscoveryTaskDetail`]. Example: `"Task": { "TaskId": 14590, "Name": "COS-YmY0MDA3-对应评估任务-存储桶未`….
-    pub task: Option<DspaCosDiscoveryTaskDetail>,
+pub struct DescribeDSPACOSDiscoveryTaskDetailResponse {
+    /// `Task`: [`DspaCOSDiscoveryTaskDetail`]. Example: `"Task": { "TaskId": 14590, "Name": "COS-YmY0MDA3-对应评估任务-存储桶未`….
+    pub task: Option<DspaCOSDiscoveryTaskDetail>,
 }
 
 /// The `DescribeDSPACOSDiscoveryTaskFiles` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDiscoveryTaskFilesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDiscoveryTaskFilesResponse)]
+/// Answers [`DescribeDSPACOSDiscoveryTaskFilesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDiscoveryTaskFiles {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -1837,15 +1837,15 @@ pub struct DescribeDSPACOSDiscoveryTaskFiles {
 /// The answer of [`DescribeDSPACOSDiscoveryTaskFiles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDiscoveryTaskFilesResponse {
+pub struct DescribeDSPACOSDiscoveryTaskFilesResponse {
     /// `Files`: list of string. Example: `["1.txt"]`.
     pub files: Option<Vec<String>>,
 }
 
 /// The `DescribeDSPACOSDiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDiscoveryTaskResultResponse)]
+/// Answers [`DescribeDSPACOSDiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDiscoveryTaskResult {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -1867,9 +1867,9 @@ pub struct DescribeDSPACOSDiscoveryTaskResult {
 /// The answer of [`DescribeDSPACOSDiscoveryTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDiscoveryTaskResultResponse {
-    /// `Items`: list of [`DspaCosDiscoveryTaskResult`]. Example: `[item]`.
-    pub items: Option<Vec<DspaCosDiscoveryTaskResult>>,
+pub struct DescribeDSPACOSDiscoveryTaskResultResponse {
+    /// `Items`: list of [`DspaCOSDiscoveryTaskResult`]. Example: `[item]`.
+    pub items: Option<Vec<DspaCOSDiscoveryTaskResult>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `MaxCount`: integer. Example: `10`.
@@ -1878,8 +1878,8 @@ pub struct DescribeDspacosDiscoveryTaskResultResponse {
 
 /// The `DescribeDSPACOSDiscoveryTasks` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosDiscoveryTasksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosDiscoveryTasksResponse)]
+/// Answers [`DescribeDSPACOSDiscoveryTasksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSDiscoveryTasks {
     /// `DspaId`, required: string. Example: `dspa-1f96daa1`.
@@ -1899,17 +1899,17 @@ pub struct DescribeDSPACOSDiscoveryTasks {
 /// The answer of [`DescribeDSPACOSDiscoveryTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosDiscoveryTasksResponse {
-    /// `Items`: list of [`DspaCosDiscoveryTask`]. Example: `[ { "TaskId": 1, "Name": "cos扫描任务", "Description": "", "Peri`….
-    pub items: Option<Vec<DspaCosDiscoveryTask>>,
+pub struct DescribeDSPACOSDiscoveryTasksResponse {
+    /// `Items`: list of [`DspaCOSDiscoveryTask`]. Example: `[ { "TaskId": 1, "Name": "cos扫描任务", "Description": "", "Peri`….
+    pub items: Option<Vec<DspaCOSDiscoveryTask>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDSPACOSTaskResultDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspacosTaskResultDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspacosTaskResultDetailResponse)]
+/// Answers [`DescribeDSPACOSTaskResultDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACOSTaskResultDetail {
     /// `DspaId`, required: string. Example: `dspa-78289ad1`.
@@ -1941,17 +1941,17 @@ pub struct DescribeDSPACOSTaskResultDetail {
 /// The answer of [`DescribeDSPACOSTaskResultDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspacosTaskResultDetailResponse {
-    /// `Items`: list of [`DspaDiscoveryCosTaskResultDetail`].
-    pub items: Option<Vec<DspaDiscoveryCosTaskResultDetail>>,
+pub struct DescribeDSPACOSTaskResultDetailResponse {
+    /// `Items`: list of [`DspaDiscoveryCOSTaskResultDetail`].
+    pub items: Option<Vec<DspaDiscoveryCOSTaskResultDetail>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDSPACategories` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaCategoriesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaCategoriesResponse)]
+/// Answers [`DescribeDSPACategoriesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACategories {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -1969,7 +1969,7 @@ pub struct DescribeDSPACategories {
 /// The answer of [`DescribeDSPACategories`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaCategoriesResponse {
+pub struct DescribeDSPACategoriesResponse {
     /// `Items`: list of [`DataCategory`]. Example: `[{"CategoryId": 1,"Name": "个人鉴别辅助信息","Source": 0,"RelateComp`….
     pub items: Option<Vec<DataCategory>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -1978,8 +1978,8 @@ pub struct DescribeDspaCategoriesResponse {
 
 /// The `DescribeDSPACategoryRuleStatistic` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaCategoryRuleStatisticResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaCategoryRuleStatisticResponse)]
+/// Answers [`DescribeDSPACategoryRuleStatisticResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACategoryRuleStatistic {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -1991,15 +1991,15 @@ pub struct DescribeDSPACategoryRuleStatistic {
 /// The answer of [`DescribeDSPACategoryRuleStatistic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaCategoryRuleStatisticResponse {
+pub struct DescribeDSPACategoryRuleStatisticResponse {
     /// `StatisticSet`: list of [`CategoryRuleStatistic`]. Example: `[ { "CategoryId": 10912, "CategoryName": "example", "RuleCou`….
     pub statistic_set: Option<Vec<CategoryRuleStatistic>>,
 }
 
 /// The `DescribeDSPACategoryRules` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaCategoryRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaCategoryRulesResponse)]
+/// Answers [`DescribeDSPACategoryRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACategoryRules {
     /// `DspaId`, required: string. Example: `dspa-12cd45g7`.
@@ -2013,15 +2013,15 @@ pub struct DescribeDSPACategoryRules {
 /// The answer of [`DescribeDSPACategoryRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaCategoryRulesResponse {
+pub struct DescribeDSPACategoryRulesResponse {
     /// `CategoryRules`: list of [`CategoryRule`]. Example: `[ { "Id": 1, "CategoryId": 1, "RuleId": 1, "RuleName": "车牌号码`….
     pub category_rules: Option<Vec<CategoryRule>>,
 }
 
 /// The `DescribeDSPACategoryTree` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaCategoryTreeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaCategoryTreeResponse)]
+/// Answers [`DescribeDSPACategoryTreeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACategoryTree {
     /// `DspaId`, required: string. Example: `dspa-12cd45g7`.
@@ -2033,15 +2033,15 @@ pub struct DescribeDSPACategoryTree {
 /// The answer of [`DescribeDSPACategoryTree`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaCategoryTreeResponse {
+pub struct DescribeDSPACategoryTreeResponse {
     /// `ResultJson`: string. Example: `result`.
     pub result_json: Option<String>,
 }
 
 /// The `DescribeDSPACategoryTreeWithRules` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaCategoryTreeWithRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaCategoryTreeWithRulesResponse)]
+/// Answers [`DescribeDSPACategoryTreeWithRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPACategoryTreeWithRules {
     /// `DspaId`, required: string. Example: `dspa-12cd45g7`.
@@ -2055,15 +2055,15 @@ pub struct DescribeDSPACategoryTreeWithRules {
 /// The answer of [`DescribeDSPACategoryTreeWithRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaCategoryTreeWithRulesResponse {
+pub struct DescribeDSPACategoryTreeWithRulesResponse {
     /// `ResultJson`: string. Example: `[{"result": 1}]`.
     pub result_json: Option<String>,
 }
 
 /// The `DescribeDSPAComplianceGroupDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaComplianceGroupDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaComplianceGroupDetailResponse)]
+/// Answers [`DescribeDSPAComplianceGroupDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAComplianceGroupDetail {
     /// `DspaId`, required: string. Example: `dspa-12cd45g7`.
@@ -2075,15 +2075,15 @@ pub struct DescribeDSPAComplianceGroupDetail {
 /// The answer of [`DescribeDSPAComplianceGroupDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaComplianceGroupDetailResponse {
+pub struct DescribeDSPAComplianceGroupDetailResponse {
     /// `Detail`: [`ComplianceGroupDetail`]. Example: `{ "Id": 13110, "Name": "新建模版", "Description": "当前开发模版", "Com`….
     pub detail: Option<ComplianceGroupDetail>,
 }
 
 /// The `DescribeDSPAComplianceGroups` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaComplianceGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaComplianceGroupsResponse)]
+/// Answers [`DescribeDSPAComplianceGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAComplianceGroups {
     /// `DspaId`, required: string. Example: `dspa-89asd34a`.
@@ -2105,7 +2105,7 @@ pub struct DescribeDSPAComplianceGroups {
 /// The answer of [`DescribeDSPAComplianceGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaComplianceGroupsResponse {
+pub struct DescribeDSPAComplianceGroupsResponse {
     /// `Items`: list of [`DspaDiscoveryComplianceGroupInfo`]. Example: `[{"ComplianceGroupId": 15114, "Name": "模板1", "Description":`….
     pub items: Option<Vec<DspaDiscoveryComplianceGroupInfo>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -2114,8 +2114,8 @@ pub struct DescribeDspaComplianceGroupsResponse {
 
 /// The `DescribeDSPAComplianceUpdateNotification` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaComplianceUpdateNotificationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaComplianceUpdateNotificationResponse)]
+/// Answers [`DescribeDSPAComplianceUpdateNotificationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAComplianceUpdateNotification {
     /// `DspaId`, required: string. Example: `dspa-12cd45g7`.
@@ -2127,7 +2127,7 @@ pub struct DescribeDSPAComplianceUpdateNotification {
 /// The answer of [`DescribeDSPAComplianceUpdateNotification`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaComplianceUpdateNotificationResponse {
+pub struct DescribeDSPAComplianceUpdateNotificationResponse {
     /// `IsUpdated`: boolean. Example: `true`.
     pub is_updated: Option<bool>,
     /// `TaskNameSet`: list of string. Example: `["asset","asset_info"]`.
@@ -2136,8 +2136,8 @@ pub struct DescribeDspaComplianceUpdateNotificationResponse {
 
 /// The `DescribeDSPADataSourceDbInfo` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDataSourceDbInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDataSourceDbInfoResponse)]
+/// Answers [`DescribeDSPADataSourceDbInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADataSourceDbInfo {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2151,17 +2151,17 @@ pub struct DescribeDSPADataSourceDbInfo {
 /// The answer of [`DescribeDSPADataSourceDbInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDataSourceDbInfoResponse {
-    /// `Items`: list of [`DspaDataSourceDbInfo`]. Example: `[ { "DbName": "csb" }, { "DbName": "report" }, { "DbName": "`….
-    pub items: Option<Vec<DspaDataSourceDbInfo>>,
+pub struct DescribeDSPADataSourceDbInfoResponse {
+    /// `Items`: list of [`DSPADataSourceDbInfo`]. Example: `[ { "DbName": "csb" }, { "DbName": "report" }, { "DbName": "`….
+    pub items: Option<Vec<DSPADataSourceDbInfo>>,
     /// `DataSourceId`: string. Example: `cdb-a1b2c3`.
     pub data_source_id: Option<String>,
 }
 
 /// The `DescribeDSPADiscoveryRules` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryRulesResponse)]
+/// Answers [`DescribeDSPADiscoveryRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryRules {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2181,7 +2181,7 @@ pub struct DescribeDSPADiscoveryRules {
 /// The answer of [`DescribeDSPADiscoveryRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryRulesResponse {
+pub struct DescribeDSPADiscoveryRulesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Items`: list of [`DspaDiscoveryRuleDetail`]. Example: `{"RequestId": "91c7a73v-e540-4780-8b8e-74e0b65b4f1a", "Total`….
@@ -2190,8 +2190,8 @@ pub struct DescribeDspaDiscoveryRulesResponse {
 
 /// The `DescribeDSPADiscoveryServiceStatus` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryServiceStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryServiceStatusResponse)]
+/// Answers [`DescribeDSPADiscoveryServiceStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryServiceStatus {
     /// `DspaId`, required: string. Example: `dspa-test`.
@@ -2201,15 +2201,15 @@ pub struct DescribeDSPADiscoveryServiceStatus {
 /// The answer of [`DescribeDSPADiscoveryServiceStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryServiceStatusResponse {
+pub struct DescribeDSPADiscoveryServiceStatusResponse {
     /// `ServiceEnabled`: boolean. Example: `true`.
     pub service_enabled: Option<bool>,
 }
 
 /// The `DescribeDSPADiscoveryTaskDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryTaskDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryTaskDetailResponse)]
+/// Answers [`DescribeDSPADiscoveryTaskDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryTaskDetail {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2221,15 +2221,15 @@ pub struct DescribeDSPADiscoveryTaskDetail {
 /// The answer of [`DescribeDSPADiscoveryTaskDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryTaskDetailResponse {
+pub struct DescribeDSPADiscoveryTaskDetailResponse {
     /// `Task`: [`DspaDiscoveryTaskDetail`]. Example: `{ "TaskId": 1, "Name": "分类分级任务", "Description": "", "Period"`….
     pub task: Option<DspaDiscoveryTaskDetail>,
 }
 
 /// The `DescribeDSPADiscoveryTaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryTaskResultResponse)]
+/// Answers [`DescribeDSPADiscoveryTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryTaskResult {
     /// `DspaId`, required: string. Example: `dspa-89asd23f`.
@@ -2261,7 +2261,7 @@ pub struct DescribeDSPADiscoveryTaskResult {
 /// The answer of [`DescribeDSPADiscoveryTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryTaskResultResponse {
+pub struct DescribeDSPADiscoveryTaskResultResponse {
     /// `Items`: list of [`DspaDiscoveryTaskDbResult`].
     pub items: Option<Vec<DspaDiscoveryTaskDbResult>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -2272,8 +2272,8 @@ pub struct DescribeDspaDiscoveryTaskResultResponse {
 
 /// The `DescribeDSPADiscoveryTaskResultDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryTaskResultDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryTaskResultDetailResponse)]
+/// Answers [`DescribeDSPADiscoveryTaskResultDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryTaskResultDetail {
     /// `DspaId`, required: string. Example: `dspa-98ahs23n`.
@@ -2305,7 +2305,7 @@ pub struct DescribeDSPADiscoveryTaskResultDetail {
 /// The answer of [`DescribeDSPADiscoveryTaskResultDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryTaskResultDetailResponse {
+pub struct DescribeDSPADiscoveryTaskResultDetailResponse {
     /// `Items`: list of [`DspaDiscoveryTaskResultDetail`].
     pub items: Option<Vec<DspaDiscoveryTaskResultDetail>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -2314,8 +2314,8 @@ pub struct DescribeDspaDiscoveryTaskResultDetailResponse {
 
 /// The `DescribeDSPADiscoveryTaskTables` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryTaskTablesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryTaskTablesResponse)]
+/// Answers [`DescribeDSPADiscoveryTaskTablesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryTaskTables {
     /// `DspaId`, required: string. Example: `dspa-98ad232v`.
@@ -2333,15 +2333,15 @@ pub struct DescribeDSPADiscoveryTaskTables {
 /// The answer of [`DescribeDSPADiscoveryTaskTables`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryTaskTablesResponse {
-    /// `Items`: list of [`DspaTableInfo`]. Example: `[item]`.
-    pub items: Option<Vec<DspaTableInfo>>,
+pub struct DescribeDSPADiscoveryTaskTablesResponse {
+    /// `Items`: list of [`DSPATableInfo`]. Example: `[item]`.
+    pub items: Option<Vec<DSPATableInfo>>,
 }
 
 /// The `DescribeDSPADiscoveryTasks` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaDiscoveryTasksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaDiscoveryTasksResponse)]
+/// Answers [`DescribeDSPADiscoveryTasksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPADiscoveryTasks {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2363,7 +2363,7 @@ pub struct DescribeDSPADiscoveryTasks {
 /// The answer of [`DescribeDSPADiscoveryTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaDiscoveryTasksResponse {
+pub struct DescribeDSPADiscoveryTasksResponse {
     /// `Items`: list of [`DspaDiscoveryTask`].
     pub items: Option<Vec<DspaDiscoveryTask>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -2372,8 +2372,8 @@ pub struct DescribeDspaDiscoveryTasksResponse {
 
 /// The `DescribeDSPAESDataAssetByComplianceId` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaesDataAssetByComplianceIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaesDataAssetByComplianceIdResponse)]
+/// Answers [`DescribeDSPAESDataAssetByComplianceIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAESDataAssetByComplianceId {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -2389,15 +2389,15 @@ pub struct DescribeDSPAESDataAssetByComplianceId {
 /// The answer of [`DescribeDSPAESDataAssetByComplianceId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaesDataAssetByComplianceIdResponse {
-    /// `Stats`: [`EsDataAssetCountDto`]. Example: `[data]`.
-    pub stats: Option<EsDataAssetCountDto>,
+pub struct DescribeDSPAESDataAssetByComplianceIdResponse {
+    /// `Stats`: [`ESDataAssetCountDto`]. Example: `[data]`.
+    pub stats: Option<ESDataAssetCountDto>,
 }
 
 /// The `DescribeDSPAESDataAssetDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaesDataAssetDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaesDataAssetDetailResponse)]
+/// Answers [`DescribeDSPAESDataAssetDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAESDataAssetDetail {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -2417,17 +2417,17 @@ pub struct DescribeDSPAESDataAssetDetail {
 /// The answer of [`DescribeDSPAESDataAssetDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaesDataAssetDetailResponse {
+pub struct DescribeDSPAESDataAssetDetailResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Details`: list of [`EsDataAssetDetail`]. Example: `[ { "CategoryName": "健康状况信息", "DataSourceId": "ins-iwkkpivc-`….
-    pub details: Option<Vec<EsDataAssetDetail>>,
+    /// `Details`: list of [`ESDataAssetDetail`]. Example: `[ { "CategoryName": "健康状况信息", "DataSourceId": "ins-iwkkpivc-`….
+    pub details: Option<Vec<ESDataAssetDetail>>,
 }
 
 /// The `DescribeDSPAESDataSample` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaesDataSampleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaesDataSampleResponse)]
+/// Answers [`DescribeDSPAESDataSampleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAESDataSample {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2443,15 +2443,15 @@ pub struct DescribeDSPAESDataSample {
 /// The answer of [`DescribeDSPAESDataSample`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaesDataSampleResponse {
+pub struct DescribeDSPAESDataSampleResponse {
     /// `Items`: list of string. Example: `item`.
     pub items: Option<Vec<String>>,
 }
 
 /// The `DescribeDSPAESDiscoveryTaskResultDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaesDiscoveryTaskResultDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaesDiscoveryTaskResultDetailResponse)]
+/// Answers [`DescribeDSPAESDiscoveryTaskResultDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPAESDiscoveryTaskResultDetail {
     /// `DspaId`, required: string. Example: `dspa-9as8cz2s`.
@@ -2475,17 +2475,17 @@ pub struct DescribeDSPAESDiscoveryTaskResultDetail {
 /// The answer of [`DescribeDSPAESDiscoveryTaskResultDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaesDiscoveryTaskResultDetailResponse {
-    /// `Items`: list of [`EsTaskResultDetail`]. Example: `[ { "Id": 1, "TaskId": 1, "FieldName": "hhtestaLipayhhtest",`….
-    pub items: Option<Vec<EsTaskResultDetail>>,
+pub struct DescribeDSPAESDiscoveryTaskResultDetailResponse {
+    /// `Items`: list of [`ESTaskResultDetail`]. Example: `[ { "Id": 1, "TaskId": 1, "FieldName": "hhtestaLipayhhtest",`….
+    pub items: Option<Vec<ESTaskResultDetail>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDSPALevelDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaLevelDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaLevelDetailResponse)]
+/// Answers [`DescribeDSPALevelDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPALevelDetail {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -2497,7 +2497,7 @@ pub struct DescribeDSPALevelDetail {
 /// The answer of [`DescribeDSPALevelDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaLevelDetailResponse {
+pub struct DescribeDSPALevelDetailResponse {
     /// `Items`: list of [`LevelItem`]. Example: `[ { "LevelGroupId": 1, "LevelId": 1, "LevelRiskName": "高", "`….
     pub items: Option<Vec<LevelItem>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -2506,8 +2506,8 @@ pub struct DescribeDspaLevelDetailResponse {
 
 /// The `DescribeDSPALevelGroups` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaLevelGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaLevelGroupsResponse)]
+/// Answers [`DescribeDSPALevelGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPALevelGroups {
     /// `DspaId`, required: string. Example: `dspa-980ad23a`.
@@ -2523,7 +2523,7 @@ pub struct DescribeDSPALevelGroups {
 /// The answer of [`DescribeDSPALevelGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaLevelGroupsResponse {
+pub struct DescribeDSPALevelGroupsResponse {
     /// `Items`: list of [`DspaDiscoveryLevelDetail`]. Example: `[{"Source":0},{"Source":1}]`.
     pub items: Option<Vec<DspaDiscoveryLevelDetail>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -2532,8 +2532,8 @@ pub struct DescribeDspaLevelGroupsResponse {
 
 /// The `DescribeDSPARDBDataAssetByComplianceId` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspardbDataAssetByComplianceIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspardbDataAssetByComplianceIdResponse)]
+/// Answers [`DescribeDSPARDBDataAssetByComplianceIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPARDBDataAssetByComplianceId {
     /// `DspaId`, required: string. Example: `dspa-89asd23n`.
@@ -2549,15 +2549,15 @@ pub struct DescribeDSPARDBDataAssetByComplianceId {
 /// The answer of [`DescribeDSPARDBDataAssetByComplianceId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspardbDataAssetByComplianceIdResponse {
-    /// `Stats`: [`DspaRdbDataAssetCount`]. Example: `{ "DataAssetType": 0, "TotalDbCnt": 4, "TotalTableCnt": 10,`….
-    pub stats: Option<DspaRdbDataAssetCount>,
+pub struct DescribeDSPARDBDataAssetByComplianceIdResponse {
+    /// `Stats`: [`DspaRDBDataAssetCount`]. Example: `{ "DataAssetType": 0, "TotalDbCnt": 4, "TotalTableCnt": 10,`….
+    pub stats: Option<DspaRDBDataAssetCount>,
 }
 
 /// The `DescribeDSPARDBDataAssetDetail` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspardbDataAssetDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspardbDataAssetDetailResponse)]
+/// Answers [`DescribeDSPARDBDataAssetDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPARDBDataAssetDetail {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2577,17 +2577,17 @@ pub struct DescribeDSPARDBDataAssetDetail {
 /// The answer of [`DescribeDSPARDBDataAssetDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspardbDataAssetDetailResponse {
-    /// `Details`: list of [`DspaRdbDataAssetDetail`]. Example: `[DspaRDBDataAssetDetail]`.
-    pub details: Option<Vec<DspaRdbDataAssetDetail>>,
+pub struct DescribeDSPARDBDataAssetDetailResponse {
+    /// `Details`: list of [`DspaRDBDataAssetDetail`]. Example: `[DspaRDBDataAssetDetail]`.
+    pub details: Option<Vec<DspaRDBDataAssetDetail>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeDSPASupportedMetas` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaSupportedMetasResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaSupportedMetasResponse)]
+/// Answers [`DescribeDSPASupportedMetasResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPASupportedMetas {
     /// `MetaTypes`, optional: list of string. Example: `cdb`.
@@ -2597,9 +2597,9 @@ pub struct DescribeDSPASupportedMetas {
 /// The answer of [`DescribeDSPASupportedMetas`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaSupportedMetasResponse {
-    /// `Metas`: list of [`DspaMetaType`]. Example: `cdb`.
-    pub metas: Option<Vec<DspaMetaType>>,
+pub struct DescribeDSPASupportedMetasResponse {
+    /// `Metas`: list of [`DSPAMetaType`]. Example: `cdb`.
+    pub metas: Option<Vec<DSPAMetaType>>,
     /// `MaxDBInstanceLimit`: integer. Example: `10`.
     #[tc(rename = "MaxDBInstanceLimit")]
     pub max_db_instance_limit: Option<i64>,
@@ -2607,8 +2607,8 @@ pub struct DescribeDspaSupportedMetasResponse {
 
 /// The `DescribeDSPATaskResultDataSample` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeDspaTaskResultDataSampleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeDspaTaskResultDataSampleResponse)]
+/// Answers [`DescribeDSPATaskResultDataSampleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDSPATaskResultDataSample {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2624,15 +2624,15 @@ pub struct DescribeDSPATaskResultDataSample {
 /// The answer of [`DescribeDSPATaskResultDataSample`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDspaTaskResultDataSampleResponse {
+pub struct DescribeDSPATaskResultDataSampleResponse {
     /// `Items`: list of [`DspaFieldResultDataSample`].
     pub items: Option<Vec<DspaFieldResultDataSample>>,
 }
 
 /// The `DescribeESAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeEsAssetSensitiveDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeEsAssetSensitiveDistributionResponse)]
+/// Answers [`DescribeESAssetSensitiveDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeESAssetSensitiveDistribution {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -2646,15 +2646,15 @@ pub struct DescribeESAssetSensitiveDistribution {
 /// The answer of [`DescribeESAssetSensitiveDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEsAssetSensitiveDistributionResponse {
-    /// `ESAsset`: [`EsAsset`]. Example: `{"IndexNums":"0"}`.
+pub struct DescribeESAssetSensitiveDistributionResponse {
+    /// `ESAsset`: [`ESAsset`]. Example: `{"IndexNums":"0"}`.
     #[tc(rename = "ESAsset")]
-    pub es_asset: Option<EsAsset>,
+    pub es_asset: Option<ESAsset>,
     /// `TopAsset`: list of [`TopAsset`]. Example: `[{"LevelName":"高风险"}]`.
     pub top_asset: Option<Vec<TopAsset>>,
-    /// `ESDetail`: list of [`EsAssetDbDetail`]. Example: `[{"DataSourceId":"cos","IndexName":"index-logstash-2024","Da`….
+    /// `ESDetail`: list of [`ESAssetDBDetail`]. Example: `[{"DataSourceId":"cos","IndexName":"index-logstash-2024","Da`….
     #[tc(rename = "ESDetail")]
-    pub es_detail: Option<Vec<EsAssetDbDetail>>,
+    pub es_detail: Option<Vec<ESAssetDBDetail>>,
 }
 
 /// The `DescribeExportTaskResult` action of DSGC API 2019-07-23.
@@ -2701,14 +2701,14 @@ pub struct DescribeMongoAssetSensitiveDistributionResponse {
     pub mongo_asset: Option<MongoAsset>,
     /// `TopAsset`: list of [`TopAsset`]. Example: `[{"LevelName":"高风险","TopStat":[{"DataSourceId":"cdb-b1c2","S`….
     pub top_asset: Option<Vec<TopAsset>>,
-    /// `MongoDetail`: list of [`MongoAssetDbDetail`]. Example: `[{"DataSourceId":"mongo-c1b3","DdName":"isb","ColNums":2}]`.
-    pub mongo_detail: Option<Vec<MongoAssetDbDetail>>,
+    /// `MongoDetail`: list of [`MongoAssetDBDetail`]. Example: `[{"DataSourceId":"mongo-c1b3","DdName":"isb","ColNums":2}]`.
+    pub mongo_detail: Option<Vec<MongoAssetDBDetail>>,
 }
 
 /// The `DescribeRDBAssetSensitiveDistribution` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeRdbAssetSensitiveDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeRdbAssetSensitiveDistributionResponse)]
+/// Answers [`DescribeRDBAssetSensitiveDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRDBAssetSensitiveDistribution {
     /// `DspaId`, required: string. Example: `dspa-b1c289ad`.
@@ -2722,15 +2722,15 @@ pub struct DescribeRDBAssetSensitiveDistribution {
 /// The answer of [`DescribeRDBAssetSensitiveDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRdbAssetSensitiveDistributionResponse {
-    /// `RDBAsset`: [`RdbAsset`]. Example: `{"DbNums":2,"SensitiveDbNums":2,"TableNums":1,"SensitiveTabl`….
+pub struct DescribeRDBAssetSensitiveDistributionResponse {
+    /// `RDBAsset`: [`RDBAsset`]. Example: `{"DbNums":2,"SensitiveDbNums":2,"TableNums":1,"SensitiveTabl`….
     #[tc(rename = "RDBAsset")]
-    pub rdb_asset: Option<RdbAsset>,
+    pub rdb_asset: Option<RDBAsset>,
     /// `TopAsset`: list of [`TopAsset`]. Example: `{"LevelName":"高风险","TopStat":[{"DataSourceId":"cdb-b1c2","Su`….
     pub top_asset: Option<Vec<TopAsset>>,
-    /// `RDBDetail`: list of [`AssetDbDetail`]. Example: `{"DataSourceId":"cdb-b1c2","DdName":"asset","DataType":"mysq`….
+    /// `RDBDetail`: list of [`AssetDBDetail`]. Example: `{"DataSourceId":"cdb-b1c2","DdName":"asset","DataType":"mysq`….
     #[tc(rename = "RDBDetail")]
-    pub rdb_detail: Option<Vec<AssetDbDetail>>,
+    pub rdb_detail: Option<Vec<AssetDBDetail>>,
 }
 
 /// The `DescribeReportTaskDownloadUrl` action of DSGC API 2019-07-23.
@@ -2783,8 +2783,8 @@ pub struct DescribeReportTasksResponse {
 
 /// The `DescribeSensitiveCOSDataDistribution` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeSensitiveCosDataDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeSensitiveCosDataDistributionResponse)]
+/// Answers [`DescribeSensitiveCOSDataDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSensitiveCOSDataDistribution {
     /// `DspaId`, required: string. Example: `dspa-a1b2`.
@@ -2798,7 +2798,7 @@ pub struct DescribeSensitiveCOSDataDistribution {
 /// The answer of [`DescribeSensitiveCOSDataDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSensitiveCosDataDistributionResponse {
+pub struct DescribeSensitiveCOSDataDistributionResponse {
     /// `LevelDistribution`: list of [`Note`].
     pub level_distribution: Option<Vec<Note>>,
     /// `CategoryDistribution`: list of [`Note`].
@@ -2811,8 +2811,8 @@ pub struct DescribeSensitiveCosDataDistributionResponse {
 
 /// The `DescribeSensitiveRDBDataDistribution` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DescribeSensitiveRdbDataDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DescribeSensitiveRdbDataDistributionResponse)]
+/// Answers [`DescribeSensitiveRDBDataDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSensitiveRDBDataDistribution {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3`.
@@ -2826,7 +2826,7 @@ pub struct DescribeSensitiveRDBDataDistribution {
 /// The answer of [`DescribeSensitiveRDBDataDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSensitiveRdbDataDistributionResponse {
+pub struct DescribeSensitiveRDBDataDistributionResponse {
     /// `LevelDistribution`: list of [`Note`].
     pub level_distribution: Option<Vec<Note>>,
     /// `CategoryDistribution`: list of [`Note`].
@@ -2839,8 +2839,8 @@ pub struct DescribeSensitiveRdbDataDistributionResponse {
 
 /// The `DisableDSPAMetaResourceAuth` action of DSGC API 2019-07-23.
 ///
-/// Answers [`DisableDspaMetaResourceAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = DisableDspaMetaResourceAuthResponse)]
+/// Answers [`DisableDSPAMetaResourceAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableDSPAMetaResourceAuth {
     /// `DspaId`, required: string. Example: `dspa-ab21`.
@@ -2856,7 +2856,7 @@ pub struct DisableDSPAMetaResourceAuth {
 /// The answer of [`DisableDSPAMetaResourceAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableDspaMetaResourceAuthResponse {
+pub struct DisableDSPAMetaResourceAuthResponse {
     /// `DspaId`: string. Example: `dspa-a1b2c3`.
     pub dspa_id: Option<String>,
     /// `Results`: list of [`DspaTaskResult`]. Example: `[result]`.
@@ -2865,8 +2865,8 @@ pub struct DisableDspaMetaResourceAuthResponse {
 
 /// The `EnableDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
-/// Answers [`EnableDspaDiscoveryRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = EnableDspaDiscoveryRuleResponse)]
+/// Answers [`EnableDSPADiscoveryRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableDSPADiscoveryRule {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -2880,7 +2880,7 @@ pub struct EnableDSPADiscoveryRule {
 /// The answer of [`EnableDSPADiscoveryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableDspaDiscoveryRuleResponse;
+pub struct EnableDSPADiscoveryRuleResponse;
 
 /// The `EnableTrialVersion` action of DSGC API 2019-07-23.
 ///
@@ -3013,8 +3013,8 @@ pub struct GetUserQuotaInfoResponse {
 
 /// The `ListDSPAClusters` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ListDspaClustersResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ListDspaClustersResponse)]
+/// Answers [`ListDSPAClustersResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListDSPAClusters {
     /// `Limit`, optional: unsigned integer. Example: `100`.
@@ -3032,7 +3032,7 @@ pub struct ListDSPAClusters {
 /// The answer of [`ListDSPAClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListDspaClustersResponse {
+pub struct ListDSPAClustersResponse {
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
     /// `InstanceList`: list of [`DspaInstance`].
@@ -3043,8 +3043,8 @@ pub struct ListDspaClustersResponse {
 
 /// The `ListDSPACosMetaResources` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ListDspaCosMetaResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ListDspaCosMetaResourcesResponse)]
+/// Answers [`ListDSPACosMetaResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListDSPACosMetaResources {
     /// `DspaId`, required: string. Example: `dspa-12311`.
@@ -3062,19 +3062,19 @@ pub struct ListDSPACosMetaResources {
 /// The answer of [`ListDSPACosMetaResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListDspaCosMetaResourcesResponse {
+pub struct ListDSPACosMetaResourcesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Items`: list of [`DspaCosMetaDataInfo`]. Example: `[item]`.
-    pub items: Option<Vec<DspaCosMetaDataInfo>>,
+    /// `Items`: list of [`DSPACosMetaDataInfo`]. Example: `[item]`.
+    pub items: Option<Vec<DSPACosMetaDataInfo>>,
     /// `DspaId`: string. Example: `dspa-a1b2c3`.
     pub dspa_id: Option<String>,
 }
 
 /// The `ListDSPAMetaResources` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ListDspaMetaResourcesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ListDspaMetaResourcesResponse)]
+/// Answers [`ListDSPAMetaResourcesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListDSPAMetaResources {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -3092,7 +3092,7 @@ pub struct ListDSPAMetaResources {
 /// The answer of [`ListDSPAMetaResources`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListDspaMetaResourcesResponse {
+pub struct ListDSPAMetaResourcesResponse {
     /// `DspaId`: string. Example: `dspa-a1b2c3`.
     pub dspa_id: Option<String>,
     /// `Resources`: list of [`DspaUserResourceMeta`]. Example: `[123]`.
@@ -3103,8 +3103,8 @@ pub struct ListDspaMetaResourcesResponse {
 
 /// The `ModifyDSPAAssessmentRisk` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaAssessmentRiskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaAssessmentRiskResponse)]
+/// Answers [`ModifyDSPAAssessmentRiskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAAssessmentRisk {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -3120,12 +3120,12 @@ pub struct ModifyDSPAAssessmentRisk {
 /// The answer of [`ModifyDSPAAssessmentRisk`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaAssessmentRiskResponse;
+pub struct ModifyDSPAAssessmentRiskResponse;
 
 /// The `ModifyDSPAAssessmentRiskLatest` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaAssessmentRiskLatestResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaAssessmentRiskLatestResponse)]
+/// Answers [`ModifyDSPAAssessmentRiskLatestResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAAssessmentRiskLatest {
     /// `DspaId`, required: string. Example: `dspa-97538993`.
@@ -3145,12 +3145,12 @@ pub struct ModifyDSPAAssessmentRiskLatest {
 /// The answer of [`ModifyDSPAAssessmentRiskLatest`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaAssessmentRiskLatestResponse;
+pub struct ModifyDSPAAssessmentRiskLatestResponse;
 
 /// The `ModifyDSPAAssessmentRiskLevel` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaAssessmentRiskLevelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaAssessmentRiskLevelResponse)]
+/// Answers [`ModifyDSPAAssessmentRiskLevelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAAssessmentRiskLevel {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -3168,12 +3168,12 @@ pub struct ModifyDSPAAssessmentRiskLevel {
 /// The answer of [`ModifyDSPAAssessmentRiskLevel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaAssessmentRiskLevelResponse;
+pub struct ModifyDSPAAssessmentRiskLevelResponse;
 
 /// The `ModifyDSPAAssessmentRiskTemplate` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaAssessmentRiskTemplateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaAssessmentRiskTemplateResponse)]
+/// Answers [`ModifyDSPAAssessmentRiskTemplateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAAssessmentRiskTemplate {
     /// `DspaId`, required: string. Example: `dspa-a1b2c3d4`.
@@ -3193,12 +3193,12 @@ pub struct ModifyDSPAAssessmentRiskTemplate {
 /// The answer of [`ModifyDSPAAssessmentRiskTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaAssessmentRiskTemplateResponse;
+pub struct ModifyDSPAAssessmentRiskTemplateResponse;
 
 /// The `ModifyDSPACOSDiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspacosDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspacosDiscoveryTaskResponse)]
+/// Answers [`ModifyDSPACOSDiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPACOSDiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -3232,12 +3232,12 @@ pub struct ModifyDSPACOSDiscoveryTask {
 /// The answer of [`ModifyDSPACOSDiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspacosDiscoveryTaskResponse;
+pub struct ModifyDSPACOSDiscoveryTaskResponse;
 
 /// The `ModifyDSPACOSTaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspacosTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspacosTaskResultResponse)]
+/// Answers [`ModifyDSPACOSTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPACOSTaskResult {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -3259,12 +3259,12 @@ pub struct ModifyDSPACOSTaskResult {
 /// The answer of [`ModifyDSPACOSTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspacosTaskResultResponse;
+pub struct ModifyDSPACOSTaskResultResponse;
 
 /// The `ModifyDSPACategory` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaCategoryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaCategoryResponse)]
+/// Answers [`ModifyDSPACategoryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPACategory {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -3278,12 +3278,12 @@ pub struct ModifyDSPACategory {
 /// The answer of [`ModifyDSPACategory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaCategoryResponse;
+pub struct ModifyDSPACategoryResponse;
 
 /// The `ModifyDSPACategoryRelation` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaCategoryRelationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaCategoryRelationResponse)]
+/// Answers [`ModifyDSPACategoryRelationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPACategoryRelation {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -3299,12 +3299,12 @@ pub struct ModifyDSPACategoryRelation {
 /// The answer of [`ModifyDSPACategoryRelation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaCategoryRelationResponse;
+pub struct ModifyDSPACategoryRelationResponse;
 
 /// The `ModifyDSPAClusterInfo` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaClusterInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaClusterInfoResponse)]
+/// Answers [`ModifyDSPAClusterInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAClusterInfo {
     /// `DspaId`, required: string. Example: `dspa-a1b2`.
@@ -3318,12 +3318,12 @@ pub struct ModifyDSPAClusterInfo {
 /// The answer of [`ModifyDSPAClusterInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaClusterInfoResponse;
+pub struct ModifyDSPAClusterInfoResponse;
 
 /// The `ModifyDSPAComplianceGroup` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaComplianceGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaComplianceGroupResponse)]
+/// Answers [`ModifyDSPAComplianceGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAComplianceGroup {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -3345,12 +3345,12 @@ pub struct ModifyDSPAComplianceGroup {
 /// The answer of [`ModifyDSPAComplianceGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaComplianceGroupResponse;
+pub struct ModifyDSPAComplianceGroupResponse;
 
 /// The `ModifyDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaDiscoveryRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaDiscoveryRuleResponse)]
+/// Answers [`ModifyDSPADiscoveryRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPADiscoveryRule {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -3361,12 +3361,12 @@ pub struct ModifyDSPADiscoveryRule {
     pub rule_id: i64,
     /// `Description`, optional: string. Example: `该规则用于匹配姓名`.
     pub description: Option<String>,
-    /// `RDBRules`, optional: [`ScanTaskRdbRules`]. Example: `{ "Status": 1, "MatchOperator": "and", "MetaRule": { "Operat`….
+    /// `RDBRules`, optional: [`ScanTaskRDBRules`]. Example: `{ "Status": 1, "MatchOperator": "and", "MetaRule": { "Operat`….
     #[tc(rename = "RDBRules")]
-    pub rdb_rules: Option<ScanTaskRdbRules>,
-    /// `COSRules`, optional: [`ScanTaskCosRules`]. Example: `{ "Status": 1, "MatchOperator": "and", "RegexRule": { "Opera`….
+    pub rdb_rules: Option<ScanTaskRDBRules>,
+    /// `COSRules`, optional: [`ScanTaskCOSRules`]. Example: `{ "Status": 1, "MatchOperator": "and", "RegexRule": { "Opera`….
     #[tc(rename = "COSRules")]
-    pub cos_rules: Option<ScanTaskCosRules>,
+    pub cos_rules: Option<ScanTaskCOSRules>,
     /// `Status`, optional: integer. Example: `0`.
     pub status: Option<i64>,
 }
@@ -3374,12 +3374,12 @@ pub struct ModifyDSPADiscoveryRule {
 /// The answer of [`ModifyDSPADiscoveryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaDiscoveryRuleResponse;
+pub struct ModifyDSPADiscoveryRuleResponse;
 
 /// The `ModifyDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaDiscoveryTaskResponse)]
+/// Answers [`ModifyDSPADiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPADiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -3417,12 +3417,12 @@ pub struct ModifyDSPADiscoveryTask {
 /// The answer of [`ModifyDSPADiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaDiscoveryTaskResponse;
+pub struct ModifyDSPADiscoveryTaskResponse;
 
 /// The `ModifyDSPAESTaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaesTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaesTaskResultResponse)]
+/// Answers [`ModifyDSPAESTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPAESTaskResult {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -3452,12 +3452,12 @@ pub struct ModifyDSPAESTaskResult {
 /// The answer of [`ModifyDSPAESTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaesTaskResultResponse;
+pub struct ModifyDSPAESTaskResultResponse;
 
 /// The `ModifyDSPATaskResult` action of DSGC API 2019-07-23.
 ///
-/// Answers [`ModifyDspaTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = ModifyDspaTaskResultResponse)]
+/// Answers [`ModifyDSPATaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDSPATaskResult {
     /// `DspaId`, required: string. Example: `dspa-xxx`.
@@ -3487,12 +3487,12 @@ pub struct ModifyDSPATaskResult {
 /// The answer of [`ModifyDSPATaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDspaTaskResultResponse;
+pub struct ModifyDSPATaskResultResponse;
 
 /// The `QueryDSPAMetaResourceDbList` action of DSGC API 2019-07-23.
 ///
-/// Answers [`QueryDspaMetaResourceDbListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = QueryDspaMetaResourceDbListResponse)]
+/// Answers [`QueryDSPAMetaResourceDbListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryDSPAMetaResourceDbList {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -3508,7 +3508,7 @@ pub struct QueryDSPAMetaResourceDbList {
 /// The answer of [`QueryDSPAMetaResourceDbList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryDspaMetaResourceDbListResponse {
+pub struct QueryDSPAMetaResourceDbListResponse {
     /// `DbRelationStatusItems`: list of [`DbRelationStatusItem`]. Example: `[ { "DbName": "dsgctest001", "BindStatus": "binded", "ValidS`….
     pub db_relation_status_items: Option<Vec<DbRelationStatusItem>>,
 }
@@ -3541,8 +3541,8 @@ pub struct QueryResourceDbBindStatusResponse {
 
 /// The `RestartDSPAAssessmentTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`RestartDspaAssessmentTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = RestartDspaAssessmentTaskResponse)]
+/// Answers [`RestartDSPAAssessmentTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartDSPAAssessmentTask {
     /// `DspaId`, required: string. Example: `dspa-ad0gf4ks`.
@@ -3554,12 +3554,12 @@ pub struct RestartDSPAAssessmentTask {
 /// The answer of [`RestartDSPAAssessmentTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartDspaAssessmentTaskResponse;
+pub struct RestartDSPAAssessmentTaskResponse;
 
 /// The `StartDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`StartDspaDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = StartDspaDiscoveryTaskResponse)]
+/// Answers [`StartDSPADiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartDSPADiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -3571,15 +3571,15 @@ pub struct StartDSPADiscoveryTask {
 /// The answer of [`StartDSPADiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartDspaDiscoveryTaskResponse {
+pub struct StartDSPADiscoveryTaskResponse {
     /// `ResultId`: integer. Example: `1`.
     pub result_id: Option<i64>,
 }
 
 /// The `StopDSPADiscoveryTask` action of DSGC API 2019-07-23.
 ///
-/// Answers [`StopDspaDiscoveryTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = StopDspaDiscoveryTaskResponse)]
+/// Answers [`StopDSPADiscoveryTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopDSPADiscoveryTask {
     /// `DspaId`, required: string. Example: `dspa-001`.
@@ -3591,15 +3591,15 @@ pub struct StopDSPADiscoveryTask {
 /// The answer of [`StopDSPADiscoveryTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopDspaDiscoveryTaskResponse {
+pub struct StopDSPADiscoveryTaskResponse {
     /// `ResultId`: integer. Example: `1`.
     pub result_id: Option<i64>,
 }
 
 /// The `UpdateDSPASelfBuildResource` action of DSGC API 2019-07-23.
 ///
-/// Answers [`UpdateDspaSelfBuildResourceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = UpdateDspaSelfBuildResourceResponse)]
+/// Answers [`UpdateDSPASelfBuildResourceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateDSPASelfBuildResource {
     /// `DspaId`, required: string. Example: `dspa-a1b2`.
@@ -3621,19 +3621,19 @@ pub struct UpdateDSPASelfBuildResource {
 /// The answer of [`UpdateDSPASelfBuildResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateDspaSelfBuildResourceResponse;
+pub struct UpdateDSPASelfBuildResourceResponse;
 
 /// The `VerifyDSPACOSRule` action of DSGC API 2019-07-23.
 ///
-/// Answers [`VerifyDspacosRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = VerifyDspacosRuleResponse)]
+/// Answers [`VerifyDSPACOSRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyDSPACOSRule {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
     pub dspa_id: String,
-    /// `COSRules`, required: [`ScanTaskCosRules`]. Example: `{ "MaxMatch": 100, "RegexRule": { "Operator": "or", "Content`….
+    /// `COSRules`, required: [`ScanTaskCOSRules`]. Example: `{ "MaxMatch": 100, "RegexRule": { "Operator": "or", "Content`….
     #[tc(rename = "COSRules")]
-    pub cos_rules: ScanTaskCosRules,
+    pub cos_rules: ScanTaskCOSRules,
     /// `Data`, required: string. Example: `data_to_verify`.
     pub data: String,
 }
@@ -3641,7 +3641,7 @@ pub struct VerifyDSPACOSRule {
 /// The answer of [`VerifyDSPACOSRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyDspacosRuleResponse {
+pub struct VerifyDSPACOSRuleResponse {
     /// `VerifyResult`: string. Example: `Success`.
     pub verify_result: Option<String>,
     /// `DetailInfo`: string. Example: `字段名验证失败`.
@@ -3650,8 +3650,8 @@ pub struct VerifyDspacosRuleResponse {
 
 /// The `VerifyDSPADiscoveryRule` action of DSGC API 2019-07-23.
 ///
-/// Answers [`VerifyDspaDiscoveryRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional", response = VerifyDspaDiscoveryRuleResponse)]
+/// Answers [`VerifyDSPADiscoveryRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "dsgc", version = "2019-07-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyDSPADiscoveryRule {
     /// `DspaId`, required: string. Example: `dspa-ab50f3b1`.
@@ -3671,17 +3671,17 @@ pub struct VerifyDSPADiscoveryRule {
 /// The answer of [`VerifyDSPADiscoveryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyDspaDiscoveryRuleResponse {
+pub struct VerifyDSPADiscoveryRuleResponse {
     /// `VerifyResult`: string. Example: `Success`.
     pub verify_result: Option<String>,
     /// `DetailInfo`: string. Example: `字段名验证失败`.
     pub detail_info: Option<String>,
 }
 
-/// The `AKSKLeak` model of DSGC API 2019-07-23 (renamed: the metadata calls it `AKSKLeak`).
+/// The `AKSKLeak` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AkskLeak {
+pub struct AKSKLeak {
     /// `AK`: string. Example: `ak`.
     #[tc(rename = "AK")]
     pub ak: Option<String>,
@@ -3894,10 +3894,10 @@ pub struct AssetCosDetail {
     pub matched_num: Option<i64>,
 }
 
-/// The `AssetDBDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `AssetDBDetail`).
+/// The `AssetDBDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AssetDbDetail {
+pub struct AssetDBDetail {
     /// `DataSourceId`: string. Example: `cos-a1b2c3`.
     pub data_source_id: Option<String>,
     /// `DdName`: string. Example: `db_name`.
@@ -3926,20 +3926,20 @@ pub struct AssetList {
     pub data_source_info: Vec<DataSourceInfo>,
 }
 
-/// The `COSDataRule` model of DSGC API 2019-07-23 (renamed: the metadata calls it `COSDataRule`).
+/// The `COSDataRule` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosDataRule {
+pub struct COSDataRule {
     /// `Operator`, optional: string. Example: `and`.
     pub operator: Option<String>,
     /// `Contents`, optional: list of [`DataContent`]. Example: `[{"RuleContent":"(?<=\\W)[\\w-]+(\\.[\\w-]+)*@([\\w-]+\\.)"}`….
     pub contents: Option<Vec<DataContent>>,
 }
 
-/// The `COSInstance` model of DSGC API 2019-07-23 (renamed: the metadata calls it `COSInstance`).
+/// The `COSInstance` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosInstance {
+pub struct COSInstance {
     /// `DataSourceId`: string. Example: `cos-cd514cb2baa46034bedae480c871f5b6a367e123`.
     pub data_source_id: Option<String>,
     /// `BucketName`: string. Example: `bucket`.
@@ -4092,20 +4092,20 @@ pub struct CreateComplianceRules {
     pub level_id: u64,
 }
 
-/// The `DBInstanceInfo` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DBInstanceInfo`).
+/// The `DBInstanceInfo` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstanceInfo {
+pub struct DBInstanceInfo {
     /// `ResourceId`: string. Example: `cdb-a1b2c3`.
     pub resource_id: Option<String>,
     /// `DbInfos`: list of [`DbInfo`]. Example: `["asset","asset_info"]`.
     pub db_infos: Option<Vec<DbInfo>>,
 }
 
-/// The `DBStatements` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DBStatements`).
+/// The `DBStatements` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbStatements {
+pub struct DBStatements {
     /// `DBName`: string. Example: `default`.
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
@@ -4114,10 +4114,10 @@ pub struct DbStatements {
     pub db_schema: Option<String>,
 }
 
-/// The `DSPACosMetaDataInfo` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DSPACosMetaDataInfo`).
+/// The `DSPACosMetaDataInfo` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosMetaDataInfo {
+pub struct DSPACosMetaDataInfo {
     /// `Bucket`: string. Example: `bucket-daba`.
     pub bucket: Option<String>,
     /// `CreateTime`: string. Example: `2020-01-03`.
@@ -4136,18 +4136,18 @@ pub struct DspaCosMetaDataInfo {
     pub govern_auth_status: Option<i64>,
 }
 
-/// The `DSPADataSourceDbInfo` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DSPADataSourceDbInfo`).
+/// The `DSPADataSourceDbInfo` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaDataSourceDbInfo {
+pub struct DSPADataSourceDbInfo {
     /// `DbName`: string. Example: `asset_info`.
     pub db_name: Option<String>,
 }
 
-/// The `DSPAMetaType` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DSPAMetaType`).
+/// The `DSPAMetaType` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaMetaType {
+pub struct DSPAMetaType {
     /// `MetaType`: string. Example: `cdb`.
     pub meta_type: Option<String>,
     /// `Regions`: list of string. Example: `ap-guangzhou`.
@@ -4156,10 +4156,10 @@ pub struct DspaMetaType {
     pub supported_auth_types: Option<Vec<String>>,
 }
 
-/// The `DSPATableInfo` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DSPATableInfo`).
+/// The `DSPATableInfo` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaTableInfo {
+pub struct DSPATableInfo {
     /// `TableName`: string. Example: `asset_info`.
     pub table_name: Option<String>,
 }
@@ -4282,18 +4282,18 @@ pub struct DbTaskResult {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiscoveryCondition {
-    /// `RDBInstances`: list of [`RdbInstance`]. Example: `[{"DataSourceId":"cdb-a1b2","DataSourceType":"cdb","Resource`….
+    /// `RDBInstances`: list of [`RDBInstance`]. Example: `[{"DataSourceId":"cdb-a1b2","DataSourceType":"cdb","Resource`….
     #[tc(rename = "RDBInstances")]
-    pub rdb_instances: Option<Vec<RdbInstance>>,
-    /// `COSInstances`: list of [`CosInstance`]. Example: `[{"DataSourceId":"cos-xadsa","DataSourceType":"cos","Resourc`….
+    pub rdb_instances: Option<Vec<RDBInstance>>,
+    /// `COSInstances`: list of [`COSInstance`]. Example: `[{"DataSourceId":"cos-xadsa","DataSourceType":"cos","Resourc`….
     #[tc(rename = "COSInstances")]
-    pub cos_instances: Option<Vec<CosInstance>>,
-    /// `NOSQLInstances`: list of [`NosqlInstance`]. Example: `[{"DataSourceId":"mongodb-a1b2","DataSourceType":"mongodb","`….
+    pub cos_instances: Option<Vec<COSInstance>>,
+    /// `NOSQLInstances`: list of [`NOSQLInstance`]. Example: `[{"DataSourceId":"mongodb-a1b2","DataSourceType":"mongodb","`….
     #[tc(rename = "NOSQLInstances")]
-    pub nosql_instances: Option<Vec<NosqlInstance>>,
-    /// `ESInstances`: list of [`EsInstance`]. Example: `[{"DataSourceId":"es-a1b2","DataSourceType":"es","ResourceRe`….
+    pub nosql_instances: Option<Vec<NOSQLInstance>>,
+    /// `ESInstances`: list of [`ESInstance`]. Example: `[{"DataSourceId":"es-a1b2","DataSourceType":"es","ResourceRe`….
     #[tc(rename = "ESInstances")]
-    pub es_instances: Option<Vec<EsInstance>>,
+    pub es_instances: Option<Vec<ESInstance>>,
 }
 
 /// The `DspaAssessmentFilter` model of DSGC API 2019-07-23.
@@ -4306,10 +4306,10 @@ pub struct DspaAssessmentFilter {
     pub values: Vec<String>,
 }
 
-/// The `DspaCOSDataAssetCount` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaCOSDataAssetCount`).
+/// The `DspaCOSDataAssetCount` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosDataAssetCount {
+pub struct DspaCOSDataAssetCount {
     /// `DataAssetType`: integer. Example: `0`.
     pub data_asset_type: Option<i64>,
     /// `TotalBucketCnt`: integer. Example: `5`.
@@ -4330,10 +4330,10 @@ pub struct DspaCosDataAssetCount {
     pub category_distributed: Option<Vec<DspaDataCategoryDistributed>>,
 }
 
-/// The `DspaCOSDataAssetDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaCOSDataAssetDetail`).
+/// The `DspaCOSDataAssetDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosDataAssetDetail {
+pub struct DspaCOSDataAssetDetail {
     /// `BucketName`: string. Example: `bucket-1`.
     pub bucket_name: Option<String>,
     /// `FileName`: string. Example: `asset_info.txt`.
@@ -4377,10 +4377,10 @@ pub struct DspaCosDataAssetDetail {
     pub check_status: Option<i64>,
 }
 
-/// The `DspaCOSDiscoveryTask` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaCOSDiscoveryTask`).
+/// The `DspaCOSDiscoveryTask` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosDiscoveryTask {
+pub struct DspaCOSDiscoveryTask {
     /// `Name`: string. Example: `task-name`.
     pub name: Option<String>,
     /// `Description`: string. Example: `task-desc`.
@@ -4391,8 +4391,8 @@ pub struct DspaCosDiscoveryTask {
     pub plan: Option<i64>,
     /// `Enable`: integer. Example: `1`.
     pub enable: Option<i64>,
-    /// `DataSourceInfo`: [`DspaCosDiscoveryTaskDataSourceInfo`]. Example: `data`.
-    pub data_source_info: Option<DspaCosDiscoveryTaskDataSourceInfo>,
+    /// `DataSourceInfo`: [`DspaCOSDiscoveryTaskDataSourceInfo`]. Example: `data`.
+    pub data_source_info: Option<DspaCOSDiscoveryTaskDataSourceInfo>,
     /// `GeneralRuleSetEnable`: integer. Example: `0`.
     pub general_rule_set_enable: Option<i64>,
     /// `Result`: [`ScanTaskResult`]. Example: `success`.
@@ -4403,26 +4403,26 @@ pub struct DspaCosDiscoveryTask {
     pub compliance_update: Option<bool>,
 }
 
-/// The `DspaCOSDiscoveryTaskDataSourceInfo` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaCOSDiscoveryTaskDataSourceInfo`).
+/// The `DspaCOSDiscoveryTaskDataSourceInfo` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosDiscoveryTaskDataSourceInfo {
+pub struct DspaCOSDiscoveryTaskDataSourceInfo {
     /// `DataSourceId`: string. Example: `cdb-a1b2`.
     pub data_source_id: Option<String>,
     /// `ProxyAddress`: list of string. Example: `1.1.1.1:8080`.
     pub proxy_address: Option<Vec<String>>,
     /// `DataSourceName`: string. Example: `cdb-a1b2`.
     pub data_source_name: Option<String>,
-    /// `Condition`: [`DspaDiscoveryTaskCosCondition`]. Example: `{"Bucket":"bucket_name","FileTypes":[".csv",".txt"],"FileSiz`….
-    pub condition: Option<DspaDiscoveryTaskCosCondition>,
+    /// `Condition`: [`DspaDiscoveryTaskCOSCondition`]. Example: `{"Bucket":"bucket_name","FileTypes":[".csv",".txt"],"FileSiz`….
+    pub condition: Option<DspaDiscoveryTaskCOSCondition>,
     /// `ResourceRegion`: string. Example: `ap-guangzhou`.
     pub resource_region: Option<String>,
 }
 
-/// The `DspaCOSDiscoveryTaskDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaCOSDiscoveryTaskDetail`).
+/// The `DspaCOSDiscoveryTaskDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosDiscoveryTaskDetail {
+pub struct DspaCOSDiscoveryTaskDetail {
     /// `Name`: string. Example: `task-name`.
     pub name: Option<String>,
     /// `Description`: string. Example: `task-desc`.
@@ -4433,8 +4433,8 @@ pub struct DspaCosDiscoveryTaskDetail {
     pub plan: Option<i64>,
     /// `Enable`: integer. Example: `1`.
     pub enable: Option<i64>,
-    /// `DataSourceInfo`: [`DspaCosDiscoveryTaskDataSourceInfo`]. Example: `datasource`.
-    pub data_source_info: Option<DspaCosDiscoveryTaskDataSourceInfo>,
+    /// `DataSourceInfo`: [`DspaCOSDiscoveryTaskDataSourceInfo`]. Example: `datasource`.
+    pub data_source_info: Option<DspaCOSDiscoveryTaskDataSourceInfo>,
     /// `GeneralRuleSetEnable`: integer. Example: `1`.
     pub general_rule_set_enable: Option<i64>,
     /// `DefaultComplianceInfo`: list of [`ScanTaskComplianceInfo`]. Example: `[default]`.
@@ -4445,10 +4445,10 @@ pub struct DspaCosDiscoveryTaskDetail {
     pub timing_start_time: Option<String>,
 }
 
-/// The `DspaCOSDiscoveryTaskResult` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaCOSDiscoveryTaskResult`).
+/// The `DspaCOSDiscoveryTaskResult` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaCosDiscoveryTaskResult {
+pub struct DspaCOSDiscoveryTaskResult {
     /// `BucketResultId`: integer. Example: `1`.
     pub bucket_result_id: Option<i64>,
     /// `TaskId`: integer. Example: `1`.
@@ -4527,36 +4527,36 @@ pub struct DspaDataSourceMngFilter {
     pub values: Vec<String>,
 }
 
-/// The `DspaDiscoveryCOSDataRule` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaDiscoveryCOSDataRule`).
+/// The `DspaDiscoveryCOSDataRule` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaDiscoveryCosDataRule {
+pub struct DspaDiscoveryCOSDataRule {
     /// `Operator`: string. Example: `and`.
     pub operator: Option<String>,
     /// `Contents`: list of [`DspaDiscoveryDataContent`]. Example: `[{"RuleContent":"keyword","IsIgnoreCase":true}]`.
     pub contents: Option<Vec<DspaDiscoveryDataContent>>,
 }
 
-/// The `DspaDiscoveryCOSRules` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaDiscoveryCOSRules`).
+/// The `DspaDiscoveryCOSRules` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaDiscoveryCosRules {
+pub struct DspaDiscoveryCOSRules {
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
-    /// `RegexRule`: [`DspaDiscoveryCosDataRule`]. Example: `and`.
-    pub regex_rule: Option<DspaDiscoveryCosDataRule>,
-    /// `KeywordRule`: [`DspaDiscoveryCosDataRule`]. Example: `{"Operator":"and","Contents":[{"RuleType":"keyword","RuleCon`….
-    pub keyword_rule: Option<DspaDiscoveryCosDataRule>,
-    /// `IgnoreStringRule`: [`DspaDiscoveryCosDataRule`]. Example: `{"Operator":"and","Contents":[{"RuleType":"keyword","RuleCon`….
-    pub ignore_string_rule: Option<DspaDiscoveryCosDataRule>,
+    /// `RegexRule`: [`DspaDiscoveryCOSDataRule`]. Example: `and`.
+    pub regex_rule: Option<DspaDiscoveryCOSDataRule>,
+    /// `KeywordRule`: [`DspaDiscoveryCOSDataRule`]. Example: `{"Operator":"and","Contents":[{"RuleType":"keyword","RuleCon`….
+    pub keyword_rule: Option<DspaDiscoveryCOSDataRule>,
+    /// `IgnoreStringRule`: [`DspaDiscoveryCOSDataRule`]. Example: `{"Operator":"and","Contents":[{"RuleType":"keyword","RuleCon`….
+    pub ignore_string_rule: Option<DspaDiscoveryCOSDataRule>,
     /// `MaxMatch`: integer. Example: `100`.
     pub max_match: Option<i64>,
 }
 
-/// The `DspaDiscoveryCOSTaskResultDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaDiscoveryCOSTaskResultDetail`).
+/// The `DspaDiscoveryCOSTaskResultDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaDiscoveryCosTaskResultDetail {
+pub struct DspaDiscoveryCOSTaskResultDetail {
     /// `TaskId`: integer. Example: `1`.
     pub task_id: Option<i64>,
     /// `FileResultId`: integer. Example: `1`.
@@ -4726,10 +4726,10 @@ pub struct DspaDiscoveryLevelDetail {
     pub level_group_id: Option<u64>,
 }
 
-/// The `DspaDiscoveryRDBRules` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaDiscoveryRDBRules`).
+/// The `DspaDiscoveryRDBRules` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaDiscoveryRdbRules {
+pub struct DspaDiscoveryRDBRules {
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `MatchOperator`: string. Example: `and`.
@@ -4752,12 +4752,12 @@ pub struct DspaDiscoveryRuleDetail {
     pub description: Option<String>,
     /// `Source`: integer. Example: `0`.
     pub source: Option<i64>,
-    /// `RDBRules`: [`DspaDiscoveryRdbRules`]. Example: `{"Status":1,"MatchOperator":"and","MetaRule":{"Operator":"or`….
+    /// `RDBRules`: [`DspaDiscoveryRDBRules`]. Example: `{"Status":1,"MatchOperator":"and","MetaRule":{"Operator":"or`….
     #[tc(rename = "RDBRules")]
-    pub rdb_rules: Option<DspaDiscoveryRdbRules>,
-    /// `COSRules`: [`DspaDiscoveryCosRules`]. Example: `{"Status":1,"MatchOperator":"and","KeywordRule":{"Operator":`….
+    pub rdb_rules: Option<DspaDiscoveryRDBRules>,
+    /// `COSRules`: [`DspaDiscoveryCOSRules`]. Example: `{"Status":1,"MatchOperator":"and","KeywordRule":{"Operator":`….
     #[tc(rename = "COSRules")]
-    pub cos_rules: Option<DspaDiscoveryCosRules>,
+    pub cos_rules: Option<DspaDiscoveryCOSRules>,
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
 }
@@ -4792,10 +4792,10 @@ pub struct DspaDiscoveryTask {
     pub scan_range: Option<String>,
 }
 
-/// The `DspaDiscoveryTaskCOSCondition` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaDiscoveryTaskCOSCondition`).
+/// The `DspaDiscoveryTaskCOSCondition` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaDiscoveryTaskCosCondition {
+pub struct DspaDiscoveryTaskCOSCondition {
     /// `Bucket`: string. Example: `bucket_name`.
     pub bucket: Option<String>,
     /// `FileTypes`: list of string. Example: `[“.csv", ".txt"]`.
@@ -4979,10 +4979,10 @@ pub struct DspaInstance {
     pub tags: Option<Vec<Tag>>,
 }
 
-/// The `DspaRDBDataAssetCount` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaRDBDataAssetCount`).
+/// The `DspaRDBDataAssetCount` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaRdbDataAssetCount {
+pub struct DspaRDBDataAssetCount {
     /// `DataAssetType`: integer. Example: `0`.
     pub data_asset_type: Option<i64>,
     /// `TotalDbCnt`: integer. Example: `5`.
@@ -5005,10 +5005,10 @@ pub struct DspaRdbDataAssetCount {
     pub category_distributed: Option<Vec<DspaDataCategoryDistributed>>,
 }
 
-/// The `DspaRDBDataAssetDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `DspaRDBDataAssetDetail`).
+/// The `DspaRDBDataAssetDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DspaRdbDataAssetDetail {
+pub struct DspaRDBDataAssetDetail {
     /// `DataSourceId`: string. Example: `datasource-001`.
     pub data_source_id: Option<String>,
     /// `DbType`: string. Example: `mysql`.
@@ -5143,10 +5143,10 @@ pub struct DspaUserResourceMeta {
     pub auth_range: Option<String>,
 }
 
-/// The `ESAsset` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ESAsset`).
+/// The `ESAsset` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsAsset {
+pub struct ESAsset {
     /// `IndexNums`: integer. Example: `1`.
     pub index_nums: Option<i64>,
     /// `SensitiveIndexNums`: integer. Example: `1`.
@@ -5157,10 +5157,10 @@ pub struct EsAsset {
     pub sensitive_field_nums: Option<i64>,
 }
 
-/// The `ESAssetDBDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ESAssetDBDetail`).
+/// The `ESAssetDBDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsAssetDbDetail {
+pub struct ESAssetDBDetail {
     /// `DataSourceId`: string. Example: `cos-a1b2`.
     pub data_source_id: Option<String>,
     /// `IndexName`: string. Example: `logstash-201903`.
@@ -5175,10 +5175,10 @@ pub struct EsAssetDbDetail {
     pub distribution_data: Option<Vec<Note>>,
 }
 
-/// The `ESDataAssetCountDto` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ESDataAssetCountDto`).
+/// The `ESDataAssetCountDto` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsDataAssetCountDto {
+pub struct ESDataAssetCountDto {
     /// `DataAssetType`: integer. Example: `1`.
     pub data_asset_type: Option<i64>,
     /// `SensitiveIndexCnt`: integer. Example: `1`.
@@ -5197,10 +5197,10 @@ pub struct EsDataAssetCountDto {
     pub category_distributed: Option<Vec<DspaDataCategoryDistributed>>,
 }
 
-/// The `ESDataAssetDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ESDataAssetDetail`).
+/// The `ESDataAssetDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsDataAssetDetail {
+pub struct ESDataAssetDetail {
     /// `FieldResultId`: integer. Example: `字段id`.
     pub field_result_id: Option<i64>,
     /// `DataSourceId`: string. Example: `cos-xxx`.
@@ -5239,10 +5239,10 @@ pub struct EsDataAssetDetail {
     pub check_status: Option<i64>,
 }
 
-/// The `ESInstance` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ESInstance`).
+/// The `ESInstance` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsInstance {
+pub struct ESInstance {
     /// `DataSourceId`: string. Example: `es-a1b2`.
     pub data_source_id: Option<String>,
     /// `DataSourceType`: string. Example: `es`.
@@ -5256,10 +5256,10 @@ pub struct EsInstance {
     pub discovery_task_instance_id: Option<i64>,
 }
 
-/// The `ESTaskResultDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ESTaskResultDetail`).
+/// The `ESTaskResultDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsTaskResultDetail {
+pub struct ESTaskResultDetail {
     /// `Id`: integer. Example: `1`.
     pub id: Option<i64>,
     /// `TaskId`: integer. Example: `1`.
@@ -5370,10 +5370,10 @@ pub struct MongoAsset {
     pub sensitive_field_nums: Option<i64>,
 }
 
-/// The `MongoAssetDBDetail` model of DSGC API 2019-07-23 (renamed: the metadata calls it `MongoAssetDBDetail`).
+/// The `MongoAssetDBDetail` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoAssetDbDetail {
+pub struct MongoAssetDBDetail {
     /// `DataSourceId`: string. Example: `cmongo-342kne1a5`.
     pub data_source_id: Option<String>,
     /// `DdName`: string. Example: `db_name`.
@@ -5392,10 +5392,10 @@ pub struct MongoAssetDbDetail {
     pub distribution_data: Option<Vec<Note>>,
 }
 
-/// The `NOSQLInstance` model of DSGC API 2019-07-23 (renamed: the metadata calls it `NOSQLInstance`).
+/// The `NOSQLInstance` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NosqlInstance {
+pub struct NOSQLInstance {
     /// `DataSourceId`: string. Example: `mongodb-a1b2`.
     pub data_source_id: Option<String>,
     /// `DataSourceType`: string. Example: `mongodb`.
@@ -5445,10 +5445,10 @@ pub struct ProcessHistory {
     pub note: Option<String>,
 }
 
-/// The `RDBAsset` model of DSGC API 2019-07-23 (renamed: the metadata calls it `RDBAsset`).
+/// The `RDBAsset` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RdbAsset {
+pub struct RDBAsset {
     /// `DbNums`: integer. Example: `1`.
     pub db_nums: Option<i64>,
     /// `SensitiveDbNums`: integer. Example: `1`.
@@ -5463,18 +5463,18 @@ pub struct RdbAsset {
     pub sensitive_field_nums: Option<i64>,
 }
 
-/// The `RDBInstance` model of DSGC API 2019-07-23 (renamed: the metadata calls it `RDBInstance`).
+/// The `RDBInstance` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RdbInstance {
+pub struct RDBInstance {
     /// `DataSourceId`: string. Example: `cbd-a1b2`.
     pub data_source_id: Option<String>,
     /// `DataSourceType`: string. Example: `cdb`.
     pub data_source_type: Option<String>,
     /// `ResourceRegion`: string. Example: `ap-guangzhou`.
     pub resource_region: Option<String>,
-    /// `DBs`: list of [`DbStatements`]. Example: `default`.
-    pub d_bs: Option<Vec<DbStatements>>,
+    /// `DBs`: list of [`DBStatements`]. Example: `default`.
+    pub d_bs: Option<Vec<DBStatements>>,
 }
 
 /// The `ReportInfo` model of DSGC API 2019-07-23.
@@ -5692,18 +5692,18 @@ pub struct RuleEffectItem {
     pub value: Option<i64>,
 }
 
-/// The `ScanTaskCOSRules` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ScanTaskCOSRules`).
+/// The `ScanTaskCOSRules` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScanTaskCosRules {
-    /// `RegexRule`, required: [`CosDataRule`]. Example: `{ "Operator":"or", "Contents":[{"RuleType":"regex","RuleCont`….
-    pub regex_rule: CosDataRule,
+pub struct ScanTaskCOSRules {
+    /// `RegexRule`, required: [`COSDataRule`]. Example: `{ "Operator":"or", "Contents":[{"RuleType":"regex","RuleCont`….
+    pub regex_rule: COSDataRule,
     /// `Status`, optional: integer. Example: `1`.
     pub status: Option<i64>,
-    /// `KeywordRule`, optional: [`CosDataRule`]. Example: `{"Operator":"or","Contents":[{"RuleType":"keyword","RuleCont`….
-    pub keyword_rule: Option<CosDataRule>,
-    /// `IgnoreStringRule`, optional: [`CosDataRule`]. Example: `{"Operator":"and","Contents":[{"RuleType":"keyword","RuleCon`….
-    pub ignore_string_rule: Option<CosDataRule>,
+    /// `KeywordRule`, optional: [`COSDataRule`]. Example: `{"Operator":"or","Contents":[{"RuleType":"keyword","RuleCont`….
+    pub keyword_rule: Option<COSDataRule>,
+    /// `IgnoreStringRule`, optional: [`COSDataRule`]. Example: `{"Operator":"and","Contents":[{"RuleType":"keyword","RuleCon`….
+    pub ignore_string_rule: Option<COSDataRule>,
     /// `MaxMatch`, optional: integer. Example: `100`.
     pub max_match: Option<i64>,
 }
@@ -5718,10 +5718,10 @@ pub struct ScanTaskComplianceInfo {
     pub compliance_group_name: Option<String>,
 }
 
-/// The `ScanTaskRDBRules` model of DSGC API 2019-07-23 (renamed: the metadata calls it `ScanTaskRDBRules`).
+/// The `ScanTaskRDBRules` model of DSGC API 2019-07-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScanTaskRdbRules {
+pub struct ScanTaskRDBRules {
     /// `Status`, required: integer. Example: `1`.
     pub status: i64,
     /// `MatchOperator`, required: string. Example: `and`.

@@ -171,14 +171,14 @@ pub struct ConfigureSyncJob {
     pub src_connect_type: Option<String>,
     /// `SrcInfo`, optional: [`Endpoint`].
     pub src_info: Option<Endpoint>,
-    /// `SrcInfos`, optional: [`SyncDbEndpointInfos`].
-    pub src_infos: Option<SyncDbEndpointInfos>,
+    /// `SrcInfos`, optional: [`SyncDBEndpointInfos`].
+    pub src_infos: Option<SyncDBEndpointInfos>,
     /// `SrcNodeType`, optional: string. Example: `cluster`.
     pub src_node_type: Option<String>,
     /// `DstInfo`, optional: [`Endpoint`].
     pub dst_info: Option<Endpoint>,
-    /// `DstInfos`, optional: [`SyncDbEndpointInfos`].
-    pub dst_infos: Option<SyncDbEndpointInfos>,
+    /// `DstInfos`, optional: [`SyncDBEndpointInfos`].
+    pub dst_infos: Option<SyncDBEndpointInfos>,
     /// `DstNodeType`, optional: string. Example: `single`.
     pub dst_node_type: Option<String>,
     /// `Options`, optional: [`Options`].
@@ -675,8 +675,8 @@ pub struct DescribeConsumerGroupsResponse {
 
 /// The `DescribeMigrateDBInstances` action of DTS API 2021-12-06.
 ///
-/// Answers [`DescribeMigrateDbInstancesResponse`].
-#[tc_action(service = "dts", version = "2021-12-06", region = "optional", response = DescribeMigrateDbInstancesResponse)]
+/// Answers [`DescribeMigrateDBInstancesResponse`].
+#[tc_action(service = "dts", version = "2021-12-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMigrateDBInstances {
     /// `DatabaseType`, required: string. Example: `mysql`.
@@ -704,11 +704,11 @@ pub struct DescribeMigrateDBInstances {
 /// The answer of [`DescribeMigrateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMigrateDbInstancesResponse {
+pub struct DescribeMigrateDBInstancesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Instances`: list of [`MigrateDbItem`].
-    pub instances: Option<Vec<MigrateDbItem>>,
+    /// `Instances`: list of [`MigrateDBItem`].
+    pub instances: Option<Vec<MigrateDBItem>>,
 }
 
 /// The `DescribeMigrateGtidCompareReport` action of DTS API 2021-12-06.
@@ -797,10 +797,10 @@ pub struct DescribeMigrationDetailResponse {
     pub action: Option<MigrateAction>,
     /// `StepInfo`: [`MigrateDetailInfo`].
     pub step_info: Option<MigrateDetailInfo>,
-    /// `SrcInfo`: [`DbEndpointInfo`].
-    pub src_info: Option<DbEndpointInfo>,
-    /// `DstInfo`: [`DbEndpointInfo`].
-    pub dst_info: Option<DbEndpointInfo>,
+    /// `SrcInfo`: [`DBEndpointInfo`].
+    pub src_info: Option<DBEndpointInfo>,
+    /// `DstInfo`: [`DBEndpointInfo`].
+    pub dst_info: Option<DBEndpointInfo>,
     /// `CompareTask`: [`CompareTaskInfo`].
     pub compare_task: Option<CompareTaskInfo>,
     /// `Tags`: list of [`TagItem`].
@@ -1536,10 +1536,10 @@ pub struct ModifyMigrationJob {
     pub run_mode: String,
     /// `MigrateOption`, required: [`MigrateOption`].
     pub migrate_option: MigrateOption,
-    /// `SrcInfo`, required: [`DbEndpointInfo`].
-    pub src_info: DbEndpointInfo,
-    /// `DstInfo`, required: [`DbEndpointInfo`].
-    pub dst_info: DbEndpointInfo,
+    /// `SrcInfo`, required: [`DBEndpointInfo`].
+    pub src_info: DBEndpointInfo,
+    /// `DstInfo`, required: [`DBEndpointInfo`].
+    pub dst_info: DBEndpointInfo,
     /// `JobName`, optional: string. Example: `migrate_test`.
     pub job_name: Option<String>,
     /// `ExpectRunTime`, optional: string. Example: `2022-07-11 17:20:56`.
@@ -2392,10 +2392,10 @@ pub struct ConsistencyOption {
     pub options: Option<CompareOptions>,
 }
 
-/// The `DBEndpointInfo` model of DTS API 2021-12-06 (renamed: the metadata calls it `DBEndpointInfo`).
+/// The `DBEndpointInfo` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbEndpointInfo {
+pub struct DBEndpointInfo {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
     /// `AccessType`: string. Example: `cdb`.
@@ -2404,8 +2404,8 @@ pub struct DbEndpointInfo {
     pub database_type: Option<String>,
     /// `NodeType`: string. Example: `simple`.
     pub node_type: Option<String>,
-    /// `Info`: list of [`DbInfo`].
-    pub info: Option<Vec<DbInfo>>,
+    /// `Info`: list of [`DBInfo`].
+    pub info: Option<Vec<DBInfo>>,
     /// `Supplier`: string. Example: `others`.
     pub supplier: Option<String>,
     /// `ExtraAttr`: list of [`KeyValuePairOption`].
@@ -2418,10 +2418,10 @@ pub struct DbEndpointInfo {
     pub ccn_owner_uin: Option<String>,
 }
 
-/// The `DBInfo` model of DTS API 2021-12-06 (renamed: the metadata calls it `DBInfo`).
+/// The `DBInfo` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInfo {
+pub struct DBInfo {
     /// `Role`: string. Example: `mongos`.
     pub role: Option<String>,
     /// `DbKernel`: string. Example: `mysql`.
@@ -2468,10 +2468,10 @@ pub struct DbInfo {
     pub set_id: Option<String>,
 }
 
-/// The `DBItem` model of DTS API 2021-12-06 (renamed: the metadata calls it `DBItem`).
+/// The `DBItem` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbItem {
+pub struct DBItem {
     /// `DbName`: string. Example: `db1`.
     pub db_name: Option<String>,
     /// `NewDbName`: string. Example: `db1_new`.
@@ -2515,10 +2515,10 @@ pub struct DbItem {
     pub triggers: Option<Vec<String>>,
 }
 
-/// The `DBOpFilter` model of DTS API 2021-12-06 (renamed: the metadata calls it `DBOpFilter`).
+/// The `DBOpFilter` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbOpFilter {
+pub struct DBOpFilter {
     /// `DbName`: string. Example: `je***`.
     pub db_name: Option<String>,
     /// `OpFilter`: [`OpFilter`].
@@ -2577,8 +2577,8 @@ pub struct Database {
 pub struct DatabaseTableObject {
     /// `ObjectMode`: string. Example: `partial`.
     pub object_mode: Option<String>,
-    /// `Databases`: list of [`DbItem`].
-    pub databases: Option<Vec<DbItem>>,
+    /// `Databases`: list of [`DBItem`].
+    pub databases: Option<Vec<DBItem>>,
     /// `AdvancedObjects`: list of string, may be null. Example: `["trigger"]`.
     pub advanced_objects: Option<Vec<String>>,
 }
@@ -3020,10 +3020,10 @@ pub struct JobItem {
     pub action: Option<MigrateAction>,
     /// `StepInfo`: [`MigrateDetailInfo`].
     pub step_info: Option<MigrateDetailInfo>,
-    /// `SrcInfo`: [`DbEndpointInfo`].
-    pub src_info: Option<DbEndpointInfo>,
-    /// `DstInfo`: [`DbEndpointInfo`].
-    pub dst_info: Option<DbEndpointInfo>,
+    /// `SrcInfo`: [`DBEndpointInfo`].
+    pub src_info: Option<DBEndpointInfo>,
+    /// `DstInfo`: [`DBEndpointInfo`].
+    pub dst_info: Option<DBEndpointInfo>,
     /// `CompareTask`: [`CompareTaskInfo`].
     pub compare_task: Option<CompareTaskInfo>,
     /// `TradeInfo`: [`TradeInfo`].
@@ -3073,10 +3073,10 @@ pub struct MigrateAction {
     pub allowed_action: Option<Vec<String>>,
 }
 
-/// The `MigrateDBItem` model of DTS API 2021-12-06 (renamed: the metadata calls it `MigrateDBItem`).
+/// The `MigrateDBItem` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MigrateDbItem {
+pub struct MigrateDBItem {
     /// `InstanceId`: string. Example: `cdb-9djwowo2`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `实例名称`.
@@ -3169,11 +3169,11 @@ pub struct Objects {
     pub databases: Option<Vec<Database>>,
     /// `AdvancedObjects`: list of string. Example: `["function"]`.
     pub advanced_objects: Option<Vec<String>>,
-    /// `OnlineDDL`: [`OnlineDdl`].
+    /// `OnlineDDL`: [`OnlineDDL`].
     #[tc(rename = "OnlineDDL")]
-    pub online_ddl: Option<OnlineDdl>,
-    /// `DatabasesOpFilter`: list of [`DbOpFilter`].
-    pub databases_op_filter: Option<Vec<DbOpFilter>>,
+    pub online_ddl: Option<OnlineDDL>,
+    /// `DatabasesOpFilter`: list of [`DBOpFilter`].
+    pub databases_op_filter: Option<Vec<DBOpFilter>>,
 }
 
 /// The `OffsetTimeMap` model of DTS API 2021-12-06.
@@ -3186,10 +3186,10 @@ pub struct OffsetTimeMap {
     pub offset: Option<u64>,
 }
 
-/// The `OnlineDDL` model of DTS API 2021-12-06 (renamed: the metadata calls it `OnlineDDL`).
+/// The `OnlineDDL` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OnlineDdl {
+pub struct OnlineDDL {
     /// `Status`: string. Example: `ON`.
     pub status: Option<String>,
 }
@@ -3608,10 +3608,10 @@ pub struct SubscribeObject {
     pub tables: Option<Vec<String>>,
 }
 
-/// The `SyncDBEndpointInfos` model of DTS API 2021-12-06 (renamed: the metadata calls it `SyncDBEndpointInfos`).
+/// The `SyncDBEndpointInfos` model of DTS API 2021-12-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SyncDbEndpointInfos {
+pub struct SyncDBEndpointInfos {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
     /// `AccessType`: string. Example: `cdb`.
@@ -3684,8 +3684,8 @@ pub struct SyncJobInfo {
     pub src_info: Option<Endpoint>,
     /// `SrcNodeType`: string. Example: `cluster`.
     pub src_node_type: Option<String>,
-    /// `SrcInfos`: [`SyncDbEndpointInfos`].
-    pub src_infos: Option<SyncDbEndpointInfos>,
+    /// `SrcInfos`: [`SyncDBEndpointInfos`].
+    pub src_infos: Option<SyncDBEndpointInfos>,
     /// `DstRegion`: string. Example: `ap-guangzhou`.
     pub dst_region: Option<String>,
     /// `DstDatabaseType`: string. Example: `mysql`.
@@ -3696,8 +3696,8 @@ pub struct SyncJobInfo {
     pub dst_info: Option<Endpoint>,
     /// `DstNodeType`: string. Example: `cluster`.
     pub dst_node_type: Option<String>,
-    /// `DstInfos`: [`SyncDbEndpointInfos`].
-    pub dst_infos: Option<SyncDbEndpointInfos>,
+    /// `DstInfos`: [`SyncDBEndpointInfos`].
+    pub dst_infos: Option<SyncDBEndpointInfos>,
     /// `CreateTime`: string. Example: `2023-12-08 16:24:32`.
     pub create_time: Option<String>,
     /// `StartTime`: string. Example: `2023-12-08 16:24:32`.

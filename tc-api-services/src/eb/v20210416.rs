@@ -799,10 +799,10 @@ pub struct UpdateTransformation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateTransformationResponse;
 
-/// The `APIGWParams` model of EB API 2021-04-16 (renamed: the metadata calls it `APIGWParams`).
+/// The `APIGWParams` model of EB API 2021-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApigwParams {
+pub struct APIGWParams {
     /// `Protocol`: string. Example: `HTTPS`.
     pub protocol: Option<String>,
     /// `Method`: string. Example: `POST`.
@@ -885,23 +885,23 @@ pub struct ConnectionBrief {
 pub struct ConnectionDescription {
     /// `ResourceDescription`: string. Example: `qcs::apigw:ap-guangzhou:uin/0000000:serviceid/service-id`.
     pub resource_description: Option<String>,
-    /// `APIGWParams`: [`ApigwParams`], may be null.
+    /// `APIGWParams`: [`APIGWParams`], may be null.
     #[tc(rename = "APIGWParams")]
-    pub apigw_params: Option<ApigwParams>,
+    pub apigw_params: Option<APIGWParams>,
     /// `CkafkaParams`: [`CkafkaParams`], may be null.
     pub ckafka_params: Option<CkafkaParams>,
-    /// `DTSParams`: [`DtsParams`], may be null.
+    /// `DTSParams`: [`DTSParams`], may be null.
     #[tc(rename = "DTSParams")]
-    pub dts_params: Option<DtsParams>,
-    /// `TDMQParams`: [`TdmqParams`], may be null.
+    pub dts_params: Option<DTSParams>,
+    /// `TDMQParams`: [`TDMQParams`], may be null.
     #[tc(rename = "TDMQParams")]
-    pub tdmq_params: Option<TdmqParams>,
+    pub tdmq_params: Option<TDMQParams>,
 }
 
-/// The `DTSParams` model of EB API 2021-04-16 (renamed: the metadata calls it `DTSParams`).
+/// The `DTSParams` model of EB API 2021-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DtsParams {
+pub struct DTSParams {
     /// `ConsumerGroupName`: string. Example: `consumer-grp-subs-abcde12345-consumer-group-name`.
     pub consumer_group_name: Option<String>,
     /// `Account`: string. Example: `user-account`.
@@ -920,10 +920,10 @@ pub struct DeadLetterConfig {
     pub ckafka_delivery_params: Option<CkafkaDeliveryParams>,
 }
 
-/// The `ESTargetParams` model of EB API 2021-04-16 (renamed: the metadata calls it `ESTargetParams`).
+/// The `ESTargetParams` model of EB API 2021-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsTargetParams {
+pub struct ESTargetParams {
     /// `NetMode`: string, may be null. Example: `privatelink`.
     pub net_mode: Option<String>,
     /// `IndexPrefix`: string, may be null. Example: `esindex`.
@@ -1122,10 +1122,10 @@ pub struct Rule {
     pub dead_letter_config: Option<DeadLetterConfig>,
 }
 
-/// The `SCFParams` model of EB API 2021-04-16 (renamed: the metadata calls it `SCFParams`).
+/// The `SCFParams` model of EB API 2021-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfParams {
+pub struct SCFParams {
     /// `BatchTimeout`: integer, may be null. Example: `1`.
     pub batch_timeout: Option<i64>,
     /// `BatchEventCount`: integer, may be null. Example: `1`.
@@ -1156,10 +1156,10 @@ pub struct SearchLogResult {
     pub status: Option<String>,
 }
 
-/// The `TDMQParams` model of EB API 2021-04-16 (renamed: the metadata calls it `TDMQParams`).
+/// The `TDMQParams` model of EB API 2021-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdmqParams {
+pub struct TDMQParams {
     /// `ClusterType`: string, may be null. Example: `default:虚拟集群; exclusive:专业集群`.
     pub cluster_type: Option<String>,
     /// `ClusterEndPoint`: string, may be null. Example: `默认为空`.
@@ -1214,14 +1214,14 @@ pub struct TargetBrief {
 pub struct TargetDescription {
     /// `ResourceDescription`: string. Example: `qcs::es:ap-guangzhou:uin/1500000688:instance/es-7cplmhsd`.
     pub resource_description: Option<String>,
-    /// `SCFParams`: [`ScfParams`].
+    /// `SCFParams`: [`SCFParams`].
     #[tc(rename = "SCFParams")]
-    pub scf_params: Option<ScfParams>,
+    pub scf_params: Option<SCFParams>,
     /// `CkafkaTargetParams`: [`CkafkaTargetParams`].
     pub ckafka_target_params: Option<CkafkaTargetParams>,
-    /// `ESTargetParams`: [`EsTargetParams`].
+    /// `ESTargetParams`: [`ESTargetParams`].
     #[tc(rename = "ESTargetParams")]
-    pub es_target_params: Option<EsTargetParams>,
+    pub es_target_params: Option<ESTargetParams>,
 }
 
 /// The `TextParams` model of EB API 2021-04-16.

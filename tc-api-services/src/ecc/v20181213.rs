@@ -79,8 +79,8 @@ pub struct DescribeTaskResponse {
 
 /// The `ECC` action of ECC API 2018-12-13.
 ///
-/// Answers [`EccResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ecc", version = "2018-12-13", region = "optional", response = EccResponse)]
+/// Answers [`ECCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ecc", version = "2018-12-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ECC {
     /// `Content`, required: string. Example: `空`.
@@ -106,7 +106,7 @@ pub struct ECC {
 /// The answer of [`ECC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EccResponse {
+pub struct ECCResponse {
     /// `Data`: [`CorrectData`], may be null. Example: `空`.
     pub data: Option<CorrectData>,
     /// `TaskId`: string, may be null. Example: `空`.
@@ -115,8 +115,8 @@ pub struct EccResponse {
 
 /// The `EHOCR` action of ECC API 2018-12-13.
 ///
-/// Answers [`EhocrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ecc", version = "2018-12-13", region = "optional", response = EhocrResponse)]
+/// Answers [`EHOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ecc", version = "2018-12-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EHOCR {
     /// `Image`, required: string.
@@ -146,7 +146,7 @@ pub struct EHOCR {
 /// The answer of [`EHOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EhocrResponse {
+pub struct EHOCRResponse {
     /// `Data`: [`CompostionContext`].
     pub data: Option<CompostionContext>,
     /// `ResultData`: [`CompositionContext`].

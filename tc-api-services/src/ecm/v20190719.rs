@@ -268,9 +268,9 @@ pub struct AssignIpv6CidrBlockResponse {
 pub struct AssignIpv6CidrBlocks {
     /// `VpcId`, required: string. Example: `vpc-rkxd3pgh`.
     pub vpc_id: String,
-    /// `ISPTypes`, required: list of [`IspTypeItem`]. Example: `[{"ISPType":"BGP", "Count":1}]`.
+    /// `ISPTypes`, required: list of [`ISPTypeItem`]. Example: `[{"ISPType":"BGP", "Count":1}]`.
     #[tc(rename = "ISPTypes")]
-    pub isp_types: Vec<IspTypeItem>,
+    pub isp_types: Vec<ISPTypeItem>,
     /// `EcmRegion`, optional: string. Example: `ap-hefei-ecm`.
     pub ecm_region: Option<String>,
 }
@@ -279,8 +279,8 @@ pub struct AssignIpv6CidrBlocks {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssignIpv6CidrBlocksResponse {
-    /// `IPv6CidrBlockSet`: list of [`IspiPv6CidrBlock`].
-    pub i_pv6_cidr_block_set: Option<Vec<IspiPv6CidrBlock>>,
+    /// `IPv6CidrBlockSet`: list of [`ISPIPv6CidrBlock`].
+    pub i_pv6_cidr_block_set: Option<Vec<ISPIPv6CidrBlock>>,
 }
 
 /// The `AssignIpv6SubnetCidrBlock` action of ECM API 2019-07-19.
@@ -798,9 +798,9 @@ pub struct CreateVpc {
     pub tags: Option<Vec<Tag>>,
     /// `Description`, optional: string. Example: `demo`.
     pub description: Option<String>,
-    /// `ISPTypes`, optional: list of [`IspTypeItem`]. Example: `[{"ISPType":"BGP", "Count":1}]`.
+    /// `ISPTypes`, optional: list of [`ISPTypeItem`]. Example: `[{"ISPType":"BGP", "Count":1}]`.
     #[tc(rename = "ISPTypes")]
-    pub isp_types: Option<Vec<IspTypeItem>>,
+    pub isp_types: Option<Vec<ISPTypeItem>>,
 }
 
 /// The answer of [`CreateVpc`].
@@ -2913,9 +2913,9 @@ pub struct ResetRoutesResponse;
 #[tc_action(service = "ecm", version = "2019-07-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunInstances {
-    /// `ZoneInstanceCountISPSet`, required: list of [`ZoneInstanceCountIsp`].
+    /// `ZoneInstanceCountISPSet`, required: list of [`ZoneInstanceCountISP`].
     #[tc(rename = "ZoneInstanceCountISPSet")]
-    pub zone_instance_count_isp_set: Vec<ZoneInstanceCountIsp>,
+    pub zone_instance_count_isp_set: Vec<ZoneInstanceCountISP>,
     /// `Password`, optional: string. Example: `pwd123`.
     pub password: Option<tc_api_core::SecretString>,
     /// `InternetMaxBandwidthOut`, optional: integer. Example: `100`.
@@ -3118,14 +3118,14 @@ pub struct Address {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddressInfo {
-    /// `PublicIPAddressInfo`: [`PublicIpAddressInfo`], may be null.
+    /// `PublicIPAddressInfo`: [`PublicIPAddressInfo`], may be null.
     #[tc(rename = "PublicIPAddressInfo")]
-    pub public_ip_address_info: Option<PublicIpAddressInfo>,
-    /// `PrivateIPAddressInfo`: [`PrivateIpAddressInfo`], may be null.
+    pub public_ip_address_info: Option<PublicIPAddressInfo>,
+    /// `PrivateIPAddressInfo`: [`PrivateIPAddressInfo`], may be null.
     #[tc(rename = "PrivateIPAddressInfo")]
-    pub private_ip_address_info: Option<PrivateIpAddressInfo>,
-    /// `PublicIPv6AddressInfo`: [`PublicIpAddressInfo`], may be null.
-    pub public_i_pv6_address_info: Option<PublicIpAddressInfo>,
+    pub private_ip_address_info: Option<PrivateIPAddressInfo>,
+    /// `PublicIPv6AddressInfo`: [`PublicIPAddressInfo`], may be null.
+    pub public_i_pv6_address_info: Option<PublicIPAddressInfo>,
 }
 
 /// The `AddressTemplateSpecification` model of ECM API 2019-07-19.
@@ -3266,9 +3266,9 @@ pub struct EnhancedService {
     pub security_service: Option<RunSecurityServiceEnabled>,
     /// `MonitorService`, optional: [`RunMonitorServiceEnabled`].
     pub monitor_service: Option<RunMonitorServiceEnabled>,
-    /// `EIPDirectService`, optional: [`RunEipDirectServiceEnabled`].
+    /// `EIPDirectService`, optional: [`RunEIPDirectServiceEnabled`].
     #[tc(rename = "EIPDirectService")]
-    pub eip_direct_service: Option<RunEipDirectServiceEnabled>,
+    pub eip_direct_service: Option<RunEIPDirectServiceEnabled>,
 }
 
 /// The `Filter` model of ECM API 2019-07-19.
@@ -3335,10 +3335,10 @@ pub struct HealthCheck {
     pub check_type: Option<String>,
 }
 
-/// The `ISP` model of ECM API 2019-07-19 (renamed: the metadata calls it `ISP`).
+/// The `ISP` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Isp {
+pub struct ISP {
     /// `ISPId`: string.
     #[tc(rename = "ISPId")]
     pub isp_id: Option<String>,
@@ -3347,10 +3347,10 @@ pub struct Isp {
     pub isp_name: Option<String>,
 }
 
-/// The `ISPCounter` model of ECM API 2019-07-19 (renamed: the metadata calls it `ISPCounter`).
+/// The `ISPCounter` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IspCounter {
+pub struct ISPCounter {
     /// `ProviderName`: string. Example: `CTCC`.
     pub provider_name: Option<String>,
     /// `ProviderNodeNum`: integer. Example: `1`.
@@ -3363,10 +3363,10 @@ pub struct IspCounter {
     pub provider_instance_num: Option<i64>,
 }
 
-/// The `ISPIPv6CidrBlock` model of ECM API 2019-07-19 (renamed: the metadata calls it `ISPIPv6CidrBlock`).
+/// The `ISPIPv6CidrBlock` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IspiPv6CidrBlock {
+pub struct ISPIPv6CidrBlock {
     /// `IPv6CidrBlock`: string, may be null. Example: `"2402:4e00:1717:8200::/56",`.
     pub i_pv6_cidr_block: Option<String>,
     /// `ISPType`: string, may be null. Example: `CMCC`.
@@ -3374,10 +3374,10 @@ pub struct IspiPv6CidrBlock {
     pub isp_type: Option<String>,
 }
 
-/// The `ISPTypeItem` model of ECM API 2019-07-19 (renamed: the metadata calls it `ISPTypeItem`).
+/// The `ISPTypeItem` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IspTypeItem {
+pub struct ISPTypeItem {
     /// `ISPType`, optional: string. Example: `CMCC`.
     #[tc(rename = "ISPType")]
     pub isp_type: Option<String>,
@@ -3653,12 +3653,12 @@ pub struct InstancesPrice {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Internet {
-    /// `PrivateIPAddressSet`: list of [`PrivateIpAddressInfo`], may be null.
+    /// `PrivateIPAddressSet`: list of [`PrivateIPAddressInfo`], may be null.
     #[tc(rename = "PrivateIPAddressSet")]
-    pub private_ip_address_set: Option<Vec<PrivateIpAddressInfo>>,
-    /// `PublicIPAddressSet`: list of [`PublicIpAddressInfo`], may be null.
+    pub private_ip_address_set: Option<Vec<PrivateIPAddressInfo>>,
+    /// `PublicIPAddressSet`: list of [`PublicIPAddressInfo`], may be null.
     #[tc(rename = "PublicIPAddressSet")]
-    pub public_ip_address_set: Option<Vec<PublicIpAddressInfo>>,
+    pub public_ip_address_set: Option<Vec<PublicIPAddressInfo>>,
     /// `InstanceNetworkInfoSet`: list of [`InstanceNetworkInfo`], may be null.
     pub instance_network_info_set: Option<Vec<InstanceNetworkInfo>>,
 }
@@ -3871,9 +3871,9 @@ pub struct Module {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModuleCounter {
-    /// `ISPCounterSet`: list of [`IspCounter`].
+    /// `ISPCounterSet`: list of [`ISPCounter`].
     #[tc(rename = "ISPCounterSet")]
-    pub isp_counter_set: Option<Vec<IspCounter>>,
+    pub isp_counter_set: Option<Vec<ISPCounter>>,
     /// `ProvinceNum`: integer.
     pub province_num: Option<i64>,
     /// `CityNum`: integer.
@@ -4039,9 +4039,9 @@ pub struct Node {
     pub city: Option<City>,
     /// `RegionInfo`: [`RegionInfo`].
     pub region_info: Option<RegionInfo>,
-    /// `ISPSet`: list of [`Isp`].
+    /// `ISPSet`: list of [`ISP`].
     #[tc(rename = "ISPSet")]
-    pub isp_set: Option<Vec<Isp>>,
+    pub isp_set: Option<Vec<ISP>>,
     /// `ISPNum`: integer. Example: `1`.
     #[tc(rename = "ISPNum")]
     pub isp_num: Option<i64>,
@@ -4217,10 +4217,10 @@ pub struct PriceDetail {
     pub original_price: Option<u64>,
 }
 
-/// The `PrivateIPAddressInfo` model of ECM API 2019-07-19 (renamed: the metadata calls it `PrivateIPAddressInfo`).
+/// The `PrivateIPAddressInfo` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrivateIpAddressInfo {
+pub struct PrivateIPAddressInfo {
     /// `PrivateIPAddress`: string, may be null.
     #[tc(rename = "PrivateIPAddress")]
     pub private_ip_address: Option<String>,
@@ -4256,18 +4256,18 @@ pub struct Province {
     pub province_name: Option<String>,
 }
 
-/// The `PublicIPAddressInfo` model of ECM API 2019-07-19 (renamed: the metadata calls it `PublicIPAddressInfo`).
+/// The `PublicIPAddressInfo` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PublicIpAddressInfo {
+pub struct PublicIPAddressInfo {
     /// `ChargeMode`: string.
     pub charge_mode: Option<String>,
     /// `PublicIPAddress`: string.
     #[tc(rename = "PublicIPAddress")]
     pub public_ip_address: Option<String>,
-    /// `ISP`: [`Isp`].
+    /// `ISP`: [`ISP`].
     #[tc(rename = "ISP")]
-    pub isp: Option<Isp>,
+    pub isp: Option<ISP>,
     /// `MaxBandwidthOut`: integer.
     pub max_bandwidth_out: Option<i64>,
     /// `MaxBandwidthIn`: integer.
@@ -4360,10 +4360,10 @@ pub struct RuleHealth {
     pub targets: Option<Vec<TargetHealth>>,
 }
 
-/// The `RunEIPDirectServiceEnabled` model of ECM API 2019-07-19 (renamed: the metadata calls it `RunEIPDirectServiceEnabled`).
+/// The `RunEIPDirectServiceEnabled` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RunEipDirectServiceEnabled {
+pub struct RunEIPDirectServiceEnabled {
     /// `Enabled`, optional: boolean.
     pub enabled: Option<bool>,
 }
@@ -4802,8 +4802,8 @@ pub struct VpcInfo {
     /// `Ipv6ISP`: string, may be null. Example: `CTCC`.
     #[tc(rename = "Ipv6ISP")]
     pub ipv6_isp: Option<String>,
-    /// `Ipv6CidrBlockSet`: list of [`IspiPv6CidrBlock`], may be null.
-    pub ipv6_cidr_block_set: Option<Vec<IspiPv6CidrBlock>>,
+    /// `Ipv6CidrBlockSet`: list of [`ISPIPv6CidrBlock`], may be null.
+    pub ipv6_cidr_block_set: Option<Vec<ISPIPv6CidrBlock>>,
 }
 
 /// The `ZoneInfo` model of ECM API 2019-07-19.
@@ -4818,10 +4818,10 @@ pub struct ZoneInfo {
     pub zone: Option<String>,
 }
 
-/// The `ZoneInstanceCountISP` model of ECM API 2019-07-19 (renamed: the metadata calls it `ZoneInstanceCountISP`).
+/// The `ZoneInstanceCountISP` model of ECM API 2019-07-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ZoneInstanceCountIsp {
+pub struct ZoneInstanceCountISP {
     /// `Zone`, required: string. Example: `ap-dongguan-ecm-1`.
     pub zone: String,
     /// `InstanceCount`, required: integer. Example: `1`.

@@ -16,8 +16,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `GetRuntimeMC` action of EIS API 2021-06-01.
 ///
-/// Answers [`GetRuntimeMcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "eis", version = "2021-06-01", region = "optional", response = GetRuntimeMcResponse)]
+/// Answers [`GetRuntimeMCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "eis", version = "2021-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetRuntimeMC {
     /// `RuntimeId`, required: integer. Example: `12`.
@@ -31,15 +31,15 @@ pub struct GetRuntimeMC {
 /// The answer of [`GetRuntimeMC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetRuntimeMcResponse {
-    /// `Runtime`: [`RuntimeMc`].
-    pub runtime: Option<RuntimeMc>,
+pub struct GetRuntimeMCResponse {
+    /// `Runtime`: [`RuntimeMC`].
+    pub runtime: Option<RuntimeMC>,
 }
 
 /// The `GetRuntimeResourceMonitorMetricMC` action of EIS API 2021-06-01.
 ///
-/// Answers [`GetRuntimeResourceMonitorMetricMcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "eis", version = "2021-06-01", region = "optional", response = GetRuntimeResourceMonitorMetricMcResponse)]
+/// Answers [`GetRuntimeResourceMonitorMetricMCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "eis", version = "2021-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetRuntimeResourceMonitorMetricMC {
     /// `RuntimeId`, required: integer. Example: `12`.
@@ -63,17 +63,17 @@ pub struct GetRuntimeResourceMonitorMetricMC {
 /// The answer of [`GetRuntimeResourceMonitorMetricMC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetRuntimeResourceMonitorMetricMcResponse {
+pub struct GetRuntimeResourceMonitorMetricMCResponse {
     /// `MetricType`: string.
     pub metric_type: Option<String>,
-    /// `Values`: list of [`MetricValueMc`].
-    pub values: Option<Vec<MetricValueMc>>,
+    /// `Values`: list of [`MetricValueMC`].
+    pub values: Option<Vec<MetricValueMC>>,
 }
 
 /// The `ListDeployableRuntimesMC` action of EIS API 2021-06-01.
 ///
-/// Answers [`ListDeployableRuntimesMcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "eis", version = "2021-06-01", region = "optional", response = ListDeployableRuntimesMcResponse)]
+/// Answers [`ListDeployableRuntimesMCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "eis", version = "2021-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListDeployableRuntimesMC {
     /// `ProjectId`, optional: integer. Example: `1`.
@@ -89,15 +89,15 @@ pub struct ListDeployableRuntimesMC {
 /// The answer of [`ListDeployableRuntimesMC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListDeployableRuntimesMcResponse {
-    /// `Runtimes`: list of [`AbstractRuntimeMc`].
-    pub runtimes: Option<Vec<AbstractRuntimeMc>>,
+pub struct ListDeployableRuntimesMCResponse {
+    /// `Runtimes`: list of [`AbstractRuntimeMC`].
+    pub runtimes: Option<Vec<AbstractRuntimeMC>>,
 }
 
 /// The `ListRuntimeDeployedInstancesMC` action of EIS API 2021-06-01.
 ///
-/// Answers [`ListRuntimeDeployedInstancesMcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "eis", version = "2021-06-01", region = "optional", response = ListRuntimeDeployedInstancesMcResponse)]
+/// Answers [`ListRuntimeDeployedInstancesMCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "eis", version = "2021-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRuntimeDeployedInstancesMC {
     /// `RuntimeId`, required: integer. Example: `12`.
@@ -125,17 +125,17 @@ pub struct ListRuntimeDeployedInstancesMC {
 /// The answer of [`ListRuntimeDeployedInstancesMC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListRuntimeDeployedInstancesMcResponse {
-    /// `Instances`: list of [`RuntimeDeployedInstanceMc`].
-    pub instances: Option<Vec<RuntimeDeployedInstanceMc>>,
+pub struct ListRuntimeDeployedInstancesMCResponse {
+    /// `Instances`: list of [`RuntimeDeployedInstanceMC`].
+    pub instances: Option<Vec<RuntimeDeployedInstanceMC>>,
     /// `TotalCount`: integer. Example: `102`.
     pub total_count: Option<i64>,
 }
 
 /// The `ListRuntimesMC` action of EIS API 2021-06-01.
 ///
-/// Answers [`ListRuntimesMcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "eis", version = "2021-06-01", region = "optional", response = ListRuntimesMcResponse)]
+/// Answers [`ListRuntimesMCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "eis", version = "2021-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRuntimesMC {
     /// `RuntimeClass`, optional: integer. Example: `1`.
@@ -147,15 +147,15 @@ pub struct ListRuntimesMC {
 /// The answer of [`ListRuntimesMC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListRuntimesMcResponse {
-    /// `Runtimes`: list of [`RuntimeMc`].
-    pub runtimes: Option<Vec<RuntimeMc>>,
+pub struct ListRuntimesMCResponse {
+    /// `Runtimes`: list of [`RuntimeMC`].
+    pub runtimes: Option<Vec<RuntimeMC>>,
 }
 
-/// The `AbstractRuntimeMC` model of EIS API 2021-06-01 (renamed: the metadata calls it `AbstractRuntimeMC`).
+/// The `AbstractRuntimeMC` model of EIS API 2021-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AbstractRuntimeMc {
+pub struct AbstractRuntimeMC {
     /// `RuntimeId`: integer. Example: `12`.
     pub runtime_id: Option<i64>,
     /// `DisplayName`: string. Example: `天津-2`.
@@ -180,20 +180,20 @@ pub struct AbstractRuntimeMc {
     pub match_extensions: Option<String>,
 }
 
-/// The `MetricValueMC` model of EIS API 2021-06-01 (renamed: the metadata calls it `MetricValueMC`).
+/// The `MetricValueMC` model of EIS API 2021-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MetricValueMc {
+pub struct MetricValueMC {
     /// `Time`: integer, may be null. Example: `11111`.
     pub time: Option<i64>,
     /// `Val`: string, may be null. Example: `"123"`.
     pub val: Option<String>,
 }
 
-/// The `RuntimeDeployedInstanceMC` model of EIS API 2021-06-01 (renamed: the metadata calls it `RuntimeDeployedInstanceMC`).
+/// The `RuntimeDeployedInstanceMC` model of EIS API 2021-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RuntimeDeployedInstanceMc {
+pub struct RuntimeDeployedInstanceMC {
     /// `GroupId`: integer. Example: `1`.
     pub group_id: Option<i64>,
     /// `GroupName`: string. Example: `我的项目`.
@@ -220,10 +220,10 @@ pub struct RuntimeDeployedInstanceMc {
     pub project_version: Option<i64>,
 }
 
-/// The `RuntimeExtensionMC` model of EIS API 2021-06-01 (renamed: the metadata calls it `RuntimeExtensionMC`).
+/// The `RuntimeExtensionMC` model of EIS API 2021-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RuntimeExtensionMc {
+pub struct RuntimeExtensionMC {
     /// `Type`: integer. Example: `0`.
     pub type_: Option<i64>,
     /// `Size`: number. Example: `1`.
@@ -240,10 +240,10 @@ pub struct RuntimeExtensionMc {
     pub updated_at: Option<i64>,
 }
 
-/// The `RuntimeMC` model of EIS API 2021-06-01 (renamed: the metadata calls it `RuntimeMC`).
+/// The `RuntimeMC` model of EIS API 2021-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RuntimeMc {
+pub struct RuntimeMC {
     /// `RuntimeId`: integer. Example: `123`.
     pub runtime_id: Option<i64>,
     /// `Uin`: string. Example: `12345`.
@@ -282,8 +282,8 @@ pub struct RuntimeMc {
     pub resource_limit_type: Option<i64>,
     /// `AutoRenewal`: boolean, may be null. Example: `true`.
     pub auto_renewal: Option<bool>,
-    /// `WorkerExtensions`: list of [`RuntimeExtensionMc`], may be null.
-    pub worker_extensions: Option<Vec<RuntimeExtensionMc>>,
+    /// `WorkerExtensions`: list of [`RuntimeExtensionMC`], may be null.
+    pub worker_extensions: Option<Vec<RuntimeExtensionMC>>,
     /// `RuntimeType`: integer, may be null. Example: `2`.
     pub runtime_type: Option<i64>,
     /// `RuntimeClass`: integer, may be null. Example: `1`.

@@ -263,16 +263,16 @@ pub struct CreateCloudInstance {
     pub product_id: Option<i64>,
     /// `ClientToken`, optional: string. Example: `a9a90aa6----fae36063280`.
     pub client_token: Option<String>,
-    /// `VPCSettings`, optional: [`VpcSettings`].
+    /// `VPCSettings`, optional: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: Option<VpcSettings>,
+    pub vpc_settings: Option<VPCSettings>,
     /// `CloudResources`, optional: list of [`CloudResource`].
     pub cloud_resources: Option<Vec<CloudResource>>,
     /// `SgId`, optional: string. Example: `sg-jfluxxxx`.
     pub sg_id: Option<String>,
-    /// `MetaDBInfo`, optional: [`CustomMetaDbInfo`].
+    /// `MetaDBInfo`, optional: [`CustomMetaDBInfo`].
     #[tc(rename = "MetaDBInfo")]
-    pub meta_db_info: Option<CustomMetaDbInfo>,
+    pub meta_db_info: Option<CustomMetaDBInfo>,
     /// `Tags`, optional: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
     /// `LoginSettings`, optional: [`LoginSettings`].
@@ -358,9 +358,9 @@ pub struct CreateCluster {
     pub disaster_recover_group_ids: Option<Vec<String>>,
     /// `EnableCbsEncryptFlag`, optional: boolean. Example: `true`.
     pub enable_cbs_encrypt_flag: Option<bool>,
-    /// `MetaDBInfo`, optional: [`CustomMetaDbInfo`].
+    /// `MetaDBInfo`, optional: [`CustomMetaDBInfo`].
     #[tc(rename = "MetaDBInfo")]
-    pub meta_db_info: Option<CustomMetaDbInfo>,
+    pub meta_db_info: Option<CustomMetaDBInfo>,
     /// `DependService`, optional: list of [`DependService`].
     pub depend_service: Option<Vec<DependService>>,
     /// `ZoneResourceConfiguration`, optional: list of [`ZoneResourceConfiguration`].
@@ -384,9 +384,9 @@ pub struct CreateCluster {
     pub web_ui_version: Option<i64>,
     /// `EnableCbsSysEncryptFlag`, optional: boolean. Example: `true`.
     pub enable_cbs_sys_encrypt_flag: Option<bool>,
-    /// `MetaDBGroupInfo`, optional: list of [`CustomMetaDbInfo`].
+    /// `MetaDBGroupInfo`, optional: list of [`CustomMetaDBInfo`].
     #[tc(rename = "MetaDBGroupInfo")]
-    pub meta_db_group_info: Option<Vec<CustomMetaDbInfo>>,
+    pub meta_db_group_info: Option<Vec<CustomMetaDBInfo>>,
 }
 
 /// The answer of [`CreateCluster`].
@@ -425,8 +425,8 @@ pub struct CreateDynamicInstanceResponse {
 
 /// The `CreateGroupsSTD` action of EMR API 2019-01-03.
 ///
-/// Answers [`CreateGroupsStdResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = CreateGroupsStdResponse)]
+/// Answers [`CreateGroupsSTDResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateGroupsSTD {
     /// `InstanceId`, required: string. Example: `emr-o88f3whr`.
@@ -438,7 +438,7 @@ pub struct CreateGroupsSTD {
 /// The answer of [`CreateGroupsSTD`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateGroupsStdResponse {
+pub struct CreateGroupsSTDResponse {
     /// `Data`: list of [`ResultItem`].
     pub data: Option<Vec<ResultItem>>,
 }
@@ -466,14 +466,14 @@ pub struct CreateInstance {
     pub time_unit: String,
     /// `LoginSettings`, required: [`LoginSettings`].
     pub login_settings: LoginSettings,
-    /// `VPCSettings`, optional: [`VpcSettings`].
+    /// `VPCSettings`, optional: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: Option<VpcSettings>,
+    pub vpc_settings: Option<VPCSettings>,
     /// `ResourceSpec`, optional: [`NewResourceSpec`].
     pub resource_spec: Option<NewResourceSpec>,
-    /// `COSSettings`, optional: [`CosSettings`].
+    /// `COSSettings`, optional: [`COSSettings`].
     #[tc(rename = "COSSettings")]
-    pub cos_settings: Option<CosSettings>,
+    pub cos_settings: Option<COSSettings>,
     /// `Placement`, optional: [`Placement`].
     pub placement: Option<Placement>,
     /// `SgId`, optional: string. Example: `sg-xxxxxxxxxx`.
@@ -549,8 +549,8 @@ pub struct CreateInstanceResponse {
 
 /// The `CreateSLInstance` action of EMR API 2019-01-03.
 ///
-/// Answers [`CreateSlInstanceResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = CreateSlInstanceResponse)]
+/// Answers [`CreateSLInstanceResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSLInstance {
     /// `InstanceName`, required: string. Example: `emr-test`.
@@ -580,7 +580,7 @@ pub struct CreateSLInstance {
 /// The answer of [`CreateSLInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSlInstanceResponse {
+pub struct CreateSLInstanceResponse {
     /// `InstanceId`: string. Example: `emr-xxxxxxxx`.
     pub instance_id: Option<String>,
 }
@@ -608,8 +608,8 @@ pub struct DeleteAutoScaleStrategyResponse;
 
 /// The `DeleteGroupsSTD` action of EMR API 2019-01-03.
 ///
-/// Answers [`DeleteGroupsStdResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DeleteGroupsStdResponse)]
+/// Answers [`DeleteGroupsSTDResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteGroupsSTD {
     /// `InstanceId`, required: string. Example: `emr-o88f3whr`.
@@ -621,7 +621,7 @@ pub struct DeleteGroupsSTD {
 /// The answer of [`DeleteGroupsSTD`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteGroupsStdResponse {
+pub struct DeleteGroupsSTDResponse {
     /// `Data`: list of [`ResultItem`].
     pub data: Option<Vec<ResultItem>>,
     /// `FlowId`: integer. Example: `737`.
@@ -889,8 +889,8 @@ pub struct DescribeCvmQuotaResponse {
 
 /// The `DescribeDAGInfo` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeDagInfoResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeDagInfoResponse)]
+/// Answers [`DescribeDAGInfoResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDAGInfo {
     /// `InstanceID`, required: string. Example: `emr-xfaf11ab`.
@@ -906,12 +906,12 @@ pub struct DescribeDAGInfo {
 /// The answer of [`DescribeDAGInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDagInfoResponse {
+pub struct DescribeDAGInfoResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `DAGInfoList`: list of [`DagInfo`], may be null.
+    /// `DAGInfoList`: list of [`DAGInfo`], may be null.
     #[tc(rename = "DAGInfoList")]
-    pub dag_info_list: Option<Vec<DagInfo>>,
+    pub dag_info_list: Option<Vec<DAGInfo>>,
 }
 
 /// The `DescribeDynamicInstanceDetail` action of EMR API 2019-01-03.
@@ -998,15 +998,15 @@ pub struct DescribeDynamicInstanceList {
 pub struct DescribeDynamicInstanceListResponse {
     /// `DynamicInstanceList`: list of [`RayCluster`].
     pub dynamic_instance_list: Option<Vec<RayCluster>>,
-    /// `WebUIInfos`: list of [`WebUiInfo`].
+    /// `WebUIInfos`: list of [`WebUIInfo`].
     #[tc(rename = "WebUIInfos")]
-    pub web_ui_infos: Option<Vec<WebUiInfo>>,
+    pub web_ui_infos: Option<Vec<WebUIInfo>>,
 }
 
 /// The `DescribeEMREventList` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeEmrEventListResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeEmrEventListResponse)]
+/// Answers [`DescribeEMREventListResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEMREventList {
     /// `InstanceId`, required: string. Example: `emr-32xv111`.
@@ -1030,9 +1030,9 @@ pub struct DescribeEMREventList {
 /// The answer of [`DescribeEMREventList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEmrEventListResponse {
-    /// `EventList`: list of [`EmrEventListItem`].
-    pub event_list: Option<Vec<EmrEventListItem>>,
+pub struct DescribeEMREventListResponse {
+    /// `EventList`: list of [`EMREventListItem`].
+    pub event_list: Option<Vec<EMREventListItem>>,
     /// `TotalNum`: integer. Example: `200`.
     pub total_num: Option<i64>,
 }
@@ -1167,8 +1167,8 @@ pub struct DescribeGlobalConfigResponse {
 
 /// The `DescribeGroupsSTD` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeGroupsStdResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeGroupsStdResponse)]
+/// Answers [`DescribeGroupsSTDResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGroupsSTD {
     /// `InstanceId`, required: string. Example: `emr-mzkssfla`.
@@ -1186,7 +1186,7 @@ pub struct DescribeGroupsSTD {
 /// The answer of [`DescribeGroupsSTD`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGroupsStdResponse {
+pub struct DescribeGroupsSTDResponse {
     /// `Data`: list of [`GroupInfos`].
     pub data: Option<Vec<GroupInfos>>,
     /// `TotalCount`: integer. Example: `11`.
@@ -1283,8 +1283,8 @@ pub struct DescribeHBaseTableStoreSizeMetricResponse {
 
 /// The `DescribeHDFSStorageInfo` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeHdfsStorageInfoResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeHdfsStorageInfoResponse)]
+/// Answers [`DescribeHDFSStorageInfoResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHDFSStorageInfo {
     /// `InstanceId`, required: string. Example: `emr-xfaf11ab`.
@@ -1298,7 +1298,7 @@ pub struct DescribeHDFSStorageInfo {
 /// The answer of [`DescribeHDFSStorageInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHdfsStorageInfoResponse {
+pub struct DescribeHDFSStorageInfoResponse {
     /// `SampleTime`: integer. Example: `1721122480`.
     pub sample_time: Option<i64>,
     /// `StorageSummaryDistribution`: list of [`StorageSummaryDistribution`], may be null.
@@ -1615,8 +1615,8 @@ pub struct DescribeKyuubiQueryInfoResponse {
 
 /// The `DescribeMetaDBInfo` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeMetaDbInfoResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeMetaDbInfoResponse)]
+/// Answers [`DescribeMetaDBInfoResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMetaDBInfo {
     /// `InstanceId`, required: string. Example: `emr-pxsbezre`.
@@ -1626,10 +1626,10 @@ pub struct DescribeMetaDBInfo {
 /// The answer of [`DescribeMetaDBInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMetaDbInfoResponse {
-    /// `MetaDBGroupInfo`: list of [`CustomMetaDbInfo`].
+pub struct DescribeMetaDBInfoResponse {
+    /// `MetaDBGroupInfo`: list of [`CustomMetaDBInfo`].
     #[tc(rename = "MetaDBGroupInfo")]
-    pub meta_db_group_info: Option<Vec<CustomMetaDbInfo>>,
+    pub meta_db_group_info: Option<Vec<CustomMetaDBInfo>>,
 }
 
 /// The `DescribeNodeDataDisks` action of EMR API 2019-01-03.
@@ -1660,9 +1660,9 @@ pub struct DescribeNodeDataDisks {
 pub struct DescribeNodeDataDisksResponse {
     /// `TotalCount`: integer. Example: `3`.
     pub total_count: Option<i64>,
-    /// `CBSList`: list of [`CbsInstance`], may be null.
+    /// `CBSList`: list of [`CBSInstance`], may be null.
     #[tc(rename = "CBSList")]
-    pub cbs_list: Option<Vec<CbsInstance>>,
+    pub cbs_list: Option<Vec<CBSInstance>>,
     /// `MaxSize`: unsigned integer. Example: `200`.
     pub max_size: Option<u64>,
     /// `MaxThroughputPerformance`: integer. Example: `300`.
@@ -1781,8 +1781,8 @@ pub struct DescribeResourceScheduleDiffDetailResponse {
 
 /// The `DescribeSLInstance` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeSlInstanceResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeSlInstanceResponse)]
+/// Answers [`DescribeSLInstanceResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSLInstance {
     /// `InstanceId`, required: string. Example: `emr-xxxxxxxx`.
@@ -1792,7 +1792,7 @@ pub struct DescribeSLInstance {
 /// The answer of [`DescribeSLInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSlInstanceResponse {
+pub struct DescribeSLInstanceResponse {
     /// `InstanceId`: string. Example: `emr-xxxxxxxx`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `emr-test`.
@@ -1827,15 +1827,15 @@ pub struct DescribeSlInstanceResponse {
     pub auto_renew_flag: Option<i64>,
     /// `NodeNum`: integer. Example: `3`.
     pub node_num: Option<i64>,
-    /// `SLInstance`: list of [`SlInstance`].
+    /// `SLInstance`: list of [`SLInstance`].
     #[tc(rename = "SLInstance")]
-    pub sl_instance: Option<Vec<SlInstance>>,
+    pub sl_instance: Option<Vec<SLInstance>>,
 }
 
 /// The `DescribeSLInstanceList` action of EMR API 2019-01-03.
 ///
-/// Answers [`DescribeSlInstanceListResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = DescribeSlInstanceListResponse)]
+/// Answers [`DescribeSLInstanceListResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSLInstanceList {
     /// `DisplayStrategy`, required: string. Example: `clusterList`.
@@ -1855,11 +1855,11 @@ pub struct DescribeSLInstanceList {
 /// The answer of [`DescribeSLInstanceList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSlInstanceListResponse {
+pub struct DescribeSLInstanceListResponse {
     /// `TotalCnt`: integer. Example: `1`.
     pub total_cnt: Option<i64>,
-    /// `InstancesList`: list of [`SlInstanceInfo`].
-    pub instances_list: Option<Vec<SlInstanceInfo>>,
+    /// `InstancesList`: list of [`SLInstanceInfo`].
+    pub instances_list: Option<Vec<SLInstanceInfo>>,
 }
 
 /// The `DescribeServiceConfGroupInfos` action of EMR API 2019-01-03.
@@ -2224,9 +2224,9 @@ pub struct InquiryPriceCreateInstance {
     pub resource_spec: Option<NewResourceSpec>,
     /// `Placement`, optional: [`Placement`].
     pub placement: Option<Placement>,
-    /// `VPCSettings`, optional: [`VpcSettings`].
+    /// `VPCSettings`, optional: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: Option<VpcSettings>,
+    pub vpc_settings: Option<VPCSettings>,
     /// `MetaType`, optional: string. Example: `EMR_NEW_META`.
     pub meta_type: Option<String>,
     /// `UnifyMetaInstanceId`, optional: string. Example: `cdb-xxx`.
@@ -2249,9 +2249,9 @@ pub struct InquiryPriceCreateInstance {
     pub default_meta_version: Option<String>,
     /// `NeedCdbAudit`, optional: integer. Example: `0`.
     pub need_cdb_audit: Option<i64>,
-    /// `MetaDBGroupInfo`, optional: list of [`CustomMetaDbInfo`].
+    /// `MetaDBGroupInfo`, optional: list of [`CustomMetaDBInfo`].
     #[tc(rename = "MetaDBGroupInfo")]
-    pub meta_db_group_info: Option<Vec<CustomMetaDbInfo>>,
+    pub meta_db_group_info: Option<Vec<CustomMetaDBInfo>>,
 }
 
 /// The answer of [`InquiryPriceCreateInstance`].
@@ -2441,9 +2441,9 @@ pub struct InstallSoftware {
     pub container_extra_conf: Option<ContainerExtraConf>,
     /// `CheckServiceDeployInfo`, optional: boolean. Example: `true`.
     pub check_service_deploy_info: Option<bool>,
-    /// `MetaDBGroupInfo`, optional: list of [`CustomMetaDbInfo`].
+    /// `MetaDBGroupInfo`, optional: list of [`CustomMetaDBInfo`].
     #[tc(rename = "MetaDBGroupInfo")]
-    pub meta_db_group_info: Option<Vec<CustomMetaDbInfo>>,
+    pub meta_db_group_info: Option<Vec<CustomMetaDBInfo>>,
 }
 
 /// The answer of [`InstallSoftware`].
@@ -2720,14 +2720,14 @@ pub struct ModifyResourcesTagsResponse {
     pub fail_list: Option<Vec<String>>,
     /// `PartSuccessList`: list of string, may be null. Example: `["emr-xxx"]`.
     pub part_success_list: Option<Vec<String>>,
-    /// `ClusterToFlowIdList`: list of [`ClusterIdToFlowId`], may be null. Example: `[{"ClusterId":"emr-2qhwmqln","FlowId":79}]`.
-    pub cluster_to_flow_id_list: Option<Vec<ClusterIdToFlowId>>,
+    /// `ClusterToFlowIdList`: list of [`ClusterIDToFlowID`], may be null. Example: `[{"ClusterId":"emr-2qhwmqln","FlowId":79}]`.
+    pub cluster_to_flow_id_list: Option<Vec<ClusterIDToFlowID>>,
 }
 
 /// The `ModifySLInstance` action of EMR API 2019-01-03.
 ///
-/// Answers [`ModifySlInstanceResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = ModifySlInstanceResponse)]
+/// Answers [`ModifySLInstanceResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySLInstance {
     /// `InstanceId`, required: string. Example: `emr-xxxxxxxx`.
@@ -2745,12 +2745,12 @@ pub struct ModifySLInstance {
 /// The answer of [`ModifySLInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySlInstanceResponse;
+pub struct ModifySLInstanceResponse;
 
 /// The `ModifySLInstanceBasic` action of EMR API 2019-01-03.
 ///
-/// Answers [`ModifySlInstanceBasicResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = ModifySlInstanceBasicResponse)]
+/// Answers [`ModifySLInstanceBasicResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySLInstanceBasic {
     /// `InstanceId`, required: string. Example: `emr-ke6f8bc5`.
@@ -2762,7 +2762,7 @@ pub struct ModifySLInstanceBasic {
 /// The answer of [`ModifySLInstanceBasic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySlInstanceBasicResponse;
+pub struct ModifySLInstanceBasicResponse;
 
 /// The `ModifyServiceParamsByExportConfs` action of EMR API 2019-01-03.
 ///
@@ -2842,8 +2842,8 @@ pub struct ModifyUserManagerPwdResponse {
 
 /// The `ModifyUsersOfGroupSTD` action of EMR API 2019-01-03.
 ///
-/// Answers [`ModifyUsersOfGroupStdResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = ModifyUsersOfGroupStdResponse)]
+/// Answers [`ModifyUsersOfGroupSTDResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyUsersOfGroupSTD {
     /// `InstanceId`, required: string. Example: `emr-o88f3whr`.
@@ -2861,7 +2861,7 @@ pub struct ModifyUsersOfGroupSTD {
 /// The answer of [`ModifyUsersOfGroupSTD`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyUsersOfGroupStdResponse {
+pub struct ModifyUsersOfGroupSTDResponse {
     /// `Data`: boolean. Example: `true`.
     pub data: Option<bool>,
     /// `FlowId`: integer. Example: `288`.
@@ -3274,8 +3274,8 @@ pub struct TerminateInstanceResponse;
 
 /// The `TerminateSLInstance` action of EMR API 2019-01-03.
 ///
-/// Answers [`TerminateSlInstanceResponse`].
-#[tc_action(service = "emr", version = "2019-01-03", region = "optional", response = TerminateSlInstanceResponse)]
+/// Answers [`TerminateSLInstanceResponse`].
+#[tc_action(service = "emr", version = "2019-01-03", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateSLInstance {
     /// `InstanceId`, required: string. Example: `emr-xxxxxxxx`.
@@ -3285,7 +3285,7 @@ pub struct TerminateSLInstance {
 /// The answer of [`TerminateSLInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateSlInstanceResponse;
+pub struct TerminateSLInstanceResponse;
 
 /// The `TerminateTasks` action of EMR API 2019-01-03.
 ///
@@ -3522,10 +3522,10 @@ pub struct BootstrapAction {
     pub args: Option<Vec<String>>,
 }
 
-/// The `CBSInstance` model of EMR API 2019-01-03 (renamed: the metadata calls it `CBSInstance`).
+/// The `CBSInstance` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CbsInstance {
+pub struct CBSInstance {
     /// `DiskId`: string. Example: `disk-jcih4wxx`.
     pub disk_id: Option<String>,
     /// `DiskUsage`: string. Example: `SYSTEM_DISK`.
@@ -3566,10 +3566,10 @@ pub struct CbsInstance {
     pub throughput_performance: Option<i64>,
 }
 
-/// The `CBSVolume` model of EMR API 2019-01-03 (renamed: the metadata calls it `CBSVolume`).
+/// The `CBSVolume` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CbsVolume {
+pub struct CBSVolume {
     /// `VolumeName`: string. Example: `cbs-volume-1`.
     pub volume_name: Option<String>,
     /// `DiskType`: string. Example: `高效云盘`.
@@ -3580,10 +3580,10 @@ pub struct CbsVolume {
     pub disk_count: Option<i64>,
 }
 
-/// The `CFSTurboVolume` model of EMR API 2019-01-03 (renamed: the metadata calls it `CFSTurboVolume`).
+/// The `CFSTurboVolume` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsTurboVolume {
+pub struct CFSTurboVolume {
     /// `VolumeName`: string. Example: `mock-cfs-turbo-volume`.
     pub volume_name: Option<String>,
     /// `FileSystemId`: string. Example: `cfs-turbo-mock-123`.
@@ -3599,10 +3599,10 @@ pub struct CfsTurboVolume {
     pub root_dir: Option<String>,
 }
 
-/// The `CFSVolume` model of EMR API 2019-01-03 (renamed: the metadata calls it `CFSVolume`).
+/// The `CFSVolume` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsVolume {
+pub struct CFSVolume {
     /// `VolumeName`: string. Example: `cfs-volume-1`.
     pub volume_name: Option<String>,
     /// `FileSystemId`: string. Example: `2feon2`.
@@ -3616,22 +3616,22 @@ pub struct CfsVolume {
     pub sub_path: Option<String>,
 }
 
-/// The `CLBSetting` model of EMR API 2019-01-03 (renamed: the metadata calls it `CLBSetting`).
+/// The `CLBSetting` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClbSetting {
+pub struct CLBSetting {
     /// `CLBType`, optional: string. Example: `PUBLIC_IP`.
     #[tc(rename = "CLBType")]
     pub clb_type: Option<String>,
-    /// `VPCSettings`, optional: [`VpcSettings`].
+    /// `VPCSettings`, optional: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: Option<VpcSettings>,
+    pub vpc_settings: Option<VPCSettings>,
 }
 
-/// The `COSSettings` model of EMR API 2019-01-03 (renamed: the metadata calls it `COSSettings`).
+/// The `COSSettings` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosSettings {
+pub struct COSSettings {
     /// `CosSecretId`, required: string. Example: `SecretId`.
     pub cos_secret_id: String,
     /// `CosSecretKey`, required: string. Example: `SecrectKey`.
@@ -3640,10 +3640,10 @@ pub struct CosSettings {
     pub log_on_cos_path: Option<String>,
 }
 
-/// The `COSVolume` model of EMR API 2019-01-03 (renamed: the metadata calls it `COSVolume`).
+/// The `COSVolume` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosVolume {
+pub struct COSVolume {
     /// `VolumeName`: string. Example: `cosVolume-1`.
     pub volume_name: Option<String>,
     /// `Secret`: string. Example: `7324y98yf89hdifh`.
@@ -3760,10 +3760,10 @@ pub struct ClusterExternalServiceInfo {
     pub cluster_status: Option<i64>,
 }
 
-/// The `ClusterIDToFlowID` model of EMR API 2019-01-03 (renamed: the metadata calls it `ClusterIDToFlowID`).
+/// The `ClusterIDToFlowID` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterIdToFlowId {
+pub struct ClusterIDToFlowID {
     /// `ClusterId`: string. Example: `emr-2qhwmqln`.
     pub cluster_id: Option<String>,
     /// `FlowId`: unsigned integer. Example: `79`.
@@ -3871,9 +3871,9 @@ pub struct ClusterInstancesInfo {
     /// `IsIOHungSelfRecovery`: boolean. Example: `false`.
     #[tc(rename = "IsIOHungSelfRecovery")]
     pub is_io_hung_self_recovery: Option<bool>,
-    /// `MetaDBGroupInfo`: list of [`CustomMetaDbInfo`], may be null.
+    /// `MetaDBGroupInfo`: list of [`CustomMetaDBInfo`], may be null.
     #[tc(rename = "MetaDBGroupInfo")]
-    pub meta_db_group_info: Option<Vec<CustomMetaDbInfo>>,
+    pub meta_db_group_info: Option<Vec<CustomMetaDBInfo>>,
 }
 
 /// The `ClusterRelationMeta` model of EMR API 2019-01-03.
@@ -3899,9 +3899,9 @@ pub struct ClusterSetting {
     pub security_group_ids: Vec<String>,
     /// `Placement`, required: [`Placement`].
     pub placement: Placement,
-    /// `VPCSettings`, required: [`VpcSettings`].
+    /// `VPCSettings`, required: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: VpcSettings,
+    pub vpc_settings: VPCSettings,
     /// `LoginSettings`, required: [`LoginSettings`].
     pub login_settings: LoginSettings,
     /// `TagSpecification`, required: list of string. Example: `["{\"TagKey\":\"test-tag1\",\"TagValue\":\"001\"}","{\"TagKe`….
@@ -4045,10 +4045,10 @@ pub struct CustomImage {
     pub image_pull_secret: Option<ImagePullSecret>,
 }
 
-/// The `CustomMetaDBInfo` model of EMR API 2019-01-03 (renamed: the metadata calls it `CustomMetaDBInfo`).
+/// The `CustomMetaDBInfo` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CustomMetaDbInfo {
+pub struct CustomMetaDBInfo {
     /// `MetaDataJdbcUrl`: string. Example: `jdbc:mysql://ip:port/hive`.
     pub meta_data_jdbc_url: Option<String>,
     /// `MetaDataUser`: string. Example: `userName`.
@@ -4089,10 +4089,10 @@ pub struct CustomServiceDefine {
     pub value: Option<String>,
 }
 
-/// The `DAGInfo` model of EMR API 2019-01-03 (renamed: the metadata calls it `DAGInfo`).
+/// The `DAGInfo` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DagInfo {
+pub struct DAGInfo {
     /// `ID`: string. Example: `queryid_123`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -4152,7 +4152,7 @@ pub struct DescribeBootScriptRsp {
     pub service_before: Option<Vec<PreExecuteFileSetting>>,
 }
 
-/// The `DescribeNodeSpec` model of EMR API 2019-01-03 (renamed: the metadata calls it `DescribeNodeSpec`).
+/// The `DescribeNodeSpec` model of EMR API 2019-01-03, named `DescribeNodeSpecModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeNodeSpecModel {
@@ -4332,15 +4332,15 @@ pub struct DynamicInstanceForm {
     /// `SupportPV`, optional: boolean. Example: `true`.
     #[tc(rename = "SupportPV")]
     pub support_pv: Option<bool>,
-    /// `CBSVolumes`, optional: list of [`CbsVolume`].
+    /// `CBSVolumes`, optional: list of [`CBSVolume`].
     #[tc(rename = "CBSVolumes")]
-    pub cbs_volumes: Option<Vec<CbsVolume>>,
-    /// `CFSVolumes`, optional: list of [`CfsVolume`].
+    pub cbs_volumes: Option<Vec<CBSVolume>>,
+    /// `CFSVolumes`, optional: list of [`CFSVolume`].
     #[tc(rename = "CFSVolumes")]
-    pub cfs_volumes: Option<Vec<CfsVolume>>,
-    /// `COSVolumes`, optional: list of [`CosVolume`].
+    pub cfs_volumes: Option<Vec<CFSVolume>>,
+    /// `COSVolumes`, optional: list of [`COSVolume`].
     #[tc(rename = "COSVolumes")]
-    pub cos_volumes: Option<Vec<CosVolume>>,
+    pub cos_volumes: Option<Vec<COSVolume>>,
     /// `VolumeMounts`, optional: list of [`VolumeMount`].
     pub volume_mounts: Option<Vec<VolumeMount>>,
     /// `Labels`, optional: list of [`TkeLabel`].
@@ -4353,14 +4353,14 @@ pub struct DynamicInstanceForm {
     pub depend_services: Option<Vec<DependService>>,
     /// `SupportToken`, optional: boolean. Example: `true`.
     pub support_token: Option<bool>,
-    /// `CFSTurboVolumes`, optional: list of [`CfsTurboVolume`].
+    /// `CFSTurboVolumes`, optional: list of [`CFSTurboVolume`].
     #[tc(rename = "CFSTurboVolumes")]
-    pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
+    pub cfs_turbo_volumes: Option<Vec<CFSTurboVolume>>,
     /// `ImageInfoV2`, optional: [`ImageInfoV2`].
     pub image_info_v2: Option<ImageInfoV2>,
-    /// `GooseFSVolumes`, optional: list of [`GooseFsVolume`].
+    /// `GooseFSVolumes`, optional: list of [`GooseFSVolume`].
     #[tc(rename = "GooseFSVolumes")]
-    pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
+    pub goose_fs_volumes: Option<Vec<GooseFSVolume>>,
     /// `EnableHistoryServer`, optional: boolean. Example: `true`.
     pub enable_history_server: Option<bool>,
 }
@@ -4390,15 +4390,15 @@ pub struct DynamicInstanceGroup {
     /// `SupportPV`, optional: boolean. Example: `true`.
     #[tc(rename = "SupportPV")]
     pub support_pv: Option<bool>,
-    /// `CBSVolumes`, optional: list of [`CbsVolume`].
+    /// `CBSVolumes`, optional: list of [`CBSVolume`].
     #[tc(rename = "CBSVolumes")]
-    pub cbs_volumes: Option<Vec<CbsVolume>>,
-    /// `CFSVolumes`, optional: list of [`CfsVolume`].
+    pub cbs_volumes: Option<Vec<CBSVolume>>,
+    /// `CFSVolumes`, optional: list of [`CFSVolume`].
     #[tc(rename = "CFSVolumes")]
-    pub cfs_volumes: Option<Vec<CfsVolume>>,
-    /// `COSVolumes`, optional: list of [`CosVolume`].
+    pub cfs_volumes: Option<Vec<CFSVolume>>,
+    /// `COSVolumes`, optional: list of [`COSVolume`].
     #[tc(rename = "COSVolumes")]
-    pub cos_volumes: Option<Vec<CosVolume>>,
+    pub cos_volumes: Option<Vec<COSVolume>>,
     /// `VolumeMounts`, optional: list of [`VolumeMount`].
     pub volume_mounts: Option<Vec<VolumeMount>>,
     /// `Labels`, optional: list of [`TkeLabel`].
@@ -4413,12 +4413,12 @@ pub struct DynamicInstanceGroup {
     pub resource_label: Option<String>,
     /// `PodGpuResourceKey`, optional: string. Example: `nvidia.com/gpu`.
     pub pod_gpu_resource_key: Option<String>,
-    /// `CFSTurboVolumes`, optional: list of [`CfsTurboVolume`].
+    /// `CFSTurboVolumes`, optional: list of [`CFSTurboVolume`].
     #[tc(rename = "CFSTurboVolumes")]
-    pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
-    /// `GooseFSVolumes`, optional: list of [`GooseFsVolume`].
+    pub cfs_turbo_volumes: Option<Vec<CFSTurboVolume>>,
+    /// `GooseFSVolumes`, optional: list of [`GooseFSVolume`].
     #[tc(rename = "GooseFSVolumes")]
-    pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
+    pub goose_fs_volumes: Option<Vec<GooseFSVolume>>,
     /// `PreStartCommand`, optional: string. Example: `*****`.
     pub pre_start_command: Option<String>,
     /// `RayStartParams`, optional: string. Example: `*****`.
@@ -4481,10 +4481,10 @@ pub struct DynamicPodSpec {
     pub limit_memory: Option<f64>,
 }
 
-/// The `EMREventListItem` model of EMR API 2019-01-03 (renamed: the metadata calls it `EMREventListItem`).
+/// The `EMREventListItem` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EmrEventListItem {
+pub struct EMREventListItem {
     /// `Host`: string. Example: `127.0.0.1`.
     pub host: Option<String>,
     /// `Role`: string. Example: `CPU`.
@@ -4730,9 +4730,9 @@ pub struct ExportConfMeta {
 pub struct ExternalAccess {
     /// `Type`, optional: string. Example: `CLB`.
     pub type_: Option<String>,
-    /// `CLBServer`, optional: [`ClbSetting`].
+    /// `CLBServer`, optional: [`CLBSetting`].
     #[tc(rename = "CLBServer")]
-    pub clb_server: Option<ClbSetting>,
+    pub clb_server: Option<CLBSetting>,
 }
 
 /// The `ExternalService` model of EMR API 2019-01-03.
@@ -4807,10 +4807,10 @@ pub struct FlowParamsDesc {
     pub p_value: Option<String>,
 }
 
-/// The `GooseFSVolume` model of EMR API 2019-01-03 (renamed: the metadata calls it `GooseFSVolume`).
+/// The `GooseFSVolume` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsVolume {
+pub struct GooseFSVolume {
     /// `VolumeName`: string. Example: `fuckest`.
     pub volume_name: Option<String>,
     /// `ClusterId`: string. Example: `g_cvm_5uek3d41`.
@@ -5416,15 +5416,15 @@ pub struct ModifyDynamicInstanceForm {
     /// `SupportPV`, optional: boolean. Example: `true`.
     #[tc(rename = "SupportPV")]
     pub support_pv: Option<bool>,
-    /// `CBSVolumes`, optional: list of [`CbsVolume`].
+    /// `CBSVolumes`, optional: list of [`CBSVolume`].
     #[tc(rename = "CBSVolumes")]
-    pub cbs_volumes: Option<Vec<CbsVolume>>,
-    /// `CFSVolumes`, optional: list of [`CfsVolume`].
+    pub cbs_volumes: Option<Vec<CBSVolume>>,
+    /// `CFSVolumes`, optional: list of [`CFSVolume`].
     #[tc(rename = "CFSVolumes")]
-    pub cfs_volumes: Option<Vec<CfsVolume>>,
-    /// `COSVolumes`, optional: list of [`CosVolume`].
+    pub cfs_volumes: Option<Vec<CFSVolume>>,
+    /// `COSVolumes`, optional: list of [`COSVolume`].
     #[tc(rename = "COSVolumes")]
-    pub cos_volumes: Option<Vec<CosVolume>>,
+    pub cos_volumes: Option<Vec<COSVolume>>,
     /// `VolumeMounts`, optional: list of [`VolumeMount`].
     pub volume_mounts: Option<Vec<VolumeMount>>,
     /// `Labels`, optional: list of [`TkeLabel`].
@@ -5439,16 +5439,16 @@ pub struct ModifyDynamicInstanceForm {
     pub support_new_token: Option<bool>,
     /// `ModifyDynamicInstanceGroup`, optional: [`DynamicInstanceGroup`].
     pub modify_dynamic_instance_group: Option<DynamicInstanceGroup>,
-    /// `CFSTurboVolumes`, optional: list of [`CfsTurboVolume`].
+    /// `CFSTurboVolumes`, optional: list of [`CFSTurboVolume`].
     #[tc(rename = "CFSTurboVolumes")]
-    pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
+    pub cfs_turbo_volumes: Option<Vec<CFSTurboVolume>>,
     /// `CustomImage`, optional: [`CustomImage`].
     pub custom_image: Option<CustomImage>,
     /// `ImageInfoV2`, optional: [`ImageInfoV2`].
     pub image_info_v2: Option<ImageInfoV2>,
-    /// `GooseFSVolumes`, optional: list of [`GooseFsVolume`].
+    /// `GooseFSVolumes`, optional: list of [`GooseFSVolume`].
     #[tc(rename = "GooseFSVolumes")]
-    pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
+    pub goose_fs_volumes: Option<Vec<GooseFSVolume>>,
     /// `EnableHistoryServer`, optional: boolean. Example: `true`.
     pub enable_history_server: Option<bool>,
 }
@@ -5497,10 +5497,10 @@ pub struct MultiDisk {
     pub count: Option<i64>,
 }
 
-/// The `MultiDiskMC` model of EMR API 2019-01-03 (renamed: the metadata calls it `MultiDiskMC`).
+/// The `MultiDiskMC` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MultiDiskMc {
+pub struct MultiDiskMC {
     /// `Count`: integer. Example: `1`.
     pub count: Option<i64>,
     /// `Type`: integer. Example: `4`.
@@ -5517,9 +5517,9 @@ pub struct MultiDiskMc {
 pub struct MultiZoneSetting {
     /// `ZoneTag`, optional: string. Example: `"master"`.
     pub zone_tag: Option<String>,
-    /// `VPCSettings`, optional: [`VpcSettings`].
+    /// `VPCSettings`, optional: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: Option<VpcSettings>,
+    pub vpc_settings: Option<VPCSettings>,
     /// `Placement`, optional: [`Placement`].
     pub placement: Option<Placement>,
     /// `ResourceSpec`, optional: [`NewResourceSpec`].
@@ -5642,9 +5642,9 @@ pub struct NodeHardwareInfo {
     pub device_class: Option<String>,
     /// `Mutable`: integer. Example: `0`.
     pub mutable: Option<i64>,
-    /// `MCMultiDisk`: list of [`MultiDiskMc`], may be null.
+    /// `MCMultiDisk`: list of [`MultiDiskMC`], may be null.
     #[tc(rename = "MCMultiDisk")]
-    pub mc_multi_disk: Option<Vec<MultiDiskMc>>,
+    pub mc_multi_disk: Option<Vec<MultiDiskMC>>,
     /// `CdbNodeInfo`: [`CdbInfo`], may be null.
     pub cdb_node_info: Option<CdbInfo>,
     /// `Ip`: string. Example: `127.0.0.1`.
@@ -6091,27 +6091,27 @@ pub struct Period {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersistentVolume {
-    /// `CBSVolumes`: list of [`CbsVolume`].
+    /// `CBSVolumes`: list of [`CBSVolume`].
     #[tc(rename = "CBSVolumes")]
-    pub cbs_volumes: Option<Vec<CbsVolume>>,
-    /// `CFSVolumes`: list of [`CfsVolume`].
+    pub cbs_volumes: Option<Vec<CBSVolume>>,
+    /// `CFSVolumes`: list of [`CFSVolume`].
     #[tc(rename = "CFSVolumes")]
-    pub cfs_volumes: Option<Vec<CfsVolume>>,
-    /// `COSVolumes`: list of [`CosVolume`].
+    pub cfs_volumes: Option<Vec<CFSVolume>>,
+    /// `COSVolumes`: list of [`COSVolume`].
     #[tc(rename = "COSVolumes")]
-    pub cos_volumes: Option<Vec<CosVolume>>,
+    pub cos_volumes: Option<Vec<COSVolume>>,
     /// `StorageVolumeName`: list of string. Example: `["dev1", "dev2"]`.
     pub storage_volume_name: Option<Vec<String>>,
     /// `VolumeMounts`: list of [`VolumeMount`].
     pub volume_mounts: Option<Vec<VolumeMount>>,
     /// `StorageVolumeDetail`: list of [`StorageVolumeDetail`].
     pub storage_volume_detail: Option<Vec<StorageVolumeDetail>>,
-    /// `CFSTurboVolumes`: list of [`CfsTurboVolume`].
+    /// `CFSTurboVolumes`: list of [`CFSTurboVolume`].
     #[tc(rename = "CFSTurboVolumes")]
-    pub cfs_turbo_volumes: Option<Vec<CfsTurboVolume>>,
-    /// `GooseFSVolumes`: list of [`GooseFsVolume`].
+    pub cfs_turbo_volumes: Option<Vec<CFSTurboVolume>>,
+    /// `GooseFSVolumes`: list of [`GooseFSVolume`].
     #[tc(rename = "GooseFSVolumes")]
-    pub goose_fs_volumes: Option<Vec<GooseFsVolume>>,
+    pub goose_fs_volumes: Option<Vec<GooseFSVolume>>,
 }
 
 /// The `PersistentVolumeContext` model of EMR API 2019-01-03.
@@ -6525,9 +6525,9 @@ pub struct RenewInstancesInfo {
     pub root_size: Option<i64>,
     /// `RootStorageType`: integer. Example: `5高效云盘`.
     pub root_storage_type: Option<i64>,
-    /// `MCMultiDisk`: list of [`MultiDiskMc`], may be null. Example: `[{"type":5,"size":"200.00 GB","sizeOuter":"200G","count":1,"`….
+    /// `MCMultiDisk`: list of [`MultiDiskMC`], may be null. Example: `[{"type":5,"size":"200.00 GB","sizeOuter":"200G","count":1,"`….
     #[tc(rename = "MCMultiDisk")]
-    pub mc_multi_disk: Option<Vec<MultiDiskMc>>,
+    pub mc_multi_disk: Option<Vec<MultiDiskMC>>,
 }
 
 /// The `RenewPriceDetail` model of EMR API 2019-01-03.
@@ -6659,10 +6659,10 @@ pub struct ResultItem {
     pub reason: Option<String>,
 }
 
-/// The `SLInstance` model of EMR API 2019-01-03 (renamed: the metadata calls it `SLInstance`).
+/// The `SLInstance` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlInstance {
+pub struct SLInstance {
     /// `InstanceId`: string. Example: `emr-xxx`.
     pub instance_id: Option<String>,
     /// `ClusterId`: integer. Example: `1234567`.
@@ -6701,10 +6701,10 @@ pub struct SlInstance {
     pub deploy_role: Option<String>,
 }
 
-/// The `SLInstanceInfo` model of EMR API 2019-01-03 (renamed: the metadata calls it `SLInstanceInfo`).
+/// The `SLInstanceInfo` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlInstanceInfo {
+pub struct SLInstanceInfo {
     /// `ClusterId`: string. Example: `emr-xxxxxxx`.
     pub cluster_id: Option<String>,
     /// `Id`: unsigned integer. Example: `126358002`.
@@ -7521,10 +7521,10 @@ pub struct UserManagerUserBriefInfo {
     pub passwd_used_hour: Option<i64>,
 }
 
-/// The `VPCSettings` model of EMR API 2019-01-03 (renamed: the metadata calls it `VPCSettings`).
+/// The `VPCSettings` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VpcSettings {
+pub struct VPCSettings {
     /// `VpcId`: string. Example: `vpc-xxxxx`.
     pub vpc_id: Option<String>,
     /// `SubnetId`: string. Example: `subnet-xxxxx`.
@@ -7567,10 +7567,10 @@ pub struct VolumeSetting {
     pub host_path: Option<HostPathVolumeSource>,
 }
 
-/// The `WebUIInfo` model of EMR API 2019-01-03 (renamed: the metadata calls it `WebUIInfo`).
+/// The `WebUIInfo` model of EMR API 2019-01-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WebUiInfo {
+pub struct WebUIInfo {
     /// `Url`: string, may be null. Example: `http://xxxx/`.
     pub url: Option<String>,
     /// `WebUIStatus`: integer, may be null. Example: `-1`.
@@ -7740,9 +7740,9 @@ pub struct ZoneResourceConfiguration {
 pub struct ZoneSetting {
     /// `Zone`: string. Example: `ap-guangzhou-2`.
     pub zone: Option<String>,
-    /// `VPCSettings`: [`VpcSettings`].
+    /// `VPCSettings`: [`VPCSettings`].
     #[tc(rename = "VPCSettings")]
-    pub vpc_settings: Option<VpcSettings>,
+    pub vpc_settings: Option<VPCSettings>,
     /// `NodeNum`: integer. Example: `3`.
     pub node_num: Option<i64>,
 }

@@ -2479,9 +2479,9 @@ pub struct UpdateLogstashInstance {
     pub yml_config: Option<String>,
     /// `UserDnsIp`, optional: string. Example: `10.70.0.10`.
     pub user_dns_ip: Option<String>,
-    /// `BindedES`, optional: [`LogstashBindedEs`].
+    /// `BindedES`, optional: [`LogstashBindedES`].
     #[tc(rename = "BindedES")]
-    pub binded_es: Option<LogstashBindedEs>,
+    pub binded_es: Option<LogstashBindedES>,
     /// `InstanceName`, optional: string. Example: `testnew`.
     pub instance_name: Option<String>,
     /// `ExtendedFiles`, optional: list of [`LogstashExtendedFile`].
@@ -3942,10 +3942,10 @@ pub struct LogDetail {
     pub count: Option<i64>,
 }
 
-/// The `LogstashBindedES` model of ES API 2018-04-16 (renamed: the metadata calls it `LogstashBindedES`).
+/// The `LogstashBindedES` model of ES API 2018-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LogstashBindedEs {
+pub struct LogstashBindedES {
     /// `ESInstanceId`, required: string. Example: `es-xxxxxxxx`.
     #[tc(rename = "ESInstanceId")]
     pub es_instance_id: String,

@@ -313,7 +313,7 @@ pub struct ChunkConfigAsync {
     pub max_chunk_size: Option<i64>,
 }
 
-/// The `ChunkDocument` model of ES API 2025-01-01 (renamed: the metadata calls it `ChunkDocument`).
+/// The `ChunkDocument` model of ES API 2025-01-01, named `ChunkDocumentModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChunkDocumentModel {
@@ -433,7 +433,7 @@ pub struct PageUsage {
     pub total_pages: Option<i64>,
 }
 
-/// The `ParseDocument` model of ES API 2025-01-01 (renamed: the metadata calls it `ParseDocument`).
+/// The `ParseDocument` model of ES API 2025-01-01, named `ParseDocumentModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseDocumentModel {

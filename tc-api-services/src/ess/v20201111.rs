@@ -236,8 +236,8 @@ pub struct CancelFlowResponse;
 
 /// The `CancelMultiFlowSignQRCode` action of ESS API 2020-11-11.
 ///
-/// Answers [`CancelMultiFlowSignQrCodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ess", version = "2020-11-11", region = "optional", response = CancelMultiFlowSignQrCodeResponse)]
+/// Answers [`CancelMultiFlowSignQRCodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ess", version = "2020-11-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelMultiFlowSignQRCode {
     /// `Operator`, required: [`UserInfo`].
@@ -251,7 +251,7 @@ pub struct CancelMultiFlowSignQRCode {
 /// The answer of [`CancelMultiFlowSignQRCode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelMultiFlowSignQrCodeResponse;
+pub struct CancelMultiFlowSignQRCodeResponse;
 
 /// The `CancelOrganizationFlows` action of ESS API 2020-11-11.
 ///
@@ -1682,8 +1682,8 @@ pub struct CreateIntegrationUserRolesResponse {
 
 /// The `CreateLMInformationExtractionTaskFieldFeedback` action of ESS API 2020-11-11.
 ///
-/// Answers [`CreateLmInformationExtractionTaskFieldFeedbackResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ess", version = "2020-11-11", region = "optional", response = CreateLmInformationExtractionTaskFieldFeedbackResponse)]
+/// Answers [`CreateLMInformationExtractionTaskFieldFeedbackResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ess", version = "2020-11-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateLMInformationExtractionTaskFieldFeedback {
     /// `Operator`, required: [`UserInfo`].
@@ -1697,7 +1697,7 @@ pub struct CreateLMInformationExtractionTaskFieldFeedback {
 /// The answer of [`CreateLMInformationExtractionTaskFieldFeedback`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateLmInformationExtractionTaskFieldFeedbackResponse;
+pub struct CreateLMInformationExtractionTaskFieldFeedbackResponse;
 
 /// The `CreateLegalSealQrCode` action of ESS API 2020-11-11.
 ///
@@ -1803,8 +1803,8 @@ pub struct CreateModifyAdminAuthorizationUrlResponse {
 
 /// The `CreateMultiFlowSignQRCode` action of ESS API 2020-11-11.
 ///
-/// Answers [`CreateMultiFlowSignQrCodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ess", version = "2020-11-11", region = "optional", response = CreateMultiFlowSignQrCodeResponse)]
+/// Answers [`CreateMultiFlowSignQRCodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ess", version = "2020-11-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMultiFlowSignQRCode {
     /// `Operator`, required: [`UserInfo`].
@@ -1846,7 +1846,7 @@ pub struct CreateMultiFlowSignQRCode {
 /// The answer of [`CreateMultiFlowSignQRCode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMultiFlowSignQrCodeResponse {
+pub struct CreateMultiFlowSignQRCodeResponse {
     /// `QrCode`: [`SignQrCode`].
     pub qr_code: Option<SignQrCode>,
     /// `SignUrls`: [`SignUrl`].
@@ -3813,8 +3813,8 @@ pub struct DescribeIntegrationRolesResponse {
 
 /// The `DescribeLMInformationExtractionTaskFieldFeedback` action of ESS API 2020-11-11.
 ///
-/// Answers [`DescribeLmInformationExtractionTaskFieldFeedbackResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ess", version = "2020-11-11", region = "optional", response = DescribeLmInformationExtractionTaskFieldFeedbackResponse)]
+/// Answers [`DescribeLMInformationExtractionTaskFieldFeedbackResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ess", version = "2020-11-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLMInformationExtractionTaskFieldFeedback {
     /// `Operator`, required: [`UserInfo`].
@@ -3826,7 +3826,7 @@ pub struct DescribeLMInformationExtractionTaskFieldFeedback {
 /// The answer of [`DescribeLMInformationExtractionTaskFieldFeedback`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLmInformationExtractionTaskFieldFeedbackResponse {
+pub struct DescribeLMInformationExtractionTaskFieldFeedbackResponse {
     /// `SubTaskFeedbackList`: list of [`SubTaskFeedback`].
     pub sub_task_feedback_list: Option<Vec<SubTaskFeedback>>,
     /// `TaskId`: string. Example: `yDRS4UUgygqdcj56Uuxxxx`.
@@ -6497,7 +6497,7 @@ pub struct OccupiedSeal {
     pub seal_description: Option<String>,
 }
 
-/// The `Option` model of ESS API 2020-11-11 (renamed: the metadata calls it `Option`).
+/// The `Option` model of ESS API 2020-11-11, named `OptionModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionModel {

@@ -203,8 +203,8 @@ pub struct ChannelCancelFlowResponse;
 
 /// The `ChannelCancelMultiFlowSignQRCode` action of ESSBASIC API 2021-05-26.
 ///
-/// Answers [`ChannelCancelMultiFlowSignQrCodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "essbasic", version = "2021-05-26", region = "optional", response = ChannelCancelMultiFlowSignQrCodeResponse)]
+/// Answers [`ChannelCancelMultiFlowSignQRCodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "essbasic", version = "2021-05-26", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelCancelMultiFlowSignQRCode {
     /// `Agent`, required: [`Agent`].
@@ -218,7 +218,7 @@ pub struct ChannelCancelMultiFlowSignQRCode {
 /// The answer of [`ChannelCancelMultiFlowSignQRCode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChannelCancelMultiFlowSignQrCodeResponse;
+pub struct ChannelCancelMultiFlowSignQRCodeResponse;
 
 /// The `ChannelCancelUserAutoSignEnableUrl` action of ESSBASIC API 2021-05-26.
 ///
@@ -681,8 +681,8 @@ pub struct ChannelCreateFlowSignUrlResponse {
 
 /// The `ChannelCreateMultiFlowSignQRCode` action of ESSBASIC API 2021-05-26.
 ///
-/// Answers [`ChannelCreateMultiFlowSignQrCodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "essbasic", version = "2021-05-26", region = "optional", response = ChannelCreateMultiFlowSignQrCodeResponse)]
+/// Answers [`ChannelCreateMultiFlowSignQRCodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "essbasic", version = "2021-05-26", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelCreateMultiFlowSignQRCode {
     /// `Agent`, required: [`Agent`].
@@ -722,7 +722,7 @@ pub struct ChannelCreateMultiFlowSignQRCode {
 /// The answer of [`ChannelCreateMultiFlowSignQRCode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChannelCreateMultiFlowSignQrCodeResponse {
+pub struct ChannelCreateMultiFlowSignQRCodeResponse {
     /// `QrCode`: [`SignQrCode`].
     pub qr_code: Option<SignQrCode>,
     /// `SignUrls`: [`SignUrl`].
@@ -4212,7 +4212,7 @@ pub struct OccupiedSeal {
     pub seal_description: Option<String>,
 }
 
-/// The `Option` model of ESSBASIC API 2021-05-26 (renamed: the metadata calls it `Option`).
+/// The `Option` model of ESSBASIC API 2021-05-26, named `OptionModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionModel {

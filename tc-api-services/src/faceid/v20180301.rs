@@ -448,8 +448,8 @@ pub struct CompareFaceLivenessResponse {
 
 /// The `CreateEKYCWebhook` action of FACEID API 2018-03-01.
 ///
-/// Answers [`CreateEkycWebhookResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = CreateEkycWebhookResponse)]
+/// Answers [`CreateEKYCWebhookResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEKYCWebhook {
     /// `WebhookName`, required: string. Example: `qq`.
@@ -466,7 +466,7 @@ pub struct CreateEKYCWebhook {
 /// The answer of [`CreateEKYCWebhook`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEkycWebhookResponse {
+pub struct CreateEKYCWebhookResponse {
     /// `Result`: string, may be null. Example: `Success`.
     pub result: Option<String>,
     /// `WebhookId`: integer. Example: `51`.
@@ -501,8 +501,8 @@ pub struct CreateUploadUrlResponse {
 
 /// The `DeleteEKYCWebhook` action of FACEID API 2018-03-01.
 ///
-/// Answers [`DeleteEkycWebhookResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = DeleteEkycWebhookResponse)]
+/// Answers [`DeleteEKYCWebhookResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEKYCWebhook {
     /// `WebhookId`, required: integer. Example: `49`.
@@ -512,7 +512,7 @@ pub struct DeleteEKYCWebhook {
 /// The answer of [`DeleteEKYCWebhook`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEkycWebhookResponse {
+pub struct DeleteEKYCWebhookResponse {
     /// `WebhookId`: integer. Example: `49`.
     pub webhook_id: Option<i64>,
     /// `Result`: string, may be null. Example: `Success`.
@@ -521,8 +521,8 @@ pub struct DeleteEkycWebhookResponse {
 
 /// The `DetectAIFakeFaces` action of FACEID API 2018-03-01.
 ///
-/// Answers [`DetectAiFakeFacesResponse`].
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = DetectAiFakeFacesResponse)]
+/// Answers [`DetectAIFakeFacesResponse`].
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DetectAIFakeFaces {
     /// `FaceInput`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -538,7 +538,7 @@ pub struct DetectAIFakeFaces {
 /// The answer of [`DetectAIFakeFaces`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DetectAiFakeFacesResponse {
+pub struct DetectAIFakeFacesResponse {
     /// `AttackRiskLevel`: string. Example: `Mid`.
     pub attack_risk_level: Option<String>,
     /// `AttackRiskDetailList`: list of [`AttackRiskDetail`].
@@ -676,8 +676,8 @@ pub struct GenerateReflectSequenceResponse {
 
 /// The `GetAMLScreeningResult` action of FACEID API 2018-03-01.
 ///
-/// Answers [`GetAmlScreeningResultResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = GetAmlScreeningResultResponse)]
+/// Answers [`GetAMLScreeningResultResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetAMLScreeningResult {
     /// `UniqueCustomerID`, required: string. Example: `USER_20260908_004`.
@@ -688,7 +688,7 @@ pub struct GetAMLScreeningResult {
 /// The answer of [`GetAMLScreeningResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetAmlScreeningResultResponse {
+pub struct GetAMLScreeningResultResponse {
     /// `ScreeningResult`: string. Example: `HAS-HITS`.
     pub screening_result: Option<String>,
     /// `EnableOngoingScreening`: boolean. Example: `false`.
@@ -1127,8 +1127,8 @@ pub struct GetLivenessResultResponse {
 
 /// The `GetNFCResult` action of FACEID API 2018-03-01.
 ///
-/// Answers [`GetNfcResultResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = GetNfcResultResponse)]
+/// Answers [`GetNFCResultResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetNFCResult {
     /// `NFCToken`, required: string. Example: `ECBEC11E6-F05A-40DE-9CC3-C9EF119F55FE1`.
@@ -1167,7 +1167,7 @@ pub struct GetNFCResult {
 /// The answer of [`GetNFCResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetNfcResultResponse {
+pub struct GetNFCResultResponse {
     /// `ChargeCode`: string. Example: `0`.
     pub charge_code: Option<String>,
     /// `IdType`: string. Example: `01`.
@@ -1209,15 +1209,15 @@ pub struct GetNfcResultResponse {
 
 /// The `GetNFCToken` action of FACEID API 2018-03-01.
 ///
-/// Answers [`GetNfcTokenResponse`].
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = GetNfcTokenResponse)]
+/// Answers [`GetNFCTokenResponse`].
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetNFCToken;
 
 /// The answer of [`GetNFCToken`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetNfcTokenResponse {
+pub struct GetNFCTokenResponse {
     /// `Token`: string. Example: `26ee9cb0-3fe7-44ee-990a-7c173c76766`.
     pub token: Option<String>,
 }
@@ -1302,17 +1302,17 @@ pub struct GetWebVerificationResultIntlResponse {
     pub video_base64: Option<String>,
     /// `BestFrameBase64`: string, may be null. Example: `BestFrameBase64String`.
     pub best_frame_base64: Option<String>,
-    /// `OCRResult`: list of [`OcrResult`], may be null.
+    /// `OCRResult`: list of [`OCRResult`], may be null.
     #[tc(rename = "OCRResult")]
-    pub ocr_result: Option<Vec<OcrResult>>,
+    pub ocr_result: Option<Vec<OCRResult>>,
     /// `Extra`: string, may be null.
     pub extra: Option<String>,
 }
 
 /// The `GetWxNFCResult` action of FACEID API 2018-03-01.
 ///
-/// Answers [`GetWxNfcResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = GetWxNfcResultResponse)]
+/// Answers [`GetWxNFCResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetWxNFCResult {
     /// `NFCToken`, required: string. Example: `d102c9c8-5423-11f1-97f9-52540044344e`.
@@ -1323,7 +1323,7 @@ pub struct GetWxNFCResult {
 /// The answer of [`GetWxNFCResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetWxNfcResultResponse {
+pub struct GetWxNFCResultResponse {
     /// `ResultCode`: string. Example: `0`.
     pub result_code: Option<String>,
     /// `IdNum`: string, may be null. Example: `350481***111140011`.
@@ -1367,8 +1367,8 @@ pub struct GetWxNfcResultResponse {
 
 /// The `IdCardOCRVerification` action of FACEID API 2018-03-01.
 ///
-/// Answers [`IdCardOcrVerificationResponse`].
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = IdCardOcrVerificationResponse)]
+/// Answers [`IdCardOCRVerificationResponse`].
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdCardOCRVerification {
     /// `IdCard`, optional: string. Example: `11204416541220243X`.
@@ -1388,7 +1388,7 @@ pub struct IdCardOCRVerification {
 /// The answer of [`IdCardOCRVerification`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdCardOcrVerificationResponse {
+pub struct IdCardOCRVerificationResponse {
     /// `Result`: string. Example: `0`.
     pub result: Option<String>,
     /// `Description`: string. Example: `姓名和身份证号一致`.
@@ -1473,8 +1473,8 @@ pub struct ImageRecognitionV2Response {
 
 /// The `ListEKYCWebhooks` action of FACEID API 2018-03-01.
 ///
-/// Answers [`ListEkycWebhooksResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = ListEkycWebhooksResponse)]
+/// Answers [`ListEKYCWebhooksResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListEKYCWebhooks {
     /// `Offset`, optional: integer. Example: `0`.
@@ -1486,7 +1486,7 @@ pub struct ListEKYCWebhooks {
 /// The answer of [`ListEKYCWebhooks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListEkycWebhooksResponse {
+pub struct ListEKYCWebhooksResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `WebhookList`: list of [`WebhookList`].
@@ -1746,8 +1746,8 @@ pub struct PhoneVerificationResponse {
 
 /// The `PhoneVerificationCMCC` action of FACEID API 2018-03-01.
 ///
-/// Answers [`PhoneVerificationCmccResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = PhoneVerificationCmccResponse)]
+/// Answers [`PhoneVerificationCMCCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhoneVerificationCMCC {
     /// `IdCard`, required: string. Example: `11204416541220243X`.
@@ -1763,7 +1763,7 @@ pub struct PhoneVerificationCMCC {
 /// The answer of [`PhoneVerificationCMCC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhoneVerificationCmccResponse {
+pub struct PhoneVerificationCMCCResponse {
     /// `Result`: string. Example: `0`.
     pub result: Option<String>,
     /// `Isp`: string. Example: `移动`.
@@ -1774,8 +1774,8 @@ pub struct PhoneVerificationCmccResponse {
 
 /// The `PhoneVerificationCTCC` action of FACEID API 2018-03-01.
 ///
-/// Answers [`PhoneVerificationCtccResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = PhoneVerificationCtccResponse)]
+/// Answers [`PhoneVerificationCTCCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhoneVerificationCTCC {
     /// `IdCard`, required: string. Example: `11204416541220243X`.
@@ -1791,7 +1791,7 @@ pub struct PhoneVerificationCTCC {
 /// The answer of [`PhoneVerificationCTCC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhoneVerificationCtccResponse {
+pub struct PhoneVerificationCTCCResponse {
     /// `Result`: string. Example: `0`.
     pub result: Option<String>,
     /// `Isp`: string. Example: `电信`.
@@ -1802,8 +1802,8 @@ pub struct PhoneVerificationCtccResponse {
 
 /// The `PhoneVerificationCUCC` action of FACEID API 2018-03-01.
 ///
-/// Answers [`PhoneVerificationCuccResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = PhoneVerificationCuccResponse)]
+/// Answers [`PhoneVerificationCUCCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhoneVerificationCUCC {
     /// `IdCard`, required: string. Example: `11204416541220243X`.
@@ -1819,7 +1819,7 @@ pub struct PhoneVerificationCUCC {
 /// The answer of [`PhoneVerificationCUCC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhoneVerificationCuccResponse {
+pub struct PhoneVerificationCUCCResponse {
     /// `Result`: string. Example: `0`.
     pub result: Option<String>,
     /// `Isp`: string. Example: `联通`.
@@ -1830,8 +1830,8 @@ pub struct PhoneVerificationCuccResponse {
 
 /// The `RunAMLNameScreening` action of FACEID API 2018-03-01.
 ///
-/// Answers [`RunAmlNameScreeningResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = RunAmlNameScreeningResponse)]
+/// Answers [`RunAMLNameScreeningResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunAMLNameScreening {
     /// `UniqueCustomerID`, required: string. Example: `USER_20260908_006`.
@@ -1850,7 +1850,7 @@ pub struct RunAMLNameScreening {
 /// The answer of [`RunAMLNameScreening`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RunAmlNameScreeningResponse {
+pub struct RunAMLNameScreeningResponse {
     /// `ScreeningResult`: string. Example: `HAS-HITS`.
     pub screening_result: Option<String>,
     /// `AMLTypes`: list of string. Example: `["r_fraud"]`.
@@ -1870,8 +1870,8 @@ pub struct RunAmlNameScreeningResponse {
 
 /// The `UpdateAMLCustomerProfile` action of FACEID API 2018-03-01.
 ///
-/// Answers [`UpdateAmlCustomerProfileResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = UpdateAmlCustomerProfileResponse)]
+/// Answers [`UpdateAMLCustomerProfileResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAMLCustomerProfile {
     /// `UniqueCustomerID`, required: string. Example: `USER_20260904_004`.
@@ -1888,7 +1888,7 @@ pub struct UpdateAMLCustomerProfile {
 /// The answer of [`UpdateAMLCustomerProfile`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAmlCustomerProfileResponse {
+pub struct UpdateAMLCustomerProfileResponse {
     /// `RiskLevel`: string, may be null. Example: `SKIPPED`.
     pub risk_level: Option<String>,
     /// `Result`: string, may be null. Example: `Success`.
@@ -1901,8 +1901,8 @@ pub struct UpdateAmlCustomerProfileResponse {
 
 /// The `UpdateAMLOngoingScreeningStatus` action of FACEID API 2018-03-01.
 ///
-/// Answers [`UpdateAmlOngoingScreeningStatusResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = UpdateAmlOngoingScreeningStatusResponse)]
+/// Answers [`UpdateAMLOngoingScreeningStatusResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAMLOngoingScreeningStatus {
     /// `UniqueCustomerID`, required: string. Example: `USER_20260904_001`.
@@ -1915,7 +1915,7 @@ pub struct UpdateAMLOngoingScreeningStatus {
 /// The answer of [`UpdateAMLOngoingScreeningStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAmlOngoingScreeningStatusResponse {
+pub struct UpdateAMLOngoingScreeningStatusResponse {
     /// `UniqueCustomerID`: string, may be null. Example: `USER_20260904_001`.
     #[tc(rename = "UniqueCustomerID")]
     pub unique_customer_id: Option<String>,
@@ -1929,8 +1929,8 @@ pub struct UpdateAmlOngoingScreeningStatusResponse {
 
 /// The `UpdateEKYCWebhook` action of FACEID API 2018-03-01.
 ///
-/// Answers [`UpdateEkycWebhookResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "faceid", version = "2018-03-01", region = "optional", response = UpdateEkycWebhookResponse)]
+/// Answers [`UpdateEKYCWebhookResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "faceid", version = "2018-03-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateEKYCWebhook {
     /// `WebhookId`, required: integer. Example: `50`.
@@ -1947,7 +1947,7 @@ pub struct UpdateEKYCWebhook {
 /// The answer of [`UpdateEKYCWebhook`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateEkycWebhookResponse {
+pub struct UpdateEKYCWebhookResponse {
     /// `WebhookId`: unsigned integer. Example: `50`.
     pub webhook_id: Option<u64>,
     /// `ModTime`: string. Example: `2026-05-26 10:28:46`.
@@ -2024,10 +2024,10 @@ pub struct AttackRiskDetail {
     pub type_: Option<String>,
 }
 
-/// The `BangladeshIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `BangladeshIDCard`).
+/// The `BangladeshIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BangladeshIdCard {
+pub struct BangladeshIDCard {
     /// `LastName`: string.
     pub last_name: Option<String>,
     /// `FirstName`: string.
@@ -2046,62 +2046,62 @@ pub struct BangladeshIdCard {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardInfo {
-    /// `HKIDCard`: [`HkidCard`], may be null.
+    /// `HKIDCard`: [`HKIDCard`], may be null.
     #[tc(rename = "HKIDCard")]
-    pub hkid_card: Option<HkidCard>,
-    /// `MLIDCard`: [`MlidCard`], may be null.
+    pub hkid_card: Option<HKIDCard>,
+    /// `MLIDCard`: [`MLIDCard`], may be null.
     #[tc(rename = "MLIDCard")]
-    pub mlid_card: Option<MlidCard>,
-    /// `PhilippinesVoteID`: [`PhilippinesVoteId`], may be null.
+    pub mlid_card: Option<MLIDCard>,
+    /// `PhilippinesVoteID`: [`PhilippinesVoteID`], may be null.
     #[tc(rename = "PhilippinesVoteID")]
-    pub philippines_vote_id: Option<PhilippinesVoteId>,
-    /// `IndonesiaIDCard`: [`IndonesiaIdCard`], may be null.
+    pub philippines_vote_id: Option<PhilippinesVoteID>,
+    /// `IndonesiaIDCard`: [`IndonesiaIDCard`], may be null.
     #[tc(rename = "IndonesiaIDCard")]
-    pub indonesia_id_card: Option<IndonesiaIdCard>,
+    pub indonesia_id_card: Option<IndonesiaIDCard>,
     /// `PhilippinesDrivingLicense`: [`PhilippinesDrivingLicense`], may be null.
     pub philippines_driving_license: Option<PhilippinesDrivingLicense>,
-    /// `PhilippinesTinID`: [`PhilippinesTinId`], may be null.
+    /// `PhilippinesTinID`: [`PhilippinesTinID`], may be null.
     #[tc(rename = "PhilippinesTinID")]
-    pub philippines_tin_id: Option<PhilippinesTinId>,
-    /// `PhilippinesSSSID`: [`PhilippinesSssid`], may be null.
+    pub philippines_tin_id: Option<PhilippinesTinID>,
+    /// `PhilippinesSSSID`: [`PhilippinesSSSID`], may be null.
     #[tc(rename = "PhilippinesSSSID")]
-    pub philippines_sssid: Option<PhilippinesSssid>,
-    /// `PhilippinesUMID`: [`PhilippinesUmid`], may be null.
+    pub philippines_sssid: Option<PhilippinesSSSID>,
+    /// `PhilippinesUMID`: [`PhilippinesUMID`], may be null.
     #[tc(rename = "PhilippinesUMID")]
-    pub philippines_umid: Option<PhilippinesUmid>,
-    /// `InternationalIDPassport`: [`InternationalIdPassport`], may be null.
+    pub philippines_umid: Option<PhilippinesUMID>,
+    /// `InternationalIDPassport`: [`InternationalIDPassport`], may be null.
     #[tc(rename = "InternationalIDPassport")]
-    pub international_id_passport: Option<InternationalIdPassport>,
+    pub international_id_passport: Option<InternationalIDPassport>,
     /// `GeneralCard`: [`GeneralCard`], may be null.
     pub general_card: Option<GeneralCard>,
     /// `IndonesiaDrivingLicense`: [`IndonesiaDrivingLicense`], may be null.
     pub indonesia_driving_license: Option<IndonesiaDrivingLicense>,
-    /// `ThailandIDCard`: [`ThailandIdCard`], may be null.
+    /// `ThailandIDCard`: [`ThailandIDCard`], may be null.
     #[tc(rename = "ThailandIDCard")]
-    pub thailand_id_card: Option<ThailandIdCard>,
-    /// `SingaporeIDCard`: [`SingaporeIdCard`], may be null.
+    pub thailand_id_card: Option<ThailandIDCard>,
+    /// `SingaporeIDCard`: [`SingaporeIDCard`], may be null.
     #[tc(rename = "SingaporeIDCard")]
-    pub singapore_id_card: Option<SingaporeIdCard>,
-    /// `MacaoIDCard`: [`MacaoIdCard`], may be null.
+    pub singapore_id_card: Option<SingaporeIDCard>,
+    /// `MacaoIDCard`: [`MacaoIDCard`], may be null.
     #[tc(rename = "MacaoIDCard")]
-    pub macao_id_card: Option<MacaoIdCard>,
-    /// `TaiWanIDCard`: [`TaiWanIdCard`], may be null.
+    pub macao_id_card: Option<MacaoIDCard>,
+    /// `TaiWanIDCard`: [`TaiWanIDCard`], may be null.
     #[tc(rename = "TaiWanIDCard")]
-    pub tai_wan_id_card: Option<TaiWanIdCard>,
-    /// `JapanIDCard`: [`JapanIdCard`], may be null.
+    pub tai_wan_id_card: Option<TaiWanIDCard>,
+    /// `JapanIDCard`: [`JapanIDCard`], may be null.
     #[tc(rename = "JapanIDCard")]
-    pub japan_id_card: Option<JapanIdCard>,
-    /// `BangladeshIDCard`: [`BangladeshIdCard`], may be null.
+    pub japan_id_card: Option<JapanIDCard>,
+    /// `BangladeshIDCard`: [`BangladeshIDCard`], may be null.
     #[tc(rename = "BangladeshIDCard")]
-    pub bangladesh_id_card: Option<BangladeshIdCard>,
-    /// `NigeriaIDCard`: [`NigeriaIdCard`], may be null.
+    pub bangladesh_id_card: Option<BangladeshIDCard>,
+    /// `NigeriaIDCard`: [`NigeriaIDCard`], may be null.
     #[tc(rename = "NigeriaIDCard")]
-    pub nigeria_id_card: Option<NigeriaIdCard>,
+    pub nigeria_id_card: Option<NigeriaIDCard>,
     /// `NigeriaDrivingLicense`: [`NigeriaDrivingLicense`], may be null.
     pub nigeria_driving_license: Option<NigeriaDrivingLicense>,
-    /// `PakistanIDCard`: [`PakistanIdCard`], may be null.
+    /// `PakistanIDCard`: [`PakistanIDCard`], may be null.
     #[tc(rename = "PakistanIDCard")]
-    pub pakistan_id_card: Option<PakistanIdCard>,
+    pub pakistan_id_card: Option<PakistanIDCard>,
     /// `PakistanDrivingLicense`: [`PakistanDrivingLicense`], may be null.
     pub pakistan_driving_license: Option<PakistanDrivingLicense>,
 }
@@ -2495,10 +2495,10 @@ pub struct GetEidTokenConfig {
     pub speed: Option<u64>,
 }
 
-/// The `HKIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `HKIDCard`).
+/// The `HKIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HkidCard {
+pub struct HKIDCard {
     /// `CnName`: string, may be null. Example: `申能`.
     pub cn_name: Option<String>,
     /// `EnName`: string, may be null. Example: `SAN, Nan`.
@@ -2521,10 +2521,10 @@ pub struct HkidCard {
     pub current_issue_date: Option<String>,
 }
 
-/// The `HMTPermit` model of FACEID API 2018-03-01 (renamed: the metadata calls it `HMTPermit`).
+/// The `HMTPermit` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HmtPermit {
+pub struct HMTPermit {
     /// `Name`: string, may be null. Example: `李明`.
     pub name: Option<String>,
     /// `EnglishName`: string, may be null. Example: `LIMING`.
@@ -2565,10 +2565,10 @@ pub struct IndonesiaDrivingLicense {
     pub issued_country: Option<String>,
 }
 
-/// The `IndonesiaIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `IndonesiaIDCard`).
+/// The `IndonesiaIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IndonesiaIdCard {
+pub struct IndonesiaIDCard {
     /// `NIK`: string, may be null.
     #[tc(rename = "NIK")]
     pub nik: Option<String>,
@@ -2689,10 +2689,10 @@ pub struct IntentionVerifyData {
     pub intention_verify_audio: Option<String>,
 }
 
-/// The `InternationalIDPassport` model of FACEID API 2018-03-01 (renamed: the metadata calls it `InternationalIDPassport`).
+/// The `InternationalIDPassport` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InternationalIdPassport {
+pub struct InternationalIDPassport {
     /// `LicenseNumber`: string, may be null.
     pub license_number: Option<String>,
     /// `FullName`: string, may be null.
@@ -2717,10 +2717,10 @@ pub struct InternationalIdPassport {
     pub passport_code_second: Option<String>,
 }
 
-/// The `JapanIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `JapanIDCard`).
+/// The `JapanIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct JapanIdCard {
+pub struct JapanIDCard {
     /// `FullName`: string, may be null.
     pub full_name: Option<String>,
     /// `LicenseNumber`: string, may be null.
@@ -2735,10 +2735,10 @@ pub struct JapanIdCard {
     pub formatted_address: Option<String>,
 }
 
-/// The `MLIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `MLIDCard`).
+/// The `MLIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MlidCard {
+pub struct MLIDCard {
     /// `Name`: string, may be null. Example: `KAVIN ONG KHI MN`.
     pub name: Option<String>,
     /// `ID`: string, may be null. Example: `710716-08-6085`.
@@ -2754,10 +2754,10 @@ pub struct MlidCard {
     pub birthday: Option<String>,
 }
 
-/// The `MacaoIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `MacaoIDCard`).
+/// The `MacaoIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MacaoIdCard {
+pub struct MacaoIDCard {
     /// `FirstName`: string, may be null.
     pub first_name: Option<String>,
     /// `LastName`: string, may be null.
@@ -2780,10 +2780,10 @@ pub struct MacaoIdCard {
     pub field2: Option<String>,
 }
 
-/// The `MainlandIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `MainlandIDCard`).
+/// The `MainlandIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MainlandIdCard {
+pub struct MainlandIDCard {
     /// `FullName`: string, may be null. Example: `王博`.
     pub full_name: Option<String>,
     /// `Sex`: string, may be null. Example: `男`.
@@ -2828,10 +2828,10 @@ pub struct NigeriaDrivingLicense {
     pub sex: Option<String>,
 }
 
-/// The `NigeriaIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `NigeriaIDCard`).
+/// The `NigeriaIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NigeriaIdCard {
+pub struct NigeriaIDCard {
     /// `LastName`: string.
     pub last_name: Option<String>,
     /// `FirstName`: string.
@@ -2852,63 +2852,63 @@ pub struct NigeriaIdCard {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct NormalCardInfo {
-    /// `HKIDCard`: [`NormalHkidCard`], may be null.
+    /// `HKIDCard`: [`NormalHKIDCard`], may be null.
     #[tc(rename = "HKIDCard")]
-    pub hkid_card: Option<NormalHkidCard>,
-    /// `MLIDCard`: [`NormalMlidCard`], may be null.
+    pub hkid_card: Option<NormalHKIDCard>,
+    /// `MLIDCard`: [`NormalMLIDCard`], may be null.
     #[tc(rename = "MLIDCard")]
-    pub mlid_card: Option<NormalMlidCard>,
-    /// `PhilippinesVoteID`: [`PhilippinesVoteId`], may be null.
+    pub mlid_card: Option<NormalMLIDCard>,
+    /// `PhilippinesVoteID`: [`PhilippinesVoteID`], may be null.
     #[tc(rename = "PhilippinesVoteID")]
-    pub philippines_vote_id: Option<PhilippinesVoteId>,
-    /// `IndonesiaIDCard`: [`NormalIndonesiaIdCard`], may be null.
+    pub philippines_vote_id: Option<PhilippinesVoteID>,
+    /// `IndonesiaIDCard`: [`NormalIndonesiaIDCard`], may be null.
     #[tc(rename = "IndonesiaIDCard")]
-    pub indonesia_id_card: Option<NormalIndonesiaIdCard>,
+    pub indonesia_id_card: Option<NormalIndonesiaIDCard>,
     /// `PhilippinesDrivingLicense`: [`PhilippinesDrivingLicense`], may be null.
     pub philippines_driving_license: Option<PhilippinesDrivingLicense>,
-    /// `PhilippinesTinID`: [`PhilippinesTinId`], may be null.
+    /// `PhilippinesTinID`: [`PhilippinesTinID`], may be null.
     #[tc(rename = "PhilippinesTinID")]
-    pub philippines_tin_id: Option<PhilippinesTinId>,
-    /// `PhilippinesSSSID`: [`PhilippinesSssid`], may be null.
+    pub philippines_tin_id: Option<PhilippinesTinID>,
+    /// `PhilippinesSSSID`: [`PhilippinesSSSID`], may be null.
     #[tc(rename = "PhilippinesSSSID")]
-    pub philippines_sssid: Option<PhilippinesSssid>,
-    /// `PhilippinesUMID`: [`PhilippinesUmid`], may be null.
+    pub philippines_sssid: Option<PhilippinesSSSID>,
+    /// `PhilippinesUMID`: [`PhilippinesUMID`], may be null.
     #[tc(rename = "PhilippinesUMID")]
-    pub philippines_umid: Option<PhilippinesUmid>,
-    /// `InternationalIDPassport`: [`InternationalIdPassport`], may be null.
+    pub philippines_umid: Option<PhilippinesUMID>,
+    /// `InternationalIDPassport`: [`InternationalIDPassport`], may be null.
     #[tc(rename = "InternationalIDPassport")]
-    pub international_id_passport: Option<InternationalIdPassport>,
+    pub international_id_passport: Option<InternationalIDPassport>,
     /// `GeneralCard`: [`GeneralCard`], may be null.
     pub general_card: Option<GeneralCard>,
     /// `IndonesiaDrivingLicense`: [`IndonesiaDrivingLicense`], may be null.
     pub indonesia_driving_license: Option<IndonesiaDrivingLicense>,
-    /// `ThailandIDCard`: [`NormalThailandIdCard`], may be null.
+    /// `ThailandIDCard`: [`NormalThailandIDCard`], may be null.
     #[tc(rename = "ThailandIDCard")]
-    pub thailand_id_card: Option<NormalThailandIdCard>,
-    /// `SingaporeIDCard`: [`SingaporeIdCard`], may be null.
+    pub thailand_id_card: Option<NormalThailandIDCard>,
+    /// `SingaporeIDCard`: [`SingaporeIDCard`], may be null.
     #[tc(rename = "SingaporeIDCard")]
-    pub singapore_id_card: Option<SingaporeIdCard>,
-    /// `MacaoIDCard`: [`MacaoIdCard`], may be null.
+    pub singapore_id_card: Option<SingaporeIDCard>,
+    /// `MacaoIDCard`: [`MacaoIDCard`], may be null.
     #[tc(rename = "MacaoIDCard")]
-    pub macao_id_card: Option<MacaoIdCard>,
-    /// `MainlandIDCard`: [`MainlandIdCard`], may be null.
+    pub macao_id_card: Option<MacaoIDCard>,
+    /// `MainlandIDCard`: [`MainlandIDCard`], may be null.
     #[tc(rename = "MainlandIDCard")]
-    pub mainland_id_card: Option<MainlandIdCard>,
-    /// `JapanIDCard`: [`JapanIdCard`], may be null.
+    pub mainland_id_card: Option<MainlandIDCard>,
+    /// `JapanIDCard`: [`JapanIDCard`], may be null.
     #[tc(rename = "JapanIDCard")]
-    pub japan_id_card: Option<JapanIdCard>,
-    /// `TaiWanIDCard`: [`TaiWanIdCard`], may be null.
+    pub japan_id_card: Option<JapanIDCard>,
+    /// `TaiWanIDCard`: [`TaiWanIDCard`], may be null.
     #[tc(rename = "TaiWanIDCard")]
-    pub tai_wan_id_card: Option<TaiWanIdCard>,
-    /// `HMTPermitCard`: [`HmtPermit`], may be null.
+    pub tai_wan_id_card: Option<TaiWanIDCard>,
+    /// `HMTPermitCard`: [`HMTPermit`], may be null.
     #[tc(rename = "HMTPermitCard")]
-    pub hmt_permit_card: Option<HmtPermit>,
+    pub hmt_permit_card: Option<HMTPermit>,
 }
 
-/// The `NormalHKIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `NormalHKIDCard`).
+/// The `NormalHKIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NormalHkidCard {
+pub struct NormalHKIDCard {
     /// `ChineseName`: string, may be null. Example: `申能`.
     pub chinese_name: Option<String>,
     /// `FullName`: string, may be null. Example: `SAN, Nan`.
@@ -2934,10 +2934,10 @@ pub struct NormalHkidCard {
     pub hkid_version: Option<String>,
 }
 
-/// The `NormalIndonesiaIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `NormalIndonesiaIDCard`).
+/// The `NormalIndonesiaIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NormalIndonesiaIdCard {
+pub struct NormalIndonesiaIDCard {
     /// `LicenseNumber`: string, may be null.
     pub license_number: Option<String>,
     /// `FullName`: string, may be null.
@@ -2974,10 +2974,10 @@ pub struct NormalIndonesiaIdCard {
     pub city: Option<String>,
 }
 
-/// The `NormalMLIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `NormalMLIDCard`).
+/// The `NormalMLIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NormalMlidCard {
+pub struct NormalMLIDCard {
     /// `FullName`: string, may be null. Example: `KAVIN ONG KHI MN`.
     pub full_name: Option<String>,
     /// `LicenseNumber`: string, may be null. Example: `710716-08-6085`.
@@ -2992,10 +2992,10 @@ pub struct NormalMlidCard {
     pub birthday: Option<String>,
 }
 
-/// The `NormalThailandIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `NormalThailandIDCard`).
+/// The `NormalThailandIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NormalThailandIdCard {
+pub struct NormalThailandIDCard {
     /// `LicenseNumber`: string, may be null. Example: `3102001968756`.
     pub license_number: Option<String>,
     /// `FullName`: string, may be null. Example: `นาย ธนกฤต บุญโญปกรุณ์`.
@@ -3024,10 +3024,10 @@ pub struct NormalThailandIdCard {
     pub thai_issue_date: Option<String>,
 }
 
-/// The `OCRResult` model of FACEID API 2018-03-01 (renamed: the metadata calls it `OCRResult`).
+/// The `OCRResult` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OcrResult {
+pub struct OCRResult {
     /// `IsPass`: boolean, may be null. Example: `true`.
     pub is_pass: Option<bool>,
     /// `CardImageBase64`: string, may be null. Example: `/9j/4AAQS*******`.
@@ -3070,10 +3070,10 @@ pub struct PakistanDrivingLicense {
     pub issued_country: Option<String>,
 }
 
-/// The `PakistanIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `PakistanIDCard`).
+/// The `PakistanIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PakistanIdCard {
+pub struct PakistanIDCard {
     /// `LastName`: string.
     pub last_name: Option<String>,
     /// `FirstName`: string.
@@ -3142,10 +3142,10 @@ pub struct PhilippinesDrivingLicense {
     pub birthday: Option<String>,
 }
 
-/// The `PhilippinesSSSID` model of FACEID API 2018-03-01 (renamed: the metadata calls it `PhilippinesSSSID`).
+/// The `PhilippinesSSSID` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhilippinesSssid {
+pub struct PhilippinesSSSID {
     /// `LicenseNumber`: string, may be null.
     pub license_number: Option<String>,
     /// `FullName`: string, may be null.
@@ -3154,10 +3154,10 @@ pub struct PhilippinesSssid {
     pub birthday: Option<String>,
 }
 
-/// The `PhilippinesTinID` model of FACEID API 2018-03-01 (renamed: the metadata calls it `PhilippinesTinID`).
+/// The `PhilippinesTinID` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhilippinesTinId {
+pub struct PhilippinesTinID {
     /// `LicenseNumber`: string, may be null.
     pub license_number: Option<String>,
     /// `FullName`: string, may be null.
@@ -3170,10 +3170,10 @@ pub struct PhilippinesTinId {
     pub issue_date: Option<String>,
 }
 
-/// The `PhilippinesUMID` model of FACEID API 2018-03-01 (renamed: the metadata calls it `PhilippinesUMID`).
+/// The `PhilippinesUMID` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhilippinesUmid {
+pub struct PhilippinesUMID {
     /// `Surname`: string, may be null.
     pub surname: Option<String>,
     /// `MiddleName`: string, may be null.
@@ -3191,10 +3191,10 @@ pub struct PhilippinesUmid {
     pub crn: Option<String>,
 }
 
-/// The `PhilippinesVoteID` model of FACEID API 2018-03-01 (renamed: the metadata calls it `PhilippinesVoteID`).
+/// The `PhilippinesVoteID` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhilippinesVoteId {
+pub struct PhilippinesVoteID {
     /// `VIN`: string, may be null.
     #[tc(rename = "VIN")]
     pub vin: Option<String>,
@@ -3240,10 +3240,10 @@ pub struct RuleIdConfig {
     pub speed: Option<u64>,
 }
 
-/// The `SingaporeIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `SingaporeIDCard`).
+/// The `SingaporeIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SingaporeIdCard {
+pub struct SingaporeIDCard {
     /// `ChName`: string, may be null.
     pub ch_name: Option<String>,
     /// `ChineseName`: string, may be null.
@@ -3280,10 +3280,10 @@ pub struct SingaporeIdCard {
     pub date_of_issue: Option<String>,
 }
 
-/// The `TaiWanIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `TaiWanIDCard`).
+/// The `TaiWanIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaiWanIdCard {
+pub struct TaiWanIDCard {
     /// `FullName`: string, may be null.
     pub full_name: Option<String>,
     /// `LicenseNumber`: string, may be null.
@@ -3296,10 +3296,10 @@ pub struct TaiWanIdCard {
     pub registration_number: Option<String>,
 }
 
-/// The `ThailandIDCard` model of FACEID API 2018-03-01 (renamed: the metadata calls it `ThailandIDCard`).
+/// The `ThailandIDCard` model of FACEID API 2018-03-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ThailandIdCard {
+pub struct ThailandIDCard {
     /// `LastName`: string, may be null.
     pub last_name: Option<String>,
     /// `FirstName`: string, may be null.

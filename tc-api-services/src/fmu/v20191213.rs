@@ -206,9 +206,9 @@ pub struct FaceRect {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LipColorInfo {
-    /// `RGBA`, optional: [`RgbaInfo`]. Example: `{"R":220,"G":2,"B":44,"A":50}`.
+    /// `RGBA`, optional: [`RGBAInfo`]. Example: `{"R":220,"G":2,"B":44,"A":50}`.
     #[tc(rename = "RGBA")]
-    pub rgba: Option<RgbaInfo>,
+    pub rgba: Option<RGBAInfo>,
     /// `ModelId`, optional: string. Example: `mo_0_1622620141111_1259088111_1`.
     pub model_id: Option<String>,
     /// `FaceRect`, optional: [`FaceRect`]. Example: `{"X": 10, "Y": 10, "Width": 20, "Height": 20}`.
@@ -230,10 +230,10 @@ pub struct ModelInfo {
     pub description: Option<String>,
 }
 
-/// The `RGBAInfo` model of FMU API 2019-12-13 (renamed: the metadata calls it `RGBAInfo`).
+/// The `RGBAInfo` model of FMU API 2019-12-13.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RgbaInfo {
+pub struct RGBAInfo {
     /// `R`, required: integer. Example: `220`.
     pub r: i64,
     /// `G`, required: integer. Example: `2`.

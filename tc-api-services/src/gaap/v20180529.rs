@@ -424,8 +424,8 @@ pub struct CreateGlobalDomainDnsResponse;
 
 /// The `CreateHTTPListener` action of GAAP API 2018-05-29.
 ///
-/// Answers [`CreateHttpListenerResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = CreateHttpListenerResponse)]
+/// Answers [`CreateHTTPListenerResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateHTTPListener {
     /// `ListenerName`, required: string. Example: `listener-1`.
@@ -441,15 +441,15 @@ pub struct CreateHTTPListener {
 /// The answer of [`CreateHTTPListener`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateHttpListenerResponse {
+pub struct CreateHTTPListenerResponse {
     /// `ListenerId`: string. Example: `listener-o0f3at99`.
     pub listener_id: Option<String>,
 }
 
 /// The `CreateHTTPSListener` action of GAAP API 2018-05-29.
 ///
-/// Answers [`CreateHttpsListenerResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = CreateHttpsListenerResponse)]
+/// Answers [`CreateHTTPSListenerResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateHTTPSListener {
     /// `ListenerName`, required: string. Example: `listener-1`.
@@ -477,7 +477,7 @@ pub struct CreateHTTPSListener {
 /// The answer of [`CreateHTTPSListener`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateHttpsListenerResponse {
+pub struct CreateHTTPSListenerResponse {
     /// `ListenerId`: string. Example: `listener-o0f3at99`.
     pub listener_id: Option<String>,
 }
@@ -664,8 +664,8 @@ pub struct CreateSecurityRulesResponse {
 
 /// The `CreateTCPListeners` action of GAAP API 2018-05-29.
 ///
-/// Answers [`CreateTcpListenersResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = CreateTcpListenersResponse)]
+/// Answers [`CreateTCPListenersResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTCPListeners {
     /// `ListenerName`, required: string. Example: `test1`.
@@ -702,15 +702,15 @@ pub struct CreateTCPListeners {
 /// The answer of [`CreateTCPListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTcpListenersResponse {
+pub struct CreateTCPListenersResponse {
     /// `ListenerIds`: list of string. Example: `["listener-o0f3at99"]`.
     pub listener_ids: Option<Vec<String>>,
 }
 
 /// The `CreateUDPListeners` action of GAAP API 2018-05-29.
 ///
-/// Answers [`CreateUdpListenersResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = CreateUdpListenersResponse)]
+/// Answers [`CreateUDPListenersResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateUDPListeners {
     /// `ListenerName`, required: string. Example: `test1`.
@@ -754,7 +754,7 @@ pub struct CreateUDPListeners {
 /// The answer of [`CreateUDPListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateUdpListenersResponse {
+pub struct CreateUDPListenersResponse {
     /// `ListenerIds`: list of string. Example: `["listener-o0f3at99"]`.
     pub listener_ids: Option<Vec<String>>,
 }
@@ -1242,8 +1242,8 @@ pub struct DescribeGroupDomainConfigResponse {
 
 /// The `DescribeHTTPListeners` action of GAAP API 2018-05-29.
 ///
-/// Answers [`DescribeHttpListenersResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = DescribeHttpListenersResponse)]
+/// Answers [`DescribeHTTPListenersResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHTTPListeners {
     /// `ProxyId`, optional: string. Example: `link-n9ha8jzl`.
@@ -1267,17 +1267,17 @@ pub struct DescribeHTTPListeners {
 /// The answer of [`DescribeHTTPListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHttpListenersResponse {
+pub struct DescribeHTTPListenersResponse {
     /// `TotalCount`: unsigned integer. Example: `4`.
     pub total_count: Option<u64>,
-    /// `ListenerSet`: list of [`HttpListener`].
-    pub listener_set: Option<Vec<HttpListener>>,
+    /// `ListenerSet`: list of [`HTTPListener`].
+    pub listener_set: Option<Vec<HTTPListener>>,
 }
 
 /// The `DescribeHTTPSListeners` action of GAAP API 2018-05-29.
 ///
-/// Answers [`DescribeHttpsListenersResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = DescribeHttpsListenersResponse)]
+/// Answers [`DescribeHTTPSListenersResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHTTPSListeners {
     /// `ProxyId`, optional: string. Example: `link-n9ha8jzl`.
@@ -1303,11 +1303,11 @@ pub struct DescribeHTTPSListeners {
 /// The answer of [`DescribeHTTPSListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHttpsListenersResponse {
+pub struct DescribeHTTPSListenersResponse {
     /// `TotalCount`: unsigned integer. Example: `11`.
     pub total_count: Option<u64>,
-    /// `ListenerSet`: list of [`HttpsListener`].
-    pub listener_set: Option<Vec<HttpsListener>>,
+    /// `ListenerSet`: list of [`HTTPSListener`].
+    pub listener_set: Option<Vec<HTTPSListener>>,
 }
 
 /// The `DescribeListenerRealServers` action of GAAP API 2018-05-29.
@@ -1805,8 +1805,8 @@ pub struct DescribeSecurityRulesResponse {
 
 /// The `DescribeTCPListeners` action of GAAP API 2018-05-29.
 ///
-/// Answers [`DescribeTcpListenersResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = DescribeTcpListenersResponse)]
+/// Answers [`DescribeTCPListenersResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTCPListeners {
     /// `ProxyId`, optional: string. Example: `link-hwera8lq`.
@@ -1830,11 +1830,11 @@ pub struct DescribeTCPListeners {
 /// The answer of [`DescribeTCPListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTcpListenersResponse {
+pub struct DescribeTCPListenersResponse {
     /// `TotalCount`: unsigned integer. Example: `2`.
     pub total_count: Option<u64>,
-    /// `ListenerSet`: list of [`TcpListener`].
-    pub listener_set: Option<Vec<TcpListener>>,
+    /// `ListenerSet`: list of [`TCPListener`].
+    pub listener_set: Option<Vec<TCPListener>>,
 }
 
 /// The `DescribeTaskStatus` action of GAAP API 2018-05-29.
@@ -1859,8 +1859,8 @@ pub struct DescribeTaskStatusResponse {
 
 /// The `DescribeUDPListeners` action of GAAP API 2018-05-29.
 ///
-/// Answers [`DescribeUdpListenersResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = DescribeUdpListenersResponse)]
+/// Answers [`DescribeUDPListenersResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeUDPListeners {
     /// `ProxyId`, optional: string. Example: `link-hwera8lq`.
@@ -1884,11 +1884,11 @@ pub struct DescribeUDPListeners {
 /// The answer of [`DescribeUDPListeners`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeUdpListenersResponse {
+pub struct DescribeUDPListenersResponse {
     /// `TotalCount`: unsigned integer. Example: `2`.
     pub total_count: Option<u64>,
-    /// `ListenerSet`: list of [`UdpListener`].
-    pub listener_set: Option<Vec<UdpListener>>,
+    /// `ListenerSet`: list of [`UDPListener`].
+    pub listener_set: Option<Vec<UDPListener>>,
 }
 
 /// The `DestroyProxies` action of GAAP API 2018-05-29.
@@ -2130,8 +2130,8 @@ pub struct ModifyGroupDomainConfigResponse;
 
 /// The `ModifyHTTPListenerAttribute` action of GAAP API 2018-05-29.
 ///
-/// Answers [`ModifyHttpListenerAttributeResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = ModifyHttpListenerAttributeResponse)]
+/// Answers [`ModifyHTTPListenerAttributeResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyHTTPListenerAttribute {
     /// `ListenerId`, required: string. Example: `listener-o0f3at99`.
@@ -2145,12 +2145,12 @@ pub struct ModifyHTTPListenerAttribute {
 /// The answer of [`ModifyHTTPListenerAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyHttpListenerAttributeResponse;
+pub struct ModifyHTTPListenerAttributeResponse;
 
 /// The `ModifyHTTPSListenerAttribute` action of GAAP API 2018-05-29.
 ///
-/// Answers [`ModifyHttpsListenerAttributeResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = ModifyHttpsListenerAttributeResponse)]
+/// Answers [`ModifyHTTPSListenerAttributeResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyHTTPSListenerAttribute {
     /// `ListenerId`, required: string. Example: `listener-o0f3at99`.
@@ -2172,7 +2172,7 @@ pub struct ModifyHTTPSListenerAttribute {
 /// The answer of [`ModifyHTTPSListenerAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyHttpsListenerAttributeResponse;
+pub struct ModifyHTTPSListenerAttributeResponse;
 
 /// The `ModifyProxiesAttribute` action of GAAP API 2018-05-29.
 ///
@@ -2341,8 +2341,8 @@ pub struct ModifySecurityRuleResponse;
 
 /// The `ModifyTCPListenerAttribute` action of GAAP API 2018-05-29.
 ///
-/// Answers [`ModifyTcpListenerAttributeResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = ModifyTcpListenerAttributeResponse)]
+/// Answers [`ModifyTCPListenerAttributeResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTCPListenerAttribute {
     /// `ListenerId`, required: string. Example: `listener-o0f3at99`.
@@ -2372,12 +2372,12 @@ pub struct ModifyTCPListenerAttribute {
 /// The answer of [`ModifyTCPListenerAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTcpListenerAttributeResponse;
+pub struct ModifyTCPListenerAttributeResponse;
 
 /// The `ModifyUDPListenerAttribute` action of GAAP API 2018-05-29.
 ///
-/// Answers [`ModifyUdpListenerAttributeResponse`].
-#[tc_action(service = "gaap", version = "2018-05-29", region = "optional", response = ModifyUdpListenerAttributeResponse)]
+/// Answers [`ModifyUDPListenerAttributeResponse`].
+#[tc_action(service = "gaap", version = "2018-05-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyUDPListenerAttribute {
     /// `ListenerId`, required: string. Example: `listener-o0f3at99`.
@@ -2417,7 +2417,7 @@ pub struct ModifyUDPListenerAttribute {
 /// The answer of [`ModifyUDPListenerAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyUdpListenerAttributeResponse;
+pub struct ModifyUDPListenerAttributeResponse;
 
 /// The `OpenProxies` action of GAAP API 2018-05-29.
 ///
@@ -2904,10 +2904,10 @@ pub struct GroupStatisticsInfo {
     pub proxy_set: Option<Vec<ProxySimpleInfo>>,
 }
 
-/// The `HTTPListener` model of GAAP API 2018-05-29 (renamed: the metadata calls it `HTTPListener`).
+/// The `HTTPListener` model of GAAP API 2018-05-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpListener {
+pub struct HTTPListener {
     /// `ListenerId`: string. Example: `listener-015erzbt`.
     pub listener_id: Option<String>,
     /// `ListenerName`: string. Example: `listener1`.
@@ -2926,10 +2926,10 @@ pub struct HttpListener {
     pub group_id: Option<String>,
 }
 
-/// The `HTTPSListener` model of GAAP API 2018-05-29 (renamed: the metadata calls it `HTTPSListener`).
+/// The `HTTPSListener` model of GAAP API 2018-05-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpsListener {
+pub struct HTTPSListener {
     /// `ListenerId`: string. Example: `listener-xxxx`.
     pub listener_id: Option<String>,
     /// `ListenerName`: string. Example: `listener-name`.
@@ -2980,10 +2980,10 @@ pub struct HttpHeaderParam {
     pub header_value: Option<String>,
 }
 
-/// The `IPDetail` model of GAAP API 2018-05-29 (renamed: the metadata calls it `IPDetail`).
+/// The `IPDetail` model of GAAP API 2018-05-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpDetail {
+pub struct IPDetail {
     /// `IP`: string. Example: `"1.1.1.1"`.
     #[tc(rename = "IP")]
     pub ip: Option<String>,
@@ -3050,8 +3050,8 @@ pub struct ProxyAccessInfo {
     pub proxy_id: Option<String>,
     /// `Vip`: string. Example: `"1.1.1.1"`.
     pub vip: Option<String>,
-    /// `VipList`: list of [`IpDetail`].
-    pub vip_list: Option<Vec<IpDetail>>,
+    /// `VipList`: list of [`IPDetail`].
+    pub vip_list: Option<Vec<IPDetail>>,
     /// `SourceRegionIdcType`: string. Example: `"DC"`.
     pub source_region_idc_type: Option<String>,
 }
@@ -3215,9 +3215,9 @@ pub struct ProxyInfo {
     pub package_type: Option<String>,
     /// `BanStatus`: string, may be null. Example: `RECOVER`.
     pub ban_status: Option<String>,
-    /// `IPList`: list of [`IpDetail`], may be null.
+    /// `IPList`: list of [`IPDetail`], may be null.
     #[tc(rename = "IPList")]
-    pub ip_list: Option<Vec<IpDetail>>,
+    pub ip_list: Option<Vec<IPDetail>>,
     /// `Http3Supported`: integer, may be null. Example: `0`.
     pub http3_supported: Option<i64>,
     /// `InBanBlacklist`: integer, may be null. Example: `0`.
@@ -3438,10 +3438,10 @@ pub struct SupportFeature {
     pub network_type: Option<Vec<String>>,
 }
 
-/// The `TCPListener` model of GAAP API 2018-05-29 (renamed: the metadata calls it `TCPListener`).
+/// The `TCPListener` model of GAAP API 2018-05-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcpListener {
+pub struct TCPListener {
     /// `ListenerId`: string. Example: `link-bjkpdum1`.
     pub listener_id: Option<String>,
     /// `ListenerName`: string. Example: `listener-name`.
@@ -3507,10 +3507,10 @@ pub struct TagResourceInfo {
     pub resource_id: Option<String>,
 }
 
-/// The `UDPListener` model of GAAP API 2018-05-29 (renamed: the metadata calls it `UDPListener`).
+/// The `UDPListener` model of GAAP API 2018-05-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UdpListener {
+pub struct UDPListener {
     /// `ListenerId`: string. Example: `lg-h8fpr1vh`.
     pub listener_id: Option<String>,
     /// `ListenerName`: string. Example: `listener-name`.

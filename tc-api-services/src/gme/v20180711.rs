@@ -48,8 +48,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `ControlAIConversation` action of GME API 2018-07-11.
 ///
-/// Answers [`ControlAiConversationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gme", version = "2018-07-11", region = "optional", response = ControlAiConversationResponse)]
+/// Answers [`ControlAIConversationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gme", version = "2018-07-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlAIConversation {
     /// `TaskId`, required: string. Example: `v2*****test`.
@@ -58,15 +58,15 @@ pub struct ControlAIConversation {
     pub command: String,
     /// `ServerPushText`, optional: [`ServerPushText`].
     pub server_push_text: Option<ServerPushText>,
-    /// `InvokeLLM`, optional: [`InvokeLlm`].
+    /// `InvokeLLM`, optional: [`InvokeLLM`].
     #[tc(rename = "InvokeLLM")]
-    pub invoke_llm: Option<InvokeLlm>,
+    pub invoke_llm: Option<InvokeLLM>,
 }
 
 /// The answer of [`ControlAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlAiConversationResponse;
+pub struct ControlAIConversationResponse;
 
 /// The `CreateApp` action of GME API 2018-07-11.
 ///
@@ -285,8 +285,8 @@ pub struct DeleteVoicePrintResponse;
 
 /// The `DescribeAIConversation` action of GME API 2018-07-11.
 ///
-/// Answers [`DescribeAiConversationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gme", version = "2018-07-11", region = "optional", response = DescribeAiConversationResponse)]
+/// Answers [`DescribeAIConversationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gme", version = "2018-07-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIConversation {
     /// `SdkAppId`, optional: unsigned integer. Example: `1400000000`.
@@ -298,7 +298,7 @@ pub struct DescribeAIConversation {
 /// The answer of [`DescribeAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiConversationResponse {
+pub struct DescribeAIConversationResponse {
     /// `StartTime`: string. Example: `2023-09-11`.
     pub start_time: Option<String>,
     /// `Status`: string. Example: `1`.
@@ -790,8 +790,8 @@ pub struct ScanVoiceResponse {
 
 /// The `StartAIConversation` action of GME API 2018-07-11.
 ///
-/// Answers [`StartAiConversationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gme", version = "2018-07-11", region = "optional", response = StartAiConversationResponse)]
+/// Answers [`StartAIConversationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gme", version = "2018-07-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartAIConversation {
     /// `SdkAppId`, required: unsigned integer. Example: `14000000000`.
@@ -800,9 +800,9 @@ pub struct StartAIConversation {
     pub room_id: String,
     /// `AgentConfig`, required: [`AgentConfig`].
     pub agent_config: AgentConfig,
-    /// `STTConfig`, optional: [`SttConfig`].
+    /// `STTConfig`, optional: [`STTConfig`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<SttConfig>,
+    pub stt_config: Option<STTConfig>,
     /// `LLMConfig`, optional: string. Example: `{\"LLMType\": \"openai\", \"Model\": \"gpt-xxx", \"APIKey\":`….
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<String>,
@@ -818,7 +818,7 @@ pub struct StartAIConversation {
 /// The answer of [`StartAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartAiConversationResponse {
+pub struct StartAIConversationResponse {
     /// `TaskId`: string. Example: `SV1FR+XTtvzAjRxZZ+aof1DfJF00VSBBNE0zR9W-PEpgCPBmt402BbnqMCdo`….
     pub task_id: Option<String>,
 }
@@ -849,8 +849,8 @@ pub struct StartRecordResponse {
 
 /// The `StopAIConversation` action of GME API 2018-07-11.
 ///
-/// Answers [`StopAiConversationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gme", version = "2018-07-11", region = "optional", response = StopAiConversationResponse)]
+/// Answers [`StopAIConversationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gme", version = "2018-07-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopAIConversation {
     /// `TaskId`, required: string. Example: `-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8+`….
@@ -860,7 +860,7 @@ pub struct StopAIConversation {
 /// The answer of [`StopAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopAiConversationResponse;
+pub struct StopAIConversationResponse;
 
 /// The `StopRecord` action of GME API 2018-07-11.
 ///
@@ -881,8 +881,8 @@ pub struct StopRecordResponse;
 
 /// The `UpdateAIConversation` action of GME API 2018-07-11.
 ///
-/// Answers [`UpdateAiConversationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gme", version = "2018-07-11", region = "optional", response = UpdateAiConversationResponse)]
+/// Answers [`UpdateAIConversationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gme", version = "2018-07-11", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAIConversation {
     /// `TaskId`, required: string. Example: `your-taskid`.
@@ -904,7 +904,7 @@ pub struct UpdateAIConversation {
 /// The answer of [`UpdateAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAiConversationResponse;
+pub struct UpdateAIConversationResponse;
 
 /// The `UpdateScanRooms` action of GME API 2018-07-11.
 ///
@@ -1276,10 +1276,10 @@ pub struct InOutTimeInfo {
     pub end_time: Option<i64>,
 }
 
-/// The `InvokeLLM` model of GME API 2018-07-11 (renamed: the metadata calls it `InvokeLLM`).
+/// The `InvokeLLM` model of GME API 2018-07-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeLlm {
+pub struct InvokeLLM {
     /// `Content`, optional: string. Example: `今天天气怎么样`.
     pub content: Option<String>,
     /// `Interrupt`, optional: boolean. Example: `false`.
@@ -1398,10 +1398,10 @@ pub struct RoomUser {
     pub str_uins: Option<Vec<String>>,
 }
 
-/// The `STTConfig` model of GME API 2018-07-11 (renamed: the metadata calls it `STTConfig`).
+/// The `STTConfig` model of GME API 2018-07-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SttConfig {
+pub struct STTConfig {
     /// `Language`, optional: string. Example: `zh`.
     pub language: Option<String>,
     /// `AlternativeLanguage`, optional: list of string. Example: `["AlternativeLanguage"]`.

@@ -617,9 +617,9 @@ pub struct DescribeFileSystems {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFileSystemsResponse {
-    /// `FSAttributeList`: list of [`FsAttribute`].
+    /// `FSAttributeList`: list of [`FSAttribute`].
     #[tc(rename = "FSAttributeList")]
-    pub fs_attribute_list: Option<Vec<FsAttribute>>,
+    pub fs_attribute_list: Option<Vec<FSAttribute>>,
     /// `TotalCount`: unsigned integer. Example: `30`.
     pub total_count: Option<u64>,
 }
@@ -1227,10 +1227,10 @@ pub struct ExecutionPlan {
     pub wait_time: Option<i64>,
 }
 
-/// The `FSAttribute` model of GOOSEFS API 2022-05-19 (renamed: the metadata calls it `FSAttribute`).
+/// The `FSAttribute` model of GOOSEFS API 2022-05-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FsAttribute {
+pub struct FSAttribute {
     /// `Type`: string. Example: `goosefsx`.
     pub type_: Option<String>,
     /// `FileSystemId`: string. Example: `x_c60_r3c4fa1f`.

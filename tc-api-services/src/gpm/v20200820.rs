@@ -73,12 +73,12 @@ pub struct CreateMatch {
     pub custom_push_data: Option<String>,
     /// `ServerSessionData`, optional: string.
     pub server_session_data: Option<String>,
-    /// `GameProperties`, optional: list of [`StringKv`].
-    pub game_properties: Option<Vec<StringKv>>,
+    /// `GameProperties`, optional: list of [`StringKV`].
+    pub game_properties: Option<Vec<StringKV>>,
     /// `LogSwitch`, optional: integer.
     pub log_switch: Option<i64>,
-    /// `Tags`, optional: list of [`StringKv`].
-    pub tags: Option<Vec<StringKv>>,
+    /// `Tags`, optional: list of [`StringKV`].
+    pub tags: Option<Vec<StringKV>>,
 }
 
 /// The answer of [`CreateMatch`].
@@ -101,8 +101,8 @@ pub struct CreateRule {
     pub rule_script: String,
     /// `RuleDesc`, optional: string.
     pub rule_desc: Option<String>,
-    /// `Tags`, optional: list of [`StringKv`].
-    pub tags: Option<Vec<StringKv>>,
+    /// `Tags`, optional: list of [`StringKV`].
+    pub tags: Option<Vec<StringKV>>,
 }
 
 /// The answer of [`CreateRule`].
@@ -369,12 +369,12 @@ pub struct ModifyMatch {
     pub custom_push_data: Option<String>,
     /// `ServerSessionData`, optional: string.
     pub server_session_data: Option<String>,
-    /// `GameProperties`, optional: list of [`StringKv`].
-    pub game_properties: Option<Vec<StringKv>>,
+    /// `GameProperties`, optional: list of [`StringKV`].
+    pub game_properties: Option<Vec<StringKV>>,
     /// `LogSwitch`, optional: integer.
     pub log_switch: Option<i64>,
-    /// `Tags`, optional: list of [`StringKv`].
-    pub tags: Option<Vec<StringKv>>,
+    /// `Tags`, optional: list of [`StringKV`].
+    pub tags: Option<Vec<StringKV>>,
 }
 
 /// The answer of [`ModifyMatch`].
@@ -397,8 +397,8 @@ pub struct ModifyRule {
     pub rule_name: String,
     /// `RuleDesc`, optional: string.
     pub rule_desc: Option<String>,
-    /// `Tags`, optional: list of [`StringKv`].
-    pub tags: Option<Vec<StringKv>>,
+    /// `Tags`, optional: list of [`StringKV`].
+    pub tags: Option<Vec<StringKV>>,
 }
 
 /// The answer of [`ModifyRule`].
@@ -555,8 +555,8 @@ pub struct MatchInfo {
     pub custom_push_data: Option<String>,
     /// `ServerSessionData`: string, may be null.
     pub server_session_data: Option<String>,
-    /// `GameProperties`: list of [`StringKv`], may be null.
-    pub game_properties: Option<Vec<StringKv>>,
+    /// `GameProperties`: list of [`StringKV`], may be null.
+    pub game_properties: Option<Vec<StringKV>>,
     /// `LogSwitch`: integer.
     pub log_switch: Option<i64>,
     /// `LogsetId`: string, may be null.
@@ -567,8 +567,8 @@ pub struct MatchInfo {
     pub log_topic_id: Option<String>,
     /// `LogTopicName`: string, may be null.
     pub log_topic_name: Option<String>,
-    /// `Tags`: list of [`StringKv`], may be null.
-    pub tags: Option<Vec<StringKv>>,
+    /// `Tags`: list of [`StringKV`], may be null.
+    pub tags: Option<Vec<StringKV>>,
     /// `Region`: string, may be null.
     pub region: Option<String>,
     /// `AppId`: string, may be null.
@@ -679,8 +679,8 @@ pub struct ReportTrendData {
 pub struct RuleBriefInfo {
     /// `RuleName`: string.
     pub rule_name: Option<String>,
-    /// `MatchCodeList`: list of [`StringKv`].
-    pub match_code_list: Option<Vec<StringKv>>,
+    /// `MatchCodeList`: list of [`StringKV`].
+    pub match_code_list: Option<Vec<StringKV>>,
     /// `CreateTime`: string.
     pub create_time: Option<String>,
     /// `RuleCode`: string.
@@ -699,10 +699,10 @@ pub struct RuleInfo {
     pub rule_desc: Option<String>,
     /// `RuleScript`: string.
     pub rule_script: Option<String>,
-    /// `Tags`: list of [`StringKv`], may be null.
-    pub tags: Option<Vec<StringKv>>,
-    /// `MatchCodeList`: list of [`StringKv`], may be null.
-    pub match_code_list: Option<Vec<StringKv>>,
+    /// `Tags`: list of [`StringKV`], may be null.
+    pub tags: Option<Vec<StringKV>>,
+    /// `MatchCodeList`: list of [`StringKV`], may be null.
+    pub match_code_list: Option<Vec<StringKV>>,
     /// `RuleCode`: string.
     pub rule_code: Option<String>,
     /// `Region`: string, may be null.
@@ -715,10 +715,10 @@ pub struct RuleInfo {
     pub create_uin: Option<String>,
 }
 
-/// The `StringKV` model of GPM API 2020-08-20 (renamed: the metadata calls it `StringKV`).
+/// The `StringKV` model of GPM API 2020-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StringKv {
+pub struct StringKV {
     /// `Key`: string.
     pub key: Option<String>,
     /// `Value`: string.

@@ -130,9 +130,9 @@ pub struct BackUpAndroidInstanceToStorage {
     pub includes: Option<Vec<String>>,
     /// `Excludes`, optional: list of string. Example: `["/data/media/*"]`.
     pub excludes: Option<Vec<String>>,
-    /// `COSOptions`, optional: [`CosOptions`].
+    /// `COSOptions`, optional: [`COSOptions`].
     #[tc(rename = "COSOptions")]
-    pub cos_options: Option<CosOptions>,
+    pub cos_options: Option<COSOptions>,
     /// `S3Options`, optional: [`S3Options`].
     pub s3_options: Option<S3Options>,
 }
@@ -261,8 +261,8 @@ pub struct CreateAndroidAppVersionResponse {
 
 /// The `CreateAndroidInstanceADB` action of GS API 2019-11-18.
 ///
-/// Answers [`CreateAndroidInstanceAdbResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gs", version = "2019-11-18", region = "optional", response = CreateAndroidInstanceAdbResponse)]
+/// Answers [`CreateAndroidInstanceADBResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gs", version = "2019-11-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAndroidInstanceADB {
     /// `AndroidInstanceId`, required: string. Example: `cai-ab123456`.
@@ -274,7 +274,7 @@ pub struct CreateAndroidInstanceADB {
 /// The answer of [`CreateAndroidInstanceADB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAndroidInstanceAdbResponse {
+pub struct CreateAndroidInstanceADBResponse {
     /// `PrivateKey`: string. Example: `-----BEGIN OPENSSH PRIVATE KEY-----`.
     pub private_key: Option<tc_api_core::SecretString>,
     /// `UserName`: string. Example: `root`.
@@ -357,8 +357,8 @@ pub struct CreateAndroidInstanceLabelResponse;
 
 /// The `CreateAndroidInstanceSSH` action of GS API 2019-11-18.
 ///
-/// Answers [`CreateAndroidInstanceSshResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gs", version = "2019-11-18", region = "optional", response = CreateAndroidInstanceSshResponse)]
+/// Answers [`CreateAndroidInstanceSSHResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gs", version = "2019-11-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAndroidInstanceSSH {
     /// `AndroidInstanceId`, required: string. Example: `cai-123456-abc`.
@@ -370,7 +370,7 @@ pub struct CreateAndroidInstanceSSH {
 /// The answer of [`CreateAndroidInstanceSSH`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAndroidInstanceSshResponse {
+pub struct CreateAndroidInstanceSSHResponse {
     /// `PrivateKey`: string. Example: `-----BEGIN OPENSSH PRIVATE KEY-----`.
     pub private_key: Option<tc_api_core::SecretString>,
     /// `UserName`: string. Example: `root`.
@@ -619,9 +619,9 @@ pub struct DeleteAndroidInstanceBackupFiles {
     pub object_keys: Vec<String>,
     /// `StorageType`, required: string. Example: `S3`.
     pub storage_type: String,
-    /// `COSOptions`, optional: [`CosOptions`].
+    /// `COSOptions`, optional: [`COSOptions`].
     #[tc(rename = "COSOptions")]
-    pub cos_options: Option<CosOptions>,
+    pub cos_options: Option<COSOptions>,
     /// `S3Options`, optional: [`S3Options`].
     pub s3_options: Option<S3Options>,
     /// `AndroidInstanceZone`, optional: string. Example: `ap-beijing-1`.
@@ -1186,8 +1186,8 @@ pub struct InstallAndroidInstancesAppResponse {
 
 /// The `InstallAndroidInstancesAppWithURL` action of GS API 2019-11-18.
 ///
-/// Answers [`InstallAndroidInstancesAppWithUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gs", version = "2019-11-18", region = "optional", response = InstallAndroidInstancesAppWithUrlResponse)]
+/// Answers [`InstallAndroidInstancesAppWithURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gs", version = "2019-11-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InstallAndroidInstancesAppWithURL {
     /// `AndroidInstanceIds`, required: list of string. Example: `["cai-1300055477-ea99qwovyrq"]`.
@@ -1203,7 +1203,7 @@ pub struct InstallAndroidInstancesAppWithURL {
 /// The answer of [`InstallAndroidInstancesAppWithURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstallAndroidInstancesAppWithUrlResponse {
+pub struct InstallAndroidInstancesAppWithURLResponse {
     /// `TaskSet`: list of [`AndroidInstanceTask`], may be null.
     pub task_set: Option<Vec<AndroidInstanceTask>>,
 }
@@ -1567,9 +1567,9 @@ pub struct RestoreAndroidInstanceFromStorage {
     pub object_key: String,
     /// `StorageType`, required: string. Example: `COS`.
     pub storage_type: String,
-    /// `COSOptions`, optional: [`CosOptions`].
+    /// `COSOptions`, optional: [`COSOptions`].
     #[tc(rename = "COSOptions")]
-    pub cos_options: Option<CosOptions>,
+    pub cos_options: Option<COSOptions>,
     /// `S3Options`, optional: [`S3Options`].
     pub s3_options: Option<S3Options>,
 }
@@ -1601,8 +1601,8 @@ pub struct SaveGameArchiveResponse;
 
 /// The `SetAndroidInstancesBGAppKeepAlive` action of GS API 2019-11-18.
 ///
-/// Answers [`SetAndroidInstancesBgAppKeepAliveResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gs", version = "2019-11-18", region = "optional", response = SetAndroidInstancesBgAppKeepAliveResponse)]
+/// Answers [`SetAndroidInstancesBGAppKeepAliveResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gs", version = "2019-11-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAndroidInstancesBGAppKeepAlive {
     /// `AndroidInstanceIds`, required: list of string. Example: `["cai-abcd1234"]`.
@@ -1616,15 +1616,15 @@ pub struct SetAndroidInstancesBGAppKeepAlive {
 /// The answer of [`SetAndroidInstancesBGAppKeepAlive`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetAndroidInstancesBgAppKeepAliveResponse {
+pub struct SetAndroidInstancesBGAppKeepAliveResponse {
     /// `AndroidInstanceErrors`: list of [`AndroidInstanceError`].
     pub android_instance_errors: Option<Vec<AndroidInstanceError>>,
 }
 
 /// The `SetAndroidInstancesFGAppKeepAlive` action of GS API 2019-11-18.
 ///
-/// Answers [`SetAndroidInstancesFgAppKeepAliveResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gs", version = "2019-11-18", region = "optional", response = SetAndroidInstancesFgAppKeepAliveResponse)]
+/// Answers [`SetAndroidInstancesFGAppKeepAliveResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gs", version = "2019-11-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAndroidInstancesFGAppKeepAlive {
     /// `AndroidInstanceIds`, required: list of string. Example: `["cai-abcd1234"]`.
@@ -1638,7 +1638,7 @@ pub struct SetAndroidInstancesFGAppKeepAlive {
 /// The answer of [`SetAndroidInstancesFGAppKeepAlive`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetAndroidInstancesFgAppKeepAliveResponse {
+pub struct SetAndroidInstancesFGAppKeepAliveResponse {
     /// `AndroidInstanceErrors`: list of [`AndroidInstanceError`].
     pub android_instance_errors: Option<Vec<AndroidInstanceError>>,
 }
@@ -1699,8 +1699,8 @@ pub struct StartPublishStreamResponse;
 
 /// The `StartPublishStreamToCSS` action of GS API 2019-11-18.
 ///
-/// Answers [`StartPublishStreamToCssResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "gs", version = "2019-11-18", region = "optional", response = StartPublishStreamToCssResponse)]
+/// Answers [`StartPublishStreamToCSSResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "gs", version = "2019-11-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartPublishStreamToCSS {
     /// `UserId`, required: string. Example: `abc123`.
@@ -1712,7 +1712,7 @@ pub struct StartPublishStreamToCSS {
 /// The answer of [`StartPublishStreamToCSS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartPublishStreamToCssResponse;
+pub struct StartPublishStreamToCSSResponse;
 
 /// The `StopAndroidInstances` action of GS API 2019-11-18.
 ///
@@ -2227,17 +2227,17 @@ pub struct AndroidInstanceUploadFile {
     pub destination_file_name: Option<String>,
 }
 
-/// The `COSOptions` model of GS API 2019-11-18 (renamed: the metadata calls it `COSOptions`).
+/// The `COSOptions` model of GS API 2019-11-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosOptions {
+pub struct COSOptions {
     /// `Bucket`, required: string. Example: `bucket-123`.
     pub bucket: String,
     /// `Region`, required: string. Example: `ap-guangzhou`.
     pub region: String,
 }
 
-/// The `Error` model of GS API 2019-11-18 (renamed: the metadata calls it `Error`).
+/// The `Error` model of GS API 2019-11-18, named `ErrorModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorModel {
@@ -2291,7 +2291,7 @@ pub struct S3Options {
     pub secret_access_key: String,
 }
 
-/// The `SyncAndroidInstanceImage` model of GS API 2019-11-18 (renamed: the metadata calls it `SyncAndroidInstanceImage`).
+/// The `SyncAndroidInstanceImage` model of GS API 2019-11-18, named `SyncAndroidInstanceImageModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncAndroidInstanceImageModel {

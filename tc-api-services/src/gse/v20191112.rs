@@ -527,8 +527,8 @@ pub struct UpdateBucketAccelerateOptResponse;
 
 /// The `UpdateBucketCORSOpt` action of GSE API 2019-11-12.
 ///
-/// Answers [`UpdateBucketCorsOptResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "gse", version = "2019-11-12", region = "optional", response = UpdateBucketCorsOptResponse)]
+/// Answers [`UpdateBucketCORSOptResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "gse", version = "2019-11-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateBucketCORSOpt {
     /// `AllowedOrigins`, required: list of string.
@@ -546,7 +546,7 @@ pub struct UpdateBucketCORSOpt {
 /// The answer of [`UpdateBucketCORSOpt`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateBucketCorsOptResponse;
+pub struct UpdateBucketCORSOptResponse;
 
 /// The `UpdateGameServerSession` action of GSE API 2019-11-12.
 ///

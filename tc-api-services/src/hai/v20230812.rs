@@ -653,10 +653,10 @@ pub struct ApplicationInfo {
     pub application_size: Option<i64>,
 }
 
-/// The `COSStorage` model of HAI API 2023-08-12 (renamed: the metadata calls it `COSStorage`).
+/// The `COSStorage` model of HAI API 2023-08-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosStorage {
+pub struct COSStorage {
     /// `URI`: string. Example: `cos://hai-model-bj-1319662662/Qwen/Qwen3-Reranker-8B`.
     #[tc(rename = "URI")]
     pub uri: Option<String>,
@@ -1153,9 +1153,9 @@ pub struct ServicePriceDetail {
 pub struct StorageInfo {
     /// `MountPath`: string. Example: `/hai`.
     pub mount_path: Option<String>,
-    /// `COSStorage`: [`CosStorage`].
+    /// `COSStorage`: [`COSStorage`].
     #[tc(rename = "COSStorage")]
-    pub cos_storage: Option<CosStorage>,
+    pub cos_storage: Option<COSStorage>,
 }
 
 /// The `SystemDisk` model of HAI API 2023-08-12.

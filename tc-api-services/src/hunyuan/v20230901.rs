@@ -185,8 +185,8 @@ pub struct DescribeConvert3DFormatJobResponse {
 
 /// The `DescribeHunyuanTo3DUVJob` action of HUNYUAN API 2023-09-01.
 ///
-/// Answers [`DescribeHunyuanTo3DuvJobResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "hunyuan", version = "2023-09-01", region = "optional", response = DescribeHunyuanTo3DuvJobResponse)]
+/// Answers [`DescribeHunyuanTo3DUVJobResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "hunyuan", version = "2023-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHunyuanTo3DUVJob {
     /// `JobId`, required: string. Example: `1376862528873414656`.
@@ -196,7 +196,7 @@ pub struct DescribeHunyuanTo3DUVJob {
 /// The answer of [`DescribeHunyuanTo3DUVJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHunyuanTo3DuvJobResponse {
+pub struct DescribeHunyuanTo3DUVJobResponse {
     /// `Status`: string. Example: `WAIT`.
     pub status: Option<String>,
     /// `ErrorCode`: string. Example: `InvalidParameter`.
@@ -621,8 +621,8 @@ pub struct SubmitHunyuanTo3DTextureEditJobResponse {
 
 /// The `SubmitHunyuanTo3DUVJob` action of HUNYUAN API 2023-09-01.
 ///
-/// Answers [`SubmitHunyuanTo3DuvJobResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "hunyuan", version = "2023-09-01", region = "optional", response = SubmitHunyuanTo3DuvJobResponse)]
+/// Answers [`SubmitHunyuanTo3DUVJobResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "hunyuan", version = "2023-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmitHunyuanTo3DUVJob {
     /// `File`, required: [`InputFile3D`].
@@ -632,7 +632,7 @@ pub struct SubmitHunyuanTo3DUVJob {
 /// The answer of [`SubmitHunyuanTo3DUVJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SubmitHunyuanTo3DuvJobResponse {
+pub struct SubmitHunyuanTo3DUVJobResponse {
     /// `JobId`: string. Example: `1376862528873414656`.
     pub job_id: Option<String>,
 }

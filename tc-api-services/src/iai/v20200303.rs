@@ -1316,7 +1316,7 @@ pub struct Point {
     pub y: Option<i64>,
 }
 
-/// The `Result` model of IAI API 2020-03-03 (renamed: the metadata calls it `Result`).
+/// The `Result` model of IAI API 2020-03-03, named `ResultModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultModel {

@@ -17,8 +17,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CreateIAPUserOIDCConfig` action of IAP API 2024-07-13.
 ///
-/// Answers [`CreateIapUserOidcConfigResponse`].
-#[tc_action(service = "iap", version = "2024-07-13", region = "optional", response = CreateIapUserOidcConfigResponse)]
+/// Answers [`CreateIAPUserOIDCConfigResponse`].
+#[tc_action(service = "iap", version = "2024-07-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateIAPUserOIDCConfig {
     /// `IdentityUrl`, required: string. Example: `https://xxx.qq.cn/oidc`.
@@ -44,34 +44,34 @@ pub struct CreateIAPUserOIDCConfig {
 /// The answer of [`CreateIAPUserOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateIapUserOidcConfigResponse;
+pub struct CreateIAPUserOIDCConfigResponse;
 
 /// The `DescribeIAPLoginSessionDuration` action of IAP API 2024-07-13.
 ///
-/// Answers [`DescribeIapLoginSessionDurationResponse`].
-#[tc_action(service = "iap", version = "2024-07-13", region = "optional", response = DescribeIapLoginSessionDurationResponse)]
+/// Answers [`DescribeIAPLoginSessionDurationResponse`].
+#[tc_action(service = "iap", version = "2024-07-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIAPLoginSessionDuration;
 
 /// The answer of [`DescribeIAPLoginSessionDuration`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIapLoginSessionDurationResponse {
+pub struct DescribeIAPLoginSessionDurationResponse {
     /// `Duration`: integer. Example: `172800`.
     pub duration: Option<i64>,
 }
 
 /// The `DescribeIAPUserOIDCConfig` action of IAP API 2024-07-13.
 ///
-/// Answers [`DescribeIapUserOidcConfigResponse`].
-#[tc_action(service = "iap", version = "2024-07-13", region = "optional", response = DescribeIapUserOidcConfigResponse)]
+/// Answers [`DescribeIAPUserOIDCConfigResponse`].
+#[tc_action(service = "iap", version = "2024-07-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIAPUserOIDCConfig;
 
 /// The answer of [`DescribeIAPUserOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIapUserOidcConfigResponse {
+pub struct DescribeIAPUserOIDCConfigResponse {
     /// `ProviderType`: unsigned integer. Example: `13`.
     pub provider_type: Option<u64>,
     /// `IdentityUrl`: string. Example: `https://xxx.qq.cn/oidc`.
@@ -102,20 +102,20 @@ pub struct DescribeIapUserOidcConfigResponse {
 
 /// The `DisableIAPUserSSO` action of IAP API 2024-07-13.
 ///
-/// Answers [`DisableIapUserSsoResponse`].
-#[tc_action(service = "iap", version = "2024-07-13", region = "optional", response = DisableIapUserSsoResponse)]
+/// Answers [`DisableIAPUserSSOResponse`].
+#[tc_action(service = "iap", version = "2024-07-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableIAPUserSSO;
 
 /// The answer of [`DisableIAPUserSSO`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableIapUserSsoResponse;
+pub struct DisableIAPUserSSOResponse;
 
 /// The `ModifyIAPLoginSessionDuration` action of IAP API 2024-07-13.
 ///
-/// Answers [`ModifyIapLoginSessionDurationResponse`].
-#[tc_action(service = "iap", version = "2024-07-13", region = "optional", response = ModifyIapLoginSessionDurationResponse)]
+/// Answers [`ModifyIAPLoginSessionDurationResponse`].
+#[tc_action(service = "iap", version = "2024-07-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyIAPLoginSessionDuration {
     /// `Duration`, required: integer. Example: `172800`.
@@ -125,12 +125,12 @@ pub struct ModifyIAPLoginSessionDuration {
 /// The answer of [`ModifyIAPLoginSessionDuration`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyIapLoginSessionDurationResponse;
+pub struct ModifyIAPLoginSessionDurationResponse;
 
 /// The `UpdateIAPUserOIDCConfig` action of IAP API 2024-07-13.
 ///
-/// Answers [`UpdateIapUserOidcConfigResponse`].
-#[tc_action(service = "iap", version = "2024-07-13", region = "optional", response = UpdateIapUserOidcConfigResponse)]
+/// Answers [`UpdateIAPUserOIDCConfigResponse`].
+#[tc_action(service = "iap", version = "2024-07-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateIAPUserOIDCConfig {
     /// `IdentityUrl`, required: string. Example: `https://xxx.qq.cn/oidc`.
@@ -156,4 +156,4 @@ pub struct UpdateIAPUserOIDCConfig {
 /// The answer of [`UpdateIAPUserOIDCConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateIapUserOidcConfigResponse;
+pub struct UpdateIAPUserOIDCConfigResponse;

@@ -153,17 +153,17 @@ pub struct ReqMetadata {
     pub guid: Option<String>,
     /// `AppKey`, optional: string.
     pub app_key: Option<String>,
-    /// `LBS`, optional: [`ReqMetadataLbs`].
+    /// `LBS`, optional: [`ReqMetadataLBS`].
     #[tc(rename = "LBS")]
-    pub lbs: Option<ReqMetadataLbs>,
+    pub lbs: Option<ReqMetadataLBS>,
     /// `Vagrants`, optional: list of [`ReqMetadataVagrant`].
     pub vagrants: Option<Vec<ReqMetadataVagrant>>,
 }
 
-/// The `ReqMetadataLBS` model of ICR API 2021-10-14 (renamed: the metadata calls it `ReqMetadataLBS`).
+/// The `ReqMetadataLBS` model of ICR API 2021-10-14.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReqMetadataLbs {
+pub struct ReqMetadataLBS {
     /// `Latitude`, optional: number.
     pub latitude: Option<f64>,
     /// `Longitude`, optional: number.

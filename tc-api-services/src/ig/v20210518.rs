@@ -40,8 +40,8 @@ pub struct DescribeIgOrderListResponse;
 
 /// The `GetLLMDiagnosisDrug` action of IG API 2021-05-18.
 ///
-/// Answers [`GetLlmDiagnosisDrugResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ig", version = "2021-05-18", region = "optional", response = GetLlmDiagnosisDrugResponse)]
+/// Answers [`GetLLMDiagnosisDrugResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ig", version = "2021-05-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetLLMDiagnosisDrug {
     /// `PartnerId`, required: string. Example: `10001`.
@@ -65,19 +65,19 @@ pub struct GetLLMDiagnosisDrug {
 /// The answer of [`GetLLMDiagnosisDrug`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetLlmDiagnosisDrugResponse {
+pub struct GetLLMDiagnosisDrugResponse {
     /// `Code`: integer. Example: `0`.
     pub code: Option<i64>,
     /// `Message`: string. Example: `success`.
     pub message: Option<String>,
-    /// `Data`: [`LlmDiagnosisDrugData`].
-    pub data: Option<LlmDiagnosisDrugData>,
+    /// `Data`: [`LLMDiagnosisDrugData`].
+    pub data: Option<LLMDiagnosisDrugData>,
 }
 
 /// The `GetLLMDiagnosisDrugChat` action of IG API 2021-05-18.
 ///
-/// Answers [`GetLlmDiagnosisDrugChatResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ig", version = "2021-05-18", region = "optional", response = GetLlmDiagnosisDrugChatResponse)]
+/// Answers [`GetLLMDiagnosisDrugChatResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ig", version = "2021-05-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetLLMDiagnosisDrugChat {
     /// `PartnerId`, required: string. Example: `10001`.
@@ -99,19 +99,19 @@ pub struct GetLLMDiagnosisDrugChat {
 /// The answer of [`GetLLMDiagnosisDrugChat`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetLlmDiagnosisDrugChatResponse {
+pub struct GetLLMDiagnosisDrugChatResponse {
     /// `Code`: integer. Example: `0`.
     pub code: Option<i64>,
     /// `Message`: string. Example: `Success`.
     pub message: Option<String>,
-    /// `Data`: [`LlmDiagnosisDrugData`].
-    pub data: Option<LlmDiagnosisDrugData>,
+    /// `Data`: [`LLMDiagnosisDrugData`].
+    pub data: Option<LLMDiagnosisDrugData>,
 }
 
 /// The `GetLLMDiagnosisHealth` action of IG API 2021-05-18.
 ///
-/// Answers [`GetLlmDiagnosisHealthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ig", version = "2021-05-18", region = "optional", response = GetLlmDiagnosisHealthResponse)]
+/// Answers [`GetLLMDiagnosisHealthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ig", version = "2021-05-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetLLMDiagnosisHealth {
     /// `PartnerId`, required: string. Example: `10001`.
@@ -139,19 +139,19 @@ pub struct GetLLMDiagnosisHealth {
 /// The answer of [`GetLLMDiagnosisHealth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetLlmDiagnosisHealthResponse {
+pub struct GetLLMDiagnosisHealthResponse {
     /// `Code`: integer. Example: `0`.
     pub code: Option<i64>,
     /// `Message`: string. Example: `Success`.
     pub message: Option<String>,
-    /// `Data`: [`LlmDiagnosisHealthData`], may be null.
-    pub data: Option<LlmDiagnosisHealthData>,
+    /// `Data`: [`LLMDiagnosisHealthData`], may be null.
+    pub data: Option<LLMDiagnosisHealthData>,
 }
 
 /// The `GetLLMReportInterpretation` action of IG API 2021-05-18.
 ///
-/// Answers [`GetLlmReportInterpretationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ig", version = "2021-05-18", region = "optional", response = GetLlmReportInterpretationResponse)]
+/// Answers [`GetLLMReportInterpretationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ig", version = "2021-05-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetLLMReportInterpretation {
     /// `PartnerId`, required: string. Example: `10001`.
@@ -177,13 +177,13 @@ pub struct GetLLMReportInterpretation {
 /// The answer of [`GetLLMReportInterpretation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetLlmReportInterpretationResponse {
+pub struct GetLLMReportInterpretationResponse {
     /// `Code`: integer. Example: `0`.
     pub code: Option<i64>,
     /// `Message`: string. Example: `success`.
     pub message: Option<String>,
-    /// `Data`: [`LlmReportInterpretationData`].
-    pub data: Option<LlmReportInterpretationData>,
+    /// `Data`: [`LLMReportInterpretationData`].
+    pub data: Option<LLMReportInterpretationData>,
 }
 
 /// The `QueryDrugInstructions` action of IG API 2021-05-18.
@@ -304,10 +304,10 @@ pub struct HighlightWordInfo {
     pub jump_origin_id: Option<String>,
 }
 
-/// The `LLMDiagnosisDrugData` model of IG API 2021-05-18 (renamed: the metadata calls it `LLMDiagnosisDrugData`).
+/// The `LLMDiagnosisDrugData` model of IG API 2021-05-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmDiagnosisDrugData {
+pub struct LLMDiagnosisDrugData {
     /// `Content`: string. Example: `用药建议`.
     pub content: Option<String>,
     /// `Think`: string. Example: `根据用户描述`.
@@ -328,10 +328,10 @@ pub struct LlmDiagnosisDrugData {
     pub drug_list: Option<Vec<StandardDrugCardInfo>>,
 }
 
-/// The `LLMDiagnosisHealthData` model of IG API 2021-05-18 (renamed: the metadata calls it `LLMDiagnosisHealthData`).
+/// The `LLMDiagnosisHealthData` model of IG API 2021-05-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmDiagnosisHealthData {
+pub struct LLMDiagnosisHealthData {
     /// `Content`: string. Example: `阿莫西林的作用`.
     pub content: Option<String>,
     /// `Think`: string. Example: `根据xx内容`.
@@ -358,10 +358,10 @@ pub struct LlmDiagnosisHealthData {
     pub drug_list: Option<Vec<StandardDrugCardInfo>>,
 }
 
-/// The `LLMReportInterpretationData` model of IG API 2021-05-18 (renamed: the metadata calls it `LLMReportInterpretationData`).
+/// The `LLMReportInterpretationData` model of IG API 2021-05-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmReportInterpretationData {
+pub struct LLMReportInterpretationData {
     /// `Content`: string. Example: `分析报告内容`.
     pub content: Option<String>,
     /// `Think`: string. Example: `现在开始分析报告`.

@@ -807,8 +807,12 @@ pub struct DescribeRebateDownloadUrlResponse {
 
 /// The `ForceQN` action of INTLPARTNERSMGT API 2022-09-28.
 ///
-/// Answers [`ForceQnResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "intlpartnersmgt", version = "2022-09-28", region = "optional", response = ForceQnResponse)]
+/// Answers [`ForceQNResponse`]. Listed by the international site's metadata only.
+#[tc_action(
+    service = "intlpartnersmgt",
+    version = "2022-09-28",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForceQN {
     /// `ClientUin`, required: unsigned integer. Example: `343`.
@@ -820,7 +824,7 @@ pub struct ForceQN {
 /// The answer of [`ForceQN`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ForceQnResponse {
+pub struct ForceQNResponse {
     /// `C`: integer. Example: `0`.
     pub c: Option<i64>,
     /// `M`: string. Example: `success`.

@@ -179,8 +179,8 @@ pub struct CreateCompanyDirectoryConfigResponse {
 
 /// The `CreateDLPFileDetectTask` action of IOA API 2022-06-01.
 ///
-/// Answers [`CreateDlpFileDetectTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ioa", version = "2022-06-01", region = "optional", response = CreateDlpFileDetectTaskResponse)]
+/// Answers [`CreateDLPFileDetectTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ioa", version = "2022-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDLPFileDetectTask {
     /// `DownloadUrl`, required: string. Example: `https://www.cos.com/downloadurl`.
@@ -202,15 +202,15 @@ pub struct CreateDLPFileDetectTask {
 /// The answer of [`CreateDLPFileDetectTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDlpFileDetectTaskResponse {
-    /// `Data`: [`CreateDlpFileDetectTaskData`].
-    pub data: Option<CreateDlpFileDetectTaskData>,
+pub struct CreateDLPFileDetectTaskResponse {
+    /// `Data`: [`CreateDLPFileDetectTaskData`].
+    pub data: Option<CreateDLPFileDetectTaskData>,
 }
 
 /// The `CreateDLPFileDetectionTask` action of IOA API 2022-06-01.
 ///
-/// Answers [`CreateDlpFileDetectionTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ioa", version = "2022-06-01", region = "optional", response = CreateDlpFileDetectionTaskResponse)]
+/// Answers [`CreateDLPFileDetectionTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ioa", version = "2022-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDLPFileDetectionTask {
     /// `Url`, required: string. Example: `https://www.example.net/test.txt`.
@@ -228,9 +228,9 @@ pub struct CreateDLPFileDetectionTask {
 /// The answer of [`CreateDLPFileDetectionTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDlpFileDetectionTaskResponse {
-    /// `Data`: [`CreateDlpFileDetectionTaskData`].
-    pub data: Option<CreateDlpFileDetectionTaskData>,
+pub struct CreateDLPFileDetectionTaskResponse {
+    /// `Data`: [`CreateDLPFileDetectionTaskData`].
+    pub data: Option<CreateDLPFileDetectionTaskData>,
 }
 
 /// The `CreateDeviceTask` action of IOA API 2022-06-01.
@@ -551,8 +551,8 @@ pub struct DescribeCompanyDirectoryConfigResponse {
 
 /// The `DescribeDLPEdgeNodeGroups` action of IOA API 2022-06-01.
 ///
-/// Answers [`DescribeDlpEdgeNodeGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ioa", version = "2022-06-01", region = "optional", response = DescribeDlpEdgeNodeGroupsResponse)]
+/// Answers [`DescribeDLPEdgeNodeGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ioa", version = "2022-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLPEdgeNodeGroups {
     /// `DomainInstanceId`, optional: string. Example: `1`.
@@ -564,15 +564,15 @@ pub struct DescribeDLPEdgeNodeGroups {
 /// The answer of [`DescribeDLPEdgeNodeGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpEdgeNodeGroupsResponse {
-    /// `Data`: [`DescribeDlpEdgeNodeGroupsRspData`].
-    pub data: Option<DescribeDlpEdgeNodeGroupsRspData>,
+pub struct DescribeDLPEdgeNodeGroupsResponse {
+    /// `Data`: [`DescribeDLPEdgeNodeGroupsRspData`].
+    pub data: Option<DescribeDLPEdgeNodeGroupsRspData>,
 }
 
 /// The `DescribeDLPEdgeNodes` action of IOA API 2022-06-01.
 ///
-/// Answers [`DescribeDlpEdgeNodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ioa", version = "2022-06-01", region = "optional", response = DescribeDlpEdgeNodesResponse)]
+/// Answers [`DescribeDLPEdgeNodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ioa", version = "2022-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLPEdgeNodes {
     /// `DomainInstanceId`, optional: string. Example: `1`.
@@ -584,15 +584,15 @@ pub struct DescribeDLPEdgeNodes {
 /// The answer of [`DescribeDLPEdgeNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpEdgeNodesResponse {
-    /// `Data`: [`DescribeDlpEdgeNodesPageData`].
-    pub data: Option<DescribeDlpEdgeNodesPageData>,
+pub struct DescribeDLPEdgeNodesResponse {
+    /// `Data`: [`DescribeDLPEdgeNodesPageData`].
+    pub data: Option<DescribeDLPEdgeNodesPageData>,
 }
 
 /// The `DescribeDLPFileDetectResult` action of IOA API 2022-06-01.
 ///
-/// Answers [`DescribeDlpFileDetectResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ioa", version = "2022-06-01", region = "optional", response = DescribeDlpFileDetectResultResponse)]
+/// Answers [`DescribeDLPFileDetectResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ioa", version = "2022-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLPFileDetectResult {
     /// `DomainInstanceId`, optional: string. Example: `1`.
@@ -605,15 +605,15 @@ pub struct DescribeDLPFileDetectResult {
 /// The answer of [`DescribeDLPFileDetectResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpFileDetectResultResponse {
-    /// `Data`: [`DescribeDlpFileDetectResultData`].
-    pub data: Option<DescribeDlpFileDetectResultData>,
+pub struct DescribeDLPFileDetectResultResponse {
+    /// `Data`: [`DescribeDLPFileDetectResultData`].
+    pub data: Option<DescribeDLPFileDetectResultData>,
 }
 
 /// The `DescribeDLPFileDetectTaskResult` action of IOA API 2022-06-01.
 ///
-/// Answers [`DescribeDlpFileDetectTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ioa", version = "2022-06-01", region = "optional", response = DescribeDlpFileDetectTaskResultResponse)]
+/// Answers [`DescribeDLPFileDetectTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ioa", version = "2022-06-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDLPFileDetectTaskResult {
     /// `DomainInstanceId`, optional: string. Example: `1`.
@@ -625,9 +625,9 @@ pub struct DescribeDLPFileDetectTaskResult {
 /// The answer of [`DescribeDLPFileDetectTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpFileDetectTaskResultResponse {
-    /// `Data`: [`DescribeDlpFileDetectTaskResult`].
-    pub data: Option<DescribeDlpFileDetectTaskResult>,
+pub struct DescribeDLPFileDetectTaskResultResponse {
+    /// `Data`: [`DescribeDLPFileDetectTaskResultModel`].
+    pub data: Option<DescribeDLPFileDetectTaskResultModel>,
 }
 
 /// The `DescribeDeliveryServer` action of IOA API 2022-06-01.
@@ -1503,18 +1503,18 @@ pub struct CreateBusinessResourceData {
     pub service_id: Option<i64>,
 }
 
-/// The `CreateDLPFileDetectTaskData` model of IOA API 2022-06-01 (renamed: the metadata calls it `CreateDLPFileDetectTaskData`).
+/// The `CreateDLPFileDetectTaskData` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDlpFileDetectTaskData {
+pub struct CreateDLPFileDetectTaskData {
     /// `TaskRequestId`: list of string. Example: `["35dfsdfaserwvead"]`.
     pub task_request_id: Option<Vec<String>>,
 }
 
-/// The `CreateDLPFileDetectionTaskData` model of IOA API 2022-06-01 (renamed: the metadata calls it `CreateDLPFileDetectionTaskData`).
+/// The `CreateDLPFileDetectionTaskData` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDlpFileDetectionTaskData {
+pub struct CreateDLPFileDetectionTaskData {
     /// `DLPFileDetectionTaskID`: string. Example: `1`.
     #[tc(rename = "DLPFileDetectionTaskID")]
     pub dlp_file_detection_task_id: Option<String>,
@@ -1975,20 +1975,20 @@ pub struct DescribeBusinessResourcePageRsp {
     pub page: Option<Paging>,
 }
 
-/// The `DescribeDLPEdgeNodeGroupsRspData` model of IOA API 2022-06-01 (renamed: the metadata calls it `DescribeDLPEdgeNodeGroupsRspData`).
+/// The `DescribeDLPEdgeNodeGroupsRspData` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpEdgeNodeGroupsRspData {
-    /// `Items`: list of [`DescribeDlpEdgeNodeGroupsRspItem`].
-    pub items: Option<Vec<DescribeDlpEdgeNodeGroupsRspItem>>,
+pub struct DescribeDLPEdgeNodeGroupsRspData {
+    /// `Items`: list of [`DescribeDLPEdgeNodeGroupsRspItem`].
+    pub items: Option<Vec<DescribeDLPEdgeNodeGroupsRspItem>>,
     /// `Page`: [`Paging`].
     pub page: Option<Paging>,
 }
 
-/// The `DescribeDLPEdgeNodeGroupsRspItem` model of IOA API 2022-06-01 (renamed: the metadata calls it `DescribeDLPEdgeNodeGroupsRspItem`).
+/// The `DescribeDLPEdgeNodeGroupsRspItem` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpEdgeNodeGroupsRspItem {
+pub struct DescribeDLPEdgeNodeGroupsRspItem {
     /// `Id`: integer. Example: `1`.
     pub id: Option<i64>,
     /// `GroupName`: string. Example: `saaskb`.
@@ -2001,20 +2001,20 @@ pub struct DescribeDlpEdgeNodeGroupsRspItem {
     pub group_name_i18n: Option<Vec<I18nString>>,
 }
 
-/// The `DescribeDLPEdgeNodesPageData` model of IOA API 2022-06-01 (renamed: the metadata calls it `DescribeDLPEdgeNodesPageData`).
+/// The `DescribeDLPEdgeNodesPageData` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpEdgeNodesPageData {
+pub struct DescribeDLPEdgeNodesPageData {
     /// `Page`: [`Paging`].
     pub page: Option<Paging>,
-    /// `Items`: list of [`DescribeDlpEdgeNodesRspItem`].
-    pub items: Option<Vec<DescribeDlpEdgeNodesRspItem>>,
+    /// `Items`: list of [`DescribeDLPEdgeNodesRspItem`].
+    pub items: Option<Vec<DescribeDLPEdgeNodesRspItem>>,
 }
 
-/// The `DescribeDLPEdgeNodesRspItem` model of IOA API 2022-06-01 (renamed: the metadata calls it `DescribeDLPEdgeNodesRspItem`).
+/// The `DescribeDLPEdgeNodesRspItem` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpEdgeNodesRspItem {
+pub struct DescribeDLPEdgeNodesRspItem {
     /// `Id`: integer. Example: `22`.
     pub id: Option<i64>,
     /// `GroupId`: string. Example: `cl6uga713okpvh4bp5mg`.
@@ -2041,10 +2041,10 @@ pub struct DescribeDlpEdgeNodesRspItem {
     pub rule_version: Option<String>,
 }
 
-/// The `DescribeDLPFileDetectResultData` model of IOA API 2022-06-01 (renamed: the metadata calls it `DescribeDLPFileDetectResultData`).
+/// The `DescribeDLPFileDetectResultData` model of IOA API 2022-06-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpFileDetectResultData {
+pub struct DescribeDLPFileDetectResultData {
     /// `FileMd5`: string. Example: `md5`.
     pub file_md5: Option<String>,
     /// `FileName`: string. Example: `test.txt`.
@@ -2055,10 +2055,10 @@ pub struct DescribeDlpFileDetectResultData {
     pub detect_result: Option<String>,
 }
 
-/// The `DescribeDLPFileDetectTaskResult` model of IOA API 2022-06-01 (renamed: the metadata calls it `DescribeDLPFileDetectTaskResult`).
+/// The `DescribeDLPFileDetectTaskResult` model of IOA API 2022-06-01, named `DescribeDLPFileDetectTaskResultModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDlpFileDetectTaskResult {
+pub struct DescribeDLPFileDetectTaskResultModel {
     /// `FileMd5`: string. Example: `dtsveastedfsdvaefadfsdad`.
     pub file_md5: Option<String>,
     /// `FileName`: string. Example: `产品交易订单.docx`.

@@ -1317,8 +1317,8 @@ pub struct EnableTopicRuleResponse;
 
 /// The `GetCOSURL` action of IOTCLOUD API 2018-06-14.
 ///
-/// Answers [`GetCosurlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2018-06-14", region = "optional", response = GetCosurlResponse)]
+/// Answers [`GetCOSURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2018-06-14", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetCOSURL {
     /// `ProductID`, required: string. Example: `ABCDE12345`.
@@ -1331,7 +1331,7 @@ pub struct GetCOSURL {
 /// The answer of [`GetCOSURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetCosurlResponse {
+pub struct GetCOSURLResponse {
     /// `Url`: string. Example: `http://abc.com`.
     pub url: Option<String>,
 }
@@ -1379,8 +1379,8 @@ pub struct ListLogResponse {
     pub context: Option<String>,
     /// `Listover`: boolean. Example: `true`.
     pub listover: Option<bool>,
-    /// `Results`: list of [`ClsLogItem`].
-    pub results: Option<Vec<ClsLogItem>>,
+    /// `Results`: list of [`CLSLogItem`].
+    pub results: Option<Vec<CLSLogItem>>,
     /// `TotalCount`: unsigned integer. Example: `0`.
     pub total_count: Option<u64>,
 }
@@ -1417,8 +1417,8 @@ pub struct ListLogPayloadResponse {
 
 /// The `ListSDKLog` action of IOTCLOUD API 2018-06-14.
 ///
-/// Answers [`ListSdkLogResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2018-06-14", region = "optional", response = ListSdkLogResponse)]
+/// Answers [`ListSDKLogResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2018-06-14", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListSDKLog {
     /// `MinTime`, required: unsigned integer.
@@ -1436,13 +1436,13 @@ pub struct ListSDKLog {
 /// The answer of [`ListSDKLog`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListSdkLogResponse {
+pub struct ListSDKLogResponse {
     /// `Context`: string.
     pub context: Option<String>,
     /// `Listover`: boolean.
     pub listover: Option<bool>,
-    /// `Results`: list of [`SdkLogItem`].
-    pub results: Option<Vec<SdkLogItem>>,
+    /// `Results`: list of [`SDKLogItem`].
+    pub results: Option<Vec<SDKLogItem>>,
 }
 
 /// The `PublishAsDevice` action of IOTCLOUD API 2018-06-14.
@@ -1517,8 +1517,8 @@ pub struct PublishMessageResponse;
 
 /// The `PublishRRPCMessage` action of IOTCLOUD API 2018-06-14.
 ///
-/// Answers [`PublishRrpcMessageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2018-06-14", region = "optional", response = PublishRrpcMessageResponse)]
+/// Answers [`PublishRRPCMessageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2018-06-14", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublishRRPCMessage {
     /// `ProductId`, required: string.
@@ -1532,7 +1532,7 @@ pub struct PublishRRPCMessage {
 /// The answer of [`PublishRRPCMessage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PublishRrpcMessageResponse {
+pub struct PublishRRPCMessageResponse {
     /// `MessageId`: integer.
     pub message_id: Option<i64>,
     /// `PayloadBase64`: string.
@@ -1845,10 +1845,10 @@ pub struct BrokerSubscribe {
     pub device_name: String,
 }
 
-/// The `CLSLogItem` model of IOTCLOUD API 2018-06-14 (renamed: the metadata calls it `CLSLogItem`).
+/// The `CLSLogItem` model of IOTCLOUD API 2018-06-14.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsLogItem {
+pub struct CLSLogItem {
     /// `Content`: string.
     pub content: Option<String>,
     /// `Devicename`: string.
@@ -2188,10 +2188,10 @@ pub struct ResetDeviceResult {
     pub reason: Option<String>,
 }
 
-/// The `SDKLogItem` model of IOTCLOUD API 2018-06-14 (renamed: the metadata calls it `SDKLogItem`).
+/// The `SDKLogItem` model of IOTCLOUD API 2018-06-14.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdkLogItem {
+pub struct SDKLogItem {
     /// `ProductID`: string.
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,

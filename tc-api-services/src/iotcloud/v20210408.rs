@@ -244,8 +244,8 @@ pub struct CreateMultiDevicesTaskResponse {
 
 /// The `CreatePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`CreatePrivateCaResponse`].
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = CreatePrivateCaResponse)]
+/// Answers [`CreatePrivateCAResponse`].
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePrivateCA {
     /// `CertName`, required: string. Example: `Cert_dev`.
@@ -259,7 +259,7 @@ pub struct CreatePrivateCA {
 /// The answer of [`CreatePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreatePrivateCaResponse;
+pub struct CreatePrivateCAResponse;
 
 /// The `CreateProduct` action of IOTCLOUD API 2021-04-08.
 ///
@@ -403,8 +403,8 @@ pub struct DeleteDeviceShadowResponse;
 
 /// The `DeletePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`DeletePrivateCaResponse`].
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = DeletePrivateCaResponse)]
+/// Answers [`DeletePrivateCAResponse`].
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeletePrivateCA {
     /// `CertName`, required: string. Example: `certname`.
@@ -414,7 +414,7 @@ pub struct DeletePrivateCA {
 /// The answer of [`DeletePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeletePrivateCaResponse;
+pub struct DeletePrivateCAResponse;
 
 /// The `DeleteProduct` action of IOTCLOUD API 2021-04-08.
 ///
@@ -435,8 +435,8 @@ pub struct DeleteProductResponse;
 
 /// The `DeleteProductPrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`DeleteProductPrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = DeleteProductPrivateCaResponse)]
+/// Answers [`DeleteProductPrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteProductPrivateCA {
     /// `ProductId`, required: string. Example: `EQPOKD5111`.
@@ -446,7 +446,7 @@ pub struct DeleteProductPrivateCA {
 /// The answer of [`DeleteProductPrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteProductPrivateCaResponse;
+pub struct DeleteProductPrivateCAResponse;
 
 /// The `DeleteTopicRule` action of IOTCLOUD API 2021-04-08.
 ///
@@ -867,8 +867,8 @@ pub struct DescribeGatewayBindDevicesResponse {
 
 /// The `DescribePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`DescribePrivateCaResponse`].
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = DescribePrivateCaResponse)]
+/// Answers [`DescribePrivateCAResponse`].
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrivateCA {
     /// `CertName`, required: string. Example: `IotHub`.
@@ -878,7 +878,7 @@ pub struct DescribePrivateCA {
 /// The answer of [`DescribePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePrivateCaResponse {
+pub struct DescribePrivateCAResponse {
     /// `CA`: [`CertInfo`].
     #[tc(rename = "CA")]
     pub ca: Option<CertInfo>,
@@ -886,8 +886,8 @@ pub struct DescribePrivateCaResponse {
 
 /// The `DescribePrivateCABindedProducts` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`DescribePrivateCaBindedProductsResponse`].
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = DescribePrivateCaBindedProductsResponse)]
+/// Answers [`DescribePrivateCABindedProductsResponse`].
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrivateCABindedProducts {
     /// `CertName`, required: string. Example: `ABCDE2345`.
@@ -901,7 +901,7 @@ pub struct DescribePrivateCABindedProducts {
 /// The answer of [`DescribePrivateCABindedProducts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePrivateCaBindedProductsResponse {
+pub struct DescribePrivateCABindedProductsResponse {
     /// `Products`: list of [`BindProductInfo`].
     pub products: Option<Vec<BindProductInfo>>,
 }
@@ -947,8 +947,8 @@ pub struct DescribeProductResponse {
 
 /// The `DescribeProductCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`DescribeProductCaResponse`].
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = DescribeProductCaResponse)]
+/// Answers [`DescribeProductCAResponse`].
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeProductCA {
     /// `ProductId`, required: string. Example: `EQPOKD5111`.
@@ -958,7 +958,7 @@ pub struct DescribeProductCA {
 /// The answer of [`DescribeProductCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeProductCaResponse {
+pub struct DescribeProductCAResponse {
     /// `CAs`: list of [`CertInfo`].
     pub c_as: Option<Vec<CertInfo>>,
 }
@@ -1227,8 +1227,8 @@ pub struct GetAllVersionResponse {
 
 /// The `GetCOSURL` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`GetCosurlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = GetCosurlResponse)]
+/// Answers [`GetCOSURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetCOSURL {
     /// `ProductId`, required: string. Example: `EQPOKD5111`.
@@ -1242,7 +1242,7 @@ pub struct GetCOSURL {
 /// The answer of [`GetCOSURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetCosurlResponse {
+pub struct GetCOSURLResponse {
     /// `Url`: string. Example: `http://tencent.com`.
     pub url: Option<String>,
 }
@@ -1316,8 +1316,8 @@ pub struct ListLogResponse {
     pub context: Option<String>,
     /// `Listover`: boolean. Example: `true`.
     pub listover: Option<bool>,
-    /// `Results`: list of [`ClsLogItem`]. Example: `{"Context":"hello"}`.
-    pub results: Option<Vec<ClsLogItem>>,
+    /// `Results`: list of [`CLSLogItem`]. Example: `{"Context":"hello"}`.
+    pub results: Option<Vec<CLSLogItem>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
@@ -1354,8 +1354,8 @@ pub struct ListLogPayloadResponse {
 
 /// The `ListSDKLog` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`ListSdkLogResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = ListSdkLogResponse)]
+/// Answers [`ListSDKLogResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListSDKLog {
     /// `MinTime`, required: unsigned integer. Example: `1606205400000`.
@@ -1373,13 +1373,13 @@ pub struct ListSDKLog {
 /// The answer of [`ListSDKLog`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListSdkLogResponse {
+pub struct ListSDKLogResponse {
     /// `Context`: string. Example: `DXF1ZXJ5QW5kRmV0Y2gBAAAAAAD1JVkWTEk5MHpyTVRTQ3lqa0tVbUtNVm9s`….
     pub context: Option<String>,
     /// `Listover`: boolean. Example: `true`.
     pub listover: Option<bool>,
-    /// `Results`: list of [`SdkLogItem`]. Example: `["test_device1\n","test_device2\n"]`.
-    pub results: Option<Vec<SdkLogItem>>,
+    /// `Results`: list of [`SDKLogItem`]. Example: `["test_device1\n","test_device2\n"]`.
+    pub results: Option<Vec<SDKLogItem>>,
 }
 
 /// The `ListTopicRules` action of IOTCLOUD API 2021-04-08.
@@ -1455,8 +1455,8 @@ pub struct PublishMessageResponse;
 
 /// The `PublishRRPCMessage` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`PublishRrpcMessageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = PublishRrpcMessageResponse)]
+/// Answers [`PublishRRPCMessageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublishRRPCMessage {
     /// `ProductId`, required: string. Example: `ASBHKN121`.
@@ -1470,7 +1470,7 @@ pub struct PublishRRPCMessage {
 /// The answer of [`PublishRRPCMessage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PublishRrpcMessageResponse {
+pub struct PublishRRPCMessageResponse {
     /// `MessageId`: integer. Example: `74`.
     pub message_id: Option<i64>,
     /// `PayloadBase64`: string. Example: `QUJDRA==`.
@@ -1617,8 +1617,8 @@ pub struct UpdateDeviceLogLevelResponse;
 
 /// The `UpdateDevicePSK` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`UpdateDevicePskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = UpdateDevicePskResponse)]
+/// Answers [`UpdateDevicePSKResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateDevicePSK {
     /// `ProductId`, required: string. Example: `EQPOKD5111`.
@@ -1632,7 +1632,7 @@ pub struct UpdateDevicePSK {
 /// The answer of [`UpdateDevicePSK`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateDevicePskResponse;
+pub struct UpdateDevicePSKResponse;
 
 /// The `UpdateDeviceShadow` action of IOTCLOUD API 2021-04-08.
 ///
@@ -1698,8 +1698,8 @@ pub struct UpdateOtaTaskStatusResponse;
 
 /// The `UpdatePrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`UpdatePrivateCaResponse`].
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = UpdatePrivateCaResponse)]
+/// Answers [`UpdatePrivateCAResponse`].
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdatePrivateCA {
     /// `CertName`, required: string. Example: `Cert_dev`.
@@ -1713,7 +1713,7 @@ pub struct UpdatePrivateCA {
 /// The answer of [`UpdatePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdatePrivateCaResponse;
+pub struct UpdatePrivateCAResponse;
 
 /// The `UpdateProductDynamicRegister` action of IOTCLOUD API 2021-04-08.
 ///
@@ -1743,8 +1743,8 @@ pub struct UpdateProductDynamicRegisterResponse {
 
 /// The `UpdateProductPrivateCA` action of IOTCLOUD API 2021-04-08.
 ///
-/// Answers [`UpdateProductPrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional", response = UpdateProductPrivateCaResponse)]
+/// Answers [`UpdateProductPrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotcloud", version = "2021-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateProductPrivateCA {
     /// `ProductId`, required: string. Example: `EQPOKD5111`.
@@ -1756,7 +1756,7 @@ pub struct UpdateProductPrivateCA {
 /// The answer of [`UpdateProductPrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateProductPrivateCaResponse;
+pub struct UpdateProductPrivateCAResponse;
 
 /// The `UpdateTopicPolicy` action of IOTCLOUD API 2021-04-08.
 ///
@@ -1850,10 +1850,10 @@ pub struct BrokerSubscribe {
     pub device_name: String,
 }
 
-/// The `CLSLogItem` model of IOTCLOUD API 2021-04-08 (renamed: the metadata calls it `CLSLogItem`).
+/// The `CLSLogItem` model of IOTCLOUD API 2021-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsLogItem {
+pub struct CLSLogItem {
     /// `Content`: string. Example: `message`.
     pub content: Option<String>,
     /// `DeviceName`: string. Example: `devGat-001`.
@@ -2233,10 +2233,10 @@ pub struct ResetDeviceResult {
     pub reason: Option<String>,
 }
 
-/// The `SDKLogItem` model of IOTCLOUD API 2021-04-08 (renamed: the metadata calls it `SDKLogItem`).
+/// The `SDKLogItem` model of IOTCLOUD API 2021-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdkLogItem {
+pub struct SDKLogItem {
     /// `ProductId`: string. Example: `EQPOKD5111`.
     pub product_id: Option<String>,
     /// `DeviceName`: string. Example: `dev-001`.

@@ -90,8 +90,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `ApplyAIModel` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`ApplyAiModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = ApplyAiModelResponse)]
+/// Answers [`ApplyAIModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApplyAIModel {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -103,7 +103,7 @@ pub struct ApplyAIModel {
 /// The answer of [`ApplyAIModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApplyAiModelResponse;
+pub struct ApplyAIModelResponse;
 
 /// The `BatchUpdateFirmware` action of IOTVIDEO API 2020-12-15.
 ///
@@ -159,8 +159,8 @@ pub struct BindCloudStorageUserResponse;
 
 /// The `CancelAIModelApplication` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`CancelAiModelApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = CancelAiModelApplicationResponse)]
+/// Answers [`CancelAIModelApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelAIModelApplication {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -172,7 +172,7 @@ pub struct CancelAIModelApplication {
 /// The answer of [`CancelAIModelApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelAiModelApplicationResponse;
+pub struct CancelAIModelApplicationResponse;
 
 /// The `CancelDeviceFirmwareTask` action of IOTVIDEO API 2020-12-15.
 ///
@@ -254,8 +254,8 @@ pub struct ControlDeviceDataResponse {
 
 /// The `CreateAIDetection` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`CreateAiDetectionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = CreateAiDetectionResponse)]
+/// Answers [`CreateAIDetectionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIDetection {
     /// `ProductId`, required: string. Example: `WYILLHRQ4`.
@@ -273,7 +273,7 @@ pub struct CreateAIDetection {
 /// The answer of [`CreateAIDetection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiDetectionResponse;
+pub struct CreateAIDetectionResponse;
 
 /// The `CreateBatch` action of IOTVIDEO API 2020-12-15.
 ///
@@ -299,8 +299,8 @@ pub struct CreateBatchResponse {
 
 /// The `CreateCOSCredentials` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`CreateCosCredentialsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = CreateCosCredentialsResponse)]
+/// Answers [`CreateCOSCredentialsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCOSCredentials {
     /// `ProductId`, required: string. Example: `WYILLHRQ4`.
@@ -312,7 +312,7 @@ pub struct CreateCOSCredentials {
 /// The answer of [`CreateCOSCredentials`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCosCredentialsResponse {
+pub struct CreateCOSCredentialsResponse {
     /// `StorageBucket`: string. Example: `video-cv-test-111`.
     pub storage_bucket: Option<String>,
     /// `StorageRegion`: string. Example: `ap-guangzhou`.
@@ -574,8 +574,8 @@ pub struct DeleteProductResponse;
 
 /// The `DescribeAIModelApplications` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`DescribeAiModelApplicationsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = DescribeAiModelApplicationsResponse)]
+/// Answers [`DescribeAIModelApplicationsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelApplications {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -591,17 +591,17 @@ pub struct DescribeAIModelApplications {
 /// The answer of [`DescribeAIModelApplications`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelApplicationsResponse {
+pub struct DescribeAIModelApplicationsResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `Applications`: list of [`AiModelApplication`].
-    pub applications: Option<Vec<AiModelApplication>>,
+    /// `Applications`: list of [`AIModelApplication`].
+    pub applications: Option<Vec<AIModelApplication>>,
 }
 
 /// The `DescribeAIModelChannel` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`DescribeAiModelChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = DescribeAiModelChannelResponse)]
+/// Answers [`DescribeAIModelChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelChannel {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -613,7 +613,7 @@ pub struct DescribeAIModelChannel {
 /// The answer of [`DescribeAIModelChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelChannelResponse {
+pub struct DescribeAIModelChannelResponse {
     /// `Type`: string. Example: `ckafka`.
     pub type_: Option<String>,
     /// `ForwardAddress`: string, may be null. Example: `https://yourdomain.com:8000/api`.
@@ -630,8 +630,8 @@ pub struct DescribeAiModelChannelResponse {
 
 /// The `DescribeAIModelUsage` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`DescribeAiModelUsageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = DescribeAiModelUsageResponse)]
+/// Answers [`DescribeAIModelUsageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelUsage {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -647,17 +647,17 @@ pub struct DescribeAIModelUsage {
 /// The answer of [`DescribeAIModelUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelUsageResponse {
+pub struct DescribeAIModelUsageResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `UsageInfo`: list of [`AiModelUsageInfo`].
-    pub usage_info: Option<Vec<AiModelUsageInfo>>,
+    /// `UsageInfo`: list of [`AIModelUsageInfo`].
+    pub usage_info: Option<Vec<AIModelUsageInfo>>,
 }
 
 /// The `DescribeAIModels` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`DescribeAiModelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = DescribeAiModelsResponse)]
+/// Answers [`DescribeAIModelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModels {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -673,11 +673,11 @@ pub struct DescribeAIModels {
 /// The answer of [`DescribeAIModels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelsResponse {
+pub struct DescribeAIModelsResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `Models`: list of [`AiModelInfo`].
-    pub models: Option<Vec<AiModelInfo>>,
+    /// `Models`: list of [`AIModelInfo`].
+    pub models: Option<Vec<AIModelInfo>>,
 }
 
 /// The `DescribeBalance` action of IOTVIDEO API 2020-12-15.
@@ -1539,8 +1539,8 @@ pub struct DescribeProductsResponse {
 
 /// The `DescribeSDKLog` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`DescribeSdkLogResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = DescribeSdkLogResponse)]
+/// Answers [`DescribeSDKLogResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSDKLog {
     /// `MinTime`, required: unsigned integer. Example: `1591089960000`.
@@ -1558,13 +1558,13 @@ pub struct DescribeSDKLog {
 /// The answer of [`DescribeSDKLog`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSdkLogResponse {
+pub struct DescribeSDKLogResponse {
     /// `Context`: string. Example: `DnF1ZXJ5VGhlbkZldGNoBQAAAAAAMjxEFjM2eHBiRXhJVGctQWhqdHoxNUxE`….
     pub context: Option<String>,
     /// `Listover`: boolean. Example: `1`.
     pub listover: Option<bool>,
-    /// `Results`: list of [`SdkLogItem`].
-    pub results: Option<Vec<SdkLogItem>>,
+    /// `Results`: list of [`SDKLogItem`].
+    pub results: Option<Vec<SDKLogItem>>,
 }
 
 /// The `EditFirmware` action of IOTVIDEO API 2020-12-15.
@@ -1591,8 +1591,8 @@ pub struct EditFirmwareResponse;
 
 /// The `GenerateSignedVideoURL` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`GenerateSignedVideoUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = GenerateSignedVideoUrlResponse)]
+/// Answers [`GenerateSignedVideoURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateSignedVideoURL {
     /// `VideoURL`, required: string. Example: `http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8`.
@@ -1605,7 +1605,7 @@ pub struct GenerateSignedVideoURL {
 /// The answer of [`GenerateSignedVideoURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateSignedVideoUrlResponse {
+pub struct GenerateSignedVideoURLResponse {
     /// `SignedVideoURL`: string. Example: `http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?si`….
     #[tc(rename = "SignedVideoURL")]
     pub signed_video_url: Option<String>,
@@ -1632,8 +1632,8 @@ pub struct GetAllFirmwareVersionResponse {
 
 /// The `GetFirmwareURL` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`GetFirmwareUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = GetFirmwareUrlResponse)]
+/// Answers [`GetFirmwareURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetFirmwareURL {
     /// `ProductID`, required: string. Example: `product`.
@@ -1646,7 +1646,7 @@ pub struct GetFirmwareURL {
 /// The answer of [`GetFirmwareURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetFirmwareUrlResponse {
+pub struct GetFirmwareURLResponse {
     /// `Url`: string. Example: `http://test.com/xx`.
     pub url: Option<String>,
 }
@@ -2036,8 +2036,8 @@ pub struct TransferCloudStorageResponse;
 
 /// The `UpdateAIModelChannel` action of IOTVIDEO API 2020-12-15.
 ///
-/// Answers [`UpdateAiModelChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional", response = UpdateAiModelChannelResponse)]
+/// Answers [`UpdateAIModelChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2020-12-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAIModelChannel {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -2061,7 +2061,7 @@ pub struct UpdateAIModelChannel {
 /// The answer of [`UpdateAIModelChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAiModelChannelResponse {
+pub struct UpdateAIModelChannelResponse {
     /// `ForwardKey`: string, may be null. Example: `kugaiuwef8rfwe`.
     pub forward_key: Option<String>,
 }
@@ -2109,10 +2109,10 @@ pub struct WakeUpDevice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WakeUpDeviceResponse;
 
-/// The `AIModelApplication` model of IOTVIDEO API 2020-12-15 (renamed: the metadata calls it `AIModelApplication`).
+/// The `AIModelApplication` model of IOTVIDEO API 2020-12-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelApplication {
+pub struct AIModelApplication {
     /// `ProductId`: string. Example: `WYILLHRQ4`.
     pub product_id: Option<String>,
     /// `ProductName`: string. Example: `name`.
@@ -2121,10 +2121,10 @@ pub struct AiModelApplication {
     pub status: Option<u64>,
 }
 
-/// The `AIModelInfo` model of IOTVIDEO API 2020-12-15 (renamed: the metadata calls it `AIModelInfo`).
+/// The `AIModelInfo` model of IOTVIDEO API 2020-12-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelInfo {
+pub struct AIModelInfo {
     /// `ProductId`: string. Example: `WYILLHRQ4`.
     pub product_id: Option<String>,
     /// `ProductName`: string. Example: `product`.
@@ -2141,10 +2141,10 @@ pub struct AiModelInfo {
     pub approval_time: Option<u64>,
 }
 
-/// The `AIModelUsageInfo` model of IOTVIDEO API 2020-12-15 (renamed: the metadata calls it `AIModelUsageInfo`).
+/// The `AIModelUsageInfo` model of IOTVIDEO API 2020-12-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelUsageInfo {
+pub struct AIModelUsageInfo {
     /// `CreateTime`: unsigned integer. Example: `1620289238`.
     pub create_time: Option<u64>,
     /// `Total`: unsigned integer. Example: `10000`.
@@ -2428,10 +2428,10 @@ pub struct ProductTemplate {
     pub icon_url_grid: Option<String>,
 }
 
-/// The `SDKLogItem` model of IOTVIDEO API 2020-12-15 (renamed: the metadata calls it `SDKLogItem`).
+/// The `SDKLogItem` model of IOTVIDEO API 2020-12-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdkLogItem {
+pub struct SDKLogItem {
     /// `ProductID`: string. Example: `WYILLHRQ4`.
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,

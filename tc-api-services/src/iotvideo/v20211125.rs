@@ -119,8 +119,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `ApplyAIModel` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`ApplyAiModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = ApplyAiModelResponse)]
+/// Answers [`ApplyAIModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApplyAIModel {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -132,7 +132,7 @@ pub struct ApplyAIModel {
 /// The answer of [`ApplyAIModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApplyAiModelResponse;
+pub struct ApplyAIModelResponse;
 
 /// The `BatchUpdateFirmware` action of IOTVIDEO API 2021-11-25.
 ///
@@ -244,8 +244,8 @@ pub struct CallDeviceActionSyncResponse {
 
 /// The `CallTRTCDevice` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`CallTrtcDeviceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = CallTrtcDeviceResponse)]
+/// Answers [`CallTRTCDeviceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallTRTCDevice {
     /// `ProductId`, required: string. Example: `AQTV2839QJ`.
@@ -257,16 +257,16 @@ pub struct CallTRTCDevice {
 /// The answer of [`CallTRTCDevice`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CallTrtcDeviceResponse {
-    /// `TRTCParams`: [`TrtcParams`].
+pub struct CallTRTCDeviceResponse {
+    /// `TRTCParams`: [`TRTCParams`].
     #[tc(rename = "TRTCParams")]
-    pub trtc_params: Option<TrtcParams>,
+    pub trtc_params: Option<TRTCParams>,
 }
 
 /// The `CancelAIModelApplication` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`CancelAiModelApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = CancelAiModelApplicationResponse)]
+/// Answers [`CancelAIModelApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelAIModelApplication {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -278,7 +278,7 @@ pub struct CancelAIModelApplication {
 /// The answer of [`CancelAIModelApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelAiModelApplicationResponse;
+pub struct CancelAIModelApplicationResponse;
 
 /// The `CancelDeviceFirmwareTask` action of IOTVIDEO API 2021-11-25.
 ///
@@ -304,8 +304,8 @@ pub struct CancelDeviceFirmwareTaskResponse;
 
 /// The `ChangeP2PRoute` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`ChangeP2pRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = ChangeP2pRouteResponse)]
+/// Answers [`ChangeP2PRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeP2PRoute {
     /// `ProductId`, required: string. Example: `H541SOP191`.
@@ -319,7 +319,7 @@ pub struct ChangeP2PRoute {
 /// The answer of [`ChangeP2PRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChangeP2pRouteResponse;
+pub struct ChangeP2PRouteResponse;
 
 /// The `CheckForwardAuth` action of IOTVIDEO API 2021-11-25.
 ///
@@ -379,8 +379,8 @@ pub struct ControlDeviceDataResponse {
 
 /// The `CreateAIDetection` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`CreateAiDetectionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = CreateAiDetectionResponse)]
+/// Answers [`CreateAIDetectionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIDetection {
     /// `ProductId`, required: string. Example: `WYILLHRQ4`.
@@ -398,7 +398,7 @@ pub struct CreateAIDetection {
 /// The answer of [`CreateAIDetection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiDetectionResponse;
+pub struct CreateAIDetectionResponse;
 
 /// The `CreateBatch` action of IOTVIDEO API 2021-11-25.
 ///
@@ -424,8 +424,8 @@ pub struct CreateBatchResponse {
 
 /// The `CreateCOSCredentials` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`CreateCosCredentialsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = CreateCosCredentialsResponse)]
+/// Answers [`CreateCOSCredentialsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCOSCredentials {
     /// `ProductId`, required: string. Example: `WYILLHRQ4`.
@@ -437,7 +437,7 @@ pub struct CreateCOSCredentials {
 /// The answer of [`CreateCOSCredentials`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCosCredentialsResponse {
+pub struct CreateCOSCredentialsResponse {
     /// `StorageBucket`: string. Example: `video-cv-test-111`.
     pub storage_bucket: Option<String>,
     /// `StorageRegion`: string. Example: `ap-guangzhou`.
@@ -789,8 +789,8 @@ pub struct DeleteProductResponse;
 
 /// The `DescribeAIModelApplications` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeAiModelApplicationsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeAiModelApplicationsResponse)]
+/// Answers [`DescribeAIModelApplicationsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelApplications {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -806,17 +806,17 @@ pub struct DescribeAIModelApplications {
 /// The answer of [`DescribeAIModelApplications`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelApplicationsResponse {
+pub struct DescribeAIModelApplicationsResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `Applications`: list of [`AiModelApplication`].
-    pub applications: Option<Vec<AiModelApplication>>,
+    /// `Applications`: list of [`AIModelApplication`].
+    pub applications: Option<Vec<AIModelApplication>>,
 }
 
 /// The `DescribeAIModelChannel` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeAiModelChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeAiModelChannelResponse)]
+/// Answers [`DescribeAIModelChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelChannel {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -828,7 +828,7 @@ pub struct DescribeAIModelChannel {
 /// The answer of [`DescribeAIModelChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelChannelResponse {
+pub struct DescribeAIModelChannelResponse {
     /// `Type`: string. Example: `ckafka`.
     pub type_: Option<String>,
     /// `ForwardAddress`: string, may be null. Example: `https://yourdomain.com:8000/api`.
@@ -845,8 +845,8 @@ pub struct DescribeAiModelChannelResponse {
 
 /// The `DescribeAIModelUsage` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeAiModelUsageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeAiModelUsageResponse)]
+/// Answers [`DescribeAIModelUsageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelUsage {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -862,17 +862,17 @@ pub struct DescribeAIModelUsage {
 /// The answer of [`DescribeAIModelUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelUsageResponse {
+pub struct DescribeAIModelUsageResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `UsageInfo`: list of [`AiModelUsageInfo`].
-    pub usage_info: Option<Vec<AiModelUsageInfo>>,
+    /// `UsageInfo`: list of [`AIModelUsageInfo`].
+    pub usage_info: Option<Vec<AIModelUsageInfo>>,
 }
 
 /// The `DescribeAIModels` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeAiModelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeAiModelsResponse)]
+/// Answers [`DescribeAIModelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModels {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -888,11 +888,11 @@ pub struct DescribeAIModels {
 /// The answer of [`DescribeAIModels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelsResponse {
+pub struct DescribeAIModelsResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `Models`: list of [`AiModelInfo`].
-    pub models: Option<Vec<AiModelInfo>>,
+    /// `Models`: list of [`AIModelInfo`].
+    pub models: Option<Vec<AIModelInfo>>,
 }
 
 /// The `DescribeAccount` action of IOTVIDEO API 2021-11-25.
@@ -1160,9 +1160,9 @@ pub struct DescribeCloudStorageMultiThumbnail {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageMultiThumbnailResponse {
-    /// `ThumbnailURLInfoList`: list of [`ThumbnailUrlInfoList`].
+    /// `ThumbnailURLInfoList`: list of [`ThumbnailURLInfoList`].
     #[tc(rename = "ThumbnailURLInfoList")]
-    pub thumbnail_url_info_list: Option<Vec<ThumbnailUrlInfoList>>,
+    pub thumbnail_url_info_list: Option<Vec<ThumbnailURLInfoList>>,
 }
 
 /// The `DescribeCloudStorageOrder` action of IOTVIDEO API 2021-11-25.
@@ -1299,9 +1299,9 @@ pub struct DescribeCloudStorageThumbnailList {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageThumbnailListResponse {
-    /// `ThumbnailURLInfoList`: list of [`ThumbnailUrlInfoList`].
+    /// `ThumbnailURLInfoList`: list of [`ThumbnailURLInfoList`].
     #[tc(rename = "ThumbnailURLInfoList")]
-    pub thumbnail_url_info_list: Option<Vec<ThumbnailUrlInfoList>>,
+    pub thumbnail_url_info_list: Option<Vec<ThumbnailURLInfoList>>,
 }
 
 /// The `DescribeCloudStorageTime` action of IOTVIDEO API 2021-11-25.
@@ -2003,8 +2003,8 @@ pub struct DescribeModelDefinitionResponse {
 
 /// The `DescribeP2PInfo` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeP2pInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeP2pInfoResponse)]
+/// Answers [`DescribeP2PInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeP2PInfo {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -2016,7 +2016,7 @@ pub struct DescribeP2PInfo {
 /// The answer of [`DescribeP2PInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeP2pInfoResponse {
+pub struct DescribeP2PInfoResponse {
     /// `P2PInfo`: string. Example: `XP2Ptest==%2.4.29`.
     #[tc(rename = "P2PInfo")]
     pub p2p_info: Option<String>,
@@ -2026,8 +2026,8 @@ pub struct DescribeP2pInfoResponse {
 
 /// The `DescribeP2PRoute` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeP2pRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeP2pRouteResponse)]
+/// Answers [`DescribeP2PRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeP2PRoute {
     /// `ProductId`, required: string. Example: `H541SOP191`.
@@ -2039,7 +2039,7 @@ pub struct DescribeP2PRoute {
 /// The answer of [`DescribeP2PRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeP2pRouteResponse {
+pub struct DescribeP2PRouteResponse {
     /// `RouteId`: unsigned integer. Example: `1`.
     pub route_id: Option<u64>,
 }
@@ -2177,8 +2177,8 @@ pub struct DescribePushChannelResponse {
 
 /// The `DescribeSDKLog` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`DescribeSdkLogResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = DescribeSdkLogResponse)]
+/// Answers [`DescribeSDKLogResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSDKLog {
     /// `MinTime`, required: unsigned integer. Example: `1591089960000`.
@@ -2196,13 +2196,13 @@ pub struct DescribeSDKLog {
 /// The answer of [`DescribeSDKLog`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSdkLogResponse {
+pub struct DescribeSDKLogResponse {
     /// `Context`: string. Example: `DnF1ZXJ5VGhlbkZldGNoBQAAAAAAMjxEFjM2eHBiRXhJVGctQWhqdHoxNUxE`….
     pub context: Option<String>,
     /// `Listover`: boolean. Example: `1`.
     pub listover: Option<bool>,
-    /// `Results`: list of [`SdkLogItem`].
-    pub results: Option<Vec<SdkLogItem>>,
+    /// `Results`: list of [`SDKLogItem`].
+    pub results: Option<Vec<SDKLogItem>>,
 }
 
 /// The `DescribeUser` action of IOTVIDEO API 2021-11-25.
@@ -2263,8 +2263,8 @@ pub struct GenSingleDeviceSignatureOfPublicResponse {
 
 /// The `GenerateSignedVideoURL` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`GenerateSignedVideoUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = GenerateSignedVideoUrlResponse)]
+/// Answers [`GenerateSignedVideoURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateSignedVideoURL {
     /// `VideoURL`, required: string. Example: `http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8`.
@@ -2279,7 +2279,7 @@ pub struct GenerateSignedVideoURL {
 /// The answer of [`GenerateSignedVideoURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateSignedVideoUrlResponse {
+pub struct GenerateSignedVideoURLResponse {
     /// `SignedVideoURL`: string. Example: `http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?si`….
     #[tc(rename = "SignedVideoURL")]
     pub signed_video_url: Option<String>,
@@ -2306,8 +2306,8 @@ pub struct GetAllFirmwareVersionResponse {
 
 /// The `GetFirmwareURL` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`GetFirmwareUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = GetFirmwareUrlResponse)]
+/// Answers [`GetFirmwareURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetFirmwareURL {
     /// `ProductID`, required: string. Example: `UWUJ98XC0`.
@@ -2320,7 +2320,7 @@ pub struct GetFirmwareURL {
 /// The answer of [`GetFirmwareURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetFirmwareUrlResponse {
+pub struct GetFirmwareURLResponse {
     /// `Url`: string. Example: `http://test.com/xx`.
     pub url: Option<String>,
 }
@@ -2760,8 +2760,8 @@ pub struct TransferCloudStorageResponse;
 
 /// The `UpdateAIModelChannel` action of IOTVIDEO API 2021-11-25.
 ///
-/// Answers [`UpdateAiModelChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional", response = UpdateAiModelChannelResponse)]
+/// Answers [`UpdateAIModelChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotvideo", version = "2021-11-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAIModelChannel {
     /// `ModelId`, required: string. Example: `body_detection`.
@@ -2785,7 +2785,7 @@ pub struct UpdateAIModelChannel {
 /// The answer of [`UpdateAIModelChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAiModelChannelResponse {
+pub struct UpdateAIModelChannelResponse {
     /// `ForwardKey`: string, may be null. Example: `kugaiuwef8rfwe`.
     pub forward_key: Option<String>,
 }
@@ -2835,10 +2835,10 @@ pub struct WakeUpDevice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WakeUpDeviceResponse;
 
-/// The `AIModelApplication` model of IOTVIDEO API 2021-11-25 (renamed: the metadata calls it `AIModelApplication`).
+/// The `AIModelApplication` model of IOTVIDEO API 2021-11-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelApplication {
+pub struct AIModelApplication {
     /// `ProductId`: string. Example: `WYILLHRQ4`.
     pub product_id: Option<String>,
     /// `ProductName`: string. Example: `name`.
@@ -2847,10 +2847,10 @@ pub struct AiModelApplication {
     pub status: Option<u64>,
 }
 
-/// The `AIModelInfo` model of IOTVIDEO API 2021-11-25 (renamed: the metadata calls it `AIModelInfo`).
+/// The `AIModelInfo` model of IOTVIDEO API 2021-11-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelInfo {
+pub struct AIModelInfo {
     /// `ProductId`: string. Example: `WYILLHRQ4`.
     pub product_id: Option<String>,
     /// `ProductName`: string. Example: `product`.
@@ -2867,10 +2867,10 @@ pub struct AiModelInfo {
     pub approval_time: Option<u64>,
 }
 
-/// The `AIModelUsageInfo` model of IOTVIDEO API 2021-11-25 (renamed: the metadata calls it `AIModelUsageInfo`).
+/// The `AIModelUsageInfo` model of IOTVIDEO API 2021-11-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelUsageInfo {
+pub struct AIModelUsageInfo {
     /// `CreateTime`: unsigned integer. Example: `1620289238`.
     pub create_time: Option<u64>,
     /// `Total`: unsigned integer. Example: `10000`.
@@ -3310,10 +3310,10 @@ pub struct ProductTemplate {
     pub icon_url_grid: Option<String>,
 }
 
-/// The `SDKLogItem` model of IOTVIDEO API 2021-11-25 (renamed: the metadata calls it `SDKLogItem`).
+/// The `SDKLogItem` model of IOTVIDEO API 2021-11-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdkLogItem {
+pub struct SDKLogItem {
     /// `ProductID`: string. Example: `WYILLHRQ4`.
     #[tc(rename = "ProductID")]
     pub product_id: Option<String>,
@@ -3347,10 +3347,10 @@ pub struct StatusStatistic {
     pub total: Option<u64>,
 }
 
-/// The `TRTCParams` model of IOTVIDEO API 2021-11-25 (renamed: the metadata calls it `TRTCParams`).
+/// The `TRTCParams` model of IOTVIDEO API 2021-11-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrtcParams {
+pub struct TRTCParams {
     /// `SDKAppId`: integer, may be null. Example: `1401`.
     #[tc(rename = "SDKAppId")]
     pub sdk_app_id: Option<i64>,
@@ -3364,10 +3364,10 @@ pub struct TrtcParams {
     pub private_map_key: Option<String>,
 }
 
-/// The `ThumbnailURLInfoList` model of IOTVIDEO API 2021-11-25 (renamed: the metadata calls it `ThumbnailURLInfoList`).
+/// The `ThumbnailURLInfoList` model of IOTVIDEO API 2021-11-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ThumbnailUrlInfoList {
+pub struct ThumbnailURLInfoList {
     /// `ThumbnailURL`: string, may be null. Example: `https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2`….
     #[tc(rename = "ThumbnailURL")]
     pub thumbnail_url: Option<String>,

@@ -161,8 +161,12 @@ pub struct ControlChannelLocalRecordResponse;
 
 /// The `ControlChannelPTZ` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`ControlChannelPtzResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = ControlChannelPtzResponse)]
+/// Answers [`ControlChannelPTZResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlChannelPTZ {
     /// `DeviceId`, required: string. Example: `99933020581320000064_99933020581320000064`.
@@ -176,12 +180,16 @@ pub struct ControlChannelPTZ {
 /// The answer of [`ControlChannelPTZ`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlChannelPtzResponse;
+pub struct ControlChannelPTZResponse;
 
 /// The `ControlDevicePTZ` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`ControlDevicePtzResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = ControlDevicePtzResponse)]
+/// Answers [`ControlDevicePTZResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlDevicePTZ {
     /// `DeviceId`, required: string. Example: `99933020581320000064_99933020581320000064`.
@@ -195,7 +203,7 @@ pub struct ControlDevicePTZ {
 /// The answer of [`ControlDevicePTZ`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlDevicePtzResponse;
+pub struct ControlDevicePTZResponse;
 
 /// The `ControlHomePosition` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
@@ -926,8 +934,12 @@ pub struct DescribeBindSceneDevicesResponse {
 
 /// The `DescribeChannelLiveStreamURL` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`DescribeChannelLiveStreamUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = DescribeChannelLiveStreamUrlResponse)]
+/// Answers [`DescribeChannelLiveStreamURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeChannelLiveStreamURL {
     /// `DeviceId`, required: string. Example: `99933020581320000064_99933020581320000064`.
@@ -939,15 +951,19 @@ pub struct DescribeChannelLiveStreamURL {
 /// The answer of [`DescribeChannelLiveStreamURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeChannelLiveStreamUrlResponse {
+pub struct DescribeChannelLiveStreamURLResponse {
     /// `Data`: [`DescribeDeviceStreamsData`].
     pub data: Option<DescribeDeviceStreamsData>,
 }
 
 /// The `DescribeChannelLocalRecordURL` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`DescribeChannelLocalRecordUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = DescribeChannelLocalRecordUrlResponse)]
+/// Answers [`DescribeChannelLocalRecordURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeChannelLocalRecordURL {
     /// `DeviceId`, required: string. Example: `34020000001180000036_34020000001320000092`.
@@ -967,15 +983,19 @@ pub struct DescribeChannelLocalRecordURL {
 /// The answer of [`DescribeChannelLocalRecordURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeChannelLocalRecordUrlResponse {
+pub struct DescribeChannelLocalRecordURLResponse {
     /// `Data`: [`DescribeRecordStreamData`]. Example: `NULL`.
     pub data: Option<DescribeRecordStreamData>,
 }
 
 /// The `DescribeChannelStreamURL` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`DescribeChannelStreamUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = DescribeChannelStreamUrlResponse)]
+/// Answers [`DescribeChannelStreamURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeChannelStreamURL {
     /// `DeviceId`, required: string. Example: `99933020581320000064_99933020581320000064`.
@@ -989,7 +1009,7 @@ pub struct DescribeChannelStreamURL {
 /// The answer of [`DescribeChannelStreamURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeChannelStreamUrlResponse {
+pub struct DescribeChannelStreamURLResponse {
     /// `Data`: [`DescribeDeviceStreamsData`].
     pub data: Option<DescribeDeviceStreamsData>,
 }
@@ -1369,8 +1389,12 @@ pub struct DescribeGroupsResponse {
 
 /// The `DescribeIPCChannels` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`DescribeIpcChannelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = DescribeIpcChannelsResponse)]
+/// Answers [`DescribeIPCChannelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPCChannels {
     /// `Offset`, optional: unsigned integer. Example: `0`.
@@ -1386,7 +1410,7 @@ pub struct DescribeIPCChannels {
 /// The answer of [`DescribeIPCChannels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpcChannelsResponse {
+pub struct DescribeIPCChannelsResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
     /// `DeviceList`: list of [`GroupDeviceItem`].
@@ -1832,15 +1856,19 @@ pub struct DescribeRecordingPlansResponse {
 
 /// The `DescribeSIPServer` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`DescribeSipServerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = DescribeSipServerResponse)]
+/// Answers [`DescribeSIPServerResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSIPServer;
 
 /// The answer of [`DescribeSIPServer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSipServerResponse {
+pub struct DescribeSIPServerResponse {
     /// `Data`: [`ServerConfiguration`].
     pub data: Option<ServerConfiguration>,
 }
@@ -2174,8 +2202,12 @@ pub struct DescribeWarningsResponse {
 
 /// The `DescribeXP2PData` action of IOTVIDEOINDUSTRY API 2020-12-01.
 ///
-/// Answers [`DescribeXp2pDataResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotvideoindustry", version = "2020-12-01", region = "optional", response = DescribeXp2pDataResponse)]
+/// Answers [`DescribeXP2PDataResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "iotvideoindustry",
+    version = "2020-12-01",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeXP2PData {
     /// `P2PAppId`, required: string. Example: `1624204800`.
@@ -2193,7 +2225,7 @@ pub struct DescribeXP2PData {
 /// The answer of [`DescribeXP2PData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeXp2pDataResponse {
+pub struct DescribeXP2PDataResponse {
     /// `Data`: string. Example: `[[1623686400,770559520809,1188776452346,64888,8781,3244,1180`….
     pub data: Option<String>,
 }

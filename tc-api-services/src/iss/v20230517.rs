@@ -363,8 +363,8 @@ pub struct BatchAddVideoSnapshotConfigChannelResponse;
 
 /// The `BatchAssignVLPlanChannels` action of ISS API 2023-05-17.
 ///
-/// Answers [`BatchAssignVlPlanChannelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = BatchAssignVlPlanChannelsResponse)]
+/// Answers [`BatchAssignVLPlanChannelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchAssignVLPlanChannels {
     /// `VLPlanId`, required: string. Example: `VP7219*************************6f1`.
@@ -381,7 +381,7 @@ pub struct BatchAssignVLPlanChannels {
 /// The answer of [`BatchAssignVLPlanChannels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchAssignVlPlanChannelsResponse;
+pub struct BatchAssignVLPlanChannelsResponse;
 
 /// The `BatchDeleteVideoDownloadTask` action of ISS API 2023-05-17.
 ///
@@ -400,8 +400,8 @@ pub struct BatchDeleteVideoDownloadTaskResponse;
 
 /// The `BatchGetVLPlanSourceFileURL` action of ISS API 2023-05-17.
 ///
-/// Answers [`BatchGetVlPlanSourceFileUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = BatchGetVlPlanSourceFileUrlResponse)]
+/// Answers [`BatchGetVLPlanSourceFileURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchGetVLPlanSourceFileURL {
     /// `VLPlanResultIds`, required: list of string. Example: `["49be*****************************e15"]`.
@@ -414,9 +414,9 @@ pub struct BatchGetVLPlanSourceFileURL {
 /// The answer of [`BatchGetVLPlanSourceFileURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchGetVlPlanSourceFileUrlResponse {
-    /// `Data`: list of [`VlPlanResultSnapshotImageUrlInfo`].
-    pub data: Option<Vec<VlPlanResultSnapshotImageUrlInfo>>,
+pub struct BatchGetVLPlanSourceFileURLResponse {
+    /// `Data`: list of [`VLPlanResultSnapshotImageUrlInfo`].
+    pub data: Option<Vec<VLPlanResultSnapshotImageUrlInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
@@ -463,8 +463,8 @@ pub struct BatchOperateDeviceResponse {
 
 /// The `CallISAPI` action of ISS API 2023-05-17.
 ///
-/// Answers [`CallIsapiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = CallIsapiResponse)]
+/// Answers [`CallISAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallISAPI {
     /// `DeviceId`, required: string. Example: `abdsaie-dasd-dasd-************`.
@@ -478,15 +478,15 @@ pub struct CallISAPI {
 /// The answer of [`CallISAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CallIsapiResponse {
-    /// `Data`: [`IsapiOutputData`].
-    pub data: Option<IsapiOutputData>,
+pub struct CallISAPIResponse {
+    /// `Data`: [`ISAPIOutputData`].
+    pub data: Option<ISAPIOutputData>,
 }
 
 /// The `ControlDevicePTZ` action of ISS API 2023-05-17.
 ///
-/// Answers [`ControlDevicePtzResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = ControlDevicePtzResponse)]
+/// Answers [`ControlDevicePTZResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlDevicePTZ {
     /// `ChannelId`, required: string. Example: `f7ca505f-be1b-4ce8-849b-************`.
@@ -500,7 +500,7 @@ pub struct ControlDevicePTZ {
 /// The answer of [`ControlDevicePTZ`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlDevicePtzResponse;
+pub struct ControlDevicePTZResponse;
 
 /// The `ControlDevicePreset` action of ISS API 2023-05-17.
 ///
@@ -613,8 +613,8 @@ pub struct ControlRecordTimelineResponse {
 
 /// The `CreateVLPlan` action of ISS API 2023-05-17.
 ///
-/// Answers [`CreateVlPlanResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = CreateVlPlanResponse)]
+/// Answers [`CreateVLPlanResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateVLPlan {
     /// `Name`, required: string. Example: `明厨亮灶识别计划`.
@@ -626,22 +626,22 @@ pub struct CreateVLPlan {
     pub describe: Option<String>,
     /// `FileExpires`, optional: integer. Example: `7`.
     pub file_expires: Option<i64>,
-    /// `Callback`, optional: [`CallbackUrl`].
-    pub callback: Option<CallbackUrl>,
+    /// `Callback`, optional: [`CallbackURL`].
+    pub callback: Option<CallbackURL>,
 }
 
 /// The answer of [`CreateVLPlan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateVlPlanResponse {
-    /// `Data`: [`VlPlanInfo`].
-    pub data: Option<VlPlanInfo>,
+pub struct CreateVLPlanResponse {
+    /// `Data`: [`VLPlanInfo`].
+    pub data: Option<VLPlanInfo>,
 }
 
 /// The `CreateVLTemplate` action of ISS API 2023-05-17.
 ///
-/// Answers [`CreateVlTemplateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = CreateVlTemplateResponse)]
+/// Answers [`CreateVLTemplateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateVLTemplate {
     /// `AIModel`, required: string. Example: `ivc-vl-1.0`.
@@ -664,9 +664,9 @@ pub struct CreateVLTemplate {
 /// The answer of [`CreateVLTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateVlTemplateResponse {
-    /// `Data`: [`VlTemplateInfo`].
-    pub data: Option<VlTemplateInfo>,
+pub struct CreateVLTemplateResponse {
+    /// `Data`: [`VLTemplateInfo`].
+    pub data: Option<VLTemplateInfo>,
 }
 
 /// The `CreateVideoDownloadTask` action of ISS API 2023-05-17.
@@ -711,8 +711,8 @@ pub struct CreateVideoSnapshotConfig {
     pub template_id: String,
     /// `FileExpires`, required: integer. Example: `7`.
     pub file_expires: i64,
-    /// `Callback`, optional: [`CallbackUrl`].
-    pub callback: Option<CallbackUrl>,
+    /// `Callback`, optional: [`CallbackURL`].
+    pub callback: Option<CallbackURL>,
 }
 
 /// The answer of [`CreateVideoSnapshotConfig`].
@@ -886,8 +886,8 @@ pub struct DeleteUserDeviceResponse;
 
 /// The `DeleteVLPlan` action of ISS API 2023-05-17.
 ///
-/// Answers [`DeleteVlPlanResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DeleteVlPlanResponse)]
+/// Answers [`DeleteVLPlanResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteVLPlan {
     /// `VLPlanId`, required: string. Example: `VPdc05*************************5eb`.
@@ -898,12 +898,12 @@ pub struct DeleteVLPlan {
 /// The answer of [`DeleteVLPlan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteVlPlanResponse;
+pub struct DeleteVLPlanResponse;
 
 /// The `DeleteVLTemplate` action of ISS API 2023-05-17.
 ///
-/// Answers [`DeleteVlTemplateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DeleteVlTemplateResponse)]
+/// Answers [`DeleteVLTemplateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteVLTemplate {
     /// `VLTemplateId`, required: string. Example: `VT9bce*************************136`.
@@ -914,7 +914,7 @@ pub struct DeleteVLTemplate {
 /// The answer of [`DeleteVLTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteVlTemplateResponse;
+pub struct DeleteVLTemplateResponse;
 
 /// The `DeleteVideoSnapshotConfig` action of ISS API 2023-05-17.
 ///
@@ -948,8 +948,8 @@ pub struct DeleteVideoSnapshotTemplateResponse;
 
 /// The `DescribeCNAME` action of ISS API 2023-05-17.
 ///
-/// Answers [`DescribeCnameResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DescribeCnameResponse)]
+/// Answers [`DescribeCNAMEResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCNAME {
     /// `ClusterId`, required: string. Example: `b2181417-03ce-4ea3-ae39-************`.
@@ -961,7 +961,7 @@ pub struct DescribeCNAME {
 /// The answer of [`DescribeCNAME`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCnameResponse {
+pub struct DescribeCNAMEResponse {
     /// `Data`: string. Example: `xxxxxxxx.play-iss.ap-shanghai.tencentivc.cn`.
     pub data: Option<String>,
 }
@@ -1049,8 +1049,8 @@ pub struct DescribeDomainRegionResponse {
 
 /// The `DescribeGBDeviceAddr` action of ISS API 2023-05-17.
 ///
-/// Answers [`DescribeGbDeviceAddrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DescribeGbDeviceAddrResponse)]
+/// Answers [`DescribeGBDeviceAddrResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGBDeviceAddr {
     /// `DeviceIds`, required: list of string. Example: `["ffefbe2f-****-****-****-7596a0e13900","ffd25236-****-****-`….
@@ -1060,7 +1060,7 @@ pub struct DescribeGBDeviceAddr {
 /// The answer of [`DescribeGBDeviceAddr`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGbDeviceAddrResponse {
+pub struct DescribeGBDeviceAddrResponse {
     /// `Data`: [`DescribeDeviceAddrList`].
     pub data: Option<DescribeDeviceAddrList>,
 }
@@ -1315,8 +1315,8 @@ pub struct DescribeUserDeviceListResponse {
 
 /// The `DescribeVLPlan` action of ISS API 2023-05-17.
 ///
-/// Answers [`DescribeVlPlanResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DescribeVlPlanResponse)]
+/// Answers [`DescribeVLPlanResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVLPlan {
     /// `VLPlanId`, required: string. Example: `VPdc05*************************5eb`.
@@ -1327,15 +1327,15 @@ pub struct DescribeVLPlan {
 /// The answer of [`DescribeVLPlan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVlPlanResponse {
-    /// `Data`: [`VlPlanInfo`].
-    pub data: Option<VlPlanInfo>,
+pub struct DescribeVLPlanResponse {
+    /// `Data`: [`VLPlanInfo`].
+    pub data: Option<VLPlanInfo>,
 }
 
 /// The `DescribeVLPlanResult` action of ISS API 2023-05-17.
 ///
-/// Answers [`DescribeVlPlanResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DescribeVlPlanResultResponse)]
+/// Answers [`DescribeVLPlanResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVLPlanResult {
     /// `VLPlanResultId`, required: string. Example: `4537*****************************30b`.
@@ -1346,15 +1346,15 @@ pub struct DescribeVLPlanResult {
 /// The answer of [`DescribeVLPlanResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVlPlanResultResponse {
-    /// `Data`: [`VlPlanResultDetailInfo`].
-    pub data: Option<VlPlanResultDetailInfo>,
+pub struct DescribeVLPlanResultResponse {
+    /// `Data`: [`VLPlanResultDetailInfo`].
+    pub data: Option<VLPlanResultDetailInfo>,
 }
 
 /// The `DescribeVLTemplate` action of ISS API 2023-05-17.
 ///
-/// Answers [`DescribeVlTemplateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = DescribeVlTemplateResponse)]
+/// Answers [`DescribeVLTemplateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVLTemplate {
     /// `VLTemplateId`, required: string. Example: `VT58c*************************04e3`.
@@ -1365,9 +1365,9 @@ pub struct DescribeVLTemplate {
 /// The answer of [`DescribeVLTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVlTemplateResponse {
-    /// `Data`: [`VlTemplateInfo`].
-    pub data: Option<VlTemplateInfo>,
+pub struct DescribeVLTemplateResponse {
+    /// `Data`: [`VLTemplateInfo`].
+    pub data: Option<VLTemplateInfo>,
 }
 
 /// The `DescribeVideoBitRate` action of ISS API 2023-05-17.
@@ -1480,8 +1480,8 @@ pub struct ListDeviceSnapshots {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListDeviceSnapshotsResponse {
-    /// `Data`: list of [`GbDeviceSnapInfo`].
-    pub data: Option<Vec<GbDeviceSnapInfo>>,
+    /// `Data`: list of [`GBDeviceSnapInfo`].
+    pub data: Option<Vec<GBDeviceSnapInfo>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
@@ -1770,8 +1770,8 @@ pub struct ListTasksResponse {
 
 /// The `ListVLPlans` action of ISS API 2023-05-17.
 ///
-/// Answers [`ListVlPlansResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = ListVlPlansResponse)]
+/// Answers [`ListVLPlansResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListVLPlans {
     /// `Name`, optional: string. Example: `明厨亮灶识别计划`.
@@ -1785,17 +1785,17 @@ pub struct ListVLPlans {
 /// The answer of [`ListVLPlans`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListVlPlansResponse {
-    /// `Data`: list of [`VlPlanInfo`].
-    pub data: Option<Vec<VlPlanInfo>>,
+pub struct ListVLPlansResponse {
+    /// `Data`: list of [`VLPlanInfo`].
+    pub data: Option<Vec<VLPlanInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `ListVLTemplates` action of ISS API 2023-05-17.
 ///
-/// Answers [`ListVlTemplatesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = ListVlTemplatesResponse)]
+/// Answers [`ListVLTemplatesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListVLTemplates {
     /// `Name`, optional: string. Example: `明厨亮灶识别模板`.
@@ -1813,9 +1813,9 @@ pub struct ListVLTemplates {
 /// The answer of [`ListVLTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListVlTemplatesResponse {
-    /// `Data`: list of [`VlTemplateInfo`].
-    pub data: Option<Vec<VlTemplateInfo>>,
+pub struct ListVLTemplatesResponse {
+    /// `Data`: list of [`VLTemplateInfo`].
+    pub data: Option<Vec<VLTemplateInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
@@ -1886,8 +1886,8 @@ pub struct ListVideoSnapshotTemplateResponse {
 
 /// The `ModifyVLPlan` action of ISS API 2023-05-17.
 ///
-/// Answers [`ModifyVlPlanResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iss", version = "2023-05-17", region = "optional", response = ModifyVlPlanResponse)]
+/// Answers [`ModifyVLPlanResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iss", version = "2023-05-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyVLPlan {
     /// `VLPlanId`, required: string. Example: `VP6d24c8b1157d4894b7c74a1ef30cf6a2`.
@@ -1902,16 +1902,16 @@ pub struct ModifyVLPlan {
     pub vl_template_id: Option<String>,
     /// `FileExpires`, optional: integer. Example: `90`.
     pub file_expires: Option<i64>,
-    /// `Callback`, optional: [`CallbackUrl`].
-    pub callback: Option<CallbackUrl>,
+    /// `Callback`, optional: [`CallbackURL`].
+    pub callback: Option<CallbackURL>,
 }
 
 /// The answer of [`ModifyVLPlan`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyVlPlanResponse {
-    /// `Data`: [`VlPlanInfo`].
-    pub data: Option<VlPlanInfo>,
+pub struct ModifyVLPlanResponse {
+    /// `Data`: [`VLPlanInfo`].
+    pub data: Option<VLPlanInfo>,
 }
 
 /// The `ModifyVideoSnapshotConfig` action of ISS API 2023-05-17.
@@ -1928,8 +1928,8 @@ pub struct ModifyVideoSnapshotConfig {
     pub template_id: Option<String>,
     /// `FileExpires`, optional: integer. Example: `15`.
     pub file_expires: Option<i64>,
-    /// `Callback`, optional: [`CallbackUrl`].
-    pub callback: Option<CallbackUrl>,
+    /// `Callback`, optional: [`CallbackURL`].
+    pub callback: Option<CallbackURL>,
 }
 
 /// The answer of [`ModifyVideoSnapshotConfig`].
@@ -2384,10 +2384,10 @@ pub struct BitRateInfo {
     pub bitrate: Option<f64>,
 }
 
-/// The `CallbackURL` model of ISS API 2023-05-17 (renamed: the metadata calls it `CallbackURL`).
+/// The `CallbackURL` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CallbackUrl {
+pub struct CallbackURL {
     /// `Url`: string. Example: `http://somedomain/callback`.
     pub url: Option<String>,
     /// `Token`: string. Example: `mytoken`.
@@ -2564,7 +2564,7 @@ pub struct DescribeDevicePresetData {
     pub name: Option<String>,
 }
 
-/// The `DescribeDeviceRegion` model of ISS API 2023-05-17 (renamed: the metadata calls it `DescribeDeviceRegion`).
+/// The `DescribeDeviceRegion` model of ISS API 2023-05-17, named `DescribeDeviceRegionModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDeviceRegionModel {
@@ -2774,10 +2774,10 @@ pub struct EffectiveTime {
     pub week_day: Option<i64>,
 }
 
-/// The `GBDeviceSnapInfo` model of ISS API 2023-05-17 (renamed: the metadata calls it `GBDeviceSnapInfo`).
+/// The `GBDeviceSnapInfo` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GbDeviceSnapInfo {
+pub struct GBDeviceSnapInfo {
     /// `FileName`: string. Example: `snap01.jpg`.
     pub file_name: Option<String>,
     /// `DownloadUrl`: string. Example: `https://xxx`.
@@ -2794,10 +2794,10 @@ pub struct GbDeviceSnapInfo {
     pub session_id: Option<String>,
 }
 
-/// The `ISAPIOutputData` model of ISS API 2023-05-17 (renamed: the metadata calls it `ISAPIOutputData`).
+/// The `ISAPIOutputData` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsapiOutputData {
+pub struct ISAPIOutputData {
     /// `OutputData`: string. Example: `<?xml version=\"1.0\"?>\n<ResponseStatus></ResponseStatus>`.
     pub output_data: Option<String>,
 }
@@ -3555,10 +3555,10 @@ pub struct UpdateRecordTemplateData {
     pub time_sections: Option<Vec<RecordTemplateTimeSections>>,
 }
 
-/// The `VLPlanInfo` model of ISS API 2023-05-17 (renamed: the metadata calls it `VLPlanInfo`).
+/// The `VLPlanInfo` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VlPlanInfo {
+pub struct VLPlanInfo {
     /// `VLPlanId`: string. Example: `VP2b46972************c199aec9108c5`.
     #[tc(rename = "VLPlanId")]
     pub vl_plan_id: Option<String>,
@@ -3569,8 +3569,8 @@ pub struct VlPlanInfo {
     /// `VLTemplateId`: string. Example: `VTa911ee**************706519c126c2`.
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: Option<String>,
-    /// `Callback`: [`CallbackUrl`].
-    pub callback: Option<CallbackUrl>,
+    /// `Callback`: [`CallbackURL`].
+    pub callback: Option<CallbackURL>,
     /// `FileExpires`: integer. Example: `90`.
     pub file_expires: Option<i64>,
     /// `ChannelCount`: integer. Example: `2`.
@@ -3581,10 +3581,10 @@ pub struct VlPlanInfo {
     pub updated_at: Option<String>,
 }
 
-/// The `VLPlanResultDetailInfo` model of ISS API 2023-05-17 (renamed: the metadata calls it `VLPlanResultDetailInfo`).
+/// The `VLPlanResultDetailInfo` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VlPlanResultDetailInfo {
+pub struct VLPlanResultDetailInfo {
     /// `VLPlanResultId`: string. Example: `49be118*************0bd-340faaaf4e15`.
     #[tc(rename = "VLPlanResultId")]
     pub vl_plan_result_id: Option<String>,
@@ -3631,10 +3631,10 @@ pub struct VlPlanResultDetailInfo {
     pub updated_at: Option<String>,
 }
 
-/// The `VLPlanResultSnapshotImageUrlInfo` model of ISS API 2023-05-17 (renamed: the metadata calls it `VLPlanResultSnapshotImageUrlInfo`).
+/// The `VLPlanResultSnapshotImageUrlInfo` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VlPlanResultSnapshotImageUrlInfo {
+pub struct VLPlanResultSnapshotImageUrlInfo {
     /// `VLPlanResultId`: string. Example: `result-id-1`.
     #[tc(rename = "VLPlanResultId")]
     pub vl_plan_result_id: Option<String>,
@@ -3647,10 +3647,10 @@ pub struct VlPlanResultSnapshotImageUrlInfo {
     pub err_msg: Option<String>,
 }
 
-/// The `VLTemplateInfo` model of ISS API 2023-05-17 (renamed: the metadata calls it `VLTemplateInfo`).
+/// The `VLTemplateInfo` model of ISS API 2023-05-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VlTemplateInfo {
+pub struct VLTemplateInfo {
     /// `VLTemplateId`: string. Example: `VT554a*************************e38`.
     #[tc(rename = "VLTemplateId")]
     pub vl_template_id: Option<String>,
@@ -3755,8 +3755,8 @@ pub struct VideoSnapshotConfigInfo {
     pub type_: Option<i64>,
     /// `FileExpires`: integer. Example: `30`.
     pub file_expires: Option<i64>,
-    /// `Callback`: [`CallbackUrl`].
-    pub callback: Option<CallbackUrl>,
+    /// `Callback`: [`CallbackURL`].
+    pub callback: Option<CallbackURL>,
     /// `RelatedChannelCount`: integer. Example: `1`.
     pub related_channel_count: Option<i64>,
     /// `CreateTime`: string. Example: `2026-01-27 17:00:03`.

@@ -187,9 +187,9 @@ pub struct CreateVideoSummaryTask {
     pub active_video_generate: Option<bool>,
     /// `VideoRotationMode`, optional: [`VideoRotationMode`].
     pub video_rotation_mode: Option<VideoRotationMode>,
-    /// `TTSMode`, optional: [`TtsMode`].
+    /// `TTSMode`, optional: [`TTSMode`].
     #[tc(rename = "TTSMode")]
-    pub tts_mode: Option<TtsMode>,
+    pub tts_mode: Option<TTSMode>,
     /// `ActiveTTSOutput`, optional: boolean. Example: `true`.
     #[tc(rename = "ActiveTTSOutput")]
     pub active_tts_output: Option<bool>,
@@ -1124,10 +1124,10 @@ pub struct SortBy {
     pub descend: Option<bool>,
 }
 
-/// The `TTSMode` model of IVLD API 2021-09-03 (renamed: the metadata calls it `TTSMode`).
+/// The `TTSMode` model of IVLD API 2021-09-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TtsMode {
+pub struct TTSMode {
     /// `Speed`, optional: number. Example: `1`.
     pub speed: Option<f64>,
     /// `VoiceType`, optional: integer. Example: `1001`.

@@ -268,8 +268,8 @@ pub struct DescribeConnectionConfigResponse {
 
 /// The `DescribeDBSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "keewidb", version = "2022-03-08", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "keewidb", version = "2022-03-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`, required: string. Example: `keewidb`.
@@ -281,7 +281,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
     /// `VIP`: string. Example: `10.10.0.1`.
@@ -835,8 +835,8 @@ pub struct ModifyConnectionConfigResponse {
 
 /// The `ModifyDBInstanceSecurityGroups` action of KEEWIDB API 2022-03-08.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "keewidb", version = "2022-03-08", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "keewidb", version = "2022-03-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`, required: string. Example: `keewidb`.
@@ -850,7 +850,7 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyInstance` action of KEEWIDB API 2022-03-08.
 ///
@@ -1370,10 +1370,10 @@ pub struct InstanceTextParam {
     pub status: Option<i64>,
 }
 
-/// The `KeeWiDBNode` model of KEEWIDB API 2022-03-08 (renamed: the metadata calls it `KeeWiDBNode`).
+/// The `KeeWiDBNode` model of KEEWIDB API 2022-03-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KeeWiDbNode {
+pub struct KeeWiDBNode {
     /// `NodeId`: string. Example: `b69eda124a34c1b713e81f7cb947161b06214328`.
     pub node_id: Option<String>,
     /// `Status`: string. Example: `Normal`.
@@ -1494,9 +1494,9 @@ pub struct ReplicaGroup {
     pub zone_id: Option<String>,
     /// `Role`: string. Example: `master`.
     pub role: Option<String>,
-    /// `KeeWiDBNodes`: list of [`KeeWiDbNode`].
+    /// `KeeWiDBNodes`: list of [`KeeWiDBNode`].
     #[tc(rename = "KeeWiDBNodes")]
-    pub kee_wi_db_nodes: Option<Vec<KeeWiDbNode>>,
+    pub kee_wi_db_nodes: Option<Vec<KeeWiDBNode>>,
 }
 
 /// The `ResourceTag` model of KEEWIDB API 2022-03-08.

@@ -1032,9 +1032,9 @@ pub struct GetServiceStatusResponse {
     pub cmk_user_count: Option<u64>,
     /// `CmkLimit`: unsigned integer. Example: `200`.
     pub cmk_limit: Option<u64>,
-    /// `ExclusiveHSMList`: list of [`ExclusiveHsm`].
+    /// `ExclusiveHSMList`: list of [`ExclusiveHSM`].
     #[tc(rename = "ExclusiveHSMList")]
-    pub exclusive_hsm_list: Option<Vec<ExclusiveHsm>>,
+    pub exclusive_hsm_list: Option<Vec<ExclusiveHSM>>,
     /// `IsAllowedDataKeyHosted`: boolean. Example: `true`.
     pub is_allowed_data_key_hosted: Option<bool>,
     /// `DataKeyLimit`: unsigned integer. Example: `0`.
@@ -1715,10 +1715,10 @@ pub struct DeviceFingerprint {
     pub description: Option<String>,
 }
 
-/// The `ExclusiveHSM` model of KMS API 2019-01-18 (renamed: the metadata calls it `ExclusiveHSM`).
+/// The `ExclusiveHSM` model of KMS API 2019-01-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExclusiveHsm {
+pub struct ExclusiveHSM {
     /// `HsmClusterId`: string. Example: `cls-hsm-3dflmo9g`.
     pub hsm_cluster_id: Option<String>,
     /// `HsmClusterName`: string. Example: `cls-hsm-3dflmo9g-name`.

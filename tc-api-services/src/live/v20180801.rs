@@ -2305,8 +2305,8 @@ pub struct DeleteScreenshotTaskResponse;
 
 /// The `DescribeAIGCTaskStatus` action of LIVE API 2018-08-01.
 ///
-/// Answers [`DescribeAigcTaskStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "live", version = "2018-08-01", region = "optional", response = DescribeAigcTaskStatusResponse)]
+/// Answers [`DescribeAIGCTaskStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "live", version = "2018-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIGCTaskStatus {
     /// `TaskId`, required: string. Example: `ff08e8bb-b378-****-40ee-83ba685f8fdd`.
@@ -2316,7 +2316,7 @@ pub struct DescribeAIGCTaskStatus {
 /// The answer of [`DescribeAIGCTaskStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAigcTaskStatusResponse {
+pub struct DescribeAIGCTaskStatusResponse {
     /// `TaskId`: string. Example: `ff08e8bb-b378-****-40ee-83ba685f8fdd`.
     pub task_id: Option<String>,
     /// `TaskStatus`: string. Example: `FAILED`.
@@ -4269,8 +4269,8 @@ pub struct DescribeLiveWatermarksResponse {
 
 /// The `DescribeLiveXP2PDetailInfoList` action of LIVE API 2018-08-01.
 ///
-/// Answers [`DescribeLiveXp2pDetailInfoListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "live", version = "2018-08-01", region = "optional", response = DescribeLiveXp2pDetailInfoListResponse)]
+/// Answers [`DescribeLiveXP2PDetailInfoListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "live", version = "2018-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLiveXP2PDetailInfoList {
     /// `QueryTime`, optional: string. Example: `2006-01-02T15:02:00Z`.
@@ -4286,9 +4286,9 @@ pub struct DescribeLiveXP2PDetailInfoList {
 /// The answer of [`DescribeLiveXP2PDetailInfoList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLiveXp2pDetailInfoListResponse {
-    /// `DataInfoList`: list of [`Xp2pDetailInfo`].
-    pub data_info_list: Option<Vec<Xp2pDetailInfo>>,
+pub struct DescribeLiveXP2PDetailInfoListResponse {
+    /// `DataInfoList`: list of [`XP2PDetailInfo`].
+    pub data_info_list: Option<Vec<XP2PDetailInfo>>,
 }
 
 /// The `DescribeLogDownloadList` action of LIVE API 2018-08-01.
@@ -4331,9 +4331,9 @@ pub struct DescribeMonitorReport {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMonitorReportResponse {
-    /// `MPSResult`: [`MpsResult`].
+    /// `MPSResult`: [`MPSResult`].
     #[tc(rename = "MPSResult")]
-    pub mps_result: Option<MpsResult>,
+    pub mps_result: Option<MPSResult>,
     /// `DiagnoseResult`: [`DiagnoseResult`].
     pub diagnose_result: Option<DiagnoseResult>,
 }
@@ -6752,8 +6752,8 @@ pub struct AuditTemplate {
     pub failover_cos_bucket: Option<String>,
     /// `FailoverCosRegion`: string. Example: `ap-chengdu`.
     pub failover_cos_region: Option<String>,
-    /// `SceneInfos`: list of [`CmsSceneDetail`], may be null.
-    pub scene_infos: Option<Vec<CmsSceneDetail>>,
+    /// `SceneInfos`: list of [`CMSSceneDetail`], may be null.
+    pub scene_infos: Option<Vec<CMSSceneDetail>>,
     /// `AuditText`: integer. Example: `1`.
     pub audit_text: Option<i64>,
 }
@@ -6996,10 +6996,10 @@ pub struct BillDataInfo {
     pub peak_time: Option<String>,
 }
 
-/// The `CMSBizInfo` model of LIVE API 2018-08-01 (renamed: the metadata calls it `CMSBizInfo`).
+/// The `CMSBizInfo` model of LIVE API 2018-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CmsBizInfo {
+pub struct CMSBizInfo {
     /// `StrategyType`: string, may be null. Example: `Text`.
     pub strategy_type: Option<String>,
     /// `BizType`: string, may be null. Example: `1_1_7_8390211`.
@@ -7010,12 +7010,12 @@ pub struct CmsBizInfo {
     pub strategy_config: Option<String>,
 }
 
-/// The `CMSSceneDetail` model of LIVE API 2018-08-01 (renamed: the metadata calls it `CMSSceneDetail`).
+/// The `CMSSceneDetail` model of LIVE API 2018-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CmsSceneDetail {
-    /// `BizInfos`: list of [`CmsBizInfo`].
-    pub biz_infos: Option<Vec<CmsBizInfo>>,
+pub struct CMSSceneDetail {
+    /// `BizInfos`: list of [`CMSBizInfo`].
+    pub biz_infos: Option<Vec<CMSBizInfo>>,
     /// `SceneID`: string. Example: `LiveAudit`.
     #[tc(rename = "SceneID")]
     pub scene_id: Option<String>,
@@ -8000,10 +8000,10 @@ pub struct LogInfo {
     pub file_size: Option<i64>,
 }
 
-/// The `MPSResult` model of LIVE API 2018-08-01 (renamed: the metadata calls it `MPSResult`).
+/// The `MPSResult` model of LIVE API 2018-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsResult {
+pub struct MPSResult {
     /// `AiAsrResults`: list of string. Example: `["stream 1: 你好"， “stream 2: 最近怎么样”]`.
     pub ai_asr_results: Option<Vec<String>>,
     /// `AiOcrResults`: list of string. Example: `["stream 1: cctv"， “stream 2: cctv2”]`.
@@ -9176,10 +9176,10 @@ pub struct WatermarkInfo {
     pub background_height: Option<i64>,
 }
 
-/// The `XP2PDetailInfo` model of LIVE API 2018-08-01 (renamed: the metadata calls it `XP2PDetailInfo`).
+/// The `XP2PDetailInfo` model of LIVE API 2018-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Xp2pDetailInfo {
+pub struct XP2PDetailInfo {
     /// `CdnBytes`: integer. Example: `2825`.
     pub cdn_bytes: Option<i64>,
     /// `P2pBytes`: integer. Example: `4785`.

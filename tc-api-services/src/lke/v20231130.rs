@@ -285,8 +285,8 @@ pub struct CreateDocCateResponse {
 
 /// The `CreateQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`CreateQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = CreateQaResponse)]
+/// Answers [`CreateQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateQA {
     /// `BotBizId`, required: string. Example: `1963543972205658048`.
@@ -320,15 +320,15 @@ pub struct CreateQA {
 /// The answer of [`CreateQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateQaResponse {
+pub struct CreateQAResponse {
     /// `QaBizId`: string. Example: `1963543972205658048`.
     pub qa_biz_id: Option<String>,
 }
 
 /// The `CreateQACate` action of LKE API 2023-11-30.
 ///
-/// Answers [`CreateQaCateResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = CreateQaCateResponse)]
+/// Answers [`CreateQACateResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateQACate {
     /// `BotBizId`, required: string. Example: `1714970520775950336`.
@@ -342,7 +342,7 @@ pub struct CreateQACate {
 /// The answer of [`CreateQACate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateQaCateResponse {
+pub struct CreateQACateResponse {
     /// `CanAdd`: boolean. Example: `true`.
     pub can_add: Option<bool>,
     /// `CanEdit`: boolean. Example: `true`.
@@ -412,8 +412,8 @@ pub struct CreateSharedKnowledge {
     pub embedding_model: Option<String>,
     /// `KnowledgeType`, optional: integer. Example: `0`.
     pub knowledge_type: Option<i64>,
-    /// `EsConfig`, optional: [`EsConfig`].
-    pub es_config: Option<EsConfig>,
+    /// `EsConfig`, optional: [`ESConfig`].
+    pub es_config: Option<ESConfig>,
 }
 
 /// The answer of [`CreateSharedKnowledge`].
@@ -584,8 +584,8 @@ pub struct DeleteDocCateResponse;
 
 /// The `DeleteQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`DeleteQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = DeleteQaResponse)]
+/// Answers [`DeleteQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteQA {
     /// `BotBizId`, required: string. Example: `1727231073371148288`.
@@ -597,12 +597,12 @@ pub struct DeleteQA {
 /// The answer of [`DeleteQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteQaResponse;
+pub struct DeleteQAResponse;
 
 /// The `DeleteQACate` action of LKE API 2023-11-30.
 ///
-/// Answers [`DeleteQaCateResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = DeleteQaCateResponse)]
+/// Answers [`DeleteQACateResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteQACate {
     /// `BotBizId`, required: string.
@@ -614,7 +614,7 @@ pub struct DeleteQACate {
 /// The answer of [`DeleteQACate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteQaCateResponse;
+pub struct DeleteQACateResponse;
 
 /// The `DeleteRejectedQuestion` action of LKE API 2023-11-30.
 ///
@@ -1045,8 +1045,8 @@ pub struct DescribeNodeRunResponse {
 
 /// The `DescribeQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`DescribeQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = DescribeQaResponse)]
+/// Answers [`DescribeQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeQA {
     /// `QaBizId`, required: string. Example: `1903999940055016768`.
@@ -1058,7 +1058,7 @@ pub struct DescribeQA {
 /// The answer of [`DescribeQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeQaResponse {
+pub struct DescribeQAResponse {
     /// `QaBizId`: string. Example: `1903999940055016768`.
     pub qa_biz_id: Option<String>,
     /// `Question`: string. Example: `哪吒2`.
@@ -1205,8 +1205,8 @@ pub struct DescribeReleaseInfoResponse {
 
 /// The `DescribeRobotBizIDByAppKey` action of LKE API 2023-11-30.
 ///
-/// Answers [`DescribeRobotBizIdByAppKeyResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = DescribeRobotBizIdByAppKeyResponse)]
+/// Answers [`DescribeRobotBizIDByAppKeyResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRobotBizIDByAppKey {
     /// `AppKey`, required: string.
@@ -1216,7 +1216,7 @@ pub struct DescribeRobotBizIDByAppKey {
 /// The answer of [`DescribeRobotBizIDByAppKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRobotBizIdByAppKeyResponse {
+pub struct DescribeRobotBizIDByAppKeyResponse {
     /// `BotBizId`: string.
     pub bot_biz_id: Option<String>,
 }
@@ -1525,22 +1525,22 @@ pub struct ExportAttributeLabelResponse {
 
 /// The `ExportQAList` action of LKE API 2023-11-30.
 ///
-/// Answers [`ExportQaListResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ExportQaListResponse)]
+/// Answers [`ExportQAListResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportQAList {
     /// `BotBizId`, required: string. Example: `1714970520775950336`.
     pub bot_biz_id: String,
     /// `QaBizIds`, required: list of string. Example: `["162587"]`.
     pub qa_biz_ids: Vec<String>,
-    /// `Filters`, optional: [`QaQuery`].
-    pub filters: Option<QaQuery>,
+    /// `Filters`, optional: [`QAQuery`].
+    pub filters: Option<QAQuery>,
 }
 
 /// The answer of [`ExportQAList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportQaListResponse;
+pub struct ExportQAListResponse;
 
 /// The `ExportUnsatisfiedReply` action of LKE API 2023-11-30.
 ///
@@ -1567,8 +1567,8 @@ pub struct ExportUnsatisfiedReplyResponse;
 
 /// The `GenerateQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`GenerateQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = GenerateQaResponse)]
+/// Answers [`GenerateQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateQA {
     /// `BotBizId`, required: string. Example: `1727231073371148288`.
@@ -1580,7 +1580,7 @@ pub struct GenerateQA {
 /// The answer of [`GenerateQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateQaResponse;
+pub struct GenerateQAResponse;
 
 /// The `GetAnswerTypeDataCount` action of LKE API 2023-11-30.
 ///
@@ -1903,8 +1903,8 @@ pub struct GroupDocResponse;
 
 /// The `GroupQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`GroupQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = GroupQaResponse)]
+/// Answers [`GroupQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupQA {
     /// `BotBizId`, required: string. Example: `1714970520775950336`.
@@ -1918,7 +1918,7 @@ pub struct GroupQA {
 /// The answer of [`GroupQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GroupQaResponse;
+pub struct GroupQAResponse;
 
 /// The `IgnoreUnsatisfiedReply` action of LKE API 2023-11-30.
 ///
@@ -2179,8 +2179,8 @@ pub struct ListModelResponse {
 
 /// The `ListQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`ListQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ListQaResponse)]
+/// Answers [`ListQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListQA {
     /// `BotBizId`, required: string. Example: `1952993275700732800`.
@@ -2220,7 +2220,7 @@ pub struct ListQA {
 /// The answer of [`ListQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListQaResponse {
+pub struct ListQAResponse {
     /// `Total`: string. Example: `4735`.
     pub total: Option<String>,
     /// `WaitVerifyTotal`: string. Example: `318`.
@@ -2237,8 +2237,8 @@ pub struct ListQaResponse {
 
 /// The `ListQACate` action of LKE API 2023-11-30.
 ///
-/// Answers [`ListQaCateResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ListQaCateResponse)]
+/// Answers [`ListQACateResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListQACate {
     /// `BotBizId`, required: string. Example: `1951173265057644542`.
@@ -2258,9 +2258,9 @@ pub struct ListQACate {
 /// The answer of [`ListQACate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListQaCateResponse {
-    /// `List`: list of [`QaCate`].
-    pub list: Option<Vec<QaCate>>,
+pub struct ListQACateResponse {
+    /// `List`: list of [`QACate`].
+    pub list: Option<Vec<QACate>>,
 }
 
 /// The `ListReferShareKnowledge` action of LKE API 2023-11-30.
@@ -2445,8 +2445,8 @@ pub struct ListReleaseDocPreviewResponse {
 
 /// The `ListReleaseQAPreview` action of LKE API 2023-11-30.
 ///
-/// Answers [`ListReleaseQaPreviewResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ListReleaseQaPreviewResponse)]
+/// Answers [`ListReleaseQAPreviewResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListReleaseQAPreview {
     /// `BotBizId`, required: string. Example: `1694921462777761792`.
@@ -2472,11 +2472,11 @@ pub struct ListReleaseQAPreview {
 /// The answer of [`ListReleaseQAPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListReleaseQaPreviewResponse {
+pub struct ListReleaseQAPreviewResponse {
     /// `Total`: string. Example: `15`.
     pub total: Option<String>,
-    /// `List`: list of [`ReleaseQa`].
-    pub list: Option<Vec<ReleaseQa>>,
+    /// `List`: list of [`ReleaseQA`].
+    pub list: Option<Vec<ReleaseQA>>,
 }
 
 /// The `ListSelectDoc` action of LKE API 2023-11-30.
@@ -2792,8 +2792,8 @@ pub struct ModifyDocCateResponse;
 
 /// The `ModifyQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`ModifyQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ModifyQaResponse)]
+/// Answers [`ModifyQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyQA {
     /// `BotBizId`, required: string. Example: `1963543972205658048`.
@@ -2829,12 +2829,12 @@ pub struct ModifyQA {
 /// The answer of [`ModifyQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyQaResponse;
+pub struct ModifyQAResponse;
 
 /// The `ModifyQAAttrRange` action of LKE API 2023-11-30.
 ///
-/// Answers [`ModifyQaAttrRangeResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ModifyQaAttrRangeResponse)]
+/// Answers [`ModifyQAAttrRangeResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyQAAttrRange {
     /// `BotBizId`, required: string. Example: `1742501052613230592`.
@@ -2850,12 +2850,12 @@ pub struct ModifyQAAttrRange {
 /// The answer of [`ModifyQAAttrRange`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyQaAttrRangeResponse;
+pub struct ModifyQAAttrRangeResponse;
 
 /// The `ModifyQACate` action of LKE API 2023-11-30.
 ///
-/// Answers [`ModifyQaCateResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = ModifyQaCateResponse)]
+/// Answers [`ModifyQACateResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyQACate {
     /// `BotBizId`, required: string.
@@ -2869,7 +2869,7 @@ pub struct ModifyQACate {
 /// The answer of [`ModifyQACate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyQaCateResponse;
+pub struct ModifyQACateResponse;
 
 /// The `ModifyRejectedQuestion` action of LKE API 2023-11-30.
 ///
@@ -3204,12 +3204,12 @@ pub struct UploadAttributeLabelResponse {
 
 /// The `VerifyQA` action of LKE API 2023-11-30.
 ///
-/// Answers [`VerifyQaResponse`].
-#[tc_action(service = "lke", version = "2023-11-30", region = "optional", response = VerifyQaResponse)]
+/// Answers [`VerifyQAResponse`].
+#[tc_action(service = "lke", version = "2023-11-30", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyQA {
-    /// `List`, required: list of [`QaList`].
-    pub list: Vec<QaList>,
+    /// `List`, required: list of [`QAList`].
+    pub list: Vec<QAList>,
     /// `BotBizId`, required: string. Example: `12343534`.
     pub bot_biz_id: String,
     /// `LoginUin`, optional: string. Example: `6000005624511`.
@@ -3223,12 +3223,12 @@ pub struct VerifyQA {
 /// The answer of [`VerifyQA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyQaResponse;
+pub struct VerifyQAResponse;
 
-/// The `AICallConfig` model of LKE API 2023-11-30 (renamed: the metadata calls it `AICallConfig`).
+/// The `AICallConfig` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCallConfig {
+pub struct AICallConfig {
     /// `EnableVoiceInteract`: boolean, may be null. Example: `false`.
     pub enable_voice_interact: Option<bool>,
     /// `EnableVoiceCall`: boolean, may be null. Example: `false`.
@@ -3421,18 +3421,18 @@ pub struct AgentKnowledgeFilterTag {
     pub labels: Option<Vec<AgentKnowledgeAttrLabel>>,
 }
 
-/// The `AgentKnowledgeQAPlugin` model of LKE API 2023-11-30 (renamed: the metadata calls it `AgentKnowledgeQAPlugin`).
+/// The `AgentKnowledgeQAPlugin` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentKnowledgeQaPlugin {
+pub struct AgentKnowledgeQAPlugin {
     /// `Filter`: [`AgentKnowledgeFilter`].
     pub filter: Option<AgentKnowledgeFilter>,
 }
 
-/// The `AgentMCPServerInfo` model of LKE API 2023-11-30 (renamed: the metadata calls it `AgentMCPServerInfo`).
+/// The `AgentMCPServerInfo` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AgentMcpServerInfo {
+pub struct AgentMCPServerInfo {
     /// `McpServerUrl`: string. Example: `http://xxxx`.
     pub mcp_server_url: Option<String>,
     /// `Headers`: list of [`AgentPluginHeader`].
@@ -3511,8 +3511,8 @@ pub struct AgentPluginInfo {
     pub model: Option<AgentModelInfo>,
     /// `PluginInfoType`: unsigned integer. Example: `0`.
     pub plugin_info_type: Option<u64>,
-    /// `KnowledgeQa`: [`AgentKnowledgeQaPlugin`], may be null.
-    pub knowledge_qa: Option<AgentKnowledgeQaPlugin>,
+    /// `KnowledgeQa`: [`AgentKnowledgeQAPlugin`], may be null.
+    pub knowledge_qa: Option<AgentKnowledgeQAPlugin>,
     /// `EnableRoleAuth`: boolean, may be null. Example: `false`.
     pub enable_role_auth: Option<bool>,
     /// `Query`: list of [`AgentPluginQuery`].
@@ -3693,8 +3693,8 @@ pub struct AgentToolInfo {
     pub outputs: Option<Vec<AgentToolRspParam>>,
     /// `CreateType`: integer. Example: `0`.
     pub create_type: Option<i64>,
-    /// `McpServer`: [`AgentMcpServerInfo`].
-    pub mcp_server: Option<AgentMcpServerInfo>,
+    /// `McpServer`: [`AgentMCPServerInfo`].
+    pub mcp_server: Option<AgentMCPServerInfo>,
     /// `IsBindingKnowledge`: boolean. Example: `false`.
     pub is_binding_knowledge: Option<bool>,
     /// `Status`: integer. Example: `1`.
@@ -4401,10 +4401,10 @@ pub struct DuplicateFileHandle {
     pub handle_type: Option<u64>,
 }
 
-/// The `ESConfig` model of LKE API 2023-11-30 (renamed: the metadata calls it `ESConfig`).
+/// The `ESConfig` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EsConfig {
+pub struct ESConfig {
     /// `StorageType`, optional: integer. Example: `1`.
     pub storage_type: Option<i64>,
     /// `InstanceName`, optional: string. Example: `adp-es-test`.
@@ -4501,7 +4501,7 @@ pub struct Filters {
     pub handling_statuses: Option<Vec<u64>>,
 }
 
-/// The `GetWsTokenReq_Label` model of LKE API 2023-11-30 (renamed: the metadata calls it `GetWsTokenReq_Label`).
+/// The `GetWsTokenReq_Label` model of LKE API 2023-11-30, named `GetWsTokenReqLabel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetWsTokenReqLabel {
@@ -4559,10 +4559,10 @@ pub struct IntentAchievement {
     pub desc: Option<String>,
 }
 
-/// The `InvokeAPI` model of LKE API 2023-11-30 (renamed: the metadata calls it `InvokeAPI`).
+/// The `InvokeAPI` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeApi {
+pub struct InvokeAPI {
     /// `Method`: string, may be null. Example: `GET`.
     pub method: Option<String>,
     /// `Url`: string, may be null. Example: `https://xxx/xxx`.
@@ -4719,8 +4719,8 @@ pub struct KnowledgeQaConfig {
     pub intent_achievements: Option<Vec<IntentAchievement>>,
     /// `ImageTextRetrieval`: boolean, may be null. Example: `false`.
     pub image_text_retrieval: Option<bool>,
-    /// `AiCall`: [`AiCallConfig`], may be null.
-    pub ai_call: Option<AiCallConfig>,
+    /// `AiCall`: [`AICallConfig`], may be null.
+    pub ai_call: Option<AICallConfig>,
     /// `ShareKnowledgeBases`: list of [`ShareKnowledgeBase`], may be null.
     pub share_knowledge_bases: Option<Vec<ShareKnowledgeBase>>,
     /// `BackgroundImage`: [`BackgroundImageConfig`], may be null.
@@ -5275,10 +5275,10 @@ pub struct MsgRecordReference {
     pub index: Option<u64>,
 }
 
-/// The `NL2SQLModelConfig` model of LKE API 2023-11-30 (renamed: the metadata calls it `NL2SQLModelConfig`).
+/// The `NL2SQLModelConfig` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Nl2sqlModelConfig {
+pub struct NL2SQLModelConfig {
     /// `Model`: [`AppModelDetailInfo`], may be null.
     pub model: Option<AppModelDetailInfo>,
 }
@@ -5359,7 +5359,7 @@ pub struct NodeRunDetail {
     pub statistic_infos: Option<Vec<StatisticInfo>>,
 }
 
-/// The `Option` model of LKE API 2023-11-30 (renamed: the metadata calls it `Option`).
+/// The `Option` model of LKE API 2023-11-30, named `OptionModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionModel {
@@ -5483,10 +5483,10 @@ pub struct ProcedureDebugging {
     pub custom_variables: Option<Vec<String>>,
 }
 
-/// The `QACate` model of LKE API 2023-11-30 (renamed: the metadata calls it `QACate`).
+/// The `QACate` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaCate {
+pub struct QACate {
     /// `CateBizId`: string, may be null. Example: `1985999991020214592`.
     pub cate_biz_id: Option<String>,
     /// `Name`: string, may be null. Example: `未分类`.
@@ -5499,16 +5499,16 @@ pub struct QaCate {
     pub can_edit: Option<bool>,
     /// `CanDelete`: boolean, may be null. Example: `true`.
     pub can_delete: Option<bool>,
-    /// `Children`: list of [`QaCate`], may be null.
-    pub children: Option<Vec<QaCate>>,
+    /// `Children`: list of [`QACate`], may be null.
+    pub children: Option<Vec<QACate>>,
     /// `IsLeaf`: boolean, may be null. Example: `false`.
     pub is_leaf: Option<bool>,
 }
 
-/// The `QAList` model of LKE API 2023-11-30 (renamed: the metadata calls it `QAList`).
+/// The `QAList` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaList {
+pub struct QAList {
     /// `QaBizId`, required: string.
     pub qa_biz_id: String,
     /// `IsAccepted`, optional: boolean.
@@ -5521,10 +5521,10 @@ pub struct QaList {
     pub answer: Option<String>,
 }
 
-/// The `QAQuery` model of LKE API 2023-11-30 (renamed: the metadata calls it `QAQuery`).
+/// The `QAQuery` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QaQuery {
+pub struct QAQuery {
     /// `PageNumber`, required: unsigned integer. Example: `1`.
     pub page_number: u64,
     /// `PageSize`, required: unsigned integer. Example: `15`.
@@ -5727,10 +5727,10 @@ pub struct ReleaseDoc {
     pub doc_biz_id: Option<String>,
 }
 
-/// The `ReleaseQA` model of LKE API 2023-11-30 (renamed: the metadata calls it `ReleaseQA`).
+/// The `ReleaseQA` model of LKE API 2023-11-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReleaseQa {
+pub struct ReleaseQA {
     /// `Question`: string.
     pub question: Option<String>,
     /// `UpdateTime`: string.
@@ -5783,8 +5783,8 @@ pub struct RunNodeInfo {
     pub node_id: Option<String>,
     /// `NodeName`: string, may be null. Example: `大模型知识问答`.
     pub node_name: Option<String>,
-    /// `InvokeApi`: [`InvokeApi`], may be null.
-    pub invoke_api: Option<InvokeApi>,
+    /// `InvokeApi`: [`InvokeAPI`], may be null.
+    pub invoke_api: Option<InvokeAPI>,
     /// `SlotValues`: list of [`ValueInfo`], may be null.
     pub slot_values: Option<Vec<ValueInfo>>,
 }
@@ -5825,8 +5825,8 @@ pub struct SearchStrategy {
     pub rerank_model_switch: Option<String>,
     /// `RerankModel`: string, may be null. Example: `adp-rerank-model`.
     pub rerank_model: Option<String>,
-    /// `NatureLanguageToSqlModelConfig`: [`Nl2sqlModelConfig`], may be null.
-    pub nature_language_to_sql_model_config: Option<Nl2sqlModelConfig>,
+    /// `NatureLanguageToSqlModelConfig`: [`NL2SQLModelConfig`], may be null.
+    pub nature_language_to_sql_model_config: Option<NL2SQLModelConfig>,
     /// `GraphRetrieval`: boolean. Example: `true`.
     pub graph_retrieval: Option<bool>,
 }

@@ -250,8 +250,8 @@ pub struct QueryRewriteResponse {
 
 /// The `ReconstructDocumentSSE` action of LKEAP API 2024-05-22.
 ///
-/// Answers [`ReconstructDocumentSseResponse`].
-#[tc_action(service = "lkeap", version = "2024-05-22", region = "optional", response = ReconstructDocumentSseResponse)]
+/// Answers [`ReconstructDocumentSSEResponse`].
+#[tc_action(service = "lkeap", version = "2024-05-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReconstructDocumentSSE {
     /// `FileType`, required: string. Example: `PDF`.
@@ -264,14 +264,14 @@ pub struct ReconstructDocumentSSE {
     pub file_start_page_number: Option<i64>,
     /// `FileEndPageNumber`, optional: integer. Example: `100`.
     pub file_end_page_number: Option<i64>,
-    /// `Config`, optional: [`ReconstructDocumentSseConfig`].
-    pub config: Option<ReconstructDocumentSseConfig>,
+    /// `Config`, optional: [`ReconstructDocumentSSEConfig`].
+    pub config: Option<ReconstructDocumentSSEConfig>,
 }
 
 /// The answer of [`ReconstructDocumentSSE`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReconstructDocumentSseResponse {
+pub struct ReconstructDocumentSSEResponse {
     /// `TaskId`: string. Example: `taskld`.
     pub task_id: Option<String>,
     /// `ResponseType`: string. Example: `type`.
@@ -454,10 +454,10 @@ pub struct ReconstructDocumentFailedPage {
     pub page_number: Option<i64>,
 }
 
-/// The `ReconstructDocumentSSEConfig` model of LKEAP API 2024-05-22 (renamed: the metadata calls it `ReconstructDocumentSSEConfig`).
+/// The `ReconstructDocumentSSEConfig` model of LKEAP API 2024-05-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReconstructDocumentSseConfig {
+pub struct ReconstructDocumentSSEConfig {
     /// `TableResultType`, optional: string. Example: `0`.
     pub table_result_type: Option<String>,
     /// `MarkdownImageResponseType`, optional: string. Example: `0`.

@@ -92,8 +92,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `ActivateHourDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ActivateHourDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ActivateHourDbInstanceResponse)]
+/// Answers [`ActivateHourDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivateHourDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["tdsql-rlye31jd", "tdsql-a8l2dwxb"]`.
@@ -103,7 +103,7 @@ pub struct ActivateHourDBInstance {
 /// The answer of [`ActivateHourDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActivateHourDbInstanceResponse {
+pub struct ActivateHourDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `["tdsql-rlye31jd"]`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `["tdsql-a8l2dwxb"]`.
@@ -177,8 +177,8 @@ pub struct CloneAccountResponse {
 
 /// The `CloseDBExtranetAccess` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`CloseDbExtranetAccessResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = CloseDbExtranetAccessResponse)]
+/// Answers [`CloseDBExtranetAccessResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseDBExtranetAccess {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -190,7 +190,7 @@ pub struct CloseDBExtranetAccess {
 /// The answer of [`CloseDBExtranetAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseDbExtranetAccessResponse {
+pub struct CloseDBExtranetAccessResponse {
     /// `FlowId`: integer. Example: `3324`.
     pub flow_id: Option<i64>,
 }
@@ -266,8 +266,8 @@ pub struct CreateAccountResponse {
 
 /// The `CreateDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`CreateDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = CreateDbInstanceResponse)]
+/// Answers [`CreateDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstance {
     /// `Zones`, required: list of string. Example: `["ap-guangzhou-2","ap-guangzhou-2"]`.
@@ -304,8 +304,8 @@ pub struct CreateDBInstance {
     pub ipv6_flag: Option<i64>,
     /// `ResourceTags`, optional: list of [`ResourceTag`].
     pub resource_tags: Option<Vec<ResourceTag>>,
-    /// `InitParams`, optional: list of [`DbParamValue`].
-    pub init_params: Option<Vec<DbParamValue>>,
+    /// `InitParams`, optional: list of [`DBParamValue`].
+    pub init_params: Option<Vec<DBParamValue>>,
     /// `DcnRegion`, optional: string. Example: `ap-guangzhou`.
     pub dcn_region: Option<String>,
     /// `DcnInstanceId`, optional: string. Example: `tdsql-8lmkqnkb`.
@@ -319,7 +319,7 @@ pub struct CreateDBInstance {
 /// The answer of [`CreateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceResponse {
+pub struct CreateDBInstanceResponse {
     /// `DealName`: string. Example: `20171103110163`.
     pub deal_name: Option<String>,
     /// `InstanceIds`: list of string. Example: `["tdsql-2c6p4y85"]`.
@@ -328,8 +328,8 @@ pub struct CreateDbInstanceResponse {
 
 /// The `CreateDedicatedClusterDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`CreateDedicatedClusterDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = CreateDedicatedClusterDbInstanceResponse)]
+/// Answers [`CreateDedicatedClusterDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDedicatedClusterDBInstance {
     /// `GoodsNum`, required: integer. Example: `1`.
@@ -370,8 +370,8 @@ pub struct CreateDedicatedClusterDBInstance {
     pub resource_tags: Option<Vec<ResourceTag>>,
     /// `Ipv6Flag`, optional: integer. Example: `0`.
     pub ipv6_flag: Option<i64>,
-    /// `InitParams`, optional: list of [`DbParamValue`].
-    pub init_params: Option<Vec<DbParamValue>>,
+    /// `InitParams`, optional: list of [`DBParamValue`].
+    pub init_params: Option<Vec<DBParamValue>>,
     /// `NodeNum`, optional: integer. Example: `2`.
     pub node_num: Option<i64>,
     /// `MasterHostId`, optional: string. Example: `svr-xxxx`.
@@ -389,7 +389,7 @@ pub struct CreateDedicatedClusterDBInstance {
 /// The answer of [`CreateDedicatedClusterDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDedicatedClusterDbInstanceResponse {
+pub struct CreateDedicatedClusterDBInstanceResponse {
     /// `InstanceIds`: list of string. Example: `["tdsql-xxxxxx"]`.
     pub instance_ids: Option<Vec<String>>,
     /// `FlowId`: integer. Example: `1122`.
@@ -398,8 +398,8 @@ pub struct CreateDedicatedClusterDbInstanceResponse {
 
 /// The `CreateHourDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`CreateHourDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = CreateHourDbInstanceResponse)]
+/// Answers [`CreateHourDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateHourDBInstance {
     /// `Zones`, required: list of string. Example: `["ap-guangzhou-1"]`.
@@ -432,8 +432,8 @@ pub struct CreateHourDBInstance {
     pub dcn_region: Option<String>,
     /// `DcnInstanceId`, optional: string. Example: `tdsql-123456`.
     pub dcn_instance_id: Option<String>,
-    /// `InitParams`, optional: list of [`DbParamValue`].
-    pub init_params: Option<Vec<DbParamValue>>,
+    /// `InitParams`, optional: list of [`DBParamValue`].
+    pub init_params: Option<Vec<DBParamValue>>,
     /// `RollbackInstanceId`, optional: string. Example: `tdsql-dup8gl6t`.
     pub rollback_instance_id: Option<String>,
     /// `RollbackTime`, optional: string. Example: `2021-11-22 00:00:00`.
@@ -447,7 +447,7 @@ pub struct CreateHourDBInstance {
 /// The answer of [`CreateHourDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateHourDbInstanceResponse {
+pub struct CreateHourDBInstanceResponse {
     /// `DealName`: string. Example: `20200409111543`.
     pub deal_name: Option<String>,
     /// `InstanceIds`: list of string. Example: `["tdsql-dup8gl6t"]`.
@@ -547,8 +547,8 @@ pub struct DescribeAccounts {
 pub struct DescribeAccountsResponse {
     /// `InstanceId`: string. Example: `tdsql-fdpjf5zh`.
     pub instance_id: Option<String>,
-    /// `Users`: list of [`DbAccount`].
-    pub users: Option<Vec<DbAccount>>,
+    /// `Users`: list of [`DBAccount`].
+    pub users: Option<Vec<DBAccount>>,
 }
 
 /// The `DescribeBackupConfigs` action of MARIADB API 2017-03-12.
@@ -633,8 +633,8 @@ pub struct DescribeBackupTime {
 pub struct DescribeBackupTimeResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Items`: list of [`DbBackupTimeConfig`].
-    pub items: Option<Vec<DbBackupTimeConfig>>,
+    /// `Items`: list of [`DBBackupTimeConfig`].
+    pub items: Option<Vec<DBBackupTimeConfig>>,
 }
 
 /// The `DescribeBinlogTime` action of MARIADB API 2017-03-12.
@@ -659,8 +659,8 @@ pub struct DescribeBinlogTimeResponse {
 
 /// The `DescribeDBEncryptAttributes` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbEncryptAttributesResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbEncryptAttributesResponse)]
+/// Answers [`DescribeDBEncryptAttributesResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBEncryptAttributes {
     /// `InstanceId`, required: string. Example: `tdsql-59a1o2nd`.
@@ -670,7 +670,7 @@ pub struct DescribeDBEncryptAttributes {
 /// The answer of [`DescribeDBEncryptAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbEncryptAttributesResponse {
+pub struct DescribeDBEncryptAttributesResponse {
     /// `EncryptStatus`: integer. Example: `0`.
     pub encrypt_status: Option<i64>,
     /// `CipherText`: string. Example: `qucjG3av6P2QKBgQDPd/H5DjzDj0+Gzg39eOeha+mpJ8tPTo7Qc/5kHWoM9q`….
@@ -681,8 +681,8 @@ pub struct DescribeDbEncryptAttributesResponse {
 
 /// The `DescribeDBInstanceDetail` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceDetailResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbInstanceDetailResponse)]
+/// Answers [`DescribeDBInstanceDetailResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceDetail {
     /// `InstanceId`, required: string. Example: `tdsql-jv8z8fhl`.
@@ -692,7 +692,7 @@ pub struct DescribeDBInstanceDetail {
 /// The answer of [`DescribeDBInstanceDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceDetailResponse {
+pub struct DescribeDBInstanceDetailResponse {
     /// `InstanceId`: string. Example: `tdsql-jv8z8fhl`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `cos_test`.
@@ -795,10 +795,10 @@ pub struct DescribeDbInstanceDetailResponse {
     pub db_version_id: Option<String>,
     /// `EncryptStatus`: integer. Example: `0`.
     pub encrypt_status: Option<i64>,
-    /// `ReplicaConfig`: [`DcnReplicaConfig`], may be null.
-    pub replica_config: Option<DcnReplicaConfig>,
-    /// `ReplicaStatus`: [`DcnReplicaStatus`], may be null.
-    pub replica_status: Option<DcnReplicaStatus>,
+    /// `ReplicaConfig`: [`DCNReplicaConfig`], may be null.
+    pub replica_config: Option<DCNReplicaConfig>,
+    /// `ReplicaStatus`: [`DCNReplicaStatus`], may be null.
+    pub replica_status: Option<DCNReplicaStatus>,
     /// `ExclusterType`: integer. Example: `0`.
     pub excluster_type: Option<i64>,
     /// `RsAccessStrategy`: integer. Example: `0`.
@@ -823,8 +823,8 @@ pub struct DescribeDbInstanceDetailResponse {
 
 /// The `DescribeDBInstanceSpecs` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceSpecsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbInstanceSpecsResponse)]
+/// Answers [`DescribeDBInstanceSpecsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceSpecs {
     /// `CpuType`, optional: string. Example: `Intel/AMD`.
@@ -834,15 +834,15 @@ pub struct DescribeDBInstanceSpecs {
 /// The answer of [`DescribeDBInstanceSpecs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceSpecsResponse {
+pub struct DescribeDBInstanceSpecsResponse {
     /// `Specs`: list of [`InstanceSpec`].
     pub specs: Option<Vec<InstanceSpec>>,
 }
 
 /// The `DescribeDBInstances` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstancesResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`, optional: list of string. Example: `["tdsql-722d255z\n"]`.
@@ -890,17 +890,17 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `Instances`: list of [`DbInstance`].
-    pub instances: Option<Vec<DbInstance>>,
+    /// `Instances`: list of [`DBInstance`].
+    pub instances: Option<Vec<DBInstance>>,
 }
 
 /// The `DescribeDBLogFiles` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbLogFilesResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbLogFilesResponse)]
+/// Answers [`DescribeDBLogFilesResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBLogFiles {
     /// `InstanceId`, required: string. Example: `tdsql-ow728lmc`.
@@ -912,7 +912,7 @@ pub struct DescribeDBLogFiles {
 /// The answer of [`DescribeDBLogFiles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbLogFilesResponse {
+pub struct DescribeDBLogFilesResponse {
     /// `InstanceId`: string. Example: `tdsql-ow728lmc`.
     pub instance_id: Option<String>,
     /// `Type`: unsigned integer. Example: `1`.
@@ -929,8 +929,8 @@ pub struct DescribeDbLogFilesResponse {
 
 /// The `DescribeDBParameters` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbParametersResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbParametersResponse)]
+/// Answers [`DescribeDBParametersResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBParameters {
     /// `InstanceId`, required: string. Example: `tdsql-ige1a5k3`.
@@ -940,7 +940,7 @@ pub struct DescribeDBParameters {
 /// The answer of [`DescribeDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbParametersResponse {
+pub struct DescribeDBParametersResponse {
     /// `InstanceId`: string. Example: `tdsql-ige1a5k3`.
     pub instance_id: Option<String>,
     /// `Params`: list of [`ParamDesc`].
@@ -949,8 +949,8 @@ pub struct DescribeDbParametersResponse {
 
 /// The `DescribeDBSecurityGroups` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`, required: string. Example: `mariadb`.
@@ -962,7 +962,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
     /// `VIP`: string. Example: `172.16.0.10`.
@@ -974,8 +974,8 @@ pub struct DescribeDbSecurityGroupsResponse {
 
 /// The `DescribeDBSlowLogs` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbSlowLogsResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbSlowLogsResponse)]
+/// Answers [`DescribeDBSlowLogsResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSlowLogs {
     /// `InstanceId`, required: string. Example: `tdsql-ige1a5k3`.
@@ -1001,7 +1001,7 @@ pub struct DescribeDBSlowLogs {
 /// The answer of [`DescribeDBSlowLogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSlowLogsResponse {
+pub struct DescribeDBSlowLogsResponse {
     /// `Data`: list of [`SlowLogData`].
     pub data: Option<Vec<SlowLogData>>,
     /// `LockTimeSum`: number. Example: `0`.
@@ -1016,8 +1016,8 @@ pub struct DescribeDbSlowLogsResponse {
 
 /// The `DescribeDBSyncMode` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbSyncModeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbSyncModeResponse)]
+/// Answers [`DescribeDBSyncModeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSyncMode {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -1027,7 +1027,7 @@ pub struct DescribeDBSyncMode {
 /// The answer of [`DescribeDBSyncMode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSyncModeResponse {
+pub struct DescribeDBSyncModeResponse {
     /// `SyncMode`: integer. Example: `0`.
     pub sync_mode: Option<i64>,
     /// `IsModifying`: integer. Example: `0`.
@@ -1038,8 +1038,8 @@ pub struct DescribeDbSyncModeResponse {
 
 /// The `DescribeDBTmpInstances` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeDbTmpInstancesResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeDbTmpInstancesResponse)]
+/// Answers [`DescribeDBTmpInstancesResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBTmpInstances {
     /// `InstanceId`, required: string. Example: `tdsql-oc5srykh`.
@@ -1049,7 +1049,7 @@ pub struct DescribeDBTmpInstances {
 /// The answer of [`DescribeDBTmpInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbTmpInstancesResponse {
+pub struct DescribeDBTmpInstancesResponse {
     /// `TmpInstances`: list of [`TmpInstance`].
     pub tmp_instances: Option<Vec<TmpInstance>>,
 }
@@ -1214,8 +1214,8 @@ pub struct DescribeInstanceNodeInfoResponse {
 
 /// The `DescribeInstanceSSLAttributes` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DescribeInstanceSslAttributesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DescribeInstanceSslAttributesResponse)]
+/// Answers [`DescribeInstanceSSLAttributesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceSSLAttributes {
     /// `InstanceId`, required: string. Example: `tdql-xxx`.
@@ -1225,7 +1225,7 @@ pub struct DescribeInstanceSSLAttributes {
 /// The answer of [`DescribeInstanceSSLAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceSslAttributesResponse {
+pub struct DescribeInstanceSSLAttributesResponse {
     /// `Status`: integer. Example: `2`.
     pub status: Option<i64>,
 }
@@ -1425,8 +1425,8 @@ pub struct DescribeUpgradePriceResponse {
 
 /// The `DestroyDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DestroyDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DestroyDbInstanceResponse)]
+/// Answers [`DestroyDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -1436,7 +1436,7 @@ pub struct DestroyDBInstance {
 /// The answer of [`DestroyDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyDbInstanceResponse {
+pub struct DestroyDBInstanceResponse {
     /// `InstanceId`: string. Example: `tdsql-avw0207d`.
     pub instance_id: Option<String>,
     /// `FlowId`: integer. Example: `100`.
@@ -1445,8 +1445,8 @@ pub struct DestroyDbInstanceResponse {
 
 /// The `DestroyHourDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`DestroyHourDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = DestroyHourDbInstanceResponse)]
+/// Answers [`DestroyHourDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyHourDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -1456,7 +1456,7 @@ pub struct DestroyHourDBInstance {
 /// The answer of [`DestroyHourDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyHourDbInstanceResponse {
+pub struct DestroyHourDBInstanceResponse {
     /// `FlowId`: integer. Example: `100`.
     pub flow_id: Option<i64>,
     /// `InstanceId`: string. Example: `tdsql-avw0207d`.
@@ -1528,20 +1528,20 @@ pub struct GrantAccountPrivilegesResponse;
 
 /// The `InitDBInstances` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`InitDbInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = InitDbInstancesResponse)]
+/// Answers [`InitDBInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InitDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["tdsql-fdpjf5zh\r\n","tdsql-avw0207d\r\n"]`.
     pub instance_ids: Vec<String>,
-    /// `Params`, required: list of [`DbParamValue`].
-    pub params: Vec<DbParamValue>,
+    /// `Params`, required: list of [`DBParamValue`].
+    pub params: Vec<DBParamValue>,
 }
 
 /// The answer of [`InitDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InitDbInstancesResponse {
+pub struct InitDBInstancesResponse {
     /// `FlowId`: integer. Example: `3340`.
     pub flow_id: Option<i64>,
     /// `InstanceIds`: list of string. Example: `["tdsql-fdpjf5zh","tdsql-avw0207d"]`.
@@ -1550,8 +1550,8 @@ pub struct InitDbInstancesResponse {
 
 /// The `IsolateDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`IsolateDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = IsolateDbInstanceResponse)]
+/// Answers [`IsolateDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["tdsql-dasjkhd","tdsql-e6ddrouh"]`.
@@ -1561,7 +1561,7 @@ pub struct IsolateDBInstance {
 /// The answer of [`IsolateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDbInstanceResponse {
+pub struct IsolateDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `["tdsql-dasjkhd"]`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `["tdsql-e6ddrouh"]`.
@@ -1570,8 +1570,8 @@ pub struct IsolateDbInstanceResponse {
 
 /// The `IsolateDedicatedDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`IsolateDedicatedDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = IsolateDedicatedDbInstanceResponse)]
+/// Answers [`IsolateDedicatedDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDedicatedDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -1581,12 +1581,12 @@ pub struct IsolateDedicatedDBInstance {
 /// The answer of [`IsolateDedicatedDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDedicatedDbInstanceResponse;
+pub struct IsolateDedicatedDBInstanceResponse;
 
 /// The `IsolateHourDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`IsolateHourDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = IsolateHourDbInstanceResponse)]
+/// Answers [`IsolateHourDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateHourDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["tdsql-cq3ndzu7","tdsql-7xp6kuvb"]`.
@@ -1596,7 +1596,7 @@ pub struct IsolateHourDBInstance {
 /// The answer of [`IsolateHourDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateHourDbInstanceResponse {
+pub struct IsolateHourDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `["tdsql-cq3ndzu7"]`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `["tdsql-7xp6kuvb"]`.
@@ -1731,8 +1731,8 @@ pub struct ModifyBackupTimeResponse {
 
 /// The `ModifyDBEncryptAttributes` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyDbEncryptAttributesResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyDbEncryptAttributesResponse)]
+/// Answers [`ModifyDBEncryptAttributesResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBEncryptAttributes {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -1744,12 +1744,12 @@ pub struct ModifyDBEncryptAttributes {
 /// The answer of [`ModifyDBEncryptAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbEncryptAttributesResponse;
+pub struct ModifyDBEncryptAttributesResponse;
 
 /// The `ModifyDBInstanceName` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceNameResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyDbInstanceNameResponse)]
+/// Answers [`ModifyDBInstanceNameResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`, required: string. Example: `tdsql-fdpjf5zh`.
@@ -1761,15 +1761,15 @@ pub struct ModifyDBInstanceName {
 /// The answer of [`ModifyDBInstanceName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNameResponse {
+pub struct ModifyDBInstanceNameResponse {
     /// `InstanceId`: string. Example: `tdsql-fdpjf5zh`.
     pub instance_id: Option<String>,
 }
 
 /// The `ModifyDBInstanceSecurityGroups` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`, required: string. Example: `mariadb`.
@@ -1783,12 +1783,12 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyDBInstancesProject` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstancesProjectResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyDbInstancesProjectResponse)]
+/// Answers [`ModifyDBInstancesProjectResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstancesProject {
     /// `InstanceIds`, required: list of string. Example: `["tdsql-fdpjf5zh"]`.
@@ -1800,24 +1800,24 @@ pub struct ModifyDBInstancesProject {
 /// The answer of [`ModifyDBInstancesProject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstancesProjectResponse;
+pub struct ModifyDBInstancesProjectResponse;
 
 /// The `ModifyDBParameters` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyDbParametersResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyDbParametersResponse)]
+/// Answers [`ModifyDBParametersResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBParameters {
     /// `InstanceId`, required: string. Example: `tdsql-ige1a5k3`.
     pub instance_id: String,
-    /// `Params`, required: list of [`DbParamValue`].
-    pub params: Vec<DbParamValue>,
+    /// `Params`, required: list of [`DBParamValue`].
+    pub params: Vec<DBParamValue>,
 }
 
 /// The answer of [`ModifyDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbParametersResponse {
+pub struct ModifyDBParametersResponse {
     /// `InstanceId`: string. Example: `tdsql-ige1a5k3`.
     pub instance_id: Option<String>,
     /// `Result`: list of [`ParamModifyResult`].
@@ -1826,8 +1826,8 @@ pub struct ModifyDbParametersResponse {
 
 /// The `ModifyDBSyncMode` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyDbSyncModeResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyDbSyncModeResponse)]
+/// Answers [`ModifyDBSyncModeResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBSyncMode {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -1839,7 +1839,7 @@ pub struct ModifyDBSyncMode {
 /// The answer of [`ModifyDBSyncMode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbSyncModeResponse {
+pub struct ModifyDBSyncModeResponse {
     /// `FlowId`: integer. Example: `3521`.
     pub flow_id: Option<i64>,
 }
@@ -1891,8 +1891,8 @@ pub struct ModifyInstanceProtectedPropertyResponse;
 
 /// The `ModifyInstanceSSLAttributes` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`ModifyInstanceSslAttributesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = ModifyInstanceSslAttributesResponse)]
+/// Answers [`ModifyInstanceSSLAttributesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyInstanceSSLAttributes {
     /// `InstanceId`, required: string. Example: `tdsql-aks3di5h`.
@@ -1905,7 +1905,7 @@ pub struct ModifyInstanceSSLAttributes {
 /// The answer of [`ModifyInstanceSSLAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyInstanceSslAttributesResponse;
+pub struct ModifyInstanceSSLAttributesResponse;
 
 /// The `ModifyInstanceVip` action of MARIADB API 2017-03-12.
 ///
@@ -2004,8 +2004,8 @@ pub struct ModifySyncTaskAttributeResponse;
 
 /// The `OpenDBExtranetAccess` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`OpenDbExtranetAccessResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = OpenDbExtranetAccessResponse)]
+/// Answers [`OpenDBExtranetAccessResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenDBExtranetAccess {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -2017,15 +2017,15 @@ pub struct OpenDBExtranetAccess {
 /// The answer of [`OpenDBExtranetAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenDbExtranetAccessResponse {
+pub struct OpenDBExtranetAccessResponse {
     /// `FlowId`: integer. Example: `3323`.
     pub flow_id: Option<i64>,
 }
 
 /// The `RenewDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`RenewDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = RenewDbInstanceResponse)]
+/// Answers [`RenewDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -2041,7 +2041,7 @@ pub struct RenewDBInstance {
 /// The answer of [`RenewDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewDbInstanceResponse {
+pub struct RenewDBInstanceResponse {
     /// `DealName`: string. Example: `20171103110253`.
     pub deal_name: Option<String>,
 }
@@ -2071,8 +2071,8 @@ pub struct ResetAccountPasswordResponse;
 
 /// The `RestartDBInstances` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`RestartDbInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = RestartDbInstancesResponse)]
+/// Answers [`RestartDBInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["tdsql-fdpjf5zh\r\n"]`.
@@ -2084,15 +2084,15 @@ pub struct RestartDBInstances {
 /// The answer of [`RestartDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartDbInstancesResponse {
+pub struct RestartDBInstancesResponse {
     /// `FlowId`: integer. Example: `1003623`.
     pub flow_id: Option<i64>,
 }
 
 /// The `SwitchDBInstanceHA` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`SwitchDbInstanceHaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = SwitchDbInstanceHaResponse)]
+/// Answers [`SwitchDBInstanceHAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchDBInstanceHA {
     /// `InstanceId`, required: string. Example: `tdsql-ow728lmc`.
@@ -2106,15 +2106,15 @@ pub struct SwitchDBInstanceHA {
 /// The answer of [`SwitchDBInstanceHA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SwitchDbInstanceHaResponse {
+pub struct SwitchDBInstanceHAResponse {
     /// `FlowId`: integer. Example: `11`.
     pub flow_id: Option<i64>,
 }
 
 /// The `TerminateDedicatedDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`TerminateDedicatedDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = TerminateDedicatedDbInstanceResponse)]
+/// Answers [`TerminateDedicatedDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateDedicatedDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-xxx`.
@@ -2124,15 +2124,15 @@ pub struct TerminateDedicatedDBInstance {
 /// The answer of [`TerminateDedicatedDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateDedicatedDbInstanceResponse {
+pub struct TerminateDedicatedDBInstanceResponse {
     /// `FlowId`: integer. Example: `11`.
     pub flow_id: Option<i64>,
 }
 
 /// The `UpgradeDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`UpgradeDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = UpgradeDbInstanceResponse)]
+/// Answers [`UpgradeDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-avw0207d`.
@@ -2158,15 +2158,15 @@ pub struct UpgradeDBInstance {
 /// The answer of [`UpgradeDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceResponse {
+pub struct UpgradeDBInstanceResponse {
     /// `DealName`: string. Example: `20171103110035`.
     pub deal_name: Option<String>,
 }
 
 /// The `UpgradeDedicatedDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`UpgradeDedicatedDbInstanceResponse`].
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = UpgradeDedicatedDbInstanceResponse)]
+/// Answers [`UpgradeDedicatedDBInstanceResponse`].
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDedicatedDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-2gk4nxyz`.
@@ -2186,15 +2186,15 @@ pub struct UpgradeDedicatedDBInstance {
 /// The answer of [`UpgradeDedicatedDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDedicatedDbInstanceResponse {
+pub struct UpgradeDedicatedDBInstanceResponse {
     /// `FlowId`: integer. Example: `11`.
     pub flow_id: Option<i64>,
 }
 
 /// The `UpgradeHourDBInstance` action of MARIADB API 2017-03-12.
 ///
-/// Answers [`UpgradeHourDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional", response = UpgradeHourDbInstanceResponse)]
+/// Answers [`UpgradeHourDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mariadb", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeHourDBInstance {
     /// `InstanceId`, required: string. Example: `tdsql-cq3ndzu7`.
@@ -2216,7 +2216,7 @@ pub struct UpgradeHourDBInstance {
 /// The answer of [`UpgradeHourDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeHourDbInstanceResponse;
+pub struct UpgradeHourDBInstanceResponse;
 
 /// The `Account` model of MARIADB API 2017-03-12.
 #[tc_model]
@@ -2270,10 +2270,10 @@ pub struct ConstraintRange {
     pub max: Option<String>,
 }
 
-/// The `DBAccount` model of MARIADB API 2017-03-12 (renamed: the metadata calls it `DBAccount`).
+/// The `DBAccount` model of MARIADB API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbAccount {
+pub struct DBAccount {
     /// `UserName`: string. Example: `oss_user`.
     pub user_name: Option<String>,
     /// `Host`: string. Example: `%`.
@@ -2294,10 +2294,10 @@ pub struct DbAccount {
     pub max_user_connections: Option<i64>,
 }
 
-/// The `DBBackupTimeConfig` model of MARIADB API 2017-03-12 (renamed: the metadata calls it `DBBackupTimeConfig`).
+/// The `DBBackupTimeConfig` model of MARIADB API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbBackupTimeConfig {
+pub struct DBBackupTimeConfig {
     /// `InstanceId`: string. Example: `tdsql-fortdsql`.
     pub instance_id: Option<String>,
     /// `StartBackupTime`: string. Example: `22:00`.
@@ -2306,10 +2306,10 @@ pub struct DbBackupTimeConfig {
     pub end_backup_time: Option<String>,
 }
 
-/// The `DBInstance` model of MARIADB API 2017-03-12 (renamed: the metadata calls it `DBInstance`).
+/// The `DBInstance` model of MARIADB API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstance {
+pub struct DBInstance {
     /// `InstanceId`: string. Example: `tdsql-qs2bd7qb`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `billing_item`.
@@ -2418,20 +2418,20 @@ pub struct DbInstance {
     pub protected_property: Option<i64>,
 }
 
-/// The `DBParamValue` model of MARIADB API 2017-03-12 (renamed: the metadata calls it `DBParamValue`).
+/// The `DBParamValue` model of MARIADB API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbParamValue {
+pub struct DBParamValue {
     /// `Param`, required: string. Example: `autocommit`.
     pub param: String,
     /// `Value`, required: string. Example: `ON`.
     pub value: String,
 }
 
-/// The `DCNReplicaConfig` model of MARIADB API 2017-03-12 (renamed: the metadata calls it `DCNReplicaConfig`).
+/// The `DCNReplicaConfig` model of MARIADB API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DcnReplicaConfig {
+pub struct DCNReplicaConfig {
     /// `RoReplicationMode`: string. Example: `START`.
     pub ro_replication_mode: Option<String>,
     /// `DelayReplicationType`: string. Example: `DEFAULT`.
@@ -2442,10 +2442,10 @@ pub struct DcnReplicaConfig {
     pub replication_delay: Option<i64>,
 }
 
-/// The `DCNReplicaStatus` model of MARIADB API 2017-03-12 (renamed: the metadata calls it `DCNReplicaStatus`).
+/// The `DCNReplicaStatus` model of MARIADB API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DcnReplicaStatus {
+pub struct DCNReplicaStatus {
     /// `Status`: string. Example: `START`.
     pub status: Option<String>,
     /// `Delay`: integer. Example: `1`.
@@ -2542,10 +2542,10 @@ pub struct DcnDetailItem {
     pub period_end_time: Option<String>,
     /// `InstanceType`: integer. Example: `3`.
     pub instance_type: Option<i64>,
-    /// `ReplicaConfig`: [`DcnReplicaConfig`], may be null. Example: `{"DelayReplicationType":"DEFAULT","DueTime":"","ReplicationD`….
-    pub replica_config: Option<DcnReplicaConfig>,
-    /// `ReplicaStatus`: [`DcnReplicaStatus`], may be null. Example: `{"Delay":0,"Status":"RUNNING"}`.
-    pub replica_status: Option<DcnReplicaStatus>,
+    /// `ReplicaConfig`: [`DCNReplicaConfig`], may be null. Example: `{"DelayReplicationType":"DEFAULT","DueTime":"","ReplicationD`….
+    pub replica_config: Option<DCNReplicaConfig>,
+    /// `ReplicaStatus`: [`DCNReplicaStatus`], may be null. Example: `{"Delay":0,"Status":"RUNNING"}`.
+    pub replica_status: Option<DCNReplicaStatus>,
     /// `EncryptStatus`: integer. Example: `0`.
     pub encrypt_status: Option<i64>,
     /// `DcnStatusDesc`: string. Example: `同步中`.

@@ -262,8 +262,8 @@ pub struct DescribeStreamLinkFlowRealtimeStatusResponse {
 
 /// The `DescribeStreamLinkFlowSRTStatistics` action of MDC API 2020-08-28.
 ///
-/// Answers [`DescribeStreamLinkFlowSrtStatisticsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdc", version = "2020-08-28", region = "optional", response = DescribeStreamLinkFlowSrtStatisticsResponse)]
+/// Answers [`DescribeStreamLinkFlowSRTStatisticsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdc", version = "2020-08-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamLinkFlowSRTStatistics {
     /// `FlowId`, required: string. Example: `0175723949ba0956b92d0bf40cfe`.
@@ -287,9 +287,9 @@ pub struct DescribeStreamLinkFlowSRTStatistics {
 /// The answer of [`DescribeStreamLinkFlowSRTStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamLinkFlowSrtStatisticsResponse {
-    /// `Infos`: list of [`FlowSrtInfo`].
-    pub infos: Option<Vec<FlowSrtInfo>>,
+pub struct DescribeStreamLinkFlowSRTStatisticsResponse {
+    /// `Infos`: list of [`FlowSRTInfo`].
+    pub infos: Option<Vec<FlowSRTInfo>>,
 }
 
 /// The `DescribeStreamLinkFlowStatistics` action of MDC API 2020-08-28.
@@ -466,50 +466,50 @@ pub struct CreateInput {
     pub description: Option<String>,
     /// `AllowIpList`, optional: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Option<Vec<String>>,
-    /// `SRTSettings`, optional: [`CreateInputSrtSettings`].
+    /// `SRTSettings`, optional: [`CreateInputSRTSettings`].
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<CreateInputSrtSettings>,
-    /// `RTPSettings`, optional: [`CreateInputRtpSettings`].
+    pub srt_settings: Option<CreateInputSRTSettings>,
+    /// `RTPSettings`, optional: [`CreateInputRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<CreateInputRtpSettings>,
+    pub rtp_settings: Option<CreateInputRTPSettings>,
     /// `FailOver`, optional: string. Example: `CLOSE`.
     pub fail_over: Option<String>,
-    /// `RTMPPullSettings`, optional: [`CreateInputRtmpPullSettings`].
+    /// `RTMPPullSettings`, optional: [`CreateInputRTMPPullSettings`].
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<CreateInputRtmpPullSettings>,
-    /// `RTSPPullSettings`, optional: [`CreateInputRtspPullSettings`].
+    pub rtmp_pull_settings: Option<CreateInputRTMPPullSettings>,
+    /// `RTSPPullSettings`, optional: [`CreateInputRTSPPullSettings`].
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<CreateInputRtspPullSettings>,
-    /// `HLSPullSettings`, optional: [`CreateInputHlsPullSettings`].
+    pub rtsp_pull_settings: Option<CreateInputRTSPPullSettings>,
+    /// `HLSPullSettings`, optional: [`CreateInputHLSPullSettings`].
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<CreateInputHlsPullSettings>,
+    pub hls_pull_settings: Option<CreateInputHLSPullSettings>,
     /// `ResilientStream`, optional: [`ResilientStreamConf`].
     pub resilient_stream: Option<ResilientStreamConf>,
     /// `SecurityGroupIds`, optional: list of string. Example: `["683920CA0000AA2A5610"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`, optional: list of string. Example: `["ap-mumbai"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`, optional: [`CreateInputRistSettings`].
+    /// `RISTSettings`, optional: [`CreateInputRISTSettings`].
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<CreateInputRistSettings>,
+    pub rist_settings: Option<CreateInputRISTSettings>,
     /// `InputRegion`, optional: string. Example: `ap-mumbai`.
     pub input_region: Option<String>,
     /// `FailOverOption`, optional: [`FailOverOption`].
     pub fail_over_option: Option<FailOverOption>,
 }
 
-/// The `CreateInputHLSPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateInputHLSPullSettings`).
+/// The `CreateInputHLSPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputHlsPullSettings {
-    /// `SourceAddresses`, required: list of [`HlsPullSourceAddress`].
-    pub source_addresses: Vec<HlsPullSourceAddress>,
+pub struct CreateInputHLSPullSettings {
+    /// `SourceAddresses`, required: list of [`HLSPullSourceAddress`].
+    pub source_addresses: Vec<HLSPullSourceAddress>,
 }
 
-/// The `CreateInputRISTSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateInputRISTSettings`).
+/// The `CreateInputRISTSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRistSettings {
+pub struct CreateInputRISTSettings {
     /// `Mode`, optional: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `Profile`, optional: string. Example: `MAIN`.
@@ -518,18 +518,18 @@ pub struct CreateInputRistSettings {
     pub buffer: Option<i64>,
 }
 
-/// The `CreateInputRTMPPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateInputRTMPPullSettings`).
+/// The `CreateInputRTMPPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRtmpPullSettings {
-    /// `SourceAddresses`, required: list of [`RtmpPullSourceAddress`].
-    pub source_addresses: Vec<RtmpPullSourceAddress>,
+pub struct CreateInputRTMPPullSettings {
+    /// `SourceAddresses`, required: list of [`RTMPPullSourceAddress`].
+    pub source_addresses: Vec<RTMPPullSourceAddress>,
 }
 
-/// The `CreateInputRTPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateInputRTPSettings`).
+/// The `CreateInputRTPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRtpSettings {
+pub struct CreateInputRTPSettings {
     /// `FEC`, optional: string.
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
@@ -537,18 +537,18 @@ pub struct CreateInputRtpSettings {
     pub idle_timeout: Option<i64>,
 }
 
-/// The `CreateInputRTSPPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateInputRTSPPullSettings`).
+/// The `CreateInputRTSPPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRtspPullSettings {
-    /// `SourceAddresses`, required: list of [`RtspPullSourceAddress`].
-    pub source_addresses: Vec<RtspPullSourceAddress>,
+pub struct CreateInputRTSPPullSettings {
+    /// `SourceAddresses`, required: list of [`RTSPPullSourceAddress`].
+    pub source_addresses: Vec<RTSPPullSourceAddress>,
 }
 
-/// The `CreateInputSRTSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateInputSRTSettings`).
+/// The `CreateInputSRTSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputSrtSettings {
+pub struct CreateInputSRTSettings {
     /// `Mode`, optional: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `StreamId`, optional: string. Example: `streamId`.
@@ -565,11 +565,11 @@ pub struct CreateInputSrtSettings {
     pub passphrase: Option<String>,
     /// `PbKeyLen`, optional: integer. Example: `0`.
     pub pb_key_len: Option<i64>,
-    /// `SourceAddresses`, optional: list of [`SrtSourceAddressReq`].
-    pub source_addresses: Option<Vec<SrtSourceAddressReq>>,
-    /// `FEC`, optional: [`SrtfecSimpleOptions`].
+    /// `SourceAddresses`, optional: list of [`SRTSourceAddressReq`].
+    pub source_addresses: Option<Vec<SRTSourceAddressReq>>,
+    /// `FEC`, optional: [`SRTFECSimpleOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecSimpleOptions>,
+    pub fec: Option<SRTFECSimpleOptions>,
 }
 
 /// The `CreateOutputInfo` model of MDC API 2020-08-28.
@@ -587,12 +587,12 @@ pub struct CreateOutputInfo {
     /// `SRTSettings`, optional: [`CreateOutputSrtSettings`].
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<CreateOutputSrtSettings>,
-    /// `RTMPSettings`, optional: [`CreateOutputRtmpSettings`].
+    /// `RTMPSettings`, optional: [`CreateOutputRTMPSettings`].
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<CreateOutputRtmpSettings>,
-    /// `RTPSettings`, optional: [`CreateOutputInfoRtpSettings`].
+    pub rtmp_settings: Option<CreateOutputRTMPSettings>,
+    /// `RTPSettings`, optional: [`CreateOutputInfoRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<CreateOutputInfoRtpSettings>,
+    pub rtp_settings: Option<CreateOutputInfoRTPSettings>,
     /// `AllowIpList`, optional: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Option<Vec<String>>,
     /// `MaxConcurrent`, optional: unsigned integer. Example: `1`.
@@ -614,12 +614,12 @@ pub struct CreateOutputInfo {
     pub stream_selector: Option<StreamSelector>,
 }
 
-/// The `CreateOutputInfoRTPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateOutputInfoRTPSettings`).
+/// The `CreateOutputInfoRTPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputInfoRtpSettings {
-    /// `Destinations`, required: list of [`CreateOutputRtpSettingsDestinations`]. Example: `0`.
-    pub destinations: Vec<CreateOutputRtpSettingsDestinations>,
+pub struct CreateOutputInfoRTPSettings {
+    /// `Destinations`, required: list of [`CreateOutputRTPSettingsDestinations`]. Example: `0`.
+    pub destinations: Vec<CreateOutputRTPSettingsDestinations>,
     /// `FEC`, required: string. Example: `none`.
     #[tc(rename = "FEC")]
     pub fec: String,
@@ -627,20 +627,20 @@ pub struct CreateOutputInfoRtpSettings {
     pub idle_timeout: i64,
 }
 
-/// The `CreateOutputRTMPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateOutputRTMPSettings`).
+/// The `CreateOutputRTMPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputRtmpSettings {
+pub struct CreateOutputRTMPSettings {
     /// `Destinations`, required: list of [`CreateOutputRtmpSettingsDestinations`].
     pub destinations: Vec<CreateOutputRtmpSettingsDestinations>,
     /// `ChunkSize`, optional: integer. Example: `4096`.
     pub chunk_size: Option<i64>,
 }
 
-/// The `CreateOutputRTPSettingsDestinations` model of MDC API 2020-08-28 (renamed: the metadata calls it `CreateOutputRTPSettingsDestinations`).
+/// The `CreateOutputRTPSettingsDestinations` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputRtpSettingsDestinations {
+pub struct CreateOutputRTPSettingsDestinations {
     /// `Ip`, required: string.
     pub ip: String,
     /// `Port`, required: integer.
@@ -691,9 +691,9 @@ pub struct CreateOutputSrtSettings {
     pub passphrase: Option<String>,
     /// `PbKeyLen`, optional: integer. Example: `0`.
     pub pb_key_len: Option<i64>,
-    /// `FEC`, optional: [`SrtfecFullOptions`].
+    /// `FEC`, optional: [`SRTFECFullOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecFullOptions>,
+    pub fec: Option<SRTFECFullOptions>,
 }
 
 /// The `CreateOutputSrtSettingsDestinations` model of MDC API 2020-08-28.
@@ -732,10 +732,10 @@ pub struct DescribeFlow {
     pub allowed_output_protocols: Option<Vec<String>>,
 }
 
-/// The `DescribeHLSPullSourceAddress` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeHLSPullSourceAddress`).
+/// The `DescribeHLSPullSourceAddress` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHlsPullSourceAddress {
+pub struct DescribeHLSPullSourceAddress {
     /// `Url`: string, may be null. Example: `http://domain[:port]/server_URL`.
     pub url: Option<String>,
 }
@@ -756,55 +756,55 @@ pub struct DescribeInput {
     pub input_address_list: Option<Vec<InputAddress>>,
     /// `AllowIpList`: list of string. Example: `["0.0.0.0"]`.
     pub allow_ip_list: Option<Vec<String>>,
-    /// `SRTSettings`: [`DescribeInputSrtSettings`], may be null.
+    /// `SRTSettings`: [`DescribeInputSRTSettings`], may be null.
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<DescribeInputSrtSettings>,
-    /// `RTPSettings`: [`DescribeInputRtpSettings`], may be null.
+    pub srt_settings: Option<DescribeInputSRTSettings>,
+    /// `RTPSettings`: [`DescribeInputRTPSettings`], may be null.
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<DescribeInputRtpSettings>,
+    pub rtp_settings: Option<DescribeInputRTPSettings>,
     /// `InputRegion`: string. Example: `ap-hongkong`.
     pub input_region: Option<String>,
-    /// `RTMPSettings`: [`DescribeInputRtmpSettings`].
+    /// `RTMPSettings`: [`DescribeInputRTMPSettings`].
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<DescribeInputRtmpSettings>,
+    pub rtmp_settings: Option<DescribeInputRTMPSettings>,
     /// `FailOver`: string, may be null. Example: `CLOSE`.
     pub fail_over: Option<String>,
     /// `Zones`: list of string. Example: `["guangzhou"]`.
     pub zones: Option<Vec<String>>,
-    /// `RTMPPullSettings`: [`DescribeInputRtmpPullSettings`], may be null.
+    /// `RTMPPullSettings`: [`DescribeInputRTMPPullSettings`], may be null.
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<DescribeInputRtmpPullSettings>,
-    /// `RTSPPullSettings`: [`DescribeInputRtspPullSettings`], may be null.
+    pub rtmp_pull_settings: Option<DescribeInputRTMPPullSettings>,
+    /// `RTSPPullSettings`: [`DescribeInputRTSPPullSettings`], may be null.
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<DescribeInputRtspPullSettings>,
-    /// `HLSPullSettings`: [`DescribeInputHlsPullSettings`], may be null.
+    pub rtsp_pull_settings: Option<DescribeInputRTSPPullSettings>,
+    /// `HLSPullSettings`: [`DescribeInputHLSPullSettings`], may be null.
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<DescribeInputHlsPullSettings>,
+    pub hls_pull_settings: Option<DescribeInputHLSPullSettings>,
     /// `ResilientStream`: [`ResilientStreamConf`], may be null.
     pub resilient_stream: Option<ResilientStreamConf>,
     /// `SecurityGroupIds`: list of string, may be null. Example: `["68B15XXXXXX014B6526A"]`.
     pub security_group_ids: Option<Vec<String>>,
-    /// `RISTSettings`: [`DescribeInputRistSettings`], may be null.
+    /// `RISTSettings`: [`DescribeInputRISTSettings`], may be null.
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<DescribeInputRistSettings>,
+    pub rist_settings: Option<DescribeInputRISTSettings>,
     /// `StreamUrls`: list of [`StreamUrlDetail`].
     pub stream_urls: Option<Vec<StreamUrlDetail>>,
     /// `FailOverOption`: [`FailOverOption`].
     pub fail_over_option: Option<FailOverOption>,
 }
 
-/// The `DescribeInputHLSPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputHLSPullSettings`).
+/// The `DescribeInputHLSPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputHlsPullSettings {
-    /// `SourceAddresses`: list of [`DescribeHlsPullSourceAddress`].
-    pub source_addresses: Option<Vec<DescribeHlsPullSourceAddress>>,
+pub struct DescribeInputHLSPullSettings {
+    /// `SourceAddresses`: list of [`DescribeHLSPullSourceAddress`].
+    pub source_addresses: Option<Vec<DescribeHLSPullSourceAddress>>,
 }
 
-/// The `DescribeInputRISTSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputRISTSettings`).
+/// The `DescribeInputRISTSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRistSettings {
+pub struct DescribeInputRISTSettings {
     /// `Mode`: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `Profile`: string. Example: `MAIN`.
@@ -813,28 +813,28 @@ pub struct DescribeInputRistSettings {
     pub buffer: Option<i64>,
 }
 
-/// The `DescribeInputRTMPPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputRTMPPullSettings`).
+/// The `DescribeInputRTMPPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtmpPullSettings {
-    /// `SourceAddresses`: list of [`DescribeRtmpPullSourceAddress`]. Example: `streamKey`.
-    pub source_addresses: Option<Vec<DescribeRtmpPullSourceAddress>>,
+pub struct DescribeInputRTMPPullSettings {
+    /// `SourceAddresses`: list of [`DescribeRTMPPullSourceAddress`]. Example: `streamKey`.
+    pub source_addresses: Option<Vec<DescribeRTMPPullSourceAddress>>,
 }
 
-/// The `DescribeInputRTMPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputRTMPSettings`).
+/// The `DescribeInputRTMPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtmpSettings {
+pub struct DescribeInputRTMPSettings {
     /// `AppName`: string, may be null. Example: `live_appid`.
     pub app_name: Option<String>,
     /// `StreamKey`: string. Example: `inputid_index`.
     pub stream_key: Option<String>,
 }
 
-/// The `DescribeInputRTPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputRTPSettings`).
+/// The `DescribeInputRTPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtpSettings {
+pub struct DescribeInputRTPSettings {
     /// `FEC`: string.
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
@@ -842,18 +842,18 @@ pub struct DescribeInputRtpSettings {
     pub idle_timeout: Option<i64>,
 }
 
-/// The `DescribeInputRTSPPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputRTSPPullSettings`).
+/// The `DescribeInputRTSPPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtspPullSettings {
-    /// `SourceAddresses`: list of [`DescribeRtspPullSourceAddress`].
-    pub source_addresses: Option<Vec<DescribeRtspPullSourceAddress>>,
+pub struct DescribeInputRTSPPullSettings {
+    /// `SourceAddresses`: list of [`DescribeRTSPPullSourceAddress`].
+    pub source_addresses: Option<Vec<DescribeRTSPPullSourceAddress>>,
 }
 
-/// The `DescribeInputSRTSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeInputSRTSettings`).
+/// The `DescribeInputSRTSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputSrtSettings {
+pub struct DescribeInputSRTSettings {
     /// `Mode`: string, may be null. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `StreamId`: string. Example: `StreamId`.
@@ -870,11 +870,11 @@ pub struct DescribeInputSrtSettings {
     pub passphrase: Option<String>,
     /// `PbKeyLen`: integer. Example: `0`.
     pub pb_key_len: Option<i64>,
-    /// `SourceAddresses`: list of [`SrtSourceAddressResp`], may be null.
-    pub source_addresses: Option<Vec<SrtSourceAddressResp>>,
-    /// `FEC`: [`SrtfecSimpleOptions`].
+    /// `SourceAddresses`: list of [`SRTSourceAddressResp`], may be null.
+    pub source_addresses: Option<Vec<SRTSourceAddressResp>>,
+    /// `FEC`: [`SRTFECSimpleOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecSimpleOptions>,
+    pub fec: Option<SRTFECSimpleOptions>,
 }
 
 /// The `DescribeOutput` model of MDC API 2020-08-28.
@@ -895,35 +895,35 @@ pub struct DescribeOutput {
     pub output_address_list: Option<Vec<OutputAddress>>,
     /// `OutputRegion`: string, may be null. Example: `ap-shanghai`.
     pub output_region: Option<String>,
-    /// `SRTSettings`: [`DescribeOutputSrtSettings`], may be null.
+    /// `SRTSettings`: [`DescribeOutputSRTSettings`], may be null.
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<DescribeOutputSrtSettings>,
-    /// `RTPSettings`: [`DescribeOutputRtpSettings`], may be null.
+    pub srt_settings: Option<DescribeOutputSRTSettings>,
+    /// `RTPSettings`: [`DescribeOutputRTPSettings`], may be null.
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<DescribeOutputRtpSettings>,
-    /// `RTMPSettings`: [`DescribeOutputRtmpSettings`], may be null.
+    pub rtp_settings: Option<DescribeOutputRTPSettings>,
+    /// `RTMPSettings`: [`DescribeOutputRTMPSettings`], may be null.
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<DescribeOutputRtmpSettings>,
-    /// `RTMPPullSettings`: [`DescribeOutputRtmpPullSettings`], may be null.
+    pub rtmp_settings: Option<DescribeOutputRTMPSettings>,
+    /// `RTMPPullSettings`: [`DescribeOutputRTMPPullSettings`], may be null.
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<DescribeOutputRtmpPullSettings>,
+    pub rtmp_pull_settings: Option<DescribeOutputRTMPPullSettings>,
     /// `AllowIpList`: list of string, may be null. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Option<Vec<String>>,
-    /// `RTSPPullSettings`: [`DescribeOutputRtspPullSettings`], may be null.
+    /// `RTSPPullSettings`: [`DescribeOutputRTSPPullSettings`], may be null.
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<DescribeOutputRtspPullSettings>,
-    /// `HLSPullSettings`: [`DescribeOutputHlsPullSettings`], may be null.
+    pub rtsp_pull_settings: Option<DescribeOutputRTSPPullSettings>,
+    /// `HLSPullSettings`: [`DescribeOutputHLSPullSettings`], may be null.
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<DescribeOutputHlsPullSettings>,
+    pub hls_pull_settings: Option<DescribeOutputHLSPullSettings>,
     /// `MaxConcurrent`: unsigned integer. Example: `1`.
     pub max_concurrent: Option<u64>,
     /// `SecurityGroupIds`: list of string, may be null. Example: `["0194d404c4a91eb4611d2110e8a4"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`: list of string. Example: `["ap-shanghai-01"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`: [`DescribeOutputRistSettings`].
+    /// `RISTSettings`: [`DescribeOutputRISTSettings`].
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<DescribeOutputRistSettings>,
+    pub rist_settings: Option<DescribeOutputRISTSettings>,
     /// `PidSelector`: [`PidSelector`].
     pub pid_selector: Option<PidSelector>,
     /// `OutputKind`: string. Example: `Pinpoint`.
@@ -936,72 +936,72 @@ pub struct DescribeOutput {
     pub state: Option<String>,
 }
 
-/// The `DescribeOutputHLSPullServerUrl` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputHLSPullServerUrl`).
+/// The `DescribeOutputHLSPullServerUrl` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputHlsPullServerUrl {
+pub struct DescribeOutputHLSPullServerUrl {
     /// `Url`: string. Example: `http://domain[port]/server_URL`.
     pub url: Option<String>,
 }
 
-/// The `DescribeOutputHLSPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputHLSPullSettings`).
+/// The `DescribeOutputHLSPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputHlsPullSettings {
-    /// `ServerUrls`: list of [`DescribeOutputHlsPullServerUrl`], may be null.
-    pub server_urls: Option<Vec<DescribeOutputHlsPullServerUrl>>,
+pub struct DescribeOutputHLSPullSettings {
+    /// `ServerUrls`: list of [`DescribeOutputHLSPullServerUrl`], may be null.
+    pub server_urls: Option<Vec<DescribeOutputHLSPullServerUrl>>,
 }
 
-/// The `DescribeOutputRISTSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRISTSettings`).
+/// The `DescribeOutputRISTSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRistSettings {
+pub struct DescribeOutputRISTSettings {
     /// `Mode`: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `Profile`: string. Example: `MAIN`.
     pub profile: Option<String>,
     /// `Buffer`: integer. Example: `120`.
     pub buffer: Option<i64>,
-    /// `SourceAddresses`: list of [`OutputRistSourceAddressResp`], may be null.
-    pub source_addresses: Option<Vec<OutputRistSourceAddressResp>>,
+    /// `SourceAddresses`: list of [`OutputRISTSourceAddressResp`], may be null.
+    pub source_addresses: Option<Vec<OutputRISTSourceAddressResp>>,
 }
 
-/// The `DescribeOutputRTMPPullServerUrl` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRTMPPullServerUrl`).
+/// The `DescribeOutputRTMPPullServerUrl` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtmpPullServerUrl {
+pub struct DescribeOutputRTMPPullServerUrl {
     /// `TcUrl`: string. Example: `rtmp://1.1.1.1:1/live`.
     pub tc_url: Option<String>,
     /// `StreamKey`: string. Example: `AB342ED131CE`.
     pub stream_key: Option<String>,
 }
 
-/// The `DescribeOutputRTMPPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRTMPPullSettings`).
+/// The `DescribeOutputRTMPPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtmpPullSettings {
-    /// `ServerUrls`: list of [`DescribeOutputRtmpPullServerUrl`], may be null.
-    pub server_urls: Option<Vec<DescribeOutputRtmpPullServerUrl>>,
+pub struct DescribeOutputRTMPPullSettings {
+    /// `ServerUrls`: list of [`DescribeOutputRTMPPullServerUrl`], may be null.
+    pub server_urls: Option<Vec<DescribeOutputRTMPPullServerUrl>>,
 }
 
-/// The `DescribeOutputRTMPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRTMPSettings`).
+/// The `DescribeOutputRTMPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtmpSettings {
+pub struct DescribeOutputRTMPSettings {
     /// `IdleTimeout`: integer, may be null. Example: `1`.
     pub idle_timeout: Option<i64>,
     /// `ChunkSize`: integer, may be null. Example: `4096`.
     pub chunk_size: Option<i64>,
-    /// `Destinations`: list of [`RtmpAddressDestination`], may be null.
-    pub destinations: Option<Vec<RtmpAddressDestination>>,
+    /// `Destinations`: list of [`RTMPAddressDestination`], may be null.
+    pub destinations: Option<Vec<RTMPAddressDestination>>,
 }
 
-/// The `DescribeOutputRTPSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRTPSettings`).
+/// The `DescribeOutputRTPSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtpSettings {
-    /// `Destinations`: list of [`RtpAddressDestination`], may be null.
-    pub destinations: Option<Vec<RtpAddressDestination>>,
+pub struct DescribeOutputRTPSettings {
+    /// `Destinations`: list of [`RTPAddressDestination`], may be null.
+    pub destinations: Option<Vec<RTPAddressDestination>>,
     /// `FEC`: string, may be null.
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
@@ -1009,28 +1009,28 @@ pub struct DescribeOutputRtpSettings {
     pub idle_timeout: Option<i64>,
 }
 
-/// The `DescribeOutputRTSPPullServerUrl` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRTSPPullServerUrl`).
+/// The `DescribeOutputRTSPPullServerUrl` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtspPullServerUrl {
+pub struct DescribeOutputRTSPPullServerUrl {
     /// `Url`: string. Example: `rtsp://ip_or_domain[:rtsp_port]/server_URL`.
     pub url: Option<String>,
 }
 
-/// The `DescribeOutputRTSPPullSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputRTSPPullSettings`).
+/// The `DescribeOutputRTSPPullSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtspPullSettings {
-    /// `ServerUrls`: list of [`DescribeOutputRtspPullServerUrl`], may be null.
-    pub server_urls: Option<Vec<DescribeOutputRtspPullServerUrl>>,
+pub struct DescribeOutputRTSPPullSettings {
+    /// `ServerUrls`: list of [`DescribeOutputRTSPPullServerUrl`], may be null.
+    pub server_urls: Option<Vec<DescribeOutputRTSPPullServerUrl>>,
 }
 
-/// The `DescribeOutputSRTSettings` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeOutputSRTSettings`).
+/// The `DescribeOutputSRTSettings` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputSrtSettings {
-    /// `Destinations`: list of [`SrtAddressDestination`], may be null.
-    pub destinations: Option<Vec<SrtAddressDestination>>,
+pub struct DescribeOutputSRTSettings {
+    /// `Destinations`: list of [`SRTAddressDestination`], may be null.
+    pub destinations: Option<Vec<SRTAddressDestination>>,
     /// `StreamId`: string, may be null. Example: `StreamId`.
     pub stream_id: Option<String>,
     /// `Latency`: integer, may be null. Example: `0`.
@@ -1047,27 +1047,27 @@ pub struct DescribeOutputSrtSettings {
     pub pb_key_len: Option<i64>,
     /// `Mode`: string, may be null. Example: `CALLER`.
     pub mode: Option<String>,
-    /// `SourceAddresses`: list of [`OutputSrtSourceAddressResp`], may be null.
-    pub source_addresses: Option<Vec<OutputSrtSourceAddressResp>>,
-    /// `FEC`: [`SrtfecFullOptions`].
+    /// `SourceAddresses`: list of [`OutputSRTSourceAddressResp`], may be null.
+    pub source_addresses: Option<Vec<OutputSRTSourceAddressResp>>,
+    /// `FEC`: [`SRTFECFullOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecFullOptions>,
+    pub fec: Option<SRTFECFullOptions>,
 }
 
-/// The `DescribeRTMPPullSourceAddress` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeRTMPPullSourceAddress`).
+/// The `DescribeRTMPPullSourceAddress` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRtmpPullSourceAddress {
+pub struct DescribeRTMPPullSourceAddress {
     /// `TcUrl`: string, may be null. Example: `rtmp://domain/live`.
     pub tc_url: Option<String>,
     /// `StreamKey`: string. Example: `streamKey`.
     pub stream_key: Option<String>,
 }
 
-/// The `DescribeRTSPPullSourceAddress` model of MDC API 2020-08-28 (renamed: the metadata calls it `DescribeRTSPPullSourceAddress`).
+/// The `DescribeRTSPPullSourceAddress` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRtspPullSourceAddress {
+pub struct DescribeRTSPPullSourceAddress {
     /// `Url`: string, may be null. Example: `rtsp://ip_or_domain[:rtsp_port]/server_URL`.
     pub url: Option<String>,
 }
@@ -1196,24 +1196,24 @@ pub struct FlowRealtimeStatusItem {
     pub protocol: Option<String>,
     /// `CommonStatus`: [`FlowRealtimeStatusCommon`].
     pub common_status: Option<FlowRealtimeStatusCommon>,
-    /// `SRTStatus`: [`FlowRealtimeStatusSrt`], may be null.
+    /// `SRTStatus`: [`FlowRealtimeStatusSRT`], may be null.
     #[tc(rename = "SRTStatus")]
-    pub srt_status: Option<FlowRealtimeStatusSrt>,
-    /// `RTMPStatus`: [`FlowRealtimeStatusRtmp`], may be null.
+    pub srt_status: Option<FlowRealtimeStatusSRT>,
+    /// `RTMPStatus`: [`FlowRealtimeStatusRTMP`], may be null.
     #[tc(rename = "RTMPStatus")]
-    pub rtmp_status: Option<FlowRealtimeStatusRtmp>,
+    pub rtmp_status: Option<FlowRealtimeStatusRTMP>,
     /// `ConnectServerIP`: string. Example: `121.23.56.99`.
     #[tc(rename = "ConnectServerIP")]
     pub connect_server_ip: Option<String>,
-    /// `RTPStatus`: [`FlowRealtimeStatusRtp`], may be null.
+    /// `RTPStatus`: [`FlowRealtimeStatusRTP`], may be null.
     #[tc(rename = "RTPStatus")]
-    pub rtp_status: Option<FlowRealtimeStatusRtp>,
+    pub rtp_status: Option<FlowRealtimeStatusRTP>,
 }
 
-/// The `FlowRealtimeStatusRTMP` model of MDC API 2020-08-28 (renamed: the metadata calls it `FlowRealtimeStatusRTMP`).
+/// The `FlowRealtimeStatusRTMP` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRealtimeStatusRtmp {
+pub struct FlowRealtimeStatusRTMP {
     /// `VideoFPS`: integer. Example: `25`.
     #[tc(rename = "VideoFPS")]
     pub video_fps: Option<i64>,
@@ -1222,18 +1222,18 @@ pub struct FlowRealtimeStatusRtmp {
     pub audio_fps: Option<i64>,
 }
 
-/// The `FlowRealtimeStatusRTP` model of MDC API 2020-08-28 (renamed: the metadata calls it `FlowRealtimeStatusRTP`).
+/// The `FlowRealtimeStatusRTP` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRealtimeStatusRtp {
+pub struct FlowRealtimeStatusRTP {
     /// `Packets`: integer. Example: `30`.
     pub packets: Option<i64>,
 }
 
-/// The `FlowRealtimeStatusSRT` model of MDC API 2020-08-28 (renamed: the metadata calls it `FlowRealtimeStatusSRT`).
+/// The `FlowRealtimeStatusSRT` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRealtimeStatusSrt {
+pub struct FlowRealtimeStatusSRT {
     /// `Latency`: integer. Example: `1`.
     pub latency: Option<i64>,
     /// `RTT`: integer. Example: `1`.
@@ -1251,10 +1251,10 @@ pub struct FlowRealtimeStatusSrt {
     pub encryption: Option<String>,
 }
 
-/// The `FlowSRTInfo` model of MDC API 2020-08-28 (renamed: the metadata calls it `FlowSRTInfo`).
+/// The `FlowSRTInfo` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowSrtInfo {
+pub struct FlowSRTInfo {
     /// `Timestamp`: integer. Example: `1611288000`.
     pub timestamp: Option<i64>,
     /// `SendPacketLossRate`: integer. Example: `0`.
@@ -1350,10 +1350,10 @@ pub struct FlowVideo {
     pub pid: Option<i64>,
 }
 
-/// The `HLSPullSourceAddress` model of MDC API 2020-08-28 (renamed: the metadata calls it `HLSPullSourceAddress`).
+/// The `HLSPullSourceAddress` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HlsPullSourceAddress {
+pub struct HLSPullSourceAddress {
     /// `Url`, required: string. Example: `http://testdomain.com:8806/live/streamname`.
     pub url: String,
 }
@@ -1380,34 +1380,34 @@ pub struct ModifyInput {
     pub description: String,
     /// `AllowIpList`, required: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Vec<String>,
-    /// `SRTSettings`, required: [`CreateInputSrtSettings`].
+    /// `SRTSettings`, required: [`CreateInputSRTSettings`].
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: CreateInputSrtSettings,
-    /// `RTPSettings`, required: [`CreateInputRtpSettings`].
+    pub srt_settings: CreateInputSRTSettings,
+    /// `RTPSettings`, required: [`CreateInputRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: CreateInputRtpSettings,
+    pub rtp_settings: CreateInputRTPSettings,
     /// `Protocol`, optional: string. Example: `SRT`.
     pub protocol: Option<String>,
     /// `FailOver`, optional: string. Example: `CLOSE`.
     pub fail_over: Option<String>,
-    /// `RTMPPullSettings`, optional: [`CreateInputRtmpPullSettings`].
+    /// `RTMPPullSettings`, optional: [`CreateInputRTMPPullSettings`].
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<CreateInputRtmpPullSettings>,
-    /// `RTSPPullSettings`, optional: [`CreateInputRtspPullSettings`].
+    pub rtmp_pull_settings: Option<CreateInputRTMPPullSettings>,
+    /// `RTSPPullSettings`, optional: [`CreateInputRTSPPullSettings`].
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<CreateInputRtspPullSettings>,
-    /// `HLSPullSettings`, optional: [`CreateInputHlsPullSettings`].
+    pub rtsp_pull_settings: Option<CreateInputRTSPPullSettings>,
+    /// `HLSPullSettings`, optional: [`CreateInputHLSPullSettings`].
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<CreateInputHlsPullSettings>,
+    pub hls_pull_settings: Option<CreateInputHLSPullSettings>,
     /// `ResilientStream`, optional: [`ResilientStreamConf`].
     pub resilient_stream: Option<ResilientStreamConf>,
     /// `SecurityGroupIds`, optional: list of string. Example: `["683920CA0000AA2A5610"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`, optional: list of string. Example: `["ap-mumbai"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`, optional: [`CreateInputRistSettings`].
+    /// `RISTSettings`, optional: [`CreateInputRISTSettings`].
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<CreateInputRistSettings>,
+    pub rist_settings: Option<CreateInputRISTSettings>,
     /// `InputRegion`, optional: string. Example: `ap-shanghai`.
     pub input_region: Option<String>,
     /// `FailOverOption`, optional: [`FailOverOption`].
@@ -1433,12 +1433,12 @@ pub struct ModifyOutputInfo {
     /// `SRTSettings`, optional: [`CreateOutputSrtSettings`].
     #[tc(rename = "SRTSettings")]
     pub srt_settings: Option<CreateOutputSrtSettings>,
-    /// `RTPSettings`, optional: [`CreateOutputInfoRtpSettings`].
+    /// `RTPSettings`, optional: [`CreateOutputInfoRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<CreateOutputInfoRtpSettings>,
-    /// `RTMPSettings`, optional: [`CreateOutputRtmpSettings`].
+    pub rtp_settings: Option<CreateOutputInfoRTPSettings>,
+    /// `RTMPSettings`, optional: [`CreateOutputRTMPSettings`].
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<CreateOutputRtmpSettings>,
+    pub rtmp_settings: Option<CreateOutputRTMPSettings>,
     /// `AllowIpList`, optional: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Option<Vec<String>>,
     /// `MaxConcurrent`, optional: unsigned integer. Example: `1`.
@@ -1464,20 +1464,20 @@ pub struct OutputAddress {
     pub ip: Option<String>,
 }
 
-/// The `OutputRISTSourceAddressResp` model of MDC API 2020-08-28 (renamed: the metadata calls it `OutputRISTSourceAddressResp`).
+/// The `OutputRISTSourceAddressResp` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OutputRistSourceAddressResp {
+pub struct OutputRISTSourceAddressResp {
     /// `Ip`: string, may be null. Example: `1.1.1.1`.
     pub ip: Option<String>,
     /// `Port`: integer, may be null. Example: `65535`.
     pub port: Option<i64>,
 }
 
-/// The `OutputSRTSourceAddressResp` model of MDC API 2020-08-28 (renamed: the metadata calls it `OutputSRTSourceAddressResp`).
+/// The `OutputSRTSourceAddressResp` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OutputSrtSourceAddressResp {
+pub struct OutputSRTSourceAddressResp {
     /// `Ip`: string, may be null. Example: `1.1.1.1`.
     pub ip: Option<String>,
     /// `Port`: integer, may be null. Example: `65535`.
@@ -1496,40 +1496,40 @@ pub struct PidSelector {
     pub video_pid: Option<Vec<i64>>,
 }
 
-/// The `RTMPAddressDestination` model of MDC API 2020-08-28 (renamed: the metadata calls it `RTMPAddressDestination`).
+/// The `RTMPAddressDestination` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtmpAddressDestination {
+pub struct RTMPAddressDestination {
     /// `Url`: string.
     pub url: Option<String>,
     /// `StreamKey`: string.
     pub stream_key: Option<String>,
 }
 
-/// The `RTMPPullSourceAddress` model of MDC API 2020-08-28 (renamed: the metadata calls it `RTMPPullSourceAddress`).
+/// The `RTMPPullSourceAddress` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtmpPullSourceAddress {
+pub struct RTMPPullSourceAddress {
     /// `TcUrl`, required: string. Example: `rtmp://domain/live`.
     pub tc_url: String,
     /// `StreamKey`, required: string. Example: `streamKey`.
     pub stream_key: String,
 }
 
-/// The `RTPAddressDestination` model of MDC API 2020-08-28 (renamed: the metadata calls it `RTPAddressDestination`).
+/// The `RTPAddressDestination` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtpAddressDestination {
+pub struct RTPAddressDestination {
     /// `Ip`: string.
     pub ip: Option<String>,
     /// `Port`: integer.
     pub port: Option<i64>,
 }
 
-/// The `RTSPPullSourceAddress` model of MDC API 2020-08-28 (renamed: the metadata calls it `RTSPPullSourceAddress`).
+/// The `RTSPPullSourceAddress` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtspPullSourceAddress {
+pub struct RTSPPullSourceAddress {
     /// `Url`, required: string. Example: `rtsp://9.223.70.41:8806/live/streamname`.
     pub url: String,
 }
@@ -1552,20 +1552,20 @@ pub struct ResilientStreamConf {
     pub buffer_time: Option<u64>,
 }
 
-/// The `SRTAddressDestination` model of MDC API 2020-08-28 (renamed: the metadata calls it `SRTAddressDestination`).
+/// The `SRTAddressDestination` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtAddressDestination {
+pub struct SRTAddressDestination {
     /// `Ip`: string.
     pub ip: Option<String>,
     /// `Port`: integer.
     pub port: Option<i64>,
 }
 
-/// The `SRTFECFullOptions` model of MDC API 2020-08-28 (renamed: the metadata calls it `SRTFECFullOptions`).
+/// The `SRTFECFullOptions` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtfecFullOptions {
+pub struct SRTFECFullOptions {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
     /// `Cols`: integer. Example: `3`.
@@ -1579,28 +1579,28 @@ pub struct SrtfecFullOptions {
     pub layout: Option<String>,
 }
 
-/// The `SRTFECSimpleOptions` model of MDC API 2020-08-28 (renamed: the metadata calls it `SRTFECSimpleOptions`).
+/// The `SRTFECSimpleOptions` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtfecSimpleOptions {
+pub struct SRTFECSimpleOptions {
     /// `Enable`: boolean. Example: `false`.
     pub enable: Option<bool>,
 }
 
-/// The `SRTSourceAddressReq` model of MDC API 2020-08-28 (renamed: the metadata calls it `SRTSourceAddressReq`).
+/// The `SRTSourceAddressReq` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtSourceAddressReq {
+pub struct SRTSourceAddressReq {
     /// `Ip`, required: string. Example: `1.1.1.1`.
     pub ip: String,
     /// `Port`, required: integer. Example: `65535`.
     pub port: i64,
 }
 
-/// The `SRTSourceAddressResp` model of MDC API 2020-08-28 (renamed: the metadata calls it `SRTSourceAddressResp`).
+/// The `SRTSourceAddressResp` model of MDC API 2020-08-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtSourceAddressResp {
+pub struct SRTSourceAddressResp {
     /// `Ip`: string, may be null. Example: `1.1.1.1`.
     pub ip: Option<String>,
     /// `Port`: integer, may be null. Example: `65535`.

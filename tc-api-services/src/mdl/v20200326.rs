@@ -61,9 +61,9 @@ pub struct CreateStreamLiveChannel {
     pub audio_templates: Option<Vec<AudioTemplateInfo>>,
     /// `VideoTemplates`, optional: list of [`VideoTemplateInfo`].
     pub video_templates: Option<Vec<VideoTemplateInfo>>,
-    /// `AVTemplates`, optional: list of [`AvTemplate`].
+    /// `AVTemplates`, optional: list of [`AVTemplate`].
     #[tc(rename = "AVTemplates")]
-    pub av_templates: Option<Vec<AvTemplate>>,
+    pub av_templates: Option<Vec<AVTemplate>>,
     /// `CaptionTemplates`, optional: list of [`SubtitleConf`].
     pub caption_templates: Option<Vec<SubtitleConf>>,
     /// `PlanSettings`, optional: [`PlanSettings`].
@@ -653,9 +653,9 @@ pub struct ModifyStreamLiveChannel {
     pub audio_templates: Option<Vec<AudioTemplateInfo>>,
     /// `VideoTemplates`, optional: list of [`VideoTemplateInfo`].
     pub video_templates: Option<Vec<VideoTemplateInfo>>,
-    /// `AVTemplates`, optional: list of [`AvTemplate`].
+    /// `AVTemplates`, optional: list of [`AVTemplate`].
     #[tc(rename = "AVTemplates")]
-    pub av_templates: Option<Vec<AvTemplate>>,
+    pub av_templates: Option<Vec<AVTemplate>>,
     /// `CaptionTemplates`, optional: list of [`SubtitleConf`].
     pub caption_templates: Option<Vec<SubtitleConf>>,
     /// `PlanSettings`, optional: [`PlanSettings`].
@@ -795,10 +795,10 @@ pub struct StopStreamLiveChannel {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopStreamLiveChannelResponse;
 
-/// The `AVTemplate` model of MDL API 2020-03-26 (renamed: the metadata calls it `AVTemplate`).
+/// The `AVTemplate` model of MDL API 2020-03-26.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AvTemplate {
+pub struct AVTemplate {
     /// `Name`: string. Example: `Name`.
     pub name: Option<String>,
     /// `NeedVideo`: unsigned integer. Example: `1`.
@@ -1385,9 +1385,9 @@ pub struct DrmSettingsInfo {
     pub content_id: Option<String>,
     /// `Keys`: list of [`DrmKey`]. Example: `0`.
     pub keys: Option<Vec<DrmKey>>,
-    /// `SDMCSettings`: [`SdmcSettingsInfo`].
+    /// `SDMCSettings`: [`SDMCSettingsInfo`].
     #[tc(rename = "SDMCSettings")]
-    pub sdmc_settings: Option<SdmcSettingsInfo>,
+    pub sdmc_settings: Option<SDMCSettingsInfo>,
     /// `DrmType`: string. Example: `AES128`.
     pub drm_type: Option<String>,
 }
@@ -1944,10 +1944,10 @@ pub struct RegionInfo {
     pub name: Option<String>,
 }
 
-/// The `SDMCSettingsInfo` model of MDL API 2020-03-26 (renamed: the metadata calls it `SDMCSettingsInfo`).
+/// The `SDMCSettingsInfo` model of MDL API 2020-03-26.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdmcSettingsInfo {
+pub struct SDMCSettingsInfo {
     /// `Uid`: string. Example: `01234567890123456789`.
     pub uid: Option<String>,
     /// `Tracks`: integer. Example: `31`.
@@ -2138,9 +2138,9 @@ pub struct StreamLiveChannelInfo {
     pub audio_templates: Option<Vec<AudioTemplateInfo>>,
     /// `VideoTemplates`: list of [`VideoTemplateInfo`].
     pub video_templates: Option<Vec<VideoTemplateInfo>>,
-    /// `AVTemplates`: list of [`AvTemplate`].
+    /// `AVTemplates`: list of [`AVTemplate`].
     #[tc(rename = "AVTemplates")]
-    pub av_templates: Option<Vec<AvTemplate>>,
+    pub av_templates: Option<Vec<AVTemplate>>,
     /// `CaptionTemplates`: list of [`SubtitleConf`].
     pub caption_templates: Option<Vec<SubtitleConf>>,
     /// `PlanSettings`: [`PlanSettings`].
@@ -2253,9 +2253,9 @@ pub struct SubtitleConf {
     pub steady_state_delayed_time: Option<u64>,
     /// `AudioSelectorName`: string. Example: `audio`.
     pub audio_selector_name: Option<String>,
-    /// `WebVTTFontStyle`: [`WebVttFontStyle`].
+    /// `WebVTTFontStyle`: [`WebVTTFontStyle`].
     #[tc(rename = "WebVTTFontStyle")]
-    pub web_vtt_font_style: Option<WebVttFontStyle>,
+    pub web_vtt_font_style: Option<WebVTTFontStyle>,
     /// `LanguageCode`: string. Example: `eng`.
     pub language_code: Option<String>,
     /// `LanguageDescription`: string. Example: `English`.
@@ -2491,10 +2491,10 @@ pub struct VideoTemplateInfo {
     pub forensic_watermark_ids: Option<Vec<String>>,
 }
 
-/// The `WebVTTFontStyle` model of MDL API 2020-03-26 (renamed: the metadata calls it `WebVTTFontStyle`).
+/// The `WebVTTFontStyle` model of MDL API 2020-03-26.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WebVttFontStyle {
+pub struct WebVTTFontStyle {
     /// `TextColor`: string. Example: `00FF00`.
     pub text_color: Option<String>,
     /// `BackgroundColor`: string. Example: `00FF00`.

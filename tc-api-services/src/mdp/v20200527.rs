@@ -73,8 +73,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `BindLinearAssemblyCDNDomainWithChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`BindLinearAssemblyCdnDomainWithChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = BindLinearAssemblyCdnDomainWithChannelResponse)]
+/// Answers [`BindLinearAssemblyCDNDomainWithChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindLinearAssemblyCDNDomainWithChannel {
     /// `ChannelId`, required: string.
@@ -86,12 +86,12 @@ pub struct BindLinearAssemblyCDNDomainWithChannel {
 /// The answer of [`BindLinearAssemblyCDNDomainWithChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindLinearAssemblyCdnDomainWithChannelResponse;
+pub struct BindLinearAssemblyCDNDomainWithChannelResponse;
 
 /// The `BindNewLVBDomainWithChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`BindNewLvbDomainWithChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = BindNewLvbDomainWithChannelResponse)]
+/// Answers [`BindNewLVBDomainWithChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindNewLVBDomainWithChannel {
     /// `ChannelId`, required: string. Example: `5F61C341B92D6BE9225E`.
@@ -104,7 +104,7 @@ pub struct BindNewLVBDomainWithChannel {
 /// The answer of [`BindNewLVBDomainWithChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindNewLvbDomainWithChannelResponse {
+pub struct BindNewLVBDomainWithChannelResponse {
     /// `LVBDomain`: string. Example: `www.domain.com`.
     #[tc(rename = "LVBDomain")]
     pub lvb_domain: Option<String>,
@@ -112,8 +112,8 @@ pub struct BindNewLvbDomainWithChannelResponse {
 
 /// The `BindSSAICDNDomainWithChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`BindSsaicdnDomainWithChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = BindSsaicdnDomainWithChannelResponse)]
+/// Answers [`BindSSAICDNDomainWithChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindSSAICDNDomainWithChannel {
     /// `ChannelId`, required: string. Example: `ChannelId`.
@@ -125,7 +125,7 @@ pub struct BindSSAICDNDomainWithChannel {
 /// The answer of [`BindSSAICDNDomainWithChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindSsaicdnDomainWithChannelResponse;
+pub struct BindSSAICDNDomainWithChannelResponse;
 
 /// The `CreateStreamPackageChannel` action of MDP API 2020-05-27.
 ///
@@ -172,9 +172,9 @@ pub struct CreateStreamPackageChannelEndpoint {
     /// `DRMEnabled`, optional: boolean. Example: `true`.
     #[tc(rename = "DRMEnabled")]
     pub drm_enabled: Option<bool>,
-    /// `DRMInfo`, optional: [`DrmInfo`].
+    /// `DRMInfo`, optional: [`DRMInfo`].
     #[tc(rename = "DRMInfo")]
-    pub drm_info: Option<DrmInfo>,
+    pub drm_info: Option<DRMInfo>,
 }
 
 /// The answer of [`CreateStreamPackageChannelEndpoint`].
@@ -285,25 +285,25 @@ pub struct CreateStreamPackageLinearAssemblyProgramResponse {
 
 /// The `CreateStreamPackageSSAIChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`CreateStreamPackageSsaiChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = CreateStreamPackageSsaiChannelResponse)]
+/// Answers [`CreateStreamPackageSSAIChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateStreamPackageSSAIChannel {
     /// `Name`, required: string. Example: `TestConf`.
     pub name: String,
     /// `ContentSource`, required: string. Example: `http://origin-server.com/abc/`.
     pub content_source: String,
-    /// `SSAIInfo`, required: [`SsaiConf`].
+    /// `SSAIInfo`, required: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: SsaiConf,
+    pub ssai_info: SSAIConf,
 }
 
 /// The answer of [`CreateStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateStreamPackageSsaiChannelResponse {
-    /// `Info`: [`SsaiChannelInfo`].
-    pub info: Option<SsaiChannelInfo>,
+pub struct CreateStreamPackageSSAIChannelResponse {
+    /// `Info`: [`SSAIChannelInfo`].
+    pub info: Option<SSAIChannelInfo>,
 }
 
 /// The `CreateStreamPackageSource` action of MDP API 2020-05-27.
@@ -512,8 +512,8 @@ pub struct DeleteStreamPackageLinearAssemblyProgramsResponse;
 
 /// The `DeleteStreamPackageSSAIChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`DeleteStreamPackageSsaiChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = DeleteStreamPackageSsaiChannelResponse)]
+/// Answers [`DeleteStreamPackageSSAIChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteStreamPackageSSAIChannel {
     /// `ID`, required: string. Example: `654CA8EF0000CE02BXXX`.
@@ -524,7 +524,7 @@ pub struct DeleteStreamPackageSSAIChannel {
 /// The answer of [`DeleteStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteStreamPackageSsaiChannelResponse;
+pub struct DeleteStreamPackageSSAIChannelResponse;
 
 /// The `DeleteStreamPackageSource` action of MDP API 2020-05-27.
 ///
@@ -588,8 +588,8 @@ pub struct DeleteStreamPackageVodRemuxTasksResponse;
 
 /// The `DescribeLinearAssemblyCDNDomainWithChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`DescribeLinearAssemblyCdnDomainWithChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = DescribeLinearAssemblyCdnDomainWithChannelResponse)]
+/// Answers [`DescribeLinearAssemblyCDNDomainWithChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLinearAssemblyCDNDomainWithChannel {
     /// `ChannelId`, required: string.
@@ -599,22 +599,22 @@ pub struct DescribeLinearAssemblyCDNDomainWithChannel {
 /// The answer of [`DescribeLinearAssemblyCDNDomainWithChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLinearAssemblyCdnDomainWithChannelResponse {
+pub struct DescribeLinearAssemblyCDNDomainWithChannelResponse {
     /// `Info`: [`CdnDomainInfo`].
     pub info: Option<CdnDomainInfo>,
 }
 
 /// The `DescribeLinearAssemblyCDNDomainWithChannels` action of MDP API 2020-05-27.
 ///
-/// Answers [`DescribeLinearAssemblyCdnDomainWithChannelsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = DescribeLinearAssemblyCdnDomainWithChannelsResponse)]
+/// Answers [`DescribeLinearAssemblyCDNDomainWithChannelsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLinearAssemblyCDNDomainWithChannels;
 
 /// The answer of [`DescribeLinearAssemblyCDNDomainWithChannels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLinearAssemblyCdnDomainWithChannelsResponse {
+pub struct DescribeLinearAssemblyCDNDomainWithChannelsResponse {
     /// `Info`: [`CdnDomainInfo`].
     pub info: Option<CdnDomainInfo>,
 }
@@ -862,8 +862,8 @@ pub struct DescribeStreamPackageLinearAssemblyProgramsResponse {
 
 /// The `DescribeStreamPackageSSAIChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`DescribeStreamPackageSsaiChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = DescribeStreamPackageSsaiChannelResponse)]
+/// Answers [`DescribeStreamPackageSSAIChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamPackageSSAIChannel {
     /// `ID`, required: string. Example: `654CA8EF0000CE02BXXX`.
@@ -874,15 +874,15 @@ pub struct DescribeStreamPackageSSAIChannel {
 /// The answer of [`DescribeStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamPackageSsaiChannelResponse {
-    /// `Info`: [`SsaiChannelInfo`].
-    pub info: Option<SsaiChannelInfo>,
+pub struct DescribeStreamPackageSSAIChannelResponse {
+    /// `Info`: [`SSAIChannelInfo`].
+    pub info: Option<SSAIChannelInfo>,
 }
 
 /// The `DescribeStreamPackageSSAIChannels` action of MDP API 2020-05-27.
 ///
-/// Answers [`DescribeStreamPackageSsaiChannelsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = DescribeStreamPackageSsaiChannelsResponse)]
+/// Answers [`DescribeStreamPackageSSAIChannelsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamPackageSSAIChannels {
     /// `PageNum`, optional: unsigned integer. Example: `1`.
@@ -894,9 +894,9 @@ pub struct DescribeStreamPackageSSAIChannels {
 /// The answer of [`DescribeStreamPackageSSAIChannels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamPackageSsaiChannelsResponse {
-    /// `Infos`: list of [`SsaiChannelInfo`].
-    pub infos: Option<Vec<SsaiChannelInfo>>,
+pub struct DescribeStreamPackageSSAIChannelsResponse {
+    /// `Infos`: list of [`SSAIChannelInfo`].
+    pub infos: Option<Vec<SSAIChannelInfo>>,
     /// `PageNum`: unsigned integer.
     pub page_num: Option<u64>,
     /// `PageSize`: unsigned integer.
@@ -907,8 +907,8 @@ pub struct DescribeStreamPackageSsaiChannelsResponse {
 
 /// The `DescribeStreamPackageSSAIUsage` action of MDP API 2020-05-27.
 ///
-/// Answers [`DescribeStreamPackageSsaiUsageResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = DescribeStreamPackageSsaiUsageResponse)]
+/// Answers [`DescribeStreamPackageSSAIUsageResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamPackageSSAIUsage {
     /// `StartTime`, optional: string. Example: `2025-05-01T00+08:00`.
@@ -924,9 +924,9 @@ pub struct DescribeStreamPackageSSAIUsage {
 /// The answer of [`DescribeStreamPackageSSAIUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamPackageSsaiUsageResponse {
-    /// `Info`: [`SsaiUsageInfo`].
-    pub info: Option<SsaiUsageInfo>,
+pub struct DescribeStreamPackageSSAIUsageResponse {
+    /// `Info`: [`SSAIUsageInfo`].
+    pub info: Option<SSAIUsageInfo>,
 }
 
 /// The `DescribeStreamPackageSource` action of MDP API 2020-05-27.
@@ -1155,9 +1155,9 @@ pub struct ModifyStreamPackageChannelEndpoint {
     /// `SSAIEnable`, optional: boolean. Example: `true`.
     #[tc(rename = "SSAIEnable")]
     pub ssai_enable: Option<bool>,
-    /// `SSAIInfo`, optional: [`SsaiConf`].
+    /// `SSAIInfo`, optional: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: Option<SsaiConf>,
+    pub ssai_info: Option<SSAIConf>,
     /// `CustomUrlParamIndex`, optional: unsigned integer. Example: `0`.
     pub custom_url_param_index: Option<u64>,
     /// `CustomUrlParam`, optional: string. Example: `"xx"`.
@@ -1165,9 +1165,9 @@ pub struct ModifyStreamPackageChannelEndpoint {
     /// `DRMEnabled`, optional: boolean. Example: `true`.
     #[tc(rename = "DRMEnabled")]
     pub drm_enabled: Option<bool>,
-    /// `DRMInfo`, optional: [`DrmInfo`].
+    /// `DRMInfo`, optional: [`DRMInfo`].
     #[tc(rename = "DRMInfo")]
-    pub drm_info: Option<DrmInfo>,
+    pub drm_info: Option<DRMInfo>,
 }
 
 /// The answer of [`ModifyStreamPackageChannelEndpoint`].
@@ -1257,17 +1257,17 @@ pub struct ModifyStreamPackageLinearAssemblyProgramResponse;
 
 /// The `ModifyStreamPackageSSAIChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`ModifyStreamPackageSsaiChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = ModifyStreamPackageSsaiChannelResponse)]
+/// Answers [`ModifyStreamPackageSSAIChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyStreamPackageSSAIChannel {
     /// `Name`, required: string. Example: `TestConf`.
     pub name: String,
     /// `ContentSource`, required: string. Example: `http://origin-server.com/abc/`.
     pub content_source: String,
-    /// `SSAIInfo`, required: [`SsaiConf`].
+    /// `SSAIInfo`, required: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: SsaiConf,
+    pub ssai_info: SSAIConf,
     /// `ID`, required: string. Example: `654CA8EF0000CE02BXXX`.
     #[tc(rename = "ID")]
     pub id: String,
@@ -1276,7 +1276,7 @@ pub struct ModifyStreamPackageSSAIChannel {
 /// The answer of [`ModifyStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyStreamPackageSsaiChannelResponse;
+pub struct ModifyStreamPackageSSAIChannelResponse;
 
 /// The `ModifyStreamPackageSource` action of MDP API 2020-05-27.
 ///
@@ -1390,8 +1390,8 @@ pub struct UnbindCdnDomainWithChannelResponse;
 
 /// The `UnbindLinearAssemblyCDNDomainWithChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`UnbindLinearAssemblyCdnDomainWithChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = UnbindLinearAssemblyCdnDomainWithChannelResponse)]
+/// Answers [`UnbindLinearAssemblyCDNDomainWithChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnbindLinearAssemblyCDNDomainWithChannel {
     /// `ChannelId`, required: string.
@@ -1403,12 +1403,12 @@ pub struct UnbindLinearAssemblyCDNDomainWithChannel {
 /// The answer of [`UnbindLinearAssemblyCDNDomainWithChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnbindLinearAssemblyCdnDomainWithChannelResponse;
+pub struct UnbindLinearAssemblyCDNDomainWithChannelResponse;
 
 /// The `UnbindSSAICDNDomainWithChannel` action of MDP API 2020-05-27.
 ///
-/// Answers [`UnbindSsaicdnDomainWithChannelResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "mdp", version = "2020-05-27", region = "optional", response = UnbindSsaicdnDomainWithChannelResponse)]
+/// Answers [`UnbindSSAICDNDomainWithChannelResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "mdp", version = "2020-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnbindSSAICDNDomainWithChannel {
     /// `ChannelId`, required: string. Example: `ChannelId`.
@@ -1420,7 +1420,7 @@ pub struct UnbindSSAICDNDomainWithChannel {
 /// The answer of [`UnbindSSAICDNDomainWithChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnbindSsaicdnDomainWithChannelResponse;
+pub struct UnbindSSAICDNDomainWithChannelResponse;
 
 /// The `AdBreakInfo` model of MDP API 2020-05-27.
 #[tc_model]
@@ -1556,10 +1556,10 @@ pub struct CosOutputStorage {
     pub output_dir: Option<String>,
 }
 
-/// The `DRMInfo` model of MDP API 2020-05-27 (renamed: the metadata calls it `DRMInfo`).
+/// The `DRMInfo` model of MDP API 2020-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DrmInfo {
+pub struct DRMInfo {
     /// `EncryptionMethod`: string. Example: `CBCS`.
     pub encryption_method: Option<String>,
     /// `DRMSystems`: list of string. Example: `["FairPlay"]`.
@@ -1641,9 +1641,9 @@ pub struct EndpointInfo {
     /// `SSAIEnable`: boolean. Example: `true`.
     #[tc(rename = "SSAIEnable")]
     pub ssai_enable: Option<bool>,
-    /// `SSAIInfo`: [`SsaiConf`].
+    /// `SSAIInfo`: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: Option<SsaiConf>,
+    pub ssai_info: Option<SSAIConf>,
     /// `CustomUrlParamIndex`: unsigned integer, may be null. Example: `1`.
     pub custom_url_param_index: Option<u64>,
     /// `CustomUrlParam`: string. Example: `demo`.
@@ -1651,9 +1651,9 @@ pub struct EndpointInfo {
     /// `DRMEnabled`: boolean. Example: `true`.
     #[tc(rename = "DRMEnabled")]
     pub drm_enabled: Option<bool>,
-    /// `DRMInfo`: [`DrmInfo`].
+    /// `DRMInfo`: [`DRMInfo`].
     #[tc(rename = "DRMInfo")]
-    pub drm_info: Option<DrmInfo>,
+    pub drm_info: Option<DRMInfo>,
     /// `AbsolutePathEnable`: boolean. Example: `true`.
     pub absolute_path_enable: Option<bool>,
 }
@@ -1987,10 +1987,10 @@ pub struct ProgramScheduleInfo {
     pub duration: Option<String>,
 }
 
-/// The `SSAIChannelInfo` model of MDP API 2020-05-27 (renamed: the metadata calls it `SSAIChannelInfo`).
+/// The `SSAIChannelInfo` model of MDP API 2020-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SsaiChannelInfo {
+pub struct SSAIChannelInfo {
     /// `ID`: string. Example: `654CA8EF0000CE02BXXX`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -2000,19 +2000,19 @@ pub struct SsaiChannelInfo {
     pub content_source: Option<String>,
     /// `PlaybackPrefix`: string. Example: `http://251009588.ap-mumbai.streampackage.srclivepull.myqclou`….
     pub playback_prefix: Option<String>,
-    /// `SSAIInfo`: [`SsaiConf`].
+    /// `SSAIInfo`: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: Option<SsaiConf>,
+    pub ssai_info: Option<SSAIConf>,
     /// `Region`: string. Example: `ap-mumbai`.
     pub region: Option<String>,
     /// `SessionInitPrefix`: string. Example: `http://251009588.ap-mumbai.streampackage.srclivepull.myqclou`….
     pub session_init_prefix: Option<String>,
 }
 
-/// The `SSAIConf` model of MDP API 2020-05-27 (renamed: the metadata calls it `SSAIConf`).
+/// The `SSAIConf` model of MDP API 2020-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SsaiConf {
+pub struct SSAIConf {
     /// `AdsUrl`: string. Example: `https://test_ads.com/test`.
     pub ads_url: Option<String>,
     /// `ConfigAliases`: list of [`ConfigAliasesInfo`], may be null.
@@ -2045,10 +2045,10 @@ pub struct SsaiConf {
     pub pre_roll_max_allowed_duration: Option<i64>,
 }
 
-/// The `SSAIUsageInfo` model of MDP API 2020-05-27 (renamed: the metadata calls it `SSAIUsageInfo`).
+/// The `SSAIUsageInfo` model of MDP API 2020-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SsaiUsageInfo {
+pub struct SSAIUsageInfo {
     /// `AdRequestSuccess`: unsigned integer. Example: `10`.
     pub ad_request_success: Option<u64>,
     /// `AdRequestFail`: unsigned integer. Example: `10`.

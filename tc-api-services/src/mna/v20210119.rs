@@ -532,8 +532,8 @@ pub struct GetCustomerGatewayClusterListResponse {
 
 /// The `GetDestIPByName` action of MNA API 2021-01-19.
 ///
-/// Answers [`GetDestIpByNameResponse`].
-#[tc_action(service = "mna", version = "2021-01-19", region = "optional", response = GetDestIpByNameResponse)]
+/// Answers [`GetDestIPByNameResponse`].
+#[tc_action(service = "mna", version = "2021-01-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetDestIPByName {
     /// `DeviceName`, required: string. Example: `"devicexx"`.
@@ -549,7 +549,7 @@ pub struct GetDestIPByName {
 /// The answer of [`GetDestIPByName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetDestIpByNameResponse {
+pub struct GetDestIPByNameResponse {
     /// `DestIpInfo`: list of [`DestIpInfo`], may be null.
     pub dest_ip_info: Option<Vec<DestIpInfo>>,
     /// `AccessRegion`: string. Example: `MC`.
@@ -1578,7 +1578,7 @@ pub struct AccessPointInfo {
     pub gw_group_id: Option<String>,
 }
 
-/// The `ActivateHardware` model of MNA API 2021-01-19 (renamed: the metadata calls it `ActivateHardware`).
+/// The `ActivateHardware` model of MNA API 2021-01-19, named `ActivateHardwareModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivateHardwareModel {

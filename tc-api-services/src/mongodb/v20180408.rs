@@ -44,8 +44,8 @@ pub struct AssignProjectResponse {
 
 /// The `CreateDBInstance` action of MONGODB API 2018-04-08.
 ///
-/// Answers [`CreateDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional", response = CreateDbInstanceResponse)]
+/// Answers [`CreateDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstance {
     /// `SecondaryNum`, required: unsigned integer. Example: `2`.
@@ -81,7 +81,7 @@ pub struct CreateDBInstance {
 /// The answer of [`CreateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceResponse {
+pub struct CreateDBInstanceResponse {
     /// `DealId`: string. Example: `7142863`.
     pub deal_id: Option<String>,
     /// `InstanceIds`: list of string. Example: `["cmgo-po5f****"]`.
@@ -90,8 +90,8 @@ pub struct CreateDbInstanceResponse {
 
 /// The `CreateDBInstanceHour` action of MONGODB API 2018-04-08.
 ///
-/// Answers [`CreateDbInstanceHourResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional", response = CreateDbInstanceHourResponse)]
+/// Answers [`CreateDBInstanceHourResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstanceHour {
     /// `Memory`, required: unsigned integer. Example: `4`.
@@ -133,7 +133,7 @@ pub struct CreateDBInstanceHour {
 /// The answer of [`CreateDBInstanceHour`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceHourResponse {
+pub struct CreateDBInstanceHourResponse {
     /// `DealId`: string. Example: `2019070916000000350241612094****`.
     pub deal_id: Option<String>,
     /// `InstanceIds`: list of string. Example: `["cmgo-m26****"]`.
@@ -162,8 +162,8 @@ pub struct DescribeClientConnectionsResponse {
 
 /// The `DescribeDBInstances` action of MONGODB API 2018-04-08.
 ///
-/// Answers [`DescribeDbInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`, optional: list of string. Example: `cmgo-7pje****`.
@@ -193,11 +193,11 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `19`.
     pub total_count: Option<u64>,
-    /// `InstanceDetails`: list of [`MongoDbInstanceDetail`]. Example: `{"Response":{"InstanceDetails":[],"RequestId":"88c9e2c6-a116`….
-    pub instance_details: Option<Vec<MongoDbInstanceDetail>>,
+    /// `InstanceDetails`: list of [`MongoDBInstanceDetail`]. Example: `{"Response":{"InstanceDetails":[],"RequestId":"88c9e2c6-a116`….
+    pub instance_details: Option<Vec<MongoDBInstanceDetail>>,
 }
 
 /// The `DescribeSlowLog` action of MONGODB API 2018-04-08.
@@ -307,8 +307,8 @@ pub struct SetPasswordResponse {
 
 /// The `TerminateDBInstance` action of MONGODB API 2018-04-08.
 ///
-/// Answers [`TerminateDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional", response = TerminateDbInstanceResponse)]
+/// Answers [`TerminateDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-f555zzzz`.
@@ -318,15 +318,15 @@ pub struct TerminateDBInstance {
 /// The answer of [`TerminateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateDbInstanceResponse {
+pub struct TerminateDBInstanceResponse {
     /// `AsyncRequestId`: string. Example: `28920`.
     pub async_request_id: Option<String>,
 }
 
 /// The `UpgradeDBInstance` action of MONGODB API 2018-04-08.
 ///
-/// Answers [`UpgradeDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional", response = UpgradeDbInstanceResponse)]
+/// Answers [`UpgradeDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-iga0****`.
@@ -342,15 +342,15 @@ pub struct UpgradeDBInstance {
 /// The answer of [`UpgradeDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceResponse {
+pub struct UpgradeDBInstanceResponse {
     /// `DealId`: string. Example: `19297475`.
     pub deal_id: Option<String>,
 }
 
 /// The `UpgradeDBInstanceHour` action of MONGODB API 2018-04-08.
 ///
-/// Answers [`UpgradeDbInstanceHourResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional", response = UpgradeDbInstanceHourResponse)]
+/// Answers [`UpgradeDBInstanceHourResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2018-04-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstanceHour {
     /// `InstanceId`, required: string. Example: `cmgo-iga0****`.
@@ -366,7 +366,7 @@ pub struct UpgradeDBInstanceHour {
 /// The answer of [`UpgradeDBInstanceHour`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceHourResponse {
+pub struct UpgradeDBInstanceHourResponse {
     /// `DealId`: string. Example: `2017120116000000267022659982****`.
     pub deal_id: Option<String>,
 }
@@ -382,20 +382,20 @@ pub struct ClientConnection {
     pub count: Option<u64>,
 }
 
-/// The `MongoDBInstance` model of MONGODB API 2018-04-08 (renamed: the metadata calls it `MongoDBInstance`).
+/// The `MongoDBInstance` model of MONGODB API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbInstance {
+pub struct MongoDBInstance {
     /// `InstanceId`: string. Example: `cmgo-12as3****`.
     pub instance_id: Option<String>,
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
 }
 
-/// The `MongoDBInstanceDetail` model of MONGODB API 2018-04-08 (renamed: the metadata calls it `MongoDBInstanceDetail`).
+/// The `MongoDBInstanceDetail` model of MONGODB API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MongoDbInstanceDetail {
+pub struct MongoDBInstanceDetail {
     /// `InstanceId`: string. Example: `cmgo-12adfw****`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `myInstance`.
@@ -450,14 +450,14 @@ pub struct MongoDbInstanceDetail {
     pub maintenance_end: Option<String>,
     /// `ReplicaSets`: list of [`MongodbShardInfo`].
     pub replica_sets: Option<Vec<MongodbShardInfo>>,
-    /// `ReadonlyInstances`: list of [`MongoDbInstance`].
-    pub readonly_instances: Option<Vec<MongoDbInstance>>,
-    /// `StandbyInstances`: list of [`MongoDbInstance`].
-    pub standby_instances: Option<Vec<MongoDbInstance>>,
-    /// `CloneInstances`: list of [`MongoDbInstance`].
-    pub clone_instances: Option<Vec<MongoDbInstance>>,
-    /// `RelatedInstance`: [`MongoDbInstance`]. Example: `1`.
-    pub related_instance: Option<MongoDbInstance>,
+    /// `ReadonlyInstances`: list of [`MongoDBInstance`].
+    pub readonly_instances: Option<Vec<MongoDBInstance>>,
+    /// `StandbyInstances`: list of [`MongoDBInstance`].
+    pub standby_instances: Option<Vec<MongoDBInstance>>,
+    /// `CloneInstances`: list of [`MongoDBInstance`].
+    pub clone_instances: Option<Vec<MongoDBInstance>>,
+    /// `RelatedInstance`: [`MongoDBInstance`]. Example: `1`.
+    pub related_instance: Option<MongoDBInstance>,
     /// `Tags`: list of [`TagInfo`].
     pub tags: Option<Vec<TagInfo>>,
     /// `InstanceVer`: unsigned integer. Example: `4`.

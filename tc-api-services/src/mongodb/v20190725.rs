@@ -128,8 +128,8 @@ pub struct AssignProjectResponse {
 
 /// The `CheckDBInstanceElasticCpuScalable` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`CheckDbInstanceElasticCpuScalableResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = CheckDbInstanceElasticCpuScalableResponse)]
+/// Answers [`CheckDBInstanceElasticCpuScalableResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckDBInstanceElasticCpuScalable {
     /// `InstanceId`, optional: string. Example: `cmgo-********`.
@@ -139,7 +139,7 @@ pub struct CheckDBInstanceElasticCpuScalable {
 /// The answer of [`CheckDBInstanceElasticCpuScalable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckDbInstanceElasticCpuScalableResponse {
+pub struct CheckDBInstanceElasticCpuScalableResponse {
     /// `Scalable`: boolean. Example: `false`.
     pub scalable: Option<bool>,
     /// `IsScaled`: boolean. Example: `true`.
@@ -231,8 +231,8 @@ pub struct CreateAuditLogFileResponse {
 
 /// The `CreateBackupDBInstance` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`CreateBackupDbInstanceResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = CreateBackupDbInstanceResponse)]
+/// Answers [`CreateBackupDBInstanceResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBackupDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-ayxpky6l`.
@@ -248,7 +248,7 @@ pub struct CreateBackupDBInstance {
 /// The answer of [`CreateBackupDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBackupDbInstanceResponse {
+pub struct CreateBackupDBInstanceResponse {
     /// `AsyncRequestId`: string. Example: `4773`.
     pub async_request_id: Option<String>,
 }
@@ -277,8 +277,8 @@ pub struct CreateBackupDownloadTaskResponse {
 
 /// The `CreateDBInstance` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`CreateDbInstanceResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = CreateDbInstanceResponse)]
+/// Answers [`CreateDBInstanceResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstance {
     /// `NodeNum`, required: unsigned integer. Example: `3`.
@@ -356,7 +356,7 @@ pub struct CreateDBInstance {
 /// The answer of [`CreateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceResponse {
+pub struct CreateDBInstanceResponse {
     /// `DealId`: string. Example: `714****`.
     pub deal_id: Option<String>,
     /// `InstanceIds`: list of string. Example: `["cmgo-po5f****"]`.
@@ -365,8 +365,8 @@ pub struct CreateDbInstanceResponse {
 
 /// The `CreateDBInstanceHour` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`CreateDbInstanceHourResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = CreateDbInstanceHourResponse)]
+/// Answers [`CreateDBInstanceHourResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstanceHour {
     /// `Memory`, required: unsigned integer. Example: `4`.
@@ -438,7 +438,7 @@ pub struct CreateDBInstanceHour {
 /// The answer of [`CreateDBInstanceHour`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceHourResponse {
+pub struct CreateDBInstanceHourResponse {
     /// `DealId`: string. Example: `2019070916000000350241612094****`.
     pub deal_id: Option<String>,
     /// `InstanceIds`: list of string. Example: `["cmgo-m26c****"]`.
@@ -447,8 +447,8 @@ pub struct CreateDbInstanceHourResponse {
 
 /// The `CreateDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`CreateDbInstanceParamTplResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = CreateDbInstanceParamTplResponse)]
+/// Answers [`CreateDBInstanceParamTplResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstanceParamTpl {
     /// `TplName`, required: string. Example: `高性能模板`.
@@ -468,7 +468,7 @@ pub struct CreateDBInstanceParamTpl {
 /// The answer of [`CreateDBInstanceParamTpl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceParamTplResponse {
+pub struct CreateDBInstanceParamTplResponse {
     /// `TplId`: string. Example: `tpl-sdah144hg`.
     pub tpl_id: Option<String>,
 }
@@ -634,8 +634,8 @@ pub struct DeleteAuditLogFileResponse;
 
 /// The `DeleteDBBackups` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DeleteDbBackupsResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DeleteDbBackupsResponse)]
+/// Answers [`DeleteDBBackupsResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBBackups {
     /// `InstanceId`, required: string.
@@ -647,7 +647,7 @@ pub struct DeleteDBBackups {
 /// The answer of [`DeleteDBBackups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbBackupsResponse;
+pub struct DeleteDBBackupsResponse;
 
 /// The `DeleteInstanceRole` action of MONGODB API 2019-07-25.
 ///
@@ -1013,8 +1013,8 @@ pub struct DescribeCurrentOpResponse {
 
 /// The `DescribeDBBackups` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbBackupsResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbBackupsResponse)]
+/// Answers [`DescribeDBBackupsResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBBackups {
     /// `InstanceId`, required: string. Example: `cmgo-f555zzzz`.
@@ -1030,7 +1030,7 @@ pub struct DescribeDBBackups {
 /// The answer of [`DescribeDBBackups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbBackupsResponse {
+pub struct DescribeDBBackupsResponse {
     /// `BackupList`: list of [`BackupInfo`].
     pub backup_list: Option<Vec<BackupInfo>>,
     /// `TotalCount`: unsigned integer. Example: `0`.
@@ -1039,8 +1039,8 @@ pub struct DescribeDbBackupsResponse {
 
 /// The `DescribeDBInstanceDeal` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceDealResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceDealResponse)]
+/// Answers [`DescribeDBInstanceDealResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceDeal {
     /// `DealId`, required: string. Example: `20200420111635`.
@@ -1050,7 +1050,7 @@ pub struct DescribeDBInstanceDeal {
 /// The answer of [`DescribeDBInstanceDeal`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceDealResponse {
+pub struct DescribeDBInstanceDealResponse {
     /// `Status`: integer. Example: `4`.
     pub status: Option<i64>,
     /// `OriginalPrice`: number. Example: `1116.67`.
@@ -1065,8 +1065,8 @@ pub struct DescribeDbInstanceDealResponse {
 
 /// The `DescribeDBInstanceLogToCLS` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceLogToClsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceLogToClsResponse)]
+/// Answers [`DescribeDBInstanceLogToCLSResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceLogToCLS {
     /// `InstanceId`, required: string. Example: `cmgo-2gdv46zn`.
@@ -1079,19 +1079,19 @@ pub struct DescribeDBInstanceLogToCLS {
 /// The answer of [`DescribeDBInstanceLogToCLS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceLogToClsResponse {
-    /// `ErrorLog`: [`LogToClsConfig`].
-    pub error_log: Option<LogToClsConfig>,
-    /// `SlowLog`: [`LogToClsConfig`].
-    pub slow_log: Option<LogToClsConfig>,
-    /// `OperationLog`: [`LogToClsConfig`].
-    pub operation_log: Option<LogToClsConfig>,
+pub struct DescribeDBInstanceLogToCLSResponse {
+    /// `ErrorLog`: [`LogToCLSConfig`].
+    pub error_log: Option<LogToCLSConfig>,
+    /// `SlowLog`: [`LogToCLSConfig`].
+    pub slow_log: Option<LogToCLSConfig>,
+    /// `OperationLog`: [`LogToCLSConfig`].
+    pub operation_log: Option<LogToCLSConfig>,
 }
 
 /// The `DescribeDBInstanceNamespace` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceNamespaceResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceNamespaceResponse)]
+/// Answers [`DescribeDBInstanceNamespaceResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceNamespace {
     /// `InstanceId`, required: string. Example: `"cmgo-j0i*****"`.
@@ -1103,7 +1103,7 @@ pub struct DescribeDBInstanceNamespace {
 /// The answer of [`DescribeDBInstanceNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceNamespaceResponse {
+pub struct DescribeDBInstanceNamespaceResponse {
     /// `Databases`: list of string. Example: `["db-a","b-b"]`.
     pub databases: Option<Vec<String>>,
     /// `Collections`: list of string. Example: `["col-1","col-2"]`.
@@ -1112,8 +1112,8 @@ pub struct DescribeDbInstanceNamespaceResponse {
 
 /// The `DescribeDBInstanceNodeProperty` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceNodePropertyResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceNodePropertyResponse)]
+/// Answers [`DescribeDBInstanceNodePropertyResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceNodeProperty {
     /// `InstanceId`, required: string. Example: `cmgo-p8vnipr5`.
@@ -1135,7 +1135,7 @@ pub struct DescribeDBInstanceNodeProperty {
 /// The answer of [`DescribeDBInstanceNodeProperty`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceNodePropertyResponse {
+pub struct DescribeDBInstanceNodePropertyResponse {
     /// `Mongos`: list of [`NodeProperty`].
     pub mongos: Option<Vec<NodeProperty>>,
     /// `ReplicateSets`: list of [`ReplicateSetInfo`].
@@ -1146,8 +1146,8 @@ pub struct DescribeDbInstanceNodePropertyResponse {
 
 /// The `DescribeDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceParamTplResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceParamTplResponse)]
+/// Answers [`DescribeDBInstanceParamTplResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceParamTpl {
     /// `TplIds`, optional: list of string. Example: `["tpl-sdjf1****"]`.
@@ -1163,7 +1163,7 @@ pub struct DescribeDBInstanceParamTpl {
 /// The answer of [`DescribeDBInstanceParamTpl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceParamTplResponse {
+pub struct DescribeDBInstanceParamTplResponse {
     /// `ParamTpls`: list of [`ParamTpl`].
     pub param_tpls: Option<Vec<ParamTpl>>,
     /// `TotalCount`: unsigned integer. Example: `0`.
@@ -1172,8 +1172,8 @@ pub struct DescribeDbInstanceParamTplResponse {
 
 /// The `DescribeDBInstanceParamTplDetail` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceParamTplDetailResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceParamTplDetailResponse)]
+/// Answers [`DescribeDBInstanceParamTplDetailResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceParamTplDetail {
     /// `TplId`, required: string. Example: `tpl-sdvj2jh4k`.
@@ -1185,7 +1185,7 @@ pub struct DescribeDBInstanceParamTplDetail {
 /// The answer of [`DescribeDBInstanceParamTplDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceParamTplDetailResponse {
+pub struct DescribeDBInstanceParamTplDetailResponse {
     /// `InstanceEnumParams`: list of [`InstanceEnumParam`].
     pub instance_enum_params: Option<Vec<InstanceEnumParam>>,
     /// `InstanceIntegerParams`: list of [`InstanceIntegerParam`].
@@ -1206,8 +1206,8 @@ pub struct DescribeDbInstanceParamTplDetailResponse {
 
 /// The `DescribeDBInstanceURL` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstanceUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstanceUrlResponse)]
+/// Answers [`DescribeDBInstanceURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceURL {
     /// `InstanceId`, required: string. Example: `cmgo-p8vn********`.
@@ -1217,15 +1217,15 @@ pub struct DescribeDBInstanceURL {
 /// The answer of [`DescribeDBInstanceURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceUrlResponse {
-    /// `Urls`: list of [`DbUrl`].
-    pub urls: Option<Vec<DbUrl>>,
+pub struct DescribeDBInstanceURLResponse {
+    /// `Urls`: list of [`DbURL`].
+    pub urls: Option<Vec<DbURL>>,
 }
 
 /// The `DescribeDBInstances` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeDbInstancesResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `InstanceIds`, optional: list of string. Example: `["cmgo-hcscymcl"]`.
@@ -1261,7 +1261,7 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `19`.
     pub total_count: Option<u64>,
     /// `InstanceDetails`: list of [`InstanceDetail`].
@@ -1374,8 +1374,8 @@ pub struct DescribeInstanceRolesResponse {
 
 /// The `DescribeInstanceSSL` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeInstanceSslResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeInstanceSslResponse)]
+/// Answers [`DescribeInstanceSSLResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceSSL {
     /// `InstanceId`, required: string. Example: `cmgo-p*******`.
@@ -1385,7 +1385,7 @@ pub struct DescribeInstanceSSL {
 /// The answer of [`DescribeInstanceSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceSslResponse {
+pub struct DescribeInstanceSSLResponse {
     /// `Status`: integer, may be null. Example: `1`.
     pub status: Option<i64>,
     /// `ExpiredTime`: string, may be null. Example: `2023-05-01 12:00:00`.
@@ -1508,8 +1508,8 @@ pub struct DescribePasswordRotationResponse;
 
 /// The `DescribeSRVConnectionDomain` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DescribeSrvConnectionDomainResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DescribeSrvConnectionDomainResponse)]
+/// Answers [`DescribeSRVConnectionDomainResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSRVConnectionDomain {
     /// `InstanceId`, required: string. Example: `cmgo-p8vnipr5`.
@@ -1519,7 +1519,7 @@ pub struct DescribeSRVConnectionDomain {
 /// The answer of [`DescribeSRVConnectionDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSrvConnectionDomainResponse {
+pub struct DescribeSRVConnectionDomainResponse {
     /// `Domain`: string. Example: `myinstance.tencentcdb.com`.
     pub domain: Option<String>,
 }
@@ -1642,14 +1642,14 @@ pub struct DescribeTransparentDataEncryptionStatus {
 pub struct DescribeTransparentDataEncryptionStatusResponse {
     /// `TransparentDataEncryptionStatus`: string. Example: `open`.
     pub transparent_data_encryption_status: Option<String>,
-    /// `KeyInfoList`: list of [`KmsInfoDetail`], may be null.
-    pub key_info_list: Option<Vec<KmsInfoDetail>>,
+    /// `KeyInfoList`: list of [`KMSInfoDetail`], may be null.
+    pub key_info_list: Option<Vec<KMSInfoDetail>>,
 }
 
 /// The `DisableSRVConnectionUrl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DisableSrvConnectionUrlResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DisableSrvConnectionUrlResponse)]
+/// Answers [`DisableSRVConnectionUrlResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableSRVConnectionUrl {
     /// `InstanceId`, required: string. Example: `cmgo-p8vnipr5`.
@@ -1659,15 +1659,15 @@ pub struct DisableSRVConnectionUrl {
 /// The answer of [`DisableSRVConnectionUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableSrvConnectionUrlResponse {
+pub struct DisableSRVConnectionUrlResponse {
     /// `FlowId`: unsigned integer. Example: `131211213`.
     pub flow_id: Option<u64>,
 }
 
 /// The `DropDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`DropDbInstanceParamTplResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = DropDbInstanceParamTplResponse)]
+/// Answers [`DropDBInstanceParamTplResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DropDBInstanceParamTpl {
     /// `TplId`, required: string. Example: `tpl-djtu****`.
@@ -1677,7 +1677,7 @@ pub struct DropDBInstanceParamTpl {
 /// The answer of [`DropDBInstanceParamTpl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DropDbInstanceParamTplResponse;
+pub struct DropDBInstanceParamTplResponse;
 
 /// The `EnablePasswordRotation` action of MONGODB API 2019-07-25.
 ///
@@ -1693,8 +1693,8 @@ pub struct EnablePasswordRotationResponse;
 
 /// The `EnableSRVConnectionUrl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`EnableSrvConnectionUrlResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = EnableSrvConnectionUrlResponse)]
+/// Answers [`EnableSRVConnectionUrlResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableSRVConnectionUrl {
     /// `InstanceId`, required: string. Example: `cmgo-p8v****`.
@@ -1704,7 +1704,7 @@ pub struct EnableSRVConnectionUrl {
 /// The answer of [`EnableSRVConnectionUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableSrvConnectionUrlResponse {
+pub struct EnableSRVConnectionUrlResponse {
     /// `FlowId`: unsigned integer. Example: `131211213`.
     pub flow_id: Option<u64>,
 }
@@ -1755,8 +1755,8 @@ pub struct EnableWanServiceResponse {
 
 /// The `FlashBackDBInstance` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`FlashBackDbInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = FlashBackDbInstanceResponse)]
+/// Answers [`FlashBackDBInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlashBackDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-iga0****`.
@@ -1772,7 +1772,7 @@ pub struct FlashBackDBInstance {
 /// The answer of [`FlashBackDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlashBackDbInstanceResponse {
+pub struct FlashBackDBInstanceResponse {
     /// `FlowId`: integer. Example: `1234567`.
     pub flow_id: Option<i64>,
 }
@@ -1794,20 +1794,20 @@ pub struct FlushInstanceRouterConfigResponse;
 
 /// The `IncreaseDBInstanceConnectionLimit` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`IncreaseDbInstanceConnectionLimitResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = IncreaseDbInstanceConnectionLimitResponse)]
+/// Answers [`IncreaseDBInstanceConnectionLimitResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IncreaseDBInstanceConnectionLimit;
 
 /// The answer of [`IncreaseDBInstanceConnectionLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IncreaseDbInstanceConnectionLimitResponse;
+pub struct IncreaseDBInstanceConnectionLimitResponse;
 
 /// The `InquirePriceCreateDBInstances` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`InquirePriceCreateDbInstancesResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = InquirePriceCreateDbInstancesResponse)]
+/// Answers [`InquirePriceCreateDBInstancesResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquirePriceCreateDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-4`.
@@ -1853,15 +1853,15 @@ pub struct InquirePriceCreateDBInstances {
 /// The answer of [`InquirePriceCreateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquirePriceCreateDbInstancesResponse {
-    /// `Price`: [`DbInstancePrice`].
-    pub price: Option<DbInstancePrice>,
+pub struct InquirePriceCreateDBInstancesResponse {
+    /// `Price`: [`DBInstancePrice`].
+    pub price: Option<DBInstancePrice>,
 }
 
 /// The `InquirePriceModifyDBInstanceSpec` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`InquirePriceModifyDbInstanceSpecResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = InquirePriceModifyDbInstanceSpecResponse)]
+/// Answers [`InquirePriceModifyDBInstanceSpecResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquirePriceModifyDBInstanceSpec {
     /// `InstanceId`, required: string. Example: `cmgo-8oij5631`.
@@ -1881,15 +1881,15 @@ pub struct InquirePriceModifyDBInstanceSpec {
 /// The answer of [`InquirePriceModifyDBInstanceSpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquirePriceModifyDbInstanceSpecResponse {
-    /// `Price`: [`DbInstancePrice`].
-    pub price: Option<DbInstancePrice>,
+pub struct InquirePriceModifyDBInstanceSpecResponse {
+    /// `Price`: [`DBInstancePrice`].
+    pub price: Option<DBInstancePrice>,
 }
 
 /// The `InquirePriceRenewDBInstances` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`InquirePriceRenewDbInstancesResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = InquirePriceRenewDbInstancesResponse)]
+/// Answers [`InquirePriceRenewDBInstancesResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquirePriceRenewDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["cmgo-8oij****"]`.
@@ -1901,15 +1901,15 @@ pub struct InquirePriceRenewDBInstances {
 /// The answer of [`InquirePriceRenewDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquirePriceRenewDbInstancesResponse {
-    /// `Price`: [`DbInstancePrice`].
-    pub price: Option<DbInstancePrice>,
+pub struct InquirePriceRenewDBInstancesResponse {
+    /// `Price`: [`DBInstancePrice`].
+    pub price: Option<DBInstancePrice>,
 }
 
 /// The `InstanceEnableSSL` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`InstanceEnableSslResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = InstanceEnableSslResponse)]
+/// Answers [`InstanceEnableSSLResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InstanceEnableSSL {
     /// `InstanceId`, required: string. Example: `cmgo-e*******`.
@@ -1921,7 +1921,7 @@ pub struct InstanceEnableSSL {
 /// The answer of [`InstanceEnableSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceEnableSslResponse {
+pub struct InstanceEnableSSLResponse {
     /// `Status`: integer, may be null. Example: `1`.
     pub status: Option<i64>,
     /// `ExpiredTime`: string, may be null. Example: `2023-05-01 12:00:00`.
@@ -1934,8 +1934,8 @@ pub struct InstanceEnableSslResponse {
 
 /// The `IsolateDBInstance` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`IsolateDbInstanceResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = IsolateDbInstanceResponse)]
+/// Answers [`IsolateDBInstanceResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-f555zzzz`.
@@ -1945,7 +1945,7 @@ pub struct IsolateDBInstance {
 /// The answer of [`IsolateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDbInstanceResponse {
+pub struct IsolateDBInstanceResponse {
     /// `AsyncRequestId`: string. Example: `28920`.
     pub async_request_id: Option<String>,
 }
@@ -2012,8 +2012,8 @@ pub struct ModifyBackupExpireTimeResponse {
 
 /// The `ModifyDBInstanceLogToCLS` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ModifyDbInstanceLogToClsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ModifyDbInstanceLogToClsResponse)]
+/// Answers [`ModifyDBInstanceLogToCLSResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceLogToCLS {
     /// `InstanceId`, required: string. Example: `cmgo-2gdv46zn`.
@@ -2038,12 +2038,12 @@ pub struct ModifyDBInstanceLogToCLS {
 /// The answer of [`ModifyDBInstanceLogToCLS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceLogToClsResponse;
+pub struct ModifyDBInstanceLogToCLSResponse;
 
 /// The `ModifyDBInstanceNetworkAddress` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ModifyDbInstanceNetworkAddressResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ModifyDbInstanceNetworkAddressResponse)]
+/// Answers [`ModifyDBInstanceNetworkAddressResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceNetworkAddress {
     /// `InstanceId`, required: string. Example: `cmgo-7pjedvz7`.
@@ -2061,15 +2061,15 @@ pub struct ModifyDBInstanceNetworkAddress {
 /// The answer of [`ModifyDBInstanceNetworkAddress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNetworkAddressResponse {
+pub struct ModifyDBInstanceNetworkAddressResponse {
     /// `FlowId`: unsigned integer. Example: `1679402995`.
     pub flow_id: Option<u64>,
 }
 
 /// The `ModifyDBInstanceParamTpl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ModifyDbInstanceParamTplResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ModifyDbInstanceParamTplResponse)]
+/// Answers [`ModifyDBInstanceParamTplResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceParamTpl {
     /// `TplId`, required: string. Example: `tpl-sdh134udi`.
@@ -2085,12 +2085,12 @@ pub struct ModifyDBInstanceParamTpl {
 /// The answer of [`ModifyDBInstanceParamTpl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceParamTplResponse;
+pub struct ModifyDBInstanceParamTplResponse;
 
 /// The `ModifyDBInstanceSecurityGroup` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ModifyDbInstanceSecurityGroupResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroup {
     /// `InstanceId`, required: string. Example: `cmgo-7pjedvz7`.
@@ -2102,12 +2102,12 @@ pub struct ModifyDBInstanceSecurityGroup {
 /// The answer of [`ModifyDBInstanceSecurityGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupResponse;
+pub struct ModifyDBInstanceSecurityGroupResponse;
 
 /// The `ModifyDBInstanceSpec` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ModifyDbInstanceSpecResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ModifyDbInstanceSpecResponse)]
+/// Answers [`ModifyDBInstanceSpecResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSpec {
     /// `InstanceId`, required: string. Example: `cmgo-p8vn****`.
@@ -2141,7 +2141,7 @@ pub struct ModifyDBInstanceSpec {
 /// The answer of [`ModifyDBInstanceSpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSpecResponse {
+pub struct ModifyDBInstanceSpecResponse {
     /// `DealId`: string. Example: `20221111870001224049791`.
     pub deal_id: Option<String>,
 }
@@ -2182,8 +2182,8 @@ pub struct ModifyInstanceAzResponse {
 pub struct ModifyInstanceParams {
     /// `InstanceId`, required: string. Example: `"cmgo-jyjcw8yv"`.
     pub instance_id: String,
-    /// `InstanceParams`, required: list of [`ModifyMongoDbParamType`].
-    pub instance_params: Vec<ModifyMongoDbParamType>,
+    /// `InstanceParams`, required: list of [`ModifyMongoDBParamType`].
+    pub instance_params: Vec<ModifyMongoDBParamType>,
     /// `ModifyType`, optional: string. Example: `IMMEDIATELY`.
     pub modify_type: Option<String>,
 }
@@ -2200,8 +2200,8 @@ pub struct ModifyInstanceParamsResponse {
 
 /// The `ModifySRVConnectionUrl` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ModifySrvConnectionUrlResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ModifySrvConnectionUrlResponse)]
+/// Answers [`ModifySRVConnectionUrlResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySRVConnectionUrl {
     /// `InstanceId`, required: string. Example: `cmgo-p8vn****`.
@@ -2213,15 +2213,15 @@ pub struct ModifySRVConnectionUrl {
 /// The answer of [`ModifySRVConnectionUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySrvConnectionUrlResponse {
+pub struct ModifySRVConnectionUrlResponse {
     /// `FlowId`: unsigned integer. Example: `131211213`.
     pub flow_id: Option<u64>,
 }
 
 /// The `OfflineIsolatedDBInstance` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`OfflineIsolatedDbInstanceResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = OfflineIsolatedDbInstanceResponse)]
+/// Answers [`OfflineIsolatedDBInstanceResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfflineIsolatedDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-f555zzzz`.
@@ -2231,7 +2231,7 @@ pub struct OfflineIsolatedDBInstance {
 /// The answer of [`OfflineIsolatedDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OfflineIsolatedDbInstanceResponse {
+pub struct OfflineIsolatedDBInstanceResponse {
     /// `AsyncRequestId`: string. Example: `"28920"`.
     pub async_request_id: Option<String>,
 }
@@ -2259,8 +2259,8 @@ pub struct OpenAuditServiceResponse;
 
 /// The `PromoteDBInstanceToActive` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`PromoteDbInstanceToActiveResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = PromoteDbInstanceToActiveResponse)]
+/// Answers [`PromoteDBInstanceToActiveResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PromoteDBInstanceToActive {
     /// `InstanceId`, required: string. Example: `cmgo-********`.
@@ -2272,7 +2272,7 @@ pub struct PromoteDBInstanceToActive {
 /// The answer of [`PromoteDBInstanceToActive`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PromoteDbInstanceToActiveResponse {
+pub struct PromoteDBInstanceToActiveResponse {
     /// `FlowId`: integer. Example: `10001`.
     pub flow_id: Option<i64>,
 }
@@ -2296,8 +2296,8 @@ pub struct RenameInstanceResponse;
 
 /// The `RenewDBInstances` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`RenewDbInstancesResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = RenewDbInstancesResponse)]
+/// Answers [`RenewDBInstancesResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["cmgo-gzo0****"]`.
@@ -2309,12 +2309,12 @@ pub struct RenewDBInstances {
 /// The answer of [`RenewDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewDbInstancesResponse;
+pub struct RenewDBInstancesResponse;
 
 /// The `ResetDBInstancePassword` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ResetDbInstancePasswordResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ResetDbInstancePasswordResponse)]
+/// Answers [`ResetDBInstancePasswordResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetDBInstancePassword {
     /// `InstanceId`, required: string. Example: `cmgo-7pjedvz7`.
@@ -2328,7 +2328,7 @@ pub struct ResetDBInstancePassword {
 /// The answer of [`ResetDBInstancePassword`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetDbInstancePasswordResponse {
+pub struct ResetDBInstancePasswordResponse {
     /// `AsyncRequestId`: string. Example: `4769`.
     pub async_request_id: Option<String>,
 }
@@ -2355,8 +2355,8 @@ pub struct RestartNodesResponse {
 
 /// The `RestoreDBInstance` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`RestoreDbInstanceResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = RestoreDbInstanceResponse)]
+/// Answers [`RestoreDBInstanceResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestoreDBInstance {
     /// `InstanceId`, required: string. Example: `cmgo-7pje****`.
@@ -2370,15 +2370,15 @@ pub struct RestoreDBInstance {
 /// The answer of [`RestoreDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestoreDbInstanceResponse {
+pub struct RestoreDBInstanceResponse {
     /// `FlowId`: integer. Example: `100000066`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ScaleDownDBInstanceCpu` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ScaleDownDbInstanceCpuResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ScaleDownDbInstanceCpuResponse)]
+/// Answers [`ScaleDownDBInstanceCpuResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleDownDBInstanceCpu {
     /// `InstanceId`, optional: string. Example: `cmgo-********`.
@@ -2388,15 +2388,15 @@ pub struct ScaleDownDBInstanceCpu {
 /// The answer of [`ScaleDownDBInstanceCpu`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScaleDownDbInstanceCpuResponse {
+pub struct ScaleDownDBInstanceCpuResponse {
     /// `FlowId`: integer. Example: `1750660112000525`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ScaleUpDBInstanceCpu` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`ScaleUpDbInstanceCpuResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = ScaleUpDbInstanceCpuResponse)]
+/// Answers [`ScaleUpDBInstanceCpuResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleUpDBInstanceCpu {
     /// `InstanceId`, optional: string. Example: `cmgo-********`.
@@ -2408,7 +2408,7 @@ pub struct ScaleUpDBInstanceCpu {
 /// The answer of [`ScaleUpDBInstanceCpu`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScaleUpDbInstanceCpuResponse {
+pub struct ScaleUpDBInstanceCpuResponse {
     /// `FlowId`: integer. Example: `1750660112000728`.
     pub flow_id: Option<i64>,
 }
@@ -2480,8 +2480,8 @@ pub struct SetBackupRulesResponse;
 
 /// The `SetDBInstanceDeletionProtection` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`SetDbInstanceDeletionProtectionResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = SetDbInstanceDeletionProtectionResponse)]
+/// Answers [`SetDBInstanceDeletionProtectionResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetDBInstanceDeletionProtection {
     /// `InstanceIds`, required: list of string. Example: `["cmgo-8oij****"]`.
@@ -2493,7 +2493,7 @@ pub struct SetDBInstanceDeletionProtection {
 /// The answer of [`SetDBInstanceDeletionProtection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetDbInstanceDeletionProtectionResponse;
+pub struct SetDBInstanceDeletionProtectionResponse;
 
 /// The `SetInstanceMaintenance` action of MONGODB API 2019-07-25.
 ///
@@ -2518,8 +2518,8 @@ pub struct SetInstanceMaintenanceResponse;
 
 /// The `TerminateDBInstances` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`TerminateDbInstancesResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = TerminateDbInstancesResponse)]
+/// Answers [`TerminateDBInstancesResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateDBInstances {
     /// `InstanceId`, required: string. Example: `cmgo-7pje****`.
@@ -2529,7 +2529,7 @@ pub struct TerminateDBInstances {
 /// The answer of [`TerminateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateDbInstancesResponse;
+pub struct TerminateDBInstancesResponse;
 
 /// The `UpdateInstanceRole` action of MONGODB API 2019-07-25.
 ///
@@ -2591,8 +2591,8 @@ pub struct UpdateInstanceUserResponse {
 
 /// The `UpgradeDBInstanceKernelVersion` action of MONGODB API 2019-07-25.
 ///
-/// Answers [`UpgradeDbInstanceKernelVersionResponse`].
-#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional", response = UpgradeDbInstanceKernelVersionResponse)]
+/// Answers [`UpgradeDBInstanceKernelVersionResponse`].
+#[tc_action(service = "mongodb", version = "2019-07-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstanceKernelVersion {
     /// `InstanceId`, required: string. Example: `cmgo-p8vnipr5`.
@@ -2604,7 +2604,7 @@ pub struct UpgradeDBInstanceKernelVersion {
 /// The answer of [`UpgradeDBInstanceKernelVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceKernelVersionResponse {
+pub struct UpgradeDBInstanceKernelVersionResponse {
     /// `FlowId`: unsigned integer. Example: `1367`.
     pub flow_id: Option<u64>,
 }
@@ -2880,20 +2880,20 @@ pub struct CurrentOp {
     pub exec_node: Option<String>,
 }
 
-/// The `DBInstanceInfo` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `DBInstanceInfo`).
+/// The `DBInstanceInfo` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstanceInfo {
+pub struct DBInstanceInfo {
     /// `InstanceId`: string. Example: `cmgo-12sad****`.
     pub instance_id: Option<String>,
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
 }
 
-/// The `DBInstancePrice` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `DBInstancePrice`).
+/// The `DBInstancePrice` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstancePrice {
+pub struct DBInstancePrice {
     /// `UnitPrice`: number. Example: `0.17`.
     pub unit_price: Option<f64>,
     /// `OriginalPrice`: number. Example: `210`.
@@ -2902,10 +2902,10 @@ pub struct DbInstancePrice {
     pub discount_price: Option<f64>,
 }
 
-/// The `DbURL` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `DbURL`).
+/// The `DbURL` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbUrl {
+pub struct DbURL {
     /// `URLType`: string. Example: `MONGOS_ALL`.
     #[tc(rename = "URLType")]
     pub url_type: Option<String>,
@@ -2923,10 +2923,10 @@ pub struct DeliverSummary {
     pub deliver_sub_type: Option<String>,
 }
 
-/// The `FBKeyValue` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `FBKeyValue`).
+/// The `FBKeyValue` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FbKeyValue {
+pub struct FBKeyValue {
     /// `Key`, optional: string. Example: `fbKey`.
     pub key: Option<String>,
     /// `Value`, optional: string. Example: `fbValue`.
@@ -2953,8 +2953,8 @@ pub struct FlashbackCollection {
     pub target_result_collection_name: String,
     /// `FilterKey`, required: string. Example: `fKey`.
     pub filter_key: String,
-    /// `KeyValues`, optional: list of [`FbKeyValue`]. Example: `fValue`.
-    pub key_values: Option<Vec<FbKeyValue>>,
+    /// `KeyValues`, optional: list of [`FBKeyValue`]. Example: `fValue`.
+    pub key_values: Option<Vec<FBKeyValue>>,
 }
 
 /// The `FlashbackDatabase` model of MONGODB API 2019-07-25.
@@ -3036,14 +3036,14 @@ pub struct InstanceDetail {
     pub maintenance_end: Option<String>,
     /// `ReplicaSets`: list of [`ShardInfo`].
     pub replica_sets: Option<Vec<ShardInfo>>,
-    /// `ReadonlyInstances`: list of [`DbInstanceInfo`].
-    pub readonly_instances: Option<Vec<DbInstanceInfo>>,
-    /// `StandbyInstances`: list of [`DbInstanceInfo`].
-    pub standby_instances: Option<Vec<DbInstanceInfo>>,
-    /// `CloneInstances`: list of [`DbInstanceInfo`].
-    pub clone_instances: Option<Vec<DbInstanceInfo>>,
-    /// `RelatedInstance`: [`DbInstanceInfo`].
-    pub related_instance: Option<DbInstanceInfo>,
+    /// `ReadonlyInstances`: list of [`DBInstanceInfo`].
+    pub readonly_instances: Option<Vec<DBInstanceInfo>>,
+    /// `StandbyInstances`: list of [`DBInstanceInfo`].
+    pub standby_instances: Option<Vec<DBInstanceInfo>>,
+    /// `CloneInstances`: list of [`DBInstanceInfo`].
+    pub clone_instances: Option<Vec<DBInstanceInfo>>,
+    /// `RelatedInstance`: [`DBInstanceInfo`].
+    pub related_instance: Option<DBInstanceInfo>,
     /// `Tags`: list of [`TagInfo`].
     pub tags: Option<Vec<TagInfo>>,
     /// `InstanceVer`: unsigned integer. Example: `4`.
@@ -3226,10 +3226,10 @@ pub struct InstanceUserInfo {
     pub description: Option<String>,
 }
 
-/// The `KMSInfoDetail` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `KMSInfoDetail`).
+/// The `KMSInfoDetail` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KmsInfoDetail {
+pub struct KMSInfoDetail {
     /// `KeyId`: string. Example: `e648b6c-584a-11ef-a5d2-5254002****`.
     pub key_id: Option<String>,
     /// `KeyName`: string. Example: `stg02-ai-bj-kms-******`.
@@ -3276,10 +3276,10 @@ pub struct LogInfo {
     pub log_id: Option<String>,
 }
 
-/// The `LogToCLSConfig` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `LogToCLSConfig`).
+/// The `LogToCLSConfig` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LogToClsConfig {
+pub struct LogToCLSConfig {
     /// `CLSRegion`: string. Example: `ap-guangzhou`.
     #[tc(rename = "CLSRegion")]
     pub cls_region: Option<String>,
@@ -3291,10 +3291,10 @@ pub struct LogToClsConfig {
     pub log_topic_id: Option<String>,
 }
 
-/// The `ModifyMongoDBParamType` model of MONGODB API 2019-07-25 (renamed: the metadata calls it `ModifyMongoDBParamType`).
+/// The `ModifyMongoDBParamType` model of MONGODB API 2019-07-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMongoDbParamType {
+pub struct ModifyMongoDBParamType {
     /// `Key`, required: string. Example: `"operationProfiling.****"`.
     pub key: String,
     /// `Value`, required: string. Example: `off`.

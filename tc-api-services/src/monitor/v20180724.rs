@@ -378,12 +378,12 @@ pub struct CreateAlarmNotice {
     pub notice_language: String,
     /// `UserNotices`, optional: list of [`UserNotice`].
     pub user_notices: Option<Vec<UserNotice>>,
-    /// `URLNotices`, optional: list of [`UrlNotice`].
+    /// `URLNotices`, optional: list of [`URLNotice`].
     #[tc(rename = "URLNotices")]
-    pub url_notices: Option<Vec<UrlNotice>>,
-    /// `CLSNotices`, optional: list of [`ClsNotice`].
+    pub url_notices: Option<Vec<URLNotice>>,
+    /// `CLSNotices`, optional: list of [`CLSNotice`].
     #[tc(rename = "CLSNotices")]
-    pub cls_notices: Option<Vec<ClsNotice>>,
+    pub cls_notices: Option<Vec<CLSNotice>>,
     /// `Tags`, optional: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
     /// `IsLoginFree`, optional: integer. Example: `0`.
@@ -534,10 +534,10 @@ pub struct CreateAlertRule {
     pub rule_state: Option<i64>,
     /// `Duration`, optional: string. Example: `5m`.
     pub duration: Option<String>,
-    /// `Labels`, optional: list of [`PrometheusRuleKv`].
-    pub labels: Option<Vec<PrometheusRuleKv>>,
-    /// `Annotations`, optional: list of [`PrometheusRuleKv`].
-    pub annotations: Option<Vec<PrometheusRuleKv>>,
+    /// `Labels`, optional: list of [`PrometheusRuleKV`].
+    pub labels: Option<Vec<PrometheusRuleKV>>,
+    /// `Annotations`, optional: list of [`PrometheusRuleKV`].
+    pub annotations: Option<Vec<PrometheusRuleKV>>,
     /// `Type`, optional: string. Example: `TargetDown`.
     pub type_: Option<String>,
 }
@@ -958,8 +958,8 @@ pub struct CreatePrometheusMultiTenantInstancePostPayMode {
     pub tag_specification: Option<Vec<PrometheusTag>>,
     /// `GrafanaInstanceId`, optional: string. Example: `grafana-xxxx`.
     pub grafana_instance_id: Option<String>,
-    /// `InstanceAttributes`, optional: list of [`PrometheusRuleKv`].
-    pub instance_attributes: Option<Vec<PrometheusRuleKv>>,
+    /// `InstanceAttributes`, optional: list of [`PrometheusRuleKV`].
+    pub instance_attributes: Option<Vec<PrometheusRuleKV>>,
 }
 
 /// The answer of [`CreatePrometheusMultiTenantInstancePostPayMode`].
@@ -1055,8 +1055,8 @@ pub struct CreateRecordingRuleResponse {
 
 /// The `CreateSSOAccount` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`CreateSsoAccountResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = CreateSsoAccountResponse)]
+/// Answers [`CreateSSOAccountResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSSOAccount {
     /// `InstanceId`, required: string. Example: `grafana-fs***ad`.
@@ -1072,7 +1072,7 @@ pub struct CreateSSOAccount {
 /// The answer of [`CreateSSOAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSsoAccountResponse {
+pub struct CreateSSOAccountResponse {
     /// `UserId`: string. Example: `1000000000`.
     pub user_id: Option<String>,
 }
@@ -1427,8 +1427,8 @@ pub struct DeleteRecordingRulesResponse;
 
 /// The `DeleteSSOAccount` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`DeleteSsoAccountResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = DeleteSsoAccountResponse)]
+/// Answers [`DeleteSSOAccountResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSSOAccount {
     /// `InstanceId`, required: string. Example: `myGrafana`.
@@ -1440,7 +1440,7 @@ pub struct DeleteSSOAccount {
 /// The answer of [`DeleteSSOAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSsoAccountResponse;
+pub struct DeleteSSOAccountResponse;
 
 /// The `DeleteServiceDiscovery` action of MONITOR API 2018-07-24.
 ///
@@ -1719,15 +1719,15 @@ pub struct DescribeAlarmNoticeCallbacks {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAlarmNoticeCallbacksResponse {
-    /// `URLNotices`: list of [`UrlNotice`], may be null. Example: `URLNotice`.
+    /// `URLNotices`: list of [`URLNotice`], may be null. Example: `URLNotice`.
     #[tc(rename = "URLNotices")]
-    pub url_notices: Option<Vec<UrlNotice>>,
+    pub url_notices: Option<Vec<URLNotice>>,
 }
 
 /// The `DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIdResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIdResponse)]
+/// Answers [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID {
     /// `AlertId`, required: string. Example: `alert-********`.
@@ -1737,7 +1737,7 @@ pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID {
 /// The answer of [`DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIdResponse {
+pub struct DescribeAlarmNoticeOnCallUsersFromPrometheusAlertIDResponse {
     /// `Notices`: list of [`NoticeOnCallUsersInfo`].
     pub notices: Option<Vec<NoticeOnCallUsersInfo>>,
 }
@@ -2121,8 +2121,8 @@ pub struct DescribeConditionsTemplateListResponse {
 
 /// The `DescribeDNSConfig` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`DescribeDnsConfigResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = DescribeDnsConfigResponse)]
+/// Answers [`DescribeDNSConfigResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDNSConfig {
     /// `InstanceId`, required: string. Example: `my-instance`.
@@ -2132,7 +2132,7 @@ pub struct DescribeDNSConfig {
 /// The answer of [`DescribeDNSConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDnsConfigResponse {
+pub struct DescribeDNSConfigResponse {
     /// `NameServers`: list of string. Example: `["114.114.114.114"]`.
     pub name_servers: Option<Vec<String>>,
 }
@@ -2831,8 +2831,8 @@ pub struct DescribePrometheusAlertGroups {
     pub group_id: Option<String>,
     /// `GroupName`, optional: string. Example: `告警分组-11`.
     pub group_name: Option<String>,
-    /// `Labels`, optional: list of [`PrometheusRuleKv`].
-    pub labels: Option<Vec<PrometheusRuleKv>>,
+    /// `Labels`, optional: list of [`PrometheusRuleKV`].
+    pub labels: Option<Vec<PrometheusRuleKV>>,
 }
 
 /// The answer of [`DescribePrometheusAlertGroups`].
@@ -3285,8 +3285,8 @@ pub struct DescribePrometheusScrapeStatisticsResponse {
 
 /// The `DescribePrometheusTargetsTMP` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`DescribePrometheusTargetsTmpResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = DescribePrometheusTargetsTmpResponse)]
+/// Answers [`DescribePrometheusTargetsTMPResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrometheusTargetsTMP {
     /// `InstanceId`, required: string. Example: `prom-xxx`.
@@ -3306,7 +3306,7 @@ pub struct DescribePrometheusTargetsTMP {
 /// The answer of [`DescribePrometheusTargetsTMP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePrometheusTargetsTmpResponse {
+pub struct DescribePrometheusTargetsTMPResponse {
     /// `Jobs`: list of [`PrometheusJobTargets`]. Example: `{"Targets":[{"LastScrape":"2024-06-19 16:22:26","ScrapeDurat`….
     pub jobs: Option<Vec<PrometheusJobTargets>>,
 }
@@ -3407,8 +3407,8 @@ pub struct DescribeRecordingRulesResponse {
 
 /// The `DescribeRemoteURLs` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`DescribeRemoteUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = DescribeRemoteUrLsResponse)]
+/// Answers [`DescribeRemoteURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRemoteURLs {
     /// `InstanceId`, required: string. Example: `prom-jsbr`.
@@ -3421,7 +3421,7 @@ pub struct DescribeRemoteURLs {
 /// The answer of [`DescribeRemoteURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRemoteUrLsResponse {
+pub struct DescribeRemoteURLsResponse {
     /// `RemoteWrites`: list of [`RemoteWrite`].
     pub remote_writes: Option<Vec<RemoteWrite>>,
 }
@@ -3452,8 +3452,8 @@ pub struct DescribeRemoteWritesResponse {
 
 /// The `DescribeSSOAccount` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`DescribeSsoAccountResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = DescribeSsoAccountResponse)]
+/// Answers [`DescribeSSOAccountResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSSOAccount {
     /// `InstanceId`, required: string. Example: `myGrafana`.
@@ -3465,7 +3465,7 @@ pub struct DescribeSSOAccount {
 /// The answer of [`DescribeSSOAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSsoAccountResponse {
+pub struct DescribeSSOAccountResponse {
     /// `AccountSet`: list of [`GrafanaAccountInfo`], may be null.
     pub account_set: Option<Vec<GrafanaAccountInfo>>,
 }
@@ -3543,8 +3543,8 @@ pub struct EnableGrafanaInternetResponse;
 
 /// The `EnableGrafanaSSO` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`EnableGrafanaSsoResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = EnableGrafanaSsoResponse)]
+/// Answers [`EnableGrafanaSSOResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableGrafanaSSO {
     /// `EnableSSO`, required: boolean. Example: `true`.
@@ -3557,7 +3557,7 @@ pub struct EnableGrafanaSSO {
 /// The answer of [`EnableGrafanaSSO`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableGrafanaSsoResponse;
+pub struct EnableGrafanaSSOResponse;
 
 /// The `EnablePredefinedPolicies` action of MONITOR API 2018-07-24.
 ///
@@ -3582,8 +3582,8 @@ pub struct EnablePredefinedPoliciesResponse;
 
 /// The `EnableSSOCamCheck` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`EnableSsoCamCheckResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = EnableSsoCamCheckResponse)]
+/// Answers [`EnableSSOCamCheckResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableSSOCamCheck {
     /// `InstanceId`, required: string. Example: `my-instance`.
@@ -3596,12 +3596,12 @@ pub struct EnableSSOCamCheck {
 /// The answer of [`EnableSSOCamCheck`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableSsoCamCheckResponse;
+pub struct EnableSSOCamCheckResponse;
 
 /// The `ExportPrometheusReadOnlyDynamicAPI` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`ExportPrometheusReadOnlyDynamicApiResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = ExportPrometheusReadOnlyDynamicApiResponse)]
+/// Answers [`ExportPrometheusReadOnlyDynamicAPIResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportPrometheusReadOnlyDynamicAPI {
     /// `InstanceId`, required: string. Example: `prom-xxxxxxxx`.
@@ -3621,10 +3621,10 @@ pub struct ExportPrometheusReadOnlyDynamicAPI {
 /// The answer of [`ExportPrometheusReadOnlyDynamicAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportPrometheusReadOnlyDynamicApiResponse {
-    /// `HTTP`: [`PrometheusDynamicApiResponseHttp`].
+pub struct ExportPrometheusReadOnlyDynamicAPIResponse {
+    /// `HTTP`: [`PrometheusDynamicAPIResponseHTTP`].
     #[tc(rename = "HTTP")]
-    pub http: Option<PrometheusDynamicApiResponseHttp>,
+    pub http: Option<PrometheusDynamicAPIResponseHTTP>,
 }
 
 /// The `GetMonitorData` action of MONITOR API 2018-07-24.
@@ -3808,12 +3808,12 @@ pub struct ModifyAlarmNotice {
     pub notice_id: String,
     /// `UserNotices`, optional: list of [`UserNotice`].
     pub user_notices: Option<Vec<UserNotice>>,
-    /// `URLNotices`, optional: list of [`UrlNotice`].
+    /// `URLNotices`, optional: list of [`URLNotice`].
     #[tc(rename = "URLNotices")]
-    pub url_notices: Option<Vec<UrlNotice>>,
-    /// `CLSNotices`, optional: list of [`ClsNotice`].
+    pub url_notices: Option<Vec<URLNotice>>,
+    /// `CLSNotices`, optional: list of [`CLSNotice`].
     #[tc(rename = "CLSNotices")]
-    pub cls_notices: Option<Vec<ClsNotice>>,
+    pub cls_notices: Option<Vec<CLSNotice>>,
     /// `PolicyIds`, optional: list of string. Example: `["policy-ssdd"]`.
     pub policy_ids: Option<Vec<String>>,
     /// `IsLoginFree`, optional: integer. Example: `1`.
@@ -4120,8 +4120,8 @@ pub struct ModifyPrometheusInstanceAttributes {
     pub instance_name: Option<String>,
     /// `DataRetentionTime`, optional: integer. Example: `15`.
     pub data_retention_time: Option<i64>,
-    /// `InstanceAttributes`, optional: list of [`PrometheusRuleKv`].
-    pub instance_attributes: Option<Vec<PrometheusRuleKv>>,
+    /// `InstanceAttributes`, optional: list of [`PrometheusRuleKV`].
+    pub instance_attributes: Option<Vec<PrometheusRuleKV>>,
 }
 
 /// The answer of [`ModifyPrometheusInstanceAttributes`].
@@ -4167,8 +4167,8 @@ pub struct ModifyPrometheusTempResponse;
 
 /// The `ModifyRemoteURLs` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`ModifyRemoteUrLsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = ModifyRemoteUrLsResponse)]
+/// Answers [`ModifyRemoteURLsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRemoteURLs {
     /// `InstanceId`, required: string. Example: `prom-abcd`.
@@ -4180,7 +4180,7 @@ pub struct ModifyRemoteURLs {
 /// The answer of [`ModifyRemoteURLs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRemoteUrLsResponse;
+pub struct ModifyRemoteURLsResponse;
 
 /// The `ReplacePrometheusAlertmanagerConfig` action of MONITOR API 2018-07-24.
 ///
@@ -4216,8 +4216,8 @@ pub struct ResumeGrafanaInstanceResponse;
 
 /// The `RoutePrometheusDynamicAPI` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`RoutePrometheusDynamicApiResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = RoutePrometheusDynamicApiResponse)]
+/// Answers [`RoutePrometheusDynamicAPIResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoutePrometheusDynamicAPI {
     /// `InstanceId`, required: string. Example: `prom-xxxxxxxx`.
@@ -4235,10 +4235,10 @@ pub struct RoutePrometheusDynamicAPI {
 /// The answer of [`RoutePrometheusDynamicAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RoutePrometheusDynamicApiResponse {
-    /// `HTTP`: [`PrometheusDynamicApiResponseHttp`].
+pub struct RoutePrometheusDynamicAPIResponse {
+    /// `HTTP`: [`PrometheusDynamicAPIResponseHTTP`].
     #[tc(rename = "HTTP")]
-    pub http: Option<PrometheusDynamicApiResponseHttp>,
+    pub http: Option<PrometheusDynamicAPIResponseHTTP>,
 }
 
 /// The `RunPrometheusInstance` action of MONITOR API 2018-07-24.
@@ -4428,10 +4428,10 @@ pub struct UpdateAlertRule {
     pub duration: String,
     /// `Receivers`, required: list of string. Example: `["notice-5sfs3242"]`.
     pub receivers: Vec<String>,
-    /// `Labels`, optional: list of [`PrometheusRuleKv`]. Example: `[{Key: "ip" Value: "1.1.1.1"}]`.
-    pub labels: Option<Vec<PrometheusRuleKv>>,
-    /// `Annotations`, optional: list of [`PrometheusRuleKv`]. Example: `[{Key: "summary" Value: "规则名称"}]`.
-    pub annotations: Option<Vec<PrometheusRuleKv>>,
+    /// `Labels`, optional: list of [`PrometheusRuleKV`]. Example: `[{Key: "ip" Value: "1.1.1.1"}]`.
+    pub labels: Option<Vec<PrometheusRuleKV>>,
+    /// `Annotations`, optional: list of [`PrometheusRuleKV`]. Example: `[{Key: "summary" Value: "规则名称"}]`.
+    pub annotations: Option<Vec<PrometheusRuleKV>>,
     /// `Type`, optional: string. Example: `TargetDown`.
     pub type_: Option<String>,
 }
@@ -4465,8 +4465,8 @@ pub struct UpdateAlertRuleStateResponse;
 
 /// The `UpdateDNSConfig` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`UpdateDnsConfigResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = UpdateDnsConfigResponse)]
+/// Answers [`UpdateDNSConfigResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateDNSConfig {
     /// `InstanceId`, required: string. Example: `my-instance`.
@@ -4478,7 +4478,7 @@ pub struct UpdateDNSConfig {
 /// The answer of [`UpdateDNSConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateDnsConfigResponse;
+pub struct UpdateDNSConfigResponse;
 
 /// The `UpdateExporterIntegration` action of MONITOR API 2018-07-24.
 ///
@@ -4762,8 +4762,8 @@ pub struct UpdateRecordingRuleResponse {
 
 /// The `UpdateSSOAccount` action of MONITOR API 2018-07-24.
 ///
-/// Answers [`UpdateSsoAccountResponse`].
-#[tc_action(service = "monitor", version = "2018-07-24", region = "optional", response = UpdateSsoAccountResponse)]
+/// Answers [`UpdateSSOAccountResponse`].
+#[tc_action(service = "monitor", version = "2018-07-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSSOAccount {
     /// `InstanceId`, required: string. Example: `myGrafana`.
@@ -4779,7 +4779,7 @@ pub struct UpdateSSOAccount {
 /// The answer of [`UpdateSSOAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateSsoAccountResponse;
+pub struct UpdateSSOAccountResponse;
 
 /// The `UpdateServiceDiscovery` action of MONITOR API 2018-07-24.
 ///
@@ -5006,9 +5006,9 @@ pub struct AlarmNotice {
     pub notice_type: Option<String>,
     /// `UserNotices`: list of [`UserNotice`], may be null.
     pub user_notices: Option<Vec<UserNotice>>,
-    /// `URLNotices`: list of [`UrlNotice`], may be null.
+    /// `URLNotices`: list of [`URLNotice`], may be null.
     #[tc(rename = "URLNotices")]
-    pub url_notices: Option<Vec<UrlNotice>>,
+    pub url_notices: Option<Vec<URLNotice>>,
     /// `IsPreset`: integer, may be null. Example: `1`.
     pub is_preset: Option<i64>,
     /// `NoticeLanguage`: string, may be null. Example: `zh-CN`.
@@ -5018,9 +5018,9 @@ pub struct AlarmNotice {
     /// `AMPConsumerId`: string, may be null. Example: `Consumer-asfafasf`.
     #[tc(rename = "AMPConsumerId")]
     pub amp_consumer_id: Option<String>,
-    /// `CLSNotices`: list of [`ClsNotice`], may be null.
+    /// `CLSNotices`: list of [`CLSNotice`], may be null.
     #[tc(rename = "CLSNotices")]
-    pub cls_notices: Option<Vec<ClsNotice>>,
+    pub cls_notices: Option<Vec<CLSNotice>>,
     /// `Tags`: list of [`Tag`], may be null.
     pub tags: Option<Vec<Tag>>,
     /// `IsLoginFree`: integer. Example: `1`.
@@ -5256,10 +5256,10 @@ pub struct BindingPolicyObjectDimension {
     pub event_dimensions: Option<String>,
 }
 
-/// The `CLSNotice` model of MONITOR API 2018-07-24 (renamed: the metadata calls it `CLSNotice`).
+/// The `CLSNotice` model of MONITOR API 2018-07-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsNotice {
+pub struct CLSNotice {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
     /// `LogSetId`: string. Example: `logset-28hg48g2`.
@@ -6935,10 +6935,10 @@ pub struct PrometheusAlertCustomReceiver {
 pub struct PrometheusAlertGroupRuleSet {
     /// `RuleName`: string, may be null. Example: `规则-1`.
     pub rule_name: Option<String>,
-    /// `Labels`: list of [`PrometheusRuleKv`], may be null. Example: `[{Key: "ip" Value: "1.1.1.1"}]`.
-    pub labels: Option<Vec<PrometheusRuleKv>>,
-    /// `Annotations`: list of [`PrometheusRuleKv`], may be null. Example: `[{Key: "summary" Value: "规则名称"}]`.
-    pub annotations: Option<Vec<PrometheusRuleKv>>,
+    /// `Labels`: list of [`PrometheusRuleKV`], may be null. Example: `[{Key: "ip" Value: "1.1.1.1"}]`.
+    pub labels: Option<Vec<PrometheusRuleKV>>,
+    /// `Annotations`: list of [`PrometheusRuleKV`], may be null. Example: `[{Key: "summary" Value: "规则名称"}]`.
+    pub annotations: Option<Vec<PrometheusRuleKV>>,
     /// `Duration`: string, may be null. Example: `5m`.
     pub duration: Option<String>,
     /// `Expr`: string, may be null. Example: `job:request_latency_seconds:mean5m{job="myjob"} > 0.5`.
@@ -7117,10 +7117,10 @@ pub struct PrometheusConfigItem {
     pub targets: Option<Targets>,
 }
 
-/// The `PrometheusDynamicAPIResponseHTTP` model of MONITOR API 2018-07-24 (renamed: the metadata calls it `PrometheusDynamicAPIResponseHTTP`).
+/// The `PrometheusDynamicAPIResponseHTTP` model of MONITOR API 2018-07-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrometheusDynamicApiResponseHttp {
+pub struct PrometheusDynamicAPIResponseHTTP {
     /// `StatusCode`: integer. Example: `200`.
     pub status_code: Option<i64>,
     /// `ResponseBody`: string. Example: `"{}"`.
@@ -7254,8 +7254,8 @@ pub struct PrometheusInstancesItem {
     pub recording_rule_limit: Option<i64>,
     /// `MigrationType`: integer, may be null. Example: `1`.
     pub migration_type: Option<i64>,
-    /// `InstanceAttributes`: list of [`PrometheusRuleKv`], may be null.
-    pub instance_attributes: Option<Vec<PrometheusRuleKv>>,
+    /// `InstanceAttributes`: list of [`PrometheusRuleKV`], may be null.
+    pub instance_attributes: Option<Vec<PrometheusRuleKV>>,
 }
 
 /// The `PrometheusInstancesOverview` model of MONITOR API 2018-07-24.
@@ -7417,10 +7417,10 @@ pub struct PrometheusRegionItem {
     pub region_pay_mode: Option<i64>,
 }
 
-/// The `PrometheusRuleKV` model of MONITOR API 2018-07-24 (renamed: the metadata calls it `PrometheusRuleKV`).
+/// The `PrometheusRuleKV` model of MONITOR API 2018-07-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrometheusRuleKv {
+pub struct PrometheusRuleKV {
     /// `Key`: string. Example: `AllowChangeAlertmanagerRouteConfig`.
     pub key: Option<String>,
     /// `Value`: string. Example: `true`.
@@ -7439,10 +7439,10 @@ pub struct PrometheusRuleSet {
     pub rule_state: Option<i64>,
     /// `Type`: string, may be null. Example: `recodingRule`.
     pub type_: Option<String>,
-    /// `Labels`: list of [`PrometheusRuleKv`], may be null.
-    pub labels: Option<Vec<PrometheusRuleKv>>,
-    /// `Annotations`: list of [`PrometheusRuleKv`], may be null.
-    pub annotations: Option<Vec<PrometheusRuleKv>>,
+    /// `Labels`: list of [`PrometheusRuleKV`], may be null.
+    pub labels: Option<Vec<PrometheusRuleKV>>,
+    /// `Annotations`: list of [`PrometheusRuleKV`], may be null.
+    pub annotations: Option<Vec<PrometheusRuleKV>>,
     /// `Expr`: string, may be null. Example: `up == 1`.
     pub expr: Option<String>,
     /// `Duration`: string, may be null. Example: `1h`.
@@ -7846,10 +7846,10 @@ pub struct Toleration {
     pub effect: Option<String>,
 }
 
-/// The `URLNotice` model of MONITOR API 2018-07-24 (renamed: the metadata calls it `URLNotice`).
+/// The `URLNotice` model of MONITOR API 2018-07-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UrlNotice {
+pub struct URLNotice {
     /// `URL`: string, may be null. Example: `http://www.123.com`.
     #[tc(rename = "URL")]
     pub url: Option<String>,

@@ -53,8 +53,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CancelAIWorkbenchChat` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`CancelAiWorkbenchChatResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = CancelAiWorkbenchChatResponse)]
+/// Answers [`CancelAIWorkbenchChatResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelAIWorkbenchChat {
     /// `SessionId`, optional: string. Example: `ses-************`.
@@ -64,12 +64,12 @@ pub struct CancelAIWorkbenchChat {
 /// The answer of [`CancelAIWorkbenchChat`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelAiWorkbenchChatResponse;
+pub struct CancelAIWorkbenchChatResponse;
 
 /// The `CreateAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`CreateAiWorkbenchAgentResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = CreateAiWorkbenchAgentResponse)]
+/// Answers [`CreateAIWorkbenchAgentResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIWorkbenchAgent {
     /// `Name`, optional: string. Example: `资源巡检助手`.
@@ -100,15 +100,15 @@ pub struct CreateAIWorkbenchAgent {
 /// The answer of [`CreateAIWorkbenchAgent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiWorkbenchAgentResponse {
+pub struct CreateAIWorkbenchAgentResponse {
     /// `AgentId`: string, may be null. Example: `agt-********`.
     pub agent_id: Option<String>,
 }
 
 /// The `CreateAIWorkbenchTask` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`CreateAiWorkbenchTaskResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = CreateAiWorkbenchTaskResponse)]
+/// Answers [`CreateAIWorkbenchTaskResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIWorkbenchTask {
     /// `Name`, optional: string. Example: `策略触发`.
@@ -144,7 +144,7 @@ pub struct CreateAIWorkbenchTask {
 /// The answer of [`CreateAIWorkbenchTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiWorkbenchTaskResponse {
+pub struct CreateAIWorkbenchTaskResponse {
     /// `TaskId`: string, may be null. Example: `tsk-********`.
     pub task_id: Option<String>,
 }
@@ -206,8 +206,8 @@ pub struct CreateNoticeContentTmplResponse {
 
 /// The `DeleteAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DeleteAiWorkbenchAgentResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DeleteAiWorkbenchAgentResponse)]
+/// Answers [`DeleteAIWorkbenchAgentResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIWorkbenchAgent {
     /// `AgentId`, optional: string. Example: `agt-********`.
@@ -217,12 +217,12 @@ pub struct DeleteAIWorkbenchAgent {
 /// The answer of [`DeleteAIWorkbenchAgent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiWorkbenchAgentResponse;
+pub struct DeleteAIWorkbenchAgentResponse;
 
 /// The `DeleteAIWorkbenchTask` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DeleteAiWorkbenchTaskResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DeleteAiWorkbenchTaskResponse)]
+/// Answers [`DeleteAIWorkbenchTaskResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIWorkbenchTask {
     /// `TaskId`, optional: string. Example: `tsk-********`.
@@ -232,7 +232,7 @@ pub struct DeleteAIWorkbenchTask {
 /// The answer of [`DeleteAIWorkbenchTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiWorkbenchTaskResponse;
+pub struct DeleteAIWorkbenchTaskResponse;
 
 /// The `DeleteDispenseExternalRule` action of MONITOR API 2023-06-16.
 ///
@@ -266,8 +266,8 @@ pub struct DeleteNoticeContentTmplsResponse;
 
 /// The `DescribeAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchAgentResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchAgentResponse)]
+/// Answers [`DescribeAIWorkbenchAgentResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchAgent {
     /// `AgentId`, optional: string. Example: `agt-********`.
@@ -277,15 +277,15 @@ pub struct DescribeAIWorkbenchAgent {
 /// The answer of [`DescribeAIWorkbenchAgent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchAgentResponse {
+pub struct DescribeAIWorkbenchAgentResponse {
     /// `Agent`: [`AgentInfo`], may be null.
     pub agent: Option<AgentInfo>,
 }
 
 /// The `DescribeAIWorkbenchArtifact` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchArtifactResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchArtifactResponse)]
+/// Answers [`DescribeAIWorkbenchArtifactResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchArtifact {
     /// `ArtifactId`, required: string. Example: `a9***************************c86`.
@@ -298,7 +298,7 @@ pub struct DescribeAIWorkbenchArtifact {
 /// The answer of [`DescribeAIWorkbenchArtifact`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchArtifactResponse {
+pub struct DescribeAIWorkbenchArtifactResponse {
     /// `Artifact`: [`ArtifactInfo`], may be null.
     pub artifact: Option<ArtifactInfo>,
     /// `DownloadURL`: string, may be null. Example: `https://observability-*********`.
@@ -311,8 +311,8 @@ pub struct DescribeAiWorkbenchArtifactResponse {
 
 /// The `DescribeAIWorkbenchExecution` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchExecutionResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchExecutionResponse)]
+/// Answers [`DescribeAIWorkbenchExecutionResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchExecution {
     /// `ExecutionId`, optional: string. Example: `exe-************`.
@@ -322,15 +322,15 @@ pub struct DescribeAIWorkbenchExecution {
 /// The answer of [`DescribeAIWorkbenchExecution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchExecutionResponse {
+pub struct DescribeAIWorkbenchExecutionResponse {
     /// `Execution`: [`ExecutionInfo`], may be null.
     pub execution: Option<ExecutionInfo>,
 }
 
 /// The `DescribeAIWorkbenchSREDigitalTwinTaskList` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchSreDigitalTwinTaskListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchSreDigitalTwinTaskListResponse)]
+/// Answers [`DescribeAIWorkbenchSREDigitalTwinTaskListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchSREDigitalTwinTaskList {
     /// `TwinID`, required: unsigned integer. Example: `1`.
@@ -345,18 +345,18 @@ pub struct DescribeAIWorkbenchSREDigitalTwinTaskList {
 /// The answer of [`DescribeAIWorkbenchSREDigitalTwinTaskList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchSreDigitalTwinTaskListResponse {
+pub struct DescribeAIWorkbenchSREDigitalTwinTaskListResponse {
     /// `JSONStrPaths`: list of string. Example: `[""]`.
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
-    /// `Data`: [`AiWorkbenchSreDigitalTwinTaskList`]. Example: `{"Tasks":[{"ID":15,"CreatedAt":"2025-07-15T12:52:14.257741+0`….
-    pub data: Option<AiWorkbenchSreDigitalTwinTaskList>,
+    /// `Data`: [`AIWorkbenchSREDigitalTwinTaskList`]. Example: `{"Tasks":[{"ID":15,"CreatedAt":"2025-07-15T12:52:14.257741+0`….
+    pub data: Option<AIWorkbenchSREDigitalTwinTaskList>,
 }
 
 /// The `DescribeAIWorkbenchSREDigitalTwinWorkLogDetail` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchSreDigitalTwinWorkLogDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchSreDigitalTwinWorkLogDetailResponse)]
+/// Answers [`DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetail {
     /// `WorkLogID`, required: integer. Example: `1`.
@@ -367,18 +367,18 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetail {
 /// The answer of [`DescribeAIWorkbenchSREDigitalTwinWorkLogDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchSreDigitalTwinWorkLogDetailResponse {
+pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogDetailResponse {
     /// `JSONStrPaths`: list of string.
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
-    /// `Data`: [`AiWorkbenchSreDigitalTwinWorkLogDetail`].
-    pub data: Option<AiWorkbenchSreDigitalTwinWorkLogDetail>,
+    /// `Data`: [`AIWorkbenchSREDigitalTwinWorkLogDetail`].
+    pub data: Option<AIWorkbenchSREDigitalTwinWorkLogDetail>,
 }
 
 /// The `DescribeAIWorkbenchSREDigitalTwinWorkLogList` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchSreDigitalTwinWorkLogListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchSreDigitalTwinWorkLogListResponse)]
+/// Answers [`DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogList {
     /// `TwinID`, required: unsigned integer. Example: `1`.
@@ -393,18 +393,18 @@ pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogList {
 /// The answer of [`DescribeAIWorkbenchSREDigitalTwinWorkLogList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchSreDigitalTwinWorkLogListResponse {
+pub struct DescribeAIWorkbenchSREDigitalTwinWorkLogListResponse {
     /// `JSONStrPaths`: list of string. Example: `[""]`.
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
-    /// `Data`: [`AiWorkbenchSreDigitalTwinWorkLogList`]. Example: `{"WorkLogs":[{"ID":3,"CreatedAt":"2025-07-18T20:02:53.248255`….
-    pub data: Option<AiWorkbenchSreDigitalTwinWorkLogList>,
+    /// `Data`: [`AIWorkbenchSREDigitalTwinWorkLogList`]. Example: `{"WorkLogs":[{"ID":3,"CreatedAt":"2025-07-18T20:02:53.248255`….
+    pub data: Option<AIWorkbenchSREDigitalTwinWorkLogList>,
 }
 
 /// The `DescribeAIWorkbenchSession` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchSessionResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchSessionResponse)]
+/// Answers [`DescribeAIWorkbenchSessionResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchSession {
     /// `SessionId`, optional: string. Example: `ses-************`.
@@ -414,15 +414,15 @@ pub struct DescribeAIWorkbenchSession {
 /// The answer of [`DescribeAIWorkbenchSession`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchSessionResponse {
+pub struct DescribeAIWorkbenchSessionResponse {
     /// `Session`: [`SessionInfo`], may be null.
     pub session: Option<SessionInfo>,
 }
 
 /// The `DescribeAIWorkbenchSkill` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`DescribeAiWorkbenchSkillResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = DescribeAiWorkbenchSkillResponse)]
+/// Answers [`DescribeAIWorkbenchSkillResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIWorkbenchSkill {
     /// `SkillId`, optional: string. Example: `skl-********`.
@@ -432,7 +432,7 @@ pub struct DescribeAIWorkbenchSkill {
 /// The answer of [`DescribeAIWorkbenchSkill`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiWorkbenchSkillResponse {
+pub struct DescribeAIWorkbenchSkillResponse {
     /// `Skill`: [`SkillInfo`], may be null.
     pub skill: Option<SkillInfo>,
 }
@@ -624,8 +624,8 @@ pub struct DescribeNoticeContentTmplResponse {
 
 /// The `GetAIWorkbenchArtifactDownloadURL` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`GetAiWorkbenchArtifactDownloadUrlResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = GetAiWorkbenchArtifactDownloadUrlResponse)]
+/// Answers [`GetAIWorkbenchArtifactDownloadURLResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetAIWorkbenchArtifactDownloadURL {
     /// `SessionId`, required: string. Example: `ses-************`.
@@ -637,7 +637,7 @@ pub struct GetAIWorkbenchArtifactDownloadURL {
 /// The answer of [`GetAIWorkbenchArtifactDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetAiWorkbenchArtifactDownloadUrlResponse {
+pub struct GetAIWorkbenchArtifactDownloadURLResponse {
     /// `DownloadURL`: string, may be null. Example: `https://ob*****************************`.
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
@@ -647,8 +647,8 @@ pub struct GetAiWorkbenchArtifactDownloadUrlResponse {
 
 /// The `ListAIWorkbenchAgents` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchAgentsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchAgentsResponse)]
+/// Answers [`ListAIWorkbenchAgentsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchAgents {
     /// `PerPage`, optional: integer. Example: `10`.
@@ -670,7 +670,7 @@ pub struct ListAIWorkbenchAgents {
 /// The answer of [`ListAIWorkbenchAgents`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchAgentsResponse {
+pub struct ListAIWorkbenchAgentsResponse {
     /// `Agents`: list of [`AgentInfo`], may be null.
     pub agents: Option<Vec<AgentInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -679,8 +679,8 @@ pub struct ListAiWorkbenchAgentsResponse {
 
 /// The `ListAIWorkbenchArtifacts` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchArtifactsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchArtifactsResponse)]
+/// Answers [`ListAIWorkbenchArtifactsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchArtifacts {
     /// `PerPage`, optional: integer. Example: `20`.
@@ -702,7 +702,7 @@ pub struct ListAIWorkbenchArtifacts {
 /// The answer of [`ListAIWorkbenchArtifacts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchArtifactsResponse {
+pub struct ListAIWorkbenchArtifactsResponse {
     /// `Artifacts`: list of [`ArtifactInfo`], may be null.
     pub artifacts: Option<Vec<ArtifactInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -711,8 +711,8 @@ pub struct ListAiWorkbenchArtifactsResponse {
 
 /// The `ListAIWorkbenchExecutions` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchExecutionsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchExecutionsResponse)]
+/// Answers [`ListAIWorkbenchExecutionsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchExecutions {
     /// `PerPage`, optional: integer. Example: `10`.
@@ -738,7 +738,7 @@ pub struct ListAIWorkbenchExecutions {
 /// The answer of [`ListAIWorkbenchExecutions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchExecutionsResponse {
+pub struct ListAIWorkbenchExecutionsResponse {
     /// `Executions`: list of [`ExecutionInfo`], may be null.
     pub executions: Option<Vec<ExecutionInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -747,8 +747,8 @@ pub struct ListAiWorkbenchExecutionsResponse {
 
 /// The `ListAIWorkbenchMCPs` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchMcPsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchMcPsResponse)]
+/// Answers [`ListAIWorkbenchMCPsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchMCPs {
     /// `PerPage`, optional: integer. Example: `10`.
@@ -771,18 +771,18 @@ pub struct ListAIWorkbenchMCPs {
 /// The answer of [`ListAIWorkbenchMCPs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchMcPsResponse {
-    /// `MCPs`: list of [`McpInfo`], may be null.
+pub struct ListAIWorkbenchMCPsResponse {
+    /// `MCPs`: list of [`MCPInfo`], may be null.
     #[tc(rename = "MCPs")]
-    pub mc_ps: Option<Vec<McpInfo>>,
+    pub mc_ps: Option<Vec<MCPInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
     pub page_result: Option<PageByNumResult>,
 }
 
 /// The `ListAIWorkbenchMessages` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchMessagesResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchMessagesResponse)]
+/// Answers [`ListAIWorkbenchMessagesResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchMessages {
     /// `SessionId`, optional: string. Example: `ses-************`.
@@ -798,7 +798,7 @@ pub struct ListAIWorkbenchMessages {
 /// The answer of [`ListAIWorkbenchMessages`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchMessagesResponse {
+pub struct ListAIWorkbenchMessagesResponse {
     /// `Messages`: list of [`MessageInfo`], may be null.
     pub messages: Option<Vec<MessageInfo>>,
     /// `NextCursor`: string, may be null. Example: `ent-************`.
@@ -809,8 +809,8 @@ pub struct ListAiWorkbenchMessagesResponse {
 
 /// The `ListAIWorkbenchResourceInstances` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchResourceInstancesResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchResourceInstancesResponse)]
+/// Answers [`ListAIWorkbenchResourceInstancesResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchResourceInstances {
     /// `ResourceMapId`, optional: string. Example: `coll-********`.
@@ -822,7 +822,7 @@ pub struct ListAIWorkbenchResourceInstances {
 /// The answer of [`ListAIWorkbenchResourceInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchResourceInstancesResponse {
+pub struct ListAIWorkbenchResourceInstancesResponse {
     /// `Instances`: list of [`ResourceInstance`], may be null.
     pub instances: Option<Vec<ResourceInstance>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -831,8 +831,8 @@ pub struct ListAiWorkbenchResourceInstancesResponse {
 
 /// The `ListAIWorkbenchResourceMaps` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchResourceMapsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchResourceMapsResponse)]
+/// Answers [`ListAIWorkbenchResourceMapsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchResourceMaps {
     /// `PerPage`, optional: integer. Example: `10`.
@@ -846,7 +846,7 @@ pub struct ListAIWorkbenchResourceMaps {
 /// The answer of [`ListAIWorkbenchResourceMaps`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchResourceMapsResponse {
+pub struct ListAIWorkbenchResourceMapsResponse {
     /// `ResourceMaps`: list of [`ResourceMapInfo`], may be null.
     pub resource_maps: Option<Vec<ResourceMapInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -855,8 +855,8 @@ pub struct ListAiWorkbenchResourceMapsResponse {
 
 /// The `ListAIWorkbenchSessions` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchSessionsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchSessionsResponse)]
+/// Answers [`ListAIWorkbenchSessionsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchSessions {
     /// `PerPage`, optional: integer. Example: `20`.
@@ -874,7 +874,7 @@ pub struct ListAIWorkbenchSessions {
 /// The answer of [`ListAIWorkbenchSessions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchSessionsResponse {
+pub struct ListAIWorkbenchSessionsResponse {
     /// `Sessions`: list of [`SessionInfo`], may be null.
     pub sessions: Option<Vec<SessionInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -883,8 +883,8 @@ pub struct ListAiWorkbenchSessionsResponse {
 
 /// The `ListAIWorkbenchSkills` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchSkillsResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchSkillsResponse)]
+/// Answers [`ListAIWorkbenchSkillsResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchSkills {
     /// `PerPage`, optional: integer. Example: `10`.
@@ -904,7 +904,7 @@ pub struct ListAIWorkbenchSkills {
 /// The answer of [`ListAIWorkbenchSkills`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchSkillsResponse {
+pub struct ListAIWorkbenchSkillsResponse {
     /// `Skills`: list of [`SkillInfo`], may be null.
     pub skills: Option<Vec<SkillInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -913,8 +913,8 @@ pub struct ListAiWorkbenchSkillsResponse {
 
 /// The `ListAIWorkbenchTasks` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`ListAiWorkbenchTasksResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = ListAiWorkbenchTasksResponse)]
+/// Answers [`ListAIWorkbenchTasksResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIWorkbenchTasks {
     /// `PerPage`, optional: integer. Example: `10`.
@@ -936,7 +936,7 @@ pub struct ListAIWorkbenchTasks {
 /// The answer of [`ListAIWorkbenchTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiWorkbenchTasksResponse {
+pub struct ListAIWorkbenchTasksResponse {
     /// `Tasks`: list of [`TaskInfo`], may be null.
     pub tasks: Option<Vec<TaskInfo>>,
     /// `PageResult`: [`PageByNumResult`], may be null.
@@ -1011,8 +1011,8 @@ pub struct ModifyNoticeContentTmplResponse;
 
 /// The `TriggerAIWorkbenchSREDigitalTwinTask` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`TriggerAiWorkbenchSreDigitalTwinTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = TriggerAiWorkbenchSreDigitalTwinTaskResponse)]
+/// Answers [`TriggerAIWorkbenchSREDigitalTwinTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerAIWorkbenchSREDigitalTwinTask {
     /// `TaskID`, required: integer. Example: `228`.
@@ -1023,7 +1023,7 @@ pub struct TriggerAIWorkbenchSREDigitalTwinTask {
 /// The answer of [`TriggerAIWorkbenchSREDigitalTwinTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TriggerAiWorkbenchSreDigitalTwinTaskResponse {
+pub struct TriggerAIWorkbenchSREDigitalTwinTaskResponse {
     /// `JSONStrPaths`: list of string. Example: `["null"]`.
     #[tc(rename = "JSONStrPaths")]
     pub json_str_paths: Option<Vec<String>>,
@@ -1033,8 +1033,8 @@ pub struct TriggerAiWorkbenchSreDigitalTwinTaskResponse {
 
 /// The `TriggerAIWorkbenchTask` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`TriggerAiWorkbenchTaskResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = TriggerAiWorkbenchTaskResponse)]
+/// Answers [`TriggerAIWorkbenchTaskResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerAIWorkbenchTask {
     /// `TaskId`, optional: string. Example: `tsk-********`.
@@ -1044,15 +1044,15 @@ pub struct TriggerAIWorkbenchTask {
 /// The answer of [`TriggerAIWorkbenchTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TriggerAiWorkbenchTaskResponse {
+pub struct TriggerAIWorkbenchTaskResponse {
     /// `ExecutionId`: string, may be null. Example: `exe-************`.
     pub execution_id: Option<String>,
 }
 
 /// The `UpdateAIWorkbenchAgent` action of MONITOR API 2023-06-16.
 ///
-/// Answers [`UpdateAiWorkbenchAgentResponse`].
-#[tc_action(service = "monitor", version = "2023-06-16", region = "optional", response = UpdateAiWorkbenchAgentResponse)]
+/// Answers [`UpdateAIWorkbenchAgentResponse`].
+#[tc_action(service = "monitor", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAIWorkbenchAgent {
     /// `AgentId`, optional: string. Example: `agt-wolwtuoo`.
@@ -1085,15 +1085,15 @@ pub struct UpdateAIWorkbenchAgent {
 /// The answer of [`UpdateAIWorkbenchAgent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAiWorkbenchAgentResponse {
+pub struct UpdateAIWorkbenchAgentResponse {
     /// `Agent`: [`AgentInfo`], may be null.
     pub agent: Option<AgentInfo>,
 }
 
-/// The `AIWorkbenchSREDigitalTwinTask` model of MONITOR API 2023-06-16 (renamed: the metadata calls it `AIWorkbenchSREDigitalTwinTask`).
+/// The `AIWorkbenchSREDigitalTwinTask` model of MONITOR API 2023-06-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiWorkbenchSreDigitalTwinTask {
+pub struct AIWorkbenchSREDigitalTwinTask {
     /// `Name`: string. Example: `报告生成`.
     pub name: Option<String>,
     /// `TaskType`: string. Example: `custom`.
@@ -1110,20 +1110,20 @@ pub struct AiWorkbenchSreDigitalTwinTask {
     pub twin_id: Option<u64>,
 }
 
-/// The `AIWorkbenchSREDigitalTwinTaskList` model of MONITOR API 2023-06-16 (renamed: the metadata calls it `AIWorkbenchSREDigitalTwinTaskList`).
+/// The `AIWorkbenchSREDigitalTwinTaskList` model of MONITOR API 2023-06-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiWorkbenchSreDigitalTwinTaskList {
-    /// `Tasks`: list of [`AiWorkbenchSreDigitalTwinTask`]. Example: `[{}]`.
-    pub tasks: Option<Vec<AiWorkbenchSreDigitalTwinTask>>,
+pub struct AIWorkbenchSREDigitalTwinTaskList {
+    /// `Tasks`: list of [`AIWorkbenchSREDigitalTwinTask`]. Example: `[{}]`.
+    pub tasks: Option<Vec<AIWorkbenchSREDigitalTwinTask>>,
     /// `Total`: integer. Example: `10`.
     pub total: Option<i64>,
 }
 
-/// The `AIWorkbenchSREDigitalTwinWorkLog` model of MONITOR API 2023-06-16 (renamed: the metadata calls it `AIWorkbenchSREDigitalTwinWorkLog`).
+/// The `AIWorkbenchSREDigitalTwinWorkLog` model of MONITOR API 2023-06-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiWorkbenchSreDigitalTwinWorkLog {
+pub struct AIWorkbenchSREDigitalTwinWorkLog {
     /// `ID`: unsigned integer. Example: `1`.
     #[tc(rename = "ID")]
     pub id: Option<u64>,
@@ -1147,10 +1147,10 @@ pub struct AiWorkbenchSreDigitalTwinWorkLog {
     pub task_type: Option<String>,
 }
 
-/// The `AIWorkbenchSREDigitalTwinWorkLogDetail` model of MONITOR API 2023-06-16 (renamed: the metadata calls it `AIWorkbenchSREDigitalTwinWorkLogDetail`).
+/// The `AIWorkbenchSREDigitalTwinWorkLogDetail` model of MONITOR API 2023-06-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiWorkbenchSreDigitalTwinWorkLogDetail {
+pub struct AIWorkbenchSREDigitalTwinWorkLogDetail {
     /// `Content`: string. Example: `https://12345.cos.ap-guangzhou.myqcloud.com/report/12345/xxx`….
     pub content: Option<String>,
     /// `TaskType`: string. Example: `custom`.
@@ -1160,12 +1160,12 @@ pub struct AiWorkbenchSreDigitalTwinWorkLogDetail {
     pub dialog_id: Option<i64>,
 }
 
-/// The `AIWorkbenchSREDigitalTwinWorkLogList` model of MONITOR API 2023-06-16 (renamed: the metadata calls it `AIWorkbenchSREDigitalTwinWorkLogList`).
+/// The `AIWorkbenchSREDigitalTwinWorkLogList` model of MONITOR API 2023-06-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiWorkbenchSreDigitalTwinWorkLogList {
-    /// `WorkLogs`: list of [`AiWorkbenchSreDigitalTwinWorkLog`]. Example: `[{}]`.
-    pub work_logs: Option<Vec<AiWorkbenchSreDigitalTwinWorkLog>>,
+pub struct AIWorkbenchSREDigitalTwinWorkLogList {
+    /// `WorkLogs`: list of [`AIWorkbenchSREDigitalTwinWorkLog`]. Example: `[{}]`.
+    pub work_logs: Option<Vec<AIWorkbenchSREDigitalTwinWorkLog>>,
     /// `Total`: integer. Example: `10`.
     pub total: Option<i64>,
 }
@@ -1528,10 +1528,10 @@ pub struct KafkaConnectivity {
     pub result: Option<bool>,
 }
 
-/// The `MCPInfo` model of MONITOR API 2023-06-16 (renamed: the metadata calls it `MCPInfo`).
+/// The `MCPInfo` model of MONITOR API 2023-06-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct McpInfo {
+pub struct MCPInfo {
     /// `MCPId`: string, may be null. Example: `mcp-********`.
     #[tc(rename = "MCPId")]
     pub mcp_id: Option<String>,

@@ -242,15 +242,15 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `ActivateSSAI` action of MPS API 2019-06-12.
 ///
-/// Answers [`ActivateSsaiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = ActivateSsaiResponse)]
+/// Answers [`ActivateSSAIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivateSSAI;
 
 /// The answer of [`ActivateSSAI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActivateSsaiResponse;
+pub struct ActivateSSAIResponse;
 
 /// The `ActivateStreamPackage` action of MPS API 2019-06-12.
 ///
@@ -393,9 +393,9 @@ pub struct CloneViral {
     pub video_url: String,
     /// `Product`, optional: [`CloneViralProduct`].
     pub product: Option<CloneViralProduct>,
-    /// `AIGCParam`, optional: [`CloneViralAigc`].
+    /// `AIGCParam`, optional: [`CloneViralAIGC`].
     #[tc(rename = "AIGCParam")]
-    pub aigc_param: Option<CloneViralAigc>,
+    pub aigc_param: Option<CloneViralAIGC>,
     /// `ContentParam`, optional: [`CloneViralContent`].
     pub content_param: Option<CloneViralContent>,
     /// `Persona`, optional: [`CloneViralPersona`].
@@ -460,8 +460,8 @@ pub struct CloneVoiceResponse {
 
 /// The `CreateAIAnalysisTemplate` action of MPS API 2019-06-12.
 ///
-/// Answers [`CreateAiAnalysisTemplateResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = CreateAiAnalysisTemplateResponse)]
+/// Answers [`CreateAIAnalysisTemplateResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIAnalysisTemplate {
     /// `Name`, optional: string. Example: `智能分析模板`.
@@ -481,15 +481,15 @@ pub struct CreateAIAnalysisTemplate {
 /// The answer of [`CreateAIAnalysisTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiAnalysisTemplateResponse {
+pub struct CreateAIAnalysisTemplateResponse {
     /// `Definition`: integer. Example: `30`.
     pub definition: Option<i64>,
 }
 
 /// The `CreateAIRecognitionTemplate` action of MPS API 2019-06-12.
 ///
-/// Answers [`CreateAiRecognitionTemplateResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = CreateAiRecognitionTemplateResponse)]
+/// Answers [`CreateAIRecognitionTemplateResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIRecognitionTemplate {
     /// `Name`, optional: string. Example: `智能识别模板`.
@@ -513,7 +513,7 @@ pub struct CreateAIRecognitionTemplate {
 /// The answer of [`CreateAIRecognitionTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiRecognitionTemplateResponse {
+pub struct CreateAIRecognitionTemplateResponse {
     /// `Definition`: integer. Example: `31`.
     pub definition: Option<i64>,
 }
@@ -924,12 +924,12 @@ pub struct CreateImageSpriteTemplateResponse {
 #[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateLiveRecordTemplate {
-    /// `HLSConfigure`, optional: [`HlsConfigureInfo`].
+    /// `HLSConfigure`, optional: [`HLSConfigureInfo`].
     #[tc(rename = "HLSConfigure")]
-    pub hls_configure: Option<HlsConfigureInfo>,
-    /// `MP4Configure`, optional: [`Mp4ConfigureInfo`].
+    pub hls_configure: Option<HLSConfigureInfo>,
+    /// `MP4Configure`, optional: [`MP4ConfigureInfo`].
     #[tc(rename = "MP4Configure")]
-    pub mp4_configure: Option<Mp4ConfigureInfo>,
+    pub mp4_configure: Option<MP4ConfigureInfo>,
     /// `Name`, optional: string. Example: `录制模板1`.
     pub name: Option<String>,
     /// `Comment`, optional: string. Example: `录制模板`.
@@ -1414,25 +1414,25 @@ pub struct CreateStreamPackageLinearAssemblyProgramResponse {
 
 /// The `CreateStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
-/// Answers [`CreateStreamPackageSsaiChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = CreateStreamPackageSsaiChannelResponse)]
+/// Answers [`CreateStreamPackageSSAIChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateStreamPackageSSAIChannel {
     /// `Name`, required: string. Example: `TestConf`.
     pub name: String,
     /// `ContentSource`, required: string. Example: `https://www.tencent.com/abc`.
     pub content_source: String,
-    /// `SSAIInfo`, required: [`SsaiConf`].
+    /// `SSAIInfo`, required: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: SsaiConf,
+    pub ssai_info: SSAIConf,
 }
 
 /// The answer of [`CreateStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateStreamPackageSsaiChannelResponse {
-    /// `Info`: [`SsaiChannelInfo`].
-    pub info: Option<SsaiChannelInfo>,
+pub struct CreateStreamPackageSSAIChannelResponse {
+    /// `Info`: [`SSAIChannelInfo`].
+    pub info: Option<SSAIChannelInfo>,
 }
 
 /// The `CreateStreamPackageSource` action of MPS API 2019-06-12.
@@ -1529,9 +1529,9 @@ pub struct CreateTranscodeTemplate {
     pub video_template: Option<VideoTemplateInfo>,
     /// `AudioTemplate`, optional: [`AudioTemplateInfo`].
     pub audio_template: Option<AudioTemplateInfo>,
-    /// `TEHDConfig`, optional: [`TehdConfig`].
+    /// `TEHDConfig`, optional: [`TEHDConfig`].
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfig>,
+    pub tehd_config: Option<TEHDConfig>,
     /// `EnhanceConfig`, optional: [`EnhanceConfig`].
     pub enhance_config: Option<EnhanceConfig>,
     /// `StdExtInfo`, optional: string. Example: `{\"video_info\":{\"keep_gop\":0}}`.
@@ -1701,8 +1701,8 @@ pub struct CreateWorkflowResponse {
 
 /// The `DeleteAIAnalysisTemplate` action of MPS API 2019-06-12.
 ///
-/// Answers [`DeleteAiAnalysisTemplateResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DeleteAiAnalysisTemplateResponse)]
+/// Answers [`DeleteAIAnalysisTemplateResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIAnalysisTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -1712,12 +1712,12 @@ pub struct DeleteAIAnalysisTemplate {
 /// The answer of [`DeleteAIAnalysisTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiAnalysisTemplateResponse;
+pub struct DeleteAIAnalysisTemplateResponse;
 
 /// The `DeleteAIRecognitionTemplate` action of MPS API 2019-06-12.
 ///
-/// Answers [`DeleteAiRecognitionTemplateResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DeleteAiRecognitionTemplateResponse)]
+/// Answers [`DeleteAIRecognitionTemplateResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIRecognitionTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -1727,7 +1727,7 @@ pub struct DeleteAIRecognitionTemplate {
 /// The answer of [`DeleteAIRecognitionTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiRecognitionTemplateResponse;
+pub struct DeleteAIRecognitionTemplateResponse;
 
 /// The `DeleteAdaptiveDynamicStreamingTemplate` action of MPS API 2019-06-12.
 ///
@@ -2111,8 +2111,8 @@ pub struct DeleteStreamPackageLinearAssemblyProgramsByChannelResponse;
 
 /// The `DeleteStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
-/// Answers [`DeleteStreamPackageSsaiChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DeleteStreamPackageSsaiChannelResponse)]
+/// Answers [`DeleteStreamPackageSSAIChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteStreamPackageSSAIChannel {
     /// `ID`, required: string. Example: `654CA8EF0000CE02BXXX`.
@@ -2123,7 +2123,7 @@ pub struct DeleteStreamPackageSSAIChannel {
 /// The answer of [`DeleteStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteStreamPackageSsaiChannelResponse;
+pub struct DeleteStreamPackageSSAIChannelResponse;
 
 /// The `DeleteStreamPackageSource` action of MPS API 2019-06-12.
 ///
@@ -2254,8 +2254,8 @@ pub struct DeleteWorkflowResponse;
 
 /// The `DescribeAIAnalysisTemplates` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeAiAnalysisTemplatesResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeAiAnalysisTemplatesResponse)]
+/// Answers [`DescribeAIAnalysisTemplatesResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisTemplates {
     /// `Definitions`, optional: list of integer. Example: `[30]`.
@@ -2273,18 +2273,18 @@ pub struct DescribeAIAnalysisTemplates {
 /// The answer of [`DescribeAIAnalysisTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisTemplatesResponse {
+pub struct DescribeAIAnalysisTemplatesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `AIAnalysisTemplateSet`: list of [`AiAnalysisTemplateItem`].
+    /// `AIAnalysisTemplateSet`: list of [`AIAnalysisTemplateItem`].
     #[tc(rename = "AIAnalysisTemplateSet")]
-    pub ai_analysis_template_set: Option<Vec<AiAnalysisTemplateItem>>,
+    pub ai_analysis_template_set: Option<Vec<AIAnalysisTemplateItem>>,
 }
 
 /// The `DescribeAIRecognitionTemplates` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeAiRecognitionTemplatesResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeAiRecognitionTemplatesResponse)]
+/// Answers [`DescribeAIRecognitionTemplatesResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIRecognitionTemplates {
     /// `Definitions`, optional: list of integer. Example: `[30]`.
@@ -2302,12 +2302,12 @@ pub struct DescribeAIRecognitionTemplates {
 /// The answer of [`DescribeAIRecognitionTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiRecognitionTemplatesResponse {
+pub struct DescribeAIRecognitionTemplatesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `AIRecognitionTemplateSet`: list of [`AiRecognitionTemplateItem`].
+    /// `AIRecognitionTemplateSet`: list of [`AIRecognitionTemplateItem`].
     #[tc(rename = "AIRecognitionTemplateSet")]
-    pub ai_recognition_template_set: Option<Vec<AiRecognitionTemplateItem>>,
+    pub ai_recognition_template_set: Option<Vec<AIRecognitionTemplateItem>>,
 }
 
 /// The `DescribeAdaptiveDynamicStreamingTemplates` action of MPS API 2019-06-12.
@@ -2910,15 +2910,15 @@ pub struct DescribeLiveRecordTemplatesResponse {
 
 /// The `DescribeMDPMPSUserInfo` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeMdpmpsUserInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeMdpmpsUserInfoResponse)]
+/// Answers [`DescribeMDPMPSUserInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMDPMPSUserInfo;
 
 /// The answer of [`DescribeMDPMPSUserInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMdpmpsUserInfoResponse {
+pub struct DescribeMDPMPSUserInfoResponse {
     /// `Status`: string. Example: `InvalidMpsUser`.
     pub status: Option<String>,
 }
@@ -3035,15 +3035,15 @@ pub struct DescribeQualityControlTemplatesResponse {
 
 /// The `DescribeSSAIActivateState` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeSsaiActivateStateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeSsaiActivateStateResponse)]
+/// Answers [`DescribeSSAIActivateStateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSSAIActivateState;
 
 /// The answer of [`DescribeSSAIActivateState`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSsaiActivateStateResponse {
+pub struct DescribeSSAIActivateStateResponse {
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
 }
@@ -3393,8 +3393,8 @@ pub struct DescribeStreamLinkFlowRealtimeStatusResponse {
 
 /// The `DescribeStreamLinkFlowSRTStatistics` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeStreamLinkFlowSrtStatisticsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeStreamLinkFlowSrtStatisticsResponse)]
+/// Answers [`DescribeStreamLinkFlowSRTStatisticsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamLinkFlowSRTStatistics {
     /// `FlowId`, required: string. Example: `0175723949ba0956b92d0bf40cfe`.
@@ -3418,9 +3418,9 @@ pub struct DescribeStreamLinkFlowSRTStatistics {
 /// The answer of [`DescribeStreamLinkFlowSRTStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamLinkFlowSrtStatisticsResponse {
-    /// `Infos`: list of [`FlowSrtInfo`].
-    pub infos: Option<Vec<FlowSrtInfo>>,
+pub struct DescribeStreamLinkFlowSRTStatisticsResponse {
+    /// `Infos`: list of [`FlowSRTInfo`].
+    pub infos: Option<Vec<FlowSRTInfo>>,
 }
 
 /// The `DescribeStreamLinkFlowStatistics` action of MPS API 2019-06-12.
@@ -3724,8 +3724,8 @@ pub struct DescribeStreamPackageLinearAssemblyUsageResponse {
 
 /// The `DescribeStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeStreamPackageSsaiChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeStreamPackageSsaiChannelResponse)]
+/// Answers [`DescribeStreamPackageSSAIChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamPackageSSAIChannel {
     /// `ID`, required: string. Example: `654CA8EF0000CE02BXXX`.
@@ -3736,15 +3736,15 @@ pub struct DescribeStreamPackageSSAIChannel {
 /// The answer of [`DescribeStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamPackageSsaiChannelResponse {
-    /// `Info`: [`SsaiChannelInfo`].
-    pub info: Option<SsaiChannelInfo>,
+pub struct DescribeStreamPackageSSAIChannelResponse {
+    /// `Info`: [`SSAIChannelInfo`].
+    pub info: Option<SSAIChannelInfo>,
 }
 
 /// The `DescribeStreamPackageSSAIChannels` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeStreamPackageSsaiChannelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeStreamPackageSsaiChannelsResponse)]
+/// Answers [`DescribeStreamPackageSSAIChannelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamPackageSSAIChannels {
     /// `PageNum`, optional: unsigned integer. Example: `1`.
@@ -3756,9 +3756,9 @@ pub struct DescribeStreamPackageSSAIChannels {
 /// The answer of [`DescribeStreamPackageSSAIChannels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamPackageSsaiChannelsResponse {
-    /// `Infos`: list of [`SsaiChannelInfo`].
-    pub infos: Option<Vec<SsaiChannelInfo>>,
+pub struct DescribeStreamPackageSSAIChannelsResponse {
+    /// `Infos`: list of [`SSAIChannelInfo`].
+    pub infos: Option<Vec<SSAIChannelInfo>>,
     /// `PageNum`: unsigned integer. Example: `1`.
     pub page_num: Option<u64>,
     /// `PageSize`: unsigned integer. Example: `10`.
@@ -3769,8 +3769,8 @@ pub struct DescribeStreamPackageSsaiChannelsResponse {
 
 /// The `DescribeStreamPackageSSAIUsage` action of MPS API 2019-06-12.
 ///
-/// Answers [`DescribeStreamPackageSsaiUsageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = DescribeStreamPackageSsaiUsageResponse)]
+/// Answers [`DescribeStreamPackageSSAIUsageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStreamPackageSSAIUsage {
     /// `StartTime`, optional: string. Example: `2026-02-10T00+08:00`.
@@ -3788,9 +3788,9 @@ pub struct DescribeStreamPackageSSAIUsage {
 /// The answer of [`DescribeStreamPackageSSAIUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStreamPackageSsaiUsageResponse {
-    /// `Info`: [`SsaiUsageInfo`].
-    pub info: Option<SsaiUsageInfo>,
+pub struct DescribeStreamPackageSSAIUsageResponse {
+    /// `Info`: [`SSAIUsageInfo`].
+    pub info: Option<SSAIUsageInfo>,
 }
 
 /// The `DescribeStreamPackageSource` action of MPS API 2019-06-12.
@@ -4134,9 +4134,9 @@ pub struct DescribeVideoDatabaseEntryTaskDetailResponse {
     pub task_id: Option<String>,
     /// `Status`: string, may be null. Example: `SUCCESS`.
     pub status: Option<String>,
-    /// `VideoDBEntryTaskResults`: list of [`VideoDbEntryTaskResult`], may be null.
+    /// `VideoDBEntryTaskResults`: list of [`VideoDBEntryTaskResult`], may be null.
     #[tc(rename = "VideoDBEntryTaskResults")]
-    pub video_db_entry_task_results: Option<Vec<VideoDbEntryTaskResult>>,
+    pub video_db_entry_task_results: Option<Vec<VideoDBEntryTaskResult>>,
 }
 
 /// The `DescribeVideoSearchTaskDetail` action of MPS API 2019-06-12.
@@ -4569,8 +4569,8 @@ pub struct ManageTaskResponse;
 
 /// The `ModifyAIAnalysisTemplate` action of MPS API 2019-06-12.
 ///
-/// Answers [`ModifyAiAnalysisTemplateResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = ModifyAiAnalysisTemplateResponse)]
+/// Answers [`ModifyAIAnalysisTemplateResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAIAnalysisTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -4592,12 +4592,12 @@ pub struct ModifyAIAnalysisTemplate {
 /// The answer of [`ModifyAIAnalysisTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiAnalysisTemplateResponse;
+pub struct ModifyAIAnalysisTemplateResponse;
 
 /// The `ModifyAIRecognitionTemplate` action of MPS API 2019-06-12.
 ///
-/// Answers [`ModifyAiRecognitionTemplateResponse`].
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = ModifyAiRecognitionTemplateResponse)]
+/// Answers [`ModifyAIRecognitionTemplateResponse`].
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAIRecognitionTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -4623,7 +4623,7 @@ pub struct ModifyAIRecognitionTemplate {
 /// The answer of [`ModifyAIRecognitionTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiRecognitionTemplateResponse;
+pub struct ModifyAIRecognitionTemplateResponse;
 
 /// The `ModifyAdaptiveDynamicStreamingTemplate` action of MPS API 2019-06-12.
 ///
@@ -4825,12 +4825,12 @@ pub struct ModifyImageSpriteTemplateResponse;
 pub struct ModifyLiveRecordTemplate {
     /// `Definition`, required: integer. Example: `20001`.
     pub definition: i64,
-    /// `HLSConfigure`, optional: [`HlsConfigureInfo`].
+    /// `HLSConfigure`, optional: [`HLSConfigureInfo`].
     #[tc(rename = "HLSConfigure")]
-    pub hls_configure: Option<HlsConfigureInfo>,
-    /// `MP4Configure`, optional: [`Mp4ConfigureInfo`].
+    pub hls_configure: Option<HLSConfigureInfo>,
+    /// `MP4Configure`, optional: [`MP4ConfigureInfo`].
     #[tc(rename = "MP4Configure")]
-    pub mp4_configure: Option<Mp4ConfigureInfo>,
+    pub mp4_configure: Option<MP4ConfigureInfo>,
     /// `Name`, optional: string. Example: `直播录制模板1`.
     pub name: Option<String>,
     /// `Comment`, optional: string. Example: `直播录制模板`.
@@ -5234,17 +5234,17 @@ pub struct ModifyStreamPackageLinearAssemblyProgramResponse;
 
 /// The `ModifyStreamPackageSSAIChannel` action of MPS API 2019-06-12.
 ///
-/// Answers [`ModifyStreamPackageSsaiChannelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mps", version = "2019-06-12", region = "optional", response = ModifyStreamPackageSsaiChannelResponse)]
+/// Answers [`ModifyStreamPackageSSAIChannelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mps", version = "2019-06-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyStreamPackageSSAIChannel {
     /// `Name`, required: string. Example: `TestConf`.
     pub name: String,
     /// `ContentSource`, required: string. Example: `https://www.tencent.com/abc`.
     pub content_source: String,
-    /// `SSAIInfo`, required: [`SsaiConf`].
+    /// `SSAIInfo`, required: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: SsaiConf,
+    pub ssai_info: SSAIConf,
     /// `ID`, required: string. Example: `698AAD421D3EA5656115`.
     #[tc(rename = "ID")]
     pub id: String,
@@ -5253,7 +5253,7 @@ pub struct ModifyStreamPackageSSAIChannel {
 /// The answer of [`ModifyStreamPackageSSAIChannel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyStreamPackageSsaiChannelResponse;
+pub struct ModifyStreamPackageSSAIChannelResponse;
 
 /// The `ModifyStreamPackageSource` action of MPS API 2019-06-12.
 ///
@@ -5346,9 +5346,9 @@ pub struct ModifyTranscodeTemplate {
     pub video_template: Option<VideoTemplateInfoForUpdate>,
     /// `AudioTemplate`, optional: [`AudioTemplateInfoForUpdate`].
     pub audio_template: Option<AudioTemplateInfoForUpdate>,
-    /// `TEHDConfig`, optional: [`TehdConfigForUpdate`].
+    /// `TEHDConfig`, optional: [`TEHDConfigForUpdate`].
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfigForUpdate>,
+    pub tehd_config: Option<TEHDConfigForUpdate>,
     /// `EnhanceConfig`, optional: [`EnhanceConfig`].
     pub enhance_config: Option<EnhanceConfig>,
 }
@@ -5595,9 +5595,9 @@ pub struct ProcessMedia {
     pub smart_subtitles_task: Option<SmartSubtitlesTaskInput>,
     /// `SmartEraseTask`, optional: [`SmartEraseTaskInput`].
     pub smart_erase_task: Option<SmartEraseTaskInput>,
-    /// `AIDubbingTask`, optional: [`AiDubbingTaskInput`].
+    /// `AIDubbingTask`, optional: [`AIDubbingTaskInput`].
     #[tc(rename = "AIDubbingTask")]
-    pub ai_dubbing_task: Option<AiDubbingTaskInput>,
+    pub ai_dubbing_task: Option<AIDubbingTaskInput>,
     /// `TaskNotifyConfig`, optional: [`TaskNotifyConfig`].
     pub task_notify_config: Option<TaskNotifyConfig>,
     /// `TasksPriority`, optional: integer. Example: `0`.
@@ -6092,10 +6092,10 @@ pub struct WithdrawsWatermarkResponse {
     pub task_id: Option<String>,
 }
 
-/// The `AIAnalysisTemplateItem` model of MPS API 2019-06-12 (renamed: the metadata calls it `AIAnalysisTemplateItem`).
+/// The `AIAnalysisTemplateItem` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysisTemplateItem {
+pub struct AIAnalysisTemplateItem {
     /// `Definition`: integer. Example: `10`.
     pub definition: Option<i64>,
     /// `Name`: string. Example: `智能分析模板`.
@@ -6118,16 +6118,16 @@ pub struct AiAnalysisTemplateItem {
     pub type_: Option<String>,
 }
 
-/// The `AIDubbingTaskInput` model of MPS API 2019-06-12 (renamed: the metadata calls it `AIDubbingTaskInput`).
+/// The `AIDubbingTaskInput` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiDubbingTaskInput {
+pub struct AIDubbingTaskInput {
     /// `Definition`: integer. Example: `20003`.
     pub definition: Option<i64>,
-    /// `RawParameter`: [`RawAiDubbingParameter`].
-    pub raw_parameter: Option<RawAiDubbingParameter>,
-    /// `OverrideParameter`: [`OverrideAiDubbingParameter`].
-    pub override_parameter: Option<OverrideAiDubbingParameter>,
+    /// `RawParameter`: [`RawAIDubbingParameter`].
+    pub raw_parameter: Option<RawAIDubbingParameter>,
+    /// `OverrideParameter`: [`OverrideAIDubbingParameter`].
+    pub override_parameter: Option<OverrideAIDubbingParameter>,
     /// `OutputStorage`: [`TaskOutputStorage`].
     pub output_storage: Option<TaskOutputStorage>,
     /// `SrcSubtitleInfo`: [`MediaInputInfo`].
@@ -6142,10 +6142,10 @@ pub struct AiDubbingTaskInput {
     pub drama_id: Option<String>,
 }
 
-/// The `AIDubbingTaskOutput` model of MPS API 2019-06-12 (renamed: the metadata calls it `AIDubbingTaskOutput`).
+/// The `AIDubbingTaskOutput` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiDubbingTaskOutput {
+pub struct AIDubbingTaskOutput {
     /// `OriginSubtitlePath`: string. Example: `/output/123_20003.vtt`.
     pub origin_subtitle_path: Option<String>,
     /// `TranslateSubtitlePath`: string. Example: `/output/123_20003_en.vtt`.
@@ -6180,20 +6180,20 @@ pub struct AiDubbingTaskOutput {
     pub output_storage: Option<TaskOutputStorage>,
 }
 
-/// The `AIDubbingTaskResult` model of MPS API 2019-06-12 (renamed: the metadata calls it `AIDubbingTaskResult`).
+/// The `AIDubbingTaskResult` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiDubbingTaskResult {
+pub struct AIDubbingTaskResult {
     /// `Status`: string. Example: `FAIL`.
     pub status: Option<String>,
     /// `ErrCodeExt`: string. Example: `InvalidInput.InvalidParameter`.
     pub err_code_ext: Option<String>,
     /// `Message`: string. Example: `Request parameter error.`.
     pub message: Option<String>,
-    /// `Input`: [`AiDubbingTaskInput`], may be null.
-    pub input: Option<AiDubbingTaskInput>,
-    /// `Output`: [`AiDubbingTaskOutput`], may be null.
-    pub output: Option<AiDubbingTaskOutput>,
+    /// `Input`: [`AIDubbingTaskInput`], may be null.
+    pub input: Option<AIDubbingTaskInput>,
+    /// `Output`: [`AIDubbingTaskOutput`], may be null.
+    pub output: Option<AIDubbingTaskOutput>,
     /// `Progress`: unsigned integer. Example: `0`.
     pub progress: Option<u64>,
     /// `BeginProcessTime`: string. Example: `2026-09-03T10:24:56Z`.
@@ -6202,10 +6202,10 @@ pub struct AiDubbingTaskResult {
     pub finish_time: Option<String>,
 }
 
-/// The `AIRecognitionTemplateItem` model of MPS API 2019-06-12 (renamed: the metadata calls it `AIRecognitionTemplateItem`).
+/// The `AIRecognitionTemplateItem` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiRecognitionTemplateItem {
+pub struct AIRecognitionTemplateItem {
     /// `Definition`: integer. Example: `10`.
     pub definition: Option<i64>,
     /// `Name`: string. Example: `智能识别模板`.
@@ -6284,9 +6284,9 @@ pub struct ActivityPara {
     pub smart_subtitles_task: Option<SmartSubtitlesTaskInput>,
     /// `SmartEraseTask`: [`SmartEraseTaskInput`], may be null.
     pub smart_erase_task: Option<SmartEraseTaskInput>,
-    /// `AIDubbingTask`: [`AiDubbingTaskInput`].
+    /// `AIDubbingTask`: [`AIDubbingTaskInput`].
     #[tc(rename = "AIDubbingTask")]
-    pub ai_dubbing_task: Option<AiDubbingTaskInput>,
+    pub ai_dubbing_task: Option<AIDubbingTaskInput>,
 }
 
 /// The `ActivityResItem` model of MPS API 2019-06-12.
@@ -6319,9 +6319,9 @@ pub struct ActivityResItem {
     pub smart_subtitles_task: Option<ScheduleSmartSubtitleTaskResult>,
     /// `SmartEraseTask`: [`SmartEraseTaskResult`], may be null.
     pub smart_erase_task: Option<SmartEraseTaskResult>,
-    /// `AIDubbingTask`: [`AiDubbingTaskResult`].
+    /// `AIDubbingTask`: [`AIDubbingTaskResult`].
     #[tc(rename = "AIDubbingTask")]
-    pub ai_dubbing_task: Option<AiDubbingTaskResult>,
+    pub ai_dubbing_task: Option<AIDubbingTaskResult>,
 }
 
 /// The `ActivityResult` model of MPS API 2019-06-12.
@@ -8858,15 +8858,15 @@ pub struct AwsS3FileUploadTrigger {
     pub s3_secret_id: Option<String>,
     /// `S3SecretKey`: string, may be null. Example: `AKIA*******123W`.
     pub s3_secret_key: Option<tc_api_core::SecretString>,
-    /// `AwsSQS`: [`AwsSqs`], may be null.
+    /// `AwsSQS`: [`AwsSQS`], may be null.
     #[tc(rename = "AwsSQS")]
-    pub aws_sqs: Option<AwsSqs>,
+    pub aws_sqs: Option<AwsSQS>,
 }
 
-/// The `AwsSQS` model of MPS API 2019-06-12 (renamed: the metadata calls it `AwsSQS`).
+/// The `AwsSQS` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AwsSqs {
+pub struct AwsSQS {
     /// `SQSRegion`: string, may be null. Example: `ap-southeast-1`.
     #[tc(rename = "SQSRegion")]
     pub sqs_region: Option<String>,
@@ -9031,10 +9031,10 @@ pub struct ClipRangeInfo {
     pub end_offset: Option<u64>,
 }
 
-/// The `CloneViralAIGC` model of MPS API 2019-06-12 (renamed: the metadata calls it `CloneViralAIGC`).
+/// The `CloneViralAIGC` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloneViralAigc {
+pub struct CloneViralAIGC {
     /// `Duration`, optional: integer. Example: `10`.
     pub duration: Option<i64>,
     /// `AspectRatio`, optional: string. Example: `9:16`.
@@ -9527,50 +9527,50 @@ pub struct CreateInput {
     pub description: Option<String>,
     /// `AllowIpList`, optional: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Option<Vec<String>>,
-    /// `SRTSettings`, optional: [`CreateInputSrtSettings`].
+    /// `SRTSettings`, optional: [`CreateInputSRTSettings`].
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<CreateInputSrtSettings>,
-    /// `RTPSettings`, optional: [`CreateInputRtpSettings`].
+    pub srt_settings: Option<CreateInputSRTSettings>,
+    /// `RTPSettings`, optional: [`CreateInputRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<CreateInputRtpSettings>,
+    pub rtp_settings: Option<CreateInputRTPSettings>,
     /// `FailOver`, optional: string. Example: `CLOSE`.
     pub fail_over: Option<String>,
-    /// `RTMPPullSettings`, optional: [`CreateInputRtmpPullSettings`].
+    /// `RTMPPullSettings`, optional: [`CreateInputRTMPPullSettings`].
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<CreateInputRtmpPullSettings>,
-    /// `RTSPPullSettings`, optional: [`CreateInputRtspPullSettings`].
+    pub rtmp_pull_settings: Option<CreateInputRTMPPullSettings>,
+    /// `RTSPPullSettings`, optional: [`CreateInputRTSPPullSettings`].
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<CreateInputRtspPullSettings>,
-    /// `HLSPullSettings`, optional: [`CreateInputHlsPullSettings`].
+    pub rtsp_pull_settings: Option<CreateInputRTSPPullSettings>,
+    /// `HLSPullSettings`, optional: [`CreateInputHLSPullSettings`].
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<CreateInputHlsPullSettings>,
+    pub hls_pull_settings: Option<CreateInputHLSPullSettings>,
     /// `ResilientStream`, optional: [`ResilientStreamConf`].
     pub resilient_stream: Option<ResilientStreamConf>,
     /// `SecurityGroupIds`, optional: list of string. Example: `["01937702ecc509dc0f3269ca3420"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`, optional: list of string. Example: `["ap-shanghai-1"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`, optional: [`CreateInputRistSettings`].
+    /// `RISTSettings`, optional: [`CreateInputRISTSettings`].
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<CreateInputRistSettings>,
+    pub rist_settings: Option<CreateInputRISTSettings>,
     /// `InputRegion`, optional: string. Example: `ap-mumbai`.
     pub input_region: Option<String>,
     /// `FailOverOption`, optional: [`FailOverOption`].
     pub fail_over_option: Option<FailOverOption>,
 }
 
-/// The `CreateInputHLSPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateInputHLSPullSettings`).
+/// The `CreateInputHLSPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputHlsPullSettings {
-    /// `SourceAddresses`, required: list of [`HlsPullSourceAddress`].
-    pub source_addresses: Vec<HlsPullSourceAddress>,
+pub struct CreateInputHLSPullSettings {
+    /// `SourceAddresses`, required: list of [`HLSPullSourceAddress`].
+    pub source_addresses: Vec<HLSPullSourceAddress>,
 }
 
-/// The `CreateInputRISTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateInputRISTSettings`).
+/// The `CreateInputRISTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRistSettings {
+pub struct CreateInputRISTSettings {
     /// `Mode`, optional: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `Profile`, optional: string. Example: `MAIN`.
@@ -9579,18 +9579,18 @@ pub struct CreateInputRistSettings {
     pub buffer: Option<i64>,
 }
 
-/// The `CreateInputRTMPPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateInputRTMPPullSettings`).
+/// The `CreateInputRTMPPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRtmpPullSettings {
-    /// `SourceAddresses`, required: list of [`RtmpPullSourceAddress`].
-    pub source_addresses: Vec<RtmpPullSourceAddress>,
+pub struct CreateInputRTMPPullSettings {
+    /// `SourceAddresses`, required: list of [`RTMPPullSourceAddress`].
+    pub source_addresses: Vec<RTMPPullSourceAddress>,
 }
 
-/// The `CreateInputRTPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateInputRTPSettings`).
+/// The `CreateInputRTPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRtpSettings {
+pub struct CreateInputRTPSettings {
     /// `FEC`, optional: string. Example: `none`.
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
@@ -9598,18 +9598,18 @@ pub struct CreateInputRtpSettings {
     pub idle_timeout: Option<i64>,
 }
 
-/// The `CreateInputRTSPPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateInputRTSPPullSettings`).
+/// The `CreateInputRTSPPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputRtspPullSettings {
-    /// `SourceAddresses`, required: list of [`RtspPullSourceAddress`].
-    pub source_addresses: Vec<RtspPullSourceAddress>,
+pub struct CreateInputRTSPPullSettings {
+    /// `SourceAddresses`, required: list of [`RTSPPullSourceAddress`].
+    pub source_addresses: Vec<RTSPPullSourceAddress>,
 }
 
-/// The `CreateInputSRTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateInputSRTSettings`).
+/// The `CreateInputSRTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInputSrtSettings {
+pub struct CreateInputSRTSettings {
     /// `Mode`, optional: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `StreamId`, optional: string. Example: `streamId`.
@@ -9626,11 +9626,11 @@ pub struct CreateInputSrtSettings {
     pub passphrase: Option<String>,
     /// `PbKeyLen`, optional: integer. Example: `0`.
     pub pb_key_len: Option<i64>,
-    /// `SourceAddresses`, optional: list of [`SrtSourceAddressReq`].
-    pub source_addresses: Option<Vec<SrtSourceAddressReq>>,
-    /// `FEC`, optional: [`SrtfecSimpleOptions`].
+    /// `SourceAddresses`, optional: list of [`SRTSourceAddressReq`].
+    pub source_addresses: Option<Vec<SRTSourceAddressReq>>,
+    /// `FEC`, optional: [`SRTFECSimpleOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecSimpleOptions>,
+    pub fec: Option<SRTFECSimpleOptions>,
 }
 
 /// The `CreateOutputInfo` model of MPS API 2019-06-12.
@@ -9649,15 +9649,15 @@ pub struct CreateOutputInfo {
     pub output_type: Option<String>,
     /// `OutputKind`, optional: string. Example: `Pinpoint`.
     pub output_kind: Option<String>,
-    /// `SRTSettings`, optional: [`CreateOutputSrtSettings`].
+    /// `SRTSettings`, optional: [`CreateOutputSRTSettings`].
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<CreateOutputSrtSettings>,
-    /// `RTMPSettings`, optional: [`CreateOutputRtmpSettings`].
+    pub srt_settings: Option<CreateOutputSRTSettings>,
+    /// `RTMPSettings`, optional: [`CreateOutputRTMPSettings`].
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<CreateOutputRtmpSettings>,
-    /// `RTPSettings`, optional: [`CreateOutputInfoRtpSettings`].
+    pub rtmp_settings: Option<CreateOutputRTMPSettings>,
+    /// `RTPSettings`, optional: [`CreateOutputInfoRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<CreateOutputInfoRtpSettings>,
+    pub rtp_settings: Option<CreateOutputInfoRTPSettings>,
     /// `AllowIpList`, optional: list of string. Example: `["0.0.0.0"]`.
     pub allow_ip_list: Option<Vec<String>>,
     /// `MaxConcurrent`, optional: unsigned integer. Example: `1`.
@@ -9675,12 +9675,12 @@ pub struct CreateOutputInfo {
     pub stream_selector: Option<StreamSelector>,
 }
 
-/// The `CreateOutputInfoRTPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateOutputInfoRTPSettings`).
+/// The `CreateOutputInfoRTPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputInfoRtpSettings {
-    /// `Destinations`, required: list of [`CreateOutputRtpSettingsDestinations`]. Example: `0`.
-    pub destinations: Vec<CreateOutputRtpSettingsDestinations>,
+pub struct CreateOutputInfoRTPSettings {
+    /// `Destinations`, required: list of [`CreateOutputRTPSettingsDestinations`]. Example: `0`.
+    pub destinations: Vec<CreateOutputRTPSettingsDestinations>,
     /// `FEC`, required: string. Example: `none`.
     #[tc(rename = "FEC")]
     pub fec: String,
@@ -9688,20 +9688,20 @@ pub struct CreateOutputInfoRtpSettings {
     pub idle_timeout: i64,
 }
 
-/// The `CreateOutputRTMPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateOutputRTMPSettings`).
+/// The `CreateOutputRTMPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputRtmpSettings {
+pub struct CreateOutputRTMPSettings {
     /// `Destinations`, required: list of [`CreateOutputRtmpSettingsDestinations`]. Example: `your address`.
     pub destinations: Vec<CreateOutputRtmpSettingsDestinations>,
     /// `ChunkSize`, optional: integer. Example: `4096`.
     pub chunk_size: Option<i64>,
 }
 
-/// The `CreateOutputRTPSettingsDestinations` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateOutputRTPSettingsDestinations`).
+/// The `CreateOutputRTPSettingsDestinations` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputRtpSettingsDestinations {
+pub struct CreateOutputRTPSettingsDestinations {
     /// `Ip`, required: string. Example: `ip`.
     pub ip: String,
     /// `Port`, required: integer. Example: `9090`.
@@ -9730,12 +9730,12 @@ pub struct CreateOutputRtmpSettingsDestinations {
     pub stream_key: String,
 }
 
-/// The `CreateOutputSRTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateOutputSRTSettings`).
+/// The `CreateOutputSRTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputSrtSettings {
-    /// `Destinations`, required: list of [`CreateOutputSrtSettingsDestinations`].
-    pub destinations: Vec<CreateOutputSrtSettingsDestinations>,
+pub struct CreateOutputSRTSettings {
+    /// `Destinations`, required: list of [`CreateOutputSRTSettingsDestinations`].
+    pub destinations: Vec<CreateOutputSRTSettingsDestinations>,
     /// `StreamId`, optional: string. Example: `StreamId`.
     pub stream_id: Option<String>,
     /// `Latency`, optional: integer. Example: `120`.
@@ -9752,15 +9752,15 @@ pub struct CreateOutputSrtSettings {
     pub pb_key_len: Option<i64>,
     /// `Mode`, optional: string. Example: `CALLER`.
     pub mode: Option<String>,
-    /// `FEC`, optional: [`SrtfecFullOptions`].
+    /// `FEC`, optional: [`SRTFECFullOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecFullOptions>,
+    pub fec: Option<SRTFECFullOptions>,
 }
 
-/// The `CreateOutputSRTSettingsDestinations` model of MPS API 2019-06-12 (renamed: the metadata calls it `CreateOutputSRTSettingsDestinations`).
+/// The `CreateOutputSRTSettingsDestinations` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOutputSrtSettingsDestinations {
+pub struct CreateOutputSRTSettingsDestinations {
     /// `Ip`, required: string. Example: `0.0.0.0`.
     pub ip: String,
     /// `Port`, required: integer. Example: `10`.
@@ -9859,10 +9859,10 @@ pub struct DescribeFlowId {
     pub region: Option<String>,
 }
 
-/// The `DescribeHLSPullSourceAddress` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeHLSPullSourceAddress`).
+/// The `DescribeHLSPullSourceAddress` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHlsPullSourceAddress {
+pub struct DescribeHLSPullSourceAddress {
     /// `Url`: string, may be null. Example: `http://domain[:port]/server_URL`.
     pub url: Option<String>,
 }
@@ -9883,53 +9883,53 @@ pub struct DescribeInput {
     pub input_address_list: Option<Vec<InputAddress>>,
     /// `AllowIpList`: list of string. Example: `["0.0.0.0"]`.
     pub allow_ip_list: Option<Vec<String>>,
-    /// `SRTSettings`: [`DescribeInputSrtSettings`], may be null.
+    /// `SRTSettings`: [`DescribeInputSRTSettings`], may be null.
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<DescribeInputSrtSettings>,
-    /// `RTPSettings`: [`DescribeInputRtpSettings`], may be null.
+    pub srt_settings: Option<DescribeInputSRTSettings>,
+    /// `RTPSettings`: [`DescribeInputRTPSettings`], may be null.
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<DescribeInputRtpSettings>,
+    pub rtp_settings: Option<DescribeInputRTPSettings>,
     /// `InputRegion`: string. Example: `ap-hongkong`.
     pub input_region: Option<String>,
-    /// `RTMPSettings`: [`DescribeInputRtmpSettings`].
+    /// `RTMPSettings`: [`DescribeInputRTMPSettings`].
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<DescribeInputRtmpSettings>,
+    pub rtmp_settings: Option<DescribeInputRTMPSettings>,
     /// `FailOver`: string, may be null. Example: `CLOSE`.
     pub fail_over: Option<String>,
-    /// `RTMPPullSettings`: [`DescribeInputRtmpPullSettings`], may be null.
+    /// `RTMPPullSettings`: [`DescribeInputRTMPPullSettings`], may be null.
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<DescribeInputRtmpPullSettings>,
-    /// `RTSPPullSettings`: [`DescribeInputRtspPullSettings`], may be null.
+    pub rtmp_pull_settings: Option<DescribeInputRTMPPullSettings>,
+    /// `RTSPPullSettings`: [`DescribeInputRTSPPullSettings`], may be null.
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<DescribeInputRtspPullSettings>,
-    /// `HLSPullSettings`: [`DescribeInputHlsPullSettings`], may be null.
+    pub rtsp_pull_settings: Option<DescribeInputRTSPPullSettings>,
+    /// `HLSPullSettings`: [`DescribeInputHLSPullSettings`], may be null.
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<DescribeInputHlsPullSettings>,
+    pub hls_pull_settings: Option<DescribeInputHLSPullSettings>,
     /// `ResilientStream`: [`ResilientStreamConf`], may be null.
     pub resilient_stream: Option<ResilientStreamConf>,
     /// `SecurityGroupIds`: list of string, may be null. Example: `["ff96r1fd7ab41ekj06497cdecbb0"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`: list of string. Example: `["ap-shanghai-1"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`: [`DescribeInputRistSettings`], may be null.
+    /// `RISTSettings`: [`DescribeInputRISTSettings`], may be null.
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<DescribeInputRistSettings>,
+    pub rist_settings: Option<DescribeInputRISTSettings>,
     /// `StreamUrls`: list of [`StreamUrlDetail`].
     pub stream_urls: Option<Vec<StreamUrlDetail>>,
 }
 
-/// The `DescribeInputHLSPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputHLSPullSettings`).
+/// The `DescribeInputHLSPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputHlsPullSettings {
-    /// `SourceAddresses`: list of [`DescribeHlsPullSourceAddress`].
-    pub source_addresses: Option<Vec<DescribeHlsPullSourceAddress>>,
+pub struct DescribeInputHLSPullSettings {
+    /// `SourceAddresses`: list of [`DescribeHLSPullSourceAddress`].
+    pub source_addresses: Option<Vec<DescribeHLSPullSourceAddress>>,
 }
 
-/// The `DescribeInputRISTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputRISTSettings`).
+/// The `DescribeInputRISTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRistSettings {
+pub struct DescribeInputRISTSettings {
     /// `Mode`: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `Profile`: string. Example: `MAIN`.
@@ -9938,28 +9938,28 @@ pub struct DescribeInputRistSettings {
     pub buffer: Option<i64>,
 }
 
-/// The `DescribeInputRTMPPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputRTMPPullSettings`).
+/// The `DescribeInputRTMPPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtmpPullSettings {
-    /// `SourceAddresses`: list of [`DescribeRtmpPullSourceAddress`]. Example: `streamKey`.
-    pub source_addresses: Option<Vec<DescribeRtmpPullSourceAddress>>,
+pub struct DescribeInputRTMPPullSettings {
+    /// `SourceAddresses`: list of [`DescribeRTMPPullSourceAddress`]. Example: `streamKey`.
+    pub source_addresses: Option<Vec<DescribeRTMPPullSourceAddress>>,
 }
 
-/// The `DescribeInputRTMPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputRTMPSettings`).
+/// The `DescribeInputRTMPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtmpSettings {
+pub struct DescribeInputRTMPSettings {
     /// `AppName`: string, may be null. Example: `live_appid`.
     pub app_name: Option<String>,
     /// `StreamKey`: string. Example: `inputid_index`.
     pub stream_key: Option<String>,
 }
 
-/// The `DescribeInputRTPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputRTPSettings`).
+/// The `DescribeInputRTPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtpSettings {
+pub struct DescribeInputRTPSettings {
     /// `FEC`: string. Example: `FEC`.
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
@@ -9967,18 +9967,18 @@ pub struct DescribeInputRtpSettings {
     pub idle_timeout: Option<i64>,
 }
 
-/// The `DescribeInputRTSPPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputRTSPPullSettings`).
+/// The `DescribeInputRTSPPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputRtspPullSettings {
-    /// `SourceAddresses`: list of [`DescribeRtspPullSourceAddress`].
-    pub source_addresses: Option<Vec<DescribeRtspPullSourceAddress>>,
+pub struct DescribeInputRTSPPullSettings {
+    /// `SourceAddresses`: list of [`DescribeRTSPPullSourceAddress`].
+    pub source_addresses: Option<Vec<DescribeRTSPPullSourceAddress>>,
 }
 
-/// The `DescribeInputSRTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeInputSRTSettings`).
+/// The `DescribeInputSRTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInputSrtSettings {
+pub struct DescribeInputSRTSettings {
     /// `Mode`: string, may be null. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `StreamId`: string. Example: `StreamId`.
@@ -9995,11 +9995,11 @@ pub struct DescribeInputSrtSettings {
     pub passphrase: Option<String>,
     /// `PbKeyLen`: integer. Example: `0`.
     pub pb_key_len: Option<i64>,
-    /// `SourceAddresses`: list of [`SrtSourceAddressResp`], may be null.
-    pub source_addresses: Option<Vec<SrtSourceAddressResp>>,
-    /// `FEC`: [`SrtfecSimpleOptions`].
+    /// `SourceAddresses`: list of [`SRTSourceAddressResp`], may be null.
+    pub source_addresses: Option<Vec<SRTSourceAddressResp>>,
+    /// `FEC`: [`SRTFECSimpleOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecSimpleOptions>,
+    pub fec: Option<SRTFECSimpleOptions>,
 }
 
 /// The `DescribeOutput` model of MPS API 2019-06-12.
@@ -10022,35 +10022,35 @@ pub struct DescribeOutput {
     pub output_address_list: Option<Vec<OutputAddress>>,
     /// `OutputRegion`: string, may be null. Example: `ap-shanghai`.
     pub output_region: Option<String>,
-    /// `SRTSettings`: [`DescribeOutputSrtSettings`], may be null.
+    /// `SRTSettings`: [`DescribeOutputSRTSettings`], may be null.
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<DescribeOutputSrtSettings>,
-    /// `RTPSettings`: [`DescribeOutputRtpSettings`], may be null.
+    pub srt_settings: Option<DescribeOutputSRTSettings>,
+    /// `RTPSettings`: [`DescribeOutputRTPSettings`], may be null.
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<DescribeOutputRtpSettings>,
-    /// `RTMPSettings`: [`DescribeOutputRtmpSettings`], may be null.
+    pub rtp_settings: Option<DescribeOutputRTPSettings>,
+    /// `RTMPSettings`: [`DescribeOutputRTMPSettings`], may be null.
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<DescribeOutputRtmpSettings>,
-    /// `RTMPPullSettings`: [`DescribeOutputRtmpPullSettings`], may be null.
+    pub rtmp_settings: Option<DescribeOutputRTMPSettings>,
+    /// `RTMPPullSettings`: [`DescribeOutputRTMPPullSettings`], may be null.
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<DescribeOutputRtmpPullSettings>,
+    pub rtmp_pull_settings: Option<DescribeOutputRTMPPullSettings>,
     /// `AllowIpList`: list of string, may be null. Example: `["0.0.0.0"]`.
     pub allow_ip_list: Option<Vec<String>>,
-    /// `RTSPPullSettings`: [`DescribeOutputRtspPullSettings`], may be null.
+    /// `RTSPPullSettings`: [`DescribeOutputRTSPPullSettings`], may be null.
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<DescribeOutputRtspPullSettings>,
-    /// `HLSPullSettings`: [`DescribeOutputHlsPullSettings`], may be null.
+    pub rtsp_pull_settings: Option<DescribeOutputRTSPPullSettings>,
+    /// `HLSPullSettings`: [`DescribeOutputHLSPullSettings`], may be null.
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<DescribeOutputHlsPullSettings>,
+    pub hls_pull_settings: Option<DescribeOutputHLSPullSettings>,
     /// `MaxConcurrent`: unsigned integer. Example: `1`.
     pub max_concurrent: Option<u64>,
     /// `SecurityGroupIds`: list of string, may be null. Example: `["019202e96d9f09dc0f325e7f7a2a"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`: list of string. Example: `["ap-shanghai"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`: [`DescribeOutputRistSettings`], may be null.
+    /// `RISTSettings`: [`DescribeOutputRISTSettings`], may be null.
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<DescribeOutputRistSettings>,
+    pub rist_settings: Option<DescribeOutputRISTSettings>,
     /// `PidSelector`: [`PidSelector`].
     pub pid_selector: Option<PidSelector>,
     /// `StreamUrls`: list of [`StreamUrlDetail`].
@@ -10061,72 +10061,72 @@ pub struct DescribeOutput {
     pub state: Option<String>,
 }
 
-/// The `DescribeOutputHLSPullServerUrl` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputHLSPullServerUrl`).
+/// The `DescribeOutputHLSPullServerUrl` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputHlsPullServerUrl {
+pub struct DescribeOutputHLSPullServerUrl {
     /// `Url`: string. Example: `http://domain[port]/server_URL`.
     pub url: Option<String>,
 }
 
-/// The `DescribeOutputHLSPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputHLSPullSettings`).
+/// The `DescribeOutputHLSPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputHlsPullSettings {
-    /// `ServerUrls`: list of [`DescribeOutputHlsPullServerUrl`], may be null.
-    pub server_urls: Option<Vec<DescribeOutputHlsPullServerUrl>>,
+pub struct DescribeOutputHLSPullSettings {
+    /// `ServerUrls`: list of [`DescribeOutputHLSPullServerUrl`], may be null.
+    pub server_urls: Option<Vec<DescribeOutputHLSPullServerUrl>>,
 }
 
-/// The `DescribeOutputRISTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRISTSettings`).
+/// The `DescribeOutputRISTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRistSettings {
+pub struct DescribeOutputRISTSettings {
     /// `Mode`: string. Example: `LISTENER`.
     pub mode: Option<String>,
     /// `Profile`: string. Example: `MAIN`.
     pub profile: Option<String>,
     /// `Buffer`: integer. Example: `120`.
     pub buffer: Option<i64>,
-    /// `SourceAddresses`: list of [`OutputRistSourceAddressResp`], may be null.
-    pub source_addresses: Option<Vec<OutputRistSourceAddressResp>>,
+    /// `SourceAddresses`: list of [`OutputRISTSourceAddressResp`], may be null.
+    pub source_addresses: Option<Vec<OutputRISTSourceAddressResp>>,
 }
 
-/// The `DescribeOutputRTMPPullServerUrl` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRTMPPullServerUrl`).
+/// The `DescribeOutputRTMPPullServerUrl` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtmpPullServerUrl {
+pub struct DescribeOutputRTMPPullServerUrl {
     /// `TcUrl`: string. Example: `rtmp://1.1.1.1:1/live`.
     pub tc_url: Option<String>,
     /// `StreamKey`: string. Example: `AB342ED131CE`.
     pub stream_key: Option<String>,
 }
 
-/// The `DescribeOutputRTMPPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRTMPPullSettings`).
+/// The `DescribeOutputRTMPPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtmpPullSettings {
-    /// `ServerUrls`: list of [`DescribeOutputRtmpPullServerUrl`], may be null.
-    pub server_urls: Option<Vec<DescribeOutputRtmpPullServerUrl>>,
+pub struct DescribeOutputRTMPPullSettings {
+    /// `ServerUrls`: list of [`DescribeOutputRTMPPullServerUrl`], may be null.
+    pub server_urls: Option<Vec<DescribeOutputRTMPPullServerUrl>>,
 }
 
-/// The `DescribeOutputRTMPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRTMPSettings`).
+/// The `DescribeOutputRTMPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtmpSettings {
+pub struct DescribeOutputRTMPSettings {
     /// `IdleTimeout`: integer, may be null. Example: `60`.
     pub idle_timeout: Option<i64>,
     /// `ChunkSize`: integer, may be null. Example: `1024`.
     pub chunk_size: Option<i64>,
-    /// `Destinations`: list of [`RtmpAddressDestination`], may be null. Example: `address`.
-    pub destinations: Option<Vec<RtmpAddressDestination>>,
+    /// `Destinations`: list of [`RTMPAddressDestination`], may be null. Example: `address`.
+    pub destinations: Option<Vec<RTMPAddressDestination>>,
 }
 
-/// The `DescribeOutputRTPSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRTPSettings`).
+/// The `DescribeOutputRTPSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtpSettings {
-    /// `Destinations`: list of [`RtpAddressDestination`], may be null.
-    pub destinations: Option<Vec<RtpAddressDestination>>,
+pub struct DescribeOutputRTPSettings {
+    /// `Destinations`: list of [`RTPAddressDestination`], may be null.
+    pub destinations: Option<Vec<RTPAddressDestination>>,
     /// `FEC`: string, may be null. Example: `FEC`.
     #[tc(rename = "FEC")]
     pub fec: Option<String>,
@@ -10134,28 +10134,28 @@ pub struct DescribeOutputRtpSettings {
     pub idle_timeout: Option<i64>,
 }
 
-/// The `DescribeOutputRTSPPullServerUrl` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRTSPPullServerUrl`).
+/// The `DescribeOutputRTSPPullServerUrl` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtspPullServerUrl {
+pub struct DescribeOutputRTSPPullServerUrl {
     /// `Url`: string. Example: `rtsp://ip_or_domain[:rtsp_port]/server_URL`.
     pub url: Option<String>,
 }
 
-/// The `DescribeOutputRTSPPullSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputRTSPPullSettings`).
+/// The `DescribeOutputRTSPPullSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputRtspPullSettings {
-    /// `ServerUrls`: list of [`DescribeOutputRtspPullServerUrl`], may be null.
-    pub server_urls: Option<Vec<DescribeOutputRtspPullServerUrl>>,
+pub struct DescribeOutputRTSPPullSettings {
+    /// `ServerUrls`: list of [`DescribeOutputRTSPPullServerUrl`], may be null.
+    pub server_urls: Option<Vec<DescribeOutputRTSPPullServerUrl>>,
 }
 
-/// The `DescribeOutputSRTSettings` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeOutputSRTSettings`).
+/// The `DescribeOutputSRTSettings` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOutputSrtSettings {
-    /// `Destinations`: list of [`SrtAddressDestination`], may be null.
-    pub destinations: Option<Vec<SrtAddressDestination>>,
+pub struct DescribeOutputSRTSettings {
+    /// `Destinations`: list of [`SRTAddressDestination`], may be null.
+    pub destinations: Option<Vec<SRTAddressDestination>>,
     /// `StreamId`: string, may be null. Example: `StreamId`.
     pub stream_id: Option<String>,
     /// `Latency`: integer, may be null. Example: `0`.
@@ -10172,27 +10172,27 @@ pub struct DescribeOutputSrtSettings {
     pub pb_key_len: Option<i64>,
     /// `Mode`: string, may be null. Example: `CALLER`.
     pub mode: Option<String>,
-    /// `SourceAddresses`: list of [`OutputSrtSourceAddressResp`], may be null.
-    pub source_addresses: Option<Vec<OutputSrtSourceAddressResp>>,
-    /// `FEC`: [`SrtfecFullOptions`].
+    /// `SourceAddresses`: list of [`OutputSRTSourceAddressResp`], may be null.
+    pub source_addresses: Option<Vec<OutputSRTSourceAddressResp>>,
+    /// `FEC`: [`SRTFECFullOptions`].
     #[tc(rename = "FEC")]
-    pub fec: Option<SrtfecFullOptions>,
+    pub fec: Option<SRTFECFullOptions>,
 }
 
-/// The `DescribeRTMPPullSourceAddress` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeRTMPPullSourceAddress`).
+/// The `DescribeRTMPPullSourceAddress` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRtmpPullSourceAddress {
+pub struct DescribeRTMPPullSourceAddress {
     /// `TcUrl`: string, may be null. Example: `rtmp://domain/live`.
     pub tc_url: Option<String>,
     /// `StreamKey`: string. Example: `streamKey`.
     pub stream_key: Option<String>,
 }
 
-/// The `DescribeRTSPPullSourceAddress` model of MPS API 2019-06-12 (renamed: the metadata calls it `DescribeRTSPPullSourceAddress`).
+/// The `DescribeRTSPPullSourceAddress` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRtspPullSourceAddress {
+pub struct DescribeRTSPPullSourceAddress {
     /// `Url`: string, may be null. Example: `rtsp://ip_or_domain[:rtsp_port]/server_URL`.
     pub url: Option<String>,
 }
@@ -10465,7 +10465,7 @@ pub struct EditMediaTaskOutput {
     pub meta_data: Option<MediaMetaData>,
 }
 
-/// The `EmbeddingData` model of MPS API 2019-06-12 (renamed: the metadata calls it `EmbeddingData`).
+/// The `EmbeddingData` model of MPS API 2019-06-12, named `EmbeddingDataModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbeddingDataModel {
@@ -10864,24 +10864,24 @@ pub struct FlowRealtimeStatusItem {
     pub protocol: Option<String>,
     /// `CommonStatus`: [`FlowRealtimeStatusCommon`].
     pub common_status: Option<FlowRealtimeStatusCommon>,
-    /// `SRTStatus`: [`FlowRealtimeStatusSrt`], may be null.
+    /// `SRTStatus`: [`FlowRealtimeStatusSRT`], may be null.
     #[tc(rename = "SRTStatus")]
-    pub srt_status: Option<FlowRealtimeStatusSrt>,
-    /// `RTMPStatus`: [`FlowRealtimeStatusRtmp`], may be null.
+    pub srt_status: Option<FlowRealtimeStatusSRT>,
+    /// `RTMPStatus`: [`FlowRealtimeStatusRTMP`], may be null.
     #[tc(rename = "RTMPStatus")]
-    pub rtmp_status: Option<FlowRealtimeStatusRtmp>,
+    pub rtmp_status: Option<FlowRealtimeStatusRTMP>,
     /// `ConnectServerIP`: string. Example: `121.23.56.99`.
     #[tc(rename = "ConnectServerIP")]
     pub connect_server_ip: Option<String>,
-    /// `RTPStatus`: [`FlowRealtimeStatusRtp`], may be null.
+    /// `RTPStatus`: [`FlowRealtimeStatusRTP`], may be null.
     #[tc(rename = "RTPStatus")]
-    pub rtp_status: Option<FlowRealtimeStatusRtp>,
+    pub rtp_status: Option<FlowRealtimeStatusRTP>,
 }
 
-/// The `FlowRealtimeStatusRTMP` model of MPS API 2019-06-12 (renamed: the metadata calls it `FlowRealtimeStatusRTMP`).
+/// The `FlowRealtimeStatusRTMP` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRealtimeStatusRtmp {
+pub struct FlowRealtimeStatusRTMP {
     /// `VideoFPS`: integer. Example: `25`.
     #[tc(rename = "VideoFPS")]
     pub video_fps: Option<i64>,
@@ -10890,18 +10890,18 @@ pub struct FlowRealtimeStatusRtmp {
     pub audio_fps: Option<i64>,
 }
 
-/// The `FlowRealtimeStatusRTP` model of MPS API 2019-06-12 (renamed: the metadata calls it `FlowRealtimeStatusRTP`).
+/// The `FlowRealtimeStatusRTP` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRealtimeStatusRtp {
+pub struct FlowRealtimeStatusRTP {
     /// `Packets`: integer. Example: `30`.
     pub packets: Option<i64>,
 }
 
-/// The `FlowRealtimeStatusSRT` model of MPS API 2019-06-12 (renamed: the metadata calls it `FlowRealtimeStatusSRT`).
+/// The `FlowRealtimeStatusSRT` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowRealtimeStatusSrt {
+pub struct FlowRealtimeStatusSRT {
     /// `Latency`: integer. Example: `1`.
     pub latency: Option<i64>,
     /// `RTT`: integer. Example: `1`.
@@ -10919,10 +10919,10 @@ pub struct FlowRealtimeStatusSrt {
     pub encryption: Option<String>,
 }
 
-/// The `FlowSRTInfo` model of MPS API 2019-06-12 (renamed: the metadata calls it `FlowSRTInfo`).
+/// The `FlowSRTInfo` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlowSrtInfo {
+pub struct FlowSRTInfo {
     /// `Timestamp`: integer. Example: `1611288000`.
     pub timestamp: Option<i64>,
     /// `SendPacketLossRate`: integer. Example: `0`.
@@ -11020,10 +11020,10 @@ pub struct FrameTagConfigureInfoForUpdate {
     pub switch: Option<String>,
 }
 
-/// The `HLSConfigureInfo` model of MPS API 2019-06-12 (renamed: the metadata calls it `HLSConfigureInfo`).
+/// The `HLSConfigureInfo` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HlsConfigureInfo {
+pub struct HLSConfigureInfo {
     /// `ItemDuration`: integer, may be null. Example: `10`.
     pub item_duration: Option<i64>,
     /// `Interval`: integer, may be null. Example: `3600`.
@@ -11032,10 +11032,10 @@ pub struct HlsConfigureInfo {
     pub continue_timeout: Option<i64>,
 }
 
-/// The `HLSPullSourceAddress` model of MPS API 2019-06-12 (renamed: the metadata calls it `HLSPullSourceAddress`).
+/// The `HLSPullSourceAddress` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HlsPullSourceAddress {
+pub struct HLSPullSourceAddress {
     /// `Url`, required: string. Example: `http://testdomain.com:8806/live/streamname`.
     pub url: String,
 }
@@ -11458,10 +11458,10 @@ pub struct InputAddress {
     pub port: Option<i64>,
 }
 
-/// The `LLMDetectionIssue` model of MPS API 2019-06-12 (renamed: the metadata calls it `LLMDetectionIssue`).
+/// The `LLMDetectionIssue` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmDetectionIssue {
+pub struct LLMDetectionIssue {
     /// `Tag`: string. Example: `motion_blur`.
     pub tag: Option<String>,
     /// `Description`: string. Example: `暗光环境下人物正在进行剧烈动作，画面中人物躯干和手臂出现明显的方向性条状拖影，且边缘严重模糊导致细节丢失，符合运动模糊特`….
@@ -11478,20 +11478,20 @@ pub struct LlmDetectionIssue {
     pub extra_data: Option<String>,
 }
 
-/// The `LLMDetectionReport` model of MPS API 2019-06-12 (renamed: the metadata calls it `LLMDetectionReport`).
+/// The `LLMDetectionReport` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmDetectionReport {
+pub struct LLMDetectionReport {
     /// `ResultCount`: integer. Example: `1`.
     pub result_count: Option<i64>,
-    /// `ResultSet`: list of [`LlmDetectionResultItem`].
-    pub result_set: Option<Vec<LlmDetectionResultItem>>,
+    /// `ResultSet`: list of [`LLMDetectionResultItem`].
+    pub result_set: Option<Vec<LLMDetectionResultItem>>,
 }
 
-/// The `LLMDetectionResultItem` model of MPS API 2019-06-12 (renamed: the metadata calls it `LLMDetectionResultItem`).
+/// The `LLMDetectionResultItem` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmDetectionResultItem {
+pub struct LLMDetectionResultItem {
     /// `Category`: string. Example: `AIGCQualityCharacteristics`.
     pub category: Option<String>,
     /// `Group`: string. Example: `AIGCAuthenticity`.
@@ -11502,8 +11502,8 @@ pub struct LlmDetectionResultItem {
     pub score: Option<f64>,
     /// `Confidence`: number. Example: `90`.
     pub confidence: Option<f64>,
-    /// `IssueSet`: list of [`LlmDetectionIssue`].
-    pub issue_set: Option<Vec<LlmDetectionIssue>>,
+    /// `IssueSet`: list of [`LLMDetectionIssue`].
+    pub issue_set: Option<Vec<LLMDetectionIssue>>,
 }
 
 /// The `LinearAssemblyChannelInfo` model of MPS API 2019-06-12.
@@ -11660,12 +11660,12 @@ pub struct LiveRecordTaskInput {
 pub struct LiveRecordTemplate {
     /// `Definition`: integer. Example: `20001`.
     pub definition: Option<i64>,
-    /// `HLSConfigure`: [`HlsConfigureInfo`]. Example: `hls`.
+    /// `HLSConfigure`: [`HLSConfigureInfo`]. Example: `hls`.
     #[tc(rename = "HLSConfigure")]
-    pub hls_configure: Option<HlsConfigureInfo>,
-    /// `MP4Configure`: [`Mp4ConfigureInfo`]. Example: `{"interval":600}`.
+    pub hls_configure: Option<HLSConfigureInfo>,
+    /// `MP4Configure`: [`MP4ConfigureInfo`]. Example: `{"interval":600}`.
     #[tc(rename = "MP4Configure")]
-    pub mp4_configure: Option<Mp4ConfigureInfo>,
+    pub mp4_configure: Option<MP4ConfigureInfo>,
     /// `Name`: string. Example: `录制模板`.
     pub name: Option<String>,
     /// `Comment`: string. Example: `默认录制模板`.
@@ -12144,10 +12144,10 @@ pub struct LowLightEnhanceConfig {
     pub type_: Option<String>,
 }
 
-/// The `MP4ConfigureInfo` model of MPS API 2019-06-12 (renamed: the metadata calls it `MP4ConfigureInfo`).
+/// The `MP4ConfigureInfo` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mp4ConfigureInfo {
+pub struct MP4ConfigureInfo {
     /// `Interval`: integer. Example: `3600`.
     pub interval: Option<i64>,
 }
@@ -12422,9 +12422,9 @@ pub struct MediaInputInfo {
     pub url_input_info: Option<UrlInputInfo>,
     /// `S3InputInfo`: [`S3InputInfo`], may be null.
     pub s3_input_info: Option<S3InputInfo>,
-    /// `VODInputInfo`: [`VodInputInfo`], may be null.
+    /// `VODInputInfo`: [`VODInputInfo`], may be null.
     #[tc(rename = "VODInputInfo")]
-    pub vod_input_info: Option<VodInputInfo>,
+    pub vod_input_info: Option<VODInputInfo>,
 }
 
 /// The `MediaMetaData` model of MPS API 2019-06-12.
@@ -12779,34 +12779,34 @@ pub struct ModifyInput {
     pub description: String,
     /// `AllowIpList`, required: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Vec<String>,
-    /// `SRTSettings`, required: [`CreateInputSrtSettings`].
+    /// `SRTSettings`, required: [`CreateInputSRTSettings`].
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: CreateInputSrtSettings,
-    /// `RTPSettings`, required: [`CreateInputRtpSettings`].
+    pub srt_settings: CreateInputSRTSettings,
+    /// `RTPSettings`, required: [`CreateInputRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: CreateInputRtpSettings,
+    pub rtp_settings: CreateInputRTPSettings,
     /// `Protocol`, optional: string. Example: `SRT`.
     pub protocol: Option<String>,
     /// `FailOver`, optional: string. Example: `CLOSE`.
     pub fail_over: Option<String>,
-    /// `RTMPPullSettings`, optional: [`CreateInputRtmpPullSettings`].
+    /// `RTMPPullSettings`, optional: [`CreateInputRTMPPullSettings`].
     #[tc(rename = "RTMPPullSettings")]
-    pub rtmp_pull_settings: Option<CreateInputRtmpPullSettings>,
-    /// `RTSPPullSettings`, optional: [`CreateInputRtspPullSettings`].
+    pub rtmp_pull_settings: Option<CreateInputRTMPPullSettings>,
+    /// `RTSPPullSettings`, optional: [`CreateInputRTSPPullSettings`].
     #[tc(rename = "RTSPPullSettings")]
-    pub rtsp_pull_settings: Option<CreateInputRtspPullSettings>,
-    /// `HLSPullSettings`, optional: [`CreateInputHlsPullSettings`].
+    pub rtsp_pull_settings: Option<CreateInputRTSPPullSettings>,
+    /// `HLSPullSettings`, optional: [`CreateInputHLSPullSettings`].
     #[tc(rename = "HLSPullSettings")]
-    pub hls_pull_settings: Option<CreateInputHlsPullSettings>,
+    pub hls_pull_settings: Option<CreateInputHLSPullSettings>,
     /// `ResilientStream`, optional: [`ResilientStreamConf`].
     pub resilient_stream: Option<ResilientStreamConf>,
     /// `SecurityGroupIds`, optional: list of string. Example: `["019631fd7ab41ea506497cedffg"]`.
     pub security_group_ids: Option<Vec<String>>,
     /// `Zones`, optional: list of string. Example: `["ap-shanghai-1"]`.
     pub zones: Option<Vec<String>>,
-    /// `RISTSettings`, optional: [`CreateInputRistSettings`].
+    /// `RISTSettings`, optional: [`CreateInputRISTSettings`].
     #[tc(rename = "RISTSettings")]
-    pub rist_settings: Option<CreateInputRistSettings>,
+    pub rist_settings: Option<CreateInputRISTSettings>,
     /// `InputRegion`, optional: string. Example: `ap-shanghai`.
     pub input_region: Option<String>,
     /// `FailOverOption`, optional: [`FailOverOption`].
@@ -12827,15 +12827,15 @@ pub struct ModifyOutputInfo {
     pub protocol: String,
     /// `OutputKind`, optional: string. Example: `Pinpoint`.
     pub output_kind: Option<String>,
-    /// `SRTSettings`, optional: [`CreateOutputSrtSettings`].
+    /// `SRTSettings`, optional: [`CreateOutputSRTSettings`].
     #[tc(rename = "SRTSettings")]
-    pub srt_settings: Option<CreateOutputSrtSettings>,
-    /// `RTPSettings`, optional: [`CreateOutputInfoRtpSettings`].
+    pub srt_settings: Option<CreateOutputSRTSettings>,
+    /// `RTPSettings`, optional: [`CreateOutputInfoRTPSettings`].
     #[tc(rename = "RTPSettings")]
-    pub rtp_settings: Option<CreateOutputInfoRtpSettings>,
-    /// `RTMPSettings`, optional: [`CreateOutputRtmpSettings`].
+    pub rtp_settings: Option<CreateOutputInfoRTPSettings>,
+    /// `RTMPSettings`, optional: [`CreateOutputRTMPSettings`].
     #[tc(rename = "RTMPSettings")]
-    pub rtmp_settings: Option<CreateOutputRtmpSettings>,
+    pub rtmp_settings: Option<CreateOutputRTMPSettings>,
     /// `AllowIpList`, optional: list of string. Example: `["0.0.0.0/0"]`.
     pub allow_ip_list: Option<Vec<String>>,
     /// `MaxConcurrent`, optional: unsigned integer. Example: `1`.
@@ -12962,10 +12962,10 @@ pub struct OutputInfo {
     pub dash_manifest_conf: Option<DashManifestInfo>,
 }
 
-/// The `OutputRISTSourceAddressResp` model of MPS API 2019-06-12 (renamed: the metadata calls it `OutputRISTSourceAddressResp`).
+/// The `OutputRISTSourceAddressResp` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OutputRistSourceAddressResp {
+pub struct OutputRISTSourceAddressResp {
     /// `Ip`: string, may be null. Example: `1.1.1.1`.
     pub ip: Option<String>,
     /// `Port`: integer, may be null. Example: `65535`.
@@ -12988,20 +12988,20 @@ pub struct OutputReq {
     pub dash_manifest_conf: Option<DashManifestInfo>,
 }
 
-/// The `OutputSRTSourceAddressResp` model of MPS API 2019-06-12 (renamed: the metadata calls it `OutputSRTSourceAddressResp`).
+/// The `OutputSRTSourceAddressResp` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OutputSrtSourceAddressResp {
+pub struct OutputSRTSourceAddressResp {
     /// `Ip`: string, may be null. Example: `1.1.1.1`.
     pub ip: Option<String>,
     /// `Port`: integer, may be null. Example: `65535`.
     pub port: Option<i64>,
 }
 
-/// The `OverrideAIDubbingParameter` model of MPS API 2019-06-12 (renamed: the metadata calls it `OverrideAIDubbingParameter`).
+/// The `OverrideAIDubbingParameter` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OverrideAiDubbingParameter {
+pub struct OverrideAIDubbingParameter {
     /// `TranslateConfig`: [`DubbingTranslateConfig`].
     pub translate_config: Option<DubbingTranslateConfig>,
     /// `SubtitleConfig`: [`DubbingSubtitleConfig`].
@@ -13042,9 +13042,9 @@ pub struct OverrideTranscodeParameter {
     pub video_template: Option<VideoTemplateInfoForUpdate>,
     /// `AudioTemplate`: [`AudioTemplateInfoForUpdate`].
     pub audio_template: Option<AudioTemplateInfoForUpdate>,
-    /// `TEHDConfig`: [`TehdConfigForUpdate`], may be null.
+    /// `TEHDConfig`: [`TEHDConfigForUpdate`], may be null.
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfigForUpdate>,
+    pub tehd_config: Option<TEHDConfigForUpdate>,
     /// `SubtitleTemplate`: [`SubtitleTemplate`].
     pub subtitle_template: Option<SubtitleTemplate>,
     /// `AddonAudioStream`: list of [`MediaInputInfo`].
@@ -13535,9 +13535,9 @@ pub struct QualityControlData {
     pub quality_control_result_set: Option<Vec<QualityControlResult>>,
     /// `ContainerDiagnoseResultSet`: list of [`ContainerDiagnoseResultItem`].
     pub container_diagnose_result_set: Option<Vec<ContainerDiagnoseResultItem>>,
-    /// `LLMDetectionReport`: [`LlmDetectionReport`].
+    /// `LLMDetectionReport`: [`LLMDetectionReport`].
     #[tc(rename = "LLMDetectionReport")]
-    pub llm_detection_report: Option<LlmDetectionReport>,
+    pub llm_detection_report: Option<LLMDetectionReport>,
 }
 
 /// The `QualityControlItem` model of MPS API 2019-06-12.
@@ -13636,48 +13636,48 @@ pub struct QueryTaskFilter {
     pub model_tier: Option<String>,
 }
 
-/// The `RTMPAddressDestination` model of MPS API 2019-06-12 (renamed: the metadata calls it `RTMPAddressDestination`).
+/// The `RTMPAddressDestination` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtmpAddressDestination {
+pub struct RTMPAddressDestination {
     /// `Url`: string. Example: `url`.
     pub url: Option<String>,
     /// `StreamKey`: string. Example: `streamkey`.
     pub stream_key: Option<String>,
 }
 
-/// The `RTMPPullSourceAddress` model of MPS API 2019-06-12 (renamed: the metadata calls it `RTMPPullSourceAddress`).
+/// The `RTMPPullSourceAddress` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtmpPullSourceAddress {
+pub struct RTMPPullSourceAddress {
     /// `TcUrl`, required: string. Example: `rtmp://domain/live`.
     pub tc_url: String,
     /// `StreamKey`, required: string. Example: `streamKey`.
     pub stream_key: String,
 }
 
-/// The `RTPAddressDestination` model of MPS API 2019-06-12 (renamed: the metadata calls it `RTPAddressDestination`).
+/// The `RTPAddressDestination` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtpAddressDestination {
+pub struct RTPAddressDestination {
     /// `Ip`: string. Example: `ip`.
     pub ip: Option<String>,
     /// `Port`: integer. Example: `9090`.
     pub port: Option<i64>,
 }
 
-/// The `RTSPPullSourceAddress` model of MPS API 2019-06-12 (renamed: the metadata calls it `RTSPPullSourceAddress`).
+/// The `RTSPPullSourceAddress` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RtspPullSourceAddress {
+pub struct RTSPPullSourceAddress {
     /// `Url`, required: string. Example: `rtsp://9.223.70.41:8806/live/streamname`.
     pub url: String,
 }
 
-/// The `RawAIDubbingParameter` model of MPS API 2019-06-12 (renamed: the metadata calls it `RawAIDubbingParameter`).
+/// The `RawAIDubbingParameter` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawAiDubbingParameter {
+pub struct RawAIDubbingParameter {
     /// `TranslateConfig`: [`DubbingTranslateConfig`].
     pub translate_config: Option<DubbingTranslateConfig>,
     /// `SubtitleConfig`: [`DubbingSubtitleConfig`].
@@ -13766,9 +13766,9 @@ pub struct RawTranscodeParameter {
     pub video_template: Option<VideoTemplateInfo>,
     /// `AudioTemplate`: [`AudioTemplateInfo`].
     pub audio_template: Option<AudioTemplateInfo>,
-    /// `TEHDConfig`: [`TehdConfig`].
+    /// `TEHDConfig`: [`TEHDConfig`].
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfig>,
+    pub tehd_config: Option<TEHDConfig>,
     /// `StdExtInfo`: string. Example: `{"video_info":{"color_prim":"bt709"}}`.
     pub std_ext_info: Option<String>,
     /// `EnhanceConfig`: [`EnhanceConfig`], may be null.
@@ -13897,20 +13897,20 @@ pub struct S3OutputStorage {
     pub s3_secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `SRTAddressDestination` model of MPS API 2019-06-12 (renamed: the metadata calls it `SRTAddressDestination`).
+/// The `SRTAddressDestination` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtAddressDestination {
+pub struct SRTAddressDestination {
     /// `Ip`: string. Example: `ip`.
     pub ip: Option<String>,
     /// `Port`: integer. Example: `9090`.
     pub port: Option<i64>,
 }
 
-/// The `SRTFECFullOptions` model of MPS API 2019-06-12 (renamed: the metadata calls it `SRTFECFullOptions`).
+/// The `SRTFECFullOptions` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtfecFullOptions {
+pub struct SRTFECFullOptions {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
     /// `Cols`: integer. Example: `3`.
@@ -13924,38 +13924,38 @@ pub struct SrtfecFullOptions {
     pub layout: Option<String>,
 }
 
-/// The `SRTFECSimpleOptions` model of MPS API 2019-06-12 (renamed: the metadata calls it `SRTFECSimpleOptions`).
+/// The `SRTFECSimpleOptions` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtfecSimpleOptions {
+pub struct SRTFECSimpleOptions {
     /// `Enable`: boolean. Example: `false`.
     pub enable: Option<bool>,
 }
 
-/// The `SRTSourceAddressReq` model of MPS API 2019-06-12 (renamed: the metadata calls it `SRTSourceAddressReq`).
+/// The `SRTSourceAddressReq` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtSourceAddressReq {
+pub struct SRTSourceAddressReq {
     /// `Ip`, required: string. Example: `1.1.1.1`.
     pub ip: String,
     /// `Port`, required: integer. Example: `65535`.
     pub port: i64,
 }
 
-/// The `SRTSourceAddressResp` model of MPS API 2019-06-12 (renamed: the metadata calls it `SRTSourceAddressResp`).
+/// The `SRTSourceAddressResp` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SrtSourceAddressResp {
+pub struct SRTSourceAddressResp {
     /// `Ip`: string, may be null. Example: `1.1.1.1`.
     pub ip: Option<String>,
     /// `Port`: integer, may be null. Example: `65535`.
     pub port: Option<i64>,
 }
 
-/// The `SSAIChannelInfo` model of MPS API 2019-06-12 (renamed: the metadata calls it `SSAIChannelInfo`).
+/// The `SSAIChannelInfo` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SsaiChannelInfo {
+pub struct SSAIChannelInfo {
     /// `ID`: string. Example: `698AAD421D3EA5656115`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -13969,19 +13969,19 @@ pub struct SsaiChannelInfo {
     pub hls_playback_prefix: Option<String>,
     /// `DashPlaybackPrefix`: string. Example: `http://25100***8.ap-mu*****streampack*ge.sr****epull.myqclou`….
     pub dash_playback_prefix: Option<String>,
-    /// `SSAIInfo`: [`SsaiConf`].
+    /// `SSAIInfo`: [`SSAIConf`].
     #[tc(rename = "SSAIInfo")]
-    pub ssai_info: Option<SsaiConf>,
+    pub ssai_info: Option<SSAIConf>,
     /// `Region`: string. Example: `ap-shanghai`.
     pub region: Option<String>,
     /// `SessionInitPrefix`: string. Example: `http://251009588.ap-shanghai.streampackage.srclivepull.myqcl`….
     pub session_init_prefix: Option<String>,
 }
 
-/// The `SSAIConf` model of MPS API 2019-06-12 (renamed: the metadata calls it `SSAIConf`).
+/// The `SSAIConf` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SsaiConf {
+pub struct SSAIConf {
     /// `AdsUrl`: string. Example: `https://g.adspeed.net/ad.php?do=vast&zid=130114&oid=29173&wd`….
     pub ads_url: Option<String>,
     /// `AdsUrls`: list of string. Example: `["https://g.adspeed.net/ad.php?do=vast&zid=130114&oid=29173&`….
@@ -14029,10 +14029,10 @@ pub struct SsaiConf {
     pub security_group_id: Option<String>,
 }
 
-/// The `SSAIUsageInfo` model of MPS API 2019-06-12 (renamed: the metadata calls it `SSAIUsageInfo`).
+/// The `SSAIUsageInfo` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SsaiUsageInfo {
+pub struct SSAIUsageInfo {
     /// `AdRequestSuccess`: unsigned integer. Example: `0`.
     pub ad_request_success: Option<u64>,
     /// `AdRequestFail`: unsigned integer. Example: `0`.
@@ -15339,20 +15339,20 @@ pub struct SyncDubbingOutputOption {
     pub type_: Option<String>,
 }
 
-/// The `TEHDConfig` model of MPS API 2019-06-12 (renamed: the metadata calls it `TEHDConfig`).
+/// The `TEHDConfig` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TehdConfig {
+pub struct TEHDConfig {
     /// `Type`: string. Example: `TEHD-100`.
     pub type_: Option<String>,
     /// `MaxVideoBitrate`: integer. Example: `0`.
     pub max_video_bitrate: Option<i64>,
 }
 
-/// The `TEHDConfigForUpdate` model of MPS API 2019-06-12 (renamed: the metadata calls it `TEHDConfigForUpdate`).
+/// The `TEHDConfigForUpdate` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TehdConfigForUpdate {
+pub struct TEHDConfigForUpdate {
     /// `Type`: string, may be null. Example: `TEHD-100`.
     pub type_: Option<String>,
     /// `MaxVideoBitrate`: integer, may be null. Example: `0`.
@@ -15393,9 +15393,9 @@ pub struct TaskNotifyConfig {
     pub topic_name: Option<String>,
     /// `QueueName`: string. Example: `mps_que`.
     pub queue_name: Option<String>,
-    /// `AwsSQS`: [`AwsSqs`], may be null.
+    /// `AwsSQS`: [`AwsSQS`], may be null.
     #[tc(rename = "AwsSQS")]
-    pub aws_sqs: Option<AwsSqs>,
+    pub aws_sqs: Option<AwsSQS>,
     /// `NotifyKey`: string. Example: `0se***9idaY`.
     pub notify_key: Option<String>,
 }
@@ -15410,9 +15410,9 @@ pub struct TaskOutputStorage {
     pub cos_output_storage: Option<CosOutputStorage>,
     /// `S3OutputStorage`: [`S3OutputStorage`], may be null.
     pub s3_output_storage: Option<S3OutputStorage>,
-    /// `VODOutputStorage`: [`VodOutputStorage`], may be null.
+    /// `VODOutputStorage`: [`VODOutputStorage`], may be null.
     #[tc(rename = "VODOutputStorage")]
-    pub vod_output_storage: Option<VodOutputStorage>,
+    pub vod_output_storage: Option<VODOutputStorage>,
 }
 
 /// The `TaskSimpleInfo` model of MPS API 2019-06-12.
@@ -15709,9 +15709,9 @@ pub struct TranscodeTemplate {
     pub video_template: Option<VideoTemplateInfo>,
     /// `AudioTemplate`: [`AudioTemplateInfo`].
     pub audio_template: Option<AudioTemplateInfo>,
-    /// `TEHDConfig`: [`TehdConfig`], may be null.
+    /// `TEHDConfig`: [`TEHDConfig`], may be null.
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfig>,
+    pub tehd_config: Option<TEHDConfig>,
     /// `ContainerType`: string. Example: `Video`.
     pub container_type: Option<String>,
     /// `CreateTime`: string. Example: `2023-10-17T14:59:45.123Z`.
@@ -16010,10 +16010,10 @@ pub struct UserDefineOcrTextReviewTemplateInfoForUpdate {
     pub review_confidence: Option<i64>,
 }
 
-/// The `VODInputInfo` model of MPS API 2019-06-12 (renamed: the metadata calls it `VODInputInfo`).
+/// The `VODInputInfo` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VodInputInfo {
+pub struct VODInputInfo {
     /// `Bucket`: string. Example: `a00ehq6ocdmo0exn`.
     pub bucket: Option<String>,
     /// `Region`: string. Example: `ap-chongqing`.
@@ -16028,10 +16028,10 @@ pub struct VodInputInfo {
     pub file_id: Option<String>,
 }
 
-/// The `VODOutputStorage` model of MPS API 2019-06-12 (renamed: the metadata calls it `VODOutputStorage`).
+/// The `VODOutputStorage` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VodOutputStorage {
+pub struct VODOutputStorage {
     /// `Bucket`: string. Example: `a00ehq6ocdmo0exn`.
     pub bucket: Option<String>,
     /// `Region`: string. Example: `ap-chongqing`.
@@ -16058,10 +16058,10 @@ pub struct VideoComprehensionResultItem {
     pub keywords: Option<Vec<String>>,
 }
 
-/// The `VideoDBEntryTaskResult` model of MPS API 2019-06-12 (renamed: the metadata calls it `VideoDBEntryTaskResult`).
+/// The `VideoDBEntryTaskResult` model of MPS API 2019-06-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VideoDbEntryTaskResult {
+pub struct VideoDBEntryTaskResult {
     /// `VideoId`: string, may be null. Example: `70f571-****-298377`.
     pub video_id: Option<String>,
 }
@@ -16488,8 +16488,8 @@ pub struct WorkflowTask {
     pub smart_subtitles_task_result: Option<Vec<SmartSubtitlesResult>>,
     /// `SmartEraseTaskResult`: [`SmartEraseTaskResult`], may be null.
     pub smart_erase_task_result: Option<SmartEraseTaskResult>,
-    /// `AiDubbingTaskResult`: [`AiDubbingTaskResult`].
-    pub ai_dubbing_task_result: Option<AiDubbingTaskResult>,
+    /// `AiDubbingTaskResult`: [`AIDubbingTaskResult`].
+    pub ai_dubbing_task_result: Option<AIDubbingTaskResult>,
 }
 
 /// The `WorkflowTrigger` model of MPS API 2019-06-12.

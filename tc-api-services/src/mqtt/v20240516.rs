@@ -365,8 +365,8 @@ pub struct CreateInstanceResponse {
 
 /// The `CreateJWKSAuthenticator` action of MQTT API 2024-05-16.
 ///
-/// Answers [`CreateJwksAuthenticatorResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional", response = CreateJwksAuthenticatorResponse)]
+/// Answers [`CreateJWKSAuthenticatorResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateJWKSAuthenticator {
     /// `InstanceId`, required: string. Example: `mqtt-xxxx`.
@@ -388,12 +388,12 @@ pub struct CreateJWKSAuthenticator {
 /// The answer of [`CreateJWKSAuthenticator`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateJwksAuthenticatorResponse;
+pub struct CreateJWKSAuthenticatorResponse;
 
 /// The `CreateJWTAuthenticator` action of MQTT API 2024-05-16.
 ///
-/// Answers [`CreateJwtAuthenticatorResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional", response = CreateJwtAuthenticatorResponse)]
+/// Answers [`CreateJWTAuthenticatorResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateJWTAuthenticator {
     /// `InstanceId`, required: string. Example: `mqtt-xxxx`.
@@ -415,7 +415,7 @@ pub struct CreateJWTAuthenticator {
 /// The answer of [`CreateJWTAuthenticator`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateJwtAuthenticatorResponse;
+pub struct CreateJWTAuthenticatorResponse;
 
 /// The `CreateMessageEnrichmentRule` action of MQTT API 2024-05-16.
 ///
@@ -746,8 +746,8 @@ pub struct DescribeAuthenticator {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAuthenticatorResponse {
-    /// `Authenticators`: list of [`MqttAuthenticatorItem`].
-    pub authenticators: Option<Vec<MqttAuthenticatorItem>>,
+    /// `Authenticators`: list of [`MQTTAuthenticatorItem`].
+    pub authenticators: Option<Vec<MQTTAuthenticatorItem>>,
 }
 
 /// The `DescribeAuthorizationPolicies` action of MQTT API 2024-05-16.
@@ -894,8 +894,8 @@ pub struct DescribeClientList {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeClientListResponse {
-    /// `Clients`: list of [`MqttClientInfo`].
-    pub clients: Option<Vec<MqttClientInfo>>,
+    /// `Clients`: list of [`MQTTClientInfo`].
+    pub clients: Option<Vec<MQTTClientInfo>>,
 }
 
 /// The `DescribeDeviceCertificate` action of MQTT API 2024-05-16.
@@ -1100,8 +1100,8 @@ pub struct DescribeInsPublicEndpoints {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInsPublicEndpointsResponse {
-    /// `Endpoints`: list of [`MqttEndpointItem`].
-    pub endpoints: Option<Vec<MqttEndpointItem>>,
+    /// `Endpoints`: list of [`MQTTEndpointItem`].
+    pub endpoints: Option<Vec<MQTTEndpointItem>>,
     /// `InstanceId`: string. Example: `mqtt-xxxx`.
     pub instance_id: Option<String>,
     /// `Bandwidth`: integer. Example: `2`.
@@ -1114,8 +1114,8 @@ pub struct DescribeInsPublicEndpointsResponse {
 
 /// The `DescribeInsVPCEndpoints` action of MQTT API 2024-05-16.
 ///
-/// Answers [`DescribeInsVpcEndpointsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional", response = DescribeInsVpcEndpointsResponse)]
+/// Answers [`DescribeInsVPCEndpointsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInsVPCEndpoints {
     /// `InstanceId`, required: string. Example: `mqtt-xxxx`.
@@ -1125,9 +1125,9 @@ pub struct DescribeInsVPCEndpoints {
 /// The answer of [`DescribeInsVPCEndpoints`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInsVpcEndpointsResponse {
-    /// `Endpoints`: list of [`MqttEndpointItem`].
-    pub endpoints: Option<Vec<MqttEndpointItem>>,
+pub struct DescribeInsVPCEndpointsResponse {
+    /// `Endpoints`: list of [`MQTTEndpointItem`].
+    pub endpoints: Option<Vec<MQTTEndpointItem>>,
 }
 
 /// The `DescribeInstance` action of MQTT API 2024-05-16.
@@ -1246,8 +1246,8 @@ pub struct DescribeInstanceList {
 pub struct DescribeInstanceListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`MqttInstanceItem`].
-    pub data: Option<Vec<MqttInstanceItem>>,
+    /// `Data`: list of [`MQTTInstanceItem`].
+    pub data: Option<Vec<MQTTInstanceItem>>,
 }
 
 /// The `DescribeMessageByTopic` action of MQTT API 2024-05-16.
@@ -1272,8 +1272,8 @@ pub struct DescribeMessageByTopic {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMessageByTopicResponse {
-    /// `Data`: list of [`MqttMessage`].
-    pub data: Option<Vec<MqttMessage>>,
+    /// `Data`: list of [`MQTTMessage`].
+    pub data: Option<Vec<MQTTMessage>>,
 }
 
 /// The `DescribeMessageDetails` action of MQTT API 2024-05-16.
@@ -1370,23 +1370,23 @@ pub struct DescribeMessageList {
 pub struct DescribeMessageListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`MqttMessageItem`].
-    pub data: Option<Vec<MqttMessageItem>>,
+    /// `Data`: list of [`MQTTMessageItem`].
+    pub data: Option<Vec<MQTTMessageItem>>,
     /// `TaskRequestId`: string. Example: `dcfefe36-829d-4dd8-a436-e622c6ecab8f`.
     pub task_request_id: Option<String>,
 }
 
 /// The `DescribeProductSKUList` action of MQTT API 2024-05-16.
 ///
-/// Answers [`DescribeProductSkuListResponse`].
-#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional", response = DescribeProductSkuListResponse)]
+/// Answers [`DescribeProductSKUListResponse`].
+#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeProductSKUList;
 
 /// The answer of [`DescribeProductSKUList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeProductSkuListResponse {
+pub struct DescribeProductSKUListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `MQTTProductSkuList`: list of [`ProductSkuItem`].
@@ -1550,8 +1550,8 @@ pub struct DescribeTopicList {
 pub struct DescribeTopicListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`MqttTopicItem`].
-    pub data: Option<Vec<MqttTopicItem>>,
+    /// `Data`: list of [`MQTTTopicItem`].
+    pub data: Option<Vec<MQTTTopicItem>>,
 }
 
 /// The `DescribeUserList` action of MQTT API 2024-05-16.
@@ -1576,8 +1576,8 @@ pub struct DescribeUserList {
 pub struct DescribeUserListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Data`: list of [`MqttUserItem`]. Example: `[ { "CreatedTime": 1705392159000, "ModifiedTime": 1705392159`….
-    pub data: Option<Vec<MqttUserItem>>,
+    /// `Data`: list of [`MQTTUserItem`]. Example: `[ { "CreatedTime": 1705392159000, "ModifiedTime": 1705392159`….
+    pub data: Option<Vec<MQTTUserItem>>,
 }
 
 /// The `DescribeWillMessage` action of MQTT API 2024-05-16.
@@ -1852,8 +1852,8 @@ pub struct ModifyInstanceCertBindingResponse;
 
 /// The `ModifyJWKSAuthenticator` action of MQTT API 2024-05-16.
 ///
-/// Answers [`ModifyJwksAuthenticatorResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional", response = ModifyJwksAuthenticatorResponse)]
+/// Answers [`ModifyJWKSAuthenticatorResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyJWKSAuthenticator {
     /// `InstanceId`, required: string. Example: `mqtt-xxxx`.
@@ -1875,12 +1875,12 @@ pub struct ModifyJWKSAuthenticator {
 /// The answer of [`ModifyJWKSAuthenticator`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyJwksAuthenticatorResponse;
+pub struct ModifyJWKSAuthenticatorResponse;
 
 /// The `ModifyJWTAuthenticator` action of MQTT API 2024-05-16.
 ///
-/// Answers [`ModifyJwtAuthenticatorResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional", response = ModifyJwtAuthenticatorResponse)]
+/// Answers [`ModifyJWTAuthenticatorResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mqtt", version = "2024-05-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyJWTAuthenticator {
     /// `InstanceId`, required: string. Example: `mqtt-xxxx`.
@@ -1904,7 +1904,7 @@ pub struct ModifyJWTAuthenticator {
 /// The answer of [`ModifyJWTAuthenticator`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyJwtAuthenticatorResponse;
+pub struct ModifyJWTAuthenticatorResponse;
 
 /// The `ModifyMessageEnrichmentRule` action of MQTT API 2024-05-16.
 ///
@@ -2412,10 +2412,10 @@ pub struct IpRule {
     pub remark: String,
 }
 
-/// The `MQTTAuthenticatorItem` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTAuthenticatorItem`).
+/// The `MQTTAuthenticatorItem` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttAuthenticatorItem {
+pub struct MQTTAuthenticatorItem {
     /// `Type`: string. Example: `JWKS`.
     pub type_: Option<String>,
     /// `Config`: string. Example: `{\"headers\":[{\"key\":\"user\",\"value\":\"${username}\"}],`….
@@ -2428,10 +2428,10 @@ pub struct MqttAuthenticatorItem {
     pub remark: Option<String>,
 }
 
-/// The `MQTTClientInfo` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTClientInfo`).
+/// The `MQTTClientInfo` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttClientInfo {
+pub struct MQTTClientInfo {
     /// `ClientId`: string. Example: `ClientId`.
     pub client_id: Option<String>,
     /// `ClientAddress`: string. Example: `127.0.0.1:10001`.
@@ -2448,19 +2448,19 @@ pub struct MqttClientInfo {
     pub connect_time: Option<i64>,
     /// `DisconnectTime`: integer. Example: `1701403200000`.
     pub disconnect_time: Option<i64>,
-    /// `MQTTClientSubscriptions`: list of [`MqttClientSubscription`].
+    /// `MQTTClientSubscriptions`: list of [`MQTTClientSubscription`].
     #[tc(rename = "MQTTClientSubscriptions")]
-    pub mqtt_client_subscriptions: Option<Vec<MqttClientSubscription>>,
+    pub mqtt_client_subscriptions: Option<Vec<MQTTClientSubscription>>,
     /// `CleanSession`: boolean. Example: `true`.
     pub clean_session: Option<bool>,
     /// `ExpireIntervalInSeconds`: integer. Example: `3600`.
     pub expire_interval_in_seconds: Option<i64>,
 }
 
-/// The `MQTTClientSubscription` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTClientSubscription`).
+/// The `MQTTClientSubscription` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttClientSubscription {
+pub struct MQTTClientSubscription {
     /// `TopicFilter`: string. Example: `mytopic/a/+`.
     pub topic_filter: Option<String>,
     /// `Qos`: integer. Example: `1`.
@@ -2473,10 +2473,10 @@ pub struct MqttClientSubscription {
     pub user_properties: Option<Vec<SubscriptionUserProperty>>,
 }
 
-/// The `MQTTEndpointItem` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTEndpointItem`).
+/// The `MQTTEndpointItem` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttEndpointItem {
+pub struct MQTTEndpointItem {
     /// `Type`: string. Example: `mqtt-tcp`.
     pub type_: Option<String>,
     /// `Url`: string. Example: `mqtt-12345-cd.mqtt.public.tencenttdmq.com:1883`.
@@ -2497,10 +2497,10 @@ pub struct MqttEndpointItem {
     pub vpc_endpoint_id: Option<String>,
 }
 
-/// The `MQTTInstanceItem` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTInstanceItem`).
+/// The `MQTTInstanceItem` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttInstanceItem {
+pub struct MQTTInstanceItem {
     /// `InstanceId`: string. Example: `mqtt-xxxx`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `instance-poc`.
@@ -2553,10 +2553,10 @@ pub struct MqttInstanceItem {
     pub delete_protect: Option<bool>,
 }
 
-/// The `MQTTMessage` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTMessage`).
+/// The `MQTTMessage` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttMessage {
+pub struct MQTTMessage {
     /// `MessageId`: string. Example: `15397032005D639FEE4879C38A130016`.
     pub message_id: Option<String>,
     /// `ClientId`: string. Example: `client-1`.
@@ -2569,10 +2569,10 @@ pub struct MqttMessage {
     pub origin_topic: Option<String>,
 }
 
-/// The `MQTTMessageItem` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTMessageItem`).
+/// The `MQTTMessageItem` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttMessageItem {
+pub struct MQTTMessageItem {
     /// `MsgId`: string. Example: `1539706D00525B6F741264F22D560025`.
     pub msg_id: Option<String>,
     /// `Tags`: string. Example: `tag1`.
@@ -2593,10 +2593,10 @@ pub struct MqttMessageItem {
     pub qos: Option<String>,
 }
 
-/// The `MQTTTopicItem` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTTopicItem`).
+/// The `MQTTTopicItem` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttTopicItem {
+pub struct MQTTTopicItem {
     /// `InstanceId`: string. Example: `mqtt-xxx`.
     pub instance_id: Option<String>,
     /// `Topic`: string. Example: `mytopic`.
@@ -2605,10 +2605,10 @@ pub struct MqttTopicItem {
     pub remark: Option<String>,
 }
 
-/// The `MQTTUserItem` model of MQTT API 2024-05-16 (renamed: the metadata calls it `MQTTUserItem`).
+/// The `MQTTUserItem` model of MQTT API 2024-05-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttUserItem {
+pub struct MQTTUserItem {
     /// `Username`: string. Example: `user1`.
     pub username: Option<String>,
     /// `Password`: string. Example: `pd`.

@@ -208,8 +208,8 @@ pub struct TextToObjectResponse {
 
 /// The `TurnPDFToObject` action of MRS API 2020-09-10.
 ///
-/// Answers [`TurnPdfToObjectResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mrs", version = "2020-09-10", region = "optional", response = TurnPdfToObjectResponse)]
+/// Answers [`TurnPDFToObjectResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mrs", version = "2020-09-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnPDFToObject {
     /// `PdfInfo`, required: [`PdfInfo`].
@@ -221,7 +221,7 @@ pub struct TurnPDFToObject {
 /// The answer of [`TurnPDFToObject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TurnPdfToObjectResponse {
+pub struct TurnPDFToObjectResponse {
     /// `Template`: [`Template`]. Example: `object`.
     pub template: Option<Template>,
     /// `TextTypeList`: list of [`TextType`]. Example: `[object]`.
@@ -234,8 +234,8 @@ pub struct TurnPdfToObjectResponse {
 
 /// The `TurnPDFToObjectAsync` action of MRS API 2020-09-10.
 ///
-/// Answers [`TurnPdfToObjectAsyncResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mrs", version = "2020-09-10", region = "optional", response = TurnPdfToObjectAsyncResponse)]
+/// Answers [`TurnPDFToObjectAsyncResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mrs", version = "2020-09-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnPDFToObjectAsync {
     /// `PdfInfo`, required: [`PdfInfo`]. Example: `{ "Base64": "<pdf文件的base64编码>" }`.
@@ -247,7 +247,7 @@ pub struct TurnPDFToObjectAsync {
 /// The answer of [`TurnPDFToObjectAsync`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TurnPdfToObjectAsyncResponse {
+pub struct TurnPDFToObjectAsyncResponse {
     /// `TaskID`: string. Example: `54fab3dd-decf-4ca6-96b0-1d73310dbcd3`.
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
@@ -255,8 +255,8 @@ pub struct TurnPdfToObjectAsyncResponse {
 
 /// The `TurnPDFToObjectAsyncGetResult` action of MRS API 2020-09-10.
 ///
-/// Answers [`TurnPdfToObjectAsyncGetResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "mrs", version = "2020-09-10", region = "optional", response = TurnPdfToObjectAsyncGetResultResponse)]
+/// Answers [`TurnPDFToObjectAsyncGetResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "mrs", version = "2020-09-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnPDFToObjectAsyncGetResult {
     /// `TaskID`, required: string. Example: `54fab3dd-decf-4ca6-96b0-1d73310dbcd3`.
@@ -267,7 +267,7 @@ pub struct TurnPDFToObjectAsyncGetResult {
 /// The answer of [`TurnPDFToObjectAsyncGetResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TurnPdfToObjectAsyncGetResultResponse {
+pub struct TurnPDFToObjectAsyncGetResultResponse {
     /// `Template`: [`Template`]. Example: `object`.
     pub template: Option<Template>,
     /// `TextTypeList`: list of [`TextType`]. Example: `[object]`.
@@ -1218,9 +1218,9 @@ pub struct DetailInformation {
     pub histology_type: Option<HistologyTypeV2>,
     /// `Invasive`: list of [`InvasiveV2`]. Example: `[object]`.
     pub invasive: Option<Vec<InvasiveV2>>,
-    /// `PTNM`: [`Ptnm`]. Example: `object`.
+    /// `PTNM`: [`PTNM`]. Example: `object`.
     #[tc(rename = "PTNM")]
-    pub ptnm: Option<Ptnm>,
+    pub ptnm: Option<PTNM>,
     /// `InfiltrationDepth`: [`BaseInfo`]. Example: `object`.
     pub infiltration_depth: Option<BaseInfo>,
     /// `TuberNum`: [`BaseInfo`]. Example: `object`.
@@ -2111,10 +2111,10 @@ pub struct Hospitalization {
     pub page: Option<i64>,
 }
 
-/// The `IHCBlock` model of MRS API 2020-09-10 (renamed: the metadata calls it `IHCBlock`).
+/// The `IHCBlock` model of MRS API 2020-09-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IhcBlock {
+pub struct IHCBlock {
     /// `Index`: list of integer. Example: `[1,2]`.
     pub index: Option<Vec<i64>>,
     /// `Src`: string. Example: `"原文"`.
@@ -2127,10 +2127,10 @@ pub struct IhcBlock {
     pub coords: Option<Vec<Coord>>,
 }
 
-/// The `IHCInfo` model of MRS API 2020-09-10 (renamed: the metadata calls it `IHCInfo`).
+/// The `IHCInfo` model of MRS API 2020-09-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IhcInfo {
+pub struct IHCInfo {
     /// `Index`: list of integer. Example: `[1,2]`.
     pub index: Option<Vec<i64>>,
     /// `Src`: string. Example: `"原文"`.
@@ -2141,10 +2141,10 @@ pub struct IhcInfo {
     pub value: Option<Value>,
 }
 
-/// The `IHCV2` model of MRS API 2020-09-10 (renamed: the metadata calls it `IHCV2`).
+/// The `IHCV2` model of MRS API 2020-09-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Ihcv2 {
+pub struct IHCV2 {
     /// `Index`: list of integer. Example: `[1,2]`.
     pub index: Option<Vec<i64>>,
     /// `Src`: string. Example: `"原文"`.
@@ -2191,8 +2191,8 @@ pub struct ImmunohistochemistryBlock {
     pub name: Option<String>,
     /// `Src`: string. Example: `"原文"`.
     pub src: Option<String>,
-    /// `Value`: list of [`IhcBlock`]. Example: `[object]`.
-    pub value: Option<Vec<IhcBlock>>,
+    /// `Value`: list of [`IHCBlock`]. Example: `[object]`.
+    pub value: Option<Vec<IHCBlock>>,
 }
 
 /// The `Indicator` model of MRS API 2020-09-10.
@@ -3232,10 +3232,10 @@ pub struct OtolaryngologyNose {
     pub text: Option<KeyValueItem>,
 }
 
-/// The `PTNM` model of MRS API 2020-09-10 (renamed: the metadata calls it `PTNM`).
+/// The `PTNM` model of MRS API 2020-09-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Ptnm {
+pub struct PTNM {
     /// `Name`: string. Example: `"项目名称"`.
     pub name: Option<String>,
     /// `Index`: list of integer. Example: `[1,2]`.
@@ -3257,10 +3257,10 @@ pub struct Ptnm {
     pub coords: Option<Vec<Coord>>,
 }
 
-/// The `PTNMBlock` model of MRS API 2020-09-10 (renamed: the metadata calls it `PTNMBlock`).
+/// The `PTNMBlock` model of MRS API 2020-09-10.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PtnmBlock {
+pub struct PTNMBlock {
     /// `Name`: string. Example: `"名称"`.
     pub name: Option<String>,
     /// `Src`: string. Example: `"原文"`.
@@ -3428,9 +3428,9 @@ pub struct PathologyReport {
     pub histology_level: Option<HistologyLevel>,
     /// `HistologyType`: [`HistologyType`]. Example: `[object]`.
     pub histology_type: Option<HistologyType>,
-    /// `IHC`: list of [`IhcInfo`]. Example: `[object]`.
+    /// `IHC`: list of [`IHCInfo`]. Example: `[object]`.
     #[tc(rename = "IHC")]
-    pub ihc: Option<Vec<IhcInfo>>,
+    pub ihc: Option<Vec<IHCInfo>>,
     /// `InfiltrationDepth`: [`BlockInfo`]. Example: `object`.
     pub infiltration_depth: Option<BlockInfo>,
     /// `Invasive`: list of [`Invas`]. Example: `[object]`.
@@ -3466,8 +3466,8 @@ pub struct PathologyV2 {
     pub lymph_total: Option<Vec<LymphTotal>>,
     /// `LymphNodes`: list of [`LymphNode`]. Example: `[object]`.
     pub lymph_nodes: Option<Vec<LymphNode>>,
-    /// `Ihc`: list of [`Ihcv2`]. Example: `[object]`.
-    pub ihc: Option<Vec<Ihcv2>>,
+    /// `Ihc`: list of [`IHCV2`]. Example: `[object]`.
+    pub ihc: Option<Vec<IHCV2>>,
     /// `Clinical`: [`BaseInfo`]. Example: `object`.
     pub clinical: Option<BaseInfo>,
     /// `Precancer`: [`HistologyClass`]. Example: `object`.
@@ -4446,9 +4446,9 @@ pub struct TreatmentRecordBlock {
     /// `BCLC`: [`DiseasePresentBlock`]. Example: `object`.
     #[tc(rename = "BCLC")]
     pub bclc: Option<DiseasePresentBlock>,
-    /// `PTNM`: [`PtnmBlock`]. Example: `object`.
+    /// `PTNM`: [`PTNMBlock`]. Example: `object`.
     #[tc(rename = "PTNM")]
-    pub ptnm: Option<PtnmBlock>,
+    pub ptnm: Option<PTNMBlock>,
     /// `ECOG`: [`DiseasePresentBlock`]. Example: `object`.
     #[tc(rename = "ECOG")]
     pub ecog: Option<DiseasePresentBlock>,

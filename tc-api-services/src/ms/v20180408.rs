@@ -129,9 +129,9 @@ pub struct CreateEncryptInstance {
     pub android_plan: Option<AndroidPlan>,
     /// `AppletInfo`, optional: [`AppletInfo`]. Example: `{ "AppletJsUrl": "http://xxxxxxxxxxxxxxxxxxx.zip", "AppletLe`….
     pub applet_info: Option<AppletInfo>,
-    /// `IOSInfo`, optional: [`IosInfo`]. Example: `{ "InfoPListUrl": "http://xxxxxxxxxxxxxxxxxxx.zip", "InfoPLi`….
+    /// `IOSInfo`, optional: [`IOSInfo`]. Example: `{ "InfoPListUrl": "http://xxxxxxxxxxxxxxxxxxx.zip", "InfoPLi`….
     #[tc(rename = "IOSInfo")]
-    pub ios_info: Option<IosInfo>,
+    pub ios_info: Option<IOSInfo>,
 }
 
 /// The answer of [`CreateEncryptInstance`].
@@ -340,12 +340,12 @@ pub struct DescribeEncryptPlanResponse {
     pub android_plan: Option<AndroidPlan>,
     /// `AppletPlan`: [`AppletPlan`]. Example: `{ "AppletLevel": 1, "PlanId": 11988 }`.
     pub applet_plan: Option<AppletPlan>,
-    /// `IOSPlan`: [`IosPlan`]. Example: `{ "PlanId": 1 }`.
+    /// `IOSPlan`: [`IOSPlan`]. Example: `{ "PlanId": 1 }`.
     #[tc(rename = "IOSPlan")]
-    pub ios_plan: Option<IosPlan>,
-    /// `SDKPlan`: [`SdkPlan`]. Example: `{ "PlanId": 1 }`.
+    pub ios_plan: Option<IOSPlan>,
+    /// `SDKPlan`: [`SDKPlan`]. Example: `{ "PlanId": 1 }`.
     #[tc(rename = "SDKPlan")]
-    pub sdk_plan: Option<SdkPlan>,
+    pub sdk_plan: Option<SDKPlan>,
 }
 
 /// The `DescribeOrderInstances` action of MS API 2018-04-08.
@@ -945,12 +945,12 @@ pub struct EncryptResults {
     pub order_id: Option<String>,
     /// `AndroidResult`: [`AndroidResult`]. Example: `{ "AppletInfo": { "AppletJsUrl": "http://xxxxxxx.zip", "Appl`….
     pub android_result: Option<AndroidResult>,
-    /// `IOSResult`: [`IosResult`].
+    /// `IOSResult`: [`IOSResult`].
     #[tc(rename = "IOSResult")]
-    pub ios_result: Option<IosResult>,
-    /// `SDKResult`: [`SdkResult`].
+    pub ios_result: Option<IOSResult>,
+    /// `SDKResult`: [`SDKResult`].
     #[tc(rename = "SDKResult")]
-    pub sdk_result: Option<SdkResult>,
+    pub sdk_result: Option<SDKResult>,
     /// `AppletResult`: [`AppletResult`].
     pub applet_result: Option<AppletResult>,
 }
@@ -965,10 +965,10 @@ pub struct Filter {
     pub value: Option<String>,
 }
 
-/// The `IOSInfo` model of MS API 2018-04-08 (renamed: the metadata calls it `IOSInfo`).
+/// The `IOSInfo` model of MS API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IosInfo {
+pub struct IOSInfo {
     /// `InfoPListUrl`, optional: string. Example: `http://xxxxxx`.
     pub info_p_list_url: Option<String>,
     /// `InfoPListSize`, optional: integer. Example: `100`.
@@ -979,18 +979,18 @@ pub struct IosInfo {
     pub build_type: Option<String>,
 }
 
-/// The `IOSPlan` model of MS API 2018-04-08 (renamed: the metadata calls it `IOSPlan`).
+/// The `IOSPlan` model of MS API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IosPlan {
+pub struct IOSPlan {
     /// `PlanId`: integer. Example: `1`.
     pub plan_id: Option<i64>,
 }
 
-/// The `IOSResult` model of MS API 2018-04-08 (renamed: the metadata calls it `IOSResult`).
+/// The `IOSResult` model of MS API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IosResult {
+pub struct IOSResult {
     /// `ResultId`: string. Example: `ResultId-xxxxx`.
     pub result_id: Option<String>,
     /// `OpUin`: integer. Example: `uid`.
@@ -1223,18 +1223,18 @@ pub struct ResultListItem {
     pub err_no: Option<String>,
 }
 
-/// The `SDKPlan` model of MS API 2018-04-08 (renamed: the metadata calls it `SDKPlan`).
+/// The `SDKPlan` model of MS API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdkPlan {
+pub struct SDKPlan {
     /// `PlanId`: integer. Example: `1`.
     pub plan_id: Option<i64>,
 }
 
-/// The `SDKResult` model of MS API 2018-04-08 (renamed: the metadata calls it `SDKResult`).
+/// The `SDKResult` model of MS API 2018-04-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdkResult {
+pub struct SDKResult {
     /// `ResultId`: string. Example: `ResultId-xxxxx`.
     pub result_id: Option<String>,
 }

@@ -400,8 +400,8 @@ pub struct CreateOceanusCluster {
     pub zone_id: i64,
     /// `LoginPassword`, required: string. Example: `*********`.
     pub login_password: tc_api_core::SecretString,
-    /// `VpcDescriptions`, required: list of [`VpcDescription`].
-    pub vpc_descriptions: Vec<VpcDescription>,
+    /// `VpcDescriptions`, required: list of [`VPCDescription`].
+    pub vpc_descriptions: Vec<VPCDescription>,
     /// `DefaultCOSBucket`, required: string. Example: `autotest-*************`.
     #[tc(rename = "DefaultCOSBucket")]
     pub default_cos_bucket: String,
@@ -1580,10 +1580,10 @@ pub struct TriggerJobSavepointResponse {
     pub savepoint_id: Option<String>,
 }
 
-/// The `CCN` model of OCEANUS API 2019-04-22 (renamed: the metadata calls it `CCN`).
+/// The `CCN` model of OCEANUS API 2019-04-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Ccn {
+pub struct CCN {
     /// `VpcId`: string. Example: `vpc-nzx8dp7p`.
     pub vpc_id: Option<String>,
     /// `SubnetId`: string. Example: `subnet-f6jkin78`.
@@ -1634,9 +1634,9 @@ pub struct Cluster {
     pub zone: Option<String>,
     /// `StatusDesc`: string. Example: `1`.
     pub status_desc: Option<String>,
-    /// `CCNs`: list of [`Ccn`].
+    /// `CCNs`: list of [`CCN`].
     #[tc(rename = "CCNs")]
-    pub cc_ns: Option<Vec<Ccn>>,
+    pub cc_ns: Option<Vec<CCN>>,
     /// `NetEnvironmentType`: unsigned integer. Example: `2`.
     pub net_environment_type: Option<u64>,
     /// `FreeCuNum`: integer. Example: `2`.
@@ -2843,9 +2843,9 @@ pub struct Setats {
     pub isolation_policy_version: Option<i64>,
     /// `SecurityGroupIds`: list of string, may be null. Example: `["sec-11"]`.
     pub security_group_ids: Option<Vec<String>>,
-    /// `CCNs`: list of [`Ccn`], may be null.
+    /// `CCNs`: list of [`CCN`], may be null.
     #[tc(rename = "CCNs")]
-    pub cc_ns: Option<Vec<Ccn>>,
+    pub cc_ns: Option<Vec<CCN>>,
     /// `ClusterGroupSerialId`: string, may be null. Example: `cluster-owner`.
     pub cluster_group_serial_id: Option<String>,
 }
@@ -3123,10 +3123,10 @@ pub struct TreeResourceItem {
     pub ref_job_status_count_set: Option<Vec<RefJobStatusCountItem>>,
 }
 
-/// The `VPCDescription` model of OCEANUS API 2019-04-22 (renamed: the metadata calls it `VPCDescription`).
+/// The `VPCDescription` model of OCEANUS API 2019-04-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VpcDescription {
+pub struct VPCDescription {
     /// `VpcId`, required: string. Example: `vpc-xxx`.
     pub vpc_id: String,
     /// `SubnetId`, required: string. Example: `sub-xxx`.

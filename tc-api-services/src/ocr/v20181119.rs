@@ -116,8 +116,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AdvertiseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`AdvertiseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = AdvertiseOcrResponse)]
+/// Answers [`AdvertiseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdvertiseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -129,7 +129,7 @@ pub struct AdvertiseOCR {
 /// The answer of [`AdvertiseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AdvertiseOcrResponse {
+pub struct AdvertiseOCRResponse {
     /// `TextDetections`: list of [`AdvertiseTextDetection`].
     pub text_detections: Option<Vec<AdvertiseTextDetection>>,
     /// `ImageSize`: [`ImageSize`].
@@ -208,8 +208,8 @@ pub struct ApplyOcrTokenResponse {
 
 /// The `ArithmeticOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`ArithmeticOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = ArithmeticOcrResponse)]
+/// Answers [`ArithmeticOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArithmeticOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -233,7 +233,7 @@ pub struct ArithmeticOCR {
 /// The answer of [`ArithmeticOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ArithmeticOcrResponse {
+pub struct ArithmeticOCRResponse {
     /// `TextDetections`: list of [`TextArithmetic`]. Example: `[{ "AdvancedInfo": "", "Answer": "", "Confidence": 0, "Detec`….
     pub text_detections: Option<Vec<TextArithmetic>>,
     /// `Angle`: number. Example: `0`.
@@ -242,8 +242,8 @@ pub struct ArithmeticOcrResponse {
 
 /// The `BankCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`BankCardOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = BankCardOcrResponse)]
+/// Answers [`BankCardOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BankCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -267,7 +267,7 @@ pub struct BankCardOCR {
 /// The answer of [`BankCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BankCardOcrResponse {
+pub struct BankCardOCRResponse {
     /// `CardNo`: string. Example: `6225768888888888`.
     pub card_no: Option<String>,
     /// `BankInfo`: string. Example: `招商银行(03080000)`.
@@ -292,8 +292,8 @@ pub struct BankCardOcrResponse {
 
 /// The `BankSlipOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`BankSlipOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = BankSlipOcrResponse)]
+/// Answers [`BankSlipOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BankSlipOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -309,7 +309,7 @@ pub struct BankSlipOCR {
 /// The answer of [`BankSlipOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BankSlipOcrResponse {
+pub struct BankSlipOCRResponse {
     /// `BankSlipInfos`: list of [`BankSlipInfo`].
     pub bank_slip_infos: Option<Vec<BankSlipInfo>>,
     /// `Angle`: number. Example: `0`.
@@ -318,8 +318,8 @@ pub struct BankSlipOcrResponse {
 
 /// The `BizLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`BizLicenseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = BizLicenseOcrResponse)]
+/// Answers [`BizLicenseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BizLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -337,7 +337,7 @@ pub struct BizLicenseOCR {
 /// The answer of [`BizLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BizLicenseOcrResponse {
+pub struct BizLicenseOCRResponse {
     /// `RegNum`: string. Example: `159613`.
     pub reg_num: Option<String>,
     /// `Name`: string. Example: `深圳市腾讯计算机系统有限公司`.
@@ -391,8 +391,8 @@ pub struct BizLicenseOcrResponse {
 
 /// The `BusinessCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`BusinessCardOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = BusinessCardOcrResponse)]
+/// Answers [`BusinessCardOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BusinessCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -406,7 +406,7 @@ pub struct BusinessCardOCR {
 /// The answer of [`BusinessCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BusinessCardOcrResponse {
+pub struct BusinessCardOCRResponse {
     /// `BusinessCardInfos`: list of [`BusinessCardInfo`]. Example: `[{"ItemCoord":{"Height":36,"Width":67,"X":68,"Y":47},"Name":`….
     pub business_card_infos: Option<Vec<BusinessCardInfo>>,
     /// `RetImageBase64`: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -417,8 +417,8 @@ pub struct BusinessCardOcrResponse {
 
 /// The `CarInvoiceOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`CarInvoiceOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = CarInvoiceOcrResponse)]
+/// Answers [`CarInvoiceOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CarInvoiceOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -434,15 +434,15 @@ pub struct CarInvoiceOCR {
 /// The answer of [`CarInvoiceOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CarInvoiceOcrResponse {
+pub struct CarInvoiceOCRResponse {
     /// `CarInvoiceInfos`: list of [`CarInvoiceInfo`].
     pub car_invoice_infos: Option<Vec<CarInvoiceInfo>>,
 }
 
 /// The `ClassifyDetectOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`ClassifyDetectOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = ClassifyDetectOcrResponse)]
+/// Answers [`ClassifyDetectOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassifyDetectOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -456,7 +456,7 @@ pub struct ClassifyDetectOCR {
 /// The answer of [`ClassifyDetectOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClassifyDetectOcrResponse {
+pub struct ClassifyDetectOCRResponse {
     /// `ClassifyDetectInfos`: list of [`ClassifyDetectInfo`].
     pub classify_detect_infos: Option<Vec<ClassifyDetectInfo>>,
 }
@@ -489,8 +489,8 @@ pub struct ClassifyStoreNameResponse {
 
 /// The `CropEnhanceImageOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`CropEnhanceImageOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = CropEnhanceImageOcrResponse)]
+/// Answers [`CropEnhanceImageOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CropEnhanceImageOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -514,7 +514,7 @@ pub struct CropEnhanceImageOCR {
 /// The answer of [`CropEnhanceImageOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CropEnhanceImageOcrResponse {
+pub struct CropEnhanceImageOCRResponse {
     /// `CroppedWidth`: integer. Example: `100`.
     pub cropped_width: Option<i64>,
     /// `CroppedHeight`: integer. Example: `100`.
@@ -667,8 +667,8 @@ pub struct DescribeQuestionSplitJobResponse {
 
 /// The `DriverLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`DriverLicenseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = DriverLicenseOcrResponse)]
+/// Answers [`DriverLicenseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DriverLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -682,7 +682,7 @@ pub struct DriverLicenseOCR {
 /// The answer of [`DriverLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DriverLicenseOcrResponse {
+pub struct DriverLicenseOCRResponse {
     /// `Name`: string. Example: `刘洋`.
     pub name: Option<String>,
     /// `Sex`: string. Example: `女`.
@@ -731,8 +731,8 @@ pub struct DriverLicenseOcrResponse {
 
 /// The `EnglishOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`EnglishOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = EnglishOcrResponse)]
+/// Answers [`EnglishOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnglishOCR {
     /// `ImageBase64`, optional: string.
@@ -750,7 +750,7 @@ pub struct EnglishOCR {
 /// The answer of [`EnglishOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnglishOcrResponse {
+pub struct EnglishOCRResponse {
     /// `TextDetections`: list of [`TextDetectionEn`].
     pub text_detections: Option<Vec<TextDetectionEn>>,
     /// `Angel`: number. Example: `0`.
@@ -759,8 +759,8 @@ pub struct EnglishOcrResponse {
 
 /// The `EnterpriseLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`EnterpriseLicenseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = EnterpriseLicenseOcrResponse)]
+/// Answers [`EnterpriseLicenseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnterpriseLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -772,7 +772,7 @@ pub struct EnterpriseLicenseOCR {
 /// The answer of [`EnterpriseLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnterpriseLicenseOcrResponse {
+pub struct EnterpriseLicenseOCRResponse {
     /// `EnterpriseLicenseInfos`: list of [`EnterpriseLicenseInfo`]. Example: `[{"Name":"统一社会信用代码","Value":"91440300000XX0000H"},{"Name":"法`….
     pub enterprise_license_infos: Option<Vec<EnterpriseLicenseInfo>>,
     /// `Angle`: number. Example: `0`.
@@ -781,8 +781,8 @@ pub struct EnterpriseLicenseOcrResponse {
 
 /// The `EraseHandwrittenImageOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`EraseHandwrittenImageOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = EraseHandwrittenImageOcrResponse)]
+/// Answers [`EraseHandwrittenImageOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EraseHandwrittenImageOCR {
     /// `ImageBase64`, optional: string. Example: `9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -804,15 +804,15 @@ pub struct EraseHandwrittenImageOCR {
 /// The answer of [`EraseHandwrittenImageOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EraseHandwrittenImageOcrResponse {
+pub struct EraseHandwrittenImageOCRResponse {
     /// `Image`: string. Example: `9j/4AAQSkZJRg.....s97n//2Q==`.
     pub image: Option<String>,
 }
 
 /// The `EstateCertOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`EstateCertOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = EstateCertOcrResponse)]
+/// Answers [`EstateCertOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EstateCertOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -824,7 +824,7 @@ pub struct EstateCertOCR {
 /// The answer of [`EstateCertOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EstateCertOcrResponse {
+pub struct EstateCertOCRResponse {
     /// `Obligee`: string. Example: `周框吉`.
     pub obligee: Option<String>,
     /// `Ownership`: string. Example: `单独所有`.
@@ -973,8 +973,8 @@ pub struct ExtractDocMultiResponse {
 
 /// The `GeneralAccurateOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`GeneralAccurateOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GeneralAccurateOcrResponse)]
+/// Answers [`GeneralAccurateOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneralAccurateOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1001,7 +1001,7 @@ pub struct GeneralAccurateOCR {
 /// The answer of [`GeneralAccurateOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GeneralAccurateOcrResponse {
+pub struct GeneralAccurateOCRResponse {
     /// `TextDetections`: list of [`TextDetection`].
     pub text_detections: Option<Vec<TextDetection>>,
     /// `Angel`: number. Example: `359.989990234375`.
@@ -1012,8 +1012,8 @@ pub struct GeneralAccurateOcrResponse {
 
 /// The `GeneralBasicOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`GeneralBasicOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GeneralBasicOcrResponse)]
+/// Answers [`GeneralBasicOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneralBasicOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1035,7 +1035,7 @@ pub struct GeneralBasicOCR {
 /// The answer of [`GeneralBasicOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GeneralBasicOcrResponse {
+pub struct GeneralBasicOCRResponse {
     /// `TextDetections`: list of [`TextDetection`].
     pub text_detections: Option<Vec<TextDetection>>,
     /// `Language`: string. Example: `zh`.
@@ -1050,8 +1050,8 @@ pub struct GeneralBasicOcrResponse {
 
 /// The `GeneralEfficientOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`GeneralEfficientOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GeneralEfficientOcrResponse)]
+/// Answers [`GeneralEfficientOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneralEfficientOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1063,7 +1063,7 @@ pub struct GeneralEfficientOCR {
 /// The answer of [`GeneralEfficientOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GeneralEfficientOcrResponse {
+pub struct GeneralEfficientOCRResponse {
     /// `TextDetections`: list of [`TextDetection`].
     pub text_detections: Option<Vec<TextDetection>>,
     /// `Angel`: number. Example: `6.3359375`.
@@ -1074,8 +1074,8 @@ pub struct GeneralEfficientOcrResponse {
 
 /// The `GeneralFastOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`GeneralFastOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GeneralFastOcrResponse)]
+/// Answers [`GeneralFastOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneralFastOCR {
     /// `ImageBase64`, optional: string.
@@ -1091,7 +1091,7 @@ pub struct GeneralFastOCR {
 /// The answer of [`GeneralFastOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GeneralFastOcrResponse {
+pub struct GeneralFastOCRResponse {
     /// `TextDetections`: list of [`TextDetection`].
     pub text_detections: Option<Vec<TextDetection>>,
     /// `Language`: string. Example: `zh`.
@@ -1104,8 +1104,8 @@ pub struct GeneralFastOcrResponse {
 
 /// The `GeneralHandwritingOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`GeneralHandwritingOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GeneralHandwritingOcrResponse)]
+/// Answers [`GeneralHandwritingOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneralHandwritingOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1123,7 +1123,7 @@ pub struct GeneralHandwritingOCR {
 /// The answer of [`GeneralHandwritingOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GeneralHandwritingOcrResponse {
+pub struct GeneralHandwritingOCRResponse {
     /// `TextDetections`: list of [`TextGeneralHandwriting`].
     pub text_detections: Option<Vec<TextGeneralHandwriting>>,
     /// `Angel`: number. Example: `0.0`.
@@ -1164,8 +1164,8 @@ pub struct GetCardVerificationExternalResultResponse {
 
 /// The `GetOCRResult` action of OCR API 2018-11-19.
 ///
-/// Answers [`GetOcrResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GetOcrResultResponse)]
+/// Answers [`GetOCRResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetOCRResult {
     /// `OCRToken`, required: string. Example: `87756DB5-A1FB-468F-B5CC-81AEF51CAA2D`.
@@ -1176,33 +1176,33 @@ pub struct GetOCRResult {
 /// The answer of [`GetOCRResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetOcrResultResponse {
+pub struct GetOCRResultResponse {
     /// `Type`: string. Example: `IDCardOCR`.
     pub type_: Option<String>,
-    /// `OCRResult`: [`OcrResult`].
+    /// `OCRResult`: [`OCRResult`].
     #[tc(rename = "OCRResult")]
-    pub ocr_result: Option<OcrResult>,
+    pub ocr_result: Option<OCRResult>,
     /// `RequestIdInfos`: list of [`RequestIdInfo`].
     pub request_id_infos: Option<Vec<RequestIdInfo>>,
 }
 
 /// The `GetOCRToken` action of OCR API 2018-11-19.
 ///
-/// Answers [`GetOcrTokenResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = GetOcrTokenResponse)]
+/// Answers [`GetOCRTokenResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetOCRToken {
     /// `Type`, required: string. Example: `IDCardOCR`.
     pub type_: String,
-    /// `IDCardConfig`, optional: [`IdCardConfig`].
+    /// `IDCardConfig`, optional: [`IDCardConfig`].
     #[tc(rename = "IDCardConfig")]
-    pub id_card_config: Option<IdCardConfig>,
+    pub id_card_config: Option<IDCardConfig>,
 }
 
 /// The answer of [`GetOCRToken`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetOcrTokenResponse {
+pub struct GetOCRTokenResponse {
     /// `OCRToken`: string. Example: `3AD2F3FB-A33A-4295-BE9D-E68FB33EE728`.
     #[tc(rename = "OCRToken")]
     pub ocr_token: Option<String>,
@@ -1246,8 +1246,8 @@ pub struct GetOcrVerificationResultResponse {
 
 /// The `HKIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`HkidCardOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = HkidCardOcrResponse)]
+/// Answers [`HKIDCardOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct HKIDCardOCR {
     /// `ReturnHeadImage`, optional: boolean. Example: `false`.
@@ -1263,7 +1263,7 @@ pub struct HKIDCardOCR {
 /// The answer of [`HKIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HkidCardOcrResponse {
+pub struct HKIDCardOCRResponse {
     /// `CnName`: string. Example: `申能`.
     pub cn_name: Option<String>,
     /// `EnName`: string. Example: `SAN, Nan`.
@@ -1303,8 +1303,8 @@ pub struct HkidCardOcrResponse {
 
 /// The `HandwritingEssayOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`HandwritingEssayOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = HandwritingEssayOcrResponse)]
+/// Answers [`HandwritingEssayOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct HandwritingEssayOCR {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/ge`….
@@ -1322,7 +1322,7 @@ pub struct HandwritingEssayOCR {
 /// The answer of [`HandwritingEssayOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HandwritingEssayOcrResponse {
+pub struct HandwritingEssayOCRResponse {
     /// `Angle`: number. Example: `0.0`.
     pub angle: Option<f64>,
     /// `WordList`: list of [`WordItem`].
@@ -1331,8 +1331,8 @@ pub struct HandwritingEssayOcrResponse {
 
 /// The `HmtResidentPermitOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`HmtResidentPermitOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = HmtResidentPermitOcrResponse)]
+/// Answers [`HmtResidentPermitOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct HmtResidentPermitOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1348,7 +1348,7 @@ pub struct HmtResidentPermitOCR {
 /// The answer of [`HmtResidentPermitOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HmtResidentPermitOcrResponse {
+pub struct HmtResidentPermitOCRResponse {
     /// `Name`: string. Example: `李优优`.
     pub name: Option<String>,
     /// `Sex`: string. Example: `女`.
@@ -1377,8 +1377,8 @@ pub struct HmtResidentPermitOcrResponse {
 
 /// The `IDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`IdCardOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = IdCardOcrResponse)]
+/// Answers [`IDCardOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1402,7 +1402,7 @@ pub struct IDCardOCR {
 /// The answer of [`IDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdCardOcrResponse {
+pub struct IDCardOCRResponse {
     /// `Name`: string. Example: `李明`.
     pub name: Option<String>,
     /// `Sex`: string. Example: `男`.
@@ -1427,8 +1427,8 @@ pub struct IdCardOcrResponse {
 
 /// The `LicensePlateOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`LicensePlateOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = LicensePlateOcrResponse)]
+/// Answers [`LicensePlateOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LicensePlateOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1440,7 +1440,7 @@ pub struct LicensePlateOCR {
 /// The answer of [`LicensePlateOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LicensePlateOcrResponse {
+pub struct LicensePlateOCRResponse {
     /// `Number`: string. Example: `京AF0236`.
     pub number: Option<String>,
     /// `Confidence`: integer. Example: `99`.
@@ -1457,8 +1457,8 @@ pub struct LicensePlateOcrResponse {
 
 /// The `MLIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`MlidCardOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = MlidCardOcrResponse)]
+/// Answers [`MLIDCardOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MLIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1476,7 +1476,7 @@ pub struct MLIDCardOCR {
 /// The answer of [`MLIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MlidCardOcrResponse {
+pub struct MLIDCardOCRResponse {
     /// `ID`: string. Example: `710716-08-6085`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1504,8 +1504,8 @@ pub struct MlidCardOcrResponse {
 
 /// The `MLIDPassportOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`MlidPassportOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = MlidPassportOcrResponse)]
+/// Answers [`MLIDPassportOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MLIDPassportOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1519,7 +1519,7 @@ pub struct MLIDPassportOCR {
 /// The answer of [`MLIDPassportOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MlidPassportOcrResponse {
+pub struct MLIDPassportOCRResponse {
     /// `ID`: string. Example: `E6918C`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -1563,8 +1563,8 @@ pub struct MlidPassportOcrResponse {
 
 /// The `MainlandPermitOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`MainlandPermitOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = MainlandPermitOcrResponse)]
+/// Answers [`MainlandPermitOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MainlandPermitOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1580,7 +1580,7 @@ pub struct MainlandPermitOCR {
 /// The answer of [`MainlandPermitOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MainlandPermitOcrResponse {
+pub struct MainlandPermitOCRResponse {
     /// `Name`: string. Example: `李明`.
     pub name: Option<String>,
     /// `EnglishName`: string. Example: `LIMING`.
@@ -1639,8 +1639,8 @@ pub struct MixedInvoiceDetectResponse {
 
 /// The `MixedInvoiceOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`MixedInvoiceOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = MixedInvoiceOcrResponse)]
+/// Answers [`MixedInvoiceOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MixedInvoiceOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1662,7 +1662,7 @@ pub struct MixedInvoiceOCR {
 /// The answer of [`MixedInvoiceOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MixedInvoiceOcrResponse {
+pub struct MixedInvoiceOCRResponse {
     /// `MixedInvoiceItems`: list of [`MixedInvoiceItem`].
     pub mixed_invoice_items: Option<Vec<MixedInvoiceItem>>,
 }
@@ -1697,8 +1697,8 @@ pub struct MultimodalDocParseResponse {
 
 /// The `PODAuditAI` action of OCR API 2018-11-19.
 ///
-/// Answers [`PodAuditAiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = PodAuditAiResponse)]
+/// Answers [`PODAuditAIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PODAuditAI {
     /// `ImageBase64List`, optional: list of string. Example: `["data:image/jpeg"]`.
@@ -1716,7 +1716,7 @@ pub struct PODAuditAI {
 /// The answer of [`PODAuditAI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PodAuditAiResponse {
+pub struct PODAuditAIResponse {
     /// `AuditorDecision`: integer. Example: `0`.
     pub auditor_decision: Option<i64>,
     /// `FailCode`: list of string. Example: `["101"]`.
@@ -1729,8 +1729,8 @@ pub struct PodAuditAiResponse {
 
 /// The `PassportOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`PassportOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = PassportOcrResponse)]
+/// Answers [`PassportOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PassportOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1746,7 +1746,7 @@ pub struct PassportOCR {
 /// The answer of [`PassportOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PassportOcrResponse {
+pub struct PassportOCRResponse {
     /// `Country`: string. Example: `CHN`.
     pub country: Option<String>,
     /// `PassportNo`: string. Example: `EQ4024254`.
@@ -1783,8 +1783,8 @@ pub struct PassportOcrResponse {
 
 /// The `PermitOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`PermitOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = PermitOcrResponse)]
+/// Answers [`PermitOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PermitOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1798,7 +1798,7 @@ pub struct PermitOCR {
 /// The answer of [`PermitOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PermitOcrResponse {
+pub struct PermitOCRResponse {
     /// `Name`: string. Example: `李明`.
     pub name: Option<String>,
     /// `EnglishName`: string. Example: `LIMING`.
@@ -1825,8 +1825,8 @@ pub struct PermitOcrResponse {
 
 /// The `QrcodeOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`QrcodeOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = QrcodeOcrResponse)]
+/// Answers [`QrcodeOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QrcodeOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -1838,7 +1838,7 @@ pub struct QrcodeOCR {
 /// The answer of [`QrcodeOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QrcodeOcrResponse {
+pub struct QrcodeOCRResponse {
     /// `CodeResults`: list of [`QrcodeResultsInfo`].
     pub code_results: Option<Vec<QrcodeResultsInfo>>,
     /// `ImgSize`: [`QrcodeImgSize`].
@@ -1847,8 +1847,8 @@ pub struct QrcodeOcrResponse {
 
 /// The `QuestionOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`QuestionOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = QuestionOcrResponse)]
+/// Answers [`QuestionOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionOCR {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/do`….
@@ -1866,15 +1866,15 @@ pub struct QuestionOCR {
 /// The answer of [`QuestionOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuestionOcrResponse {
+pub struct QuestionOCRResponse {
     /// `QuestionInfo`: list of [`QuestionInfo`].
     pub question_info: Option<Vec<QuestionInfo>>,
 }
 
 /// The `QuestionSplitLayoutOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`QuestionSplitLayoutOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = QuestionSplitLayoutOcrResponse)]
+/// Answers [`QuestionSplitLayoutOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionSplitLayoutOCR {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/ge`….
@@ -1894,15 +1894,15 @@ pub struct QuestionSplitLayoutOCR {
 /// The answer of [`QuestionSplitLayoutOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuestionSplitLayoutOcrResponse {
+pub struct QuestionSplitLayoutOCRResponse {
     /// `QuestionInfo`: list of [`QuestionInfo`].
     pub question_info: Option<Vec<QuestionInfo>>,
 }
 
 /// The `QuestionSplitOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`QuestionSplitOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = QuestionSplitOcrResponse)]
+/// Answers [`QuestionSplitOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionSplitOCR {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/ge`….
@@ -1924,7 +1924,7 @@ pub struct QuestionSplitOCR {
 /// The answer of [`QuestionSplitOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuestionSplitOcrResponse {
+pub struct QuestionSplitOCRResponse {
     /// `QuestionInfo`: list of [`QuestionInfo`].
     pub question_info: Option<Vec<QuestionInfo>>,
 }
@@ -1965,8 +1965,8 @@ pub struct RecognizeAgentResponse {
 
 /// The `RecognizeBrazilCommonOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeBrazilCommonOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeBrazilCommonOcrResponse)]
+/// Answers [`RecognizeBrazilCommonOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeBrazilCommonOCR {
     /// `ImageBase64`, optional: string. Example: `11`.
@@ -1984,7 +1984,7 @@ pub struct RecognizeBrazilCommonOCR {
 /// The answer of [`RecognizeBrazilCommonOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeBrazilCommonOcrResponse {
+pub struct RecognizeBrazilCommonOCRResponse {
     /// `Type`: unsigned integer. Example: `1`.
     pub type_: Option<u64>,
     /// `Result`: [`BrazilCardInfo`].
@@ -1993,8 +1993,8 @@ pub struct RecognizeBrazilCommonOcrResponse {
 
 /// The `RecognizeBrazilDriverLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeBrazilDriverLicenseOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeBrazilDriverLicenseOcrResponse)]
+/// Answers [`RecognizeBrazilDriverLicenseOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeBrazilDriverLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2014,7 +2014,7 @@ pub struct RecognizeBrazilDriverLicenseOCR {
 /// The answer of [`RecognizeBrazilDriverLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeBrazilDriverLicenseOcrResponse {
+pub struct RecognizeBrazilDriverLicenseOCRResponse {
     /// `NOME`: string. Example: `ZHANG SAN`.
     #[tc(rename = "NOME")]
     pub nome: Option<String>,
@@ -2062,8 +2062,8 @@ pub struct RecognizeBrazilDriverLicenseOcrResponse {
 
 /// The `RecognizeBrazilIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeBrazilIdCardOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeBrazilIdCardOcrResponse)]
+/// Answers [`RecognizeBrazilIDCardOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeBrazilIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2081,7 +2081,7 @@ pub struct RecognizeBrazilIDCardOCR {
 /// The answer of [`RecognizeBrazilIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeBrazilIdCardOcrResponse {
+pub struct RecognizeBrazilIDCardOCRResponse {
     /// `Nome`: string. Example: `JESSINY LIN YAO`.
     pub nome: Option<String>,
     /// `MemberShip`: string. Example: `WENZHEN YAO / LIHUA LIN`.
@@ -2116,8 +2116,8 @@ pub struct RecognizeBrazilIdCardOcrResponse {
 
 /// The `RecognizeBrazilRNEOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeBrazilRneocrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeBrazilRneocrResponse)]
+/// Answers [`RecognizeBrazilRNEOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeBrazilRNEOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2135,7 +2135,7 @@ pub struct RecognizeBrazilRNEOCR {
 /// The answer of [`RecognizeBrazilRNEOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeBrazilRneocrResponse {
+pub struct RecognizeBrazilRNEOCRResponse {
     /// `RNE`: string. Example: `G111111-A`.
     #[tc(rename = "RNE")]
     pub rne: Option<String>,
@@ -2178,8 +2178,8 @@ pub struct RecognizeBrazilRneocrResponse {
 
 /// The `RecognizeBrazilRNMOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeBrazilRnmocrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeBrazilRnmocrResponse)]
+/// Answers [`RecognizeBrazilRNMOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeBrazilRNMOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2197,7 +2197,7 @@ pub struct RecognizeBrazilRNMOCR {
 /// The answer of [`RecognizeBrazilRNMOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeBrazilRnmocrResponse {
+pub struct RecognizeBrazilRNMOCRResponse {
     /// `SOBRENOME`: string. Example: `LI`.
     #[tc(rename = "SOBRENOME")]
     pub sobrenome: Option<String>,
@@ -2268,8 +2268,8 @@ pub struct RecognizeDetectCardCoordsResponse {
 
 /// The `RecognizeEncryptedIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeEncryptedIdCardOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeEncryptedIdCardOcrResponse)]
+/// Answers [`RecognizeEncryptedIDCardOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeEncryptedIDCardOCR {
     /// `EncryptedBody`, required: string. Example: `/9j/cpA8uWgtLjDSY.....HmPx1Lt1A==`.
@@ -2295,7 +2295,7 @@ pub struct RecognizeEncryptedIDCardOCR {
 /// The answer of [`RecognizeEncryptedIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeEncryptedIdCardOcrResponse {
+pub struct RecognizeEncryptedIDCardOCRResponse {
     /// `Name`: string. Example: `李明`.
     pub name: Option<String>,
     /// `Sex`: string. Example: `男`.
@@ -2414,8 +2414,8 @@ pub struct RecognizeGeneralInvoiceResponse {
 
 /// The `RecognizeIndonesiaIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeIndonesiaIdCardOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeIndonesiaIdCardOcrResponse)]
+/// Answers [`RecognizeIndonesiaIDCardOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeIndonesiaIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2431,7 +2431,7 @@ pub struct RecognizeIndonesiaIDCardOCR {
 /// The answer of [`RecognizeIndonesiaIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeIndonesiaIdCardOcrResponse {
+pub struct RecognizeIndonesiaIDCardOCRResponse {
     /// `NIK`: string. Example: `360XXXXXX`.
     #[tc(rename = "NIK")]
     pub nik: Option<String>,
@@ -2476,8 +2476,8 @@ pub struct RecognizeIndonesiaIdCardOcrResponse {
 
 /// The `RecognizeMacaoIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeMacaoIdCardOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeMacaoIdCardOcrResponse)]
+/// Answers [`RecognizeMacaoIDCardOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeMacaoIDCardOCR {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/**`….
@@ -2495,7 +2495,7 @@ pub struct RecognizeMacaoIDCardOCR {
 /// The answer of [`RecognizeMacaoIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeMacaoIdCardOcrResponse {
+pub struct RecognizeMacaoIDCardOCRResponse {
     /// `CnLastName`: string. Example: `何`.
     pub cn_last_name: Option<String>,
     /// `EnLastName`: string. Example: `HO`.
@@ -2537,8 +2537,8 @@ pub struct RecognizeMacaoIdCardOcrResponse {
 
 /// The `RecognizeMainlandIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeMainlandIdCardOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeMainlandIdCardOcrResponse)]
+/// Answers [`RecognizeMainlandIDCardOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeMainlandIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2556,7 +2556,7 @@ pub struct RecognizeMainlandIDCardOCR {
 /// The answer of [`RecognizeMainlandIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeMainlandIdCardOcrResponse {
+pub struct RecognizeMainlandIDCardOCRResponse {
     /// `Name`: string. Example: `李明`.
     pub name: Option<String>,
     /// `Sex`: string. Example: `男`.
@@ -2583,8 +2583,8 @@ pub struct RecognizeMainlandIdCardOcrResponse {
 
 /// The `RecognizeMedicalInvoiceOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeMedicalInvoiceOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeMedicalInvoiceOcrResponse)]
+/// Answers [`RecognizeMedicalInvoiceOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeMedicalInvoiceOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2604,7 +2604,7 @@ pub struct RecognizeMedicalInvoiceOCR {
 /// The answer of [`RecognizeMedicalInvoiceOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeMedicalInvoiceOcrResponse {
+pub struct RecognizeMedicalInvoiceOCRResponse {
     /// `MedicalInvoiceInfos`: list of [`MedicalInvoiceInfo`].
     pub medical_invoice_infos: Option<Vec<MedicalInvoiceInfo>>,
     /// `Angle`: number. Example: `0`.
@@ -2613,8 +2613,8 @@ pub struct RecognizeMedicalInvoiceOcrResponse {
 
 /// The `RecognizeMexicoVTID` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeMexicoVtidResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeMexicoVtidResponse)]
+/// Answers [`RecognizeMexicoVTIDResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeMexicoVTID {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2628,7 +2628,7 @@ pub struct RecognizeMexicoVTID {
 /// The answer of [`RecognizeMexicoVTID`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeMexicoVtidResponse {
+pub struct RecognizeMexicoVTIDResponse {
     /// `Name`: string. Example: `XXXX XXX`.
     pub name: Option<String>,
     /// `Sex`: string. Example: `H`.
@@ -2665,8 +2665,8 @@ pub struct RecognizeMexicoVtidResponse {
 
 /// The `RecognizePhilippinesDrivingLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizePhilippinesDrivingLicenseOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizePhilippinesDrivingLicenseOcrResponse)]
+/// Answers [`RecognizePhilippinesDrivingLicenseOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizePhilippinesDrivingLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2680,7 +2680,7 @@ pub struct RecognizePhilippinesDrivingLicenseOCR {
 /// The answer of [`RecognizePhilippinesDrivingLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizePhilippinesDrivingLicenseOcrResponse {
+pub struct RecognizePhilippinesDrivingLicenseOCRResponse {
     /// `HeadPortrait`: [`TextDetectionResult`].
     pub head_portrait: Option<TextDetectionResult>,
     /// `Name`: [`TextDetectionResult`].
@@ -2724,8 +2724,8 @@ pub struct RecognizePhilippinesDrivingLicenseOcrResponse {
 
 /// The `RecognizePhilippinesSssIDOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizePhilippinesSssIdocrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizePhilippinesSssIdocrResponse)]
+/// Answers [`RecognizePhilippinesSssIDOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizePhilippinesSssIDOCR {
     /// `ReturnHeadImage`, required: boolean. Example: `true`.
@@ -2739,7 +2739,7 @@ pub struct RecognizePhilippinesSssIDOCR {
 /// The answer of [`RecognizePhilippinesSssIDOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizePhilippinesSssIdocrResponse {
+pub struct RecognizePhilippinesSssIDOCRResponse {
     /// `HeadPortrait`: [`TextDetectionResult`].
     pub head_portrait: Option<TextDetectionResult>,
     /// `LicenseNumber`: [`TextDetectionResult`].
@@ -2758,8 +2758,8 @@ pub struct RecognizePhilippinesSssIdocrResponse {
 
 /// The `RecognizePhilippinesTinIDOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizePhilippinesTinIdocrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizePhilippinesTinIdocrResponse)]
+/// Answers [`RecognizePhilippinesTinIDOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizePhilippinesTinIDOCR {
     /// `ReturnHeadImage`, required: boolean. Example: `true`.
@@ -2773,7 +2773,7 @@ pub struct RecognizePhilippinesTinIDOCR {
 /// The answer of [`RecognizePhilippinesTinIDOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizePhilippinesTinIdocrResponse {
+pub struct RecognizePhilippinesTinIDOCRResponse {
     /// `HeadPortrait`: [`TextDetectionResult`].
     pub head_portrait: Option<TextDetectionResult>,
     /// `LicenseNumber`: [`TextDetectionResult`].
@@ -2799,8 +2799,8 @@ pub struct RecognizePhilippinesTinIdocrResponse {
 
 /// The `RecognizePhilippinesUMIDOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizePhilippinesUmidocrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizePhilippinesUmidocrResponse)]
+/// Answers [`RecognizePhilippinesUMIDOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizePhilippinesUMIDOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2814,7 +2814,7 @@ pub struct RecognizePhilippinesUMIDOCR {
 /// The answer of [`RecognizePhilippinesUMIDOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizePhilippinesUmidocrResponse {
+pub struct RecognizePhilippinesUMIDOCRResponse {
     /// `Surname`: [`TextDetectionResult`].
     pub surname: Option<TextDetectionResult>,
     /// `MiddleName`: [`TextDetectionResult`].
@@ -2836,8 +2836,8 @@ pub struct RecognizePhilippinesUmidocrResponse {
 
 /// The `RecognizePhilippinesVoteIDOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizePhilippinesVoteIdocrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizePhilippinesVoteIdocrResponse)]
+/// Answers [`RecognizePhilippinesVoteIDOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizePhilippinesVoteIDOCR {
     /// `ReturnHeadImage`, required: boolean. Example: `false`.
@@ -2851,7 +2851,7 @@ pub struct RecognizePhilippinesVoteIDOCR {
 /// The answer of [`RecognizePhilippinesVoteIDOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizePhilippinesVoteIdocrResponse {
+pub struct RecognizePhilippinesVoteIDOCRResponse {
     /// `HeadPortrait`: [`TextDetectionResult`].
     pub head_portrait: Option<TextDetectionResult>,
     /// `VIN`: [`TextDetectionResult`].
@@ -2877,8 +2877,8 @@ pub struct RecognizePhilippinesVoteIdocrResponse {
 
 /// The `RecognizeSingaporeIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeSingaporeIdCardOcrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeSingaporeIdCardOcrResponse)]
+/// Answers [`RecognizeSingaporeIDCardOCRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeSingaporeIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2892,7 +2892,7 @@ pub struct RecognizeSingaporeIDCardOCR {
 /// The answer of [`RecognizeSingaporeIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeSingaporeIdCardOcrResponse {
+pub struct RecognizeSingaporeIDCardOCRResponse {
     /// `ChName`: string. Example: `夏*阳`.
     pub ch_name: Option<String>,
     /// `EnName`: string. Example: `IA ***YANG`.
@@ -2951,8 +2951,8 @@ pub struct RecognizeStoreNameResponse {
 
 /// The `RecognizeTableAccurateOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeTableAccurateOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeTableAccurateOcrResponse)]
+/// Answers [`RecognizeTableAccurateOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeTableAccurateOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2968,7 +2968,7 @@ pub struct RecognizeTableAccurateOCR {
 /// The answer of [`RecognizeTableAccurateOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeTableAccurateOcrResponse {
+pub struct RecognizeTableAccurateOCRResponse {
     /// `TableDetections`: list of [`TableInfo`], may be null.
     pub table_detections: Option<Vec<TableInfo>>,
     /// `Data`: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -2981,8 +2981,8 @@ pub struct RecognizeTableAccurateOcrResponse {
 
 /// The `RecognizeTableOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeTableOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeTableOcrResponse)]
+/// Answers [`RecognizeTableOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeTableOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3000,7 +3000,7 @@ pub struct RecognizeTableOCR {
 /// The answer of [`RecognizeTableOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeTableOcrResponse {
+pub struct RecognizeTableOCRResponse {
     /// `TableDetections`: list of [`TableDetectInfo`].
     pub table_detections: Option<Vec<TableDetectInfo>>,
     /// `Data`: string. Example: `tZS90aGVtZTEueG1sUEsBAhQAFAAAAAgAAAAAANG5P9oECwAAUU0AABgAAAA`….
@@ -3013,8 +3013,8 @@ pub struct RecognizeTableOcrResponse {
 
 /// The `RecognizeThaiIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeThaiIdCardOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeThaiIdCardOcrResponse)]
+/// Answers [`RecognizeThaiIDCardOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeThaiIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3032,7 +3032,7 @@ pub struct RecognizeThaiIDCardOCR {
 /// The answer of [`RecognizeThaiIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeThaiIdCardOcrResponse {
+pub struct RecognizeThaiIDCardOCRResponse {
     /// `ID`: string. Example: `3102001968756`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -3140,8 +3140,8 @@ pub struct RecognizeThaiPinkCardResponse {
 
 /// The `RecognizeValidIDCardOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RecognizeValidIdCardOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RecognizeValidIdCardOcrResponse)]
+/// Answers [`RecognizeValidIDCardOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecognizeValidIDCardOCR {
     /// `ImageBase64`, optional: string. Example: `iVBORw0KGgoAAAANSUhEUgAAAqgAAAKoCAYAAAC7uA1cAAAAAXNSR0IArs4c`….
@@ -3178,15 +3178,15 @@ pub struct RecognizeValidIDCardOCR {
 /// The answer of [`RecognizeValidIDCardOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecognizeValidIdCardOcrResponse {
+pub struct RecognizeValidIDCardOCRResponse {
     /// `Type`: string. Example: `身份证人像面`.
     pub type_: Option<String>,
-    /// `IDCardInfo`: [`IdCardInfo`], may be null.
+    /// `IDCardInfo`: [`IDCardInfo`], may be null.
     #[tc(rename = "IDCardInfo")]
-    pub id_card_info: Option<IdCardInfo>,
-    /// `TemporaryIDCardInfo`: [`TemporaryIdCardInfo`], may be null.
+    pub id_card_info: Option<IDCardInfo>,
+    /// `TemporaryIDCardInfo`: [`TemporaryIDCardInfo`], may be null.
     #[tc(rename = "TemporaryIDCardInfo")]
-    pub temporary_id_card_info: Option<TemporaryIdCardInfo>,
+    pub temporary_id_card_info: Option<TemporaryIDCardInfo>,
     /// `ResidencePermitInfo`: [`ResidencePermitInfo`], may be null.
     pub residence_permit_info: Option<ResidencePermitInfo>,
     /// `PermanentResidencePermitInfo`: [`PermanentResidencePermitInfo`], may be null.
@@ -3195,8 +3195,8 @@ pub struct RecognizeValidIdCardOcrResponse {
 
 /// The `ResidenceBookletOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`ResidenceBookletOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = ResidenceBookletOcrResponse)]
+/// Answers [`ResidenceBookletOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResidenceBookletOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3208,7 +3208,7 @@ pub struct ResidenceBookletOCR {
 /// The answer of [`ResidenceBookletOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResidenceBookletOcrResponse {
+pub struct ResidenceBookletOCRResponse {
     /// `HouseholdNumber`: string. Example: `000006498`.
     pub household_number: Option<String>,
     /// `Name`: string. Example: `喻玺`.
@@ -3269,8 +3269,8 @@ pub struct ResidenceBookletOcrResponse {
 
 /// The `RideHailingDriverLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RideHailingDriverLicenseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RideHailingDriverLicenseOcrResponse)]
+/// Answers [`RideHailingDriverLicenseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RideHailingDriverLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3282,7 +3282,7 @@ pub struct RideHailingDriverLicenseOCR {
 /// The answer of [`RideHailingDriverLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RideHailingDriverLicenseOcrResponse {
+pub struct RideHailingDriverLicenseOCRResponse {
     /// `Name`: string. Example: `张**`.
     pub name: Option<String>,
     /// `LicenseNumber`: string. Example: `130****13`.
@@ -3297,8 +3297,8 @@ pub struct RideHailingDriverLicenseOcrResponse {
 
 /// The `RideHailingTransportLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`RideHailingTransportLicenseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = RideHailingTransportLicenseOcrResponse)]
+/// Answers [`RideHailingTransportLicenseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RideHailingTransportLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3310,7 +3310,7 @@ pub struct RideHailingTransportLicenseOCR {
 /// The answer of [`RideHailingTransportLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RideHailingTransportLicenseOcrResponse {
+pub struct RideHailingTransportLicenseOCRResponse {
     /// `OperationLicenseNumber`: string. Example: `川交运管许可字88888888`.
     pub operation_license_number: Option<String>,
     /// `VehicleOwner`: string. Example: `腾讯云有限公司`.
@@ -3349,8 +3349,8 @@ pub struct RunRerankResponse {
 
 /// The `SealOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`SealOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = SealOcrResponse)]
+/// Answers [`SealOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SealOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3366,7 +3366,7 @@ pub struct SealOCR {
 /// The answer of [`SealOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SealOcrResponse {
+pub struct SealOCRResponse {
     /// `SealBody`: string. Example: `上海市宝山区市场监督管理局`.
     pub seal_body: Option<String>,
     /// `Location`: [`Rect`]. Example: `{"Height":285,"Width":287,"X":802,"Y":1349}`.
@@ -3381,8 +3381,8 @@ pub struct SealOcrResponse {
 
 /// The `SmartStructuralOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`SmartStructuralOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = SmartStructuralOcrResponse)]
+/// Answers [`SmartStructuralOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SmartStructuralOCR {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/do`….
@@ -3402,7 +3402,7 @@ pub struct SmartStructuralOCR {
 /// The answer of [`SmartStructuralOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmartStructuralOcrResponse {
+pub struct SmartStructuralOCRResponse {
     /// `Angle`: number. Example: `0`.
     pub angle: Option<f64>,
     /// `StructuralItems`: list of [`StructuralItem`].
@@ -3411,8 +3411,8 @@ pub struct SmartStructuralOcrResponse {
 
 /// The `SmartStructuralOCRV2` action of OCR API 2018-11-19.
 ///
-/// Answers [`SmartStructuralOcrv2Response`]. Listed by the international site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = SmartStructuralOcrv2Response)]
+/// Answers [`SmartStructuralOCRV2Response`]. Listed by the international site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SmartStructuralOCRV2 {
     /// `ImageUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/do`….
@@ -3432,7 +3432,7 @@ pub struct SmartStructuralOCRV2 {
 /// The answer of [`SmartStructuralOCRV2`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmartStructuralOcrv2Response {
+pub struct SmartStructuralOCRV2Response {
     /// `Angle`: number. Example: `0`.
     pub angle: Option<f64>,
     /// `StructuralList`: list of [`GroupInfo`].
@@ -3603,8 +3603,8 @@ pub struct SubmitQuestionSplitJobResponse {
 
 /// The `TableOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`TableOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = TableOcrResponse)]
+/// Answers [`TableOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3616,7 +3616,7 @@ pub struct TableOCR {
 /// The answer of [`TableOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TableOcrResponse {
+pub struct TableOCRResponse {
     /// `TextDetections`: list of [`TextTable`]. Example: `{ "AdvancedInfo": "{}", "ColBr": 2, "ColTl": 1, "Confidence"`….
     pub text_detections: Option<Vec<TextTable>>,
     /// `Data`: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3645,8 +3645,8 @@ pub struct TextDetectResponse {
 
 /// The `TrainTicketOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`TrainTicketOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = TrainTicketOcrResponse)]
+/// Answers [`TrainTicketOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainTicketOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3662,7 +3662,7 @@ pub struct TrainTicketOCR {
 /// The answer of [`TrainTicketOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrainTicketOcrResponse {
+pub struct TrainTicketOCRResponse {
     /// `TicketNum`: string. Example: `17C060124`.
     pub ticket_num: Option<String>,
     /// `StartStation`: string. Example: `南京南`.
@@ -3708,8 +3708,8 @@ pub struct TrainTicketOcrResponse {
 
 /// The `VatInvoiceOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`VatInvoiceOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = VatInvoiceOcrResponse)]
+/// Answers [`VatInvoiceOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VatInvoiceOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3725,7 +3725,7 @@ pub struct VatInvoiceOCR {
 /// The answer of [`VatInvoiceOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VatInvoiceOcrResponse {
+pub struct VatInvoiceOCRResponse {
     /// `VatInvoiceInfos`: list of [`TextVatInvoice`].
     pub vat_invoice_infos: Option<Vec<TextVatInvoice>>,
     /// `Items`: list of [`VatInvoiceItem`].
@@ -3786,8 +3786,8 @@ pub struct VatInvoiceVerifyNewResponse {
 
 /// The `VehicleLicenseOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`VehicleLicenseOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = VehicleLicenseOcrResponse)]
+/// Answers [`VehicleLicenseOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VehicleLicenseOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3803,7 +3803,7 @@ pub struct VehicleLicenseOCR {
 /// The answer of [`VehicleLicenseOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VehicleLicenseOcrResponse {
+pub struct VehicleLicenseOCRResponse {
     /// `FrontInfo`: [`TextVehicleFront`], may be null. Example: `{ Address: "深圳市南山区高新科技园科技中一路腾云大厦" EngineNo: "8B12345" IssueD`….
     pub front_info: Option<TextVehicleFront>,
     /// `BackInfo`: [`TextVehicleBack`], may be null. Example: `{ AllowNum: "5人" CurbWeight: "1610kg" ExternalSize: "4667×18`….
@@ -3820,8 +3820,8 @@ pub struct VehicleLicenseOcrResponse {
 
 /// The `VehicleRegCertOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`VehicleRegCertOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = VehicleRegCertOcrResponse)]
+/// Answers [`VehicleRegCertOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VehicleRegCertOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -3833,7 +3833,7 @@ pub struct VehicleRegCertOCR {
 /// The answer of [`VehicleRegCertOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VehicleRegCertOcrResponse {
+pub struct VehicleRegCertOCRResponse {
     /// `VehicleRegCertInfos`: list of [`VehicleRegCertInfo`]. Example: `[{ "Name": "编号", "Value": "*310005169880*" }, { "Name": "机动车`….
     pub vehicle_reg_cert_infos: Option<Vec<VehicleRegCertInfo>>,
 }
@@ -3964,8 +3964,8 @@ pub struct VerifyGeneralCardWarnResponse {
 
 /// The `VerifyOfdVatInvoiceOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`VerifyOfdVatInvoiceOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = VerifyOfdVatInvoiceOcrResponse)]
+/// Answers [`VerifyOfdVatInvoiceOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyOfdVatInvoiceOCR {
     /// `OfdFileUrl`, optional: string. Example: `https://ocr-demo-1254418846.cos.ap-guangzhou.myqcloud.com/**`….
@@ -3979,7 +3979,7 @@ pub struct VerifyOfdVatInvoiceOCR {
 /// The answer of [`VerifyOfdVatInvoiceOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyOfdVatInvoiceOcrResponse {
+pub struct VerifyOfdVatInvoiceOCRResponse {
     /// `Type`: string. Example: `026`.
     pub type_: Option<String>,
     /// `InvoiceCode`: string. Example: `1110****0001`.
@@ -4070,8 +4070,8 @@ pub struct VerifyScenePhotoResponse {
 
 /// The `VinOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`VinOcrResponse`].
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = VinOcrResponse)]
+/// Answers [`VinOCRResponse`].
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VinOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -4083,15 +4083,15 @@ pub struct VinOCR {
 /// The answer of [`VinOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VinOcrResponse {
+pub struct VinOCRResponse {
     /// `Vin`: string. Example: `LSGPC52H9GF125161`.
     pub vin: Option<String>,
 }
 
 /// The `WaybillOCR` action of OCR API 2018-11-19.
 ///
-/// Answers [`WaybillOcrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "ocr", version = "2018-11-19", region = "optional", response = WaybillOcrResponse)]
+/// Answers [`WaybillOCRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "ocr", version = "2018-11-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaybillOCR {
     /// `ImageBase64`, optional: string. Example: `/9j/4AAQSkZJRg.....s97n//2Q==`.
@@ -4109,7 +4109,7 @@ pub struct WaybillOCR {
 /// The answer of [`WaybillOCR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WaybillOcrResponse {
+pub struct WaybillOCRResponse {
     /// `TextDetections`: [`TextWaybill`].
     pub text_detections: Option<TextWaybill>,
 }
@@ -4356,17 +4356,17 @@ pub struct BankSlipInfo {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrazilCardInfo {
-    /// `RNE`: [`BrazilRneInfo`], may be null.
+    /// `RNE`: [`BrazilRNEInfo`], may be null.
     #[tc(rename = "RNE")]
-    pub rne: Option<BrazilRneInfo>,
-    /// `RNM`: [`BrazilRnmInfo`], may be null.
+    pub rne: Option<BrazilRNEInfo>,
+    /// `RNM`: [`BrazilRNMInfo`], may be null.
     #[tc(rename = "RNM")]
-    pub rnm: Option<BrazilRnmInfo>,
+    pub rnm: Option<BrazilRNMInfo>,
     /// `DriverLicense`: [`BrazilDriverLicenseInfo`], may be null.
     pub driver_license: Option<BrazilDriverLicenseInfo>,
-    /// `IDCard`: [`BrazilIdCardInfo`], may be null.
+    /// `IDCard`: [`BrazilIDCardInfo`], may be null.
     #[tc(rename = "IDCard")]
-    pub id_card: Option<BrazilIdCardInfo>,
+    pub id_card: Option<BrazilIDCardInfo>,
 }
 
 /// The `BrazilDriverLicenseInfo` model of OCR API 2018-11-19.
@@ -4416,10 +4416,10 @@ pub struct BrazilDriverLicenseInfo {
     pub portrait_image: Option<String>,
 }
 
-/// The `BrazilIDCardInfo` model of OCR API 2018-11-19 (renamed: the metadata calls it `BrazilIDCardInfo`).
+/// The `BrazilIDCardInfo` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BrazilIdCardInfo {
+pub struct BrazilIDCardInfo {
     /// `Nome`: string. Example: `JESSINY LIN YAO`.
     pub nome: Option<String>,
     /// `MemberShip`: string. Example: `WENZHEN YAO / LIHUA LIN`.
@@ -4452,10 +4452,10 @@ pub struct BrazilIdCardInfo {
     pub doc_origem: Option<String>,
 }
 
-/// The `BrazilRNEInfo` model of OCR API 2018-11-19 (renamed: the metadata calls it `BrazilRNEInfo`).
+/// The `BrazilRNEInfo` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BrazilRneInfo {
+pub struct BrazilRNEInfo {
     /// `RNE`: string. Example: `G111111-A`.
     #[tc(rename = "RNE")]
     pub rne: Option<String>,
@@ -4496,10 +4496,10 @@ pub struct BrazilRneInfo {
     pub portrait_image: Option<String>,
 }
 
-/// The `BrazilRNMInfo` model of OCR API 2018-11-19 (renamed: the metadata calls it `BrazilRNMInfo`).
+/// The `BrazilRNMInfo` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BrazilRnmInfo {
+pub struct BrazilRNMInfo {
     /// `SOBRENOME`: string. Example: `LI`.
     #[tc(rename = "SOBRENOME")]
     pub sobrenome: Option<String>,
@@ -5433,10 +5433,10 @@ pub struct GroupInfo {
     pub groups: Option<Vec<LineInfo>>,
 }
 
-/// The `IDCardConfig` model of OCR API 2018-11-19 (renamed: the metadata calls it `IDCardConfig`).
+/// The `IDCardConfig` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdCardConfig {
+pub struct IDCardConfig {
     /// `CopyWarn`, optional: boolean. Example: `false`.
     pub copy_warn: Option<bool>,
     /// `BorderCheckWarn`, optional: boolean. Example: `false`.
@@ -5455,10 +5455,10 @@ pub struct IdCardConfig {
     pub crop_portrait: Option<bool>,
 }
 
-/// The `IDCardInfo` model of OCR API 2018-11-19 (renamed: the metadata calls it `IDCardInfo`).
+/// The `IDCardInfo` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdCardInfo {
+pub struct IDCardInfo {
     /// `Name`: [`ContentInfo`]. Example: `李明`.
     pub name: Option<ContentInfo>,
     /// `Sex`: [`ContentInfo`]. Example: `男`.
@@ -5483,10 +5483,10 @@ pub struct IdCardInfo {
     pub portrait_image: Option<ContentInfo>,
 }
 
-/// The `IDCardInfoResult` model of OCR API 2018-11-19 (renamed: the metadata calls it `IDCardInfoResult`).
+/// The `IDCardInfoResult` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdCardInfoResult {
+pub struct IDCardInfoResult {
     /// `WarnCodes`: list of integer, may be null.
     pub warn_codes: Option<Vec<i64>>,
     /// `Address`: string, may be null. Example: `北京市石景山区高新技术园腾讯大楼`.
@@ -5519,14 +5519,14 @@ pub struct IdCardInfoResult {
     pub int_error_code: Option<i64>,
 }
 
-/// The `IDCardResult` model of OCR API 2018-11-19 (renamed: the metadata calls it `IDCardResult`).
+/// The `IDCardResult` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdCardResult {
-    /// `Front`: [`IdCardInfoResult`], may be null.
-    pub front: Option<IdCardInfoResult>,
-    /// `Back`: [`IdCardInfoResult`], may be null.
-    pub back: Option<IdCardInfoResult>,
+pub struct IDCardResult {
+    /// `Front`: [`IDCardInfoResult`], may be null.
+    pub front: Option<IDCardInfoResult>,
+    /// `Back`: [`IDCardInfoResult`], may be null.
+    pub back: Option<IDCardInfoResult>,
 }
 
 /// The `ImageCoordinates` model of OCR API 2018-11-19.
@@ -6098,13 +6098,13 @@ pub struct NonTaxItem {
     pub total: Option<String>,
 }
 
-/// The `OCRResult` model of OCR API 2018-11-19 (renamed: the metadata calls it `OCRResult`).
+/// The `OCRResult` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OcrResult {
-    /// `IDCardResult`: [`IdCardResult`], may be null.
+pub struct OCRResult {
+    /// `IDCardResult`: [`IDCardResult`], may be null.
     #[tc(rename = "IDCardResult")]
-    pub id_card_result: Option<IdCardResult>,
+    pub id_card_result: Option<IDCardResult>,
 }
 
 /// The `OnlineTaxiItinerary` model of OCR API 2018-11-19.
@@ -6963,10 +6963,10 @@ pub struct TaxiTicket {
     pub company_seal_mark: Option<i64>,
 }
 
-/// The `TemporaryIDCardInfo` model of OCR API 2018-11-19 (renamed: the metadata calls it `TemporaryIDCardInfo`).
+/// The `TemporaryIDCardInfo` model of OCR API 2018-11-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TemporaryIdCardInfo {
+pub struct TemporaryIDCardInfo {
     /// `Name`: [`ContentInfo`]. Example: `李明`.
     pub name: Option<ContentInfo>,
     /// `Sex`: [`ContentInfo`]. Example: `男`.

@@ -251,8 +251,8 @@ pub struct DescribeEnvironmentsResponse {
 
 /// The `DescribeHPCClusters` action of OMICS API 2022-11-28.
 ///
-/// Answers [`DescribeHpcClustersResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "omics", version = "2022-11-28", region = "optional", response = DescribeHpcClustersResponse)]
+/// Answers [`DescribeHPCClustersResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "omics", version = "2022-11-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHPCClusters {
     /// `Limit`, optional: unsigned integer. Example: `100`.
@@ -266,17 +266,17 @@ pub struct DescribeHPCClusters {
 /// The answer of [`DescribeHPCClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHpcClustersResponse {
-    /// `Clusters`: list of [`HpcCluster`], may be null.
-    pub clusters: Option<Vec<HpcCluster>>,
+pub struct DescribeHPCClustersResponse {
+    /// `Clusters`: list of [`HPCCluster`], may be null.
+    pub clusters: Option<Vec<HPCCluster>>,
     /// `TotalCount`: unsigned integer, may be null. Example: `10`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeHPCNodes` action of OMICS API 2022-11-28.
 ///
-/// Answers [`DescribeHpcNodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "omics", version = "2022-11-28", region = "optional", response = DescribeHpcNodesResponse)]
+/// Answers [`DescribeHPCNodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "omics", version = "2022-11-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHPCNodes {
     /// `ClusterId`, optional: string.
@@ -292,9 +292,9 @@ pub struct DescribeHPCNodes {
 /// The answer of [`DescribeHPCNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHpcNodesResponse {
-    /// `Nodes`: list of [`HpcNode`], may be null.
-    pub nodes: Option<Vec<HpcNode>>,
+pub struct DescribeHPCNodesResponse {
+    /// `Nodes`: list of [`HPCNode`], may be null.
+    pub nodes: Option<Vec<HPCNode>>,
     /// `TotalCount`: unsigned integer, may be null.
     pub total_count: Option<u64>,
 }
@@ -706,8 +706,8 @@ pub struct ModifyVolumeResponse;
 
 /// The `RebootHPCNodes` action of OMICS API 2022-11-28.
 ///
-/// Answers [`RebootHpcNodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "omics", version = "2022-11-28", region = "optional", response = RebootHpcNodesResponse)]
+/// Answers [`RebootHPCNodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "omics", version = "2022-11-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RebootHPCNodes {
     /// `ClusterId`, required: string. Example: `hpc-9jragud9`.
@@ -721,7 +721,7 @@ pub struct RebootHPCNodes {
 /// The answer of [`RebootHPCNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RebootHpcNodesResponse;
+pub struct RebootHPCNodesResponse;
 
 /// The `RetryRuns` action of OMICS API 2022-11-28.
 ///
@@ -738,9 +738,9 @@ pub struct RetryRuns {
     /// `WDLOption`, optional: [`RunOption`]. Example: `{"FailureMode": "NoNewCalls","UseCallCache": true,"UseErrorO`….
     #[tc(rename = "WDLOption")]
     pub wdl_option: Option<RunOption>,
-    /// `NFOption`, optional: [`NfOption`]. Example: `{}`.
+    /// `NFOption`, optional: [`NFOption`]. Example: `{}`.
     #[tc(rename = "NFOption")]
-    pub nf_option: Option<NfOption>,
+    pub nf_option: Option<NFOption>,
 }
 
 /// The answer of [`RetryRuns`].
@@ -781,9 +781,9 @@ pub struct RunApplication {
     pub application_version_id: Option<String>,
     /// `Option`, optional: [`RunOption`].
     pub option: Option<RunOption>,
-    /// `NFOption`, optional: [`NfOption`].
+    /// `NFOption`, optional: [`NFOption`].
     #[tc(rename = "NFOption")]
-    pub nf_option: Option<NfOption>,
+    pub nf_option: Option<NFOption>,
     /// `WorkDir`, optional: string. Example: `/vol-cis92d14`.
     pub work_dir: Option<String>,
     /// `AccessMode`, optional: string. Example: `PRIVATE`.
@@ -822,9 +822,9 @@ pub struct RunWorkflow {
     pub git_source: GitInfo,
     /// `Type`, required: string. Example: `NEXTFLOW`.
     pub type_: String,
-    /// `NFOption`, required: [`NfOption`]. Example: `{"Config": "","Profile": "test"}`.
+    /// `NFOption`, required: [`NFOption`]. Example: `{"Config": "","Profile": "test"}`.
     #[tc(rename = "NFOption")]
-    pub nf_option: NfOption,
+    pub nf_option: NFOption,
     /// `ProjectId`, optional: string. Example: `prj-zealous-black-seagull-241194`.
     pub project_id: Option<String>,
     /// `Description`, optional: string. Example: `a demo for run workflow`.
@@ -934,10 +934,10 @@ pub struct ApplicationVersion {
     pub cos_source: Option<CosFileInfo>,
 }
 
-/// The `CVMOption` model of OMICS API 2022-11-28 (renamed: the metadata calls it `CVMOption`).
+/// The `CVMOption` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CvmOption {
+pub struct CVMOption {
     /// `Zone`, required: string. Example: `ap-guangzhou-6`.
     pub zone: String,
     /// `InstanceType`, required: string. Example: `SA3.MEDIUM8`.
@@ -1046,18 +1046,18 @@ pub struct Environment {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnvironmentConfig {
-    /// `VPCOption`, required: [`VpcOption`]. Example: `{"SubnetZone": "ap-guangzhou-6","VPCCIDRBlock": "10.8.0.0/16`….
+    /// `VPCOption`, required: [`VPCOption`]. Example: `{"SubnetZone": "ap-guangzhou-6","VPCCIDRBlock": "10.8.0.0/16`….
     #[tc(rename = "VPCOption")]
-    pub vpc_option: VpcOption,
+    pub vpc_option: VPCOption,
     /// `ClusterOption`, required: [`ClusterOption`]. Example: `{"Zone": "ap-guangzhou-6","Type": "KUBERNETES","ServiceCidr"`….
     pub cluster_option: ClusterOption,
     /// `DatabaseOption`, required: [`DatabaseOption`]. Example: `{"Zone": "ap-guangzhou-4"}`.
     pub database_option: DatabaseOption,
     /// `StorageOption`, required: [`StorageOption`]. Example: `{"StorageType": "SD","Capacity": 40960,"Zone": "ap-guangzhou`….
     pub storage_option: StorageOption,
-    /// `CVMOption`, required: [`CvmOption`]. Example: `{"Zone": "ap-guangzhou-6","InstanceType": "SA3.MEDIUM8"}`.
+    /// `CVMOption`, required: [`CVMOption`]. Example: `{"Zone": "ap-guangzhou-6","InstanceType": "SA3.MEDIUM8"}`.
     #[tc(rename = "CVMOption")]
-    pub cvm_option: CvmOption,
+    pub cvm_option: CVMOption,
     /// `SecurityGroupOption`, optional: [`SecurityGroupOption`]. Example: `{"SecurityGroupId": "sg-cml3s14x"}`.
     pub security_group_option: Option<SecurityGroupOption>,
 }
@@ -1110,10 +1110,10 @@ pub struct GitInfo {
     pub tag: Option<String>,
 }
 
-/// The `HPCCluster` model of OMICS API 2022-11-28 (renamed: the metadata calls it `HPCCluster`).
+/// The `HPCCluster` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HpcCluster {
+pub struct HPCCluster {
     /// `ClusterId`: string. Example: `cls-8dc20exc`.
     pub cluster_id: Option<String>,
     /// `Name`: string. Example: `组学分析集群`.
@@ -1146,10 +1146,10 @@ pub struct HpcCluster {
     pub confirm_deadline: Option<String>,
 }
 
-/// The `HPCDisk` model of OMICS API 2022-11-28 (renamed: the metadata calls it `HPCDisk`).
+/// The `HPCDisk` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HpcDisk {
+pub struct HPCDisk {
     /// `DiskId`: string.
     pub disk_id: Option<String>,
     /// `Size`: integer.
@@ -1158,10 +1158,10 @@ pub struct HpcDisk {
     pub type_: Option<String>,
 }
 
-/// The `HPCGPUInfo` model of OMICS API 2022-11-28 (renamed: the metadata calls it `HPCGPUInfo`).
+/// The `HPCGPUInfo` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HpcgpuInfo {
+pub struct HPCGPUInfo {
     /// `GPUType`: string.
     #[tc(rename = "GPUType")]
     pub gpu_type: Option<String>,
@@ -1170,10 +1170,10 @@ pub struct HpcgpuInfo {
     pub gpu_count: Option<f64>,
 }
 
-/// The `HPCInstance` model of OMICS API 2022-11-28 (renamed: the metadata calls it `HPCInstance`).
+/// The `HPCInstance` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HpcInstance {
+pub struct HPCInstance {
     /// `InstanceId`: string.
     pub instance_id: Option<String>,
     /// `Name`: string.
@@ -1192,11 +1192,11 @@ pub struct HpcInstance {
     /// `OSName`: string.
     #[tc(rename = "OSName")]
     pub os_name: Option<String>,
-    /// `SystemDisk`: [`HpcDisk`].
-    pub system_disk: Option<HpcDisk>,
-    /// `GPUInfo`: [`HpcgpuInfo`].
+    /// `SystemDisk`: [`HPCDisk`].
+    pub system_disk: Option<HPCDisk>,
+    /// `GPUInfo`: [`HPCGPUInfo`].
     #[tc(rename = "GPUInfo")]
-    pub gpu_info: Option<HpcgpuInfo>,
+    pub gpu_info: Option<HPCGPUInfo>,
     /// `PrivateIPAddresses`: list of string.
     #[tc(rename = "PrivateIPAddresses")]
     pub private_ip_addresses: Option<Vec<String>>,
@@ -1209,24 +1209,24 @@ pub struct HpcInstance {
     pub expire_time: Option<String>,
     /// `Uuid`: string. Example: `41fvaf44-9689-42v2-9020-aeea7dbde938`.
     pub uuid: Option<String>,
-    /// `InternetInfo`: [`HpcInternetInfo`].
-    pub internet_info: Option<HpcInternetInfo>,
+    /// `InternetInfo`: [`HPCInternetInfo`].
+    pub internet_info: Option<HPCInternetInfo>,
 }
 
-/// The `HPCInternetInfo` model of OMICS API 2022-11-28 (renamed: the metadata calls it `HPCInternetInfo`).
+/// The `HPCInternetInfo` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HpcInternetInfo {
+pub struct HPCInternetInfo {
     /// `InternetMaxBandwidthOut`: integer. Example: `10`.
     pub internet_max_bandwidth_out: Option<i64>,
     /// `InternetChargeType`: string. Example: `BANDWIDTH_POSTPAID_BY_HOUR`.
     pub internet_charge_type: Option<String>,
 }
 
-/// The `HPCNode` model of OMICS API 2022-11-28 (renamed: the metadata calls it `HPCNode`).
+/// The `HPCNode` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HpcNode {
+pub struct HPCNode {
     /// `NodeId`: string. Example: `node-51o37so9`.
     pub node_id: Option<String>,
     /// `QueueId`: string. Example: `queue-xc2scs`.
@@ -1241,8 +1241,8 @@ pub struct HpcNode {
     pub zone: Option<String>,
     /// `ImageId`: string. Example: `img-4npznz7u`.
     pub image_id: Option<String>,
-    /// `Instance`: [`HpcInstance`].
-    pub instance: Option<HpcInstance>,
+    /// `Instance`: [`HPCInstance`].
+    pub instance: Option<HPCInstance>,
     /// `Tags`: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
     /// `Name`: string. Example: `dynamic-node-51o37so9`.
@@ -1288,10 +1288,10 @@ pub struct LimitRange {
     pub max_memory: Option<String>,
 }
 
-/// The `NFOption` model of OMICS API 2022-11-28 (renamed: the metadata calls it `NFOption`).
+/// The `NFOption` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NfOption {
+pub struct NFOption {
     /// `Config`: string. Example: `{"configkey":"configvalue"}`.
     pub config: Option<String>,
     /// `Profile`: string. Example: `test profile`.
@@ -1508,9 +1508,9 @@ pub struct RunGroup {
     pub input_template_id: Option<String>,
     /// `Option`: [`RunOption`].
     pub option: Option<RunOption>,
-    /// `NFOption`: [`NfOption`].
+    /// `NFOption`: [`NFOption`].
     #[tc(rename = "NFOption")]
-    pub nf_option: Option<NfOption>,
+    pub nf_option: Option<NFOption>,
     /// `Volumes`: list of [`VolumeInfo`].
     pub volumes: Option<Vec<VolumeInfo>>,
     /// `TotalRun`: unsigned integer. Example: `30`.
@@ -1727,10 +1727,10 @@ pub struct ToolRepoTag {
     pub tag_name: Option<String>,
 }
 
-/// The `VPCOption` model of OMICS API 2022-11-28 (renamed: the metadata calls it `VPCOption`).
+/// The `VPCOption` model of OMICS API 2022-11-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VpcOption {
+pub struct VPCOption {
     /// `VPCId`, optional: string. Example: `vpc-codnv14w`.
     #[tc(rename = "VPCId")]
     pub vpc_id: Option<String>,

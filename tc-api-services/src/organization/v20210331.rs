@@ -165,8 +165,8 @@ pub struct AcceptJoinShareUnitInvitationResponse;
 
 /// The `AddExternalSAMLIdPCertificate` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`AddExternalSamlIdPCertificateResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = AddExternalSamlIdPCertificateResponse)]
+/// Answers [`AddExternalSAMLIdPCertificateResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddExternalSAMLIdPCertificate {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -178,7 +178,7 @@ pub struct AddExternalSAMLIdPCertificate {
 /// The answer of [`AddExternalSAMLIdPCertificate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddExternalSamlIdPCertificateResponse {
+pub struct AddExternalSAMLIdPCertificateResponse {
     /// `CertificateId`: string. Example: `idp-c-2jd8923je29****`.
     pub certificate_id: Option<String>,
 }
@@ -499,8 +499,8 @@ pub struct CheckAccountDeleteResponse {
 
 /// The `ClearExternalSAMLIdentityProvider` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`ClearExternalSamlIdentityProviderResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = ClearExternalSamlIdentityProviderResponse)]
+/// Answers [`ClearExternalSAMLIdentityProviderResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClearExternalSAMLIdentityProvider {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -510,7 +510,7 @@ pub struct ClearExternalSAMLIdentityProvider {
 /// The answer of [`ClearExternalSAMLIdentityProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClearExternalSamlIdentityProviderResponse;
+pub struct ClearExternalSAMLIdentityProviderResponse;
 
 /// The `CreateGroup` action of ORGANIZATION API 2021-03-31.
 ///
@@ -796,8 +796,8 @@ pub struct CreateRoleConfigurationApplyScopeResponse {
 
 /// The `CreateSCIMCredential` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`CreateScimCredentialResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = CreateScimCredentialResponse)]
+/// Answers [`CreateSCIMCredentialResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSCIMCredential {
     /// `ZoneId`, required: string. Example: `z-00fdsg****`.
@@ -809,7 +809,7 @@ pub struct CreateSCIMCredential {
 /// The answer of [`CreateSCIMCredential`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateScimCredentialResponse {
+pub struct CreateSCIMCredentialResponse {
     /// `ZoneId`: string. Example: `z-00fdsg****`.
     pub zone_id: Option<String>,
     /// `CredentialId`: string. Example: `scimcred-lkj****`.
@@ -1111,8 +1111,8 @@ pub struct DeleteRoleConfigurationApplyScopeResponse;
 
 /// The `DeleteSCIMCredential` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`DeleteScimCredentialResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = DeleteScimCredentialResponse)]
+/// Answers [`DeleteSCIMCredentialResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSCIMCredential {
     /// `ZoneId`, required: string. Example: `z-00fdsg****`.
@@ -1124,7 +1124,7 @@ pub struct DeleteSCIMCredential {
 /// The answer of [`DeleteSCIMCredential`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteScimCredentialResponse;
+pub struct DeleteSCIMCredentialResponse;
 
 /// The `DeleteShareUnit` action of ORGANIZATION API 2021-03-31.
 ///
@@ -1933,8 +1933,8 @@ pub struct EnablePolicyTypeResponse;
 
 /// The `GetExternalSAMLIdentityProvider` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`GetExternalSamlIdentityProviderResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = GetExternalSamlIdentityProviderResponse)]
+/// Answers [`GetExternalSAMLIdentityProviderResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetExternalSAMLIdentityProvider {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -1944,10 +1944,10 @@ pub struct GetExternalSAMLIdentityProvider {
 /// The answer of [`GetExternalSAMLIdentityProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetExternalSamlIdentityProviderResponse {
-    /// `SAMLIdentityProviderConfiguration`: [`SamlIdentityProviderConfiguration`]. Example: `{"EntityId":"http://www.okta.com/2jd83ne9m*****","SSOStatus"`….
+pub struct GetExternalSAMLIdentityProviderResponse {
+    /// `SAMLIdentityProviderConfiguration`: [`SAMLIdentityProviderConfiguration`]. Example: `{"EntityId":"http://www.okta.com/2jd83ne9m*****","SSOStatus"`….
     #[tc(rename = "SAMLIdentityProviderConfiguration")]
-    pub saml_identity_provider_configuration: Option<SamlIdentityProviderConfiguration>,
+    pub saml_identity_provider_configuration: Option<SAMLIdentityProviderConfiguration>,
 }
 
 /// The `GetGroup` action of ORGANIZATION API 2021-03-31.
@@ -1972,8 +1972,8 @@ pub struct GetGroupResponse {
 
 /// The `GetIPWhitelist` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`GetIpWhitelistResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = GetIpWhitelistResponse)]
+/// Answers [`GetIPWhitelistResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetIPWhitelist {
     /// `ZoneId`, optional: string. Example: `z-vft38p2hq8tq`.
@@ -1983,7 +1983,7 @@ pub struct GetIPWhitelist {
 /// The answer of [`GetIPWhitelist`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetIpWhitelistResponse {
+pub struct GetIPWhitelistResponse {
     /// `IpWhitelist`: list of string. Example: `["172.16.0.0/16", "198.51.100.5"]`.
     pub ip_whitelist: Option<Vec<String>>,
 }
@@ -2030,8 +2030,8 @@ pub struct GetRoleConfigurationResponse {
 
 /// The `GetSCIMSynchronizationStatus` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`GetScimSynchronizationStatusResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = GetScimSynchronizationStatusResponse)]
+/// Answers [`GetSCIMSynchronizationStatusResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSCIMSynchronizationStatus {
     /// `ZoneId`, required: string. Example: `z-00fdsg****`.
@@ -2041,7 +2041,7 @@ pub struct GetSCIMSynchronizationStatus {
 /// The answer of [`GetSCIMSynchronizationStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetScimSynchronizationStatusResponse {
+pub struct GetSCIMSynchronizationStatusResponse {
     /// `SCIMSynchronizationStatus`: string. Example: `Enabled`.
     #[tc(rename = "SCIMSynchronizationStatus")]
     pub scim_synchronization_status: Option<String>,
@@ -2109,8 +2109,8 @@ pub struct GetUserSyncProvisioningResponse {
 
 /// The `GetZoneSAMLServiceProviderInfo` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`GetZoneSamlServiceProviderInfoResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = GetZoneSamlServiceProviderInfoResponse)]
+/// Answers [`GetZoneSAMLServiceProviderInfoResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetZoneSAMLServiceProviderInfo {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -2120,10 +2120,10 @@ pub struct GetZoneSAMLServiceProviderInfo {
 /// The answer of [`GetZoneSAMLServiceProviderInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetZoneSamlServiceProviderInfoResponse {
-    /// `SAMLServiceProvider`: [`SamlServiceProvider`]. Example: `{"EntityId":"https://tencentcloudsso.com/saml/sp/z-doekeie**`….
+pub struct GetZoneSAMLServiceProviderInfoResponse {
+    /// `SAMLServiceProvider`: [`SAMLServiceProvider`]. Example: `{"EntityId":"https://tencentcloudsso.com/saml/sp/z-doekeie**`….
     #[tc(rename = "SAMLServiceProvider")]
-    pub saml_service_provider: Option<SamlServiceProvider>,
+    pub saml_service_provider: Option<SAMLServiceProvider>,
 }
 
 /// The `GetZoneStatistics` action of ORGANIZATION API 2021-03-31.
@@ -2181,8 +2181,8 @@ pub struct InviteOrganizationMemberResponse;
 
 /// The `ListExternalSAMLIdPCertificates` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`ListExternalSamlIdPCertificatesResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = ListExternalSamlIdPCertificatesResponse)]
+/// Answers [`ListExternalSAMLIdPCertificatesResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListExternalSAMLIdPCertificates {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -2192,12 +2192,12 @@ pub struct ListExternalSAMLIdPCertificates {
 /// The answer of [`ListExternalSAMLIdPCertificates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListExternalSamlIdPCertificatesResponse {
+pub struct ListExternalSAMLIdPCertificatesResponse {
     /// `TotalCounts`: integer. Example: `5`.
     pub total_counts: Option<i64>,
-    /// `SAMLIdPCertificates`: list of [`SamlIdPCertificate`].
+    /// `SAMLIdPCertificates`: list of [`SAMLIdPCertificate`].
     #[tc(rename = "SAMLIdPCertificates")]
-    pub saml_id_p_certificates: Option<Vec<SamlIdPCertificate>>,
+    pub saml_id_p_certificates: Option<Vec<SAMLIdPCertificate>>,
 }
 
 /// The `ListGroupMembers` action of ORGANIZATION API 2021-03-31.
@@ -2686,8 +2686,8 @@ pub struct ListRoleConfigurationsResponse {
 
 /// The `ListSCIMCredentials` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`ListScimCredentialsResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = ListScimCredentialsResponse)]
+/// Answers [`ListSCIMCredentialsResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListSCIMCredentials {
     /// `ZoneId`, required: string. Example: `z-00fdsg****`.
@@ -2699,12 +2699,12 @@ pub struct ListSCIMCredentials {
 /// The answer of [`ListSCIMCredentials`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListScimCredentialsResponse {
+pub struct ListSCIMCredentialsResponse {
     /// `TotalCounts`: integer. Example: `0`.
     pub total_counts: Option<i64>,
-    /// `SCIMCredentials`: list of [`ScimCredential`].
+    /// `SCIMCredentials`: list of [`SCIMCredential`].
     #[tc(rename = "SCIMCredentials")]
-    pub scim_credentials: Option<Vec<ScimCredential>>,
+    pub scim_credentials: Option<Vec<SCIMCredential>>,
 }
 
 /// The `ListTargetsForPolicy` action of ORGANIZATION API 2021-03-31.
@@ -2956,8 +2956,8 @@ pub struct RejectJoinShareUnitInvitationResponse;
 
 /// The `RemoveExternalSAMLIdPCertificate` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`RemoveExternalSamlIdPCertificateResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = RemoveExternalSamlIdPCertificateResponse)]
+/// Answers [`RemoveExternalSAMLIdPCertificateResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveExternalSAMLIdPCertificate {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -2969,7 +2969,7 @@ pub struct RemoveExternalSAMLIdPCertificate {
 /// The answer of [`RemoveExternalSAMLIdPCertificate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveExternalSamlIdPCertificateResponse;
+pub struct RemoveExternalSAMLIdPCertificateResponse;
 
 /// The `RemovePermissionPolicyFromRoleConfiguration` action of ORGANIZATION API 2021-03-31.
 ///
@@ -3032,8 +3032,8 @@ pub struct SendOrgMemberAccountBindEmailResponse;
 
 /// The `SetExternalSAMLIdentityProvider` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`SetExternalSamlIdentityProviderResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = SetExternalSamlIdentityProviderResponse)]
+/// Answers [`SetExternalSAMLIdentityProviderResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetExternalSAMLIdentityProvider {
     /// `ZoneId`, required: string. Example: `z-2js923necd***`.
@@ -3054,7 +3054,7 @@ pub struct SetExternalSAMLIdentityProvider {
 /// The answer of [`SetExternalSAMLIdentityProvider`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetExternalSamlIdentityProviderResponse {
+pub struct SetExternalSAMLIdentityProviderResponse {
     /// `CertificateIds`: list of string. Example: `["idp-c-d73bss92ns"]`.
     pub certificate_ids: Option<Vec<String>>,
 }
@@ -3106,8 +3106,8 @@ pub struct UpdateGroupResponse {
 
 /// The `UpdateIPWhitelist` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`UpdateIpWhitelistResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = UpdateIpWhitelistResponse)]
+/// Answers [`UpdateIPWhitelistResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateIPWhitelist {
     /// `ZoneId`, optional: string. Example: `z-vft38p2hq**`.
@@ -3119,7 +3119,7 @@ pub struct UpdateIPWhitelist {
 /// The answer of [`UpdateIPWhitelist`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateIpWhitelistResponse {
+pub struct UpdateIPWhitelistResponse {
     /// `Success`: boolean. Example: `true`.
     pub success: Option<bool>,
 }
@@ -3288,8 +3288,8 @@ pub struct UpdateRoleConfigurationResponse {
 
 /// The `UpdateSCIMCredentialStatus` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`UpdateScimCredentialStatusResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = UpdateScimCredentialStatusResponse)]
+/// Answers [`UpdateSCIMCredentialStatusResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSCIMCredentialStatus {
     /// `ZoneId`, required: string. Example: `z-00fdsg****`.
@@ -3303,12 +3303,12 @@ pub struct UpdateSCIMCredentialStatus {
 /// The answer of [`UpdateSCIMCredentialStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateScimCredentialStatusResponse;
+pub struct UpdateSCIMCredentialStatusResponse;
 
 /// The `UpdateSCIMSynchronizationStatus` action of ORGANIZATION API 2021-03-31.
 ///
-/// Answers [`UpdateScimSynchronizationStatusResponse`].
-#[tc_action(service = "organization", version = "2021-03-31", region = "optional", response = UpdateScimSynchronizationStatusResponse)]
+/// Answers [`UpdateSCIMSynchronizationStatusResponse`].
+#[tc_action(service = "organization", version = "2021-03-31", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSCIMSynchronizationStatus {
     /// `ZoneId`, required: string. Example: `z-00fdsg****`.
@@ -3321,7 +3321,7 @@ pub struct UpdateSCIMSynchronizationStatus {
 /// The answer of [`UpdateSCIMSynchronizationStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateScimSynchronizationStatusResponse;
+pub struct UpdateSCIMSynchronizationStatusResponse;
 
 /// The `UpdateShareUnit` action of ORGANIZATION API 2021-03-31.
 ///
@@ -3565,7 +3565,7 @@ pub struct JoinedGroups {
     pub join_time: Option<String>,
 }
 
-/// The `ListPoliciesForTarget` model of ORGANIZATION API 2021-03-31 (renamed: the metadata calls it `ListPoliciesForTarget`).
+/// The `ListPoliciesForTarget` model of ORGANIZATION API 2021-03-31, named `ListPoliciesForTargetModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListPoliciesForTargetModel {
@@ -4195,10 +4195,10 @@ pub struct RoleProvisioningsTask {
     pub task_status: Option<String>,
 }
 
-/// The `SAMLIdPCertificate` model of ORGANIZATION API 2021-03-31 (renamed: the metadata calls it `SAMLIdPCertificate`).
+/// The `SAMLIdPCertificate` model of ORGANIZATION API 2021-03-31.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SamlIdPCertificate {
+pub struct SAMLIdPCertificate {
     /// `SerialNumber`: string. Example: `1347934239****`.
     pub serial_number: Option<String>,
     /// `Issuer`: string. Example: `5.6.54.22.1.9.1=#dj39dj39e3w9rm3e2e3****,CN=dev-xxxxxx,OU=SS`….
@@ -4221,10 +4221,10 @@ pub struct SamlIdPCertificate {
     pub x509_certificate: Option<String>,
 }
 
-/// The `SAMLIdentityProviderConfiguration` model of ORGANIZATION API 2021-03-31 (renamed: the metadata calls it `SAMLIdentityProviderConfiguration`).
+/// The `SAMLIdentityProviderConfiguration` model of ORGANIZATION API 2021-03-31.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SamlIdentityProviderConfiguration {
+pub struct SAMLIdentityProviderConfiguration {
     /// `EntityId`: string. Example: `http://www.okta.com/2jd83ne9m*****`.
     pub entity_id: Option<String>,
     /// `SSOStatus`: string. Example: `Enbaled`.
@@ -4242,10 +4242,10 @@ pub struct SamlIdentityProviderConfiguration {
     pub update_time: Option<String>,
 }
 
-/// The `SAMLServiceProvider` model of ORGANIZATION API 2021-03-31 (renamed: the metadata calls it `SAMLServiceProvider`).
+/// The `SAMLServiceProvider` model of ORGANIZATION API 2021-03-31.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SamlServiceProvider {
+pub struct SAMLServiceProvider {
     /// `EntityId`: string. Example: `SP 标识。`.
     pub entity_id: Option<String>,
     /// `ZoneId`: string. Example: `z-sjw8ensa**`.
@@ -4256,10 +4256,10 @@ pub struct SamlServiceProvider {
     pub acs_url: Option<String>,
 }
 
-/// The `SCIMCredential` model of ORGANIZATION API 2021-03-31 (renamed: the metadata calls it `SCIMCredential`).
+/// The `SCIMCredential` model of ORGANIZATION API 2021-03-31.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScimCredential {
+pub struct SCIMCredential {
     /// `ZoneId`: string. Example: `z-00fdsg****`.
     pub zone_id: Option<String>,
     /// `Status`: string. Example: `Enabled`.

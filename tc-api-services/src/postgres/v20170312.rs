@@ -141,8 +141,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AddDBInstanceToReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`AddDbInstanceToReadOnlyGroupResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = AddDbInstanceToReadOnlyGroupResponse)]
+/// Answers [`AddDBInstanceToReadOnlyGroupResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddDBInstanceToReadOnlyGroup {
     /// `DBInstanceId`, required: string. Example: `pgro-9epegwdp`.
@@ -155,7 +155,7 @@ pub struct AddDBInstanceToReadOnlyGroup {
 /// The answer of [`AddDBInstanceToReadOnlyGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddDbInstanceToReadOnlyGroupResponse {
+pub struct AddDBInstanceToReadOnlyGroupResponse {
     /// `FlowId`: integer. Example: `26541`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `26541`.
@@ -164,8 +164,8 @@ pub struct AddDbInstanceToReadOnlyGroupResponse {
 
 /// The `CloneDBInstance` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CloneDbInstanceResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CloneDbInstanceResponse)]
+/// Answers [`CloneDBInstanceResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloneDBInstance {
     /// `DBInstanceId`, required: string. Example: `postgres-ascg1724`.
@@ -193,9 +193,9 @@ pub struct CloneDBInstance {
     pub project_id: Option<i64>,
     /// `TagList`, optional: list of [`Tag`].
     pub tag_list: Option<Vec<Tag>>,
-    /// `DBNodeSet`, optional: list of [`DbNode`].
+    /// `DBNodeSet`, optional: list of [`DBNode`].
     #[tc(rename = "DBNodeSet")]
-    pub db_node_set: Option<Vec<DbNode>>,
+    pub db_node_set: Option<Vec<DBNode>>,
     /// `AutoVoucher`, optional: integer. Example: `0`.
     pub auto_voucher: Option<i64>,
     /// `VoucherIds`, optional: string. Example: `[ "OZRCGNAV8D9BMI9KMG1FIQ" ]`.
@@ -215,7 +215,7 @@ pub struct CloneDBInstance {
 /// The answer of [`CloneDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloneDbInstanceResponse {
+pub struct CloneDBInstanceResponse {
     /// `DealName`: string. Example: `20211225711000768276461`.
     pub deal_name: Option<String>,
     /// `BillId`: string. Example: `20211225711000768276471`.
@@ -227,8 +227,8 @@ pub struct CloneDbInstanceResponse {
 
 /// The `CloseAccountCAM` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CloseAccountCamResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CloseAccountCamResponse)]
+/// Answers [`CloseAccountCAMResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseAccountCAM {
     /// `DBInstanceId`, required: string. Example: `postgres-4sfuv15b`.
@@ -245,7 +245,7 @@ pub struct CloseAccountCAM {
 /// The answer of [`CloseAccountCAM`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseAccountCamResponse;
+pub struct CloseAccountCAMResponse;
 
 /// The `CloseAuditService` action of POSTGRES API 2017-03-12.
 ///
@@ -266,8 +266,8 @@ pub struct CloseAuditServiceResponse;
 
 /// The `CloseDBExtranetAccess` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CloseDbExtranetAccessResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CloseDbExtranetAccessResponse)]
+/// Answers [`CloseDBExtranetAccessResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseDBExtranetAccess {
     /// `DBInstanceId`, required: string. Example: `postgres-apzvwncr`.
@@ -280,7 +280,7 @@ pub struct CloseDBExtranetAccess {
 /// The answer of [`CloseDBExtranetAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseDbExtranetAccessResponse {
+pub struct CloseDBExtranetAccessResponse {
     /// `FlowId`: integer. Example: `25441`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `25441`.
@@ -289,8 +289,8 @@ pub struct CloseDbExtranetAccessResponse {
 
 /// The `CloseDBProxyAddress` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CloseDbProxyAddressResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CloseDbProxyAddressResponse)]
+/// Answers [`CloseDBProxyAddressResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseDBProxyAddress {
     /// `DBInstanceId`, required: string. Example: `postgres-2wvpv38j`.
@@ -305,7 +305,7 @@ pub struct CloseDBProxyAddress {
 /// The answer of [`CloseDBProxyAddress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseDbProxyAddressResponse {
+pub struct CloseDBProxyAddressResponse {
     /// `TaskId`: integer. Example: `100282`.
     pub task_id: Option<i64>,
 }
@@ -331,8 +331,8 @@ pub struct CloseMem0ServiceResponse {
 
 /// The `ClosePostgRESTService` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ClosePostgRestServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ClosePostgRestServiceResponse)]
+/// Answers [`ClosePostgRESTServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClosePostgRESTService {
     /// `DBInstanceId`, required: string. Example: `postgres-0uwjmh8t`.
@@ -343,7 +343,7 @@ pub struct ClosePostgRESTService {
 /// The answer of [`ClosePostgRESTService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClosePostgRestServiceResponse {
+pub struct ClosePostgRESTServiceResponse {
     /// `TaskId`: integer. Example: `100019`.
     pub task_id: Option<i64>,
 }
@@ -454,8 +454,8 @@ pub struct CreateBaseBackupResponse {
 
 /// The `CreateDBInstanceNetworkAccess` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CreateDbInstanceNetworkAccessResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CreateDbInstanceNetworkAccessResponse)]
+/// Answers [`CreateDBInstanceNetworkAccessResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstanceNetworkAccess {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -474,7 +474,7 @@ pub struct CreateDBInstanceNetworkAccess {
 /// The answer of [`CreateDBInstanceNetworkAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstanceNetworkAccessResponse {
+pub struct CreateDBInstanceNetworkAccessResponse {
     /// `FlowId`: integer. Example: `26345`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `26345`.
@@ -483,8 +483,8 @@ pub struct CreateDbInstanceNetworkAccessResponse {
 
 /// The `CreateDBProxy` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CreateDbProxyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CreateDbProxyResponse)]
+/// Answers [`CreateDBProxyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBProxy {
     /// `DBInstanceId`, required: string. Example: `postgres-ll68q8z3`.
@@ -507,7 +507,7 @@ pub struct CreateDBProxy {
 /// The answer of [`CreateDBProxy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbProxyResponse {
+pub struct CreateDBProxyResponse {
     /// `DealName`: string. Example: `20260523594022883452641`.
     pub deal_name: Option<String>,
     /// `ProxyGroupId`: string. Example: `proxy-70x0pl73`.
@@ -516,8 +516,8 @@ pub struct CreateDbProxyResponse {
 
 /// The `CreateDBProxyAddress` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CreateDbProxyAddressResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CreateDbProxyAddressResponse)]
+/// Answers [`CreateDBProxyAddressResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBProxyAddress {
     /// `DBInstanceId`, required: string. Example: `postgres-2wvpv38j`.
@@ -554,7 +554,7 @@ pub struct CreateDBProxyAddress {
 /// The answer of [`CreateDBProxyAddress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbProxyAddressResponse {
+pub struct CreateDBProxyAddressResponse {
     /// `TaskId`: integer. Example: `100200`.
     pub task_id: Option<i64>,
 }
@@ -622,9 +622,9 @@ pub struct CreateInstances {
     pub vpc_id: Option<String>,
     /// `SubnetId`, optional: string. Example: `subnet-bthucmmy`.
     pub subnet_id: Option<String>,
-    /// `DBNodeSet`, optional: list of [`DbNode`].
+    /// `DBNodeSet`, optional: list of [`DBNode`].
     #[tc(rename = "DBNodeSet")]
-    pub db_node_set: Option<Vec<DbNode>>,
+    pub db_node_set: Option<Vec<DBNode>>,
     /// `AutoRenewFlag`, optional: integer. Example: `0`.
     pub auto_renew_flag: Option<i64>,
     /// `AutoVoucher`, optional: unsigned integer. Example: `0`.
@@ -710,8 +710,8 @@ pub struct CreateParameterTemplateResponse {
 
 /// The `CreateReadOnlyDBInstance` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`CreateReadOnlyDbInstanceResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = CreateReadOnlyDbInstanceResponse)]
+/// Answers [`CreateReadOnlyDBInstanceResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateReadOnlyDBInstance {
     /// `Zone`, required: string. Example: `ap-guangzhou-1`.
@@ -767,7 +767,7 @@ pub struct CreateReadOnlyDBInstance {
 /// The answer of [`CreateReadOnlyDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateReadOnlyDbInstanceResponse {
+pub struct CreateReadOnlyDBInstanceResponse {
     /// `DealNames`: list of string. Example: `["20241205591002398481181"]`.
     pub deal_names: Option<Vec<String>>,
     /// `BillId`: string. Example: `20241204591002395368561`.
@@ -925,8 +925,8 @@ pub struct DeleteBaseBackupResponse;
 
 /// The `DeleteDBInstanceNetworkAccess` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DeleteDbInstanceNetworkAccessResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DeleteDbInstanceNetworkAccessResponse)]
+/// Answers [`DeleteDBInstanceNetworkAccessResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBInstanceNetworkAccess {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -943,7 +943,7 @@ pub struct DeleteDBInstanceNetworkAccess {
 /// The answer of [`DeleteDBInstanceNetworkAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbInstanceNetworkAccessResponse {
+pub struct DeleteDBInstanceNetworkAccessResponse {
     /// `FlowId`: integer. Example: `14654`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `14654`.
@@ -1235,8 +1235,8 @@ pub struct DescribeBackupDownloadRestrictionResponse {
 
 /// The `DescribeBackupDownloadURL` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeBackupDownloadUrlResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeBackupDownloadUrlResponse)]
+/// Answers [`DescribeBackupDownloadURLResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBackupDownloadURL {
     /// `DBInstanceId`, required: string. Example: `postgres-xxxxxxxx`.
@@ -1256,7 +1256,7 @@ pub struct DescribeBackupDownloadURL {
 /// The answer of [`DescribeBackupDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBackupDownloadUrlResponse {
+pub struct DescribeBackupDownloadURLResponse {
     /// `BackupDownloadURL`: string. Example: `https://postgres-backup-gz-xxxx.cos.ap-guangzhou.myqcloud.co`….
     #[tc(rename = "BackupDownloadURL")]
     pub backup_download_url: Option<String>,
@@ -1400,8 +1400,8 @@ pub struct DescribeClassesResponse {
 
 /// The `DescribeCloneDBInstanceSpec` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeCloneDbInstanceSpecResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeCloneDbInstanceSpecResponse)]
+/// Answers [`DescribeCloneDBInstanceSpecResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloneDBInstanceSpec {
     /// `DBInstanceId`, required: string. Example: `postgres-abcd1234`.
@@ -1416,7 +1416,7 @@ pub struct DescribeCloneDBInstanceSpec {
 /// The answer of [`DescribeCloneDBInstanceSpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloneDbInstanceSpecResponse {
+pub struct DescribeCloneDBInstanceSpecResponse {
     /// `MinSpecCode`: string. Example: `pg.it.2xlarge16`.
     pub min_spec_code: Option<String>,
     /// `MinStorage`: integer. Example: `1000`.
@@ -1425,8 +1425,8 @@ pub struct DescribeCloneDbInstanceSpecResponse {
 
 /// The `DescribeDBBackups` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbBackupsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbBackupsResponse)]
+/// Answers [`DescribeDBBackupsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBBackups {
     /// `DBInstanceId`, required: string. Example: `postgres-6fego161`.
@@ -1447,17 +1447,17 @@ pub struct DescribeDBBackups {
 /// The answer of [`DescribeDBBackups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbBackupsResponse {
+pub struct DescribeDBBackupsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
-    /// `BackupList`: list of [`DbBackup`].
-    pub backup_list: Option<Vec<DbBackup>>,
+    /// `BackupList`: list of [`DBBackup`].
+    pub backup_list: Option<Vec<DBBackup>>,
 }
 
 /// The `DescribeDBErrlogs` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbErrlogsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbErrlogsResponse)]
+/// Answers [`DescribeDBErrlogsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBErrlogs {
     /// `DBInstanceId`, required: string. Example: `postgres-apzvwncr`.
@@ -1482,7 +1482,7 @@ pub struct DescribeDBErrlogs {
 /// The answer of [`DescribeDBErrlogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbErrlogsResponse {
+pub struct DescribeDBErrlogsResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `Details`: list of [`ErrLogDetail`].
@@ -1491,8 +1491,8 @@ pub struct DescribeDbErrlogsResponse {
 
 /// The `DescribeDBInstanceAttribute` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceAttributeResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbInstanceAttributeResponse)]
+/// Answers [`DescribeDBInstanceAttributeResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceAttribute {
     /// `DBInstanceId`, required: string. Example: `postgres-xxxxxxxx`.
@@ -1503,16 +1503,16 @@ pub struct DescribeDBInstanceAttribute {
 /// The answer of [`DescribeDBInstanceAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceAttributeResponse {
-    /// `DBInstance`: [`DbInstance`].
+pub struct DescribeDBInstanceAttributeResponse {
+    /// `DBInstance`: [`DBInstance`].
     #[tc(rename = "DBInstance")]
-    pub db_instance: Option<DbInstance>,
+    pub db_instance: Option<DBInstance>,
 }
 
 /// The `DescribeDBInstanceHAConfig` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceHaConfigResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbInstanceHaConfigResponse)]
+/// Answers [`DescribeDBInstanceHAConfigResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceHAConfig {
     /// `DBInstanceId`, required: string. Example: `postgres-aser1j2o`.
@@ -1523,7 +1523,7 @@ pub struct DescribeDBInstanceHAConfig {
 /// The answer of [`DescribeDBInstanceHAConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceHaConfigResponse {
+pub struct DescribeDBInstanceHAConfigResponse {
     /// `SyncMode`: string. Example: `Async`.
     pub sync_mode: Option<String>,
     /// `MaxStandbyLatency`: unsigned integer. Example: `2000000000`.
@@ -1538,8 +1538,8 @@ pub struct DescribeDbInstanceHaConfigResponse {
 
 /// The `DescribeDBInstanceParameters` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceParametersResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbInstanceParametersResponse)]
+/// Answers [`DescribeDBInstanceParametersResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceParameters {
     /// `DBInstanceId`, required: string. Example: `postgres-xxx`.
@@ -1552,7 +1552,7 @@ pub struct DescribeDBInstanceParameters {
 /// The answer of [`DescribeDBInstanceParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceParametersResponse {
+pub struct DescribeDBInstanceParametersResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Detail`: list of [`ParamInfo`].
@@ -1561,8 +1561,8 @@ pub struct DescribeDbInstanceParametersResponse {
 
 /// The `DescribeDBInstanceSSLConfig` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceSslConfigResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbInstanceSslConfigResponse)]
+/// Answers [`DescribeDBInstanceSSLConfigResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceSSLConfig {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -1573,7 +1573,7 @@ pub struct DescribeDBInstanceSSLConfig {
 /// The answer of [`DescribeDBInstanceSSLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceSslConfigResponse {
+pub struct DescribeDBInstanceSSLConfigResponse {
     /// `SSLEnabled`: boolean. Example: `false`.
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: Option<bool>,
@@ -1595,8 +1595,8 @@ pub struct DescribeDbInstanceSslConfigResponse {
 
 /// The `DescribeDBInstanceSecurityGroups` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbInstanceSecurityGroupsResponse)]
+/// Answers [`DescribeDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceSecurityGroups {
     /// `DBInstanceId`, optional: string. Example: `postgres-apzvwncr`.
@@ -1609,15 +1609,15 @@ pub struct DescribeDBInstanceSecurityGroups {
 /// The answer of [`DescribeDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceSecurityGroupsResponse {
+pub struct DescribeDBInstanceSecurityGroupsResponse {
     /// `SecurityGroupSet`: list of [`SecurityGroup`].
     pub security_group_set: Option<Vec<SecurityGroup>>,
 }
 
 /// The `DescribeDBInstances` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbInstancesResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `Filters`, optional: list of [`Filter`].
@@ -1635,18 +1635,18 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `DBInstanceSet`: list of [`DbInstance`].
+    /// `DBInstanceSet`: list of [`DBInstance`].
     #[tc(rename = "DBInstanceSet")]
-    pub db_instance_set: Option<Vec<DbInstance>>,
+    pub db_instance_set: Option<Vec<DBInstance>>,
 }
 
 /// The `DescribeDBProxy` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbProxyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbProxyResponse)]
+/// Answers [`DescribeDBProxyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBProxy {
     /// `DBInstanceId`, required: string. Example: `postgres-oul13k0b`.
@@ -1659,7 +1659,7 @@ pub struct DescribeDBProxy {
 /// The answer of [`DescribeDBProxy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbProxyResponse {
+pub struct DescribeDBProxyResponse {
     /// `Count`: integer. Example: `1`.
     pub count: Option<i64>,
     /// `ProxyInfos`: list of [`ProxyGroupInfo`].
@@ -1668,8 +1668,8 @@ pub struct DescribeDbProxyResponse {
 
 /// The `DescribeDBProxySSLConfig` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbProxySslConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbProxySslConfigResponse)]
+/// Answers [`DescribeDBProxySSLConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBProxySSLConfig {
     /// `DBInstanceId`, required: string. Example: `postgres-xxxxxxxx`.
@@ -1684,7 +1684,7 @@ pub struct DescribeDBProxySSLConfig {
 /// The answer of [`DescribeDBProxySSLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbProxySslConfigResponse {
+pub struct DescribeDBProxySSLConfigResponse {
     /// `SSLEnabled`: boolean. Example: `true`.
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: Option<bool>,
@@ -1697,8 +1697,8 @@ pub struct DescribeDbProxySslConfigResponse {
 
 /// The `DescribeDBProxySpecs` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbProxySpecsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbProxySpecsResponse)]
+/// Answers [`DescribeDBProxySpecsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBProxySpecs {
     /// `DBInstanceId`, optional: string. Example: `postgres-ronvpb2l`.
@@ -1709,7 +1709,7 @@ pub struct DescribeDBProxySpecs {
 /// The answer of [`DescribeDBProxySpecs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbProxySpecsResponse {
+pub struct DescribeDBProxySpecsResponse {
     /// `SpecSet`: list of [`ProxySpecItem`].
     pub spec_set: Option<Vec<ProxySpecItem>>,
     /// `SupportProxy`: boolean. Example: `true`.
@@ -1720,8 +1720,8 @@ pub struct DescribeDbProxySpecsResponse {
 
 /// The `DescribeDBVersions` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbVersionsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbVersionsResponse)]
+/// Answers [`DescribeDBVersionsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBVersions {
     /// `StorageType`, optional: string. Example: `PHYSICAL_LOCAL_SSD`.
@@ -1731,15 +1731,15 @@ pub struct DescribeDBVersions {
 /// The answer of [`DescribeDBVersions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbVersionsResponse {
+pub struct DescribeDBVersionsResponse {
     /// `VersionSet`: list of [`Version`].
     pub version_set: Option<Vec<Version>>,
 }
 
 /// The `DescribeDBXlogs` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribeDbXlogsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribeDbXlogsResponse)]
+/// Answers [`DescribeDBXlogsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBXlogs {
     /// `DBInstanceId`, required: string. Example: `postgres-apzvwncr`.
@@ -1758,7 +1758,7 @@ pub struct DescribeDBXlogs {
 /// The answer of [`DescribeDBXlogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbXlogsResponse {
+pub struct DescribeDBXlogsResponse {
     /// `TotalCount`: integer. Example: `6`.
     pub total_count: Option<i64>,
     /// `XlogList`: list of [`Xlog`].
@@ -1987,8 +1987,8 @@ pub struct DescribeMem0ServiceResponse {
     /// `PGUserName`: string. Example: `mem0_user`.
     #[tc(rename = "PGUserName")]
     pub pg_user_name: Option<String>,
-    /// `NetworkAccessList`: list of [`DbInstanceNetInfo`].
-    pub network_access_list: Option<Vec<DbInstanceNetInfo>>,
+    /// `NetworkAccessList`: list of [`DBInstanceNetInfo`].
+    pub network_access_list: Option<Vec<DBInstanceNetInfo>>,
 }
 
 /// The `DescribeOrders` action of POSTGRES API 2017-03-12.
@@ -2094,8 +2094,8 @@ pub struct DescribeParamsEventResponse {
 
 /// The `DescribePostgRESTService` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DescribePostgRestServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DescribePostgRestServiceResponse)]
+/// Answers [`DescribePostgRESTServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePostgRESTService {
     /// `DBInstanceId`, required: string. Example: `postgres-0uwjmh8t`.
@@ -2106,13 +2106,13 @@ pub struct DescribePostgRESTService {
 /// The answer of [`DescribePostgRESTService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePostgRestServiceResponse {
+pub struct DescribePostgRESTServiceResponse {
     /// `Status`: string. Example: `running`.
     pub status: Option<String>,
     /// `CreateTime`: string. Example: `2026-05-11 15:15:50`.
     pub create_time: Option<String>,
-    /// `NetworkAccessList`: list of [`DbInstanceNetInfo`], may be null.
-    pub network_access_list: Option<Vec<DbInstanceNetInfo>>,
+    /// `NetworkAccessList`: list of [`DBInstanceNetInfo`], may be null.
+    pub network_access_list: Option<Vec<DBInstanceNetInfo>>,
     /// `JWTSecret`: string, may be null. Example: `dsfadlsfjkadsjfalkdfjads`.
     #[tc(rename = "JWTSecret")]
     pub jwt_secret: Option<String>,
@@ -2313,8 +2313,8 @@ pub struct DescribeZonesResponse {
 
 /// The `DestroyDBInstance` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DestroyDbInstanceResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DestroyDbInstanceResponse)]
+/// Answers [`DestroyDBInstanceResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyDBInstance {
     /// `DBInstanceId`, required: string. Example: `postgres-19nmz2xb`.
@@ -2325,12 +2325,12 @@ pub struct DestroyDBInstance {
 /// The answer of [`DestroyDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyDbInstanceResponse;
+pub struct DestroyDBInstanceResponse;
 
 /// The `DestroyDBProxy` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DestroyDbProxyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DestroyDbProxyResponse)]
+/// Answers [`DestroyDBProxyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyDBProxy {
     /// `DBInstanceId`, required: string. Example: `postgres-ll68q8z3`.
@@ -2343,12 +2343,12 @@ pub struct DestroyDBProxy {
 /// The answer of [`DestroyDBProxy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyDbProxyResponse;
+pub struct DestroyDBProxyResponse;
 
 /// The `DisIsolateDBInstances` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`DisIsolateDbInstancesResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = DisIsolateDbInstancesResponse)]
+/// Answers [`DisIsolateDBInstancesResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisIsolateDBInstances {
     /// `DBInstanceIdSet`, required: list of string. Example: `["postgres-xxxxxxx"]`.
@@ -2365,12 +2365,12 @@ pub struct DisIsolateDBInstances {
 /// The answer of [`DisIsolateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisIsolateDbInstancesResponse;
+pub struct DisIsolateDBInstancesResponse;
 
 /// The `InquiryPriceCreateDBInstances` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`InquiryPriceCreateDbInstancesResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = InquiryPriceCreateDbInstancesResponse)]
+/// Answers [`InquiryPriceCreateDBInstancesResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryPriceCreateDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-2`.
@@ -2399,7 +2399,7 @@ pub struct InquiryPriceCreateDBInstances {
 /// The answer of [`InquiryPriceCreateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPriceCreateDbInstancesResponse {
+pub struct InquiryPriceCreateDBInstancesResponse {
     /// `OriginalPrice`: unsigned integer. Example: `27600`.
     pub original_price: Option<u64>,
     /// `Price`: unsigned integer. Example: `27600`.
@@ -2410,8 +2410,8 @@ pub struct InquiryPriceCreateDbInstancesResponse {
 
 /// The `InquiryPriceRenewDBInstance` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`InquiryPriceRenewDbInstanceResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = InquiryPriceRenewDbInstanceResponse)]
+/// Answers [`InquiryPriceRenewDBInstanceResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryPriceRenewDBInstance {
     /// `DBInstanceId`, required: string. Example: `postgres-6fego161`.
@@ -2424,7 +2424,7 @@ pub struct InquiryPriceRenewDBInstance {
 /// The answer of [`InquiryPriceRenewDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPriceRenewDbInstanceResponse {
+pub struct InquiryPriceRenewDBInstanceResponse {
     /// `OriginalPrice`: integer. Example: `253440`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `210355`.
@@ -2435,8 +2435,8 @@ pub struct InquiryPriceRenewDbInstanceResponse {
 
 /// The `InquiryPriceUpgradeDBInstance` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`InquiryPriceUpgradeDbInstanceResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = InquiryPriceUpgradeDbInstanceResponse)]
+/// Answers [`InquiryPriceUpgradeDBInstanceResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryPriceUpgradeDBInstance {
     /// `Storage`, required: integer. Example: `500`.
@@ -2455,7 +2455,7 @@ pub struct InquiryPriceUpgradeDBInstance {
 /// The answer of [`InquiryPriceUpgradeDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPriceUpgradeDbInstanceResponse {
+pub struct InquiryPriceUpgradeDBInstanceResponse {
     /// `OriginalPrice`: integer. Example: `1300`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `1300`.
@@ -2466,8 +2466,8 @@ pub struct InquiryPriceUpgradeDbInstanceResponse {
 
 /// The `IsolateDBInstances` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`IsolateDbInstancesResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = IsolateDbInstancesResponse)]
+/// Answers [`IsolateDBInstancesResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDBInstances {
     /// `DBInstanceIdSet`, required: list of string. Example: `["postgres-xxxxxxxx"]`.
@@ -2478,7 +2478,7 @@ pub struct IsolateDBInstances {
 /// The answer of [`IsolateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDbInstancesResponse;
+pub struct IsolateDBInstancesResponse;
 
 /// The `LockAccount` action of POSTGRES API 2017-03-12.
 ///
@@ -2638,8 +2638,8 @@ pub struct ModifyBaseBackupExpireTimeResponse;
 
 /// The `ModifyDBInstanceChargeType` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceChargeTypeResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceChargeTypeResponse)]
+/// Answers [`ModifyDBInstanceChargeTypeResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceChargeType {
     /// `DBInstanceId`, required: string. Example: `postgres-apzvwncr`.
@@ -2658,15 +2658,15 @@ pub struct ModifyDBInstanceChargeType {
 /// The answer of [`ModifyDBInstanceChargeType`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceChargeTypeResponse {
+pub struct ModifyDBInstanceChargeTypeResponse {
     /// `DealName`: string. Example: `201806181256`.
     pub deal_name: Option<String>,
 }
 
 /// The `ModifyDBInstanceDeletionProtection` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceDeletionProtectionResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceDeletionProtectionResponse)]
+/// Answers [`ModifyDBInstanceDeletionProtectionResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceDeletionProtection {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -2679,20 +2679,20 @@ pub struct ModifyDBInstanceDeletionProtection {
 /// The answer of [`ModifyDBInstanceDeletionProtection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceDeletionProtectionResponse;
+pub struct ModifyDBInstanceDeletionProtectionResponse;
 
 /// The `ModifyDBInstanceDeployment` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceDeploymentResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceDeploymentResponse)]
+/// Answers [`ModifyDBInstanceDeploymentResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceDeployment {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
     #[tc(rename = "DBInstanceId")]
     pub db_instance_id: String,
-    /// `DBNodeSet`, required: list of [`DbNode`].
+    /// `DBNodeSet`, required: list of [`DBNode`].
     #[tc(rename = "DBNodeSet")]
-    pub db_node_set: Vec<DbNode>,
+    pub db_node_set: Vec<DBNode>,
     /// `SwitchTag`, required: integer. Example: `1`.
     pub switch_tag: i64,
     /// `SwitchStartTime`, optional: string. Example: `12:00:00`.
@@ -2704,15 +2704,15 @@ pub struct ModifyDBInstanceDeployment {
 /// The answer of [`ModifyDBInstanceDeployment`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceDeploymentResponse {
+pub struct ModifyDBInstanceDeploymentResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
 
 /// The `ModifyDBInstanceHAConfig` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceHaConfigResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceHaConfigResponse)]
+/// Answers [`ModifyDBInstanceHAConfigResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceHAConfig {
     /// `DBInstanceId`, required: string. Example: `postgres-aser1j2o`.
@@ -2733,12 +2733,12 @@ pub struct ModifyDBInstanceHAConfig {
 /// The answer of [`ModifyDBInstanceHAConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceHaConfigResponse;
+pub struct ModifyDBInstanceHAConfigResponse;
 
 /// The `ModifyDBInstanceName` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceNameResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceNameResponse)]
+/// Answers [`ModifyDBInstanceNameResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceName {
     /// `DBInstanceId`, required: string. Example: `postgres-6fego161`.
@@ -2751,12 +2751,12 @@ pub struct ModifyDBInstanceName {
 /// The answer of [`ModifyDBInstanceName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNameResponse;
+pub struct ModifyDBInstanceNameResponse;
 
 /// The `ModifyDBInstanceParameters` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceParametersResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceParametersResponse)]
+/// Answers [`ModifyDBInstanceParametersResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceParameters {
     /// `DBInstanceId`, required: string. Example: `postgres-q12ghoq1`.
@@ -2769,15 +2769,15 @@ pub struct ModifyDBInstanceParameters {
 /// The answer of [`ModifyDBInstanceParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceParametersResponse {
+pub struct ModifyDBInstanceParametersResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
 
 /// The `ModifyDBInstanceReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceReadOnlyGroupResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceReadOnlyGroupResponse)]
+/// Answers [`ModifyDBInstanceReadOnlyGroupResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceReadOnlyGroup {
     /// `DBInstanceId`, required: string. Example: `pgro-kwk4tq23`.
@@ -2792,7 +2792,7 @@ pub struct ModifyDBInstanceReadOnlyGroup {
 /// The answer of [`ModifyDBInstanceReadOnlyGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceReadOnlyGroupResponse {
+pub struct ModifyDBInstanceReadOnlyGroupResponse {
     /// `FlowId`: integer. Example: `4253`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `4253`.
@@ -2801,8 +2801,8 @@ pub struct ModifyDbInstanceReadOnlyGroupResponse {
 
 /// The `ModifyDBInstanceSSLConfig` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceSslConfigResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceSslConfigResponse)]
+/// Answers [`ModifyDBInstanceSSLConfigResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSSLConfig {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -2818,15 +2818,15 @@ pub struct ModifyDBInstanceSSLConfig {
 /// The answer of [`ModifyDBInstanceSSLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSslConfigResponse {
+pub struct ModifyDBInstanceSSLConfigResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
 
 /// The `ModifyDBInstanceSecurityGroups` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `SecurityGroupIdSet`, required: list of string. Example: `["sg-91jbmkp1"]`.
@@ -2841,12 +2841,12 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyDBInstanceSpec` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstanceSpecResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstanceSpecResponse)]
+/// Answers [`ModifyDBInstanceSpecResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSpec {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -2877,7 +2877,7 @@ pub struct ModifyDBInstanceSpec {
 /// The answer of [`ModifyDBInstanceSpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSpecResponse {
+pub struct ModifyDBInstanceSpecResponse {
     /// `DealName`: string. Example: `201806127634`.
     pub deal_name: Option<String>,
     /// `BillId`: string. Example: `20241204591602395368569`.
@@ -2886,8 +2886,8 @@ pub struct ModifyDbInstanceSpecResponse {
 
 /// The `ModifyDBInstancesProject` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbInstancesProjectResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbInstancesProjectResponse)]
+/// Answers [`ModifyDBInstancesProjectResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstancesProject {
     /// `DBInstanceIdSet`, required: list of string. Example: `["postgres-6bwgamo3","postgres-lnp6j6172"]`.
@@ -2900,15 +2900,15 @@ pub struct ModifyDBInstancesProject {
 /// The answer of [`ModifyDBInstancesProject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstancesProjectResponse {
+pub struct ModifyDBInstancesProjectResponse {
     /// `Count`: integer. Example: `2`.
     pub count: Option<i64>,
 }
 
 /// The `ModifyDBProxy` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbProxyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbProxyResponse)]
+/// Answers [`ModifyDBProxyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBProxy {
     /// `DBInstanceId`, required: string. Example: `postgres-ll68q8z3`.
@@ -2933,15 +2933,15 @@ pub struct ModifyDBProxy {
 /// The answer of [`ModifyDBProxy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbProxyResponse {
+pub struct ModifyDBProxyResponse {
     /// `DealName`: string. Example: `20260523594022883452641`.
     pub deal_name: Option<String>,
 }
 
 /// The `ModifyDBProxyAddress` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbProxyAddressResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbProxyAddressResponse)]
+/// Answers [`ModifyDBProxyAddressResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBProxyAddress {
     /// `DBInstanceId`, required: string. Example: `postgres-2wvpv38j`.
@@ -2974,15 +2974,15 @@ pub struct ModifyDBProxyAddress {
 /// The answer of [`ModifyDBProxyAddress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbProxyAddressResponse {
+pub struct ModifyDBProxyAddressResponse {
     /// `TaskId`: integer. Example: `100201`.
     pub task_id: Option<i64>,
 }
 
 /// The `ModifyDBProxySSLConfig` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyDbProxySslConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyDbProxySslConfigResponse)]
+/// Answers [`ModifyDBProxySSLConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBProxySSLConfig {
     /// `DBInstanceId`, required: string. Example: `postgres-xxxxxxxx`.
@@ -3002,7 +3002,7 @@ pub struct ModifyDBProxySSLConfig {
 /// The answer of [`ModifyDBProxySSLConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbProxySslConfigResponse {
+pub struct ModifyDBProxySSLConfigResponse {
     /// `TaskId`: integer. Example: `12`.
     pub task_id: Option<i64>,
 }
@@ -3074,8 +3074,8 @@ pub struct ModifyParameterTemplateResponse;
 
 /// The `ModifyReadOnlyDBInstanceWeight` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ModifyReadOnlyDbInstanceWeightResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ModifyReadOnlyDbInstanceWeightResponse)]
+/// Answers [`ModifyReadOnlyDBInstanceWeightResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyReadOnlyDBInstanceWeight {
     /// `DBInstanceId`, required: string. Example: `pgro-xxxx`.
@@ -3090,7 +3090,7 @@ pub struct ModifyReadOnlyDBInstanceWeight {
 /// The answer of [`ModifyReadOnlyDBInstanceWeight`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyReadOnlyDbInstanceWeightResponse;
+pub struct ModifyReadOnlyDBInstanceWeightResponse;
 
 /// The `ModifyReadOnlyGroupConfig` action of POSTGRES API 2017-03-12.
 ///
@@ -3141,8 +3141,8 @@ pub struct ModifySwitchTimePeriodResponse;
 
 /// The `OpenAccountCAM` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`OpenAccountCamResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = OpenAccountCamResponse)]
+/// Answers [`OpenAccountCAMResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenAccountCAM {
     /// `DBInstanceId`, required: string. Example: `postgres-4sfuv15b`.
@@ -3155,7 +3155,7 @@ pub struct OpenAccountCAM {
 /// The answer of [`OpenAccountCAM`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenAccountCamResponse;
+pub struct OpenAccountCAMResponse;
 
 /// The `OpenAuditService` action of POSTGRES API 2017-03-12.
 ///
@@ -3182,8 +3182,8 @@ pub struct OpenAuditServiceResponse;
 
 /// The `OpenDBExtranetAccess` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`OpenDbExtranetAccessResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = OpenDbExtranetAccessResponse)]
+/// Answers [`OpenDBExtranetAccessResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenDBExtranetAccess {
     /// `DBInstanceId`, required: string. Example: `postgres-apzvwncr`.
@@ -3196,7 +3196,7 @@ pub struct OpenDBExtranetAccess {
 /// The answer of [`OpenDBExtranetAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenDbExtranetAccessResponse {
+pub struct OpenDBExtranetAccessResponse {
     /// `FlowId`: integer. Example: `47161`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `47161`.
@@ -3231,8 +3231,8 @@ pub struct OpenMem0ServiceResponse {
 
 /// The `OpenPostgRESTService` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`OpenPostgRestServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = OpenPostgRestServiceResponse)]
+/// Answers [`OpenPostgRESTServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenPostgRESTService {
     /// `DBInstanceId`, required: string. Example: `postgres-om193q01`.
@@ -3251,7 +3251,7 @@ pub struct OpenPostgRESTService {
 /// The answer of [`OpenPostgRESTService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenPostgRestServiceResponse {
+pub struct OpenPostgRESTServiceResponse {
     /// `TaskId`: integer. Example: `100314`.
     pub task_id: Option<i64>,
 }
@@ -3291,8 +3291,8 @@ pub struct RefreshAccountPasswordResponse;
 
 /// The `ReloadBalanceDBProxyNode` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`ReloadBalanceDbProxyNodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = ReloadBalanceDbProxyNodeResponse)]
+/// Answers [`ReloadBalanceDBProxyNodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReloadBalanceDBProxyNode {
     /// `DBInstanceId`, required: string. Example: `postgres-ko7e7fs5`.
@@ -3307,12 +3307,12 @@ pub struct ReloadBalanceDBProxyNode {
 /// The answer of [`ReloadBalanceDBProxyNode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReloadBalanceDbProxyNodeResponse;
+pub struct ReloadBalanceDBProxyNodeResponse;
 
 /// The `RemoveDBInstanceFromReadOnlyGroup` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`RemoveDbInstanceFromReadOnlyGroupResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = RemoveDbInstanceFromReadOnlyGroupResponse)]
+/// Answers [`RemoveDBInstanceFromReadOnlyGroupResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveDBInstanceFromReadOnlyGroup {
     /// `DBInstanceId`, required: string. Example: `pgro-c4wtbx1f`.
@@ -3325,7 +3325,7 @@ pub struct RemoveDBInstanceFromReadOnlyGroup {
 /// The answer of [`RemoveDBInstanceFromReadOnlyGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveDbInstanceFromReadOnlyGroupResponse {
+pub struct RemoveDBInstanceFromReadOnlyGroupResponse {
     /// `FlowId`: integer. Example: `23654`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `23654`.
@@ -3379,8 +3379,8 @@ pub struct ResetAccountPasswordResponse;
 
 /// The `RestartDBInstance` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`RestartDbInstanceResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = RestartDbInstanceResponse)]
+/// Answers [`RestartDBInstanceResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartDBInstance {
     /// `DBInstanceId`, required: string. Example: `postgres-apzvwncr`.
@@ -3391,7 +3391,7 @@ pub struct RestartDBInstance {
 /// The answer of [`RestartDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartDbInstanceResponse {
+pub struct RestartDBInstanceResponse {
     /// `FlowId`: integer. Example: `11528`.
     pub flow_id: Option<i64>,
     /// `TaskId`: integer. Example: `11528`.
@@ -3400,8 +3400,8 @@ pub struct RestartDbInstanceResponse {
 
 /// The `RestoreDBInstanceObjects` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`RestoreDbInstanceObjectsResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = RestoreDbInstanceObjectsResponse)]
+/// Answers [`RestoreDBInstanceObjectsResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestoreDBInstanceObjects {
     /// `DBInstanceId`, required: string. Example: `postgres-6bwgamo3`.
@@ -3418,7 +3418,7 @@ pub struct RestoreDBInstanceObjects {
 /// The answer of [`RestoreDBInstanceObjects`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestoreDbInstanceObjectsResponse {
+pub struct RestoreDBInstanceObjectsResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
@@ -3446,8 +3446,8 @@ pub struct SetAutoRenewFlagResponse {
 
 /// The `SwitchDBInstancePrimary` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`SwitchDbInstancePrimaryResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = SwitchDbInstancePrimaryResponse)]
+/// Answers [`SwitchDBInstancePrimaryResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchDBInstancePrimary {
     /// `DBInstanceId`, required: string. Example: `postgres-aser1j2o`.
@@ -3466,7 +3466,7 @@ pub struct SwitchDBInstancePrimary {
 /// The answer of [`SwitchDBInstancePrimary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SwitchDbInstancePrimaryResponse {
+pub struct SwitchDBInstancePrimaryResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
@@ -3491,8 +3491,8 @@ pub struct UnlockAccountResponse;
 
 /// The `UpgradeDBInstanceKernelVersion` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`UpgradeDbInstanceKernelVersionResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = UpgradeDbInstanceKernelVersionResponse)]
+/// Answers [`UpgradeDBInstanceKernelVersionResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstanceKernelVersion {
     /// `DBInstanceId`, required: string. Example: `postgres-aser1j2o`.
@@ -3514,15 +3514,15 @@ pub struct UpgradeDBInstanceKernelVersion {
 /// The answer of [`UpgradeDBInstanceKernelVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceKernelVersionResponse {
+pub struct UpgradeDBInstanceKernelVersionResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
 
 /// The `UpgradeDBInstanceMajorVersion` action of POSTGRES API 2017-03-12.
 ///
-/// Answers [`UpgradeDbInstanceMajorVersionResponse`].
-#[tc_action(service = "postgres", version = "2017-03-12", region = "optional", response = UpgradeDbInstanceMajorVersionResponse)]
+/// Answers [`UpgradeDBInstanceMajorVersionResponse`].
+#[tc_action(service = "postgres", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstanceMajorVersion {
     /// `DBInstanceId`, required: string. Example: `postgres-klj12ina`.
@@ -3550,7 +3550,7 @@ pub struct UpgradeDBInstanceMajorVersion {
 /// The answer of [`UpgradeDBInstanceMajorVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceMajorVersionResponse {
+pub struct UpgradeDBInstanceMajorVersionResponse {
     /// `TaskId`: integer. Example: `5423`.
     pub task_id: Option<i64>,
 }
@@ -3839,10 +3839,10 @@ pub struct ClassInfo {
     pub qps: Option<u64>,
 }
 
-/// The `DBBackup` model of POSTGRES API 2017-03-12 (renamed: the metadata calls it `DBBackup`).
+/// The `DBBackup` model of POSTGRES API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbBackup {
+pub struct DBBackup {
     /// `Id`: integer. Example: `450`.
     pub id: Option<i64>,
     /// `StartTime`: string. Example: `2018-06-21 01:55:04.199169`.
@@ -3869,10 +3869,10 @@ pub struct DbBackup {
     pub set_id: Option<String>,
 }
 
-/// The `DBInstance` model of POSTGRES API 2017-03-12 (renamed: the metadata calls it `DBInstance`).
+/// The `DBInstance` model of POSTGRES API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstance {
+pub struct DBInstance {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
     /// `Zone`: string. Example: `ap-guangzhou-3`.
@@ -3932,9 +3932,9 @@ pub struct DbInstance {
     pub pay_type: Option<String>,
     /// `AutoRenew`: unsigned integer. Example: `1`.
     pub auto_renew: Option<u64>,
-    /// `DBInstanceNetInfo`: list of [`DbInstanceNetInfo`].
+    /// `DBInstanceNetInfo`: list of [`DBInstanceNetInfo`].
     #[tc(rename = "DBInstanceNetInfo")]
-    pub db_instance_net_info: Option<Vec<DbInstanceNetInfo>>,
+    pub db_instance_net_info: Option<Vec<DBInstanceNetInfo>>,
     /// `Type`: string. Example: `TS85`.
     pub type_: Option<String>,
     /// `AppId`: unsigned integer. Example: `123455`.
@@ -3954,9 +3954,9 @@ pub struct DbInstance {
     pub status_in_readonly_group: Option<String>,
     /// `OfflineTime`: string. Example: `2014-08-03 12:00`.
     pub offline_time: Option<String>,
-    /// `DBNodeSet`: list of [`DbNode`], may be null.
+    /// `DBNodeSet`: list of [`DBNode`], may be null.
     #[tc(rename = "DBNodeSet")]
-    pub db_node_set: Option<Vec<DbNode>>,
+    pub db_node_set: Option<Vec<DBNode>>,
     /// `IsSupportTDE`: integer. Example: `1`.
     #[tc(rename = "IsSupportTDE")]
     pub is_support_tde: Option<i64>,
@@ -3979,10 +3979,10 @@ pub struct DbInstance {
     pub db_instance_storage_type: Option<String>,
 }
 
-/// The `DBInstanceNetInfo` model of POSTGRES API 2017-03-12 (renamed: the metadata calls it `DBInstanceNetInfo`).
+/// The `DBInstanceNetInfo` model of POSTGRES API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstanceNetInfo {
+pub struct DBInstanceNetInfo {
     /// `Address`: string. Example: `cd-postgres-xxxxxxxx.sql.tencentcdb.com`.
     pub address: Option<String>,
     /// `Ip`: string. Example: `111.111.11.11`.
@@ -4001,10 +4001,10 @@ pub struct DbInstanceNetInfo {
     pub protocol_type: Option<String>,
 }
 
-/// The `DBNode` model of POSTGRES API 2017-03-12 (renamed: the metadata calls it `DBNode`).
+/// The `DBNode` model of POSTGRES API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbNode {
+pub struct DBNode {
     /// `Role`: string. Example: `Primary, Standby`.
     pub role: Option<String>,
     /// `Zone`: string. Example: `ap-guangzhou-1`.
@@ -4658,14 +4658,14 @@ pub struct ReadOnlyGroup {
     pub zone: Option<String>,
     /// `Status`: string. Example: `ok`.
     pub status: Option<String>,
-    /// `ReadOnlyDBInstanceList`: list of [`DbInstance`].
+    /// `ReadOnlyDBInstanceList`: list of [`DBInstance`].
     #[tc(rename = "ReadOnlyDBInstanceList")]
-    pub read_only_db_instance_list: Option<Vec<DbInstance>>,
+    pub read_only_db_instance_list: Option<Vec<DBInstance>>,
     /// `Rebalance`: integer. Example: `0`.
     pub rebalance: Option<i64>,
-    /// `DBInstanceNetInfo`: list of [`DbInstanceNetInfo`]. Example: `[ { "Address": "", "Ip": "172.*.*.*", "NetType": "private",`….
+    /// `DBInstanceNetInfo`: list of [`DBInstanceNetInfo`]. Example: `[ { "Address": "", "Ip": "172.*.*.*", "NetType": "private",`….
     #[tc(rename = "DBInstanceNetInfo")]
-    pub db_instance_net_info: Option<Vec<DbInstanceNetInfo>>,
+    pub db_instance_net_info: Option<Vec<DBInstanceNetInfo>>,
     /// `NetworkAccessList`: list of [`NetworkAccess`], may be null.
     pub network_access_list: Option<Vec<NetworkAccess>>,
 }

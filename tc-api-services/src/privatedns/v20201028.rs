@@ -236,18 +236,18 @@ pub struct CreateInboundEndpointResponse {
 
 /// The `CreatePrivateDNSAccount` action of PRIVATEDNS API 2020-10-28.
 ///
-/// Answers [`CreatePrivateDnsAccountResponse`].
-#[tc_action(service = "privatedns", version = "2020-10-28", region = "optional", response = CreatePrivateDnsAccountResponse)]
+/// Answers [`CreatePrivateDNSAccountResponse`].
+#[tc_action(service = "privatedns", version = "2020-10-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePrivateDNSAccount {
-    /// `Account`, required: [`PrivateDnsAccount`].
-    pub account: PrivateDnsAccount,
+    /// `Account`, required: [`PrivateDNSAccount`].
+    pub account: PrivateDNSAccount,
 }
 
 /// The answer of [`CreatePrivateDNSAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreatePrivateDnsAccountResponse;
+pub struct CreatePrivateDNSAccountResponse;
 
 /// The `CreatePrivateZone` action of PRIVATEDNS API 2020-10-28.
 ///
@@ -396,18 +396,18 @@ pub struct DeleteInboundEndpointResponse;
 
 /// The `DeletePrivateDNSAccount` action of PRIVATEDNS API 2020-10-28.
 ///
-/// Answers [`DeletePrivateDnsAccountResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "privatedns", version = "2020-10-28", region = "optional", response = DeletePrivateDnsAccountResponse)]
+/// Answers [`DeletePrivateDNSAccountResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "privatedns", version = "2020-10-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeletePrivateDNSAccount {
-    /// `Account`, required: [`PrivateDnsAccount`].
-    pub account: PrivateDnsAccount,
+    /// `Account`, required: [`PrivateDNSAccount`].
+    pub account: PrivateDNSAccount,
 }
 
 /// The answer of [`DeletePrivateDNSAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeletePrivateDnsAccountResponse;
+pub struct DeletePrivateDNSAccountResponse;
 
 /// The `DeletePrivateZone` action of PRIVATEDNS API 2020-10-28.
 ///
@@ -717,8 +717,8 @@ pub struct DescribeInboundEndpointListResponse {
 
 /// The `DescribePrivateDNSAccountList` action of PRIVATEDNS API 2020-10-28.
 ///
-/// Answers [`DescribePrivateDnsAccountListResponse`].
-#[tc_action(service = "privatedns", version = "2020-10-28", region = "optional", response = DescribePrivateDnsAccountListResponse)]
+/// Answers [`DescribePrivateDNSAccountListResponse`].
+#[tc_action(service = "privatedns", version = "2020-10-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrivateDNSAccountList {
     /// `Offset`, optional: integer. Example: `1`.
@@ -732,11 +732,11 @@ pub struct DescribePrivateDNSAccountList {
 /// The answer of [`DescribePrivateDNSAccountList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePrivateDnsAccountListResponse {
+pub struct DescribePrivateDNSAccountListResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `AccountSet`: list of [`PrivateDnsAccount`].
-    pub account_set: Option<Vec<PrivateDnsAccount>>,
+    /// `AccountSet`: list of [`PrivateDNSAccount`].
+    pub account_set: Option<Vec<PrivateDNSAccount>>,
 }
 
 /// The `DescribePrivateZone` action of PRIVATEDNS API 2020-10-28.
@@ -1332,10 +1332,10 @@ pub struct OutboundEndpoint {
     pub end_point_vip_set: Option<Vec<String>>,
 }
 
-/// The `PrivateDNSAccount` model of PRIVATEDNS API 2020-10-28 (renamed: the metadata calls it `PrivateDNSAccount`).
+/// The `PrivateDNSAccount` model of PRIVATEDNS API 2020-10-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrivateDnsAccount {
+pub struct PrivateDNSAccount {
     /// `Uin`: string. Example: `1000209830`.
     pub uin: Option<String>,
     /// `Account`: string. Example: `testname@qq.com`.

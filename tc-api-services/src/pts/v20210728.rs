@@ -310,9 +310,9 @@ pub struct CreateScenario {
     pub protocols: Option<Vec<ProtocolInfo>>,
     /// `RequestFiles`, optional: list of [`FileInfo`].
     pub request_files: Option<Vec<FileInfo>>,
-    /// `SLAPolicy`, optional: [`SlaPolicy`].
+    /// `SLAPolicy`, optional: [`SLAPolicy`].
     #[tc(rename = "SLAPolicy")]
-    pub sla_policy: Option<SlaPolicy>,
+    pub sla_policy: Option<SLAPolicy>,
     /// `Plugins`, optional: list of [`FileInfo`].
     pub plugins: Option<Vec<FileInfo>>,
     /// `DomainNameConfig`, optional: [`DomainNameConfig`].
@@ -1310,9 +1310,9 @@ pub struct UpdateScenario {
     pub protocols: Option<Vec<ProtocolInfo>>,
     /// `RequestFiles`, optional: list of [`FileInfo`].
     pub request_files: Option<Vec<FileInfo>>,
-    /// `SLAPolicy`, optional: [`SlaPolicy`].
+    /// `SLAPolicy`, optional: [`SLAPolicy`].
     #[tc(rename = "SLAPolicy")]
-    pub sla_policy: Option<SlaPolicy>,
+    pub sla_policy: Option<SLAPolicy>,
     /// `Plugins`, optional: list of [`FileInfo`].
     pub plugins: Option<Vec<FileInfo>>,
     /// `DomainNameConfig`, optional: [`DomainNameConfig`].
@@ -1564,10 +1564,10 @@ pub struct CustomSampleMatrix {
     pub step: Option<i64>,
 }
 
-/// The `DNSConfig` model of PTS API 2021-07-28 (renamed: the metadata calls it `DNSConfig`).
+/// The `DNSConfig` model of PTS API 2021-07-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsConfig {
+pub struct DNSConfig {
     /// `Nameservers`: list of string, may be null. Example: `["0.0.0.0"]`.
     pub nameservers: Option<Vec<String>>,
 }
@@ -1578,9 +1578,9 @@ pub struct DnsConfig {
 pub struct DomainNameConfig {
     /// `HostAliases`: list of [`HostAlias`], may be null.
     pub host_aliases: Option<Vec<HostAlias>>,
-    /// `DNSConfig`: [`DnsConfig`], may be null.
+    /// `DNSConfig`: [`DNSConfig`], may be null.
     #[tc(rename = "DNSConfig")]
-    pub dns_config: Option<DnsConfig>,
+    pub dns_config: Option<DNSConfig>,
 }
 
 /// The `EnvVar` model of PTS API 2021-07-28.
@@ -2076,31 +2076,31 @@ pub struct RequestsPerSecond {
     pub iteration_count: Option<i64>,
 }
 
-/// The `SLALabel` model of PTS API 2021-07-28 (renamed: the metadata calls it `SLALabel`).
+/// The `SLALabel` model of PTS API 2021-07-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlaLabel {
+pub struct SLALabel {
     /// `LabelName`: string. Example: `service`.
     pub label_name: Option<String>,
     /// `LabelValue`: string. Example: `http://httpbin.org/get`.
     pub label_value: Option<String>,
 }
 
-/// The `SLAPolicy` model of PTS API 2021-07-28 (renamed: the metadata calls it `SLAPolicy`).
+/// The `SLAPolicy` model of PTS API 2021-07-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlaPolicy {
-    /// `SLARules`: list of [`SlaRule`], may be null.
+pub struct SLAPolicy {
+    /// `SLARules`: list of [`SLARule`], may be null.
     #[tc(rename = "SLARules")]
-    pub sla_rules: Option<Vec<SlaRule>>,
+    pub sla_rules: Option<Vec<SLARule>>,
     /// `AlertChannel`: [`AlertChannel`], may be null.
     pub alert_channel: Option<AlertChannel>,
 }
 
-/// The `SLARule` model of PTS API 2021-07-28 (renamed: the metadata calls it `SLARule`).
+/// The `SLARule` model of PTS API 2021-07-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlaRule {
+pub struct SLARule {
     /// `Metric`: string. Example: `pts_engine_req_total`.
     pub metric: Option<String>,
     /// `Aggregation`: string. Example: `avg`.
@@ -2109,8 +2109,8 @@ pub struct SlaRule {
     pub condition: Option<String>,
     /// `Value`: number. Example: `1.00`.
     pub value: Option<f64>,
-    /// `LabelFilter`: list of [`SlaLabel`], may be null.
-    pub label_filter: Option<Vec<SlaLabel>>,
+    /// `LabelFilter`: list of [`SLALabel`], may be null.
+    pub label_filter: Option<Vec<SLALabel>>,
     /// `AbortFlag`: boolean. Example: `true`.
     pub abort_flag: Option<bool>,
     /// `For`: string. Example: `1m`.
@@ -2198,9 +2198,9 @@ pub struct Scenario {
     pub protocols: Option<Vec<ProtocolInfo>>,
     /// `RequestFiles`: list of [`FileInfo`], may be null.
     pub request_files: Option<Vec<FileInfo>>,
-    /// `SLAPolicy`: [`SlaPolicy`].
+    /// `SLAPolicy`: [`SLAPolicy`].
     #[tc(rename = "SLAPolicy")]
-    pub sla_policy: Option<SlaPolicy>,
+    pub sla_policy: Option<SLAPolicy>,
     /// `Plugins`: list of [`FileInfo`], may be null.
     pub plugins: Option<Vec<FileInfo>>,
     /// `DomainNameConfig`: [`DomainNameConfig`].

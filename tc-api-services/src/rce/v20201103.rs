@@ -242,9 +242,9 @@ pub struct ModifyNameListDataResponse {
 pub struct AccountInfo {
     /// `AccountType`, required: unsigned integer. Example: `10004`.
     pub account_type: u64,
-    /// `QQAccount`, optional: [`QqAccountInfo`]. Example: `QQAccount.QQOpenId="A8E0232CD************2058B0EA885"`.
+    /// `QQAccount`, optional: [`QQAccountInfo`]. Example: `QQAccount.QQOpenId="A8E0232CD************2058B0EA885"`.
     #[tc(rename = "QQAccount")]
-    pub qq_account: Option<QqAccountInfo>,
+    pub qq_account: Option<QQAccountInfo>,
     /// `WeChatAccount`, optional: [`WeChatAccountInfo`]. Example: `WeChatAccount.WeChatOpenId="oOya25F************4OAQCdcFo"`.
     pub we_chat_account: Option<WeChatAccountInfo>,
     /// `OtherAccount`, optional: [`OtherAccountInfo`]. Example: `3ac9aa8a9a0074918763bfd6ed526ed9`.
@@ -845,10 +845,10 @@ pub struct OutputRiskAssessmentInfo {
     pub token_time: Option<String>,
 }
 
-/// The `QQAccountInfo` model of RCE API 2020-11-03 (renamed: the metadata calls it `QQAccountInfo`).
+/// The `QQAccountInfo` model of RCE API 2020-11-03.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QqAccountInfo {
+pub struct QQAccountInfo {
     /// `QQOpenId`, required: string. Example: `A8E0232CD************2058B0EA885`.
     #[tc(rename = "QQOpenId")]
     pub qq_open_id: String,

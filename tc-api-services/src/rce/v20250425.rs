@@ -11,22 +11,22 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] =
 
 /// The `ManageIPPortraitRisk` action of RCE API 2025-04-25.
 ///
-/// Answers [`ManageIpPortraitRiskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rce", version = "2025-04-25", region = "optional", response = ManageIpPortraitRiskResponse)]
+/// Answers [`ManageIPPortraitRiskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rce", version = "2025-04-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ManageIPPortraitRisk {
     /// `PostTime`, required: integer. Example: `1766977948`.
     pub post_time: i64,
-    /// `BusinessSecurityData`, optional: [`ManageIpPortraitRiskInput`].
-    pub business_security_data: Option<ManageIpPortraitRiskInput>,
+    /// `BusinessSecurityData`, optional: [`ManageIPPortraitRiskInput`].
+    pub business_security_data: Option<ManageIPPortraitRiskInput>,
 }
 
 /// The answer of [`ManageIPPortraitRisk`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManageIpPortraitRiskResponse {
-    /// `Data`: [`ManageIpPortraitRiskOutput`].
-    pub data: Option<ManageIpPortraitRiskOutput>,
+pub struct ManageIPPortraitRiskResponse {
+    /// `Data`: [`ManageIPPortraitRiskOutput`].
+    pub data: Option<ManageIPPortraitRiskOutput>,
 }
 
 /// The `IpLocationInfo` model of RCE API 2025-04-25.
@@ -95,32 +95,32 @@ pub struct IpNetworkInfo {
     pub is_mx_server: Option<bool>,
 }
 
-/// The `ManageIPPortraitRiskInput` model of RCE API 2025-04-25 (renamed: the metadata calls it `ManageIPPortraitRiskInput`).
+/// The `ManageIPPortraitRiskInput` model of RCE API 2025-04-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManageIpPortraitRiskInput {
+pub struct ManageIPPortraitRiskInput {
     /// `UserIp`, required: string. Example: `123.***.**.2`.
     pub user_ip: String,
     /// `Channel`, required: integer. Example: `1`.
     pub channel: i64,
 }
 
-/// The `ManageIPPortraitRiskOutput` model of RCE API 2025-04-25 (renamed: the metadata calls it `ManageIPPortraitRiskOutput`).
+/// The `ManageIPPortraitRiskOutput` model of RCE API 2025-04-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManageIpPortraitRiskOutput {
+pub struct ManageIPPortraitRiskOutput {
     /// `Code`: integer. Example: `0`.
     pub code: Option<i64>,
     /// `Message`: string. Example: `OK`.
     pub message: Option<String>,
-    /// `Value`: [`ManageIpPortraitRiskValueOutput`].
-    pub value: Option<ManageIpPortraitRiskValueOutput>,
+    /// `Value`: [`ManageIPPortraitRiskValueOutput`].
+    pub value: Option<ManageIPPortraitRiskValueOutput>,
 }
 
-/// The `ManageIPPortraitRiskValueOutput` model of RCE API 2025-04-25 (renamed: the metadata calls it `ManageIPPortraitRiskValueOutput`).
+/// The `ManageIPPortraitRiskValueOutput` model of RCE API 2025-04-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManageIpPortraitRiskValueOutput {
+pub struct ManageIPPortraitRiskValueOutput {
     /// `UserIp`: string. Example: `123.***.**.2`.
     pub user_ip: Option<String>,
     /// `RiskScore`: integer. Example: `0`.

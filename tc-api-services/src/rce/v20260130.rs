@@ -667,10 +667,10 @@ pub struct DigitalOrder {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Environment {
-    /// `Location`: [`IpLocation`].
-    pub location: Option<IpLocation>,
-    /// `Network`: [`IpNetwork`].
-    pub network: Option<IpNetwork>,
+    /// `Location`: [`IPLocation`].
+    pub location: Option<IPLocation>,
+    /// `Network`: [`IPNetwork`].
+    pub network: Option<IPNetwork>,
 }
 
 /// The `EventDetail` model of RCE API 2026-01-30.
@@ -685,8 +685,8 @@ pub struct EventDetail {
     pub create_order: Option<CreateOrderEvent>,
     /// `Transaction`, optional: [`TransactionEvent`].
     pub transaction: Option<TransactionEvent>,
-    /// `Sms`, optional: [`SmsEvent`].
-    pub sms: Option<SmsEvent>,
+    /// `Sms`, optional: [`SMSEvent`].
+    pub sms: Option<SMSEvent>,
     /// `ChargeBack`, optional: [`ChargeBackEvent`].
     pub charge_back: Option<ChargeBackEvent>,
     /// `Logout`, optional: [`LogoutEvent`].
@@ -749,10 +749,10 @@ pub struct Guild {
     pub president_role_id: Option<String>,
 }
 
-/// The `IPLocation` model of RCE API 2026-01-30 (renamed: the metadata calls it `IPLocation`).
+/// The `IPLocation` model of RCE API 2026-01-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpLocation {
+pub struct IPLocation {
     /// `Country`: string. Example: `BR`.
     pub country: Option<String>,
     /// `Region`: string. Example: `Espírito Santo`.
@@ -771,10 +771,10 @@ pub struct IpLocation {
     pub zip_code: Option<String>,
 }
 
-/// The `IPNetwork` model of RCE API 2026-01-30 (renamed: the metadata calls it `IPNetwork`).
+/// The `IPNetwork` model of RCE API 2026-01-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpNetwork {
+pub struct IPNetwork {
     /// `ISP`: string. Example: `Telefonica`.
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
@@ -1182,7 +1182,7 @@ pub struct RegisterEvent {
     pub cust: Option<Vec<Cust>>,
 }
 
-/// The `Result` model of RCE API 2026-01-30 (renamed: the metadata calls it `Result`).
+/// The `Result` model of RCE API 2026-01-30, named `ResultModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultModel {
@@ -1220,10 +1220,10 @@ pub struct Role {
     pub role_create_time: Option<String>,
 }
 
-/// The `SMSEvent` model of RCE API 2026-01-30 (renamed: the metadata calls it `SMSEvent`).
+/// The `SMSEvent` model of RCE API 2026-01-30.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmsEvent {
+pub struct SMSEvent {
     /// `UserInfo`, optional: [`User`].
     pub user_info: Option<User>,
     /// `SMSId`, optional: string. Example: `sms_***********01`.

@@ -411,8 +411,8 @@ pub struct CloseLogResponse;
 
 /// The `CloseSSL` action of REDIS API 2018-04-12.
 ///
-/// Answers [`CloseSslResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = CloseSslResponse)]
+/// Answers [`CloseSSLResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloseSSL {
     /// `InstanceId`, required: string. Example: `crs-deindi7de`.
@@ -424,7 +424,7 @@ pub struct CloseSSL {
 /// The answer of [`CloseSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloseSslResponse {
+pub struct CloseSSLResponse {
     /// `TaskId`: integer. Example: `486489`.
     pub task_id: Option<i64>,
 }
@@ -882,8 +882,8 @@ pub struct DescribeBandwidthRangeResponse {
 
 /// The `DescribeCommonDBInstances` action of REDIS API 2018-04-12.
 ///
-/// Answers [`DescribeCommonDbInstancesResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = DescribeCommonDbInstancesResponse)]
+/// Answers [`DescribeCommonDBInstancesResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCommonDBInstances {
     /// `VpcIds`, optional: list of integer. Example: `[1120,1121]`.
@@ -917,7 +917,7 @@ pub struct DescribeCommonDBInstances {
 /// The answer of [`DescribeCommonDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCommonDbInstancesResponse {
+pub struct DescribeCommonDBInstancesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `InstanceDetails`: list of [`RedisCommonInstanceList`].
@@ -926,8 +926,8 @@ pub struct DescribeCommonDbInstancesResponse {
 
 /// The `DescribeDBSecurityGroups` action of REDIS API 2018-04-12.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `Product`, required: string. Example: `redis`.
@@ -939,7 +939,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
     /// `VIP`: string. Example: `10.10.0.1`.
@@ -1048,8 +1048,8 @@ pub struct DescribeInstanceBackupsResponse {
 
 /// The `DescribeInstanceDTSInfo` action of REDIS API 2018-04-12.
 ///
-/// Answers [`DescribeInstanceDtsInfoResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = DescribeInstanceDtsInfoResponse)]
+/// Answers [`DescribeInstanceDTSInfoResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceDTSInfo {
     /// `InstanceId`, required: string. Example: `crs-6ia1c1c3`.
@@ -1059,7 +1059,7 @@ pub struct DescribeInstanceDTSInfo {
 /// The answer of [`DescribeInstanceDTSInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceDtsInfoResponse {
+pub struct DescribeInstanceDTSInfoResponse {
     /// `JobId`: string. Example: `dts-l2g434lt`.
     pub job_id: Option<String>,
     /// `JobName`: string. Example: `redis_dts_test28`.
@@ -1072,10 +1072,10 @@ pub struct DescribeInstanceDtsInfoResponse {
     pub offset: Option<i64>,
     /// `CutDownTime`: string. Example: `2019-08-16 17:10:13`.
     pub cut_down_time: Option<String>,
-    /// `SrcInfo`: [`DescribeInstanceDtsInstanceInfo`].
-    pub src_info: Option<DescribeInstanceDtsInstanceInfo>,
-    /// `DstInfo`: [`DescribeInstanceDtsInstanceInfo`].
-    pub dst_info: Option<DescribeInstanceDtsInstanceInfo>,
+    /// `SrcInfo`: [`DescribeInstanceDTSInstanceInfo`].
+    pub src_info: Option<DescribeInstanceDTSInstanceInfo>,
+    /// `DstInfo`: [`DescribeInstanceDTSInstanceInfo`].
+    pub dst_info: Option<DescribeInstanceDTSInstanceInfo>,
 }
 
 /// The `DescribeInstanceDealDetail` action of REDIS API 2018-04-12.
@@ -1234,8 +1234,8 @@ pub struct DescribeInstanceMonitorHotKeyResponse {
 
 /// The `DescribeInstanceMonitorSIP` action of REDIS API 2018-04-12.
 ///
-/// Answers [`DescribeInstanceMonitorSipResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = DescribeInstanceMonitorSipResponse)]
+/// Answers [`DescribeInstanceMonitorSIPResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceMonitorSIP {
     /// `InstanceId`, required: string. Example: `crs-5a4py64p`.
@@ -1245,7 +1245,7 @@ pub struct DescribeInstanceMonitorSIP {
 /// The answer of [`DescribeInstanceMonitorSIP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceMonitorSipResponse {
+pub struct DescribeInstanceMonitorSIPResponse {
     /// `Data`: list of [`SourceInfo`]. Example: `crs-5a4py64p`.
     pub data: Option<Vec<SourceInfo>>,
 }
@@ -1881,8 +1881,8 @@ pub struct DescribeRedisClusters {
 pub struct DescribeRedisClustersResponse {
     /// `Total`: integer. Example: `10`.
     pub total: Option<i64>,
-    /// `Resources`: list of [`CdcResource`].
-    pub resources: Option<Vec<CdcResource>>,
+    /// `Resources`: list of [`CDCResource`].
+    pub resources: Option<Vec<CDCResource>>,
 }
 
 /// The `DescribeReplicationGroup` action of REDIS API 2018-04-12.
@@ -1939,8 +1939,8 @@ pub struct DescribeReplicationGroupInstanceResponse {
 
 /// The `DescribeSSLStatus` action of REDIS API 2018-04-12.
 ///
-/// Answers [`DescribeSslStatusResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = DescribeSslStatusResponse)]
+/// Answers [`DescribeSSLStatusResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSSLStatus {
     /// `InstanceId`, required: string. Example: `crs-deindi7de`.
@@ -1950,7 +1950,7 @@ pub struct DescribeSSLStatus {
 /// The answer of [`DescribeSSLStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSslStatusResponse {
+pub struct DescribeSSLStatusResponse {
     /// `CertDownloadUrl`: string. Example: `https://`.
     pub cert_download_url: Option<String>,
     /// `UrlExpiredTime`: string. Example: `2022-05-31 10:47:29`.
@@ -2505,8 +2505,8 @@ pub struct ModifyConnectionConfigResponse {
 
 /// The `ModifyDBInstanceSecurityGroups` action of REDIS API 2018-04-12.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `Product`, required: string. Example: `redis`.
@@ -2520,7 +2520,7 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyInstance` action of REDIS API 2018-04-12.
 ///
@@ -2943,8 +2943,8 @@ pub struct OpenLogResponse;
 
 /// The `OpenSSL` action of REDIS API 2018-04-12.
 ///
-/// Answers [`OpenSslResponse`].
-#[tc_action(service = "redis", version = "2018-04-12", region = "optional", response = OpenSslResponse)]
+/// Answers [`OpenSSLResponse`].
+#[tc_action(service = "redis", version = "2018-04-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenSSL {
     /// `InstanceId`, required: string. Example: `crs-deindi7de`.
@@ -2956,7 +2956,7 @@ pub struct OpenSSL {
 /// The answer of [`OpenSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenSslResponse {
+pub struct OpenSSLResponse {
     /// `TaskId`: integer. Example: `486489`.
     pub task_id: Option<i64>,
 }
@@ -3402,10 +3402,10 @@ pub struct BigKeyTypeInfo {
     pub updatetime: Option<i64>,
 }
 
-/// The `CDCResource` model of REDIS API 2018-04-12 (renamed: the metadata calls it `CDCResource`).
+/// The `CDCResource` model of REDIS API 2018-04-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CdcResource {
+pub struct CDCResource {
     /// `AppId`: integer. Example: `125639021`.
     pub app_id: Option<i64>,
     /// `RegionId`: integer. Example: `1`.
@@ -3474,10 +3474,10 @@ pub struct DeliverSummary {
     pub deliver_error: Option<String>,
 }
 
-/// The `DescribeInstanceDTSInstanceInfo` model of REDIS API 2018-04-12 (renamed: the metadata calls it `DescribeInstanceDTSInstanceInfo`).
+/// The `DescribeInstanceDTSInstanceInfo` model of REDIS API 2018-04-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceDtsInstanceInfo {
+pub struct DescribeInstanceDTSInstanceInfo {
     /// `RegionId`: integer. Example: `1`.
     pub region_id: Option<i64>,
     /// `InstanceId`: string. Example: `crs-o7vdf2no`.

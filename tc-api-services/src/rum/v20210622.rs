@@ -371,8 +371,8 @@ pub struct CreateStarProjectResponse {
 
 /// The `CreateTDEMApplication` action of RUM API 2021-06-22.
 ///
-/// Answers [`CreateTdemApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = CreateTdemApplicationResponse)]
+/// Answers [`CreateTDEMApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTDEMApplication {
     /// `InstanceId`, required: string. Example: `rum-LgSqrGWEdgsx`.
@@ -390,7 +390,7 @@ pub struct CreateTDEMApplication {
 /// The answer of [`CreateTDEMApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTdemApplicationResponse {
+pub struct CreateTDEMApplicationResponse {
     /// `AppId`: string. Example: `app-TFf7aQLVJL4f`.
     pub app_id: Option<String>,
     /// `ProjectKey`: string. Example: `hmDJY7XJbiCx`.
@@ -399,8 +399,8 @@ pub struct CreateTdemApplicationResponse {
 
 /// The `CreateTDEMBusinessSystem` action of RUM API 2021-06-22.
 ///
-/// Answers [`CreateTdemBusinessSystemResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = CreateTdemBusinessSystemResponse)]
+/// Answers [`CreateTDEMBusinessSystemResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTDEMBusinessSystem {
     /// `InstanceName`, required: string. Example: `测试业务系统`.
@@ -414,7 +414,7 @@ pub struct CreateTDEMBusinessSystem {
 /// The answer of [`CreateTDEMBusinessSystem`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTdemBusinessSystemResponse {
+pub struct CreateTDEMBusinessSystemResponse {
     /// `InstanceId`: string. Example: `rum-LgSqrGWEdgsx`.
     pub instance_id: Option<String>,
     /// `Status`: integer. Example: `2`.
@@ -423,8 +423,8 @@ pub struct CreateTdemBusinessSystemResponse {
 
 /// The `CreateTDEMDialTask` action of RUM API 2021-06-22.
 ///
-/// Answers [`CreateTdemDialTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = CreateTdemDialTaskResponse)]
+/// Answers [`CreateTDEMDialTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTDEMDialTask {
     /// `AppId`, required: string. Example: `5`.
@@ -482,12 +482,12 @@ pub struct CreateTDEMDialTask {
 /// The answer of [`CreateTDEMDialTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTdemDialTaskResponse;
+pub struct CreateTDEMDialTaskResponse;
 
 /// The `CreateTDEMFieldTransformRule` action of RUM API 2021-06-22.
 ///
-/// Answers [`CreateTdemFieldTransformRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = CreateTdemFieldTransformRuleResponse)]
+/// Answers [`CreateTDEMFieldTransformRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTDEMFieldTransformRule {
     /// `AppId`, required: string. Example: `11`.
@@ -513,15 +513,15 @@ pub struct CreateTDEMFieldTransformRule {
 /// The answer of [`CreateTDEMFieldTransformRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTdemFieldTransformRuleResponse {
+pub struct CreateTDEMFieldTransformRuleResponse {
     /// `Rule`: [`FieldTransformRuleItem`].
     pub rule: Option<FieldTransformRuleItem>,
 }
 
 /// The `CreateTDEMFunnel` action of RUM API 2021-06-22.
 ///
-/// Answers [`CreateTdemFunnelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = CreateTdemFunnelResponse)]
+/// Answers [`CreateTDEMFunnelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTDEMFunnel {
     /// `AppId`, required: string. Example: `1****2`.
@@ -541,7 +541,7 @@ pub struct CreateTDEMFunnel {
 /// The answer of [`CreateTDEMFunnel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTdemFunnelResponse {
+pub struct CreateTDEMFunnelResponse {
     /// `Result`: string. Example: `{"FunnelId":"97148841-a473-46da-8d4a-c3c35d4d4db1","FunnelNa`….
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"InvalidParameter","Message":"步骤数必须在2到20之间"}`.
@@ -839,8 +839,8 @@ pub struct DeleteSymbolArtifactResponse {
 
 /// The `DeleteTDEMApplication` action of RUM API 2021-06-22.
 ///
-/// Answers [`DeleteTdemApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DeleteTdemApplicationResponse)]
+/// Answers [`DeleteTDEMApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteTDEMApplication {
     /// `AppId`, required: string. Example: `app-8drfG6abVX9u`.
@@ -850,15 +850,15 @@ pub struct DeleteTDEMApplication {
 /// The answer of [`DeleteTDEMApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteTdemApplicationResponse {
+pub struct DeleteTDEMApplicationResponse {
     /// `AppId`: string. Example: `app-8drfG6abVX9u`.
     pub app_id: Option<String>,
 }
 
 /// The `DeleteTDEMBusinessSystem` action of RUM API 2021-06-22.
 ///
-/// Answers [`DeleteTdemBusinessSystemResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DeleteTdemBusinessSystemResponse)]
+/// Answers [`DeleteTDEMBusinessSystemResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteTDEMBusinessSystem {
     /// `InstanceId`, required: string. Example: `rum-uAjarWHxKtjx`.
@@ -868,15 +868,15 @@ pub struct DeleteTDEMBusinessSystem {
 /// The answer of [`DeleteTDEMBusinessSystem`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteTdemBusinessSystemResponse {
+pub struct DeleteTDEMBusinessSystemResponse {
     /// `InstanceId`: string. Example: `rum-uAjarWHxKtjx`.
     pub instance_id: Option<String>,
 }
 
 /// The `DeleteTDEMDialTask` action of RUM API 2021-06-22.
 ///
-/// Answers [`DeleteTdemDialTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DeleteTdemDialTaskResponse)]
+/// Answers [`DeleteTDEMDialTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteTDEMDialTask {
     /// `AppId`, required: string. Example: `5`.
@@ -888,15 +888,15 @@ pub struct DeleteTDEMDialTask {
 /// The answer of [`DeleteTDEMDialTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteTdemDialTaskResponse {
+pub struct DeleteTDEMDialTaskResponse {
     /// `TaskId`: string. Example: `1`.
     pub task_id: Option<String>,
 }
 
 /// The `DeleteTDEMFieldTransformRule` action of RUM API 2021-06-22.
 ///
-/// Answers [`DeleteTdemFieldTransformRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DeleteTdemFieldTransformRuleResponse)]
+/// Answers [`DeleteTDEMFieldTransformRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteTDEMFieldTransformRule {
     /// `Id`, required: integer. Example: `31`.
@@ -908,7 +908,7 @@ pub struct DeleteTDEMFieldTransformRule {
 /// The answer of [`DeleteTDEMFieldTransformRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteTdemFieldTransformRuleResponse {
+pub struct DeleteTDEMFieldTransformRuleResponse {
     /// `Id`: integer. Example: `31`.
     pub id: Option<i64>,
     /// `Deleted`: boolean. Example: `true`.
@@ -919,8 +919,8 @@ pub struct DeleteTdemFieldTransformRuleResponse {
 
 /// The `DeleteTDEMFunnel` action of RUM API 2021-06-22.
 ///
-/// Answers [`DeleteTdemFunnelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DeleteTdemFunnelResponse)]
+/// Answers [`DeleteTDEMFunnelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteTDEMFunnel {
     /// `AppId`, required: string. Example: `1****7`.
@@ -932,7 +932,7 @@ pub struct DeleteTDEMFunnel {
 /// The answer of [`DeleteTDEMFunnel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteTdemFunnelResponse {
+pub struct DeleteTDEMFunnelResponse {
     /// `Result`: string. Example: `{"Deleted":true}`.
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"ResourceNotFound","Message":"漏斗不存在"}`.
@@ -3272,8 +3272,8 @@ pub struct DescribeExceptionReportListResponse {
 
 /// The `DescribeFOOMMallocProblemDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeFoomMallocProblemDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeFoomMallocProblemDetailResponse)]
+/// Answers [`DescribeFOOMMallocProblemDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFOOMMallocProblemDetail {
     /// `ProductId`, required: string. Example: `1056`.
@@ -3295,7 +3295,7 @@ pub struct DescribeFOOMMallocProblemDetail {
 /// The answer of [`DescribeFOOMMallocProblemDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFoomMallocProblemDetailResponse {
+pub struct DescribeFOOMMallocProblemDetailResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Code`: integer. Example: `200`.
@@ -3306,8 +3306,8 @@ pub struct DescribeFoomMallocProblemDetailResponse {
 
 /// The `DescribeFOOMMallocProblemList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeFoomMallocProblemListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeFoomMallocProblemListResponse)]
+/// Answers [`DescribeFOOMMallocProblemListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFOOMMallocProblemList {
     /// `ProductId`, required: string. Example: `1035`.
@@ -3333,7 +3333,7 @@ pub struct DescribeFOOMMallocProblemList {
 /// The answer of [`DescribeFOOMMallocProblemList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFoomMallocProblemListResponse {
+pub struct DescribeFOOMMallocProblemListResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Message`: string. Example: `success`.
@@ -3344,8 +3344,8 @@ pub struct DescribeFoomMallocProblemListResponse {
 
 /// The `DescribeFOOMMallocReportList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeFoomMallocReportListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeFoomMallocReportListResponse)]
+/// Answers [`DescribeFOOMMallocReportListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFOOMMallocReportList {
     /// `ProductId`, required: string. Example: `1035`.
@@ -3373,7 +3373,7 @@ pub struct DescribeFOOMMallocReportList {
 /// The answer of [`DescribeFOOMMallocReportList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFoomMallocReportListResponse {
+pub struct DescribeFOOMMallocReportListResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Message`: string. Example: `success`.
@@ -3384,8 +3384,8 @@ pub struct DescribeFoomMallocReportListResponse {
 
 /// The `DescribeFOOMProblemDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeFoomProblemDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeFoomProblemDetailResponse)]
+/// Answers [`DescribeFOOMProblemDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFOOMProblemDetail {
     /// `ProductId`, required: string. Example: `1056`.
@@ -3407,7 +3407,7 @@ pub struct DescribeFOOMProblemDetail {
 /// The answer of [`DescribeFOOMProblemDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFoomProblemDetailResponse {
+pub struct DescribeFOOMProblemDetailResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Code`: integer. Example: `200`.
@@ -3418,8 +3418,8 @@ pub struct DescribeFoomProblemDetailResponse {
 
 /// The `DescribeFOOMProblemList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeFoomProblemListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeFoomProblemListResponse)]
+/// Answers [`DescribeFOOMProblemListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFOOMProblemList {
     /// `ProductId`, required: string. Example: `1035`.
@@ -3445,7 +3445,7 @@ pub struct DescribeFOOMProblemList {
 /// The answer of [`DescribeFOOMProblemList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFoomProblemListResponse {
+pub struct DescribeFOOMProblemListResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Message`: string. Example: `success`.
@@ -3456,8 +3456,8 @@ pub struct DescribeFoomProblemListResponse {
 
 /// The `DescribeFOOMReportList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeFoomReportListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeFoomReportListResponse)]
+/// Answers [`DescribeFOOMReportListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFOOMReportList {
     /// `ProductId`, required: string. Example: `1035`.
@@ -3485,7 +3485,7 @@ pub struct DescribeFOOMReportList {
 /// The answer of [`DescribeFOOMReportList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFoomReportListResponse {
+pub struct DescribeFOOMReportListResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Message`: string. Example: `success`.
@@ -3665,8 +3665,8 @@ pub struct DescribeIssueBreadcrumbsResponse {
 
 /// The `DescribeIssueCrashLogDownloadURL` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeIssueCrashLogDownloadUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeIssueCrashLogDownloadUrlResponse)]
+/// Answers [`DescribeIssueCrashLogDownloadURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIssueCrashLogDownloadURL {
     /// `AppId`, required: string. Example: `19920`.
@@ -3680,7 +3680,7 @@ pub struct DescribeIssueCrashLogDownloadURL {
 /// The answer of [`DescribeIssueCrashLogDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIssueCrashLogDownloadUrlResponse {
+pub struct DescribeIssueCrashLogDownloadURLResponse {
     /// `Result`: string. Example: `{"Data":{}}`.
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"InvalidAction","Message":"action DescribeIssueCrash`….
@@ -4004,8 +4004,8 @@ pub struct DescribeIssuesStatisticsTrendResponse {
 
 /// The `DescribeLagANRProblemAccountDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeLagAnrProblemAccountDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeLagAnrProblemAccountDetailResponse)]
+/// Answers [`DescribeLagANRProblemAccountDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLagANRProblemAccountDetail {
     /// `ProductId`, required: string. Example: `1056`.
@@ -4027,7 +4027,7 @@ pub struct DescribeLagANRProblemAccountDetail {
 /// The answer of [`DescribeLagANRProblemAccountDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLagAnrProblemAccountDetailResponse {
+pub struct DescribeLagANRProblemAccountDetailResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Code`: integer. Example: `200`.
@@ -4038,8 +4038,8 @@ pub struct DescribeLagAnrProblemAccountDetailResponse {
 
 /// The `DescribeLagANRProblemFeatureAccounts` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeLagAnrProblemFeatureAccountsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeLagAnrProblemFeatureAccountsResponse)]
+/// Answers [`DescribeLagANRProblemFeatureAccountsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLagANRProblemFeatureAccounts {
     /// `ProductId`, required: string. Example: `1035`.
@@ -4067,7 +4067,7 @@ pub struct DescribeLagANRProblemFeatureAccounts {
 /// The answer of [`DescribeLagANRProblemFeatureAccounts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLagAnrProblemFeatureAccountsResponse {
+pub struct DescribeLagANRProblemFeatureAccountsResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Message`: string. Example: `success`.
@@ -4078,8 +4078,8 @@ pub struct DescribeLagAnrProblemFeatureAccountsResponse {
 
 /// The `DescribeLagANRProblemList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeLagAnrProblemListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeLagAnrProblemListResponse)]
+/// Answers [`DescribeLagANRProblemListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLagANRProblemList {
     /// `ProductId`, required: string. Example: `1035`.
@@ -4105,7 +4105,7 @@ pub struct DescribeLagANRProblemList {
 /// The answer of [`DescribeLagANRProblemList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLagAnrProblemListResponse {
+pub struct DescribeLagANRProblemListResponse {
     /// `Data`: string. Example: `{\"base_rsp\":{\"code\":0,\"msg\":\"success\"}`.
     pub data: Option<String>,
     /// `Message`: string. Example: `success`.
@@ -5144,8 +5144,8 @@ pub struct DescribeSymbolArtifactsResponse {
 
 /// The `DescribeTDEMApplications` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemApplicationsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemApplicationsResponse)]
+/// Answers [`DescribeTDEMApplicationsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMApplications {
     /// `Offset`, optional: integer. Example: `0`.
@@ -5161,7 +5161,7 @@ pub struct DescribeTDEMApplications {
 /// The answer of [`DescribeTDEMApplications`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemApplicationsResponse {
+pub struct DescribeTDEMApplicationsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `ApplicationSet`: list of [`ApplicationItem`].
@@ -5170,8 +5170,8 @@ pub struct DescribeTdemApplicationsResponse {
 
 /// The `DescribeTDEMBusinessSystems` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemBusinessSystemsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemBusinessSystemsResponse)]
+/// Answers [`DescribeTDEMBusinessSystemsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMBusinessSystems {
     /// `Offset`, optional: integer. Example: `0`.
@@ -5185,7 +5185,7 @@ pub struct DescribeTDEMBusinessSystems {
 /// The answer of [`DescribeTDEMBusinessSystems`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemBusinessSystemsResponse {
+pub struct DescribeTDEMBusinessSystemsResponse {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
     /// `BusinessSystemSet`: list of [`BusinessSystemItem`].
@@ -5194,8 +5194,8 @@ pub struct DescribeTdemBusinessSystemsResponse {
 
 /// The `DescribeTDEMDialDimensions` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemDialDimensionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemDialDimensionsResponse)]
+/// Answers [`DescribeTDEMDialDimensionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMDialDimensions {
     /// `AppId`, required: string. Example: `5`.
@@ -5229,7 +5229,7 @@ pub struct DescribeTDEMDialDimensions {
 /// The answer of [`DescribeTDEMDialDimensions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemDialDimensionsResponse {
+pub struct DescribeTDEMDialDimensionsResponse {
     /// `Dimension`: string. Example: `country`.
     pub dimension: Option<String>,
     /// `Items`: list of [`DialDimensionItem`].
@@ -5238,8 +5238,8 @@ pub struct DescribeTdemDialDimensionsResponse {
 
 /// The `DescribeTDEMDialExecutionDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemDialExecutionDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemDialExecutionDetailResponse)]
+/// Answers [`DescribeTDEMDialExecutionDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMDialExecutionDetail {
     /// `AppId`, required: string. Example: `5`.
@@ -5273,7 +5273,7 @@ pub struct DescribeTDEMDialExecutionDetail {
 /// The answer of [`DescribeTDEMDialExecutionDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemDialExecutionDetailResponse {
+pub struct DescribeTDEMDialExecutionDetailResponse {
     /// `TaskId`: string. Example: `1`.
     pub task_id: Option<String>,
     /// `TaskName`: string. Example: `capi-selftest-0930-mod`.
@@ -5308,8 +5308,8 @@ pub struct DescribeTdemDialExecutionDetailResponse {
 
 /// The `DescribeTDEMDialExecutionList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemDialExecutionListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemDialExecutionListResponse)]
+/// Answers [`DescribeTDEMDialExecutionListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMDialExecutionList {
     /// `AppId`, required: string. Example: `5`.
@@ -5347,7 +5347,7 @@ pub struct DescribeTDEMDialExecutionList {
 /// The answer of [`DescribeTDEMDialExecutionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemDialExecutionListResponse {
+pub struct DescribeTDEMDialExecutionListResponse {
     /// `TotalCount`: integer. Example: `516`.
     pub total_count: Option<i64>,
     /// `ExecutionSet`: list of [`DialExecution`].
@@ -5356,8 +5356,8 @@ pub struct DescribeTdemDialExecutionListResponse {
 
 /// The `DescribeTDEMDialOverview` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemDialOverviewResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemDialOverviewResponse)]
+/// Answers [`DescribeTDEMDialOverviewResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMDialOverview {
     /// `AppId`, required: string. Example: `5`.
@@ -5389,7 +5389,7 @@ pub struct DescribeTDEMDialOverview {
 /// The answer of [`DescribeTDEMDialOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemDialOverviewResponse {
+pub struct DescribeTDEMDialOverviewResponse {
     /// `TaskCount`: integer. Example: `0`.
     pub task_count: Option<i64>,
     /// `ExecutionCount`: integer. Example: `0`.
@@ -5406,8 +5406,8 @@ pub struct DescribeTdemDialOverviewResponse {
 
 /// The `DescribeTDEMDialTasks` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemDialTasksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemDialTasksResponse)]
+/// Answers [`DescribeTDEMDialTasksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMDialTasks {
     /// `AppId`, required: string. Example: `5`.
@@ -5417,15 +5417,15 @@ pub struct DescribeTDEMDialTasks {
 /// The answer of [`DescribeTDEMDialTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemDialTasksResponse {
+pub struct DescribeTDEMDialTasksResponse {
     /// `TaskSet`: list of [`DialTask`].
     pub task_set: Option<Vec<DialTask>>,
 }
 
 /// The `DescribeTDEMDialTrend` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemDialTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemDialTrendResponse)]
+/// Answers [`DescribeTDEMDialTrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMDialTrend {
     /// `AppId`, required: string. Example: `5`.
@@ -5459,15 +5459,15 @@ pub struct DescribeTDEMDialTrend {
 /// The answer of [`DescribeTDEMDialTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemDialTrendResponse {
+pub struct DescribeTDEMDialTrendResponse {
     /// `Points`: list of [`DialTrendPoint`].
     pub points: Option<Vec<DialTrendPoint>>,
 }
 
 /// The `DescribeTDEMEventDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemEventDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemEventDetailResponse)]
+/// Answers [`DescribeTDEMEventDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMEventDetail {
     /// `AppId`, required: string. Example: `11`.
@@ -5481,7 +5481,7 @@ pub struct DescribeTDEMEventDetail {
 /// The answer of [`DescribeTDEMEventDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemEventDetailResponse {
+pub struct DescribeTDEMEventDetailResponse {
     /// `Event`: [`EventView`].
     pub event: Option<EventView>,
     /// `Symbolicated`: [`SymbolicatedView`], may be null.
@@ -5490,8 +5490,8 @@ pub struct DescribeTdemEventDetailResponse {
 
 /// The `DescribeTDEMEventRank` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemEventRankResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemEventRankResponse)]
+/// Answers [`DescribeTDEMEventRankResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMEventRank {
     /// `AppId`, required: string. Example: `17`.
@@ -5525,7 +5525,7 @@ pub struct DescribeTDEMEventRank {
 /// The answer of [`DescribeTDEMEventRank`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemEventRankResponse {
+pub struct DescribeTDEMEventRankResponse {
     /// `Items`: list of [`EventRankItem`].
     pub items: Option<Vec<EventRankItem>>,
     /// `ExceptionDistribution`: [`ExceptionDistribution`].
@@ -5534,8 +5534,8 @@ pub struct DescribeTdemEventRankResponse {
 
 /// The `DescribeTDEMEventSearch` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemEventSearchResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemEventSearchResponse)]
+/// Answers [`DescribeTDEMEventSearchResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMEventSearch {
     /// `AppId`, required: string. Example: `7`.
@@ -5567,7 +5567,7 @@ pub struct DescribeTDEMEventSearch {
 /// The answer of [`DescribeTDEMEventSearch`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemEventSearchResponse {
+pub struct DescribeTDEMEventSearchResponse {
     /// `Events`: list of [`ExplorationEventItem`].
     pub events: Option<Vec<ExplorationEventItem>>,
     /// `Total`: integer. Example: `3410`.
@@ -5580,8 +5580,8 @@ pub struct DescribeTdemEventSearchResponse {
 
 /// The `DescribeTDEMEventSearchSummary` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemEventSearchSummaryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemEventSearchSummaryResponse)]
+/// Answers [`DescribeTDEMEventSearchSummaryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMEventSearchSummary {
     /// `AppId`, required: string. Example: `11`.
@@ -5607,7 +5607,7 @@ pub struct DescribeTDEMEventSearchSummary {
 /// The answer of [`DescribeTDEMEventSearchSummary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemEventSearchSummaryResponse {
+pub struct DescribeTDEMEventSearchSummaryResponse {
     /// `CategoryCounts`: list of [`IntKeyValue`].
     pub category_counts: Option<Vec<IntKeyValue>>,
     /// `Total`: integer. Example: `5`.
@@ -5624,8 +5624,8 @@ pub struct DescribeTdemEventSearchSummaryResponse {
 
 /// The `DescribeTDEMFieldTransformRules` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFieldTransformRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFieldTransformRulesResponse)]
+/// Answers [`DescribeTDEMFieldTransformRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFieldTransformRules {
     /// `AppId`, required: string. Example: `11`.
@@ -5639,7 +5639,7 @@ pub struct DescribeTDEMFieldTransformRules {
 /// The answer of [`DescribeTDEMFieldTransformRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFieldTransformRulesResponse {
+pub struct DescribeTDEMFieldTransformRulesResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `FieldTransformRuleSet`: list of [`FieldTransformRuleItem`].
@@ -5648,8 +5648,8 @@ pub struct DescribeTdemFieldTransformRulesResponse {
 
 /// The `DescribeTDEMFunnelDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFunnelDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFunnelDetailResponse)]
+/// Answers [`DescribeTDEMFunnelDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFunnelDetail {
     /// `AppId`, required: string. Example: `1****7`.
@@ -5661,7 +5661,7 @@ pub struct DescribeTDEMFunnelDetail {
 /// The answer of [`DescribeTDEMFunnelDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFunnelDetailResponse {
+pub struct DescribeTDEMFunnelDetailResponse {
     /// `Result`: string. Example: `{"CreatedBy":"","Description":"","FunnelId":"43","FunnelName`….
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"ResourceNotFound","Message":"漏斗不存在"}`.
@@ -5670,8 +5670,8 @@ pub struct DescribeTdemFunnelDetailResponse {
 
 /// The `DescribeTDEMFunnelDimensions` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFunnelDimensionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFunnelDimensionsResponse)]
+/// Answers [`DescribeTDEMFunnelDimensionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFunnelDimensions {
     /// `AppId`, required: string. Example: `1****7`.
@@ -5706,7 +5706,7 @@ pub struct DescribeTDEMFunnelDimensions {
 /// The answer of [`DescribeTDEMFunnelDimensions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFunnelDimensionsResponse {
+pub struct DescribeTDEMFunnelDimensionsResponse {
     /// `Result`: string. Example: `{"Dimension":"os","Items":[]}`.
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"ResourceNotFound","Message":"漏斗不存在"}`.
@@ -5715,8 +5715,8 @@ pub struct DescribeTdemFunnelDimensionsResponse {
 
 /// The `DescribeTDEMFunnelList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFunnelListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFunnelListResponse)]
+/// Answers [`DescribeTDEMFunnelListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFunnelList {
     /// `AppId`, required: string. Example: `1****2`.
@@ -5734,7 +5734,7 @@ pub struct DescribeTDEMFunnelList {
 /// The answer of [`DescribeTDEMFunnelList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFunnelListResponse {
+pub struct DescribeTDEMFunnelListResponse {
     /// `Result`: string. Example: `{"Funnels":[{"CreatedBy":"600000563898","FunnelId":"97148841`….
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"InvalidParameter","Message":"Status 仅支持 active 或 in`….
@@ -5743,8 +5743,8 @@ pub struct DescribeTdemFunnelListResponse {
 
 /// The `DescribeTDEMFunnelReport` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFunnelReportResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFunnelReportResponse)]
+/// Answers [`DescribeTDEMFunnelReportResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFunnelReport {
     /// `AppId`, required: string. Example: `1****7`.
@@ -5777,7 +5777,7 @@ pub struct DescribeTDEMFunnelReport {
 /// The answer of [`DescribeTDEMFunnelReport`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFunnelReportResponse {
+pub struct DescribeTDEMFunnelReportResponse {
     /// `Result`: string. Example: `{"Chart":[{"StepIndex":1,"StepName":"点击结算","Volume":0}],"Sum`….
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"ResourceNotFound","Message":"漏斗不存在"}`.
@@ -5786,8 +5786,8 @@ pub struct DescribeTdemFunnelReportResponse {
 
 /// The `DescribeTDEMFunnelStepSessionList` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFunnelStepSessionListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFunnelStepSessionListResponse)]
+/// Answers [`DescribeTDEMFunnelStepSessionListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFunnelStepSessionList {
     /// `AppId`, required: string. Example: `146667`.
@@ -5830,7 +5830,7 @@ pub struct DescribeTDEMFunnelStepSessionList {
 /// The answer of [`DescribeTDEMFunnelStepSessionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFunnelStepSessionListResponse {
+pub struct DescribeTDEMFunnelStepSessionListResponse {
     /// `Result`: string. Example: `{"Page":1,"PageSize":1,"Sessions":[],"Total":0}`.
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"ResourceNotFound","Message":"漏斗不存在"}`.
@@ -5839,8 +5839,8 @@ pub struct DescribeTdemFunnelStepSessionListResponse {
 
 /// The `DescribeTDEMFunnelTrend` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemFunnelTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemFunnelTrendResponse)]
+/// Answers [`DescribeTDEMFunnelTrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMFunnelTrend {
     /// `AppId`, required: string. Example: `1****7`.
@@ -5875,7 +5875,7 @@ pub struct DescribeTDEMFunnelTrend {
 /// The answer of [`DescribeTDEMFunnelTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemFunnelTrendResponse {
+pub struct DescribeTDEMFunnelTrendResponse {
     /// `Result`: string. Example: `{"Interval":"day","Points":[]}`.
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"ResourceNotFound","Message":"漏斗不存在"}`.
@@ -5884,8 +5884,8 @@ pub struct DescribeTdemFunnelTrendResponse {
 
 /// The `DescribeTDEMMetricDistribution` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemMetricDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemMetricDistributionResponse)]
+/// Answers [`DescribeTDEMMetricDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMMetricDistribution {
     /// `AppId`, required: string. Example: `1`.
@@ -5915,7 +5915,7 @@ pub struct DescribeTDEMMetricDistribution {
 /// The answer of [`DescribeTDEMMetricDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemMetricDistributionResponse {
+pub struct DescribeTDEMMetricDistributionResponse {
     /// `Items`: list of [`MetricDistributionItem`], may be null.
     pub items: Option<Vec<MetricDistributionItem>>,
     /// `Total`: integer. Example: `0`.
@@ -5926,8 +5926,8 @@ pub struct DescribeTdemMetricDistributionResponse {
 
 /// The `DescribeTDEMMetricSummary` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemMetricSummaryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemMetricSummaryResponse)]
+/// Answers [`DescribeTDEMMetricSummaryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMMetricSummary {
     /// `AppId`, required: string. Example: `7`.
@@ -5953,7 +5953,7 @@ pub struct DescribeTDEMMetricSummary {
 /// The answer of [`DescribeTDEMMetricSummary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemMetricSummaryResponse {
+pub struct DescribeTDEMMetricSummaryResponse {
     /// `Metrics`: list of [`FloatNameValue`], may be null.
     pub metrics: Option<Vec<FloatNameValue>>,
     /// `Results`: list of [`MetricSummaryBatchItem`], may be null.
@@ -5962,8 +5962,8 @@ pub struct DescribeTdemMetricSummaryResponse {
 
 /// The `DescribeTDEMMetricTrend` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemMetricTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemMetricTrendResponse)]
+/// Answers [`DescribeTDEMMetricTrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMMetricTrend {
     /// `AppId`, required: string. Example: `7`.
@@ -5995,7 +5995,7 @@ pub struct DescribeTDEMMetricTrend {
 /// The answer of [`DescribeTDEMMetricTrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemMetricTrendResponse {
+pub struct DescribeTDEMMetricTrendResponse {
     /// `Granularity`: string. Example: `1h`.
     pub granularity: Option<String>,
     /// `Series`: list of [`MetricTrendPoint`], may be null.
@@ -6006,8 +6006,8 @@ pub struct DescribeTdemMetricTrendResponse {
 
 /// The `DescribeTDEMOverviewScores` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemOverviewScoresResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemOverviewScoresResponse)]
+/// Answers [`DescribeTDEMOverviewScoresResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMOverviewScores {
     /// `AppIds`, required: list of string. Example: `["7"]`.
@@ -6023,15 +6023,15 @@ pub struct DescribeTDEMOverviewScores {
 /// The answer of [`DescribeTDEMOverviewScores`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemOverviewScoresResponse {
+pub struct DescribeTDEMOverviewScoresResponse {
     /// `Scores`: list of [`AppOverviewScore`].
     pub scores: Option<Vec<AppOverviewScore>>,
 }
 
 /// The `DescribeTDEMRelatedEvents` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemRelatedEventsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemRelatedEventsResponse)]
+/// Answers [`DescribeTDEMRelatedEventsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMRelatedEvents {
     /// `AppId`, required: string. Example: `11`.
@@ -6063,7 +6063,7 @@ pub struct DescribeTDEMRelatedEvents {
 /// The answer of [`DescribeTDEMRelatedEvents`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemRelatedEventsResponse {
+pub struct DescribeTDEMRelatedEventsResponse {
     /// `Events`: list of [`ExplorationEventItem`].
     pub events: Option<Vec<ExplorationEventItem>>,
     /// `Offset`: integer. Example: `0`.
@@ -6078,8 +6078,8 @@ pub struct DescribeTdemRelatedEventsResponse {
 
 /// The `DescribeTDEMSSEDimensions` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemsseDimensionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemsseDimensionsResponse)]
+/// Answers [`DescribeTDEMSSEDimensionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSSEDimensions {
     /// `AppId`, required: string. Example: `7`.
@@ -6099,15 +6099,15 @@ pub struct DescribeTDEMSSEDimensions {
 /// The answer of [`DescribeTDEMSSEDimensions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemsseDimensionsResponse {
-    /// `Rows`: list of [`TdemsseDimensionRow`].
-    pub rows: Option<Vec<TdemsseDimensionRow>>,
+pub struct DescribeTDEMSSEDimensionsResponse {
+    /// `Rows`: list of [`TDEMSSEDimensionRow`].
+    pub rows: Option<Vec<TDEMSSEDimensionRow>>,
 }
 
 /// The `DescribeTDEMSSEDistribution` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemsseDistributionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemsseDistributionResponse)]
+/// Answers [`DescribeTDEMSSEDistributionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSSEDistribution {
     /// `AppId`, required: string. Example: `7`.
@@ -6125,15 +6125,15 @@ pub struct DescribeTDEMSSEDistribution {
 /// The answer of [`DescribeTDEMSSEDistribution`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemsseDistributionResponse {
-    /// `Bins`: list of [`TdemsseDistributionBin`].
-    pub bins: Option<Vec<TdemsseDistributionBin>>,
+pub struct DescribeTDEMSSEDistributionResponse {
+    /// `Bins`: list of [`TDEMSSEDistributionBin`].
+    pub bins: Option<Vec<TDEMSSEDistributionBin>>,
 }
 
 /// The `DescribeTDEMSSEPercentile` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemssePercentileResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemssePercentileResponse)]
+/// Answers [`DescribeTDEMSSEPercentileResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSSEPercentile {
     /// `AppId`, required: string. Example: `7`.
@@ -6151,7 +6151,7 @@ pub struct DescribeTDEMSSEPercentile {
 /// The answer of [`DescribeTDEMSSEPercentile`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemssePercentileResponse {
+pub struct DescribeTDEMSSEPercentileResponse {
     /// `IntervalSec`: integer. Example: `3600`.
     pub interval_sec: Option<i64>,
     /// `Average`: number, may be null. Example: `420`.
@@ -6164,14 +6164,14 @@ pub struct DescribeTdemssePercentileResponse {
     pub p95: Option<f64>,
     /// `P99`: number, may be null. Example: `8000`.
     pub p99: Option<f64>,
-    /// `Points`: list of [`TdemssePercentilePoint`].
-    pub points: Option<Vec<TdemssePercentilePoint>>,
+    /// `Points`: list of [`TDEMSSEPercentilePoint`].
+    pub points: Option<Vec<TDEMSSEPercentilePoint>>,
 }
 
 /// The `DescribeTDEMSSESummary` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemsseSummaryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemsseSummaryResponse)]
+/// Answers [`DescribeTDEMSSESummaryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSSESummary {
     /// `AppId`, required: string. Example: `7`.
@@ -6187,7 +6187,7 @@ pub struct DescribeTDEMSSESummary {
 /// The answer of [`DescribeTDEMSSESummary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemsseSummaryResponse {
+pub struct DescribeTDEMSSESummaryResponse {
     /// `ConversationCount`: integer. Example: `12`.
     pub conversation_count: Option<i64>,
     /// `TotalTokenCount`: integer. Example: `3400`.
@@ -6206,8 +6206,8 @@ pub struct DescribeTdemsseSummaryResponse {
 
 /// The `DescribeTDEMSSETrend` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemsseTrendResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemsseTrendResponse)]
+/// Answers [`DescribeTDEMSSETrendResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSSETrend {
     /// `AppId`, required: string. Example: `7`.
@@ -6229,19 +6229,19 @@ pub struct DescribeTDEMSSETrend {
 /// The answer of [`DescribeTDEMSSETrend`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemsseTrendResponse {
+pub struct DescribeTDEMSSETrendResponse {
     /// `IntervalSec`: integer. Example: `60`.
     pub interval_sec: Option<i64>,
-    /// `Points`: list of [`TdemsseTrendPoint`].
-    pub points: Option<Vec<TdemsseTrendPoint>>,
-    /// `Series`: list of [`TdemsseTrendSeries`].
-    pub series: Option<Vec<TdemsseTrendSeries>>,
+    /// `Points`: list of [`TDEMSSETrendPoint`].
+    pub points: Option<Vec<TDEMSSETrendPoint>>,
+    /// `Series`: list of [`TDEMSSETrendSeries`].
+    pub series: Option<Vec<TDEMSSETrendSeries>>,
 }
 
 /// The `DescribeTDEMSampleConfig` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemSampleConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemSampleConfigResponse)]
+/// Answers [`DescribeTDEMSampleConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSampleConfig {
     /// `AppId`, required: string. Example: `10`.
@@ -6251,15 +6251,15 @@ pub struct DescribeTDEMSampleConfig {
 /// The answer of [`DescribeTDEMSampleConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemSampleConfigResponse {
+pub struct DescribeTDEMSampleConfigResponse {
     /// `Result`: string. Example: `{"AppId":"10","Event":{"Enabled":true,"Types":{}},"Replay":{`….
     pub result: Option<String>,
 }
 
 /// The `DescribeTDEMSampleRate` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemSampleRateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemSampleRateResponse)]
+/// Answers [`DescribeTDEMSampleRateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSampleRate {
     /// `AppId`, required: string. Example: `11`.
@@ -6269,7 +6269,7 @@ pub struct DescribeTDEMSampleRate {
 /// The answer of [`DescribeTDEMSampleRate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemSampleRateResponse {
+pub struct DescribeTDEMSampleRateResponse {
     /// `AppId`: string. Example: `11`.
     pub app_id: Option<String>,
     /// `SampleRate`: number. Example: `100`.
@@ -6284,8 +6284,8 @@ pub struct DescribeTdemSampleRateResponse {
 
 /// The `DescribeTDEMSessionReplayTimeline` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemSessionReplayTimelineResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemSessionReplayTimelineResponse)]
+/// Answers [`DescribeTDEMSessionReplayTimelineResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMSessionReplayTimeline {
     /// `AppId`, required: string. Example: `1****2`.
@@ -6307,7 +6307,7 @@ pub struct DescribeTDEMSessionReplayTimeline {
 /// The answer of [`DescribeTDEMSessionReplayTimeline`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemSessionReplayTimelineResponse {
+pub struct DescribeTDEMSessionReplayTimelineResponse {
     /// `Result`: string. Example: `{"HasMore":false,"NextCursor":0,"Replays":[{"ReplayId":"db88`….
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"InternalError","Message":"查询失败"}`.
@@ -6316,8 +6316,8 @@ pub struct DescribeTdemSessionReplayTimelineResponse {
 
 /// The `DescribeTDEMUsageDetail` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemUsageDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemUsageDetailResponse)]
+/// Answers [`DescribeTDEMUsageDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMUsageDetail {
     /// `StartTime`, required: string. Example: `2026-09-15 00:00:00`.
@@ -6337,7 +6337,7 @@ pub struct DescribeTDEMUsageDetail {
 /// The answer of [`DescribeTDEMUsageDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemUsageDetailResponse {
+pub struct DescribeTDEMUsageDetailResponse {
     /// `TotalCount`: integer. Example: `13`.
     pub total_count: Option<i64>,
     /// `ReportVolume`: integer. Example: `4265974`.
@@ -6348,8 +6348,8 @@ pub struct DescribeTdemUsageDetailResponse {
 
 /// The `DescribeTDEMUsageSummary` action of RUM API 2021-06-22.
 ///
-/// Answers [`DescribeTdemUsageSummaryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = DescribeTdemUsageSummaryResponse)]
+/// Answers [`DescribeTDEMUsageSummaryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTDEMUsageSummary {
     /// `StartTime`, required: string. Example: `2026-09-15 00:00:00`.
@@ -6363,7 +6363,7 @@ pub struct DescribeTDEMUsageSummary {
 /// The answer of [`DescribeTDEMUsageSummary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTdemUsageSummaryResponse {
+pub struct DescribeTDEMUsageSummaryResponse {
     /// `ReportVolume`: integer. Example: `4265974`.
     pub report_volume: Option<i64>,
     /// `ResourceCount`: integer. Example: `13`.
@@ -6805,8 +6805,8 @@ pub struct ModifySampleRateResponse {
 
 /// The `ModifyTDEMApplication` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemApplicationResponse)]
+/// Answers [`ModifyTDEMApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMApplication {
     /// `AppId`, required: string. Example: `app-9qPVpy9i2zF2`.
@@ -6824,15 +6824,15 @@ pub struct ModifyTDEMApplication {
 /// The answer of [`ModifyTDEMApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemApplicationResponse {
+pub struct ModifyTDEMApplicationResponse {
     /// `AppId`: string. Example: `app-9qPVpy9i2zF2`.
     pub app_id: Option<String>,
 }
 
 /// The `ModifyTDEMBusinessSystem` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemBusinessSystemResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemBusinessSystemResponse)]
+/// Answers [`ModifyTDEMBusinessSystemResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMBusinessSystem {
     /// `InstanceId`, required: string. Example: `rum-LgSqrGWEdgsx`.
@@ -6846,15 +6846,15 @@ pub struct ModifyTDEMBusinessSystem {
 /// The answer of [`ModifyTDEMBusinessSystem`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemBusinessSystemResponse {
+pub struct ModifyTDEMBusinessSystemResponse {
     /// `InstanceId`: string. Example: `rum-LgSqrGWEdgsx`.
     pub instance_id: Option<String>,
 }
 
 /// The `ModifyTDEMDialTask` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemDialTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemDialTaskResponse)]
+/// Answers [`ModifyTDEMDialTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMDialTask {
     /// `AppId`, required: string. Example: `5`.
@@ -6914,12 +6914,12 @@ pub struct ModifyTDEMDialTask {
 /// The answer of [`ModifyTDEMDialTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemDialTaskResponse;
+pub struct ModifyTDEMDialTaskResponse;
 
 /// The `ModifyTDEMFieldTransformRule` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemFieldTransformRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemFieldTransformRuleResponse)]
+/// Answers [`ModifyTDEMFieldTransformRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMFieldTransformRule {
     /// `Id`, required: integer. Example: `31`.
@@ -6947,15 +6947,15 @@ pub struct ModifyTDEMFieldTransformRule {
 /// The answer of [`ModifyTDEMFieldTransformRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemFieldTransformRuleResponse {
+pub struct ModifyTDEMFieldTransformRuleResponse {
     /// `Rule`: [`FieldTransformRuleItem`].
     pub rule: Option<FieldTransformRuleItem>,
 }
 
 /// The `ModifyTDEMFunnel` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemFunnelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemFunnelResponse)]
+/// Answers [`ModifyTDEMFunnelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMFunnel {
     /// `AppId`, required: string. Example: `1****7`.
@@ -6977,7 +6977,7 @@ pub struct ModifyTDEMFunnel {
 /// The answer of [`ModifyTDEMFunnel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemFunnelResponse {
+pub struct ModifyTDEMFunnelResponse {
     /// `Result`: string. Example: `{"FunnelId":"0ebd8927-7db4-46ca-a0b2-4befe75e08c8"}`.
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"InvalidParameter","Message":"步骤数必须在2到20之间"}`.
@@ -6986,8 +6986,8 @@ pub struct ModifyTdemFunnelResponse {
 
 /// The `ModifyTDEMSampleConfig` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemSampleConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemSampleConfigResponse)]
+/// Answers [`ModifyTDEMSampleConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMSampleConfig {
     /// `AppId`, required: string. Example: `10`.
@@ -7001,15 +7001,15 @@ pub struct ModifyTDEMSampleConfig {
 /// The answer of [`ModifyTDEMSampleConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemSampleConfigResponse {
+pub struct ModifyTDEMSampleConfigResponse {
     /// `Result`: string. Example: `{"AppId":"10","Event":{"Enabled":true,"Types":{}},"Replay":{`….
     pub result: Option<String>,
 }
 
 /// The `ModifyTDEMSampleRate` action of RUM API 2021-06-22.
 ///
-/// Answers [`ModifyTdemSampleRateResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ModifyTdemSampleRateResponse)]
+/// Answers [`ModifyTDEMSampleRateResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyTDEMSampleRate {
     /// `AppId`, required: string. Example: `11`.
@@ -7023,7 +7023,7 @@ pub struct ModifyTDEMSampleRate {
 /// The answer of [`ModifyTDEMSampleRate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyTdemSampleRateResponse {
+pub struct ModifyTDEMSampleRateResponse {
     /// `AppId`: string. Example: `11`.
     pub app_id: Option<String>,
     /// `SampleRate`: number. Example: `50`.
@@ -7036,8 +7036,8 @@ pub struct ModifyTdemSampleRateResponse {
 
 /// The `PreviewTDEMFunnelReport` action of RUM API 2021-06-22.
 ///
-/// Answers [`PreviewTdemFunnelReportResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = PreviewTdemFunnelReportResponse)]
+/// Answers [`PreviewTDEMFunnelReportResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreviewTDEMFunnelReport {
     /// `AppId`, required: string. Example: `1****7`.
@@ -7070,7 +7070,7 @@ pub struct PreviewTDEMFunnelReport {
 /// The answer of [`PreviewTDEMFunnelReport`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PreviewTdemFunnelReportResponse {
+pub struct PreviewTDEMFunnelReportResponse {
     /// `Result`: string. Example: `{"FunnelId": "", "FunnelName": "", "Summary": {"TotalSession`….
     pub result: Option<String>,
     /// `ErrorMsg`: string. Example: `{"Code":"InvalidParameter","Message":"json: cannot unmarshal`….
@@ -7111,8 +7111,8 @@ pub struct ResumeProjectResponse;
 
 /// The `ResumeTDEMApplication` action of RUM API 2021-06-22.
 ///
-/// Answers [`ResumeTdemApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = ResumeTdemApplicationResponse)]
+/// Answers [`ResumeTDEMApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResumeTDEMApplication {
     /// `AppId`, required: string. Example: `app-9qPVpy9i2zF2`.
@@ -7122,7 +7122,7 @@ pub struct ResumeTDEMApplication {
 /// The answer of [`ResumeTDEMApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResumeTdemApplicationResponse {
+pub struct ResumeTDEMApplicationResponse {
     /// `AppId`: string. Example: `app-9qPVpy9i2zF2`.
     pub app_id: Option<String>,
     /// `Status`: integer. Example: `2`.
@@ -7163,8 +7163,8 @@ pub struct StopProjectResponse;
 
 /// The `StopTDEMApplication` action of RUM API 2021-06-22.
 ///
-/// Answers [`StopTdemApplicationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "rum", version = "2021-06-22", region = "optional", response = StopTdemApplicationResponse)]
+/// Answers [`StopTDEMApplicationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "rum", version = "2021-06-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopTDEMApplication {
     /// `AppId`, required: string. Example: `app-9qPVpy9i2zF2`.
@@ -7174,7 +7174,7 @@ pub struct StopTDEMApplication {
 /// The answer of [`StopTDEMApplication`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopTdemApplicationResponse {
+pub struct StopTDEMApplicationResponse {
     /// `AppId`: string. Example: `app-9qPVpy9i2zF2`.
     pub app_id: Option<String>,
     /// `Status`: integer. Example: `6`.
@@ -8402,10 +8402,10 @@ pub struct SymbolicatedView {
     pub frames: Option<Vec<EventFrame>>,
 }
 
-/// The `TDEMSSEDimensionRow` model of RUM API 2021-06-22 (renamed: the metadata calls it `TDEMSSEDimensionRow`).
+/// The `TDEMSSEDimensionRow` model of RUM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdemsseDimensionRow {
+pub struct TDEMSSEDimensionRow {
     /// `DimensionValue`: string. Example: `中国 / 广东`.
     pub dimension_value: Option<String>,
     /// `ConversationCount`: integer. Example: `8`.
@@ -8414,10 +8414,10 @@ pub struct TdemsseDimensionRow {
     pub value: Option<f64>,
 }
 
-/// The `TDEMSSEDistributionBin` model of RUM API 2021-06-22 (renamed: the metadata calls it `TDEMSSEDistributionBin`).
+/// The `TDEMSSEDistributionBin` model of RUM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdemsseDistributionBin {
+pub struct TDEMSSEDistributionBin {
     /// `Start`: number. Example: `0`.
     pub start: Option<f64>,
     /// `End`: number, may be null. Example: `2`.
@@ -8430,10 +8430,10 @@ pub struct TdemsseDistributionBin {
     pub rate: Option<f64>,
 }
 
-/// The `TDEMSSEPercentilePoint` model of RUM API 2021-06-22 (renamed: the metadata calls it `TDEMSSEPercentilePoint`).
+/// The `TDEMSSEPercentilePoint` model of RUM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdemssePercentilePoint {
+pub struct TDEMSSEPercentilePoint {
     /// `Time`: integer. Example: `1710000000000`.
     pub time: Option<i64>,
     /// `Average`: number, may be null. Example: `400`.
@@ -8448,10 +8448,10 @@ pub struct TdemssePercentilePoint {
     pub p99: Option<f64>,
 }
 
-/// The `TDEMSSETrendPoint` model of RUM API 2021-06-22 (renamed: the metadata calls it `TDEMSSETrendPoint`).
+/// The `TDEMSSETrendPoint` model of RUM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdemsseTrendPoint {
+pub struct TDEMSSETrendPoint {
     /// `Time`: integer. Example: `1710000000000`.
     pub time: Option<i64>,
     /// `ConversationCount`: integer. Example: `3`.
@@ -8460,14 +8460,14 @@ pub struct TdemsseTrendPoint {
     pub value: Option<f64>,
 }
 
-/// The `TDEMSSETrendSeries` model of RUM API 2021-06-22 (renamed: the metadata calls it `TDEMSSETrendSeries`).
+/// The `TDEMSSETrendSeries` model of RUM API 2021-06-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdemsseTrendSeries {
+pub struct TDEMSSETrendSeries {
     /// `DimensionValue`: string. Example: `gpt-4o`.
     pub dimension_value: Option<String>,
-    /// `Points`: list of [`TdemsseTrendPoint`].
-    pub points: Option<Vec<TdemsseTrendPoint>>,
+    /// `Points`: list of [`TDEMSSETrendPoint`].
+    pub points: Option<Vec<TDEMSSETrendPoint>>,
 }
 
 /// The `Tag` model of RUM API 2021-06-22.

@@ -1947,20 +1947,20 @@ pub struct IntranetConfigOut {
     pub ip_address: Option<Vec<String>>,
 }
 
-/// The `K8SLabel` model of SCF API 2018-04-16 (renamed: the metadata calls it `K8SLabel`).
+/// The `K8SLabel` model of SCF API 2018-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct K8sLabel {
+pub struct K8SLabel {
     /// `Key`, required: string. Example: `labelkey`.
     pub key: String,
     /// `Value`, required: string. Example: `labelvalue`.
     pub value: String,
 }
 
-/// The `K8SToleration` model of SCF API 2018-04-16 (renamed: the metadata calls it `K8SToleration`).
+/// The `K8SToleration` model of SCF API 2018-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct K8sToleration {
+pub struct K8SToleration {
     /// `Key`, optional: string. Example: `key1`.
     pub key: Option<String>,
     /// `Operator`, optional: string. Example: `Equal`.
@@ -2097,18 +2097,18 @@ pub struct NamespaceLimit {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamespaceResourceEnv {
-    /// `TKE`, optional: [`NamespaceResourceEnvTke`]. Example: `x`.
+    /// `TKE`, optional: [`NamespaceResourceEnvTKE`]. Example: `x`.
     #[tc(rename = "TKE")]
-    pub tke: Option<NamespaceResourceEnvTke>,
+    pub tke: Option<NamespaceResourceEnvTKE>,
     /// `OFFLINE`, optional: boolean. Example: `true`.
     #[tc(rename = "OFFLINE")]
     pub offline: Option<bool>,
 }
 
-/// The `NamespaceResourceEnvTKE` model of SCF API 2018-04-16 (renamed: the metadata calls it `NamespaceResourceEnvTKE`).
+/// The `NamespaceResourceEnvTKE` model of SCF API 2018-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NamespaceResourceEnvTke {
+pub struct NamespaceResourceEnvTKE {
     /// `ClusterID`, required: string. Example: `cls-xxxx`.
     #[tc(rename = "ClusterID")]
     pub cluster_id: String,
@@ -2119,10 +2119,10 @@ pub struct NamespaceResourceEnvTke {
     pub namespace: String,
     /// `DataPath`, optional: string. Example: `/var/lib/scf`.
     pub data_path: Option<String>,
-    /// `NodeSelector`, optional: list of [`K8sLabel`]. Example: `Key0=a,Value0=x`.
-    pub node_selector: Option<Vec<K8sLabel>>,
-    /// `Tolerations`, optional: list of [`K8sToleration`]. Example: `Key: "key1" Operator: "Exists"`.
-    pub tolerations: Option<Vec<K8sToleration>>,
+    /// `NodeSelector`, optional: list of [`K8SLabel`]. Example: `Key0=a,Value0=x`.
+    pub node_selector: Option<Vec<K8SLabel>>,
+    /// `Tolerations`, optional: list of [`K8SToleration`]. Example: `Key: "key1" Operator: "Exists"`.
+    pub tolerations: Option<Vec<K8SToleration>>,
     /// `Port`, optional: unsigned integer. Example: `38002`.
     pub port: Option<u64>,
     /// `PodTemplatePatch`, optional: string. Example: `metadata: labels: key: value`.
@@ -2163,9 +2163,9 @@ pub struct PathRewriteRule {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProtocolParams {
-    /// `WSParams`: [`WsParams`], may be null. Example: `{ IdleTimeOut: 15 }`.
+    /// `WSParams`: [`WSParams`], may be null. Example: `{ IdleTimeOut: 15 }`.
     #[tc(rename = "WSParams")]
-    pub ws_params: Option<WsParams>,
+    pub ws_params: Option<WSParams>,
 }
 
 /// The `PublicNetConfigIn` model of SCF API 2018-04-16.
@@ -2210,7 +2210,7 @@ pub struct RequestStatus {
     pub retry_num: Option<i64>,
 }
 
-/// The `Result` model of SCF API 2018-04-16 (renamed: the metadata calls it `Result`).
+/// The `Result` model of SCF API 2018-04-16, named `ResultModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultModel {
@@ -2499,10 +2499,10 @@ pub struct VpcConfig {
     pub subnet_id: Option<String>,
 }
 
-/// The `WSParams` model of SCF API 2018-04-16 (renamed: the metadata calls it `WSParams`).
+/// The `WSParams` model of SCF API 2018-04-16.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WsParams {
+pub struct WSParams {
     /// `IdleTimeOut`: unsigned integer, may be null. Example: `15`.
     pub idle_time_out: Option<u64>,
 }

@@ -173,8 +173,8 @@ pub struct CreateEmailIdentityResponse {
     pub identity_type: Option<String>,
     /// `VerifiedForSendingStatus`: boolean. Example: `true`.
     pub verified_for_sending_status: Option<bool>,
-    /// `Attributes`: list of [`DnsAttributes`].
-    pub attributes: Option<Vec<DnsAttributes>>,
+    /// `Attributes`: list of [`DNSAttributes`].
+    pub attributes: Option<Vec<DNSAttributes>>,
     /// `DKIMOption`: unsigned integer. Example: `0`.
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
@@ -437,8 +437,8 @@ pub struct GetEmailIdentityResponse {
     pub identity_type: Option<String>,
     /// `VerifiedForSendingStatus`: boolean. Example: `true`.
     pub verified_for_sending_status: Option<bool>,
-    /// `Attributes`: list of [`DnsAttributes`].
-    pub attributes: Option<Vec<DnsAttributes>>,
+    /// `Attributes`: list of [`DNSAttributes`].
+    pub attributes: Option<Vec<DNSAttributes>>,
     /// `DKIMOption`: unsigned integer. Example: `0`.
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
@@ -861,8 +861,8 @@ pub struct UpdateEmailIdentityResponse {
     pub identity_type: Option<String>,
     /// `VerifiedForSendingStatus`: boolean. Example: `true`.
     pub verified_for_sending_status: Option<bool>,
-    /// `Attributes`: list of [`DnsAttributes`].
-    pub attributes: Option<Vec<DnsAttributes>>,
+    /// `Attributes`: list of [`DNSAttributes`].
+    pub attributes: Option<Vec<DNSAttributes>>,
     /// `DKIMOption`: unsigned integer. Example: `0`.
     #[tc(rename = "DKIMOption")]
     pub dkim_option: Option<u64>,
@@ -1002,10 +1002,10 @@ pub struct CycleEmailParam {
     pub term_cycle: Option<u64>,
 }
 
-/// The `DNSAttributes` model of SES API 2020-10-02 (renamed: the metadata calls it `DNSAttributes`).
+/// The `DNSAttributes` model of SES API 2020-10-02.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsAttributes {
+pub struct DNSAttributes {
     /// `Type`: string. Example: `TXT`.
     pub type_: Option<String>,
     /// `SendDomain`: string. Example: `example.com`.

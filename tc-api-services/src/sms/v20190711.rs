@@ -446,7 +446,7 @@ pub struct AddTemplateStatus {
     pub template_id: Option<String>,
 }
 
-/// The `CallbackStatusStatistics` model of SMS API 2019-07-11 (renamed: the metadata calls it `CallbackStatusStatistics`).
+/// The `CallbackStatusStatistics` model of SMS API 2019-07-11, named `CallbackStatusStatisticsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallbackStatusStatisticsModel {
@@ -550,7 +550,7 @@ pub struct ModifyTemplateStatus {
     pub template_id: Option<u64>,
 }
 
-/// The `PullSmsReplyStatus` model of SMS API 2019-07-11 (renamed: the metadata calls it `PullSmsReplyStatus`).
+/// The `PullSmsReplyStatus` model of SMS API 2019-07-11, named `PullSmsReplyStatusModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PullSmsReplyStatusModel {
@@ -570,7 +570,7 @@ pub struct PullSmsReplyStatusModel {
     pub reply_unix_time: Option<u64>,
 }
 
-/// The `PullSmsSendStatus` model of SMS API 2019-07-11 (renamed: the metadata calls it `PullSmsSendStatus`).
+/// The `PullSmsSendStatus` model of SMS API 2019-07-11, named `PullSmsSendStatusModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PullSmsSendStatusModel {
@@ -612,7 +612,7 @@ pub struct SendStatus {
     pub iso_code: Option<String>,
 }
 
-/// The `SendStatusStatistics` model of SMS API 2019-07-11 (renamed: the metadata calls it `SendStatusStatistics`).
+/// The `SendStatusStatistics` model of SMS API 2019-07-11, named `SendStatusStatisticsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SendStatusStatisticsModel {
@@ -624,7 +624,7 @@ pub struct SendStatusStatisticsModel {
     pub request_success_count: Option<u64>,
 }
 
-/// The `SmsPackagesStatistics` model of SMS API 2019-07-11 (renamed: the metadata calls it `SmsPackagesStatistics`).
+/// The `SmsPackagesStatistics` model of SMS API 2019-07-11, named `SmsPackagesStatisticsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SmsPackagesStatisticsModel {

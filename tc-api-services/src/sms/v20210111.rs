@@ -549,7 +549,7 @@ pub struct AddTemplateStatus {
     pub template_id: Option<String>,
 }
 
-/// The `CallbackStatusStatistics` model of SMS API 2021-01-11 (renamed: the metadata calls it `CallbackStatusStatistics`).
+/// The `CallbackStatusStatistics` model of SMS API 2021-01-11, named `CallbackStatusStatisticsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallbackStatusStatisticsModel {
@@ -689,7 +689,7 @@ pub struct PhoneNumberInfo {
     pub iso_name: Option<String>,
 }
 
-/// The `PullSmsReplyStatus` model of SMS API 2021-01-11 (renamed: the metadata calls it `PullSmsReplyStatus`).
+/// The `PullSmsReplyStatus` model of SMS API 2021-01-11, named `PullSmsReplyStatusModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PullSmsReplyStatusModel {
@@ -709,7 +709,7 @@ pub struct PullSmsReplyStatusModel {
     pub subscriber_number: Option<String>,
 }
 
-/// The `PullSmsSendStatus` model of SMS API 2021-01-11 (renamed: the metadata calls it `PullSmsSendStatus`).
+/// The `PullSmsSendStatus` model of SMS API 2021-01-11, named `PullSmsSendStatusModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PullSmsSendStatusModel {
@@ -805,7 +805,7 @@ pub struct SendStatus {
     pub iso_code: Option<String>,
 }
 
-/// The `SendStatusStatistics` model of SMS API 2021-01-11 (renamed: the metadata calls it `SendStatusStatistics`).
+/// The `SendStatusStatistics` model of SMS API 2021-01-11, named `SendStatusStatisticsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SendStatusStatisticsModel {
@@ -817,7 +817,7 @@ pub struct SendStatusStatisticsModel {
     pub request_success_count: Option<u64>,
 }
 
-/// The `SmsPackagesStatistics` model of SMS API 2021-01-11 (renamed: the metadata calls it `SmsPackagesStatistics`).
+/// The `SmsPackagesStatistics` model of SMS API 2021-01-11, named `SmsPackagesStatisticsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SmsPackagesStatisticsModel {

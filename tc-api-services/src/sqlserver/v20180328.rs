@@ -201,8 +201,8 @@ pub struct BalanceReadOnlyGroupResponse;
 
 /// The `CloneDB` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CloneDbResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CloneDbResponse)]
+/// Answers [`CloneDBResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloneDB {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -214,7 +214,7 @@ pub struct CloneDB {
 /// The answer of [`CloneDB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloneDbResponse {
+pub struct CloneDBResponse {
     /// `FlowId`: integer. Example: `3546`.
     pub flow_id: Option<i64>,
 }
@@ -365,8 +365,8 @@ pub struct CreateBackupMigrationResponse {
 
 /// The `CreateBasicDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateBasicDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateBasicDbInstancesResponse)]
+/// Answers [`CreateBasicDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBasicDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-3`.
@@ -423,15 +423,15 @@ pub struct CreateBasicDBInstances {
 /// The answer of [`CreateBasicDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBasicDbInstancesResponse {
+pub struct CreateBasicDBInstancesResponse {
     /// `DealName`: string. Example: `20200713383000001111250`.
     pub deal_name: Option<String>,
 }
 
 /// The `CreateBusinessDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateBusinessDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateBusinessDbInstancesResponse)]
+/// Answers [`CreateBusinessDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateBusinessDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-1`.
@@ -470,7 +470,7 @@ pub struct CreateBusinessDBInstances {
 /// The answer of [`CreateBusinessDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateBusinessDbInstancesResponse {
+pub struct CreateBusinessDBInstancesResponse {
     /// `DealName`: string. Example: `20200318114212`.
     pub deal_name: Option<String>,
     /// `FlowId`: integer, may be null. Example: `100546`.
@@ -506,8 +506,8 @@ pub struct CreateBusinessIntelligenceFileResponse {
 
 /// The `CreateCloudDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateCloudDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateCloudDbInstancesResponse)]
+/// Answers [`CreateCloudDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-1`.
@@ -572,15 +572,15 @@ pub struct CreateCloudDBInstances {
 /// The answer of [`CreateCloudDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudDbInstancesResponse {
+pub struct CreateCloudDBInstancesResponse {
     /// `DealName`: string. Example: `20200318114212`.
     pub deal_name: Option<String>,
 }
 
 /// The `CreateCloudReadOnlyDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateCloudReadOnlyDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateCloudReadOnlyDbInstancesResponse)]
+/// Answers [`CreateCloudReadOnlyDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudReadOnlyDBInstances {
     /// `InstanceId`, required: string. Example: `mssql-6upluvd5`.
@@ -640,35 +640,35 @@ pub struct CreateCloudReadOnlyDBInstances {
 /// The answer of [`CreateCloudReadOnlyDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudReadOnlyDbInstancesResponse {
+pub struct CreateCloudReadOnlyDBInstancesResponse {
     /// `DealNames`: list of string. Example: `["20200722117963"]`.
     pub deal_names: Option<Vec<String>>,
 }
 
 /// The `CreateDB` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateDbResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateDbResponse)]
+/// Answers [`CreateDBResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDB {
     /// `InstanceId`, required: string. Example: `mssql-i1z41iwd`.
     pub instance_id: String,
-    /// `DBs`, required: list of [`DbCreateInfo`].
-    pub d_bs: Vec<DbCreateInfo>,
+    /// `DBs`, required: list of [`DBCreateInfo`].
+    pub d_bs: Vec<DBCreateInfo>,
 }
 
 /// The answer of [`CreateDB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbResponse {
+pub struct CreateDBResponse {
     /// `FlowId`: integer. Example: `100364`.
     pub flow_id: Option<i64>,
 }
 
 /// The `CreateDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateDbInstancesResponse)]
+/// Answers [`CreateDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-1`.
@@ -728,7 +728,7 @@ pub struct CreateDBInstances {
 /// The answer of [`CreateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstancesResponse {
+pub struct CreateDBInstancesResponse {
     /// `DealName`: string. Example: `20200318114212`.
     pub deal_name: Option<String>,
     /// `DealNames`: list of string. Example: `["20200318114212"]`.
@@ -803,9 +803,9 @@ pub struct CreateMigration {
     pub source: MigrateSource,
     /// `Target`, required: [`MigrateTarget`].
     pub target: MigrateTarget,
-    /// `MigrateDBSet`, optional: list of [`MigrateDb`].
+    /// `MigrateDBSet`, optional: list of [`MigrateDB`].
     #[tc(rename = "MigrateDBSet")]
-    pub migrate_db_set: Option<Vec<MigrateDb>>,
+    pub migrate_db_set: Option<Vec<MigrateDB>>,
     /// `RenameRestore`, optional: list of [`RenameRestoreDatabase`].
     pub rename_restore: Option<Vec<RenameRestoreDatabase>>,
 }
@@ -844,8 +844,8 @@ pub struct CreatePublishSubscribeResponse {
 
 /// The `CreateReadOnlyDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`CreateReadOnlyDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = CreateReadOnlyDbInstancesResponse)]
+/// Answers [`CreateReadOnlyDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateReadOnlyDBInstances {
     /// `InstanceId`, required: string. Example: `mssql-6upluvd5`.
@@ -897,7 +897,7 @@ pub struct CreateReadOnlyDBInstances {
 /// The answer of [`CreateReadOnlyDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateReadOnlyDbInstancesResponse {
+pub struct CreateReadOnlyDBInstancesResponse {
     /// `DealNames`: list of string. Example: `["20200722117963"]`.
     pub deal_names: Option<Vec<String>>,
 }
@@ -973,8 +973,8 @@ pub struct DeleteBusinessIntelligenceFileResponse;
 
 /// The `DeleteDB` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DeleteDbResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DeleteDbResponse)]
+/// Answers [`DeleteDBResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDB {
     /// `InstanceId`, required: string. Example: `mssql-rljoi3bf`.
@@ -988,15 +988,15 @@ pub struct DeleteDB {
 /// The answer of [`DeleteDB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbResponse {
+pub struct DeleteDBResponse {
     /// `FlowId`: integer. Example: `30467`.
     pub flow_id: Option<i64>,
 }
 
 /// The `DeleteDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DeleteDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DeleteDbInstanceResponse)]
+/// Answers [`DeleteDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-ms2m7vut`.
@@ -1006,7 +1006,7 @@ pub struct DeleteDBInstance {
 /// The answer of [`DeleteDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbInstanceResponse;
+pub struct DeleteDBInstanceResponse;
 
 /// The `DeleteExportTask` action of SQLSERVER API 2018-03-28.
 ///
@@ -1097,8 +1097,8 @@ pub struct DeleteRestoreTaskResponse;
 
 /// The `DescribeAccountPrivilegeByDB` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeAccountPrivilegeByDbResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeAccountPrivilegeByDbResponse)]
+/// Answers [`DescribeAccountPrivilegeByDBResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAccountPrivilegeByDB {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -1117,7 +1117,7 @@ pub struct DescribeAccountPrivilegeByDB {
 /// The answer of [`DescribeAccountPrivilegeByDB`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAccountPrivilegeByDbResponse {
+pub struct DescribeAccountPrivilegeByDBResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
     /// `Accounts`: list of [`AccountPrivilege`].
@@ -1611,8 +1611,8 @@ pub struct DescribeCrossRegionsResponse {
 
 /// The `DescribeDBCharsets` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbCharsetsResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbCharsetsResponse)]
+/// Answers [`DescribeDBCharsetsResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCharsets {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -1622,15 +1622,15 @@ pub struct DescribeDBCharsets {
 /// The answer of [`DescribeDBCharsets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCharsetsResponse {
+pub struct DescribeDBCharsetsResponse {
     /// `DatabaseCharsets`: list of string. Example: `["SQL_EBCDIC1141_CP1_CS_AS"]`.
     pub database_charsets: Option<Vec<String>>,
 }
 
 /// The `DescribeDBInstanceInter` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbInstanceInterResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbInstanceInterResponse)]
+/// Answers [`DescribeDBInstanceInterResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceInter {
     /// `Limit`, required: integer. Example: `10`.
@@ -1650,7 +1650,7 @@ pub struct DescribeDBInstanceInter {
 /// The answer of [`DescribeDBInstanceInter`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceInterResponse {
+pub struct DescribeDBInstanceInterResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `InterInstanceSet`: list of [`InterInstance`]. Example: `[{"InstanceId": "mssql-30vft2ix","InterPort": 1028,"InterVip`….
@@ -1659,8 +1659,8 @@ pub struct DescribeDbInstanceInterResponse {
 
 /// The `DescribeDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `ProjectId`, optional: unsigned integer. Example: `0`.
@@ -1702,18 +1702,18 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DBInstances`: list of [`DbInstance`].
+    /// `DBInstances`: list of [`DBInstance`].
     #[tc(rename = "DBInstances")]
-    pub db_instances: Option<Vec<DbInstance>>,
+    pub db_instances: Option<Vec<DBInstance>>,
 }
 
 /// The `DescribeDBInstancesAttribute` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbInstancesAttributeResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbInstancesAttributeResponse)]
+/// Answers [`DescribeDBInstancesAttributeResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstancesAttribute {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -1723,7 +1723,7 @@ pub struct DescribeDBInstancesAttribute {
 /// The answer of [`DescribeDBInstancesAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesAttributeResponse {
+pub struct DescribeDBInstancesAttributeResponse {
     /// `InstanceId`: string. Example: `mssql-j8kv137v`.
     pub instance_id: Option<String>,
     /// `RegularBackupEnable`: string. Example: `enable`.
@@ -1740,12 +1740,12 @@ pub struct DescribeDbInstancesAttributeResponse {
     pub blocked_threshold: Option<i64>,
     /// `EventSaveDays`: integer. Example: `7`.
     pub event_save_days: Option<i64>,
-    /// `TDEConfig`: [`TdeConfigAttribute`].
+    /// `TDEConfig`: [`TDEConfigAttribute`].
     #[tc(rename = "TDEConfig")]
-    pub tde_config: Option<TdeConfigAttribute>,
-    /// `SSLConfig`: [`SslConfig`].
+    pub tde_config: Option<TDEConfigAttribute>,
+    /// `SSLConfig`: [`SSLConfig`].
     #[tc(rename = "SSLConfig")]
-    pub ssl_config: Option<SslConfig>,
+    pub ssl_config: Option<SSLConfig>,
     /// `DrReadableInfo`: [`DrReadableInfo`].
     pub dr_readable_info: Option<DrReadableInfo>,
     /// `OldVipList`: list of [`OldVip`].
@@ -1767,8 +1767,8 @@ pub struct DescribeDbInstancesAttributeResponse {
 
 /// The `DescribeDBPrivilegeByAccount` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbPrivilegeByAccountResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbPrivilegeByAccountResponse)]
+/// Answers [`DescribeDBPrivilegeByAccountResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBPrivilegeByAccount {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -1787,18 +1787,18 @@ pub struct DescribeDBPrivilegeByAccount {
 /// The answer of [`DescribeDBPrivilegeByAccount`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbPrivilegeByAccountResponse {
+pub struct DescribeDBPrivilegeByAccountResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DBList`: list of [`DbPrivilege`].
+    /// `DBList`: list of [`DBPrivilege`].
     #[tc(rename = "DBList")]
-    pub db_list: Option<Vec<DbPrivilege>>,
+    pub db_list: Option<Vec<DBPrivilege>>,
 }
 
 /// The `DescribeDBRestoreTime` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbRestoreTimeResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbRestoreTimeResponse)]
+/// Answers [`DescribeDBRestoreTimeResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBRestoreTime {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -1817,17 +1817,17 @@ pub struct DescribeDBRestoreTime {
 /// The answer of [`DescribeDBRestoreTime`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbRestoreTimeResponse {
+pub struct DescribeDBRestoreTimeResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Details`: list of [`DbRenameRes`]. Example: `[]`.
-    pub details: Option<Vec<DbRenameRes>>,
+    /// `Details`: list of [`DBRenameRes`]. Example: `[]`.
+    pub details: Option<Vec<DBRenameRes>>,
 }
 
 /// The `DescribeDBSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`, required: string. Example: `mssql-6f4ddx2f`.
@@ -1837,7 +1837,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `SecurityGroupSet`: list of [`SecurityGroup`].
     pub security_group_set: Option<Vec<SecurityGroup>>,
 }
@@ -1870,9 +1870,9 @@ pub struct DescribeDBs {
 pub struct DescribeDBsResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DBInstances`: list of [`InstanceDbDetail`].
+    /// `DBInstances`: list of [`InstanceDBDetail`].
     #[tc(rename = "DBInstances")]
-    pub db_instances: Option<Vec<InstanceDbDetail>>,
+    pub db_instances: Option<Vec<InstanceDBDetail>>,
 }
 
 /// The `DescribeDBsNormal` action of SQLSERVER API 2018-03-28.
@@ -1946,9 +1946,9 @@ pub struct DescribeDatabases {
 pub struct DescribeDatabasesResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DBInstances`: list of [`InstanceDbDetail`].
+    /// `DBInstances`: list of [`InstanceDBDetail`].
     #[tc(rename = "DBInstances")]
-    pub db_instances: Option<Vec<InstanceDbDetail>>,
+    pub db_instances: Option<Vec<InstanceDBDetail>>,
 }
 
 /// The `DescribeDatabasesNormal` action of SQLSERVER API 2018-03-28.
@@ -2018,8 +2018,8 @@ pub struct DescribeFlowStatusResponse {
 
 /// The `DescribeHASwitchLog` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`DescribeHaSwitchLogResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = DescribeHaSwitchLogResponse)]
+/// Answers [`DescribeHASwitchLogResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHASwitchLog {
     /// `InstanceId`, required: string. Example: `mssql-8ua7ah`.
@@ -2039,7 +2039,7 @@ pub struct DescribeHASwitchLog {
 /// The answer of [`DescribeHASwitchLog`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHaSwitchLogResponse {
+pub struct DescribeHASwitchLogResponse {
     /// `TotalCount`: unsigned integer. Example: `0`.
     pub total_count: Option<u64>,
     /// `SwitchLog`: list of [`SwitchLog`]. Example: `[]`.
@@ -2425,9 +2425,9 @@ pub struct DescribeMigrationDetailResponse {
     pub source: Option<MigrateSource>,
     /// `Target`: [`MigrateTarget`].
     pub target: Option<MigrateTarget>,
-    /// `MigrateDBSet`: list of [`MigrateDb`].
+    /// `MigrateDBSet`: list of [`MigrateDB`].
     #[tc(rename = "MigrateDBSet")]
-    pub migrate_db_set: Option<Vec<MigrateDb>>,
+    pub migrate_db_set: Option<Vec<MigrateDB>>,
 }
 
 /// The `DescribeMigrations` action of SQLSERVER API 2018-03-28.
@@ -3099,8 +3099,8 @@ pub struct DisassociateSecurityGroupsResponse;
 
 /// The `InquiryPriceCreateDBInstances` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`InquiryPriceCreateDbInstancesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = InquiryPriceCreateDbInstancesResponse)]
+/// Answers [`InquiryPriceCreateDBInstancesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryPriceCreateDBInstances {
     /// `Zone`, required: string. Example: `ap-guangzhou-2`.
@@ -3133,7 +3133,7 @@ pub struct InquiryPriceCreateDBInstances {
 /// The answer of [`InquiryPriceCreateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPriceCreateDbInstancesResponse {
+pub struct InquiryPriceCreateDBInstancesResponse {
     /// `OriginalPrice`: integer. Example: `20988`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `20988`.
@@ -3142,8 +3142,8 @@ pub struct InquiryPriceCreateDbInstancesResponse {
 
 /// The `InquiryPriceRenewDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`InquiryPriceRenewDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = InquiryPriceRenewDbInstanceResponse)]
+/// Answers [`InquiryPriceRenewDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryPriceRenewDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -3157,7 +3157,7 @@ pub struct InquiryPriceRenewDBInstance {
 /// The answer of [`InquiryPriceRenewDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPriceRenewDbInstanceResponse {
+pub struct InquiryPriceRenewDBInstanceResponse {
     /// `OriginalPrice`: unsigned integer. Example: `42720`.
     pub original_price: Option<u64>,
     /// `Price`: unsigned integer. Example: `42720`.
@@ -3166,8 +3166,8 @@ pub struct InquiryPriceRenewDbInstanceResponse {
 
 /// The `InquiryPriceUpgradeDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`InquiryPriceUpgradeDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = InquiryPriceUpgradeDbInstanceResponse)]
+/// Answers [`InquiryPriceUpgradeDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InquiryPriceUpgradeDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -3185,7 +3185,7 @@ pub struct InquiryPriceUpgradeDBInstance {
 /// The answer of [`InquiryPriceUpgradeDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InquiryPriceUpgradeDbInstanceResponse {
+pub struct InquiryPriceUpgradeDBInstanceResponse {
     /// `OriginalPrice`: integer. Example: `149696`.
     pub original_price: Option<i64>,
     /// `Price`: integer. Example: `149696`.
@@ -3372,29 +3372,29 @@ pub struct ModifyCrossBackupStrategyResponse;
 
 /// The `ModifyDBEncryptAttributes` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbEncryptAttributesResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbEncryptAttributesResponse)]
+/// Answers [`ModifyDBEncryptAttributesResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBEncryptAttributes {
     /// `InstanceId`, required: string. Example: `mssql-182jha8a`.
     pub instance_id: String,
-    /// `DBTDEEncrypt`, required: list of [`DbtdeEncrypt`].
+    /// `DBTDEEncrypt`, required: list of [`DBTDEEncrypt`].
     #[tc(rename = "DBTDEEncrypt")]
-    pub dbtde_encrypt: Vec<DbtdeEncrypt>,
+    pub dbtde_encrypt: Vec<DBTDEEncrypt>,
 }
 
 /// The answer of [`ModifyDBEncryptAttributes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbEncryptAttributesResponse {
+pub struct ModifyDBEncryptAttributesResponse {
     /// `FlowId`: integer. Example: `0`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyDBInstanceName` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceNameResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceNameResponse)]
+/// Answers [`ModifyDBInstanceNameResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceName {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -3406,12 +3406,12 @@ pub struct ModifyDBInstanceName {
 /// The answer of [`ModifyDBInstanceName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNameResponse;
+pub struct ModifyDBInstanceNameResponse;
 
 /// The `ModifyDBInstanceNetwork` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceNetworkResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceNetworkResponse)]
+/// Answers [`ModifyDBInstanceNetworkResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceNetwork {
     /// `InstanceId`, required: string. Example: `mssql-p2yli7gv`.
@@ -3434,15 +3434,15 @@ pub struct ModifyDBInstanceNetwork {
 /// The answer of [`ModifyDBInstanceNetwork`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNetworkResponse {
+pub struct ModifyDBInstanceNetworkResponse {
     /// `FlowId`: integer. Example: `100125`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyDBInstanceNote` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceNoteResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceNoteResponse)]
+/// Answers [`ModifyDBInstanceNoteResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceNote {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -3454,12 +3454,12 @@ pub struct ModifyDBInstanceNote {
 /// The answer of [`ModifyDBInstanceNote`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceNoteResponse;
+pub struct ModifyDBInstanceNoteResponse;
 
 /// The `ModifyDBInstanceProject` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceProjectResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceProjectResponse)]
+/// Answers [`ModifyDBInstanceProjectResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceProject {
     /// `InstanceIdSet`, required: list of string. Example: `["mssql-j8kv137v\r\n"]`.
@@ -3471,15 +3471,15 @@ pub struct ModifyDBInstanceProject {
 /// The answer of [`ModifyDBInstanceProject`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceProjectResponse {
+pub struct ModifyDBInstanceProjectResponse {
     /// `Count`: integer. Example: `1`.
     pub count: Option<i64>,
 }
 
 /// The `ModifyDBInstanceRenewFlag` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceRenewFlagResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceRenewFlagResponse)]
+/// Answers [`ModifyDBInstanceRenewFlagResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceRenewFlag {
     /// `RenewFlags`, required: list of [`InstanceRenewInfo`].
@@ -3489,15 +3489,15 @@ pub struct ModifyDBInstanceRenewFlag {
 /// The answer of [`ModifyDBInstanceRenewFlag`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceRenewFlagResponse {
+pub struct ModifyDBInstanceRenewFlagResponse {
     /// `Count`: integer. Example: `1`.
     pub count: Option<i64>,
 }
 
 /// The `ModifyDBInstanceSSL` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceSslResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceSslResponse)]
+/// Answers [`ModifyDBInstanceSSLResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSSL {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -3518,15 +3518,15 @@ pub struct ModifyDBInstanceSSL {
 /// The answer of [`ModifyDBInstanceSSL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSslResponse {
+pub struct ModifyDBInstanceSSLResponse {
     /// `FlowId`: unsigned integer. Example: `100001`.
     pub flow_id: Option<u64>,
 }
 
 /// The `ModifyDBInstanceSecurityGroups` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`, required: string. Example: `mssql-6f4ddx2f`.
@@ -3538,12 +3538,12 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyDBName` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbNameResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbNameResponse)]
+/// Answers [`ModifyDBNameResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBName {
     /// `InstanceId`, required: string. Example: `mssql-i1z41iwd`.
@@ -3559,28 +3559,28 @@ pub struct ModifyDBName {
 /// The answer of [`ModifyDBName`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbNameResponse {
+pub struct ModifyDBNameResponse {
     /// `FlowId`: integer. Example: `100281`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyDBRemark` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDbRemarkResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDbRemarkResponse)]
+/// Answers [`ModifyDBRemarkResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBRemark {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
     pub instance_id: String,
-    /// `DBRemarks`, required: list of [`DbRemark`].
+    /// `DBRemarks`, required: list of [`DBRemark`].
     #[tc(rename = "DBRemarks")]
-    pub db_remarks: Vec<DbRemark>,
+    pub db_remarks: Vec<DBRemark>,
 }
 
 /// The answer of [`ModifyDBRemark`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbRemarkResponse;
+pub struct ModifyDBRemarkResponse;
 
 /// The `ModifyDReadable` action of SQLSERVER API 2018-03-28.
 ///
@@ -3612,8 +3612,8 @@ pub struct ModifyDReadableResponse {
 
 /// The `ModifyDatabaseCDC` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDatabaseCdcResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDatabaseCdcResponse)]
+/// Answers [`ModifyDatabaseCDCResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDatabaseCDC {
     /// `DBNames`, required: list of string. Example: `[db_test]`.
@@ -3628,15 +3628,15 @@ pub struct ModifyDatabaseCDC {
 /// The answer of [`ModifyDatabaseCDC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDatabaseCdcResponse {
+pub struct ModifyDatabaseCDCResponse {
     /// `FlowId`: integer. Example: `99999`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyDatabaseCT` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDatabaseCtResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDatabaseCtResponse)]
+/// Answers [`ModifyDatabaseCTResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDatabaseCT {
     /// `DBNames`, required: list of string. Example: `[db_test]`.
@@ -3653,7 +3653,7 @@ pub struct ModifyDatabaseCT {
 /// The answer of [`ModifyDatabaseCT`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDatabaseCtResponse {
+pub struct ModifyDatabaseCTResponse {
     /// `FlowId`: integer. Example: `9999`.
     pub flow_id: Option<i64>,
 }
@@ -3701,8 +3701,8 @@ pub struct ModifyDatabasePrivilegeResponse {
 
 /// The `ModifyDatabaseShrinkMDF` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`ModifyDatabaseShrinkMdfResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = ModifyDatabaseShrinkMdfResponse)]
+/// Answers [`ModifyDatabaseShrinkMDFResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDatabaseShrinkMDF {
     /// `DBNames`, required: list of string. Example: `["db_test"]`.
@@ -3715,7 +3715,7 @@ pub struct ModifyDatabaseShrinkMDF {
 /// The answer of [`ModifyDatabaseShrinkMDF`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDatabaseShrinkMdfResponse {
+pub struct ModifyDatabaseShrinkMDFResponse {
     /// `FlowId`: integer. Example: `99999`.
     pub flow_id: Option<i64>,
 }
@@ -3851,9 +3851,9 @@ pub struct ModifyMigration {
     pub source: Option<MigrateSource>,
     /// `Target`, optional: [`MigrateTarget`].
     pub target: Option<MigrateTarget>,
-    /// `MigrateDBSet`, optional: list of [`MigrateDb`].
+    /// `MigrateDBSet`, optional: list of [`MigrateDB`].
     #[tc(rename = "MigrateDBSet")]
-    pub migrate_db_set: Option<Vec<MigrateDb>>,
+    pub migrate_db_set: Option<Vec<MigrateDB>>,
 }
 
 /// The answer of [`ModifyMigration`].
@@ -4017,8 +4017,8 @@ pub struct QueryMigrationCheckProcessResponse {
 
 /// The `RecycleDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`RecycleDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = RecycleDbInstanceResponse)]
+/// Answers [`RecycleDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecycleDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-ms2m7vut`.
@@ -4028,7 +4028,7 @@ pub struct RecycleDBInstance {
 /// The answer of [`RecycleDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecycleDbInstanceResponse {
+pub struct RecycleDBInstanceResponse {
     /// `FlowId`: integer. Example: `100010`.
     pub flow_id: Option<i64>,
 }
@@ -4076,8 +4076,8 @@ pub struct RemoveBackupsResponse;
 
 /// The `RenewDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`RenewDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = RenewDbInstanceResponse)]
+/// Answers [`RenewDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -4095,15 +4095,15 @@ pub struct RenewDBInstance {
 /// The answer of [`RenewDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewDbInstanceResponse {
+pub struct RenewDBInstanceResponse {
     /// `DealName`: string. Example: `201806261980`.
     pub deal_name: Option<String>,
 }
 
 /// The `RenewPostpaidDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`RenewPostpaidDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = RenewPostpaidDbInstanceResponse)]
+/// Answers [`RenewPostpaidDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenewPostpaidDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-ms2m7vut`.
@@ -4113,7 +4113,7 @@ pub struct RenewPostpaidDBInstance {
 /// The answer of [`RenewPostpaidDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenewPostpaidDbInstanceResponse;
+pub struct RenewPostpaidDBInstanceResponse;
 
 /// The `ResetAccountPassword` action of SQLSERVER API 2018-03-28.
 ///
@@ -4137,8 +4137,8 @@ pub struct ResetAccountPasswordResponse {
 
 /// The `RestartDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`RestartDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = RestartDbInstanceResponse)]
+/// Answers [`RestartDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-njj2mtpl`.
@@ -4150,7 +4150,7 @@ pub struct RestartDBInstance {
 /// The answer of [`RestartDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartDbInstanceResponse {
+pub struct RestartDBInstanceResponse {
     /// `FlowId`: unsigned integer. Example: `30321`.
     pub flow_id: Option<u64>,
 }
@@ -4329,8 +4329,8 @@ pub struct StopMigrationResponse {
 
 /// The `SwitchCloudInstanceHA` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`SwitchCloudInstanceHaResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = SwitchCloudInstanceHaResponse)]
+/// Answers [`SwitchCloudInstanceHAResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchCloudInstanceHA {
     /// `InstanceId`, required: string. Example: `mssql-8ua7ah`.
@@ -4342,15 +4342,15 @@ pub struct SwitchCloudInstanceHA {
 /// The answer of [`SwitchCloudInstanceHA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SwitchCloudInstanceHaResponse {
+pub struct SwitchCloudInstanceHAResponse {
     /// `FlowId`: integer. Example: `102022`.
     pub flow_id: Option<i64>,
 }
 
 /// The `TerminateDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`TerminateDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = TerminateDbInstanceResponse)]
+/// Answers [`TerminateDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateDBInstance {
     /// `InstanceIdSet`, required: list of string. Example: `["mssql-njj2mtpl\n"]`.
@@ -4360,12 +4360,12 @@ pub struct TerminateDBInstance {
 /// The answer of [`TerminateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateDbInstanceResponse;
+pub struct TerminateDBInstanceResponse;
 
 /// The `UpgradeDBInstance` action of SQLSERVER API 2018-03-28.
 ///
-/// Answers [`UpgradeDbInstanceResponse`].
-#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional", response = UpgradeDbInstanceResponse)]
+/// Answers [`UpgradeDBInstanceResponse`].
+#[tc_action(service = "sqlserver", version = "2018-03-28", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradeDBInstance {
     /// `InstanceId`, required: string. Example: `mssql-j8kv137v`.
@@ -4401,7 +4401,7 @@ pub struct UpgradeDBInstance {
 /// The answer of [`UpgradeDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradeDbInstanceResponse {
+pub struct UpgradeDBInstanceResponse {
     /// `DealName`: string. Example: `201806261980`.
     pub deal_name: Option<String>,
 }
@@ -4414,9 +4414,9 @@ pub struct AccountCreateInfo {
     pub user_name: String,
     /// `Password`, optional: string. Example: `Zh22448899`.
     pub password: Option<tc_api_core::SecretString>,
-    /// `DBPrivileges`, optional: list of [`DbPrivilege`]. Example: `[{"DBName": "db1","Privilege": "ReadOnly"}]`.
+    /// `DBPrivileges`, optional: list of [`DBPrivilege`]. Example: `[{"DBName": "db1","Privilege": "ReadOnly"}]`.
     #[tc(rename = "DBPrivileges")]
-    pub db_privileges: Option<Vec<DbPrivilege>>,
+    pub db_privileges: Option<Vec<DBPrivilege>>,
     /// `Remark`, optional: string. Example: `andy`.
     pub remark: Option<String>,
     /// `IsAdmin`, optional: boolean. Example: `false`.
@@ -4449,8 +4449,8 @@ pub struct AccountDetail {
     pub pass_time: Option<String>,
     /// `InternalStatus`: string. Example: `enable`.
     pub internal_status: Option<String>,
-    /// `Dbs`: list of [`DbPrivilege`]. Example: `[{"DBName": "db1","Privilege": "ReadOnly"}]`.
-    pub dbs: Option<Vec<DbPrivilege>>,
+    /// `Dbs`: list of [`DBPrivilege`]. Example: `[{"DBName": "db1","Privilege": "ReadOnly"}]`.
+    pub dbs: Option<Vec<DBPrivilege>>,
     /// `IsAdmin`: boolean. Example: `false`.
     pub is_admin: Option<bool>,
     /// `IsCam`: boolean. Example: `false`.
@@ -4493,16 +4493,16 @@ pub struct AccountPrivilege {
 pub struct AccountPrivilegeModifyInfo {
     /// `UserName`, required: string. Example: `ac1`.
     pub user_name: String,
-    /// `DBPrivileges`, required: list of [`DbPrivilegeModifyInfo`].
+    /// `DBPrivileges`, required: list of [`DBPrivilegeModifyInfo`].
     #[tc(rename = "DBPrivileges")]
-    pub db_privileges: Vec<DbPrivilegeModifyInfo>,
+    pub db_privileges: Vec<DBPrivilegeModifyInfo>,
     /// `IsAdmin`, optional: boolean. Example: `true`.
     pub is_admin: Option<bool>,
     /// `AccountType`, optional: string. Example: `L0`.
     pub account_type: Option<String>,
-    /// `AccAllDB`, optional: [`SelectAllDb`].
+    /// `AccAllDB`, optional: [`SelectAllDB`].
     #[tc(rename = "AccAllDB")]
-    pub acc_all_db: Option<SelectAllDb>,
+    pub acc_all_db: Option<SelectAllDB>,
 }
 
 /// The `AccountRemark` model of SQLSERVER API 2018-03-28.
@@ -4696,10 +4696,10 @@ pub struct CrossSummaryDetailRes {
     pub actual_used_count: Option<u64>,
 }
 
-/// The `DBCreateInfo` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBCreateInfo`).
+/// The `DBCreateInfo` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbCreateInfo {
+pub struct DBCreateInfo {
     /// `DBName`, required: string. Example: `DBName`.
     #[tc(rename = "DBName")]
     pub db_name: String,
@@ -4711,10 +4711,10 @@ pub struct DbCreateInfo {
     pub remark: Option<String>,
 }
 
-/// The `DBDetail` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBDetail`).
+/// The `DBDetail` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbDetail {
+pub struct DBDetail {
     /// `Name`: string. Example: `db1`.
     pub name: Option<String>,
     /// `Charset`: string. Example: `Chinese_PRC_CI_AS`.
@@ -4733,10 +4733,10 @@ pub struct DbDetail {
     pub encryption: Option<String>,
 }
 
-/// The `DBInstance` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBInstance`).
+/// The `DBInstance` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbInstance {
+pub struct DBInstance {
     /// `InstanceId`: string. Example: `mssql-dj5i29c5n`.
     pub instance_id: Option<String>,
     /// `Name`: string. Example: `Name`.
@@ -4853,10 +4853,10 @@ pub struct DbInstance {
     pub throughput_performance: Option<i64>,
 }
 
-/// The `DBPrivilege` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBPrivilege`).
+/// The `DBPrivilege` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbPrivilege {
+pub struct DBPrivilege {
     /// `DBName`: string. Example: `db_test`.
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
@@ -4864,10 +4864,10 @@ pub struct DbPrivilege {
     pub privilege: Option<String>,
 }
 
-/// The `DBPrivilegeModifyInfo` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBPrivilegeModifyInfo`).
+/// The `DBPrivilegeModifyInfo` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbPrivilegeModifyInfo {
+pub struct DBPrivilegeModifyInfo {
     /// `DBName`, required: string. Example: `db_test`.
     #[tc(rename = "DBName")]
     pub db_name: String,
@@ -4875,30 +4875,30 @@ pub struct DbPrivilegeModifyInfo {
     pub privilege: String,
 }
 
-/// The `DBRemark` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBRemark`).
+/// The `DBRemark` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbRemark {
+pub struct DBRemark {
     /// `Name`, required: string. Example: `db1`.
     pub name: String,
     /// `Remark`, required: string. Example: `andy`.
     pub remark: String,
 }
 
-/// The `DBRenameRes` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBRenameRes`).
+/// The `DBRenameRes` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbRenameRes {
+pub struct DBRenameRes {
     /// `NewName`: string. Example: `new_db`.
     pub new_name: Option<String>,
     /// `OldName`: string. Example: `old_db`.
     pub old_name: Option<String>,
 }
 
-/// The `DBTDEEncrypt` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `DBTDEEncrypt`).
+/// The `DBTDEEncrypt` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbtdeEncrypt {
+pub struct DBTDEEncrypt {
     /// `DBName`, optional: string. Example: `test_db`.
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
@@ -5170,15 +5170,15 @@ pub struct Filter {
     pub exact_match: Option<bool>,
 }
 
-/// The `InstanceDBDetail` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `InstanceDBDetail`).
+/// The `InstanceDBDetail` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceDbDetail {
+pub struct InstanceDBDetail {
     /// `InstanceId`: string. Example: `mssql-njj2mtpl`.
     pub instance_id: Option<String>,
-    /// `DBDetails`: list of [`DbDetail`].
+    /// `DBDetails`: list of [`DBDetail`].
     #[tc(rename = "DBDetails")]
-    pub db_details: Option<Vec<DbDetail>>,
+    pub db_details: Option<Vec<DBDetail>>,
 }
 
 /// The `InstanceInfo` model of SQLSERVER API 2018-03-28.
@@ -5421,10 +5421,10 @@ pub struct LogResult {
     pub event_name: Option<String>,
 }
 
-/// The `MigrateDB` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `MigrateDB`).
+/// The `MigrateDB` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MigrateDb {
+pub struct MigrateDB {
     /// `DBName`: string. Example: `db1`.
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
@@ -5546,9 +5546,9 @@ pub struct Migration {
     pub action: Option<MigrationAction>,
     /// `IsRecovery`: string, may be null. Example: `NO`.
     pub is_recovery: Option<String>,
-    /// `DBRename`: list of [`DbRenameRes`], may be null. Example: `["renameDB"]`.
+    /// `DBRename`: list of [`DBRenameRes`], may be null. Example: `["renameDB"]`.
     #[tc(rename = "DBRename")]
-    pub db_rename: Option<Vec<DbRenameRes>>,
+    pub db_rename: Option<Vec<DBRenameRes>>,
 }
 
 /// The `MigrationAction` model of SQLSERVER API 2018-03-28.
@@ -5887,10 +5887,10 @@ pub struct RestoreTask {
     pub flow_id: Option<i64>,
 }
 
-/// The `SSLConfig` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `SSLConfig`).
+/// The `SSLConfig` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SslConfig {
+pub struct SSLConfig {
     /// `Encryption`: string, may be null. Example: `disable`.
     pub encryption: Option<String>,
     /// `SSLValidityPeriod`: string, may be null. Example: `2023-10-01 12:00:00`.
@@ -5946,10 +5946,10 @@ pub struct SecurityGroupPolicy {
     pub dir: Option<String>,
 }
 
-/// The `SelectAllDB` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `SelectAllDB`).
+/// The `SelectAllDB` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SelectAllDb {
+pub struct SelectAllDB {
     /// `Privilege`, required: string. Example: `ReadWrite`.
     pub privilege: String,
 }
@@ -6176,10 +6176,10 @@ pub struct SwitchLog {
     pub reason: Option<String>,
 }
 
-/// The `TDEConfigAttribute` model of SQLSERVER API 2018-03-28 (renamed: the metadata calls it `TDEConfigAttribute`).
+/// The `TDEConfigAttribute` model of SQLSERVER API 2018-03-28.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdeConfigAttribute {
+pub struct TDEConfigAttribute {
     /// `Encryption`: string. Example: `disable`.
     pub encryption: Option<String>,
     /// `CertificateAttribution`: string. Example: `self`.

@@ -130,8 +130,8 @@ pub struct ApplyCertificateResponse {
 
 /// The `BatchDeleteCSR` action of SSL API 2019-12-05.
 ///
-/// Answers [`BatchDeleteCsrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ssl", version = "2019-12-05", region = "optional", response = BatchDeleteCsrResponse)]
+/// Answers [`BatchDeleteCSRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ssl", version = "2019-12-05", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchDeleteCSR {
     /// `CSRIds`, required: list of integer. Example: `[6737973,8839494]`.
@@ -142,7 +142,7 @@ pub struct BatchDeleteCSR {
 /// The answer of [`BatchDeleteCSR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchDeleteCsrResponse {
+pub struct BatchDeleteCSRResponse {
     /// `Success`: list of integer. Example: `[6737973,8839494]`.
     pub success: Option<Vec<i64>>,
 }
@@ -407,8 +407,8 @@ pub struct CompleteCertificateResponse {
 
 /// The `CreateCSR` action of SSL API 2019-12-05.
 ///
-/// Answers [`CreateCsrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ssl", version = "2019-12-05", region = "optional", response = CreateCsrResponse)]
+/// Answers [`CreateCSRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ssl", version = "2019-12-05", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCSR {
     /// `Domain`, required: string. Example: `www.***.com`.
@@ -442,7 +442,7 @@ pub struct CreateCSR {
 /// The answer of [`CreateCSR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCsrResponse {
+pub struct CreateCSRResponse {
     /// `Id`: integer. Example: `746378`.
     pub id: Option<i64>,
 }
@@ -680,8 +680,8 @@ pub struct DeployCertificateRecordRollbackResponse {
 
 /// The `DescribeCSR` action of SSL API 2019-12-05.
 ///
-/// Answers [`DescribeCsrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ssl", version = "2019-12-05", region = "optional", response = DescribeCsrResponse)]
+/// Answers [`DescribeCSRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ssl", version = "2019-12-05", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSR {
     /// `CSRId`, required: integer. Example: `17993`.
@@ -692,7 +692,7 @@ pub struct DescribeCSR {
 /// The answer of [`DescribeCSR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCsrResponse {
+pub struct DescribeCSRResponse {
     /// `Id`: integer. Example: `17993`.
     pub id: Option<i64>,
     /// `OwnerUin`: string. Example: `100017155920`.
@@ -732,8 +732,8 @@ pub struct DescribeCsrResponse {
 
 /// The `DescribeCSRSet` action of SSL API 2019-12-05.
 ///
-/// Answers [`DescribeCsrSetResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ssl", version = "2019-12-05", region = "optional", response = DescribeCsrSetResponse)]
+/// Answers [`DescribeCSRSetResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ssl", version = "2019-12-05", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCSRSet {
     /// `Limit`, optional: unsigned integer. Example: `0`.
@@ -749,11 +749,11 @@ pub struct DescribeCSRSet {
 /// The answer of [`DescribeCSRSet`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCsrSetResponse {
+pub struct DescribeCSRSetResponse {
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
-    /// `Set`: list of [`CsrItem`].
-    pub set: Option<Vec<CsrItem>>,
+    /// `Set`: list of [`CSRItem`].
+    pub set: Option<Vec<CSRItem>>,
 }
 
 /// The `DescribeCertificate` action of SSL API 2019-12-05.
@@ -884,18 +884,18 @@ pub struct DescribeCertificateBindResourceTaskDetailResponse {
     /// `LIVE`: list of [`LiveInstanceList`].
     #[tc(rename = "LIVE")]
     pub live: Option<Vec<LiveInstanceList>>,
-    /// `VOD`: list of [`VodInstanceList`].
+    /// `VOD`: list of [`VODInstanceList`].
     #[tc(rename = "VOD")]
-    pub vod: Option<Vec<VodInstanceList>>,
+    pub vod: Option<Vec<VODInstanceList>>,
     /// `TKE`: list of [`TkeInstanceList`].
     #[tc(rename = "TKE")]
     pub tke: Option<Vec<TkeInstanceList>>,
     /// `APIGATEWAY`: list of [`ApiGatewayInstanceList`].
     #[tc(rename = "APIGATEWAY")]
     pub apigateway: Option<Vec<ApiGatewayInstanceList>>,
-    /// `TCB`: list of [`TcbInstanceList`].
+    /// `TCB`: list of [`TCBInstanceList`].
     #[tc(rename = "TCB")]
-    pub tcb: Option<Vec<TcbInstanceList>>,
+    pub tcb: Option<Vec<TCBInstanceList>>,
     /// `TEO`: list of [`TeoInstanceList`].
     #[tc(rename = "TEO")]
     pub teo: Option<Vec<TeoInstanceList>>,
@@ -903,24 +903,24 @@ pub struct DescribeCertificateBindResourceTaskDetailResponse {
     pub status: Option<u64>,
     /// `CacheTime`: string. Example: `2018-09-08 20:00:00`.
     pub cache_time: Option<String>,
-    /// `TSE`: list of [`TseInstanceList`].
+    /// `TSE`: list of [`TSEInstanceList`].
     #[tc(rename = "TSE")]
-    pub tse: Option<Vec<TseInstanceList>>,
-    /// `COS`: list of [`CosInstanceList`].
+    pub tse: Option<Vec<TSEInstanceList>>,
+    /// `COS`: list of [`COSInstanceList`].
     #[tc(rename = "COS")]
-    pub cos: Option<Vec<CosInstanceList>>,
-    /// `TDMQ`: list of [`TdmqInstanceList`].
+    pub cos: Option<Vec<COSInstanceList>>,
+    /// `TDMQ`: list of [`TDMQInstanceList`].
     #[tc(rename = "TDMQ")]
-    pub tdmq: Option<Vec<TdmqInstanceList>>,
-    /// `MQTT`: list of [`MqttInstanceList`].
+    pub tdmq: Option<Vec<TDMQInstanceList>>,
+    /// `MQTT`: list of [`MQTTInstanceList`].
     #[tc(rename = "MQTT")]
-    pub mqtt: Option<Vec<MqttInstanceList>>,
-    /// `GAAP`: list of [`GaapInstanceList`].
+    pub mqtt: Option<Vec<MQTTInstanceList>>,
+    /// `GAAP`: list of [`GAAPInstanceList`].
     #[tc(rename = "GAAP")]
-    pub gaap: Option<Vec<GaapInstanceList>>,
-    /// `SCF`: list of [`ScfInstanceList`].
+    pub gaap: Option<Vec<GAAPInstanceList>>,
+    /// `SCF`: list of [`SCFInstanceList`].
     #[tc(rename = "SCF")]
-    pub scf: Option<Vec<ScfInstanceList>>,
+    pub scf: Option<Vec<SCFInstanceList>>,
 }
 
 /// The `DescribeCertificateBindResourceTaskResult` action of SSL API 2019-12-05.
@@ -1892,8 +1892,8 @@ pub struct DownloadCertificateResponse {
 
 /// The `ModifyCSR` action of SSL API 2019-12-05.
 ///
-/// Answers [`ModifyCsrResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "ssl", version = "2019-12-05", region = "optional", response = ModifyCsrResponse)]
+/// Answers [`ModifyCSRResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "ssl", version = "2019-12-05", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCSR {
     /// `CSRId`, required: integer. Example: `17993`.
@@ -1928,7 +1928,7 @@ pub struct ModifyCSR {
 /// The answer of [`ModifyCSR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCsrResponse {
+pub struct ModifyCSRResponse {
     /// `Id`: integer. Example: `17364`.
     pub id: Option<i64>,
 }
@@ -2463,10 +2463,10 @@ pub struct BindResourceResult {
     pub bind_resource_region_result: Option<Vec<BindResourceRegionResult>>,
 }
 
-/// The `COSInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `COSInstanceList`).
+/// The `COSInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CosInstanceList {
+pub struct COSInstanceList {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
     /// `InstanceList`: list of [`CosInstanceDetail`].
@@ -2477,10 +2477,10 @@ pub struct CosInstanceList {
     pub error: Option<String>,
 }
 
-/// The `CSRItem` model of SSL API 2019-12-05 (renamed: the metadata calls it `CSRItem`).
+/// The `CSRItem` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsrItem {
+pub struct CSRItem {
     /// `Id`: integer. Example: `178833`.
     pub id: Option<i64>,
     /// `OwnerUin`: string. Example: `18384783`.
@@ -3134,7 +3134,7 @@ pub struct DvAuths {
     pub dv_auth_verify_type: Option<String>,
 }
 
-/// The `Error` model of SSL API 2019-12-05 (renamed: the metadata calls it `Error`).
+/// The `Error` model of SSL API 2019-12-05, named `ErrorModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorModel {
@@ -3154,34 +3154,34 @@ pub struct Filter {
     pub filter_value: String,
 }
 
-/// The `GAAPInstanceDetail` model of SSL API 2019-12-05 (renamed: the metadata calls it `GAAPInstanceDetail`).
+/// The `GAAPInstanceDetail` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GaapInstanceDetail {
+pub struct GAAPInstanceDetail {
     /// `InstanceId`: string. Example: `zrh-xxxx`.
     pub instance_id: Option<String>,
-    /// `ListenerList`: list of [`GaapListenerDetail`].
-    pub listener_list: Option<Vec<GaapListenerDetail>>,
+    /// `ListenerList`: list of [`GAAPListenerDetail`].
+    pub listener_list: Option<Vec<GAAPListenerDetail>>,
     /// `InstanceName`: string. Example: `加速实例`.
     pub instance_name: Option<String>,
 }
 
-/// The `GAAPInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `GAAPInstanceList`).
+/// The `GAAPInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GaapInstanceList {
-    /// `InstanceList`: list of [`GaapInstanceDetail`].
-    pub instance_list: Option<Vec<GaapInstanceDetail>>,
+pub struct GAAPInstanceList {
+    /// `InstanceList`: list of [`GAAPInstanceDetail`].
+    pub instance_list: Option<Vec<GAAPInstanceDetail>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `Error`: string. Example: `wrong`.
     pub error: Option<String>,
 }
 
-/// The `GAAPListenerDetail` model of SSL API 2019-12-05 (renamed: the metadata calls it `GAAPListenerDetail`).
+/// The `GAAPListenerDetail` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GaapListenerDetail {
+pub struct GAAPListenerDetail {
     /// `ListenerStatus`: string. Example: `ACTIVE`.
     pub listener_status: Option<String>,
     /// `ListenerId`: string. Example: `lsr-xxxx`.
@@ -3265,10 +3265,10 @@ pub struct LiveInstanceList {
     pub error: Option<String>,
 }
 
-/// The `MQTTInstanceDetail` model of SSL API 2019-12-05 (renamed: the metadata calls it `MQTTInstanceDetail`).
+/// The `MQTTInstanceDetail` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttInstanceDetail {
+pub struct MQTTInstanceDetail {
     /// `InstanceId`: string. Example: `zrh-xxxx`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `腾讯云Mqtt实例`.
@@ -3283,14 +3283,14 @@ pub struct MqttInstanceDetail {
     pub ca_cert_id_list: Option<Vec<String>>,
 }
 
-/// The `MQTTInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `MQTTInstanceList`).
+/// The `MQTTInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqttInstanceList {
+pub struct MQTTInstanceList {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
-    /// `InstanceList`: list of [`MqttInstanceDetail`]. Example: `['']`.
-    pub instance_list: Option<Vec<MqttInstanceDetail>>,
+    /// `InstanceList`: list of [`MQTTInstanceDetail`]. Example: `['']`.
+    pub instance_list: Option<Vec<MQTTInstanceDetail>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `Error`: string. Example: `no region`.
@@ -3501,10 +3501,10 @@ pub struct RootCertificates {
     pub standard: Option<String>,
 }
 
-/// The `SCFInstanceDetail` model of SSL API 2019-12-05 (renamed: the metadata calls it `SCFInstanceDetail`).
+/// The `SCFInstanceDetail` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfInstanceDetail {
+pub struct SCFInstanceDetail {
     /// `CertificateId`: string. Example: `Psjujsuh`.
     pub certificate_id: Option<String>,
     /// `Protocol`: string. Example: `HTTP&HTTPS`.
@@ -3515,14 +3515,14 @@ pub struct ScfInstanceDetail {
     pub region: Option<String>,
 }
 
-/// The `SCFInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `SCFInstanceList`).
+/// The `SCFInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScfInstanceList {
+pub struct SCFInstanceList {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
-    /// `InstanceList`: list of [`ScfInstanceDetail`].
-    pub instance_list: Option<Vec<ScfInstanceDetail>>,
+    /// `InstanceList`: list of [`SCFInstanceDetail`].
+    pub instance_list: Option<Vec<SCFInstanceDetail>>,
     /// `Error`: string. Example: `fail`.
     pub error: Option<String>,
     /// `TotalCount`: integer. Example: `1`.
@@ -3628,10 +3628,10 @@ pub struct SyncTaskBindResourceResult {
     pub cache_time: Option<String>,
 }
 
-/// The `TCBAccessInstance` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBAccessInstance`).
+/// The `TCBAccessInstance` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbAccessInstance {
+pub struct TCBAccessInstance {
     /// `Domain`: string. Example: `www.he**.com`.
     pub domain: Option<String>,
     /// `Status`: integer. Example: `1`.
@@ -3647,20 +3647,20 @@ pub struct TcbAccessInstance {
     pub old_certificate_id: Option<String>,
 }
 
-/// The `TCBAccessService` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBAccessService`).
+/// The `TCBAccessService` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbAccessService {
-    /// `InstanceList`: list of [`TcbAccessInstance`].
-    pub instance_list: Option<Vec<TcbAccessInstance>>,
+pub struct TCBAccessService {
+    /// `InstanceList`: list of [`TCBAccessInstance`].
+    pub instance_list: Option<Vec<TCBAccessInstance>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
-/// The `TCBEnvironment` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBEnvironment`).
+/// The `TCBEnvironment` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbEnvironment {
+pub struct TCBEnvironment {
     /// `ID`: string. Example: `tcb-****`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -3672,22 +3672,22 @@ pub struct TcbEnvironment {
     pub status: Option<String>,
 }
 
-/// The `TCBEnvironments` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBEnvironments`).
+/// The `TCBEnvironments` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbEnvironments {
-    /// `Environment`: [`TcbEnvironment`], may be null.
-    pub environment: Option<TcbEnvironment>,
-    /// `AccessService`: [`TcbAccessService`], may be null.
-    pub access_service: Option<TcbAccessService>,
-    /// `HostService`: [`TcbHostService`], may be null.
-    pub host_service: Option<TcbHostService>,
+pub struct TCBEnvironments {
+    /// `Environment`: [`TCBEnvironment`], may be null.
+    pub environment: Option<TCBEnvironment>,
+    /// `AccessService`: [`TCBAccessService`], may be null.
+    pub access_service: Option<TCBAccessService>,
+    /// `HostService`: [`TCBHostService`], may be null.
+    pub host_service: Option<TCBHostService>,
 }
 
-/// The `TCBHostInstance` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBHostInstance`).
+/// The `TCBHostInstance` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbHostInstance {
+pub struct TCBHostInstance {
     /// `Domain`: string. Example: `www.**.com`.
     pub domain: Option<String>,
     /// `Status`: string. Example: `normal`.
@@ -3699,32 +3699,32 @@ pub struct TcbHostInstance {
     pub old_certificate_id: Option<String>,
 }
 
-/// The `TCBHostService` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBHostService`).
+/// The `TCBHostService` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbHostService {
-    /// `InstanceList`: list of [`TcbHostInstance`].
-    pub instance_list: Option<Vec<TcbHostInstance>>,
+pub struct TCBHostService {
+    /// `InstanceList`: list of [`TCBHostInstance`].
+    pub instance_list: Option<Vec<TCBHostInstance>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
-/// The `TCBInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `TCBInstanceList`).
+/// The `TCBInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcbInstanceList {
+pub struct TCBInstanceList {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
-    /// `Environments`: list of [`TcbEnvironments`], may be null.
-    pub environments: Option<Vec<TcbEnvironments>>,
+    /// `Environments`: list of [`TCBEnvironments`], may be null.
+    pub environments: Option<Vec<TCBEnvironments>>,
     /// `Error`: string, may be null. Example: `no region`.
     pub error: Option<String>,
 }
 
-/// The `TDMQInstanceDetail` model of SSL API 2019-12-05 (renamed: the metadata calls it `TDMQInstanceDetail`).
+/// The `TDMQInstanceDetail` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdmqInstanceDetail {
+pub struct TDMQInstanceDetail {
     /// `InstanceId`: string. Example: `amqp-mmgev82b`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `腾讯云证书实例`.
@@ -3739,24 +3739,24 @@ pub struct TdmqInstanceDetail {
     pub no_match_domains: Option<Vec<String>>,
 }
 
-/// The `TDMQInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `TDMQInstanceList`).
+/// The `TDMQInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TdmqInstanceList {
+pub struct TDMQInstanceList {
     /// `Region`: string. Example: `ap-guangzhou`.
     pub region: Option<String>,
-    /// `InstanceList`: list of [`TdmqInstanceDetail`].
-    pub instance_list: Option<Vec<TdmqInstanceDetail>>,
+    /// `InstanceList`: list of [`TDMQInstanceDetail`].
+    pub instance_list: Option<Vec<TDMQInstanceDetail>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `Error`: string. Example: `no region`.
     pub error: Option<String>,
 }
 
-/// The `TSEInstanceDetail` model of SSL API 2019-12-05 (renamed: the metadata calls it `TSEInstanceDetail`).
+/// The `TSEInstanceDetail` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TseInstanceDetail {
+pub struct TSEInstanceDetail {
     /// `GatewayId`: string. Example: `gateway-2ae9****`.
     pub gateway_id: Option<String>,
     /// `GatewayName`: string. Example: `zrh-gateway`.
@@ -3765,12 +3765,12 @@ pub struct TseInstanceDetail {
     pub certificate_list: Option<Vec<GatewayCertificate>>,
 }
 
-/// The `TSEInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `TSEInstanceList`).
+/// The `TSEInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TseInstanceList {
-    /// `InstanceList`: list of [`TseInstanceDetail`], may be null.
-    pub instance_list: Option<Vec<TseInstanceDetail>>,
+pub struct TSEInstanceList {
+    /// `InstanceList`: list of [`TSEInstanceDetail`], may be null.
+    pub instance_list: Option<Vec<TSEInstanceDetail>>,
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
     /// `Region`: string. Example: `ap-guangzhou`.
@@ -4022,10 +4022,10 @@ pub struct UploadUpdateRecordInfo {
     pub update_time: Option<String>,
 }
 
-/// The `VODInstanceList` model of SSL API 2019-12-05 (renamed: the metadata calls it `VODInstanceList`).
+/// The `VODInstanceList` model of SSL API 2019-12-05.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VodInstanceList {
+pub struct VODInstanceList {
     /// `InstanceList`: list of [`VodInstanceDetail`], may be null.
     pub instance_list: Option<Vec<VodInstanceDetail>>,
     /// `TotalCount`: unsigned integer. Example: `10`.

@@ -280,7 +280,7 @@ pub struct DashboardResult {
     pub compliance_histogram: Option<Vec<ChartHistogram>>,
 }
 
-/// The `DescribeDomains` model of SSLPOD API 2019-06-05 (renamed: the metadata calls it `DescribeDomains`).
+/// The `DescribeDomains` model of SSLPOD API 2019-06-05, named `DescribeDomainsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDomainsModel {

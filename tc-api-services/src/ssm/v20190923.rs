@@ -92,8 +92,8 @@ pub struct CreateProductSecretResponse {
 
 /// The `CreateSSHKeyPairSecret` action of SSM API 2019-09-23.
 ///
-/// Answers [`CreateSshKeyPairSecretResponse`].
-#[tc_action(service = "ssm", version = "2019-09-23", region = "optional", response = CreateSshKeyPairSecretResponse)]
+/// Answers [`CreateSSHKeyPairSecretResponse`].
+#[tc_action(service = "ssm", version = "2019-09-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSSHKeyPairSecret {
     /// `SecretName`, required: string. Example: `test2-sshkey-secret`.
@@ -118,7 +118,7 @@ pub struct CreateSSHKeyPairSecret {
 /// The answer of [`CreateSSHKeyPairSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSshKeyPairSecretResponse {
+pub struct CreateSSHKeyPairSecretResponse {
     /// `SecretName`: string. Example: `test2-sshkey-secret`.
     pub secret_name: Option<String>,
     /// `SSHKeyID`: string. Example: `skey-e0vbh2ts`.
@@ -452,8 +452,8 @@ pub struct GetRegionsResponse {
 
 /// The `GetSSHKeyPairValue` action of SSM API 2019-09-23.
 ///
-/// Answers [`GetSshKeyPairValueResponse`].
-#[tc_action(service = "ssm", version = "2019-09-23", region = "optional", response = GetSshKeyPairValueResponse)]
+/// Answers [`GetSSHKeyPairValueResponse`].
+#[tc_action(service = "ssm", version = "2019-09-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSSHKeyPairValue {
     /// `SecretName`, optional: string. Example: `test2-sshkey-secret`.
@@ -466,7 +466,7 @@ pub struct GetSSHKeyPairValue {
 /// The answer of [`GetSSHKeyPairValue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSshKeyPairValueResponse {
+pub struct GetSSHKeyPairValueResponse {
     /// `SSHKeyID`: string. Example: `skey-e0vbh2ts`.
     #[tc(rename = "SSHKeyID")]
     pub ssh_key_id: Option<String>,

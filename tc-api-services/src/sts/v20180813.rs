@@ -56,8 +56,8 @@ pub struct AssumeRoleResponse {
 
 /// The `AssumeRoleWithSAML` action of STS API 2018-08-13.
 ///
-/// Answers [`AssumeRoleWithSamlResponse`].
-#[tc_action(service = "sts", version = "2018-08-13", region = "optional", response = AssumeRoleWithSamlResponse)]
+/// Answers [`AssumeRoleWithSAMLResponse`].
+#[tc_action(service = "sts", version = "2018-08-13", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssumeRoleWithSAML {
     /// `SAMLAssertion`, required: string. Example: `c2FtbC***Rpb24=`.
@@ -76,7 +76,7 @@ pub struct AssumeRoleWithSAML {
 /// The answer of [`AssumeRoleWithSAML`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AssumeRoleWithSamlResponse {
+pub struct AssumeRoleWithSAMLResponse {
     /// `Credentials`: [`Credentials`]. Example: `{"Token":"1siMD***","TmpSecretId":"AKID***","TmpSecretKey":"`….
     pub credentials: Option<Credentials>,
     /// `ExpiredTime`: unsigned integer. Example: `1543914376`.

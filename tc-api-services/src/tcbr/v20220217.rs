@@ -918,20 +918,20 @@ pub struct LogServiceInfo {
     pub region: Option<String>,
 }
 
-/// The `ObjectKV` model of TCBR API 2022-02-17 (renamed: the metadata calls it `ObjectKV`).
+/// The `ObjectKV` model of TCBR API 2022-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObjectKv {
+pub struct ObjectKV {
     /// `Key`: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `value`.
     pub value: Option<String>,
 }
 
-/// The `ObjectKVPriority` model of TCBR API 2022-02-17 (renamed: the metadata calls it `ObjectKVPriority`).
+/// The `ObjectKVPriority` model of TCBR API 2022-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObjectKvPriority {
+pub struct ObjectKVPriority {
     /// `Key`: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `value`.
@@ -976,8 +976,8 @@ pub struct ReleaseOrderInfo {
     pub gray_status: Option<String>,
     /// `ReleaseStatus`: string. Example: `open`.
     pub release_status: Option<String>,
-    /// `TrafficTypeValues`: list of [`ObjectKv`].
-    pub traffic_type_values: Option<Vec<ObjectKv>>,
+    /// `TrafficTypeValues`: list of [`ObjectKV`].
+    pub traffic_type_values: Option<Vec<ObjectKV>>,
     /// `TrafficType`: string. Example: `FLOW`.
     pub traffic_type: Option<String>,
     /// `FlowRatio`: integer. Example: `100`.
@@ -1074,8 +1074,8 @@ pub struct ServerBaseConfig {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServerBaseConfigDiff {
-    /// `StrParams`, optional: list of [`ObjectKv`].
-    pub str_params: Option<Vec<ObjectKv>>,
+    /// `StrParams`, optional: list of [`ObjectKV`].
+    pub str_params: Option<Vec<ObjectKV>>,
 }
 
 /// The `ServerBaseInfo` model of TCBR API 2022-02-17.
@@ -1252,8 +1252,8 @@ pub struct VersionFlowInfo {
     pub is_default_priority: bool,
     /// `FlowRatio`, optional: integer. Example: `10`.
     pub flow_ratio: Option<i64>,
-    /// `UrlParam`, optional: [`ObjectKv`].
-    pub url_param: Option<ObjectKv>,
+    /// `UrlParam`, optional: [`ObjectKV`].
+    pub url_param: Option<ObjectKV>,
     /// `Priority`, optional: integer. Example: `100`.
     pub priority: Option<i64>,
 }
@@ -1278,14 +1278,14 @@ pub struct VersionInfo {
     pub upload_type: Option<String>,
     /// `Remark`: string.
     pub remark: Option<String>,
-    /// `UrlParam`: [`ObjectKv`].
-    pub url_param: Option<ObjectKv>,
+    /// `UrlParam`: [`ObjectKV`].
+    pub url_param: Option<ObjectKV>,
     /// `Priority`: integer. Example: `100`.
     pub priority: Option<i64>,
     /// `IsDefaultPriority`: boolean. Example: `false`.
     pub is_default_priority: Option<bool>,
-    /// `FlowParams`: list of [`ObjectKvPriority`].
-    pub flow_params: Option<Vec<ObjectKvPriority>>,
+    /// `FlowParams`: list of [`ObjectKVPriority`].
+    pub flow_params: Option<Vec<ObjectKVPriority>>,
     /// `MinReplicas`: integer. Example: `1`.
     pub min_replicas: Option<i64>,
     /// `MaxReplicas`: integer. Example: `10`.

@@ -99,9 +99,9 @@ pub struct DescribeAccessLogConfigResponse {
     pub selected_range: Option<SelectedRange>,
     /// `Template`: string. Example: `istio`.
     pub template: Option<String>,
-    /// `CLS`: [`Cls`].
+    /// `CLS`: [`CLS`].
     #[tc(rename = "CLS")]
-    pub cls: Option<Cls>,
+    pub cls: Option<CLS>,
     /// `Address`: string. Example: `x.x.x.x`.
     pub address: Option<String>,
     /// `EnableServer`: boolean. Example: `true`.
@@ -203,9 +203,9 @@ pub struct ModifyAccessLogConfig {
     pub template: Option<String>,
     /// `Enable`, optional: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `CLS`, optional: [`Cls`].
+    /// `CLS`, optional: [`CLS`].
     #[tc(rename = "CLS")]
-    pub cls: Option<Cls>,
+    pub cls: Option<CLS>,
     /// `Encoding`, optional: string. Example: `TEXT`.
     pub encoding: Option<String>,
     /// `Format`, optional: string. Example: `[%START_TIME%]`.
@@ -254,9 +254,9 @@ pub struct ModifyTracingConfig {
     pub mesh_id: String,
     /// `Enable`, optional: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `APM`, optional: [`Apm`].
+    /// `APM`, optional: [`APM`].
     #[tc(rename = "APM")]
-    pub apm: Option<Apm>,
+    pub apm: Option<APM>,
     /// `Sampling`, optional: number. Example: `1.0`.
     pub sampling: Option<f64>,
     /// `Zipkin`, optional: [`TracingZipkin`]. Example: `xxx`.
@@ -301,10 +301,10 @@ pub struct UnlinkPrometheus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnlinkPrometheusResponse;
 
-/// The `APM` model of TCM API 2021-04-13 (renamed: the metadata calls it `APM`).
+/// The `APM` model of TCM API 2021-04-13.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Apm {
+pub struct APM {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
     /// `Region`: string, may be null. Example: `ap-shanghai`.
@@ -325,9 +325,9 @@ pub struct AccessLogConfig {
     pub template: Option<String>,
     /// `SelectedRange`: [`SelectedRange`].
     pub selected_range: Option<SelectedRange>,
-    /// `CLS`: [`Cls`].
+    /// `CLS`: [`CLS`].
     #[tc(rename = "CLS")]
-    pub cls: Option<Cls>,
+    pub cls: Option<CLS>,
     /// `Encoding`: string. Example: `TEXT`.
     pub encoding: Option<String>,
     /// `Format`: string. Example: `[%START_TIME%]`.
@@ -360,10 +360,10 @@ pub struct AutoInjectionNamespaceState {
     pub state: Option<String>,
 }
 
-/// The `CLS` model of TCM API 2021-04-13 (renamed: the metadata calls it `CLS`).
+/// The `CLS` model of TCM API 2021-04-13.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cls {
+pub struct CLS {
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
     /// `LogSet`: string. Example: `mesh-xxx`.
@@ -618,9 +618,9 @@ pub struct IstioConfig {
     /// `DisableHTTPRetry`: boolean, may be null. Example: `true`.
     #[tc(rename = "DisableHTTPRetry")]
     pub disable_http_retry: Option<bool>,
-    /// `SmartDNS`: [`SmartDnsConfig`], may be null.
+    /// `SmartDNS`: [`SmartDNSConfig`], may be null.
     #[tc(rename = "SmartDNS")]
-    pub smart_dns: Option<SmartDnsConfig>,
+    pub smart_dns: Option<SmartDNSConfig>,
 }
 
 /// The `IstiodConfig` model of TCM API 2021-04-13.
@@ -877,10 +877,10 @@ pub struct Service {
     pub external_traffic_policy: Option<String>,
 }
 
-/// The `SmartDNSConfig` model of TCM API 2021-04-13 (renamed: the metadata calls it `SmartDNSConfig`).
+/// The `SmartDNSConfig` model of TCM API 2021-04-13.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmartDnsConfig {
+pub struct SmartDNSConfig {
     /// `IstioMetaDNSCapture`: boolean, may be null. Example: `true`.
     #[tc(rename = "IstioMetaDNSCapture")]
     pub istio_meta_dns_capture: Option<bool>,
@@ -909,9 +909,9 @@ pub struct TracingConfig {
     pub sampling: Option<f64>,
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `APM`: [`Apm`].
+    /// `APM`: [`APM`].
     #[tc(rename = "APM")]
-    pub apm: Option<Apm>,
+    pub apm: Option<APM>,
     /// `Zipkin`: [`TracingZipkin`].
     pub zipkin: Option<TracingZipkin>,
 }

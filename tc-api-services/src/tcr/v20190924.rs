@@ -243,21 +243,21 @@ pub struct CreateApplicationTriggerPersonalResponse;
 
 /// The `CreateGCJob` action of TCR API 2019-09-24.
 ///
-/// Answers [`CreateGcJobResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = CreateGcJobResponse)]
+/// Answers [`CreateGCJobResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateGCJob {
     /// `RegistryId`, required: string. Example: `tcr-test134`.
     pub registry_id: String,
-    /// `GCParameters`, optional: [`GcParameters`].
+    /// `GCParameters`, optional: [`GCParameters`].
     #[tc(rename = "GCParameters")]
-    pub gc_parameters: Option<GcParameters>,
+    pub gc_parameters: Option<GCParameters>,
 }
 
 /// The answer of [`CreateGCJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateGcJobResponse;
+pub struct CreateGCJobResponse;
 
 /// The `CreateImageAccelerationService` action of TCR API 2019-09-24.
 ///
@@ -457,9 +457,9 @@ pub struct CreateNamespace {
     pub is_prevent_vul: Option<bool>,
     /// `Severity`, optional: string. Example: `low`.
     pub severity: Option<String>,
-    /// `CVEWhitelistItems`, optional: list of [`CveWhitelistItem`].
+    /// `CVEWhitelistItems`, optional: list of [`CVEWhitelistItem`].
     #[tc(rename = "CVEWhitelistItems")]
-    pub cve_whitelist_items: Option<Vec<CveWhitelistItem>>,
+    pub cve_whitelist_items: Option<Vec<CVEWhitelistItem>>,
 }
 
 /// The answer of [`CreateNamespace`].
@@ -741,8 +741,8 @@ pub struct CreateWebhookTriggerResponse {
 
 /// The `DeleteAIModel` action of TCR API 2019-09-24.
 ///
-/// Answers [`DeleteAiModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = DeleteAiModelResponse)]
+/// Answers [`DeleteAIModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIModel {
     /// `RegistryId`, required: string. Example: `tcr-kpfrletb`.
@@ -754,7 +754,7 @@ pub struct DeleteAIModel {
 /// The answer of [`DeleteAIModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiModelResponse;
+pub struct DeleteAIModelResponse;
 
 /// The `DeleteApplicationTriggerPersonal` action of TCR API 2019-09-24.
 ///
@@ -1194,8 +1194,8 @@ pub struct DeleteWebhookTriggerResponse;
 
 /// The `DescribeAIModelVersionDetail` action of TCR API 2019-09-24.
 ///
-/// Answers [`DescribeAiModelVersionDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = DescribeAiModelVersionDetailResponse)]
+/// Answers [`DescribeAIModelVersionDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModelVersionDetail {
     /// `RegistryId`, required: string. Example: `tcr-kpfrletb`.
@@ -1211,7 +1211,7 @@ pub struct DescribeAIModelVersionDetail {
 /// The answer of [`DescribeAIModelVersionDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelVersionDetailResponse {
+pub struct DescribeAIModelVersionDetailResponse {
     /// `Model`: [`ModelDetail`].
     pub model: Option<ModelDetail>,
 }
@@ -1335,8 +1335,8 @@ pub struct DescribeFavorRepositoryPersonalResponse {
 
 /// The `DescribeGCJobs` action of TCR API 2019-09-24.
 ///
-/// Answers [`DescribeGcJobsResponse`].
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = DescribeGcJobsResponse)]
+/// Answers [`DescribeGCJobsResponse`].
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGCJobs {
     /// `RegistryId`, required: string. Example: `tcr-test134`.
@@ -1346,9 +1346,9 @@ pub struct DescribeGCJobs {
 /// The answer of [`DescribeGCJobs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGcJobsResponse {
-    /// `Jobs`: list of [`GcJobInfo`].
-    pub jobs: Option<Vec<GcJobInfo>>,
+pub struct DescribeGCJobsResponse {
+    /// `Jobs`: list of [`GCJobInfo`].
+    pub jobs: Option<Vec<GCJobInfo>>,
 }
 
 /// The `DescribeImageAccelerateService` action of TCR API 2019-09-24.
@@ -2344,8 +2344,8 @@ pub struct DuplicateImagePersonalResponse {
 
 /// The `ListAIModelVersions` action of TCR API 2019-09-24.
 ///
-/// Answers [`ListAiModelVersionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = ListAiModelVersionsResponse)]
+/// Answers [`ListAIModelVersionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIModelVersions {
     /// `RegistryId`, required: string. Example: `tcr-kpf**etb`.
@@ -2363,7 +2363,7 @@ pub struct ListAIModelVersions {
 /// The answer of [`ListAIModelVersions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiModelVersionsResponse {
+pub struct ListAIModelVersionsResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `VersionList`: list of [`VersionList`].
@@ -2372,8 +2372,8 @@ pub struct ListAiModelVersionsResponse {
 
 /// The `ListAIModels` action of TCR API 2019-09-24.
 ///
-/// Answers [`ListAiModelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = ListAiModelsResponse)]
+/// Answers [`ListAIModelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAIModels {
     /// `RegistryId`, required: string. Example: `tcr-kp**letb`.
@@ -2393,7 +2393,7 @@ pub struct ListAIModels {
 /// The answer of [`ListAIModels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListAiModelsResponse {
+pub struct ListAIModelsResponse {
     /// `TotalCount`: integer. Example: `15`.
     pub total_count: Option<i64>,
     /// `ModelList`: list of [`ModelList`].
@@ -2686,9 +2686,9 @@ pub struct ModifyNamespace {
     pub is_prevent_vul: Option<bool>,
     /// `Severity`, optional: string. Example: `high`.
     pub severity: Option<String>,
-    /// `CVEWhitelistItems`, optional: list of [`CveWhitelistItem`].
+    /// `CVEWhitelistItems`, optional: list of [`CVEWhitelistItem`].
     #[tc(rename = "CVEWhitelistItems")]
-    pub cve_whitelist_items: Option<Vec<CveWhitelistItem>>,
+    pub cve_whitelist_items: Option<Vec<CVEWhitelistItem>>,
     /// `TagSpecification`, optional: [`TagSpecification`].
     pub tag_specification: Option<TagSpecification>,
 }
@@ -2940,8 +2940,8 @@ pub struct RenewInstanceResponse {
 
 /// The `TerminateGCJob` action of TCR API 2019-09-24.
 ///
-/// Answers [`TerminateGcJobResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcr", version = "2019-09-24", region = "optional", response = TerminateGcJobResponse)]
+/// Answers [`TerminateGCJobResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcr", version = "2019-09-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerminateGCJob {
     /// `RegistryId`, required: string. Example: `tcr-dc0*****`.
@@ -2951,7 +2951,7 @@ pub struct TerminateGCJob {
 /// The answer of [`TerminateGCJob`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TerminateGcJobResponse {
+pub struct TerminateGCJobResponse {
     /// `Status`: string. Example: `success`.
     pub status: Option<String>,
     /// `Message`: string. Example: `GC job stopped successfully`.
@@ -3036,10 +3036,10 @@ pub struct AutoDelStrategyInfoResp {
     pub strategy_info: Option<Vec<AutoDelStrategyInfo>>,
 }
 
-/// The `CVEWhitelistItem` model of TCR API 2019-09-24 (renamed: the metadata calls it `CVEWhitelistItem`).
+/// The `CVEWhitelistItem` model of TCR API 2019-09-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CveWhitelistItem {
+pub struct CVEWhitelistItem {
     /// `CVEID`: string. Example: `1`.
     #[tc(rename = "CVEID")]
     pub cveid: Option<String>,
@@ -3155,10 +3155,10 @@ pub struct FilterSelector {
     pub pattern: Option<String>,
 }
 
-/// The `GCJobInfo` model of TCR API 2019-09-24 (renamed: the metadata calls it `GCJobInfo`).
+/// The `GCJobInfo` model of TCR API 2019-09-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GcJobInfo {
+pub struct GCJobInfo {
     /// `ID`: integer. Example: `6`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -3172,10 +3172,10 @@ pub struct GcJobInfo {
     pub schedule: Option<Schedule>,
 }
 
-/// The `GCParameters` model of TCR API 2019-09-24 (renamed: the metadata calls it `GCParameters`).
+/// The `GCParameters` model of TCR API 2019-09-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GcParameters {
+pub struct GCParameters {
     /// `Dryrun`, optional: boolean. Example: `true`.
     pub dryrun: Option<bool>,
 }
@@ -4028,9 +4028,9 @@ pub struct TcrNamespaceInfo {
     pub tag_specification: Option<TagSpecification>,
     /// `Metadata`: list of [`KeyValueString`], may be null. Example: `[{"Key":"auto_scan","Value":"false"},{"Key":"prevent_vul","V`….
     pub metadata: Option<Vec<KeyValueString>>,
-    /// `CVEWhitelistItems`: list of [`CveWhitelistItem`].
+    /// `CVEWhitelistItems`: list of [`CVEWhitelistItem`].
     #[tc(rename = "CVEWhitelistItems")]
-    pub cve_whitelist_items: Option<Vec<CveWhitelistItem>>,
+    pub cve_whitelist_items: Option<Vec<CVEWhitelistItem>>,
     /// `AutoScan`: boolean. Example: `false`.
     pub auto_scan: Option<bool>,
     /// `PreventVUL`: boolean. Example: `false`.

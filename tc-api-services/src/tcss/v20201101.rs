@@ -1893,8 +1893,8 @@ pub struct DeleteVirusWhiteListRuleResponse;
 
 /// The `DescribeABTestConfig` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeAbTestConfigResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeAbTestConfigResponse)]
+/// Answers [`DescribeABTestConfigResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeABTestConfig {
     /// `ProjectName`, optional: string. Example: `cv_10086`.
@@ -1904,9 +1904,9 @@ pub struct DescribeABTestConfig {
 /// The answer of [`DescribeABTestConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAbTestConfigResponse {
-    /// `Config`: list of [`AbTestConfig`]. Example: `[{"ProjectName": "all_agent****", "Status": true}]`.
-    pub config: Option<Vec<AbTestConfig>>,
+pub struct DescribeABTestConfigResponse {
+    /// `Config`: list of [`ABTestConfig`]. Example: `[{"ProjectName": "all_agent****", "Status": true}]`.
+    pub config: Option<Vec<ABTestConfig>>,
 }
 
 /// The `DescribeAbnormalProcessDetail` action of TCSS API 2020-11-01.
@@ -2572,8 +2572,8 @@ pub struct DescribeAssetContainerListResponse {
 
 /// The `DescribeAssetDBServiceList` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeAssetDbServiceListResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeAssetDbServiceListResponse)]
+/// Answers [`DescribeAssetDBServiceListResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAssetDBServiceList {
     /// `Limit`, optional: unsigned integer. Example: `100`.
@@ -2587,7 +2587,7 @@ pub struct DescribeAssetDBServiceList {
 /// The answer of [`DescribeAssetDBServiceList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAssetDbServiceListResponse {
+pub struct DescribeAssetDBServiceListResponse {
     /// `List`: list of [`ServiceInfo`]. Example: `[{"AccessLog": "", "Config": "", "ContainerId": "c87e6940a16`….
     pub list: Option<Vec<ServiceInfo>>,
     /// `TotalCount`: unsigned integer. Example: `141`.
@@ -4055,9 +4055,9 @@ pub struct DescribeComplianceAssetDetailInfoResponse {
     pub image_detail_info: Option<ComplianceImageDetailInfo>,
     /// `HostDetailInfo`: [`ComplianceHostDetailInfo`]. Example: `{ "ContainerdVersion": "2.3", "DockerVersion": "2.3", "K8SVe`….
     pub host_detail_info: Option<ComplianceHostDetailInfo>,
-    /// `K8SDetailInfo`: [`ComplianceK8sDetailInfo`]. Example: `{ "ClusterName": "name", "ClusterVersion": "1.1" }`.
+    /// `K8SDetailInfo`: [`ComplianceK8SDetailInfo`]. Example: `{ "ClusterName": "name", "ClusterVersion": "1.1" }`.
     #[tc(rename = "K8SDetailInfo")]
-    pub k8s_detail_info: Option<ComplianceK8sDetailInfo>,
+    pub k8s_detail_info: Option<ComplianceK8SDetailInfo>,
 }
 
 /// The `DescribeComplianceAssetList` action of TCSS API 2020-11-01.
@@ -4354,8 +4354,8 @@ pub struct DescribeContainerSecEventSummaryResponse {
 
 /// The `DescribeESAggregations` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeEsAggregationsResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeEsAggregationsResponse)]
+/// Answers [`DescribeESAggregationsResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeESAggregations {
     /// `Query`, required: string. Example: `{"index":[],"body":"{\"query\":{\"bool\":{\"filter\":{\"bool`….
@@ -4367,15 +4367,15 @@ pub struct DescribeESAggregations {
 /// The answer of [`DescribeESAggregations`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEsAggregationsResponse {
+pub struct DescribeESAggregationsResponse {
     /// `Data`: string. Example: `{ "took": 53, "hits": { "total": { "value": 360540, "relatio`….
     pub data: Option<String>,
 }
 
 /// The `DescribeESHits` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeEsHitsResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeEsHitsResponse)]
+/// Answers [`DescribeESHitsResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeESHits {
     /// `Query`, required: string. Example: `{"index":[],"body":"{\"query\":{\"bool\":{\"filter\":{\"bool`….
@@ -4391,7 +4391,7 @@ pub struct DescribeESHits {
 /// The answer of [`DescribeESHits`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEsHitsResponse {
+pub struct DescribeESHitsResponse {
     /// `Data`: string. Example: `{ "took": 325, "hits": { "total": { "value": 6271209, "relat`….
     pub data: Option<String>,
 }
@@ -4609,8 +4609,8 @@ pub struct DescribeEventEscapeImageListResponse {
 
 /// The `DescribeExportJobDownloadURL` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeExportJobDownloadUrlResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeExportJobDownloadUrlResponse)]
+/// Answers [`DescribeExportJobDownloadURLResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeExportJobDownloadURL {
     /// `JobID`, required: string. Example: `15cf63db-11a9-4885-b1a3-211dd54b83b7`.
@@ -4621,7 +4621,7 @@ pub struct DescribeExportJobDownloadURL {
 /// The answer of [`DescribeExportJobDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeExportJobDownloadUrlResponse {
+pub struct DescribeExportJobDownloadURLResponse {
     /// `DownloadURL`: string. Example: `https://1.2.2.4/result.csv`.
     #[tc(rename = "DownloadURL")]
     pub download_url: Option<String>,
@@ -5327,8 +5327,8 @@ pub struct DescribeK8sApiAbnormalEventListResponse {
     pub list: Option<Vec<K8sApiAbnormalEventListItem>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `RuleTypeZhSet`: list of [`K8sapiRuleTypeZhItem`].
-    pub rule_type_zh_set: Option<Vec<K8sapiRuleTypeZhItem>>,
+    /// `RuleTypeZhSet`: list of [`K8SAPIRuleTypeZhItem`].
+    pub rule_type_zh_set: Option<Vec<K8SAPIRuleTypeZhItem>>,
 }
 
 /// The `DescribeK8sApiAbnormalRuleInfo` action of TCSS API 2020-11-01.
@@ -5444,8 +5444,8 @@ pub struct DescribeK8sApiAbnormalTendency {
 pub struct DescribeK8sApiAbnormalTendencyResponse {
     /// `List`: list of [`K8sApiAbnormalTendencyItem`].
     pub list: Option<Vec<K8sApiAbnormalTendencyItem>>,
-    /// `RuleTypeZhSet`: list of [`K8sapiRuleTypeZhItem`].
-    pub rule_type_zh_set: Option<Vec<K8sapiRuleTypeZhItem>>,
+    /// `RuleTypeZhSet`: list of [`K8SAPIRuleTypeZhItem`].
+    pub rule_type_zh_set: Option<Vec<K8SAPIRuleTypeZhItem>>,
 }
 
 /// The `DescribeLogStorageStatistic` action of TCSS API 2020-11-01.
@@ -6566,15 +6566,15 @@ pub struct DescribeSecLogJoinTypeListResponse {
 
 /// The `DescribeSecLogKafkaUIN` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeSecLogKafkaUinResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeSecLogKafkaUinResponse)]
+/// Answers [`DescribeSecLogKafkaUINResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecLogKafkaUIN;
 
 /// The answer of [`DescribeSecLogKafkaUIN`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecLogKafkaUinResponse {
+pub struct DescribeSecLogKafkaUINResponse {
     /// `DstUIN`: string. Example: `56345438534`.
     #[tc(rename = "DstUIN")]
     pub dst_uin: Option<String>,
@@ -6930,8 +6930,8 @@ pub struct DescribeVirusAutoIsolateSampleDetailResponse {
 
 /// The `DescribeVirusAutoIsolateSampleDownloadURL` action of TCSS API 2020-11-01.
 ///
-/// Answers [`DescribeVirusAutoIsolateSampleDownloadUrlResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = DescribeVirusAutoIsolateSampleDownloadUrlResponse)]
+/// Answers [`DescribeVirusAutoIsolateSampleDownloadURLResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVirusAutoIsolateSampleDownloadURL {
     /// `MD5`, required: string. Example: `5b98800688cae1533ff965ab31ba****`.
@@ -6942,7 +6942,7 @@ pub struct DescribeVirusAutoIsolateSampleDownloadURL {
 /// The answer of [`DescribeVirusAutoIsolateSampleDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVirusAutoIsolateSampleDownloadUrlResponse {
+pub struct DescribeVirusAutoIsolateSampleDownloadURLResponse {
     /// `FileUrl`: string. Example: `https://`.
     pub file_url: Option<String>,
 }
@@ -8725,8 +8725,8 @@ pub struct ModifySecLogJoinStateResponse;
 
 /// The `ModifySecLogKafkaUIN` action of TCSS API 2020-11-01.
 ///
-/// Answers [`ModifySecLogKafkaUinResponse`].
-#[tc_action(service = "tcss", version = "2020-11-01", region = "optional", response = ModifySecLogKafkaUinResponse)]
+/// Answers [`ModifySecLogKafkaUINResponse`].
+#[tc_action(service = "tcss", version = "2020-11-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySecLogKafkaUIN {
     /// `DstUIN`, optional: string. Example: `1256***`.
@@ -8737,7 +8737,7 @@ pub struct ModifySecLogKafkaUIN {
 /// The answer of [`ModifySecLogKafkaUIN`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySecLogKafkaUinResponse;
+pub struct ModifySecLogKafkaUINResponse;
 
 /// The `ModifyVirusAutoIsolateExampleSwitch` action of TCSS API 2020-11-01.
 ///
@@ -9266,10 +9266,10 @@ pub struct UpdateImageRegistryTimingScanTask {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateImageRegistryTimingScanTaskResponse;
 
-/// The `ABTestConfig` model of TCSS API 2020-11-01 (renamed: the metadata calls it `ABTestConfig`).
+/// The `ABTestConfig` model of TCSS API 2020-11-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AbTestConfig {
+pub struct ABTestConfig {
     /// `ProjectName`: string. Example: `all_agent****`.
     pub project_name: Option<String>,
     /// `Status`: boolean. Example: `True`.
@@ -10459,10 +10459,10 @@ pub struct ComplianceImageDetailInfo {
     pub repository: Option<String>,
 }
 
-/// The `ComplianceK8SDetailInfo` model of TCSS API 2020-11-01 (renamed: the metadata calls it `ComplianceK8SDetailInfo`).
+/// The `ComplianceK8SDetailInfo` model of TCSS API 2020-11-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ComplianceK8sDetailInfo {
+pub struct ComplianceK8SDetailInfo {
     /// `ClusterName`: string. Example: `cls-m2x0ndjy`.
     pub cluster_name: Option<String>,
     /// `ClusterVersion`: string. Example: `1.0.2`.
@@ -11799,20 +11799,20 @@ pub struct ImagesVul {
     pub attack_level: Option<i64>,
 }
 
-/// The `K8SAPIRuleTypeCountItem` model of TCSS API 2020-11-01 (renamed: the metadata calls it `K8SAPIRuleTypeCountItem`).
+/// The `K8SAPIRuleTypeCountItem` model of TCSS API 2020-11-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct K8sapiRuleTypeCountItem {
+pub struct K8SAPIRuleTypeCountItem {
     /// `RuleType`: string. Example: `ABNORMAL_CREATE_POD`.
     pub rule_type: Option<String>,
     /// `EventCount`: unsigned integer. Example: `0`.
     pub event_count: Option<u64>,
 }
 
-/// The `K8SAPIRuleTypeZhItem` model of TCSS API 2020-11-01 (renamed: the metadata calls it `K8SAPIRuleTypeZhItem`).
+/// The `K8SAPIRuleTypeZhItem` model of TCSS API 2020-11-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct K8sapiRuleTypeZhItem {
+pub struct K8SAPIRuleTypeZhItem {
     /// `RuleType`: string. Example: `MOUNT_SENSITIVE_PATH`.
     pub rule_type: Option<String>,
     /// `RuleTypeZh`: string. Example: `用户自定义`.
@@ -12006,8 +12006,8 @@ pub struct K8sApiAbnormalTendencyItem {
     pub anonymous_access_count: Option<u64>,
     /// `PrivilegeContainerCount`: unsigned integer. Example: `1`.
     pub privilege_container_count: Option<u64>,
-    /// `RuleTypeCountSet`: list of [`K8sapiRuleTypeCountItem`].
-    pub rule_type_count_set: Option<Vec<K8sapiRuleTypeCountItem>>,
+    /// `RuleTypeCountSet`: list of [`K8SAPIRuleTypeCountItem`].
+    pub rule_type_count_set: Option<Vec<K8SAPIRuleTypeCountItem>>,
 }
 
 /// The `MaliciousConnectionRuleInfo` model of TCSS API 2020-11-01.

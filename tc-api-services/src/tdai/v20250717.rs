@@ -375,8 +375,8 @@ pub struct DescribeMemoryPlusRecord {
     pub record_type: Option<String>,
     /// `Output`, optional: list of string. Example: `["recorded_at_ms"]`.
     pub output: Option<Vec<String>>,
-    /// `Filters`, optional: list of [`VdbFieldMap`].
-    pub filters: Option<Vec<VdbFieldMap>>,
+    /// `Filters`, optional: list of [`VDBFieldMap`].
+    pub filters: Option<Vec<VDBFieldMap>>,
     /// `OrderDirection`, optional: string. Example: `ASC`.
     pub order_direction: Option<String>,
     /// `StartTime`, optional: string. Example: `2026-05-15 17:55:00`.
@@ -391,8 +391,8 @@ pub struct DescribeMemoryPlusRecord {
 pub struct DescribeMemoryPlusRecordResponse {
     /// `TotalCount`: integer. Example: `20`.
     pub total_count: Option<i64>,
-    /// `Documents`: list of [`VdbDocument`].
-    pub documents: Option<Vec<VdbDocument>>,
+    /// `Documents`: list of [`VDBDocument`].
+    pub documents: Option<Vec<VDBDocument>>,
 }
 
 /// The `DescribeMemoryPlusSpace` action of TDAI API 2025-07-17.
@@ -1150,20 +1150,20 @@ pub struct UploadDelta {
     pub content: Option<String>,
 }
 
-/// The `VDBDocument` model of TDAI API 2025-07-17 (renamed: the metadata calls it `VDBDocument`).
+/// The `VDBDocument` model of TDAI API 2025-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VdbDocument {
+pub struct VDBDocument {
     /// `Id`: string. Example: `profile:v1:1c7336830c19807078c557cb9484c95f448d338906a395ef7`….
     pub id: Option<String>,
-    /// `Fields`: list of [`VdbFieldMap`].
-    pub fields: Option<Vec<VdbFieldMap>>,
+    /// `Fields`: list of [`VDBFieldMap`].
+    pub fields: Option<Vec<VDBFieldMap>>,
 }
 
-/// The `VDBFieldMap` model of TDAI API 2025-07-17 (renamed: the metadata calls it `VDBFieldMap`).
+/// The `VDBFieldMap` model of TDAI API 2025-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VdbFieldMap {
+pub struct VDBFieldMap {
     /// `Name`: string. Example: `created_at_ms`.
     pub name: Option<String>,
     /// `Value`: string. Example: `1776064058717`.

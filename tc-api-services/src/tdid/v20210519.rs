@@ -1224,9 +1224,9 @@ pub struct GetTDidPubKeyResponse {
 #[tc_action(service = "tdid", version = "2021-05-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IssueCredential {
-    /// `CRDLArg`, optional: [`CrdlArg`].
+    /// `CRDLArg`, optional: [`CRDLArg`].
     #[tc(rename = "CRDLArg")]
-    pub crdl_arg: Option<CrdlArg>,
+    pub crdl_arg: Option<CRDLArg>,
     /// `UnSigned`, optional: boolean. Example: `true`.
     pub un_signed: Option<bool>,
     /// `DAPId`, optional: unsigned integer. Example: `1`.
@@ -1275,8 +1275,8 @@ pub struct QueryAuthorityInfoResponse {
 
 /// The `QueryCPT` action of TDID API 2021-05-19.
 ///
-/// Answers [`QueryCptResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdid", version = "2021-05-19", region = "optional", response = QueryCptResponse)]
+/// Answers [`QueryCPTResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdid", version = "2021-05-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryCPT {
     /// `DAPId`, optional: unsigned integer. Example: `1`.
@@ -1290,7 +1290,7 @@ pub struct QueryCPT {
 /// The answer of [`QueryCPT`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryCptResponse {
+pub struct QueryCPTResponse {
     /// `CPTJson`: string. Example: `{\n "cptType" : "original",\n "$schema" : "http://json-schem`….
     #[tc(rename = "CPTJson")]
     pub cpt_json: Option<String>,
@@ -1634,10 +1634,10 @@ pub struct BcosClusterItem {
     pub total_groups: Option<u64>,
 }
 
-/// The `CRDLArg` model of TDID API 2021-05-19 (renamed: the metadata calls it `CRDLArg`).
+/// The `CRDLArg` model of TDID API 2021-05-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CrdlArg {
+pub struct CRDLArg {
     /// `CPTId`, required: unsigned integer. Example: `1`.
     #[tc(rename = "CPTId")]
     pub cpt_id: u64,

@@ -436,8 +436,8 @@ pub struct CreateProClusterResponse {
 
 /// The `CreateRabbitMQBinding` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRabbitMqBindingResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRabbitMqBindingResponse)]
+/// Answers [`CreateRabbitMQBindingResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQBinding {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -457,7 +457,7 @@ pub struct CreateRabbitMQBinding {
 /// The answer of [`CreateRabbitMQBinding`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqBindingResponse {
+pub struct CreateRabbitMQBindingResponse {
     /// `InstanceId`: string. Example: `amqp-2ppxx4rq`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -468,8 +468,8 @@ pub struct CreateRabbitMqBindingResponse {
 
 /// The `CreateRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRabbitMqUserResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRabbitMqUserResponse)]
+/// Answers [`CreateRabbitMQUserResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQUser {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -493,15 +493,15 @@ pub struct CreateRabbitMQUser {
 /// The answer of [`CreateRabbitMQUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqUserResponse {
+pub struct CreateRabbitMQUserResponse {
     /// `User`: string. Example: `test_user`.
     pub user: Option<String>,
 }
 
 /// The `CreateRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRabbitMqVipInstanceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRabbitMqVipInstanceResponse)]
+/// Answers [`CreateRabbitMQVipInstanceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQVipInstance {
     /// `ZoneIds`, required: list of integer. Example: `[100003,100004]`.
@@ -547,7 +547,7 @@ pub struct CreateRabbitMQVipInstance {
 /// The answer of [`CreateRabbitMQVipInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqVipInstanceResponse {
+pub struct CreateRabbitMQVipInstanceResponse {
     /// `TranId`: string. Example: `20230110002025620411234`.
     pub tran_id: Option<String>,
     /// `InstanceId`: string. Example: `amqp-aegnagjg`.
@@ -556,8 +556,8 @@ pub struct CreateRabbitMqVipInstanceResponse {
 
 /// The `CreateRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRabbitMqVirtualHostResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRabbitMqVirtualHostResponse)]
+/// Answers [`CreateRabbitMQVirtualHostResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -575,15 +575,15 @@ pub struct CreateRabbitMQVirtualHost {
 /// The answer of [`CreateRabbitMQVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqVirtualHostResponse {
+pub struct CreateRabbitMQVirtualHostResponse {
     /// `VirtualHost`: string. Example: `testVhost`.
     pub virtual_host: Option<String>,
 }
 
 /// The `CreateRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqClusterResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqClusterResponse)]
+/// Answers [`CreateRocketMQClusterResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQCluster {
     /// `Name`, required: string. Example: `test_name`.
@@ -597,15 +597,15 @@ pub struct CreateRocketMQCluster {
 /// The answer of [`CreateRocketMQCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqClusterResponse {
+pub struct CreateRocketMQClusterResponse {
     /// `ClusterId`: string. Example: `rocketmq-a52qova7x97b`.
     pub cluster_id: Option<String>,
 }
 
 /// The `CreateRocketMQEnvironmentRole` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqEnvironmentRoleResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqEnvironmentRoleResponse)]
+/// Answers [`CreateRocketMQEnvironmentRoleResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQEnvironmentRole {
     /// `EnvironmentId`, required: string. Example: `test_namespace`.
@@ -623,12 +623,12 @@ pub struct CreateRocketMQEnvironmentRole {
 /// The answer of [`CreateRocketMQEnvironmentRole`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqEnvironmentRoleResponse;
+pub struct CreateRocketMQEnvironmentRoleResponse;
 
 /// The `CreateRocketMQGroup` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqGroupResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqGroupResponse)]
+/// Answers [`CreateRocketMQGroupResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQGroup {
     /// `GroupId`, required: string. Example: `test_group`.
@@ -652,12 +652,12 @@ pub struct CreateRocketMQGroup {
 /// The answer of [`CreateRocketMQGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqGroupResponse;
+pub struct CreateRocketMQGroupResponse;
 
 /// The `CreateRocketMQGroupV2` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqGroupV2Response`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqGroupV2Response)]
+/// Answers [`CreateRocketMQGroupV2Response`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQGroupV2 {
     /// `GroupId`, required: string. Example: `test_group`.
@@ -683,24 +683,24 @@ pub struct CreateRocketMQGroupV2 {
 /// The answer of [`CreateRocketMQGroupV2`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqGroupV2Response;
+pub struct CreateRocketMQGroupV2Response;
 
 /// The `CreateRocketMQMigrationTask` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqMigrationTaskResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqMigrationTaskResponse)]
+/// Answers [`CreateRocketMQMigrationTaskResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQMigrationTask {
     /// `ClusterId`, required: string. Example: `rocketmq-9npap34p9pa4`.
     pub cluster_id: String,
     /// `Type`, required: integer. Example: `0`.
     pub type_: i64,
-    /// `Topics`, optional: list of [`RocketMqTopicConfig`].
-    pub topics: Option<Vec<RocketMqTopicConfig>>,
-    /// `Groups`, optional: list of [`RocketMqGroupConfig`].
-    pub groups: Option<Vec<RocketMqGroupConfig>>,
-    /// `Roles`, optional: list of [`RocketMqRoleConfig`].
-    pub roles: Option<Vec<RocketMqRoleConfig>>,
+    /// `Topics`, optional: list of [`RocketMQTopicConfig`].
+    pub topics: Option<Vec<RocketMQTopicConfig>>,
+    /// `Groups`, optional: list of [`RocketMQGroupConfig`].
+    pub groups: Option<Vec<RocketMQGroupConfig>>,
+    /// `Roles`, optional: list of [`RocketMQRoleConfig`].
+    pub roles: Option<Vec<RocketMQRoleConfig>>,
     /// `Namespace`, optional: string. Example: `test_ns`.
     pub namespace: Option<String>,
 }
@@ -708,12 +708,12 @@ pub struct CreateRocketMQMigrationTask {
 /// The answer of [`CreateRocketMQMigrationTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqMigrationTaskResponse;
+pub struct CreateRocketMQMigrationTaskResponse;
 
 /// The `CreateRocketMQNamespace` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqNamespaceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqNamespaceResponse)]
+/// Answers [`CreateRocketMQNamespaceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQNamespace {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -731,12 +731,12 @@ pub struct CreateRocketMQNamespace {
 /// The answer of [`CreateRocketMQNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqNamespaceResponse;
+pub struct CreateRocketMQNamespaceResponse;
 
 /// The `CreateRocketMQRole` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqRoleResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqRoleResponse)]
+/// Answers [`CreateRocketMQRoleResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQRole {
     /// `RoleName`, required: string. Example: `test_role_name`.
@@ -758,7 +758,7 @@ pub struct CreateRocketMQRole {
 /// The answer of [`CreateRocketMQRole`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqRoleResponse {
+pub struct CreateRocketMQRoleResponse {
     /// `RoleName`: string. Example: `test_role_name`.
     pub role_name: Option<String>,
     /// `Token`: string. Example: `eyJrZXlJZCI6InN1bmdvxxxxx0X3JvbGVfMyJ9.dbHR8m6gc4L4vZUrodhW_`….
@@ -769,14 +769,14 @@ pub struct CreateRocketMqRoleResponse {
 
 /// The `CreateRocketMQRouterRule` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqRouterRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqRouterRuleResponse)]
+/// Answers [`CreateRocketMQRouterRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQRouterRule {
     /// `StartNow`, required: boolean. Example: `true`.
     pub start_now: bool,
-    /// `Rule`, required: [`RocketMqRouterRuleInfo`].
-    pub rule: RocketMqRouterRuleInfo,
+    /// `Rule`, required: [`RocketMQRouterRuleInfo`].
+    pub rule: RocketMQRouterRuleInfo,
     /// `SyncType`, required: string. Example: `Topic`.
     pub sync_type: String,
 }
@@ -784,12 +784,12 @@ pub struct CreateRocketMQRouterRule {
 /// The answer of [`CreateRocketMQRouterRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqRouterRuleResponse;
+pub struct CreateRocketMQRouterRuleResponse;
 
 /// The `CreateRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqTopicResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqTopicResponse)]
+/// Answers [`CreateRocketMQTopicResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQTopic {
     /// `Topic`, required: string. Example: `order-topic`.
@@ -809,12 +809,12 @@ pub struct CreateRocketMQTopic {
 /// The answer of [`CreateRocketMQTopic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqTopicResponse;
+pub struct CreateRocketMQTopicResponse;
 
 /// The `CreateRocketMQTopicV2` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqTopicV2Response`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqTopicV2Response)]
+/// Answers [`CreateRocketMQTopicV2Response`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQTopicV2 {
     /// `Topic`, required: string. Example: `test_topic`.
@@ -836,12 +836,12 @@ pub struct CreateRocketMQTopicV2 {
 /// The answer of [`CreateRocketMQTopicV2`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqTopicV2Response;
+pub struct CreateRocketMQTopicV2Response;
 
 /// The `CreateRocketMQVipInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`CreateRocketMqVipInstanceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = CreateRocketMqVipInstanceResponse)]
+/// Answers [`CreateRocketMQVipInstanceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRocketMQVipInstance {
     /// `Name`, required: string. Example: `mq-instance`.
@@ -875,7 +875,7 @@ pub struct CreateRocketMQVipInstance {
 /// The answer of [`CreateRocketMQVipInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRocketMqVipInstanceResponse {
+pub struct CreateRocketMQVipInstanceResponse {
     /// `ClusterId`: string. Example: `rocketmq-7drjznvjqzee`.
     pub cluster_id: Option<String>,
 }
@@ -1117,8 +1117,8 @@ pub struct DeleteProClusterResponse {
 
 /// The `DeleteRabbitMQBinding` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRabbitMqBindingResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRabbitMqBindingResponse)]
+/// Answers [`DeleteRabbitMQBindingResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQBinding {
     /// `InstanceId`, required: string. Example: `amqp-jero744g`.
@@ -1132,7 +1132,7 @@ pub struct DeleteRabbitMQBinding {
 /// The answer of [`DeleteRabbitMQBinding`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqBindingResponse {
+pub struct DeleteRabbitMQBindingResponse {
     /// `InstanceId`: string. Example: `amqp-jero744g`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -1143,8 +1143,8 @@ pub struct DeleteRabbitMqBindingResponse {
 
 /// The `DeleteRabbitMQPermission` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRabbitMqPermissionResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRabbitMqPermissionResponse)]
+/// Answers [`DeleteRabbitMQPermissionResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQPermission {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -1158,12 +1158,12 @@ pub struct DeleteRabbitMQPermission {
 /// The answer of [`DeleteRabbitMQPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqPermissionResponse;
+pub struct DeleteRabbitMQPermissionResponse;
 
 /// The `DeleteRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRabbitMqUserResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRabbitMqUserResponse)]
+/// Answers [`DeleteRabbitMQUserResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQUser {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -1175,12 +1175,12 @@ pub struct DeleteRabbitMQUser {
 /// The answer of [`DeleteRabbitMQUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqUserResponse;
+pub struct DeleteRabbitMQUserResponse;
 
 /// The `DeleteRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRabbitMqVipInstanceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRabbitMqVipInstanceResponse)]
+/// Answers [`DeleteRabbitMQVipInstanceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQVipInstance {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -1192,7 +1192,7 @@ pub struct DeleteRabbitMQVipInstance {
 /// The answer of [`DeleteRabbitMQVipInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqVipInstanceResponse {
+pub struct DeleteRabbitMQVipInstanceResponse {
     /// `TranId`: string. Example: `20230110002025620411234`.
     pub tran_id: Option<String>,
     /// `InstanceId`: string. Example: `amqp-aegnagjg`.
@@ -1201,8 +1201,8 @@ pub struct DeleteRabbitMqVipInstanceResponse {
 
 /// The `DeleteRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRabbitMqVirtualHostResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRabbitMqVirtualHostResponse)]
+/// Answers [`DeleteRabbitMQVirtualHostResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -1214,12 +1214,12 @@ pub struct DeleteRabbitMQVirtualHost {
 /// The answer of [`DeleteRabbitMQVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqVirtualHostResponse;
+pub struct DeleteRabbitMQVirtualHostResponse;
 
 /// The `DeleteRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqClusterResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqClusterResponse)]
+/// Answers [`DeleteRocketMQClusterResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQCluster {
     /// `ClusterId`, required: string. Example: `rocketmq-xxxxx`.
@@ -1229,12 +1229,12 @@ pub struct DeleteRocketMQCluster {
 /// The answer of [`DeleteRocketMQCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqClusterResponse;
+pub struct DeleteRocketMQClusterResponse;
 
 /// The `DeleteRocketMQEnvironmentRoles` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqEnvironmentRolesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqEnvironmentRolesResponse)]
+/// Answers [`DeleteRocketMQEnvironmentRolesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQEnvironmentRoles {
     /// `EnvironmentId`, required: string. Example: `test_namespace`.
@@ -1248,12 +1248,12 @@ pub struct DeleteRocketMQEnvironmentRoles {
 /// The answer of [`DeleteRocketMQEnvironmentRoles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqEnvironmentRolesResponse;
+pub struct DeleteRocketMQEnvironmentRolesResponse;
 
 /// The `DeleteRocketMQGroup` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqGroupResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqGroupResponse)]
+/// Answers [`DeleteRocketMQGroupResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQGroup {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -1267,12 +1267,12 @@ pub struct DeleteRocketMQGroup {
 /// The answer of [`DeleteRocketMQGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqGroupResponse;
+pub struct DeleteRocketMQGroupResponse;
 
 /// The `DeleteRocketMQNamespace` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqNamespaceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqNamespaceResponse)]
+/// Answers [`DeleteRocketMQNamespaceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQNamespace {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -1284,12 +1284,12 @@ pub struct DeleteRocketMQNamespace {
 /// The answer of [`DeleteRocketMQNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqNamespaceResponse;
+pub struct DeleteRocketMQNamespaceResponse;
 
 /// The `DeleteRocketMQRoles` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqRolesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqRolesResponse)]
+/// Answers [`DeleteRocketMQRolesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQRoles {
     /// `RoleNames`, required: list of string. Example: `["test_role_name"]`.
@@ -1301,15 +1301,15 @@ pub struct DeleteRocketMQRoles {
 /// The answer of [`DeleteRocketMQRoles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqRolesResponse {
+pub struct DeleteRocketMQRolesResponse {
     /// `RoleNames`: list of string. Example: `["test_role_name"]`.
     pub role_names: Option<Vec<String>>,
 }
 
 /// The `DeleteRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqTopicResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqTopicResponse)]
+/// Answers [`DeleteRocketMQTopicResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQTopic {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -1323,12 +1323,12 @@ pub struct DeleteRocketMQTopic {
 /// The answer of [`DeleteRocketMQTopic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqTopicResponse;
+pub struct DeleteRocketMQTopicResponse;
 
 /// The `DeleteRocketMQVipInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DeleteRocketMqVipInstanceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DeleteRocketMqVipInstanceResponse)]
+/// Answers [`DeleteRocketMQVipInstanceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRocketMQVipInstance {
     /// `ClusterId`, required: string. Example: `rocketmq-ajknm838qzg4`.
@@ -1338,7 +1338,7 @@ pub struct DeleteRocketMQVipInstance {
 /// The answer of [`DeleteRocketMQVipInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRocketMqVipInstanceResponse;
+pub struct DeleteRocketMQVipInstanceResponse;
 
 /// The `DeleteRoles` action of TDMQ API 2020-02-17.
 ///
@@ -2026,8 +2026,8 @@ pub struct DescribePulsarProInstancesResponse {
 
 /// The `DescribeRabbitMQBindings` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqBindingsResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqBindingsResponse)]
+/// Answers [`DescribeRabbitMQBindingsResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQBindings {
     /// `InstanceId`, required: string. Example: `amqp-jero744g`.
@@ -2051,17 +2051,17 @@ pub struct DescribeRabbitMQBindings {
 /// The answer of [`DescribeRabbitMQBindings`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqBindingsResponse {
-    /// `BindingInfoList`: list of [`RabbitMqBindingListInfo`].
-    pub binding_info_list: Option<Vec<RabbitMqBindingListInfo>>,
+pub struct DescribeRabbitMQBindingsResponse {
+    /// `BindingInfoList`: list of [`RabbitMQBindingListInfo`].
+    pub binding_info_list: Option<Vec<RabbitMQBindingListInfo>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQExchanges` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqExchangesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqExchangesResponse)]
+/// Answers [`DescribeRabbitMQExchangesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQExchanges {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -2089,17 +2089,17 @@ pub struct DescribeRabbitMQExchanges {
 /// The answer of [`DescribeRabbitMQExchanges`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqExchangesResponse {
-    /// `ExchangeInfoList`: list of [`RabbitMqExchangeListInfo`].
-    pub exchange_info_list: Option<Vec<RabbitMqExchangeListInfo>>,
+pub struct DescribeRabbitMQExchangesResponse {
+    /// `ExchangeInfoList`: list of [`RabbitMQExchangeListInfo`].
+    pub exchange_info_list: Option<Vec<RabbitMQExchangeListInfo>>,
     /// `TotalCount`: integer. Example: `11`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQNodeList` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqNodeListResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqNodeListResponse)]
+/// Answers [`DescribeRabbitMQNodeListResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQNodeList {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -2121,17 +2121,17 @@ pub struct DescribeRabbitMQNodeList {
 /// The answer of [`DescribeRabbitMQNodeList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqNodeListResponse {
+pub struct DescribeRabbitMQNodeListResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `NodeList`: list of [`RabbitMqPrivateNode`], may be null.
-    pub node_list: Option<Vec<RabbitMqPrivateNode>>,
+    /// `NodeList`: list of [`RabbitMQPrivateNode`], may be null.
+    pub node_list: Option<Vec<RabbitMQPrivateNode>>,
 }
 
 /// The `DescribeRabbitMQPermission` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqPermissionResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqPermissionResponse)]
+/// Answers [`DescribeRabbitMQPermissionResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQPermission {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -2149,18 +2149,18 @@ pub struct DescribeRabbitMQPermission {
 /// The answer of [`DescribeRabbitMQPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqPermissionResponse {
+pub struct DescribeRabbitMQPermissionResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `RabbitMQPermissionList`: list of [`RabbitMqPermission`].
+    /// `RabbitMQPermissionList`: list of [`RabbitMQPermission`].
     #[tc(rename = "RabbitMQPermissionList")]
-    pub rabbit_mq_permission_list: Option<Vec<RabbitMqPermission>>,
+    pub rabbit_mq_permission_list: Option<Vec<RabbitMQPermission>>,
 }
 
 /// The `DescribeRabbitMQQueueDetail` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqQueueDetailResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqQueueDetailResponse)]
+/// Answers [`DescribeRabbitMQQueueDetailResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQQueueDetail {
     /// `InstanceId`, required: string. Example: `amqp-jero744g`.
@@ -2174,7 +2174,7 @@ pub struct DescribeRabbitMQQueueDetail {
 /// The answer of [`DescribeRabbitMQQueueDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqQueueDetailResponse {
+pub struct DescribeRabbitMQQueueDetailResponse {
     /// `InstanceId`: string. Example: `amqp-jero744g`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `tdmq_data`.
@@ -2244,8 +2244,8 @@ pub struct DescribeRabbitMqQueueDetailResponse {
 
 /// The `DescribeRabbitMQQueues` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqQueuesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqQueuesResponse)]
+/// Answers [`DescribeRabbitMQQueuesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQQueues {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -2269,17 +2269,17 @@ pub struct DescribeRabbitMQQueues {
 /// The answer of [`DescribeRabbitMQQueues`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqQueuesResponse {
-    /// `QueueInfoList`: list of [`RabbitMqQueueListInfo`].
-    pub queue_info_list: Option<Vec<RabbitMqQueueListInfo>>,
+pub struct DescribeRabbitMQQueuesResponse {
+    /// `QueueInfoList`: list of [`RabbitMQQueueListInfo`].
+    pub queue_info_list: Option<Vec<RabbitMQQueueListInfo>>,
     /// `TotalCount`: integer. Example: `11`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqUserResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqUserResponse)]
+/// Answers [`DescribeRabbitMQUserResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQUser {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -2299,18 +2299,18 @@ pub struct DescribeRabbitMQUser {
 /// The answer of [`DescribeRabbitMQUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqUserResponse {
+pub struct DescribeRabbitMQUserResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `RabbitMQUserList`: list of [`RabbitMqUser`].
+    /// `RabbitMQUserList`: list of [`RabbitMQUser`].
     #[tc(rename = "RabbitMQUserList")]
-    pub rabbit_mq_user_list: Option<Vec<RabbitMqUser>>,
+    pub rabbit_mq_user_list: Option<Vec<RabbitMQUser>>,
 }
 
 /// The `DescribeRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqVipInstanceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqVipInstanceResponse)]
+/// Answers [`DescribeRabbitMQVipInstanceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQVipInstance {
     /// `ClusterId`, required: string. Example: `amqp-jero744g`.
@@ -2320,29 +2320,29 @@ pub struct DescribeRabbitMQVipInstance {
 /// The answer of [`DescribeRabbitMQVipInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqVipInstanceResponse {
-    /// `ClusterInfo`: [`RabbitMqClusterInfo`].
-    pub cluster_info: Option<RabbitMqClusterInfo>,
-    /// `ClusterSpecInfo`: [`RabbitMqClusterSpecInfo`].
-    pub cluster_spec_info: Option<RabbitMqClusterSpecInfo>,
-    /// `ClusterNetInfo`: [`RabbitMqClusterAccessInfo`].
-    pub cluster_net_info: Option<RabbitMqClusterAccessInfo>,
-    /// `ClusterWhiteListInfo`: [`RabbitMqClusterWhiteListInfo`].
-    pub cluster_white_list_info: Option<RabbitMqClusterWhiteListInfo>,
+pub struct DescribeRabbitMQVipInstanceResponse {
+    /// `ClusterInfo`: [`RabbitMQClusterInfo`].
+    pub cluster_info: Option<RabbitMQClusterInfo>,
+    /// `ClusterSpecInfo`: [`RabbitMQClusterSpecInfo`].
+    pub cluster_spec_info: Option<RabbitMQClusterSpecInfo>,
+    /// `ClusterNetInfo`: [`RabbitMQClusterAccessInfo`].
+    pub cluster_net_info: Option<RabbitMQClusterAccessInfo>,
+    /// `ClusterWhiteListInfo`: [`RabbitMQClusterWhiteListInfo`].
+    pub cluster_white_list_info: Option<RabbitMQClusterWhiteListInfo>,
     /// `VirtualHostQuota`: [`VirtualHostQuota`].
     pub virtual_host_quota: Option<VirtualHostQuota>,
     /// `ExchangeQuota`: [`ExchangeQuota`].
     pub exchange_quota: Option<ExchangeQuota>,
     /// `QueueQuota`: [`QueueQuota`].
     pub queue_quota: Option<QueueQuota>,
-    /// `UserQuota`: [`RabbitMqUserQuota`]. Example: `{"MaxUser":20,"UsedUser":1}`.
-    pub user_quota: Option<RabbitMqUserQuota>,
+    /// `UserQuota`: [`RabbitMQUserQuota`]. Example: `{"MaxUser":20,"UsedUser":1}`.
+    pub user_quota: Option<RabbitMQUserQuota>,
 }
 
 /// The `DescribeRabbitMQVipInstances` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqVipInstancesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqVipInstancesResponse)]
+/// Answers [`DescribeRabbitMQVipInstancesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQVipInstances {
     /// `Filters`, optional: list of [`Filter`]. Example: `{ "Name": "instanceIds", "Values": [ "amqp-jero744g" ] }`.
@@ -2356,17 +2356,17 @@ pub struct DescribeRabbitMQVipInstances {
 /// The answer of [`DescribeRabbitMQVipInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqVipInstancesResponse {
+pub struct DescribeRabbitMQVipInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `Instances`: list of [`RabbitMqVipInstance`].
-    pub instances: Option<Vec<RabbitMqVipInstance>>,
+    /// `Instances`: list of [`RabbitMQVipInstance`].
+    pub instances: Option<Vec<RabbitMQVipInstance>>,
 }
 
 /// The `DescribeRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRabbitMqVirtualHostResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRabbitMqVirtualHostResponse)]
+/// Answers [`DescribeRabbitMQVirtualHostResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-xxx`.
@@ -2388,17 +2388,17 @@ pub struct DescribeRabbitMQVirtualHost {
 /// The answer of [`DescribeRabbitMQVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqVirtualHostResponse {
+pub struct DescribeRabbitMQVirtualHostResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `VirtualHostList`: list of [`RabbitMqVirtualHostInfo`].
-    pub virtual_host_list: Option<Vec<RabbitMqVirtualHostInfo>>,
+    /// `VirtualHostList`: list of [`RabbitMQVirtualHostInfo`].
+    pub virtual_host_list: Option<Vec<RabbitMQVirtualHostInfo>>,
 }
 
 /// The `DescribeRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqClusterResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqClusterResponse)]
+/// Answers [`DescribeRocketMQClusterResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQCluster {
     /// `ClusterId`, required: string. Example: `rocketmq-rd3545bkkj49`.
@@ -2408,19 +2408,19 @@ pub struct DescribeRocketMQCluster {
 /// The answer of [`DescribeRocketMQCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqClusterResponse {
-    /// `ClusterInfo`: [`RocketMqClusterInfo`].
-    pub cluster_info: Option<RocketMqClusterInfo>,
-    /// `ClusterConfig`: [`RocketMqClusterConfig`].
-    pub cluster_config: Option<RocketMqClusterConfig>,
-    /// `ClusterStats`: [`RocketMqClusterRecentStats`], may be null.
-    pub cluster_stats: Option<RocketMqClusterRecentStats>,
+pub struct DescribeRocketMQClusterResponse {
+    /// `ClusterInfo`: [`RocketMQClusterInfo`].
+    pub cluster_info: Option<RocketMQClusterInfo>,
+    /// `ClusterConfig`: [`RocketMQClusterConfig`].
+    pub cluster_config: Option<RocketMQClusterConfig>,
+    /// `ClusterStats`: [`RocketMQClusterRecentStats`], may be null.
+    pub cluster_stats: Option<RocketMQClusterRecentStats>,
 }
 
 /// The `DescribeRocketMQClusters` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqClustersResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqClustersResponse)]
+/// Answers [`DescribeRocketMQClustersResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQClusters {
     /// `Offset`, required: unsigned integer. Example: `0`.
@@ -2442,17 +2442,17 @@ pub struct DescribeRocketMQClusters {
 /// The answer of [`DescribeRocketMQClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqClustersResponse {
-    /// `ClusterList`: list of [`RocketMqClusterDetail`], may be null.
-    pub cluster_list: Option<Vec<RocketMqClusterDetail>>,
+pub struct DescribeRocketMQClustersResponse {
+    /// `ClusterList`: list of [`RocketMQClusterDetail`], may be null.
+    pub cluster_list: Option<Vec<RocketMQClusterDetail>>,
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeRocketMQConsumeStats` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqConsumeStatsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqConsumeStatsResponse)]
+/// Answers [`DescribeRocketMQConsumeStatsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQConsumeStats {
     /// `ClusterId`, required: string. Example: `rocketmq-7j8m97bqpx5d`.
@@ -2466,15 +2466,15 @@ pub struct DescribeRocketMQConsumeStats {
 /// The answer of [`DescribeRocketMQConsumeStats`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqConsumeStatsResponse {
+pub struct DescribeRocketMQConsumeStatsResponse {
     /// `ConsumerStatsList`: list of [`ConsumerStats`].
     pub consumer_stats_list: Option<Vec<ConsumerStats>>,
 }
 
 /// The `DescribeRocketMQConsumerConnectionDetail` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqConsumerConnectionDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqConsumerConnectionDetailResponse)]
+/// Answers [`DescribeRocketMQConsumerConnectionDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQConsumerConnectionDetail {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -2496,17 +2496,17 @@ pub struct DescribeRocketMQConsumerConnectionDetail {
 /// The answer of [`DescribeRocketMQConsumerConnectionDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqConsumerConnectionDetailResponse {
+pub struct DescribeRocketMQConsumerConnectionDetailResponse {
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
-    /// `Details`: list of [`RocketMqConsumerTopic`].
-    pub details: Option<Vec<RocketMqConsumerTopic>>,
+    /// `Details`: list of [`RocketMQConsumerTopic`].
+    pub details: Option<Vec<RocketMQConsumerTopic>>,
 }
 
 /// The `DescribeRocketMQConsumerConnections` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqConsumerConnectionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqConsumerConnectionsResponse)]
+/// Answers [`DescribeRocketMQConsumerConnectionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQConsumerConnections {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -2528,19 +2528,19 @@ pub struct DescribeRocketMQConsumerConnections {
 /// The answer of [`DescribeRocketMQConsumerConnections`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqConsumerConnectionsResponse {
+pub struct DescribeRocketMQConsumerConnectionsResponse {
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
-    /// `Connections`: list of [`RocketMqConsumerConnection`].
-    pub connections: Option<Vec<RocketMqConsumerConnection>>,
-    /// `GroupDetail`: [`RocketMqGroup`], may be null.
-    pub group_detail: Option<RocketMqGroup>,
+    /// `Connections`: list of [`RocketMQConsumerConnection`].
+    pub connections: Option<Vec<RocketMQConsumerConnection>>,
+    /// `GroupDetail`: [`RocketMQGroup`], may be null.
+    pub group_detail: Option<RocketMQGroup>,
 }
 
 /// The `DescribeRocketMQEnvironmentRoles` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqEnvironmentRolesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqEnvironmentRolesResponse)]
+/// Answers [`DescribeRocketMQEnvironmentRolesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQEnvironmentRoles {
     /// `ClusterId`, required: string. Example: `rocketmq-ge3n43v3wj`.
@@ -2560,7 +2560,7 @@ pub struct DescribeRocketMQEnvironmentRoles {
 /// The answer of [`DescribeRocketMQEnvironmentRoles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqEnvironmentRolesResponse {
+pub struct DescribeRocketMQEnvironmentRolesResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
     /// `EnvironmentRoleSets`: list of [`EnvironmentRole`].
@@ -2569,23 +2569,23 @@ pub struct DescribeRocketMqEnvironmentRolesResponse {
 
 /// The `DescribeRocketMQGeneralSKUs` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqGeneralSkUsResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqGeneralSkUsResponse)]
+/// Answers [`DescribeRocketMQGeneralSKUsResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQGeneralSKUs;
 
 /// The answer of [`DescribeRocketMQGeneralSKUs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqGeneralSkUsResponse {
-    /// `Skus`: list of [`GeneralSku`].
-    pub skus: Option<Vec<GeneralSku>>,
+pub struct DescribeRocketMQGeneralSKUsResponse {
+    /// `Skus`: list of [`GeneralSKU`].
+    pub skus: Option<Vec<GeneralSKU>>,
 }
 
 /// The `DescribeRocketMQGroups` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqGroupsResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqGroupsResponse)]
+/// Answers [`DescribeRocketMQGroupsResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQGroups {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2615,17 +2615,17 @@ pub struct DescribeRocketMQGroups {
 /// The answer of [`DescribeRocketMQGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqGroupsResponse {
+pub struct DescribeRocketMQGroupsResponse {
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
-    /// `Groups`: list of [`RocketMqGroup`].
-    pub groups: Option<Vec<RocketMqGroup>>,
+    /// `Groups`: list of [`RocketMQGroup`].
+    pub groups: Option<Vec<RocketMQGroup>>,
 }
 
 /// The `DescribeRocketMQMsg` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqMsgResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqMsgResponse)]
+/// Answers [`DescribeRocketMQMsgResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQMsg {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2655,7 +2655,7 @@ pub struct DescribeRocketMQMsg {
 /// The answer of [`DescribeRocketMQMsg`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqMsgResponse {
+pub struct DescribeRocketMQMsgResponse {
     /// `Body`: string. Example: `order-id-2ksn3b23`.
     pub body: Option<String>,
     /// `Properties`: string. Example: `{"type":"normal"}`.
@@ -2666,8 +2666,8 @@ pub struct DescribeRocketMqMsgResponse {
     pub msg_id: Option<String>,
     /// `ProducerAddr`: string. Example: `9.43.174.90`.
     pub producer_addr: Option<String>,
-    /// `MessageTracks`: list of [`RocketMqMessageTrack`], may be null.
-    pub message_tracks: Option<Vec<RocketMqMessageTrack>>,
+    /// `MessageTracks`: list of [`RocketMQMessageTrack`], may be null.
+    pub message_tracks: Option<Vec<RocketMQMessageTrack>>,
     /// `ShowTopicName`: string, may be null. Example: `test_topic`.
     pub show_topic_name: Option<String>,
     /// `MessageTracksCount`: integer. Example: `100`.
@@ -2676,8 +2676,8 @@ pub struct DescribeRocketMqMsgResponse {
 
 /// The `DescribeRocketMQMsgTrace` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqMsgTraceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqMsgTraceResponse)]
+/// Answers [`DescribeRocketMQMsgTraceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQMsgTrace {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2700,7 +2700,7 @@ pub struct DescribeRocketMQMsgTrace {
 /// The answer of [`DescribeRocketMQMsgTrace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqMsgTraceResponse {
+pub struct DescribeRocketMQMsgTraceResponse {
     /// `Result`: list of [`TraceResult`].
     pub result: Option<Vec<TraceResult>>,
     /// `ShowTopicName`: string. Example: `test_topic`.
@@ -2709,8 +2709,8 @@ pub struct DescribeRocketMqMsgTraceResponse {
 
 /// The `DescribeRocketMQNamespaces` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqNamespacesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqNamespacesResponse)]
+/// Answers [`DescribeRocketMQNamespacesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQNamespaces {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2726,17 +2726,17 @@ pub struct DescribeRocketMQNamespaces {
 /// The answer of [`DescribeRocketMQNamespaces`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqNamespacesResponse {
-    /// `Namespaces`: list of [`RocketMqNamespace`].
-    pub namespaces: Option<Vec<RocketMqNamespace>>,
+pub struct DescribeRocketMQNamespacesResponse {
+    /// `Namespaces`: list of [`RocketMQNamespace`].
+    pub namespaces: Option<Vec<RocketMQNamespace>>,
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeRocketMQProducers` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqProducersResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqProducersResponse)]
+/// Answers [`DescribeRocketMQProducersResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQProducers {
     /// `ClusterId`, required: string. Example: `rocketmq-5kze4gr222mx`.
@@ -2756,7 +2756,7 @@ pub struct DescribeRocketMQProducers {
 /// The answer of [`DescribeRocketMQProducers`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqProducersResponse {
+pub struct DescribeRocketMQProducersResponse {
     /// `Producers`: list of [`ProducerInfo`].
     pub producers: Option<Vec<ProducerInfo>>,
     /// `TotalCount`: integer. Example: `10`.
@@ -2765,8 +2765,8 @@ pub struct DescribeRocketMqProducersResponse {
 
 /// The `DescribeRocketMQPublicAccessMonitorData` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqPublicAccessMonitorDataResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqPublicAccessMonitorDataResponse)]
+/// Answers [`DescribeRocketMQPublicAccessMonitorDataResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQPublicAccessMonitorData {
     /// `InstanceId`, required: string. Example: `rocketmq-a52qova7x97b`.
@@ -2784,7 +2784,7 @@ pub struct DescribeRocketMQPublicAccessMonitorData {
 /// The answer of [`DescribeRocketMQPublicAccessMonitorData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqPublicAccessMonitorDataResponse {
+pub struct DescribeRocketMQPublicAccessMonitorDataResponse {
     /// `MetricName`: string, may be null. Example: `ClientOuttraffic`.
     pub metric_name: Option<String>,
     /// `Period`: integer, may be null. Example: `60`.
@@ -2793,16 +2793,16 @@ pub struct DescribeRocketMqPublicAccessMonitorDataResponse {
     pub start_time: Option<String>,
     /// `EndTime`: string, may be null. Example: `2018-09-22T20:51:23+08:00`.
     pub end_time: Option<String>,
-    /// `DataPoints`: list of [`RocketMqDataPoint`], may be null.
-    pub data_points: Option<Vec<RocketMqDataPoint>>,
+    /// `DataPoints`: list of [`RocketMQDataPoint`], may be null.
+    pub data_points: Option<Vec<RocketMQDataPoint>>,
     /// `Msg`: string, may be null. Example: `succ`.
     pub msg: Option<String>,
 }
 
 /// The `DescribeRocketMQPublicAccessPoint` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqPublicAccessPointResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqPublicAccessPointResponse)]
+/// Answers [`DescribeRocketMQPublicAccessPointResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQPublicAccessPoint {
     /// `InstanceId`, required: string. Example: `rocketmq-a52qova7x97b`.
@@ -2812,7 +2812,7 @@ pub struct DescribeRocketMQPublicAccessPoint {
 /// The answer of [`DescribeRocketMQPublicAccessPoint`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqPublicAccessPointResponse {
+pub struct DescribeRocketMQPublicAccessPointResponse {
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
     /// `PayStatus`: integer. Example: `1`.
@@ -2831,8 +2831,8 @@ pub struct DescribeRocketMqPublicAccessPointResponse {
 
 /// The `DescribeRocketMQRoles` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqRolesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqRolesResponse)]
+/// Answers [`DescribeRocketMQRolesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQRoles {
     /// `Offset`, required: integer. Example: `0`.
@@ -2850,7 +2850,7 @@ pub struct DescribeRocketMQRoles {
 /// The answer of [`DescribeRocketMQRoles`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqRolesResponse {
+pub struct DescribeRocketMQRolesResponse {
     /// `TotalCount`: integer. Example: `4`.
     pub total_count: Option<i64>,
     /// `RoleSets`: list of [`Role`].
@@ -2859,8 +2859,8 @@ pub struct DescribeRocketMqRolesResponse {
 
 /// The `DescribeRocketMQSubscriptions` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqSubscriptionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqSubscriptionsResponse)]
+/// Answers [`DescribeRocketMQSubscriptionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQSubscriptions {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2878,17 +2878,17 @@ pub struct DescribeRocketMQSubscriptions {
 /// The answer of [`DescribeRocketMQSubscriptions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqSubscriptionsResponse {
+pub struct DescribeRocketMQSubscriptionsResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `Subscriptions`: list of [`RocketMqSubscription`], may be null.
-    pub subscriptions: Option<Vec<RocketMqSubscription>>,
+    /// `Subscriptions`: list of [`RocketMQSubscription`], may be null.
+    pub subscriptions: Option<Vec<RocketMQSubscription>>,
 }
 
 /// The `DescribeRocketMQTopUsages` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqTopUsagesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqTopUsagesResponse)]
+/// Answers [`DescribeRocketMQTopUsagesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQTopUsages {
     /// `ClusterId`, required: string. Example: `rocketmq-vvqb9emabapx`.
@@ -2902,7 +2902,7 @@ pub struct DescribeRocketMQTopUsages {
 /// The answer of [`DescribeRocketMQTopUsages`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqTopUsagesResponse {
+pub struct DescribeRocketMQTopUsagesResponse {
     /// `Values`: list of integer. Example: `[120,88]`.
     pub values: Option<Vec<i64>>,
     /// `Dimensions`: list of [`DimensionInstance`].
@@ -2911,8 +2911,8 @@ pub struct DescribeRocketMqTopUsagesResponse {
 
 /// The `DescribeRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqTopicResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqTopicResponse)]
+/// Answers [`DescribeRocketMQTopicResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQTopic {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2932,15 +2932,15 @@ pub struct DescribeRocketMQTopic {
 /// The answer of [`DescribeRocketMQTopic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqTopicResponse {
-    /// `Topic`: [`RocketMqTopic`].
-    pub topic: Option<RocketMqTopic>,
+pub struct DescribeRocketMQTopicResponse {
+    /// `Topic`: [`RocketMQTopic`].
+    pub topic: Option<RocketMQTopic>,
 }
 
 /// The `DescribeRocketMQTopicMsgs` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqTopicMsgsResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqTopicMsgsResponse)]
+/// Answers [`DescribeRocketMQTopicMsgsResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQTopicMsgs {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -2976,19 +2976,19 @@ pub struct DescribeRocketMQTopicMsgs {
 /// The answer of [`DescribeRocketMQTopicMsgs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqTopicMsgsResponse {
+pub struct DescribeRocketMQTopicMsgsResponse {
     /// `TotalCount`: unsigned integer. Example: `20`.
     pub total_count: Option<u64>,
-    /// `TopicMsgLogSets`: list of [`RocketMqMsgLog`].
-    pub topic_msg_log_sets: Option<Vec<RocketMqMsgLog>>,
+    /// `TopicMsgLogSets`: list of [`RocketMQMsgLog`].
+    pub topic_msg_log_sets: Option<Vec<RocketMQMsgLog>>,
     /// `TaskRequestId`: string, may be null. Example: `2e5ecbb3-f2d6-49d3-9c82-8648f8ed8748`.
     pub task_request_id: Option<String>,
 }
 
 /// The `DescribeRocketMQTopicStats` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqTopicStatsResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqTopicStatsResponse)]
+/// Answers [`DescribeRocketMQTopicStatsResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQTopicStats {
     /// `ClusterId`, required: string. Example: `rocketmq-7j8m97bqpx5d`.
@@ -3002,15 +3002,15 @@ pub struct DescribeRocketMQTopicStats {
 /// The answer of [`DescribeRocketMQTopicStats`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqTopicStatsResponse {
+pub struct DescribeRocketMQTopicStatsResponse {
     /// `TopicStatsList`: list of [`TopicStats`].
     pub topic_stats_list: Option<Vec<TopicStats>>,
 }
 
 /// The `DescribeRocketMQTopics` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqTopicsResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqTopicsResponse)]
+/// Answers [`DescribeRocketMQTopicsResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQTopics {
     /// `Offset`, required: unsigned integer. Example: `0`.
@@ -3034,17 +3034,17 @@ pub struct DescribeRocketMQTopics {
 /// The answer of [`DescribeRocketMQTopics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqTopicsResponse {
+pub struct DescribeRocketMQTopicsResponse {
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
-    /// `Topics`: list of [`RocketMqTopic`].
-    pub topics: Option<Vec<RocketMqTopic>>,
+    /// `Topics`: list of [`RocketMQTopic`].
+    pub topics: Option<Vec<RocketMQTopic>>,
 }
 
 /// The `DescribeRocketMQTopicsByGroup` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqTopicsByGroupResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqTopicsByGroupResponse)]
+/// Answers [`DescribeRocketMQTopicsByGroupResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQTopicsByGroup {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -3062,7 +3062,7 @@ pub struct DescribeRocketMQTopicsByGroup {
 /// The answer of [`DescribeRocketMQTopicsByGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqTopicsByGroupResponse {
+pub struct DescribeRocketMQTopicsByGroupResponse {
     /// `TotalCount`: unsigned integer. Example: `100`.
     pub total_count: Option<u64>,
     /// `Topics`: list of string. Example: `["test_topic"]`.
@@ -3071,8 +3071,8 @@ pub struct DescribeRocketMqTopicsByGroupResponse {
 
 /// The `DescribeRocketMQVipInstanceDetail` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqVipInstanceDetailResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqVipInstanceDetailResponse)]
+/// Answers [`DescribeRocketMQVipInstanceDetailResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQVipInstanceDetail {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -3082,17 +3082,17 @@ pub struct DescribeRocketMQVipInstanceDetail {
 /// The answer of [`DescribeRocketMQVipInstanceDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqVipInstanceDetailResponse {
-    /// `ClusterInfo`: [`RocketMqClusterInfo`].
-    pub cluster_info: Option<RocketMqClusterInfo>,
-    /// `InstanceConfig`: [`RocketMqInstanceConfig`].
-    pub instance_config: Option<RocketMqInstanceConfig>,
+pub struct DescribeRocketMQVipInstanceDetailResponse {
+    /// `ClusterInfo`: [`RocketMQClusterInfo`].
+    pub cluster_info: Option<RocketMQClusterInfo>,
+    /// `InstanceConfig`: [`RocketMQInstanceConfig`].
+    pub instance_config: Option<RocketMQInstanceConfig>,
 }
 
 /// The `DescribeRocketMQVipInstances` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`DescribeRocketMqVipInstancesResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = DescribeRocketMqVipInstancesResponse)]
+/// Answers [`DescribeRocketMQVipInstancesResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRocketMQVipInstances {
     /// `Filters`, optional: list of [`Filter`].
@@ -3106,11 +3106,11 @@ pub struct DescribeRocketMQVipInstances {
 /// The answer of [`DescribeRocketMQVipInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRocketMqVipInstancesResponse {
+pub struct DescribeRocketMQVipInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `Instances`: list of [`RocketMqVipInstance`].
-    pub instances: Option<Vec<RocketMqVipInstance>>,
+    /// `Instances`: list of [`RocketMQVipInstance`].
+    pub instances: Option<Vec<RocketMQVipInstance>>,
 }
 
 /// The `DescribeRoles` action of TDMQ API 2020-02-17.
@@ -3255,8 +3255,8 @@ pub struct ExecuteDisasterRecoveryResponse;
 
 /// The `ExportRocketMQMessageDetail` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ExportRocketMqMessageDetailResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ExportRocketMqMessageDetailResponse)]
+/// Answers [`ExportRocketMQMessageDetailResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRocketMQMessageDetail {
     /// `ClusterId`, required: string. Example: `rocketmq-2sdw2`.
@@ -3276,7 +3276,7 @@ pub struct ExportRocketMQMessageDetail {
 /// The answer of [`ExportRocketMQMessageDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportRocketMqMessageDetailResponse {
+pub struct ExportRocketMQMessageDetailResponse {
     /// `MsgId`: string. Example: `7F0000013AEC18B4AAC278B640D30002`.
     pub msg_id: Option<String>,
     /// `BornTimestamp`: integer, may be null. Example: `1729478721`.
@@ -3533,8 +3533,8 @@ pub struct ModifyPublicNetworkSecurityPolicyResponse {
 
 /// The `ModifyRabbitMQPermission` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRabbitMqPermissionResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRabbitMqPermissionResponse)]
+/// Answers [`ModifyRabbitMQPermissionResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQPermission {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -3554,12 +3554,12 @@ pub struct ModifyRabbitMQPermission {
 /// The answer of [`ModifyRabbitMQPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqPermissionResponse;
+pub struct ModifyRabbitMQPermissionResponse;
 
 /// The `ModifyRabbitMQUser` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRabbitMqUserResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRabbitMqUserResponse)]
+/// Answers [`ModifyRabbitMQUserResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQUser {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -3583,12 +3583,12 @@ pub struct ModifyRabbitMQUser {
 /// The answer of [`ModifyRabbitMQUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqUserResponse;
+pub struct ModifyRabbitMQUserResponse;
 
 /// The `ModifyRabbitMQVipInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRabbitMqVipInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRabbitMqVipInstanceResponse)]
+/// Answers [`ModifyRabbitMQVipInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQVipInstance {
     /// `InstanceId`, required: string. Example: `amqp-jero744g`.
@@ -3610,15 +3610,15 @@ pub struct ModifyRabbitMQVipInstance {
 /// The answer of [`ModifyRabbitMQVipInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqVipInstanceResponse {
+pub struct ModifyRabbitMQVipInstanceResponse {
     /// `InstanceId`: string. Example: `amqp-jero744g`.
     pub instance_id: Option<String>,
 }
 
 /// The `ModifyRabbitMQVirtualHost` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRabbitMqVirtualHostResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRabbitMqVirtualHostResponse)]
+/// Answers [`ModifyRabbitMQVirtualHostResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-2ppxx4rq`.
@@ -3634,12 +3634,12 @@ pub struct ModifyRabbitMQVirtualHost {
 /// The answer of [`ModifyRabbitMQVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqVirtualHostResponse;
+pub struct ModifyRabbitMQVirtualHostResponse;
 
 /// The `ModifyRocketMQCluster` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqClusterResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqClusterResponse)]
+/// Answers [`ModifyRocketMQClusterResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQCluster {
     /// `ClusterId`, required: string. Example: `rocketmq-a52qova7x97b`.
@@ -3655,12 +3655,12 @@ pub struct ModifyRocketMQCluster {
 /// The answer of [`ModifyRocketMQCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqClusterResponse;
+pub struct ModifyRocketMQClusterResponse;
 
 /// The `ModifyRocketMQEnvironmentRole` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqEnvironmentRoleResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqEnvironmentRoleResponse)]
+/// Answers [`ModifyRocketMQEnvironmentRoleResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQEnvironmentRole {
     /// `EnvironmentId`, required: string. Example: `test_namespace`.
@@ -3678,12 +3678,12 @@ pub struct ModifyRocketMQEnvironmentRole {
 /// The answer of [`ModifyRocketMQEnvironmentRole`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqEnvironmentRoleResponse;
+pub struct ModifyRocketMQEnvironmentRoleResponse;
 
 /// The `ModifyRocketMQGroup` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqGroupResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqGroupResponse)]
+/// Answers [`ModifyRocketMQGroupResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQGroup {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -3705,12 +3705,12 @@ pub struct ModifyRocketMQGroup {
 /// The answer of [`ModifyRocketMQGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqGroupResponse;
+pub struct ModifyRocketMQGroupResponse;
 
 /// The `ModifyRocketMQInstance` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqInstanceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqInstanceResponse)]
+/// Answers [`ModifyRocketMQInstanceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQInstance {
     /// `InstanceId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -3732,12 +3732,12 @@ pub struct ModifyRocketMQInstance {
 /// The answer of [`ModifyRocketMQInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqInstanceResponse;
+pub struct ModifyRocketMQInstanceResponse;
 
 /// The `ModifyRocketMQInstanceSpec` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqInstanceSpecResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqInstanceSpecResponse)]
+/// Answers [`ModifyRocketMQInstanceSpecResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQInstanceSpec {
     /// `InstanceId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -3755,15 +3755,15 @@ pub struct ModifyRocketMQInstanceSpec {
 /// The answer of [`ModifyRocketMQInstanceSpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqInstanceSpecResponse {
+pub struct ModifyRocketMQInstanceSpecResponse {
     /// `OrderId`: string. Example: `20230720073017608094121`.
     pub order_id: Option<String>,
 }
 
 /// The `ModifyRocketMQNamespace` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqNamespaceResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqNamespaceResponse)]
+/// Answers [`ModifyRocketMQNamespaceResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQNamespace {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -3783,12 +3783,12 @@ pub struct ModifyRocketMQNamespace {
 /// The answer of [`ModifyRocketMQNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqNamespaceResponse;
+pub struct ModifyRocketMQNamespaceResponse;
 
 /// The `ModifyRocketMQRole` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqRoleResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqRoleResponse)]
+/// Answers [`ModifyRocketMQRoleResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQRole {
     /// `RoleName`, required: string. Example: `test_role_name`.
@@ -3804,7 +3804,7 @@ pub struct ModifyRocketMQRole {
 /// The answer of [`ModifyRocketMQRole`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqRoleResponse {
+pub struct ModifyRocketMQRoleResponse {
     /// `RoleName`: string. Example: `test_role_name`.
     pub role_name: Option<String>,
     /// `Remark`: string. Example: `测试修改`.
@@ -3813,8 +3813,8 @@ pub struct ModifyRocketMqRoleResponse {
 
 /// The `ModifyRocketMQTopic` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ModifyRocketMqTopicResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ModifyRocketMqTopicResponse)]
+/// Answers [`ModifyRocketMQTopicResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRocketMQTopic {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -3832,7 +3832,7 @@ pub struct ModifyRocketMQTopic {
 /// The answer of [`ModifyRocketMQTopic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRocketMqTopicResponse;
+pub struct ModifyRocketMQTopicResponse;
 
 /// The `ModifyRole` action of TDMQ API 2020-02-17.
 ///
@@ -3997,8 +3997,8 @@ pub struct ResetMsgSubOffsetByTimestampResponse {
 
 /// The `ResetRocketMQConsumerOffSet` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`ResetRocketMqConsumerOffSetResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = ResetRocketMqConsumerOffSetResponse)]
+/// Answers [`ResetRocketMQConsumerOffSetResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetRocketMQConsumerOffSet {
     /// `ClusterId`, required: string. Example: `rocketmq-2p9vx3ax9jxg`.
@@ -4020,12 +4020,12 @@ pub struct ResetRocketMQConsumerOffSet {
 /// The answer of [`ResetRocketMQConsumerOffSet`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetRocketMqConsumerOffSetResponse;
+pub struct ResetRocketMQConsumerOffSetResponse;
 
 /// The `RetryRocketMQDlqMessage` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`RetryRocketMqDlqMessageResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = RetryRocketMqDlqMessageResponse)]
+/// Answers [`RetryRocketMQDlqMessageResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryRocketMQDlqMessage {
     /// `ClusterId`, required: string. Example: `rocketmq-a52qova7x97b`.
@@ -4041,7 +4041,7 @@ pub struct RetryRocketMQDlqMessage {
 /// The answer of [`RetryRocketMQDlqMessage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RetryRocketMqDlqMessageResponse;
+pub struct RetryRocketMQDlqMessageResponse;
 
 /// The `RewindCmqQueue` action of TDMQ API 2020-02-17.
 ///
@@ -4173,8 +4173,8 @@ pub struct SendMsgResponse;
 
 /// The `SendRocketMQMessage` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`SendRocketMqMessageResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = SendRocketMqMessageResponse)]
+/// Answers [`SendRocketMQMessageResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SendRocketMQMessage {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -4194,7 +4194,7 @@ pub struct SendRocketMQMessage {
 /// The answer of [`SendRocketMQMessage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SendRocketMqMessageResponse {
+pub struct SendRocketMQMessageResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
     /// `MsgId`: string, may be null. Example: `7F0000013AEC18B4AAC278B640D30002`.
@@ -4203,8 +4203,8 @@ pub struct SendRocketMqMessageResponse {
 
 /// The `SetRocketMQPublicAccessPoint` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`SetRocketMqPublicAccessPointResponse`].
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = SetRocketMqPublicAccessPointResponse)]
+/// Answers [`SetRocketMQPublicAccessPointResponse`].
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetRocketMQPublicAccessPoint {
     /// `InstanceId`, required: string. Example: `rocketmq-a52qova7x97b`.
@@ -4224,7 +4224,7 @@ pub struct SetRocketMQPublicAccessPoint {
 /// The answer of [`SetRocketMQPublicAccessPoint`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetRocketMqPublicAccessPointResponse;
+pub struct SetRocketMQPublicAccessPointResponse;
 
 /// The `UnbindCmqDeadLetter` action of TDMQ API 2020-02-17.
 ///
@@ -4243,8 +4243,8 @@ pub struct UnbindCmqDeadLetterResponse;
 
 /// The `VerifyRocketMQConsume` action of TDMQ API 2020-02-17.
 ///
-/// Answers [`VerifyRocketMqConsumeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional", response = VerifyRocketMqConsumeResponse)]
+/// Answers [`VerifyRocketMQConsumeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tdmq", version = "2020-02-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyRocketMQConsume {
     /// `ClusterId`, required: string. Example: `rocketmq-4k4orqgq`.
@@ -4264,7 +4264,7 @@ pub struct VerifyRocketMQConsume {
 /// The answer of [`VerifyRocketMQConsume`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyRocketMqConsumeResponse;
+pub struct VerifyRocketMQConsumeResponse;
 
 /// The `BindCluster` model of TDMQ API 2020-02-17.
 #[tc_model]
@@ -4774,10 +4774,10 @@ pub struct FilterSubscription {
     pub subscription_names: Option<Vec<String>>,
 }
 
-/// The `GeneralSKU` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `GeneralSKU`).
+/// The `GeneralSKU` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GeneralSku {
+pub struct GeneralSKU {
     /// `SkuCode`: string. Example: `general_8k`.
     pub sku_code: Option<String>,
     /// `OnSale`: boolean. Example: `true`.
@@ -5175,10 +5175,10 @@ pub struct QueueQuota {
     pub used_queue: Option<i64>,
 }
 
-/// The `RabbitMQBindingListInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQBindingListInfo`).
+/// The `RabbitMQBindingListInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqBindingListInfo {
+pub struct RabbitMQBindingListInfo {
     /// `BindingId`: integer. Example: `127469`.
     pub binding_id: Option<i64>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -5203,10 +5203,10 @@ pub struct RabbitMqBindingListInfo {
     pub modify_ts: Option<u64>,
 }
 
-/// The `RabbitMQClusterAccessInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQClusterAccessInfo`).
+/// The `RabbitMQClusterAccessInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqClusterAccessInfo {
+pub struct RabbitMQClusterAccessInfo {
     /// `PublicAccessEndpoint`: string, may be null. Example: `101.10.10.101:5672`.
     pub public_access_endpoint: Option<String>,
     /// `WebConsoleEndpoint`: string. Example: `https://amqp-xx.com`.
@@ -5249,10 +5249,10 @@ pub struct RabbitMqClusterAccessInfo {
     pub public_stream_access_endpoint: Option<String>,
 }
 
-/// The `RabbitMQClusterInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQClusterInfo`).
+/// The `RabbitMQClusterInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqClusterInfo {
+pub struct RabbitMQClusterInfo {
     /// `ClusterId`: string. Example: `amqp-jero744g`.
     pub cluster_id: Option<String>,
     /// `ClusterName`: string. Example: `prod_rabbitmq`.
@@ -5323,10 +5323,10 @@ pub struct RabbitMqClusterInfo {
     pub cdc_cluster_id: Option<String>,
 }
 
-/// The `RabbitMQClusterSpecInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQClusterSpecInfo`).
+/// The `RabbitMQClusterSpecInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqClusterSpecInfo {
+pub struct RabbitMQClusterSpecInfo {
     /// `SpecName`: string. Example: `标准型`.
     pub spec_name: Option<String>,
     /// `NodeCount`: unsigned integer. Example: `3`.
@@ -5341,10 +5341,10 @@ pub struct RabbitMqClusterSpecInfo {
     pub public_network_tps: Option<u64>,
 }
 
-/// The `RabbitMQClusterWhiteListInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQClusterWhiteListInfo`).
+/// The `RabbitMQClusterWhiteListInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqClusterWhiteListInfo {
+pub struct RabbitMQClusterWhiteListInfo {
     /// `WhiteList`: string. Example: `1.2.3.4,5.6.7.8`.
     pub white_list: Option<String>,
     /// `PublicControlConsoleWhiteList`: string. Example: `1.2.3.4,5.6.7.8`.
@@ -5357,10 +5357,10 @@ pub struct RabbitMqClusterWhiteListInfo {
     pub public_data_stream_white_list_status: Option<String>,
 }
 
-/// The `RabbitMQExchangeListInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQExchangeListInfo`).
+/// The `RabbitMQExchangeListInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqExchangeListInfo {
+pub struct RabbitMQExchangeListInfo {
     /// `ExchangeName`: string. Example: `tea-exchange`.
     pub exchange_name: Option<String>,
     /// `Remark`: string, may be null. Example: `茶饮专用`.
@@ -5399,10 +5399,10 @@ pub struct RabbitMqExchangeListInfo {
     pub modify_ts: Option<u64>,
 }
 
-/// The `RabbitMQPermission` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQPermission`).
+/// The `RabbitMQPermission` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqPermission {
+pub struct RabbitMQPermission {
     /// `InstanceId`: string. Example: `amqp-2ppxx4rq`.
     pub instance_id: Option<String>,
     /// `User`: string. Example: `admin`.
@@ -5425,10 +5425,10 @@ pub struct RabbitMqPermission {
     pub modify_ts: Option<u64>,
 }
 
-/// The `RabbitMQPrivateNode` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQPrivateNode`).
+/// The `RabbitMQPrivateNode` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqPrivateNode {
+pub struct RabbitMQPrivateNode {
     /// `NodeName`: string, may be null. Example: `node-xx`.
     pub node_name: Option<String>,
     /// `NodeStatus`: string, may be null. Example: `running`.
@@ -5444,24 +5444,24 @@ pub struct RabbitMqPrivateNode {
     pub process_number: Option<u64>,
 }
 
-/// The `RabbitMQQueueListConsumerDetailInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQQueueListConsumerDetailInfo`).
+/// The `RabbitMQQueueListConsumerDetailInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqQueueListConsumerDetailInfo {
+pub struct RabbitMQQueueListConsumerDetailInfo {
     /// `ConsumersNumber`: integer, may be null. Example: `1`.
     pub consumers_number: Option<i64>,
 }
 
-/// The `RabbitMQQueueListInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQQueueListInfo`).
+/// The `RabbitMQQueueListInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqQueueListInfo {
+pub struct RabbitMQQueueListInfo {
     /// `QueueName`: string. Example: `testQueueName`.
     pub queue_name: Option<String>,
     /// `Remark`: string, may be null. Example: `testRemark`.
     pub remark: Option<String>,
-    /// `ConsumerDetail`: [`RabbitMqQueueListConsumerDetailInfo`]. Example: `{"ConsumersNumber": 3}`.
-    pub consumer_detail: Option<RabbitMqQueueListConsumerDetailInfo>,
+    /// `ConsumerDetail`: [`RabbitMQQueueListConsumerDetailInfo`]. Example: `{"ConsumersNumber": 3}`.
+    pub consumer_detail: Option<RabbitMQQueueListConsumerDetailInfo>,
     /// `QueueType`: string. Example: `classic`.
     pub queue_type: Option<String>,
     /// `MessageHeapCount`: integer, may be null. Example: `20`.
@@ -5496,10 +5496,10 @@ pub struct RabbitMqQueueListInfo {
     pub modify_ts: Option<u64>,
 }
 
-/// The `RabbitMQUser` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQUser`).
+/// The `RabbitMQUser` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqUser {
+pub struct RabbitMQUser {
     /// `InstanceId`: string. Example: `amqp-2ppxx4rq`.
     pub instance_id: Option<String>,
     /// `User`: string. Example: `test_user`.
@@ -5530,20 +5530,20 @@ pub struct RabbitMqUser {
     pub cam_credential_name: Option<String>,
 }
 
-/// The `RabbitMQUserQuota` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQUserQuota`).
+/// The `RabbitMQUserQuota` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqUserQuota {
+pub struct RabbitMQUserQuota {
     /// `MaxUser`: integer. Example: `20`.
     pub max_user: Option<i64>,
     /// `UsedUser`: integer. Example: `1`.
     pub used_user: Option<i64>,
 }
 
-/// The `RabbitMQVHostBaseQuota` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQVHostBaseQuota`).
+/// The `RabbitMQVHostBaseQuota` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqvHostBaseQuota {
+pub struct RabbitMQVHostBaseQuota {
     /// `MaxConnectionPerVhost`: integer. Example: `1000`.
     pub max_connection_per_vhost: Option<i64>,
     /// `MaxExchangePerVhost`: integer. Example: `1000`.
@@ -5552,10 +5552,10 @@ pub struct RabbitMqvHostBaseQuota {
     pub max_queue_per_vhost: Option<i64>,
 }
 
-/// The `RabbitMQVipInstance` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQVipInstance`).
+/// The `RabbitMQVipInstance` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqVipInstance {
+pub struct RabbitMQVipInstance {
     /// `InstanceId`: string. Example: `amqp-jero744g`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `prod_rabbitmq`.
@@ -5610,10 +5610,10 @@ pub struct RabbitMqVipInstance {
     pub cdc_cluster_id: Option<String>,
 }
 
-/// The `RabbitMQVirtualHostInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQVirtualHostInfo`).
+/// The `RabbitMQVirtualHostInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqVirtualHostInfo {
+pub struct RabbitMQVirtualHostInfo {
     /// `InstanceId`: string. Example: `amqp-xxx`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -5626,8 +5626,8 @@ pub struct RabbitMqVirtualHostInfo {
     pub create_time: Option<String>,
     /// `ModifyTime`: string. Example: `2022-11-11 11:11:11`.
     pub modify_time: Option<String>,
-    /// `VirtualHostStatistics`: [`RabbitMqVirtualHostStatistics`].
-    pub virtual_host_statistics: Option<RabbitMqVirtualHostStatistics>,
+    /// `VirtualHostStatistics`: [`RabbitMQVirtualHostStatistics`].
+    pub virtual_host_statistics: Option<RabbitMQVirtualHostStatistics>,
     /// `TraceFlag`: boolean. Example: `false`.
     pub trace_flag: Option<bool>,
     /// `Status`: string. Example: `running`.
@@ -5644,14 +5644,14 @@ pub struct RabbitMqVirtualHostInfo {
     pub create_ts: Option<u64>,
     /// `ModifyTs`: unsigned integer. Example: `1736845875000`.
     pub modify_ts: Option<u64>,
-    /// `Quota`: [`RabbitMqvHostBaseQuota`]. Example: `{"maxConnectionsPerVHost":1000}`.
-    pub quota: Option<RabbitMqvHostBaseQuota>,
+    /// `Quota`: [`RabbitMQVHostBaseQuota`]. Example: `{"maxConnectionsPerVHost":1000}`.
+    pub quota: Option<RabbitMQVHostBaseQuota>,
 }
 
-/// The `RabbitMQVirtualHostStatistics` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RabbitMQVirtualHostStatistics`).
+/// The `RabbitMQVirtualHostStatistics` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqVirtualHostStatistics {
+pub struct RabbitMQVirtualHostStatistics {
     /// `CurrentQueues`: integer. Example: `1`.
     pub current_queues: Option<i64>,
     /// `CurrentExchanges`: integer. Example: `1`.
@@ -5675,10 +5675,10 @@ pub struct RetentionPolicy {
     pub size_in_mb: Option<i64>,
 }
 
-/// The `RocketMQClusterConfig` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQClusterConfig`).
+/// The `RocketMQClusterConfig` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqClusterConfig {
+pub struct RocketMQClusterConfig {
     /// `MaxTpsPerNamespace`: unsigned integer. Example: `8000`.
     pub max_tps_per_namespace: Option<u64>,
     /// `MaxNamespaceNum`: unsigned integer. Example: `10`.
@@ -5699,30 +5699,30 @@ pub struct RocketMqClusterConfig {
     pub max_latency_time: Option<u64>,
     /// `MaxQueuesPerTopic`: unsigned integer, may be null. Example: `16`.
     pub max_queues_per_topic: Option<u64>,
-    /// `TopicDistribution`: list of [`RocketMqTopicDistribution`], may be null.
-    pub topic_distribution: Option<Vec<RocketMqTopicDistribution>>,
+    /// `TopicDistribution`: list of [`RocketMQTopicDistribution`], may be null.
+    pub topic_distribution: Option<Vec<RocketMQTopicDistribution>>,
     /// `MaxRoleNum`: integer. Example: `100`.
     pub max_role_num: Option<i64>,
     /// `MaxTpsLimit`: integer. Example: `4000`.
     pub max_tps_limit: Option<i64>,
 }
 
-/// The `RocketMQClusterDetail` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQClusterDetail`).
+/// The `RocketMQClusterDetail` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqClusterDetail {
-    /// `Info`: [`RocketMqClusterInfo`].
-    pub info: Option<RocketMqClusterInfo>,
-    /// `Config`: [`RocketMqClusterConfig`].
-    pub config: Option<RocketMqClusterConfig>,
+pub struct RocketMQClusterDetail {
+    /// `Info`: [`RocketMQClusterInfo`].
+    pub info: Option<RocketMQClusterInfo>,
+    /// `Config`: [`RocketMQClusterConfig`].
+    pub config: Option<RocketMQClusterConfig>,
     /// `Status`: integer, may be null. Example: `0`.
     pub status: Option<i64>,
 }
 
-/// The `RocketMQClusterInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQClusterInfo`).
+/// The `RocketMQClusterInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqClusterInfo {
+pub struct RocketMQClusterInfo {
     /// `ClusterId`: string. Example: `rocketmq-4k4orqgq`.
     pub cluster_id: Option<String>,
     /// `ClusterName`: string. Example: `rocket-order-instance`.
@@ -5790,10 +5790,10 @@ pub struct RocketMqClusterInfo {
     pub auto_create_consume_group_enabled: Option<bool>,
 }
 
-/// The `RocketMQClusterRecentStats` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQClusterRecentStats`).
+/// The `RocketMQClusterRecentStats` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqClusterRecentStats {
+pub struct RocketMQClusterRecentStats {
     /// `TopicNum`: unsigned integer. Example: `20`.
     pub topic_num: Option<u64>,
     /// `ProducedMsgNum`: unsigned integer. Example: `11000`.
@@ -5804,10 +5804,10 @@ pub struct RocketMqClusterRecentStats {
     pub accumulative_msg_num: Option<u64>,
 }
 
-/// The `RocketMQConsumerConnection` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQConsumerConnection`).
+/// The `RocketMQConsumerConnection` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqConsumerConnection {
+pub struct RocketMQConsumerConnection {
     /// `ClientId`: string. Example: `rocketmq-2p9vx3ax9jxg`.
     pub client_id: Option<String>,
     /// `ClientAddr`: string. Example: `192.168.0.1:5555`.
@@ -5820,10 +5820,10 @@ pub struct RocketMqConsumerConnection {
     pub version: Option<String>,
 }
 
-/// The `RocketMQConsumerTopic` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQConsumerTopic`).
+/// The `RocketMQConsumerTopic` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqConsumerTopic {
+pub struct RocketMQConsumerTopic {
     /// `Topic`: string. Example: `test_topic`.
     pub topic: Option<String>,
     /// `Type`: string. Example: `Normal`.
@@ -5838,20 +5838,20 @@ pub struct RocketMqConsumerTopic {
     pub sub_rule: Option<String>,
 }
 
-/// The `RocketMQDataPoint` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQDataPoint`).
+/// The `RocketMQDataPoint` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqDataPoint {
+pub struct RocketMQDataPoint {
     /// `Timestamps`: list of integer, may be null. Example: `[ 1733295960, 1733296020 ]`.
     pub timestamps: Option<Vec<i64>>,
     /// `Values`: list of number, may be null. Example: `[0,1]`.
     pub values: Option<Vec<f64>>,
 }
 
-/// The `RocketMQGroup` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQGroup`).
+/// The `RocketMQGroup` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqGroup {
+pub struct RocketMQGroup {
     /// `Name`: string. Example: `test_group`.
     pub name: Option<String>,
     /// `ConsumerNum`: unsigned integer. Example: `2`.
@@ -5893,10 +5893,10 @@ pub struct RocketMqGroup {
     pub tag_list: Option<Vec<Tag>>,
 }
 
-/// The `RocketMQGroupConfig` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQGroupConfig`).
+/// The `RocketMQGroupConfig` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqGroupConfig {
+pub struct RocketMQGroupConfig {
     /// `Namespace`, required: string. Example: `test_ns`.
     pub namespace: String,
     /// `GroupName`, required: string. Example: `test_group`.
@@ -5911,10 +5911,10 @@ pub struct RocketMqGroupConfig {
     pub consumer_group_type: Option<String>,
 }
 
-/// The `RocketMQInstanceConfig` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQInstanceConfig`).
+/// The `RocketMQInstanceConfig` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqInstanceConfig {
+pub struct RocketMQInstanceConfig {
     /// `MaxTpsPerNamespace`: unsigned integer. Example: `8000`.
     pub max_tps_per_namespace: Option<u64>,
     /// `MaxNamespaceNum`: unsigned integer. Example: `10`.
@@ -5935,8 +5935,8 @@ pub struct RocketMqInstanceConfig {
     pub node_count: Option<u64>,
     /// `NodeDistribution`: list of [`InstanceNodeDistribution`].
     pub node_distribution: Option<Vec<InstanceNodeDistribution>>,
-    /// `TopicDistribution`: list of [`RocketMqTopicDistribution`].
-    pub topic_distribution: Option<Vec<RocketMqTopicDistribution>>,
+    /// `TopicDistribution`: list of [`RocketMQTopicDistribution`].
+    pub topic_distribution: Option<Vec<RocketMQTopicDistribution>>,
     /// `MaxQueuesPerTopic`: unsigned integer, may be null. Example: `16`.
     pub max_queues_per_topic: Option<u64>,
     /// `MaxRetention`: integer, may be null. Example: `168`.
@@ -5957,10 +5957,10 @@ pub struct RocketMqInstanceConfig {
     pub general_sku_code: Option<String>,
 }
 
-/// The `RocketMQMessageTrack` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQMessageTrack`).
+/// The `RocketMQMessageTrack` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqMessageTrack {
+pub struct RocketMQMessageTrack {
     /// `Group`: string. Example: `test_group`.
     pub group: Option<String>,
     /// `ConsumeStatus`: string. Example: `CONSUMED`.
@@ -5973,10 +5973,10 @@ pub struct RocketMqMessageTrack {
     pub consume_status_source: Option<String>,
 }
 
-/// The `RocketMQMsgLog` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQMsgLog`).
+/// The `RocketMQMsgLog` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqMsgLog {
+pub struct RocketMQMsgLog {
     /// `MsgId`: string. Example: `092BAE5A1656070DEA4E276DF0760089`.
     pub msg_id: Option<String>,
     /// `MsgTag`: string, may be null. Example: `test_tag`.
@@ -5995,10 +5995,10 @@ pub struct RocketMqMsgLog {
     pub resend_success_count: Option<i64>,
 }
 
-/// The `RocketMQNamespace` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQNamespace`).
+/// The `RocketMQNamespace` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqNamespace {
+pub struct RocketMQNamespace {
     /// `NamespaceId`: string. Example: `prod`.
     pub namespace_id: Option<String>,
     /// `Ttl`: unsigned integer. Example: `100000`.
@@ -6015,10 +6015,10 @@ pub struct RocketMqNamespace {
     pub internal_endpoint: Option<String>,
 }
 
-/// The `RocketMQRoleConfig` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQRoleConfig`).
+/// The `RocketMQRoleConfig` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqRoleConfig {
+pub struct RocketMQRoleConfig {
     /// `RoleName`, optional: string. Example: `test_role`.
     pub role_name: Option<String>,
     /// `RoleToken`, optional: string. Example: `akTd0eozCSH78BYp1E`.
@@ -6035,46 +6035,46 @@ pub struct RocketMqRoleConfig {
     pub detailed_role_perms: Option<Vec<DetailedRolePerm>>,
 }
 
-/// The `RocketMQRouterRuleInfo` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQRouterRuleInfo`).
+/// The `RocketMQRouterRuleInfo` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqRouterRuleInfo {
+pub struct RocketMQRouterRuleInfo {
     /// `SourceType`, required: string. Example: `TENCENT_MQTT`.
     pub source_type: String,
     /// `TargetType`, required: string. Example: `TENCENT_MQTT`.
     pub target_type: String,
     /// `RemarkName`, optional: string. Example: `test-cluster-copy`.
     pub remark_name: Option<String>,
-    /// `AliRocketMQSource`, optional: [`RouterRocketMqSource`].
+    /// `AliRocketMQSource`, optional: [`RouterRocketMQSource`].
     #[tc(rename = "AliRocketMQSource")]
-    pub ali_rocket_mq_source: Option<RouterRocketMqSource>,
-    /// `AliRocketMQTarget`, optional: [`RouterRocketMqTarget`].
+    pub ali_rocket_mq_source: Option<RouterRocketMQSource>,
+    /// `AliRocketMQTarget`, optional: [`RouterRocketMQTarget`].
     #[tc(rename = "AliRocketMQTarget")]
-    pub ali_rocket_mq_target: Option<RouterRocketMqTarget>,
+    pub ali_rocket_mq_target: Option<RouterRocketMQTarget>,
     /// `AliMessageServiceSource`, optional: [`RouterMessageServiceSource`].
     pub ali_message_service_source: Option<RouterMessageServiceSource>,
     /// `AliMessageServiceTarget`, optional: [`RouterMessageServiceTarget`].
     pub ali_message_service_target: Option<RouterMessageServiceTarget>,
-    /// `TenRocketMQSource`, optional: [`RouterTencentRocketMqSource`].
+    /// `TenRocketMQSource`, optional: [`RouterTencentRocketMQSource`].
     #[tc(rename = "TenRocketMQSource")]
-    pub ten_rocket_mq_source: Option<RouterTencentRocketMqSource>,
-    /// `TenRocketMQTarget`, optional: [`RouterTencentRocketMqTarget`].
+    pub ten_rocket_mq_source: Option<RouterTencentRocketMQSource>,
+    /// `TenRocketMQTarget`, optional: [`RouterTencentRocketMQTarget`].
     #[tc(rename = "TenRocketMQTarget")]
-    pub ten_rocket_mq_target: Option<RouterTencentRocketMqTarget>,
+    pub ten_rocket_mq_target: Option<RouterTencentRocketMQTarget>,
     /// `AliasName`, optional: string. Example: `mqtt-data-copy`.
     pub alias_name: Option<String>,
-    /// `TenMQTTSource`, optional: [`RouterTencentMqttSource`].
+    /// `TenMQTTSource`, optional: [`RouterTencentMQTTSource`].
     #[tc(rename = "TenMQTTSource")]
-    pub ten_mqtt_source: Option<RouterTencentMqttSource>,
-    /// `TenMQTTTarget`, optional: [`RouterTencentMqttTarget`].
+    pub ten_mqtt_source: Option<RouterTencentMQTTSource>,
+    /// `TenMQTTTarget`, optional: [`RouterTencentMQTTTarget`].
     #[tc(rename = "TenMQTTTarget")]
-    pub ten_mqtt_target: Option<RouterTencentMqttTarget>,
+    pub ten_mqtt_target: Option<RouterTencentMQTTTarget>,
 }
 
-/// The `RocketMQSubscription` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQSubscription`).
+/// The `RocketMQSubscription` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqSubscription {
+pub struct RocketMQSubscription {
     /// `Topic`: string. Example: `test_topic`.
     pub topic: Option<String>,
     /// `Type`: string, may be null. Example: `DeadLetter`.
@@ -6109,10 +6109,10 @@ pub struct RocketMqSubscription {
     pub client_subscription_infos: Option<Vec<ClientSubscriptionInfo>>,
 }
 
-/// The `RocketMQTopic` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQTopic`).
+/// The `RocketMQTopic` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqTopic {
+pub struct RocketMQTopic {
     /// `Name`: string. Example: `test_topic`.
     pub name: Option<String>,
     /// `Type`: string. Example: `Normal`.
@@ -6135,16 +6135,16 @@ pub struct RocketMqTopic {
     pub last_update_time: Option<i64>,
     /// `SubscriptionCount`: integer, may be null. Example: `10`.
     pub subscription_count: Option<i64>,
-    /// `SubscriptionData`: list of [`RocketMqSubscription`], may be null.
-    pub subscription_data: Option<Vec<RocketMqSubscription>>,
+    /// `SubscriptionData`: list of [`RocketMQSubscription`], may be null.
+    pub subscription_data: Option<Vec<RocketMQSubscription>>,
     /// `TagList`: list of [`Tag`].
     pub tag_list: Option<Vec<Tag>>,
 }
 
-/// The `RocketMQTopicConfig` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQTopicConfig`).
+/// The `RocketMQTopicConfig` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqTopicConfig {
+pub struct RocketMQTopicConfig {
     /// `Namespace`, required: string. Example: `test_ns`.
     pub namespace: String,
     /// `TopicName`, required: string. Example: `test_topic`.
@@ -6157,20 +6157,20 @@ pub struct RocketMqTopicConfig {
     pub remark: Option<String>,
 }
 
-/// The `RocketMQTopicDistribution` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQTopicDistribution`).
+/// The `RocketMQTopicDistribution` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqTopicDistribution {
+pub struct RocketMQTopicDistribution {
     /// `TopicType`: string. Example: `Normal`.
     pub topic_type: Option<String>,
     /// `Count`: unsigned integer. Example: `10`.
     pub count: Option<u64>,
 }
 
-/// The `RocketMQVipInstance` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RocketMQVipInstance`).
+/// The `RocketMQVipInstance` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RocketMqVipInstance {
+pub struct RocketMQVipInstance {
     /// `InstanceId`: string. Example: `rmq-4k4orqgq1`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `order-instance`.
@@ -6275,10 +6275,10 @@ pub struct RouterMessageServiceTarget {
     pub topic: Option<String>,
 }
 
-/// The `RouterRocketMQSource` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RouterRocketMQSource`).
+/// The `RouterRocketMQSource` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouterRocketMqSource {
+pub struct RouterRocketMQSource {
     /// `AccessKey`, required: string. Example: `accesskey-text`.
     pub access_key: String,
     /// `FilterExpression`, required: string. Example: `*`.
@@ -6301,10 +6301,10 @@ pub struct RouterRocketMqSource {
     pub source_consume_concurrent_thread_count: Option<i64>,
 }
 
-/// The `RouterRocketMQTarget` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RouterRocketMQTarget`).
+/// The `RouterRocketMQTarget` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouterRocketMqTarget {
+pub struct RouterRocketMQTarget {
     /// `AccessKey`, required: string. Example: `accesskey-text`.
     pub access_key: String,
     /// `NameServerAddressList`, required: string. Example: `10.13.26.24:9876`.
@@ -6319,10 +6319,10 @@ pub struct RouterRocketMqTarget {
     pub target_produce_concurrent_thread_count: Option<i64>,
 }
 
-/// The `RouterTencentMQTTSource` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RouterTencentMQTTSource`).
+/// The `RouterTencentMQTTSource` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouterTencentMqttSource {
+pub struct RouterTencentMQTTSource {
     /// `ClusterId`, required: string. Example: `mqtt-demo123`.
     pub cluster_id: String,
     /// `Topic`, required: string. Example: `topic_test`.
@@ -6341,10 +6341,10 @@ pub struct RouterTencentMqttSource {
     pub endpoint: Option<String>,
 }
 
-/// The `RouterTencentMQTTTarget` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RouterTencentMQTTTarget`).
+/// The `RouterTencentMQTTTarget` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouterTencentMqttTarget {
+pub struct RouterTencentMQTTTarget {
     /// `ClusterId`, required: string. Example: `mqtt-demo123`.
     pub cluster_id: String,
     /// `Topic`, required: string. Example: `topic_test`.
@@ -6363,10 +6363,10 @@ pub struct RouterTencentMqttTarget {
     pub endpoint: Option<String>,
 }
 
-/// The `RouterTencentRocketMQSource` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RouterTencentRocketMQSource`).
+/// The `RouterTencentRocketMQSource` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouterTencentRocketMqSource {
+pub struct RouterTencentRocketMQSource {
     /// `FilterExpression`, required: string. Example: `*`.
     pub filter_expression: String,
     /// `FilterFromTimestampMs`, required: integer. Example: `1778227331069`.
@@ -6391,10 +6391,10 @@ pub struct RouterTencentRocketMqSource {
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `RouterTencentRocketMQTarget` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `RouterTencentRocketMQTarget`).
+/// The `RouterTencentRocketMQTarget` model of TDMQ API 2020-02-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouterTencentRocketMqTarget {
+pub struct RouterTencentRocketMQTarget {
     /// `Topic`, required: string. Example: `topic-order`.
     pub topic: String,
     /// `ClusterId`, required: string. Example: `rmq-ksud723m`.
@@ -6618,7 +6618,7 @@ pub struct TopicStats {
     pub last_update_timestamp: Option<i64>,
 }
 
-/// The `Topic_Simplification` model of TDMQ API 2020-02-17 (renamed: the metadata calls it `Topic_Simplification`).
+/// The `Topic_Simplification` model of TDMQ API 2020-02-17, named `TopicSimplification` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicSimplification {

@@ -65,8 +65,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `BreakStandbyDBInstanceRelation` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`BreakStandbyDbInstanceRelationResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = BreakStandbyDbInstanceRelationResponse)]
+/// Answers [`BreakStandbyDBInstanceRelationResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakStandbyDBInstanceRelation {
     /// `InstanceId`, required: string.
@@ -80,15 +80,15 @@ pub struct BreakStandbyDBInstanceRelation {
 /// The answer of [`BreakStandbyDBInstanceRelation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BreakStandbyDbInstanceRelationResponse {
+pub struct BreakStandbyDBInstanceRelationResponse {
     /// `FlowId`: integer.
     pub flow_id: Option<i64>,
 }
 
 /// The `CancelIsolateDBInstances` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`CancelIsolateDbInstancesResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = CancelIsolateDbInstancesResponse)]
+/// Answers [`CancelIsolateDBInstancesResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelIsolateDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`.
@@ -98,7 +98,7 @@ pub struct CancelIsolateDBInstances {
 /// The answer of [`CancelIsolateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelIsolateDbInstancesResponse {
+pub struct CancelIsolateDBInstancesResponse {
     /// `SuccessInstanceIds`: list of string. Example: `"tdsql3-d8fffc3c"`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `"tdsql3-d8fffc4s"`.
@@ -167,8 +167,8 @@ pub struct CreateCloneInstanceResponse {
 
 /// The `CreateDBInstances` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`CreateDbInstancesResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = CreateDbInstancesResponse)]
+/// Answers [`CreateDBInstancesResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBInstances {
     /// `Zone`, required: string. Example: `"ap-guangzhou-1"`.
@@ -249,7 +249,7 @@ pub struct CreateDBInstances {
 /// The answer of [`CreateDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbInstancesResponse {
+pub struct CreateDBInstancesResponse {
     /// `InstanceIds`: list of string. Example: `["tdsql3-267841d2"]`.
     pub instance_ids: Option<Vec<String>>,
     /// `FlowId`: integer. Example: `23`.
@@ -258,8 +258,8 @@ pub struct CreateDbInstancesResponse {
 
 /// The `CreateDBSBackup` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`CreateDbsBackupResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = CreateDbsBackupResponse)]
+/// Answers [`CreateDBSBackupResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDBSBackup {
     /// `BackupMethod`, required: string. Example: `physical`.
@@ -275,7 +275,7 @@ pub struct CreateDBSBackup {
 /// The answer of [`CreateDBSBackup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDbsBackupResponse {
+pub struct CreateDBSBackupResponse {
     /// `BackupSetId`: integer. Example: `6454534321`.
     pub backup_set_id: Option<i64>,
     /// `IsSuccess`: boolean. Example: `true`.
@@ -284,8 +284,8 @@ pub struct CreateDbsBackupResponse {
 
 /// The `CreateStandbyDBInstance` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`CreateStandbyDbInstanceResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = CreateStandbyDbInstanceResponse)]
+/// Answers [`CreateStandbyDBInstanceResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateStandbyDBInstance {
     /// `PrimaryInstanceId`, required: string. Example: `"tdsql3-18b89f70"`.
@@ -345,7 +345,7 @@ pub struct CreateStandbyDBInstance {
 /// The answer of [`CreateStandbyDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateStandbyDbInstanceResponse {
+pub struct CreateStandbyDBInstanceResponse {
     /// `InstanceId`: string. Example: `"tdsql3-267841d2"`.
     pub instance_id: Option<String>,
     /// `FlowId`: integer. Example: `23`.
@@ -380,8 +380,8 @@ pub struct CreateUsersResponse {
 
 /// The `DeleteDBSBackupSets` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DeleteDbsBackupSetsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DeleteDbsBackupSetsResponse)]
+/// Answers [`DeleteDBSBackupSetsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDBSBackupSets {
     /// `InstanceId`, required: string. Example: `tdsql3-3f17e49d`.
@@ -393,7 +393,7 @@ pub struct DeleteDBSBackupSets {
 /// The answer of [`DeleteDBSBackupSets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDbsBackupSetsResponse {
+pub struct DeleteDBSBackupSetsResponse {
     /// `Deleted`: integer. Example: `1`.
     pub deleted: Option<i64>,
     /// `IsSuccess`: boolean. Example: `true`.
@@ -424,37 +424,37 @@ pub struct DeleteUsersResponse {
 
 /// The `DescribeDBCharsets` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbCharsetsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbCharsetsResponse)]
+/// Answers [`DescribeDBCharsetsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBCharsets;
 
 /// The answer of [`DescribeDBCharsets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbCharsetsResponse;
+pub struct DescribeDBCharsetsResponse;
 
 /// The `DescribeDBEngines` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbEnginesResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbEnginesResponse)]
+/// Answers [`DescribeDBEnginesResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBEngines;
 
 /// The answer of [`DescribeDBEngines`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbEnginesResponse {
+pub struct DescribeDBEnginesResponse {
     /// `TotalCount`: integer. Example: `3`.
     pub total_count: Option<i64>,
-    /// `Items`: list of [`DbEngineInfo`].
-    pub items: Option<Vec<DbEngineInfo>>,
+    /// `Items`: list of [`DBEngineInfo`].
+    pub items: Option<Vec<DBEngineInfo>>,
 }
 
 /// The `DescribeDBInstanceDetail` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbInstanceDetailResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbInstanceDetailResponse)]
+/// Answers [`DescribeDBInstanceDetailResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstanceDetail {
     /// `InstanceId`, required: string. Example: `"tdsql3-xxx"`.
@@ -464,7 +464,7 @@ pub struct DescribeDBInstanceDetail {
 /// The answer of [`DescribeDBInstanceDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstanceDetailResponse {
+pub struct DescribeDBInstanceDetailResponse {
     /// `InstanceName`: string. Example: `"实例名称"`.
     pub instance_name: Option<String>,
     /// `Zone`: string. Example: `"ap-guangzhou-1"`.
@@ -595,8 +595,8 @@ pub struct DescribeDbInstanceDetailResponse {
 
 /// The `DescribeDBInstances` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbInstancesResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbInstancesResponse)]
+/// Answers [`DescribeDBInstancesResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBInstances {
     /// `Filters`, optional: list of [`InstanceFilter`].
@@ -616,7 +616,7 @@ pub struct DescribeDBInstances {
 /// The answer of [`DescribeDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbInstancesResponse {
+pub struct DescribeDBInstancesResponse {
     /// `Instances`: list of [`InstanceInfo`].
     pub instances: Option<Vec<InstanceInfo>>,
     /// `TotalCount`: integer. Example: `100`.
@@ -625,8 +625,8 @@ pub struct DescribeDbInstancesResponse {
 
 /// The `DescribeDBParameters` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbParametersResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbParametersResponse)]
+/// Answers [`DescribeDBParametersResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBParameters {
     /// `InstanceId`, required: string. Example: `tdsql3-ow728lmc`.
@@ -636,7 +636,7 @@ pub struct DescribeDBParameters {
 /// The answer of [`DescribeDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbParametersResponse {
+pub struct DescribeDBParametersResponse {
     /// `InstanceId`: string. Example: `tdsql3-ow728lmc`.
     pub instance_id: Option<String>,
     /// `Params`: list of [`ParamDesc`].
@@ -645,8 +645,8 @@ pub struct DescribeDbParametersResponse {
 
 /// The `DescribeDBSArchiveLogs` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsArchiveLogsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsArchiveLogsResponse)]
+/// Answers [`DescribeDBSArchiveLogsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSArchiveLogs {
     /// `InstanceId`, required: string. Example: `tdsql3-000d02ac`.
@@ -672,7 +672,7 @@ pub struct DescribeDBSArchiveLogs {
 /// The answer of [`DescribeDBSArchiveLogs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsArchiveLogsResponse {
+pub struct DescribeDBSArchiveLogsResponse {
     /// `Items`: list of [`ArchiveLogModel`], may be null.
     pub items: Option<Vec<ArchiveLogModel>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -681,8 +681,8 @@ pub struct DescribeDbsArchiveLogsResponse {
 
 /// The `DescribeDBSAvailableRecoveryTime` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsAvailableRecoveryTimeResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsAvailableRecoveryTimeResponse)]
+/// Answers [`DescribeDBSAvailableRecoveryTimeResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSAvailableRecoveryTime {
     /// `InstanceId`, required: string. Example: `tdsql3-3f17e49d`.
@@ -692,7 +692,7 @@ pub struct DescribeDBSAvailableRecoveryTime {
 /// The answer of [`DescribeDBSAvailableRecoveryTime`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsAvailableRecoveryTimeResponse {
+pub struct DescribeDBSAvailableRecoveryTimeResponse {
     /// `EndTime`: string, may be null. Example: `2026-03-26 20:12:29`.
     pub end_time: Option<String>,
     /// `Intervals`: list of [`ArchiveLogInterval`], may be null.
@@ -703,8 +703,8 @@ pub struct DescribeDbsAvailableRecoveryTimeResponse {
 
 /// The `DescribeDBSBackupPolicy` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsBackupPolicyResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsBackupPolicyResponse)]
+/// Answers [`DescribeDBSBackupPolicyResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSBackupPolicy {
     /// `InstanceId`, required: string. Example: `tdsql3-3f17e49d`.
@@ -714,7 +714,7 @@ pub struct DescribeDBSBackupPolicy {
 /// The answer of [`DescribeDBSBackupPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsBackupPolicyResponse {
+pub struct DescribeDBSBackupPolicyResponse {
     /// `Items`: list of [`BackupPolicyModelOutPut`], may be null.
     pub items: Option<Vec<BackupPolicyModelOutPut>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -723,8 +723,8 @@ pub struct DescribeDbsBackupPolicyResponse {
 
 /// The `DescribeDBSBackupSets` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsBackupSetsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsBackupSetsResponse)]
+/// Answers [`DescribeDBSBackupSetsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSBackupSets {
     /// `InstanceId`, required: string. Example: `tdsql3-3f17e49d`.
@@ -750,7 +750,7 @@ pub struct DescribeDBSBackupSets {
 /// The answer of [`DescribeDBSBackupSets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsBackupSetsResponse {
+pub struct DescribeDBSBackupSetsResponse {
     /// `Items`: list of [`BackupSetModel`], may be null.
     pub items: Option<Vec<BackupSetModel>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -759,8 +759,8 @@ pub struct DescribeDbsBackupSetsResponse {
 
 /// The `DescribeDBSBackupStatistics` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsBackupStatisticsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsBackupStatisticsResponse)]
+/// Answers [`DescribeDBSBackupStatisticsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSBackupStatistics {
     /// `InstanceId`, required: string. Example: `tdsql3-f31c034x`.
@@ -774,7 +774,7 @@ pub struct DescribeDBSBackupStatistics {
 /// The answer of [`DescribeDBSBackupStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsBackupStatisticsResponse {
+pub struct DescribeDBSBackupStatisticsResponse {
     /// `BackupMethodStatistics`: [`BackupMethodStatisticsModel`], may be null.
     pub backup_method_statistics: Option<BackupMethodStatisticsModel>,
     /// `BackupStatistics`: [`BackupStatisticsModel`], may be null.
@@ -787,8 +787,8 @@ pub struct DescribeDbsBackupStatisticsResponse {
 
 /// The `DescribeDBSBackupStatisticsDetail` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsBackupStatisticsDetailResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsBackupStatisticsDetailResponse)]
+/// Answers [`DescribeDBSBackupStatisticsDetailResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSBackupStatisticsDetail {
     /// `InstanceId`, required: string. Example: `tdsql3-3f17e49d`.
@@ -802,7 +802,7 @@ pub struct DescribeDBSBackupStatisticsDetail {
 /// The answer of [`DescribeDBSBackupStatisticsDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsBackupStatisticsDetailResponse {
+pub struct DescribeDBSBackupStatisticsDetailResponse {
     /// `BackupMethodStatistics`: [`BackupMethodStatisticsOutPut`], may be null.
     pub backup_method_statistics: Option<BackupMethodStatisticsOutPut>,
     /// `BackupTime`: list of string, may be null. Example: `["2024-11-25"]`.
@@ -813,8 +813,8 @@ pub struct DescribeDbsBackupStatisticsDetailResponse {
 
 /// The `DescribeDBSCloneInstances` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbsCloneInstancesResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbsCloneInstancesResponse)]
+/// Answers [`DescribeDBSCloneInstancesResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSCloneInstances {
     /// `SourceInstanceId`, required: string. Example: `tdsql3-b4d8fd2c`.
@@ -841,7 +841,7 @@ pub struct DescribeDBSCloneInstances {
 /// The answer of [`DescribeDBSCloneInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbsCloneInstancesResponse {
+pub struct DescribeDBSCloneInstancesResponse {
     /// `Items`: list of [`CloneInstanceModel`], may be null.
     pub items: Option<Vec<CloneInstanceModel>>,
     /// `TotalCount`: integer. Example: `1`.
@@ -850,8 +850,8 @@ pub struct DescribeDbsCloneInstancesResponse {
 
 /// The `DescribeDBSecurityGroups` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`, required: string. Example: `tdsql3eb2w7dto`.
@@ -861,7 +861,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`].
     pub groups: Option<Vec<SecurityGroup>>,
     /// `VIP`: string, may be null.
@@ -998,8 +998,8 @@ pub struct DescribeInstanceDataReservedSpaceResponse {
 
 /// The `DescribeInstanceSSLStatus` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeInstanceSslStatusResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeInstanceSslStatusResponse)]
+/// Answers [`DescribeInstanceSSLStatusResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInstanceSSLStatus {
     /// `InstanceId`, required: string. Example: `tdsql3-446540ae`.
@@ -1009,7 +1009,7 @@ pub struct DescribeInstanceSSLStatus {
 /// The answer of [`DescribeInstanceSSLStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInstanceSslStatusResponse {
+pub struct DescribeInstanceSSLStatusResponse {
     /// `SSLStatus`: string. Example: `Disabled`.
     #[tc(rename = "SSLStatus")]
     pub ssl_status: Option<String>,
@@ -1121,8 +1121,8 @@ pub struct DescribeSpecsResponse {
 
 /// The `DescribeStandbyDBInstanceRelationDetail` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`DescribeStandbyDbInstanceRelationDetailResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = DescribeStandbyDbInstanceRelationDetailResponse)]
+/// Answers [`DescribeStandbyDBInstanceRelationDetailResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStandbyDBInstanceRelationDetail {
     /// `InstanceIds`, required: list of string.
@@ -1132,9 +1132,9 @@ pub struct DescribeStandbyDBInstanceRelationDetail {
 /// The answer of [`DescribeStandbyDBInstanceRelationDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStandbyDbInstanceRelationDetailResponse {
-    /// `RelationInfos`: list of [`StandbyDbInstanceRelation`], may be null.
-    pub relation_infos: Option<Vec<StandbyDbInstanceRelation>>,
+pub struct DescribeStandbyDBInstanceRelationDetailResponse {
+    /// `RelationInfos`: list of [`StandbyDBInstanceRelation`], may be null.
+    pub relation_infos: Option<Vec<StandbyDBInstanceRelation>>,
 }
 
 /// The `DescribeUserPrivileges` action of TDMYSQL API 2021-11-22.
@@ -1237,8 +1237,8 @@ pub struct ExpandInstanceResponse {
 
 /// The `IsolateDBInstance` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`IsolateDbInstanceResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = IsolateDbInstanceResponse)]
+/// Answers [`IsolateDBInstanceResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct IsolateDBInstance {
     /// `InstanceIds`, required: list of string. Example: `["tdsql3-d8fffc3c","tdsql3-d8fffc4s"]`.
@@ -1248,7 +1248,7 @@ pub struct IsolateDBInstance {
 /// The answer of [`IsolateDBInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IsolateDbInstanceResponse {
+pub struct IsolateDBInstanceResponse {
     /// `SuccessInstanceIds`: list of string. Example: `"tdsql3-d8fffc3c"`.
     pub success_instance_ids: Option<Vec<String>>,
     /// `FailedInstanceIds`: list of string. Example: `"tdsql3-d8fffc4s"`.
@@ -1274,8 +1274,8 @@ pub struct ModifyAutoRenewFlagResponse;
 
 /// The `ModifyDBInstanceSecurityGroups` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `InstanceId`, required: string. Example: `tdsql3-eb2w7dto`.
@@ -1287,12 +1287,12 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyDBInstanceVPort` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`ModifyDbInstanceVPortResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = ModifyDbInstanceVPortResponse)]
+/// Answers [`ModifyDBInstanceVPortResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceVPort {
     /// `InstanceId`, required: string. Example: `tdsql3-de2a7fc5`.
@@ -1304,27 +1304,27 @@ pub struct ModifyDBInstanceVPort {
 /// The answer of [`ModifyDBInstanceVPort`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceVPortResponse {
+pub struct ModifyDBInstanceVPortResponse {
     /// `FlowId`: integer. Example: `110`.
     pub flow_id: Option<i64>,
 }
 
 /// The `ModifyDBParameters` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`ModifyDbParametersResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = ModifyDbParametersResponse)]
+/// Answers [`ModifyDBParametersResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBParameters {
     /// `InstanceId`, required: string. Example: `tdsql3-ige1a5k3`.
     pub instance_id: String,
-    /// `Params`, required: list of [`DbParamValue`].
-    pub params: Vec<DbParamValue>,
+    /// `Params`, required: list of [`DBParamValue`].
+    pub params: Vec<DBParamValue>,
 }
 
 /// The answer of [`ModifyDBParameters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbParametersResponse {
+pub struct ModifyDBParametersResponse {
     /// `TaskID`: integer. Example: `任务ID`.
     #[tc(rename = "TaskID")]
     pub task_id: Option<i64>,
@@ -1332,8 +1332,8 @@ pub struct ModifyDbParametersResponse {
 
 /// The `ModifyDBSBackupPolicy` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`ModifyDbsBackupPolicyResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = ModifyDbsBackupPolicyResponse)]
+/// Answers [`ModifyDBSBackupPolicyResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBSBackupPolicy {
     /// `BackupPolicy`, required: [`BackupPolicyModelInput`].
@@ -1345,7 +1345,7 @@ pub struct ModifyDBSBackupPolicy {
 /// The answer of [`ModifyDBSBackupPolicy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbsBackupPolicyResponse {
+pub struct ModifyDBSBackupPolicyResponse {
     /// `IsSuccess`: boolean. Example: `true`.
     pub is_success: Option<bool>,
     /// `Msg`: string. Example: `Modify backup policy successfully`.
@@ -1354,8 +1354,8 @@ pub struct ModifyDbsBackupPolicyResponse {
 
 /// The `ModifyDBSBackupSetComment` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`ModifyDbsBackupSetCommentResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = ModifyDbsBackupSetCommentResponse)]
+/// Answers [`ModifyDBSBackupSetCommentResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBSBackupSetComment {
     /// `InstanceId`, required: string. Example: `tdsql3-3f17e49d`.
@@ -1369,7 +1369,7 @@ pub struct ModifyDBSBackupSetComment {
 /// The answer of [`ModifyDBSBackupSetComment`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbsBackupSetCommentResponse {
+pub struct ModifyDBSBackupSetCommentResponse {
     /// `IsSuccess`: boolean. Example: `true`.
     pub is_success: Option<bool>,
     /// `Msg`: string. Example: `Modify backup set successfully`.
@@ -1439,8 +1439,8 @@ pub struct ModifyInstanceNetworkResponse;
 
 /// The `ModifyInstanceSSLStatus` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`ModifyInstanceSslStatusResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = ModifyInstanceSslStatusResponse)]
+/// Answers [`ModifyInstanceSSLStatusResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyInstanceSSLStatus {
     /// `InstanceId`, required: string. Example: `tdsql3-fx3xmcfghh`.
@@ -1456,7 +1456,7 @@ pub struct ModifyInstanceSSLStatus {
 /// The answer of [`ModifyInstanceSSLStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyInstanceSslStatusResponse {
+pub struct ModifyInstanceSSLStatusResponse {
     /// `FlowId`: integer. Example: `4295087399`.
     pub flow_id: Option<i64>,
 }
@@ -1542,8 +1542,8 @@ pub struct ResetUsersPasswordResponse {
 
 /// The `RestartDBInstances` action of TDMYSQL API 2021-11-22.
 ///
-/// Answers [`RestartDbInstancesResponse`].
-#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional", response = RestartDbInstancesResponse)]
+/// Answers [`RestartDBInstancesResponse`].
+#[tc_action(service = "tdmysql", version = "2021-11-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartDBInstances {
     /// `InstanceIds`, required: list of string. Example: `["tdsql3-fdpjf5zh"]`.
@@ -1555,7 +1555,7 @@ pub struct RestartDBInstances {
 /// The answer of [`RestartDBInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartDbInstancesResponse {
+pub struct RestartDBInstancesResponse {
     /// `FlowId`: integer. Example: `4295036740`.
     pub flow_id: Option<i64>,
 }
@@ -1899,10 +1899,10 @@ pub struct ConstraintRange {
     pub max: Option<String>,
 }
 
-/// The `DBEngineInfo` model of TDMYSQL API 2021-11-22 (renamed: the metadata calls it `DBEngineInfo`).
+/// The `DBEngineInfo` model of TDMYSQL API 2021-11-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbEngineInfo {
+pub struct DBEngineInfo {
     /// `Type`: string, may be null. Example: `"MySQL"`.
     pub type_: Option<String>,
     /// `Version`: string, may be null. Example: `8.0`.
@@ -1922,10 +1922,10 @@ pub struct DbEngineInfo {
     pub is_support_serverless: Option<bool>,
 }
 
-/// The `DBParamValue` model of TDMYSQL API 2021-11-22 (renamed: the metadata calls it `DBParamValue`).
+/// The `DBParamValue` model of TDMYSQL API 2021-11-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DbParamValue {
+pub struct DBParamValue {
     /// `Param`, required: string. Example: `"lower_case_table_names"`.
     pub param: String,
     /// `Value`, required: string. Example: `"0"`.
@@ -2545,10 +2545,10 @@ pub struct SlowLogData {
     pub explain: Option<Vec<Explain>>,
 }
 
-/// The `StandbyDBInstanceRelation` model of TDMYSQL API 2021-11-22 (renamed: the metadata calls it `StandbyDBInstanceRelation`).
+/// The `StandbyDBInstanceRelation` model of TDMYSQL API 2021-11-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StandbyDbInstanceRelation {
+pub struct StandbyDBInstanceRelation {
     /// `PrimaryInstanceId`: string.
     pub primary_instance_id: Option<String>,
     /// `PrimaryInstanceName`: string, may be null.

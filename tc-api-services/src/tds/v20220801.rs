@@ -241,8 +241,8 @@ pub struct DescribeFraudUltimateResponse {
 
 /// The `DescribeTrustedID` action of TDS API 2022-08-01.
 ///
-/// Answers [`DescribeTrustedIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tds", version = "2022-08-01", region = "optional", response = DescribeTrustedIdResponse)]
+/// Answers [`DescribeTrustedIDResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tds", version = "2022-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTrustedID {
     /// `DeviceToken`, required: string. Example: `eHh4eHh4eHg=`.
@@ -252,7 +252,7 @@ pub struct DescribeTrustedID {
 /// The answer of [`DescribeTrustedID`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrustedIdResponse {
+pub struct DescribeTrustedIDResponse {
     /// `Openid`: string. Example: `85ADB490D96D6A0044D00798`.
     pub openid: Option<String>,
     /// `AppVersion`: string. Example: `6.8.50`.

@@ -1840,8 +1840,8 @@ pub struct DescribeWebProtectionAttackEvents {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeWebProtectionAttackEventsResponse {
-    /// `Data`: [`CcInterceptEventData`]. Example: `[{}]`.
-    pub data: Option<CcInterceptEventData>,
+    /// `Data`: [`CCInterceptEventData`]. Example: `[{}]`.
+    pub data: Option<CCInterceptEventData>,
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `Msg`: string. Example: `success`.
@@ -1912,8 +1912,8 @@ pub struct DescribeWebProtectionLog {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeWebProtectionLogResponse {
-    /// `Data`: [`CcLogData`]. Example: `{}`.
-    pub data: Option<CcLogData>,
+    /// `Data`: [`CCLogData`]. Example: `{}`.
+    pub data: Option<CCLogData>,
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `Msg`: string. Example: `success`.
@@ -2698,10 +2698,10 @@ pub struct ScanDnsRecordsResponse {
     pub records_added: Option<i64>,
 }
 
-/// The `ACLCondition` model of TEO API 2022-01-06 (renamed: the metadata calls it `ACLCondition`).
+/// The `ACLCondition` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AclCondition {
+pub struct ACLCondition {
     /// `MatchFrom`: string. Example: `host`.
     pub match_from: Option<String>,
     /// `MatchParam`: string. Example: `a`.
@@ -2712,18 +2712,18 @@ pub struct AclCondition {
     pub match_content: Option<String>,
 }
 
-/// The `ACLUserRule` model of TEO API 2022-01-06 (renamed: the metadata calls it `ACLUserRule`).
+/// The `ACLUserRule` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AclUserRule {
+pub struct ACLUserRule {
     /// `RuleName`: string. Example: `rule1`.
     pub rule_name: Option<String>,
     /// `Action`: string. Example: `drop`.
     pub action: Option<String>,
     /// `RuleStatus`: string. Example: `on`.
     pub rule_status: Option<String>,
-    /// `Conditions`: list of [`AclCondition`].
-    pub conditions: Option<Vec<AclCondition>>,
+    /// `Conditions`: list of [`ACLCondition`].
+    pub conditions: Option<Vec<ACLCondition>>,
     /// `RulePriority`: integer. Example: `50`.
     pub rule_priority: Option<i64>,
     /// `RuleID`: integer, may be null. Example: `1`.
@@ -2751,8 +2751,8 @@ pub struct AclUserRule {
 pub struct AclConfig {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
-    /// `UserRules`: list of [`AclUserRule`].
-    pub user_rules: Option<Vec<AclUserRule>>,
+    /// `UserRules`: list of [`ACLUserRule`].
+    pub user_rules: Option<Vec<ACLUserRule>>,
 }
 
 /// The `AiRule` model of TEO API 2022-01-06.
@@ -2965,10 +2965,10 @@ pub struct BotPortraitRule {
     pub switch: Option<String>,
 }
 
-/// The `CCInterceptEvent` model of TEO API 2022-01-06 (renamed: the metadata calls it `CCInterceptEvent`).
+/// The `CCInterceptEvent` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcInterceptEvent {
+pub struct CCInterceptEvent {
     /// `ClientIp`: string, may be null. Example: `192.168.23.1`.
     pub client_ip: Option<String>,
     /// `InterceptNum`: integer, may be null. Example: `4930`.
@@ -2977,12 +2977,12 @@ pub struct CcInterceptEvent {
     pub intercept_time: Option<i64>,
 }
 
-/// The `CCInterceptEventData` model of TEO API 2022-01-06 (renamed: the metadata calls it `CCInterceptEventData`).
+/// The `CCInterceptEventData` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcInterceptEventData {
-    /// `List`: list of [`CcInterceptEvent`], may be null. Example: `[{}]`.
-    pub list: Option<Vec<CcInterceptEvent>>,
+pub struct CCInterceptEventData {
+    /// `List`: list of [`CCInterceptEvent`], may be null. Example: `[{}]`.
+    pub list: Option<Vec<CCInterceptEvent>>,
     /// `PageNo`: integer, may be null. Example: `12`.
     pub page_no: Option<i64>,
     /// `PageSize`: integer, may be null. Example: `12`.
@@ -2993,10 +2993,10 @@ pub struct CcInterceptEventData {
     pub total_size: Option<i64>,
 }
 
-/// The `CCLog` model of TEO API 2022-01-06 (renamed: the metadata calls it `CCLog`).
+/// The `CCLog` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcLog {
+pub struct CCLog {
     /// `AttackTime`: unsigned integer, may be null. Example: `2020-04-30T00:00:00Z`.
     pub attack_time: Option<u64>,
     /// `AttackSip`: string, may be null. Example: `127.0.0.1`.
@@ -3021,12 +3021,12 @@ pub struct CcLog {
     pub risk_level: Option<String>,
 }
 
-/// The `CCLogData` model of TEO API 2022-01-06 (renamed: the metadata calls it `CCLogData`).
+/// The `CCLogData` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcLogData {
-    /// `List`: list of [`CcLog`], may be null. Example: `[{}]`.
-    pub list: Option<Vec<CcLog>>,
+pub struct CCLogData {
+    /// `List`: list of [`CCLog`], may be null. Example: `[{}]`.
+    pub list: Option<Vec<CCLog>>,
     /// `PageNo`: integer, may be null. Example: `12`.
     pub page_no: Option<i64>,
     /// `PageSize`: integer, may be null. Example: `12`.
@@ -3297,10 +3297,10 @@ pub struct DDoSStatusInfo {
     pub ply_level: String,
 }
 
-/// The `DDoSUserAllowBlockIP` model of TEO API 2022-01-06 (renamed: the metadata calls it `DDoSUserAllowBlockIP`).
+/// The `DDoSUserAllowBlockIP` model of TEO API 2022-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DDoSUserAllowBlockIp {
+pub struct DDoSUserAllowBlockIP {
     /// `Ip`, optional: string. Example: `1.2.3.4`.
     pub ip: Option<String>,
     /// `Mask`, optional: integer. Example: `24`.
@@ -3461,8 +3461,8 @@ pub struct DdosAcls {
 pub struct DdosAllowBlock {
     /// `Switch`, optional: string. Example: `on`.
     pub switch: Option<String>,
-    /// `UserAllowBlockIp`, optional: list of [`DDoSUserAllowBlockIp`].
-    pub user_allow_block_ip: Option<Vec<DDoSUserAllowBlockIp>>,
+    /// `UserAllowBlockIp`, optional: list of [`DDoSUserAllowBlockIP`].
+    pub user_allow_block_ip: Option<Vec<DDoSUserAllowBlockIP>>,
 }
 
 /// The `DdosPacketFilter` model of TEO API 2022-01-06.
@@ -4067,8 +4067,8 @@ pub struct RateLimitUserRule {
     pub punish_time_unit: Option<String>,
     /// `RuleStatus`: string. Example: `on`.
     pub rule_status: Option<String>,
-    /// `Conditions`: list of [`AclCondition`].
-    pub conditions: Option<Vec<AclCondition>>,
+    /// `Conditions`: list of [`ACLCondition`].
+    pub conditions: Option<Vec<ACLCondition>>,
     /// `RulePriority`: integer. Example: `1`.
     pub rule_priority: Option<i64>,
     /// `RuleID`: integer, may be null. Example: `1`.

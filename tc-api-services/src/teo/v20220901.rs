@@ -296,23 +296,23 @@ pub struct BindSecurityTemplateToEntityResponse;
 
 /// The `BindSharedCNAME` action of TEO API 2022-09-01.
 ///
-/// Answers [`BindSharedCnameResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = BindSharedCnameResponse)]
+/// Answers [`BindSharedCNAMEResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BindSharedCNAME {
     /// `ZoneId`, required: string. Example: `zone-20hyebgyfsko`.
     pub zone_id: String,
     /// `BindType`, required: string. Example: `bind`.
     pub bind_type: String,
-    /// `BindSharedCNAMEMaps`, required: list of [`BindSharedCnameMap`].
+    /// `BindSharedCNAMEMaps`, required: list of [`BindSharedCNAMEMap`].
     #[tc(rename = "BindSharedCNAMEMaps")]
-    pub bind_shared_cname_maps: Vec<BindSharedCnameMap>,
+    pub bind_shared_cname_maps: Vec<BindSharedCNAMEMap>,
 }
 
 /// The answer of [`BindSharedCNAME`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindSharedCnameResponse;
+pub struct BindSharedCNAMEResponse;
 
 /// The `BindZoneToPlan` action of TEO API 2022-09-01.
 ///
@@ -377,8 +377,8 @@ pub struct CheckFreeCertificateVerificationResponse {
 
 /// The `ConfirmMultiPathGatewayOriginACL` action of TEO API 2022-09-01.
 ///
-/// Answers [`ConfirmMultiPathGatewayOriginAclResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ConfirmMultiPathGatewayOriginAclResponse)]
+/// Answers [`ConfirmMultiPathGatewayOriginACLResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmMultiPathGatewayOriginACL {
     /// `ZoneId`, required: string. Example: `zone-27q0p0bal192`.
@@ -393,12 +393,12 @@ pub struct ConfirmMultiPathGatewayOriginACL {
 /// The answer of [`ConfirmMultiPathGatewayOriginACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfirmMultiPathGatewayOriginAclResponse;
+pub struct ConfirmMultiPathGatewayOriginACLResponse;
 
 /// The `ConfirmOriginACLUpdate` action of TEO API 2022-09-01.
 ///
-/// Answers [`ConfirmOriginAclUpdateResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ConfirmOriginAclUpdateResponse)]
+/// Answers [`ConfirmOriginACLUpdateResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmOriginACLUpdate {
     /// `ZoneId`, required: string. Example: `"zone-276zs184g93m"`.
@@ -408,7 +408,7 @@ pub struct ConfirmOriginACLUpdate {
 /// The answer of [`ConfirmOriginACLUpdate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfirmOriginAclUpdateResponse;
+pub struct ConfirmOriginACLUpdateResponse;
 
 /// The `CreateAccelerationDomain` action of TEO API 2022-09-01.
 ///
@@ -542,8 +542,8 @@ pub struct CreateApplicationProxyRuleResponse {
 
 /// The `CreateCLSIndex` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateClsIndexResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateClsIndexResponse)]
+/// Answers [`CreateCLSIndexResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCLSIndex {
     /// `ZoneId`, required: string. Example: `zone-2bu6nf2gzvms`.
@@ -555,7 +555,7 @@ pub struct CreateCLSIndex {
 /// The answer of [`CreateCLSIndex`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateClsIndexResponse;
+pub struct CreateCLSIndexResponse;
 
 /// The `CreateConfigGroupVersion` action of TEO API 2022-09-01.
 ///
@@ -666,8 +666,8 @@ pub struct CreateDnsRecordResponse {
 
 /// The `CreateEdgeKVNamespace` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateEdgeKvNamespaceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateEdgeKvNamespaceResponse)]
+/// Answers [`CreateEdgeKVNamespaceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEdgeKVNamespace {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -681,7 +681,7 @@ pub struct CreateEdgeKVNamespace {
 /// The answer of [`CreateEdgeKVNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEdgeKvNamespaceResponse;
+pub struct CreateEdgeKVNamespaceResponse;
 
 /// The `CreateFunction` action of TEO API 2022-09-01.
 ///
@@ -762,8 +762,8 @@ pub struct CreateFunctionRuleResponse {
 
 /// The `CreateInferenceAPIToken` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateInferenceApiTokenResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateInferenceApiTokenResponse)]
+/// Answers [`CreateInferenceAPITokenResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateInferenceAPIToken {
     /// `ZoneId`, required: string. Example: `zone-2***8ev000`.
@@ -775,7 +775,7 @@ pub struct CreateInferenceAPIToken {
 /// The answer of [`CreateInferenceAPIToken`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateInferenceApiTokenResponse {
+pub struct CreateInferenceAPITokenResponse {
     /// `TokenId`: string. Example: `deb88f89-92b***3f3466bbb59b`.
     pub token_id: Option<String>,
     /// `Content`: string. Example: `j8UaDh0ZbjW***glcGsSEEYo`.
@@ -1235,16 +1235,16 @@ pub struct CreateRealtimeLogDeliveryTask {
     pub sample: Option<u64>,
     /// `LogFormat`, optional: [`LogFormat`].
     pub log_format: Option<LogFormat>,
-    /// `CLS`, optional: [`ClsTopic`].
+    /// `CLS`, optional: [`CLSTopic`].
     #[tc(rename = "CLS")]
-    pub cls: Option<ClsTopic>,
+    pub cls: Option<CLSTopic>,
     /// `CustomEndpoint`, optional: [`CustomEndpoint`].
     pub custom_endpoint: Option<CustomEndpoint>,
     /// `S3`, optional: [`S3`].
     pub s3: Option<S3>,
-    /// `AWSS3`, optional: [`Awss3`].
+    /// `AWSS3`, optional: [`AWSS3`].
     #[tc(rename = "AWSS3")]
-    pub awss3: Option<Awss3>,
+    pub awss3: Option<AWSS3>,
 }
 
 /// The answer of [`CreateRealtimeLogDeliveryTask`].
@@ -1283,21 +1283,21 @@ pub struct CreateRuleResponse {
 
 /// The `CreateSecurityAPIResource` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateSecurityApiResourceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateSecurityApiResourceResponse)]
+/// Answers [`CreateSecurityAPIResourceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSecurityAPIResource {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
     pub zone_id: String,
-    /// `APIResources`, optional: list of [`ApiResource`].
+    /// `APIResources`, optional: list of [`APIResource`].
     #[tc(rename = "APIResources")]
-    pub api_resources: Option<Vec<ApiResource>>,
+    pub api_resources: Option<Vec<APIResource>>,
 }
 
 /// The answer of [`CreateSecurityAPIResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSecurityApiResourceResponse {
+pub struct CreateSecurityAPIResourceResponse {
     /// `APIResourceIds`: list of string. Example: `["eoapi-1232382313"]`.
     #[tc(rename = "APIResourceIds")]
     pub api_resource_ids: Option<Vec<String>>,
@@ -1305,21 +1305,21 @@ pub struct CreateSecurityApiResourceResponse {
 
 /// The `CreateSecurityAPIService` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateSecurityApiServiceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateSecurityApiServiceResponse)]
+/// Answers [`CreateSecurityAPIServiceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSecurityAPIService {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
     pub zone_id: String,
-    /// `APIServices`, optional: list of [`ApiService`].
+    /// `APIServices`, optional: list of [`APIService`].
     #[tc(rename = "APIServices")]
-    pub api_services: Option<Vec<ApiService>>,
+    pub api_services: Option<Vec<APIService>>,
 }
 
 /// The answer of [`CreateSecurityAPIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSecurityApiServiceResponse {
+pub struct CreateSecurityAPIServiceResponse {
     /// `APIServiceIds`: list of string. Example: `["apisrv-1232382313"]`.
     #[tc(rename = "APIServiceIds")]
     pub api_service_ids: Option<Vec<String>>,
@@ -1347,42 +1347,42 @@ pub struct CreateSecurityClientAttesterResponse {
 
 /// The `CreateSecurityIPGroup` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateSecurityIpGroupResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateSecurityIpGroupResponse)]
+/// Answers [`CreateSecurityIPGroupResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSecurityIPGroup {
     /// `ZoneId`, required: string. Example: `zone-j94jf0a1`.
     pub zone_id: String,
-    /// `IPGroup`, required: [`IpGroup`].
+    /// `IPGroup`, required: [`IPGroup`].
     #[tc(rename = "IPGroup")]
-    pub ip_group: IpGroup,
+    pub ip_group: IPGroup,
 }
 
 /// The answer of [`CreateSecurityIPGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSecurityIpGroupResponse {
+pub struct CreateSecurityIPGroupResponse {
     /// `GroupId`: integer. Example: `1`.
     pub group_id: Option<i64>,
 }
 
 /// The `CreateSecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateSecurityJsInjectionRuleResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateSecurityJsInjectionRuleResponse)]
+/// Answers [`CreateSecurityJSInjectionRuleResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSecurityJSInjectionRule {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
     pub zone_id: String,
-    /// `JSInjectionRules`, optional: list of [`JsInjectionRule`].
+    /// `JSInjectionRules`, optional: list of [`JSInjectionRule`].
     #[tc(rename = "JSInjectionRules")]
-    pub js_injection_rules: Option<Vec<JsInjectionRule>>,
+    pub js_injection_rules: Option<Vec<JSInjectionRule>>,
 }
 
 /// The answer of [`CreateSecurityJSInjectionRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSecurityJsInjectionRuleResponse {
+pub struct CreateSecurityJSInjectionRuleResponse {
     /// `JSInjectionRuleIds`: list of string. Example: `["123"]`.
     #[tc(rename = "JSInjectionRuleIds")]
     pub js_injection_rule_ids: Option<Vec<String>>,
@@ -1390,8 +1390,8 @@ pub struct CreateSecurityJsInjectionRuleResponse {
 
 /// The `CreateSharedCNAME` action of TEO API 2022-09-01.
 ///
-/// Answers [`CreateSharedCnameResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = CreateSharedCnameResponse)]
+/// Answers [`CreateSharedCNAMEResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSharedCNAME {
     /// `ZoneId`, required: string. Example: `zone-2drvsif25rt7`.
@@ -1406,7 +1406,7 @@ pub struct CreateSharedCNAME {
 /// The answer of [`CreateSharedCNAME`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSharedCnameResponse {
+pub struct CreateSharedCNAMEResponse {
     /// `SharedCNAME`: string. Example: `example.com.drvsif25rt7.share.dnse2.com`.
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: Option<String>,
@@ -1591,8 +1591,8 @@ pub struct DeleteDnsRecordsResponse;
 
 /// The `DeleteEdgeKVNamespace` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteEdgeKvNamespaceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteEdgeKvNamespaceResponse)]
+/// Answers [`DeleteEdgeKVNamespaceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEdgeKVNamespace {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -1604,7 +1604,7 @@ pub struct DeleteEdgeKVNamespace {
 /// The answer of [`DeleteEdgeKVNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEdgeKvNamespaceResponse;
+pub struct DeleteEdgeKVNamespaceResponse;
 
 /// The `DeleteFunction` action of TEO API 2022-09-01.
 ///
@@ -1661,8 +1661,8 @@ pub struct DeleteFunctionRulesResponse;
 
 /// The `DeleteInferenceAPIToken` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteInferenceApiTokenResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteInferenceApiTokenResponse)]
+/// Answers [`DeleteInferenceAPITokenResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteInferenceAPIToken {
     /// `ZoneId`, required: string. Example: `zone-2***8ev000`.
@@ -1674,7 +1674,7 @@ pub struct DeleteInferenceAPIToken {
 /// The answer of [`DeleteInferenceAPIToken`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteInferenceApiTokenResponse;
+pub struct DeleteInferenceAPITokenResponse;
 
 /// The `DeleteJustInTimeTranscodeTemplates` action of TEO API 2022-09-01.
 ///
@@ -1852,8 +1852,8 @@ pub struct DeleteRulesResponse;
 
 /// The `DeleteSecurityAPIResource` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteSecurityApiResourceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteSecurityApiResourceResponse)]
+/// Answers [`DeleteSecurityAPIResourceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSecurityAPIResource {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -1866,12 +1866,12 @@ pub struct DeleteSecurityAPIResource {
 /// The answer of [`DeleteSecurityAPIResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSecurityApiResourceResponse;
+pub struct DeleteSecurityAPIResourceResponse;
 
 /// The `DeleteSecurityAPIService` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteSecurityApiServiceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteSecurityApiServiceResponse)]
+/// Answers [`DeleteSecurityAPIServiceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSecurityAPIService {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -1884,7 +1884,7 @@ pub struct DeleteSecurityAPIService {
 /// The answer of [`DeleteSecurityAPIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSecurityApiServiceResponse;
+pub struct DeleteSecurityAPIServiceResponse;
 
 /// The `DeleteSecurityClientAttester` action of TEO API 2022-09-01.
 ///
@@ -1905,8 +1905,8 @@ pub struct DeleteSecurityClientAttesterResponse;
 
 /// The `DeleteSecurityIPGroup` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteSecurityIpGroupResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteSecurityIpGroupResponse)]
+/// Answers [`DeleteSecurityIPGroupResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSecurityIPGroup {
     /// `ZoneId`, required: string. Example: `"zone-qdwibsa"`.
@@ -1918,12 +1918,12 @@ pub struct DeleteSecurityIPGroup {
 /// The answer of [`DeleteSecurityIPGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSecurityIpGroupResponse;
+pub struct DeleteSecurityIPGroupResponse;
 
 /// The `DeleteSecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteSecurityJsInjectionRuleResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteSecurityJsInjectionRuleResponse)]
+/// Answers [`DeleteSecurityJSInjectionRuleResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSecurityJSInjectionRule {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -1936,12 +1936,12 @@ pub struct DeleteSecurityJSInjectionRule {
 /// The answer of [`DeleteSecurityJSInjectionRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSecurityJsInjectionRuleResponse;
+pub struct DeleteSecurityJSInjectionRuleResponse;
 
 /// The `DeleteSharedCNAME` action of TEO API 2022-09-01.
 ///
-/// Answers [`DeleteSharedCnameResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DeleteSharedCnameResponse)]
+/// Answers [`DeleteSharedCNAMEResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSharedCNAME {
     /// `ZoneId`, required: string. Example: `zone-2drvsif25rt7`.
@@ -1954,7 +1954,7 @@ pub struct DeleteSharedCNAME {
 /// The answer of [`DeleteSharedCNAME`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSharedCnameResponse;
+pub struct DeleteSharedCNAMEResponse;
 
 /// The `DeleteWebSecurityTemplate` action of TEO API 2022-09-01.
 ///
@@ -2128,8 +2128,8 @@ pub struct DescribeAvailableCustomActionsForRuleEngineResponse {
 
 /// The `DescribeAvailableOriginACLFamily` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeAvailableOriginAclFamilyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeAvailableOriginAclFamilyResponse)]
+/// Answers [`DescribeAvailableOriginACLFamilyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAvailableOriginACLFamily {
     /// `ZoneId`, required: string. Example: `zone-2w0bpv1wlag8`.
@@ -2145,12 +2145,12 @@ pub struct DescribeAvailableOriginACLFamily {
 /// The answer of [`DescribeAvailableOriginACLFamily`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAvailableOriginAclFamilyResponse {
+pub struct DescribeAvailableOriginACLFamilyResponse {
     /// `TotalCount`: integer. Example: `4`.
     pub total_count: Option<i64>,
-    /// `OriginACLFamilyInfos`: list of [`OriginAclFamilyInfo`].
+    /// `OriginACLFamilyInfos`: list of [`OriginACLFamilyInfo`].
     #[tc(rename = "OriginACLFamilyInfos")]
-    pub origin_acl_family_infos: Option<Vec<OriginAclFamilyInfo>>,
+    pub origin_acl_family_infos: Option<Vec<OriginACLFamilyInfo>>,
 }
 
 /// The `DescribeAvailablePlans` action of TEO API 2022-09-01.
@@ -2530,8 +2530,8 @@ pub struct DescribeDnsRecordsResponse {
 
 /// The `DescribeEdgeKVNamespaces` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeEdgeKvNamespacesResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeEdgeKvNamespacesResponse)]
+/// Answers [`DescribeEdgeKVNamespacesResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEdgeKVNamespaces {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -2551,12 +2551,12 @@ pub struct DescribeEdgeKVNamespaces {
 /// The answer of [`DescribeEdgeKVNamespaces`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEdgeKvNamespacesResponse {
+pub struct DescribeEdgeKVNamespacesResponse {
     /// `TotalCount`: integer. Example: `9`.
     pub total_count: Option<i64>,
-    /// `KVNamespaces`: list of [`KvNamespace`].
+    /// `KVNamespaces`: list of [`KVNamespace`].
     #[tc(rename = "KVNamespaces")]
-    pub kv_namespaces: Option<Vec<KvNamespace>>,
+    pub kv_namespaces: Option<Vec<KVNamespace>>,
 }
 
 /// The `DescribeEnvironments` action of TEO API 2022-09-01.
@@ -2735,8 +2735,8 @@ pub struct DescribeHostsSettingResponse {
 
 /// The `DescribeIPGroupReferences` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeIpGroupReferencesResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeIpGroupReferencesResponse)]
+/// Answers [`DescribeIPGroupReferencesResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPGroupReferences {
     /// `ZoneId`, required: string. Example: `zone-3rovozqqi1s5`.
@@ -2752,17 +2752,17 @@ pub struct DescribeIPGroupReferences {
 /// The answer of [`DescribeIPGroupReferences`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpGroupReferencesResponse {
-    /// `References`: list of [`IpGroupReference`].
-    pub references: Option<Vec<IpGroupReference>>,
+pub struct DescribeIPGroupReferencesResponse {
+    /// `References`: list of [`IPGroupReference`].
+    pub references: Option<Vec<IPGroupReference>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeIPRegion` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeIpRegionResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeIpRegionResponse)]
+/// Answers [`DescribeIPRegionResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPRegion {
     /// `IPs`, required: list of string. Example: `["1.1.1.1","2402:4e00:1403:eb00:0:9440:b55a:39a8"]`.
@@ -2772,10 +2772,10 @@ pub struct DescribeIPRegion {
 /// The answer of [`DescribeIPRegion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpRegionResponse {
-    /// `IPRegionInfo`: list of [`IpRegionInfo`]. Example: `[]`.
+pub struct DescribeIPRegionResponse {
+    /// `IPRegionInfo`: list of [`IPRegionInfo`]. Example: `[]`.
     #[tc(rename = "IPRegionInfo")]
-    pub ip_region_info: Option<Vec<IpRegionInfo>>,
+    pub ip_region_info: Option<Vec<IPRegionInfo>>,
 }
 
 /// The `DescribeIdentifications` action of TEO API 2022-09-01.
@@ -2804,8 +2804,8 @@ pub struct DescribeIdentificationsResponse {
 
 /// The `DescribeInferenceAPITokens` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeInferenceApiTokensResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeInferenceApiTokensResponse)]
+/// Answers [`DescribeInferenceAPITokensResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeInferenceAPITokens {
     /// `ZoneId`, required: string. Example: `zone-2***8ev000`.
@@ -2819,11 +2819,11 @@ pub struct DescribeInferenceAPITokens {
 /// The answer of [`DescribeInferenceAPITokens`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeInferenceApiTokensResponse {
+pub struct DescribeInferenceAPITokensResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Tokens`: list of [`InferenceApiToken`].
-    pub tokens: Option<Vec<InferenceApiToken>>,
+    /// `Tokens`: list of [`InferenceAPIToken`].
+    pub tokens: Option<Vec<InferenceAPIToken>>,
 }
 
 /// The `DescribeInferenceDomains` action of TEO API 2022-09-01.
@@ -3294,8 +3294,8 @@ pub struct DescribeMultiPathGatewayLineResponse {
 
 /// The `DescribeMultiPathGatewayOriginACL` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeMultiPathGatewayOriginAclResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeMultiPathGatewayOriginAclResponse)]
+/// Answers [`DescribeMultiPathGatewayOriginACLResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMultiPathGatewayOriginACL {
     /// `ZoneId`, required: string. Example: `"zone-276zs184g93m"`.
@@ -3307,10 +3307,10 @@ pub struct DescribeMultiPathGatewayOriginACL {
 /// The answer of [`DescribeMultiPathGatewayOriginACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMultiPathGatewayOriginAclResponse {
-    /// `MultiPathGatewayOriginACLInfo`: [`MultiPathGatewayOriginAclInfo`].
+pub struct DescribeMultiPathGatewayOriginACLResponse {
+    /// `MultiPathGatewayOriginACLInfo`: [`MultiPathGatewayOriginACLInfo`].
     #[tc(rename = "MultiPathGatewayOriginACLInfo")]
-    pub multi_path_gateway_origin_acl_info: Option<MultiPathGatewayOriginAclInfo>,
+    pub multi_path_gateway_origin_acl_info: Option<MultiPathGatewayOriginACLInfo>,
 }
 
 /// The `DescribeMultiPathGatewayRegions` action of TEO API 2022-09-01.
@@ -3377,8 +3377,8 @@ pub struct DescribeMultiPathGatewaysResponse {
 
 /// The `DescribeOriginACL` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeOriginAclResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeOriginAclResponse)]
+/// Answers [`DescribeOriginACLResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOriginACL {
     /// `ZoneId`, required: string. Example: `"zone-276zs184g93m"`.
@@ -3388,10 +3388,10 @@ pub struct DescribeOriginACL {
 /// The answer of [`DescribeOriginACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOriginAclResponse {
-    /// `OriginACLInfo`: [`OriginAclInfo`].
+pub struct DescribeOriginACLResponse {
+    /// `OriginACLInfo`: [`OriginACLInfo`].
     #[tc(rename = "OriginACLInfo")]
-    pub origin_acl_info: Option<OriginAclInfo>,
+    pub origin_acl_info: Option<OriginACLInfo>,
 }
 
 /// The `DescribeOriginGroup` action of TEO API 2022-09-01.
@@ -3682,8 +3682,8 @@ pub struct DescribeRulesSettingResponse {
 
 /// The `DescribeSecurityAPIResource` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSecurityApiResourceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSecurityApiResourceResponse)]
+/// Answers [`DescribeSecurityAPIResourceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecurityAPIResource {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -3697,18 +3697,18 @@ pub struct DescribeSecurityAPIResource {
 /// The answer of [`DescribeSecurityAPIResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecurityApiResourceResponse {
+pub struct DescribeSecurityAPIResourceResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `APIResources`: list of [`ApiResource`].
+    /// `APIResources`: list of [`APIResource`].
     #[tc(rename = "APIResources")]
-    pub api_resources: Option<Vec<ApiResource>>,
+    pub api_resources: Option<Vec<APIResource>>,
 }
 
 /// The `DescribeSecurityAPIService` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSecurityApiServiceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSecurityApiServiceResponse)]
+/// Answers [`DescribeSecurityAPIServiceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecurityAPIService {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -3722,12 +3722,12 @@ pub struct DescribeSecurityAPIService {
 /// The answer of [`DescribeSecurityAPIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecurityApiServiceResponse {
+pub struct DescribeSecurityAPIServiceResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `APIServices`: list of [`ApiService`].
+    /// `APIServices`: list of [`APIService`].
     #[tc(rename = "APIServices")]
-    pub api_services: Option<Vec<ApiService>>,
+    pub api_services: Option<Vec<APIService>>,
 }
 
 /// The `DescribeSecurityClientAttester` action of TEO API 2022-09-01.
@@ -3756,8 +3756,8 @@ pub struct DescribeSecurityClientAttesterResponse {
 
 /// The `DescribeSecurityIPGroup` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSecurityIpGroupResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSecurityIpGroupResponse)]
+/// Answers [`DescribeSecurityIPGroupResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecurityIPGroup {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -3769,16 +3769,16 @@ pub struct DescribeSecurityIPGroup {
 /// The answer of [`DescribeSecurityIPGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecurityIpGroupResponse {
-    /// `IPGroups`: list of [`IpGroup`]. Example: `{ "GroupId": 123, "Name": "ExampleIpGroup", "Content": [ "2.`….
+pub struct DescribeSecurityIPGroupResponse {
+    /// `IPGroups`: list of [`IPGroup`]. Example: `{ "GroupId": 123, "Name": "ExampleIpGroup", "Content": [ "2.`….
     #[tc(rename = "IPGroups")]
-    pub ip_groups: Option<Vec<IpGroup>>,
+    pub ip_groups: Option<Vec<IPGroup>>,
 }
 
 /// The `DescribeSecurityIPGroupContent` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSecurityIpGroupContentResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSecurityIpGroupContentResponse)]
+/// Answers [`DescribeSecurityIPGroupContentResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecurityIPGroupContent {
     /// `ZoneId`, required: string. Example: `zone-5a6y19cacf9u`.
@@ -3794,7 +3794,7 @@ pub struct DescribeSecurityIPGroupContent {
 /// The answer of [`DescribeSecurityIPGroupContent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecurityIpGroupContentResponse {
+pub struct DescribeSecurityIPGroupContentResponse {
     /// `IPTotalCount`: integer. Example: `1000`.
     #[tc(rename = "IPTotalCount")]
     pub ip_total_count: Option<i64>,
@@ -3805,8 +3805,8 @@ pub struct DescribeSecurityIpGroupContentResponse {
 
 /// The `DescribeSecurityIPGroupInfo` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSecurityIpGroupInfoResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSecurityIpGroupInfoResponse)]
+/// Answers [`DescribeSecurityIPGroupInfoResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecurityIPGroupInfo {
     /// `ZoneId`, required: string. Example: `["zone-21xfqlh4qjee"]`.
@@ -3820,18 +3820,18 @@ pub struct DescribeSecurityIPGroupInfo {
 /// The answer of [`DescribeSecurityIPGroupInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecurityIpGroupInfoResponse {
+pub struct DescribeSecurityIPGroupInfoResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `IPGroups`: list of [`IpGroup`]. Example: `[{"GroupId":123,"Name":"group1","Content":["1.1.1.1","1.1.2.`….
+    /// `IPGroups`: list of [`IPGroup`]. Example: `[{"GroupId":123,"Name":"group1","Content":["1.1.1.1","1.1.2.`….
     #[tc(rename = "IPGroups")]
-    pub ip_groups: Option<Vec<IpGroup>>,
+    pub ip_groups: Option<Vec<IPGroup>>,
 }
 
 /// The `DescribeSecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSecurityJsInjectionRuleResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSecurityJsInjectionRuleResponse)]
+/// Answers [`DescribeSecurityJSInjectionRuleResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSecurityJSInjectionRule {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
@@ -3845,12 +3845,12 @@ pub struct DescribeSecurityJSInjectionRule {
 /// The answer of [`DescribeSecurityJSInjectionRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSecurityJsInjectionRuleResponse {
+pub struct DescribeSecurityJSInjectionRuleResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `JSInjectionRules`: list of [`JsInjectionRule`].
+    /// `JSInjectionRules`: list of [`JSInjectionRule`].
     #[tc(rename = "JSInjectionRules")]
-    pub js_injection_rules: Option<Vec<JsInjectionRule>>,
+    pub js_injection_rules: Option<Vec<JSInjectionRule>>,
 }
 
 /// The `DescribeSecurityPolicy` action of TEO API 2022-09-01.
@@ -3899,8 +3899,8 @@ pub struct DescribeSecurityTemplateBindingsResponse {
 
 /// The `DescribeSharedCNAME` action of TEO API 2022-09-01.
 ///
-/// Answers [`DescribeSharedCnameResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DescribeSharedCnameResponse)]
+/// Answers [`DescribeSharedCNAMEResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSharedCNAME {
     /// `ZoneId`, required: string. Example: `zone-20hyebgyfsko`.
@@ -3922,12 +3922,12 @@ pub struct DescribeSharedCNAME {
 /// The answer of [`DescribeSharedCNAME`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSharedCnameResponse {
+pub struct DescribeSharedCNAMEResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `SharedCNAMEInfo`: list of [`SharedCnameInfo`].
+    /// `SharedCNAMEInfo`: list of [`SharedCNAMEInfo`].
     #[tc(rename = "SharedCNAMEInfo")]
-    pub shared_cname_info: Option<Vec<SharedCnameInfo>>,
+    pub shared_cname_info: Option<Vec<SharedCNAMEInfo>>,
 }
 
 /// The `DescribeTimingL4Data` action of TEO API 2022-09-01.
@@ -4279,8 +4279,8 @@ pub struct DestroyPlanResponse;
 
 /// The `DisableOriginACL` action of TEO API 2022-09-01.
 ///
-/// Answers [`DisableOriginAclResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = DisableOriginAclResponse)]
+/// Answers [`DisableOriginACLResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableOriginACL {
     /// `ZoneId`, required: string. Example: `"zone-276zs184g93m"`.
@@ -4290,7 +4290,7 @@ pub struct DisableOriginACL {
 /// The answer of [`DisableOriginACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableOriginAclResponse;
+pub struct DisableOriginACLResponse;
 
 /// The `DownloadL4Logs` action of TEO API 2022-09-01.
 ///
@@ -4369,8 +4369,8 @@ pub struct DummyParseZoneFullConfigResponse {
 
 /// The `EdgeKVDelete` action of TEO API 2022-09-01.
 ///
-/// Answers [`EdgeKvDeleteResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = EdgeKvDeleteResponse)]
+/// Answers [`EdgeKVDeleteResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeKVDelete {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -4384,12 +4384,12 @@ pub struct EdgeKVDelete {
 /// The answer of [`EdgeKVDelete`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdgeKvDeleteResponse;
+pub struct EdgeKVDeleteResponse;
 
 /// The `EdgeKVGet` action of TEO API 2022-09-01.
 ///
-/// Answers [`EdgeKvGetResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = EdgeKvGetResponse)]
+/// Answers [`EdgeKVGetResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeKVGet {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -4403,15 +4403,15 @@ pub struct EdgeKVGet {
 /// The answer of [`EdgeKVGet`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdgeKvGetResponse {
+pub struct EdgeKVGetResponse {
     /// `Data`: list of [`KeyValuePair`].
     pub data: Option<Vec<KeyValuePair>>,
 }
 
 /// The `EdgeKVList` action of TEO API 2022-09-01.
 ///
-/// Answers [`EdgeKvListResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = EdgeKvListResponse)]
+/// Answers [`EdgeKVListResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeKVList {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -4429,7 +4429,7 @@ pub struct EdgeKVList {
 /// The answer of [`EdgeKVList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdgeKvListResponse {
+pub struct EdgeKVListResponse {
     /// `Keys`: list of string. Example: `["hello"]`.
     pub keys: Option<Vec<String>>,
     /// `Cursor`: string. Example: `hello`.
@@ -4438,8 +4438,8 @@ pub struct EdgeKvListResponse {
 
 /// The `EdgeKVPut` action of TEO API 2022-09-01.
 ///
-/// Answers [`EdgeKvPutResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = EdgeKvPutResponse)]
+/// Answers [`EdgeKVPutResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeKVPut {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -4460,12 +4460,12 @@ pub struct EdgeKVPut {
 /// The answer of [`EdgeKVPut`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdgeKvPutResponse;
+pub struct EdgeKVPutResponse;
 
 /// The `EnableOriginACL` action of TEO API 2022-09-01.
 ///
-/// Answers [`EnableOriginAclResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = EnableOriginAclResponse)]
+/// Answers [`EnableOriginACLResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableOriginACL {
     /// `ZoneId`, required: string. Example: `"zone-276zs184g93m"`.
@@ -4486,7 +4486,7 @@ pub struct EnableOriginACL {
 /// The answer of [`EnableOriginACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableOriginAclResponse;
+pub struct EnableOriginACLResponse;
 
 /// The `ExportZoneConfig` action of TEO API 2022-09-01.
 ///
@@ -4884,8 +4884,8 @@ pub struct ModifyDnsRecordsStatusResponse;
 
 /// The `ModifyEdgeKVNamespace` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifyEdgeKvNamespaceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifyEdgeKvNamespaceResponse)]
+/// Answers [`ModifyEdgeKVNamespaceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyEdgeKVNamespace {
     /// `ZoneId`, required: string. Example: `zone-3j1xw7910arp`.
@@ -4899,7 +4899,7 @@ pub struct ModifyEdgeKVNamespace {
 /// The answer of [`ModifyEdgeKVNamespace`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyEdgeKvNamespaceResponse;
+pub struct ModifyEdgeKVNamespaceResponse;
 
 /// The `ModifyFunction` action of TEO API 2022-09-01.
 ///
@@ -5028,8 +5028,8 @@ pub struct ModifyHostsCertificate {
     pub server_cert_info: Option<Vec<ServerCertInfo>>,
     /// `ApplyType`, optional: string. Example: `apply`.
     pub apply_type: Option<String>,
-    /// `ClientCertInfo`, optional: [`MutualTls`].
-    pub client_cert_info: Option<MutualTls>,
+    /// `ClientCertInfo`, optional: [`MutualTLS`].
+    pub client_cert_info: Option<MutualTLS>,
     /// `UpstreamCertInfo`, optional: [`UpstreamCertInfo`].
     pub upstream_cert_info: Option<UpstreamCertInfo>,
 }
@@ -5315,15 +5315,15 @@ pub struct ModifyMultiPathGatewayStatusResponse;
 
 /// The `ModifyOriginACL` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifyOriginAclResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifyOriginAclResponse)]
+/// Answers [`ModifyOriginACLResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyOriginACL {
     /// `ZoneId`, required: string. Example: `"zone-276zs184g93m"`.
     pub zone_id: String,
-    /// `OriginACLEntities`, optional: list of [`OriginAclEntity`].
+    /// `OriginACLEntities`, optional: list of [`OriginACLEntity`].
     #[tc(rename = "OriginACLEntities")]
-    pub origin_acl_entities: Option<Vec<OriginAclEntity>>,
+    pub origin_acl_entities: Option<Vec<OriginACLEntity>>,
     /// `OriginACLFamily`, optional: string. Example: `plat-emc`.
     #[tc(rename = "OriginACLFamily")]
     pub origin_acl_family: Option<String>,
@@ -5332,7 +5332,7 @@ pub struct ModifyOriginACL {
 /// The answer of [`ModifyOriginACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyOriginAclResponse;
+pub struct ModifyOriginACLResponse;
 
 /// The `ModifyOriginGroup` action of TEO API 2022-09-01.
 ///
@@ -5431,9 +5431,9 @@ pub struct ModifyRealtimeLogDeliveryTask {
     pub custom_endpoint: Option<CustomEndpoint>,
     /// `S3`, optional: [`S3`].
     pub s3: Option<S3>,
-    /// `AWSS3`, optional: [`Awss3`].
+    /// `AWSS3`, optional: [`AWSS3`].
     #[tc(rename = "AWSS3")]
-    pub awss3: Option<Awss3>,
+    pub awss3: Option<AWSS3>,
 }
 
 /// The answer of [`ModifyRealtimeLogDeliveryTask`].
@@ -5471,39 +5471,39 @@ pub struct ModifyRuleResponse {
 
 /// The `ModifySecurityAPIResource` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifySecurityApiResourceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifySecurityApiResourceResponse)]
+/// Answers [`ModifySecurityAPIResourceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySecurityAPIResource {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
     pub zone_id: String,
-    /// `APIResources`, optional: list of [`ApiResource`].
+    /// `APIResources`, optional: list of [`APIResource`].
     #[tc(rename = "APIResources")]
-    pub api_resources: Option<Vec<ApiResource>>,
+    pub api_resources: Option<Vec<APIResource>>,
 }
 
 /// The answer of [`ModifySecurityAPIResource`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySecurityApiResourceResponse;
+pub struct ModifySecurityAPIResourceResponse;
 
 /// The `ModifySecurityAPIService` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifySecurityApiServiceResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifySecurityApiServiceResponse)]
+/// Answers [`ModifySecurityAPIServiceResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySecurityAPIService {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
     pub zone_id: String,
-    /// `APIServices`, optional: list of [`ApiService`].
+    /// `APIServices`, optional: list of [`APIService`].
     #[tc(rename = "APIServices")]
-    pub api_services: Option<Vec<ApiService>>,
+    pub api_services: Option<Vec<APIService>>,
 }
 
 /// The answer of [`ModifySecurityAPIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySecurityApiServiceResponse;
+pub struct ModifySecurityAPIServiceResponse;
 
 /// The `ModifySecurityClientAttester` action of TEO API 2022-09-01.
 ///
@@ -5524,15 +5524,15 @@ pub struct ModifySecurityClientAttesterResponse;
 
 /// The `ModifySecurityIPGroup` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifySecurityIpGroupResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifySecurityIpGroupResponse)]
+/// Answers [`ModifySecurityIPGroupResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySecurityIPGroup {
     /// `ZoneId`, required: string. Example: `"zone-hduqwh"`.
     pub zone_id: String,
-    /// `IPGroup`, required: [`IpGroup`].
+    /// `IPGroup`, required: [`IPGroup`].
     #[tc(rename = "IPGroup")]
-    pub ip_group: IpGroup,
+    pub ip_group: IPGroup,
     /// `Mode`, required: string. Example: `"update"`.
     pub mode: String,
 }
@@ -5540,25 +5540,25 @@ pub struct ModifySecurityIPGroup {
 /// The answer of [`ModifySecurityIPGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySecurityIpGroupResponse;
+pub struct ModifySecurityIPGroupResponse;
 
 /// The `ModifySecurityJSInjectionRule` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifySecurityJsInjectionRuleResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifySecurityJsInjectionRuleResponse)]
+/// Answers [`ModifySecurityJSInjectionRuleResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySecurityJSInjectionRule {
     /// `ZoneId`, required: string. Example: `"zone-nqicqhasui"`.
     pub zone_id: String,
-    /// `JSInjectionRules`, optional: list of [`JsInjectionRule`].
+    /// `JSInjectionRules`, optional: list of [`JSInjectionRule`].
     #[tc(rename = "JSInjectionRules")]
-    pub js_injection_rules: Option<Vec<JsInjectionRule>>,
+    pub js_injection_rules: Option<Vec<JSInjectionRule>>,
 }
 
 /// The answer of [`ModifySecurityJSInjectionRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySecurityJsInjectionRuleResponse;
+pub struct ModifySecurityJSInjectionRuleResponse;
 
 /// The `ModifySecurityPolicy` action of TEO API 2022-09-01.
 ///
@@ -5587,8 +5587,8 @@ pub struct ModifySecurityPolicyResponse;
 
 /// The `ModifySharedCNAME` action of TEO API 2022-09-01.
 ///
-/// Answers [`ModifySharedCnameResponse`].
-#[tc_action(service = "teo", version = "2022-09-01", region = "optional", response = ModifySharedCnameResponse)]
+/// Answers [`ModifySharedCNAMEResponse`].
+#[tc_action(service = "teo", version = "2022-09-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySharedCNAME {
     /// `ZoneId`, required: string. Example: `zone-28jw59kum9bw`.
@@ -5598,15 +5598,15 @@ pub struct ModifySharedCNAME {
     pub shared_cname: String,
     /// `Description`, optional: string. Example: `用于共享CNAME绑定IP SSL`.
     pub description: Option<String>,
-    /// `IPSSLSetting`, optional: [`IpsslSetting`].
+    /// `IPSSLSetting`, optional: [`IPSSLSetting`].
     #[tc(rename = "IPSSLSetting")]
-    pub ipssl_setting: Option<IpsslSetting>,
+    pub ipssl_setting: Option<IPSSLSetting>,
 }
 
 /// The answer of [`ModifySharedCNAME`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySharedCnameResponse;
+pub struct ModifySharedCNAMEResponse;
 
 /// The `ModifyWebSecurityTemplate` action of TEO API 2022-09-01.
 ///
@@ -5723,9 +5723,9 @@ pub struct ModifyZoneSetting {
     pub image_optimize: Option<ImageOptimize>,
     /// `StandardDebug`, optional: [`StandardDebug`].
     pub standard_debug: Option<StandardDebug>,
-    /// `JITVideoProcess`, optional: [`JitVideoProcess`].
+    /// `JITVideoProcess`, optional: [`JITVideoProcess`].
     #[tc(rename = "JITVideoProcess")]
-    pub jit_video_process: Option<JitVideoProcess>,
+    pub jit_video_process: Option<JITVideoProcess>,
 }
 
 /// The answer of [`ModifyZoneSetting`].
@@ -5889,20 +5889,20 @@ pub struct VerifyOwnershipResponse {
     pub result: Option<String>,
 }
 
-/// The `AICrawlerDetection` model of TEO API 2022-09-01 (renamed: the metadata calls it `AICrawlerDetection`).
+/// The `AICrawlerDetection` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiCrawlerDetection {
+pub struct AICrawlerDetection {
     /// `Enabled`: string. Example: `on`.
     pub enabled: Option<String>,
     /// `Action`: [`SecurityAction`].
     pub action: Option<SecurityAction>,
 }
 
-/// The `APIResource` model of TEO API 2022-09-01 (renamed: the metadata calls it `APIResource`).
+/// The `APIResource` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiResource {
+pub struct APIResource {
     /// `Id`: string. Example: `"eoapi-2184008405"`.
     pub id: Option<String>,
     /// `Name`: string. Example: `"test"`.
@@ -5918,10 +5918,10 @@ pub struct ApiResource {
     pub request_constraint: Option<String>,
 }
 
-/// The `APIService` model of TEO API 2022-09-01 (renamed: the metadata calls it `APIService`).
+/// The `APIService` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiService {
+pub struct APIService {
     /// `Id`: string. Example: `"eoapi-2184008405"`.
     pub id: Option<String>,
     /// `Name`: string. Example: `“test”`.
@@ -5930,10 +5930,10 @@ pub struct ApiService {
     pub base_path: Option<String>,
 }
 
-/// The `AWSS3` model of TEO API 2022-09-01 (renamed: the metadata calls it `AWSS3`).
+/// The `AWSS3` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Awss3 {
+pub struct AWSS3 {
     /// `Endpoint`: string. Example: `s3.ap-south-1.amazonaws.com`.
     pub endpoint: Option<String>,
     /// `BucketName`: string. Example: `bennyddeng-bucket-1`.
@@ -6015,33 +6015,33 @@ pub struct AccelerationDomainCertificate {
     pub mode: Option<String>,
     /// `List`: list of [`CertificateInfo`], may be null.
     pub list: Option<Vec<CertificateInfo>>,
-    /// `ClientCertInfo`: [`MutualTls`].
-    pub client_cert_info: Option<MutualTls>,
+    /// `ClientCertInfo`: [`MutualTLS`].
+    pub client_cert_info: Option<MutualTLS>,
     /// `UpstreamCertInfo`: [`UpstreamCertInfo`].
     pub upstream_cert_info: Option<UpstreamCertInfo>,
 }
 
-/// The `AccessURLRedirectParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `AccessURLRedirectParameters`).
+/// The `AccessURLRedirectParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AccessUrlRedirectParameters {
+pub struct AccessURLRedirectParameters {
     /// `StatusCode`: integer. Example: `301`.
     pub status_code: Option<i64>,
     /// `Protocol`: string. Example: `follow`.
     pub protocol: Option<String>,
     /// `HostName`: [`HostName`], may be null.
     pub host_name: Option<HostName>,
-    /// `URLPath`: [`UrlPath`], may be null.
+    /// `URLPath`: [`URLPath`], may be null.
     #[tc(rename = "URLPath")]
-    pub url_path: Option<UrlPath>,
-    /// `QueryString`: [`AccessUrlRedirectQueryString`], may be null.
-    pub query_string: Option<AccessUrlRedirectQueryString>,
+    pub url_path: Option<URLPath>,
+    /// `QueryString`: [`AccessURLRedirectQueryString`], may be null.
+    pub query_string: Option<AccessURLRedirectQueryString>,
 }
 
-/// The `AccessURLRedirectQueryString` model of TEO API 2022-09-01 (renamed: the metadata calls it `AccessURLRedirectQueryString`).
+/// The `AccessURLRedirectQueryString` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AccessUrlRedirectQueryString {
+pub struct AccessURLRedirectQueryString {
     /// `Action`: string. Example: `full`.
     pub action: Option<String>,
 }
@@ -6186,10 +6186,10 @@ pub struct AiRule {
     pub mode: String,
 }
 
-/// The `AlgDetectJS` model of TEO API 2022-09-01 (renamed: the metadata calls it `AlgDetectJS`).
+/// The `AlgDetectJS` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlgDetectJs {
+pub struct AlgDetectJS {
     /// `Name`, optional: string. Example: `client_action`.
     pub name: Option<String>,
     /// `WorkLevel`, optional: string. Example: `low`.
@@ -6229,9 +6229,9 @@ pub struct AlgDetectRule {
     pub alg_conditions: Option<Vec<AclCondition>>,
     /// `AlgDetectSession`, optional: [`AlgDetectSession`].
     pub alg_detect_session: Option<AlgDetectSession>,
-    /// `AlgDetectJS`, optional: list of [`AlgDetectJs`].
+    /// `AlgDetectJS`, optional: list of [`AlgDetectJS`].
     #[tc(rename = "AlgDetectJS")]
-    pub alg_detect_js: Option<Vec<AlgDetectJs>>,
+    pub alg_detect_js: Option<Vec<AlgDetectJS>>,
     /// `UpdateTime`, optional: string. Example: `2022-09-01 00:00:00`.
     pub update_time: Option<String>,
 }
@@ -6414,16 +6414,16 @@ pub struct BandwidthAbuseDefense {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BasicBotSettings {
-    /// `SourceIDC`: [`SourceIdc`].
+    /// `SourceIDC`: [`SourceIDC`].
     #[tc(rename = "SourceIDC")]
-    pub source_idc: Option<SourceIdc>,
+    pub source_idc: Option<SourceIDC>,
     /// `SearchEngineBots`: [`SearchEngineBots`].
     pub search_engine_bots: Option<SearchEngineBots>,
     /// `KnownBotCategories`: [`KnownBotCategories`].
     pub known_bot_categories: Option<KnownBotCategories>,
-    /// `IPReputation`: [`IpReputation`].
+    /// `IPReputation`: [`IPReputation`].
     #[tc(rename = "IPReputation")]
-    pub ip_reputation: Option<IpReputation>,
+    pub ip_reputation: Option<IPReputation>,
     /// `BotIntelligence`: [`BotIntelligence`].
     pub bot_intelligence: Option<BotIntelligence>,
 }
@@ -6468,10 +6468,10 @@ pub struct BindDomainInfo {
     pub status: Option<String>,
 }
 
-/// The `BindSharedCNAMEMap` model of TEO API 2022-09-01 (renamed: the metadata calls it `BindSharedCNAMEMap`).
+/// The `BindSharedCNAMEMap` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BindSharedCnameMap {
+pub struct BindSharedCNAMEMap {
     /// `SharedCNAME`, required: string. Example: `qq.com.sai2ig51kaa5.share.dnse5.com`.
     #[tc(rename = "SharedCNAME")]
     pub shared_cname: String,
@@ -6479,10 +6479,10 @@ pub struct BindSharedCnameMap {
     pub domain_names: Vec<String>,
 }
 
-/// The `BlockIPActionParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `BlockIPActionParameters`).
+/// The `BlockIPActionParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BlockIpActionParameters {
+pub struct BlockIPActionParameters {
     /// `Duration`: string. Example: `80s`.
     pub duration: Option<String>,
 }
@@ -6606,12 +6606,12 @@ pub struct BotManagementCustomRules {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BotManagementLite {
-    /// `CAPTCHAPageChallenge`: [`CaptchaPageChallenge`].
+    /// `CAPTCHAPageChallenge`: [`CAPTCHAPageChallenge`].
     #[tc(rename = "CAPTCHAPageChallenge")]
-    pub captcha_page_challenge: Option<CaptchaPageChallenge>,
-    /// `AICrawlerDetection`: [`AiCrawlerDetection`].
+    pub captcha_page_challenge: Option<CAPTCHAPageChallenge>,
+    /// `AICrawlerDetection`: [`AICrawlerDetection`].
     #[tc(rename = "AICrawlerDetection")]
-    pub ai_crawler_detection: Option<AiCrawlerDetection>,
+    pub ai_crawler_detection: Option<AICrawlerDetection>,
 }
 
 /// The `BotPortraitRule` model of TEO API 2022-09-01.
@@ -6732,28 +6732,28 @@ pub struct BrowserImpersonationDetectionRule {
     pub action: Option<BrowserImpersonationDetectionAction>,
 }
 
-/// The `CAPTCHAPageChallenge` model of TEO API 2022-09-01 (renamed: the metadata calls it `CAPTCHAPageChallenge`).
+/// The `CAPTCHAPageChallenge` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CaptchaPageChallenge {
+pub struct CAPTCHAPageChallenge {
     /// `Enabled`: string. Example: `on`.
     pub enabled: Option<String>,
 }
 
-/// The `CC` model of TEO API 2022-09-01 (renamed: the metadata calls it `CC`).
+/// The `CC` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cc {
+pub struct CC {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
     /// `PolicyId`: integer. Example: `10`.
     pub policy_id: Option<i64>,
 }
 
-/// The `CLSTopic` model of TEO API 2022-09-01 (renamed: the metadata calls it `CLSTopic`).
+/// The `CLSTopic` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsTopic {
+pub struct CLSTopic {
     /// `LogSetId`: string. Example: `1a6efff1-0e40-4d37-a4ed-02c92513406b`.
     pub log_set_id: Option<String>,
     /// `TopicId`: string. Example: `0b3a07c0-5cf6-4017-8a75-cd4459aea588`.
@@ -6762,10 +6762,10 @@ pub struct ClsTopic {
     pub log_set_region: Option<String>,
 }
 
-/// The `CNAMEDetail` model of TEO API 2022-09-01 (renamed: the metadata calls it `CNAMEDetail`).
+/// The `CNAMEDetail` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnameDetail {
+pub struct CNAMEDetail {
     /// `IsFake`: integer. Example: `1`.
     pub is_fake: Option<i64>,
     /// `OwnershipVerification`: [`OwnershipVerification`].
@@ -7030,15 +7030,15 @@ pub struct ClientAttester {
     pub usage_limit: Option<String>,
     /// `MaxUsageCount`: integer. Example: `1`.
     pub max_usage_count: Option<i64>,
-    /// `TCRCEOption`: [`TcrceOption`].
+    /// `TCRCEOption`: [`TCRCEOption`].
     #[tc(rename = "TCRCEOption")]
-    pub tcrce_option: Option<TcrceOption>,
-    /// `TCCaptchaOption`: [`TcCaptchaOption`].
+    pub tcrce_option: Option<TCRCEOption>,
+    /// `TCCaptchaOption`: [`TCCaptchaOption`].
     #[tc(rename = "TCCaptchaOption")]
-    pub tc_captcha_option: Option<TcCaptchaOption>,
-    /// `TCEOCaptchaOption`: [`TceoCaptchaOption`].
+    pub tc_captcha_option: Option<TCCaptchaOption>,
+    /// `TCEOCaptchaOption`: [`TCEOCaptchaOption`].
     #[tc(rename = "TCEOCaptchaOption")]
-    pub tceo_captcha_option: Option<TceoCaptchaOption>,
+    pub tceo_captcha_option: Option<TCEOCaptchaOption>,
 }
 
 /// The `ClientBehaviorDetection` model of TEO API 2022-09-01.
@@ -7073,20 +7073,20 @@ pub struct ClientFiltering {
     pub action: Option<SecurityAction>,
 }
 
-/// The `ClientIPCountryParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `ClientIPCountryParameters`).
+/// The `ClientIPCountryParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClientIpCountryParameters {
+pub struct ClientIPCountryParameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
     /// `HeaderName`: string. Example: `EO-Client-IPCountry`.
     pub header_name: Option<String>,
 }
 
-/// The `ClientIPHeaderParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `ClientIPHeaderParameters`).
+/// The `ClientIPHeaderParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClientIpHeaderParameters {
+pub struct ClientIPHeaderParameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
     /// `HeaderName`: string. Example: `X-ClientIp`.
@@ -7297,10 +7297,10 @@ pub struct ContentIdentifier {
     pub deleted_on: Option<String>,
 }
 
-/// The `CurrentOriginACL` model of TEO API 2022-09-01 (renamed: the metadata calls it `CurrentOriginACL`).
+/// The `CurrentOriginACL` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CurrentOriginAcl {
+pub struct CurrentOriginACL {
     /// `EntireAddresses`: [`Addresses`], may be null.
     pub entire_addresses: Option<Addresses>,
     /// `Version`: string, may be null. Example: `mlc-1.0.1-20250421`.
@@ -7594,10 +7594,10 @@ pub struct DDosProtectionConfig {
     pub level_overseas: Option<String>,
 }
 
-/// The `DNSPodDetail` model of TEO API 2022-09-01 (renamed: the metadata calls it `DNSPodDetail`).
+/// The `DNSPodDetail` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsPodDetail {
+pub struct DNSPodDetail {
     /// `IsFake`: integer. Example: `1`.
     pub is_fake: Option<i64>,
 }
@@ -7722,9 +7722,9 @@ pub struct DetailHost {
     pub compression: Option<Compression>,
     /// `Waf`: [`Waf`], may be null.
     pub waf: Option<Waf>,
-    /// `CC`: [`Cc`], may be null.
+    /// `CC`: [`CC`], may be null.
     #[tc(rename = "CC")]
-    pub cc: Option<Cc>,
+    pub cc: Option<CC>,
     /// `DDoS`: [`DDoS`], may be null.
     pub d_do_s: Option<DDoS>,
     /// `SmartRouting`: [`SmartRouting`], may be null.
@@ -7785,22 +7785,22 @@ pub struct DeviceProfile {
     pub medium_risk_request_action: Option<SecurityAction>,
 }
 
-/// The `DiffIPWhitelist` model of TEO API 2022-09-01 (renamed: the metadata calls it `DiffIPWhitelist`).
+/// The `DiffIPWhitelist` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DiffIpWhitelist {
-    /// `LatestIPWhitelist`: [`IpWhitelist`].
+pub struct DiffIPWhitelist {
+    /// `LatestIPWhitelist`: [`IPWhitelist`].
     #[tc(rename = "LatestIPWhitelist")]
-    pub latest_ip_whitelist: Option<IpWhitelist>,
-    /// `AddedIPWhitelist`: [`IpWhitelist`].
+    pub latest_ip_whitelist: Option<IPWhitelist>,
+    /// `AddedIPWhitelist`: [`IPWhitelist`].
     #[tc(rename = "AddedIPWhitelist")]
-    pub added_ip_whitelist: Option<IpWhitelist>,
-    /// `RemovedIPWhitelist`: [`IpWhitelist`].
+    pub added_ip_whitelist: Option<IPWhitelist>,
+    /// `RemovedIPWhitelist`: [`IPWhitelist`].
     #[tc(rename = "RemovedIPWhitelist")]
-    pub removed_ip_whitelist: Option<IpWhitelist>,
-    /// `NoChangeIPWhitelist`: [`IpWhitelist`].
+    pub removed_ip_whitelist: Option<IPWhitelist>,
+    /// `NoChangeIPWhitelist`: [`IPWhitelist`].
     #[tc(rename = "NoChangeIPWhitelist")]
-    pub no_change_ip_whitelist: Option<IpWhitelist>,
+    pub no_change_ip_whitelist: Option<IPWhitelist>,
 }
 
 /// The `DnsRecord` model of TEO API 2022-09-01.
@@ -8140,10 +8140,10 @@ pub struct ForceRedirect {
     pub redirect_status_code: Option<i64>,
 }
 
-/// The `ForceRedirectHTTPSParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `ForceRedirectHTTPSParameters`).
+/// The `ForceRedirectHTTPSParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ForceRedirectHttpsParameters {
+pub struct ForceRedirectHTTPSParameters {
     /// `Switch`: string. Example: `on/off`.
     pub switch: Option<String>,
     /// `RedirectStatusCode`: integer. Example: `302`.
@@ -8202,9 +8202,9 @@ pub struct FunctionComponentBinding {
     pub type_: Option<String>,
     /// `VariableName`: string. Example: `MY_KV`.
     pub variable_name: Option<String>,
-    /// `KVNamespaceParameters`: [`KvNamespaceParameters`], may be null.
+    /// `KVNamespaceParameters`: [`KVNamespaceParameters`], may be null.
     #[tc(rename = "KVNamespaceParameters")]
-    pub kv_namespace_parameters: Option<KvNamespaceParameters>,
+    pub kv_namespace_parameters: Option<KVNamespaceParameters>,
 }
 
 /// The `FunctionEnvironmentVariable` model of TEO API 2022-09-01.
@@ -8323,10 +8323,10 @@ pub struct GrpcParameters {
     pub switch: Option<String>,
 }
 
-/// The `HSTSParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `HSTSParameters`).
+/// The `HSTSParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HstsParameters {
+pub struct HSTSParameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
     /// `Timeout`: integer. Example: `10800`.
@@ -8337,28 +8337,28 @@ pub struct HstsParameters {
     pub preload: Option<String>,
 }
 
-/// The `HTTP2Parameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `HTTP2Parameters`).
+/// The `HTTP2Parameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Http2Parameters {
+pub struct HTTP2Parameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
 }
 
-/// The `HTTPResponseParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `HTTPResponseParameters`).
+/// The `HTTPResponseParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpResponseParameters {
+pub struct HTTPResponseParameters {
     /// `StatusCode`: integer. Example: `400`.
     pub status_code: Option<i64>,
     /// `ResponsePage`: string. Example: `p-30tcxgl8i0ls`.
     pub response_page: Option<String>,
 }
 
-/// The `HTTPUpstreamTimeoutParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `HTTPUpstreamTimeoutParameters`).
+/// The `HTTPUpstreamTimeoutParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpUpstreamTimeoutParameters {
+pub struct HTTPUpstreamTimeoutParameters {
     /// `ResponseTimeout`: integer. Example: `15`.
     pub response_timeout: Option<i64>,
 }
@@ -8535,10 +8535,10 @@ pub struct Https {
     pub cipher_suite: Option<String>,
 }
 
-/// The `IPExpireInfo` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPExpireInfo`).
+/// The `IPExpireInfo` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpExpireInfo {
+pub struct IPExpireInfo {
     /// `ExpireTime`: string. Example: `"2022-01-01T00:00:00+08:00"`.
     pub expire_time: Option<String>,
     /// `IPList`: list of string. Example: `["1.1.1.1","2.2.2.2"]`.
@@ -8546,10 +8546,10 @@ pub struct IpExpireInfo {
     pub ip_list: Option<Vec<String>>,
 }
 
-/// The `IPGroup` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPGroup`).
+/// The `IPGroup` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpGroup {
+pub struct IPGroup {
     /// `GroupId`: integer. Example: `11`.
     pub group_id: Option<i64>,
     /// `Name`: string. Example: `group1`.
@@ -8559,17 +8559,17 @@ pub struct IpGroup {
     /// `IPTotalCount`: integer. Example: `100`.
     #[tc(rename = "IPTotalCount")]
     pub ip_total_count: Option<i64>,
-    /// `IPExpireInfo`: list of [`IpExpireInfo`].
+    /// `IPExpireInfo`: list of [`IPExpireInfo`].
     #[tc(rename = "IPExpireInfo")]
-    pub ip_expire_info: Option<Vec<IpExpireInfo>>,
+    pub ip_expire_info: Option<Vec<IPExpireInfo>>,
     /// `RefCount`: integer. Example: `3`.
     pub ref_count: Option<i64>,
 }
 
-/// The `IPGroupReference` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPGroupReference`).
+/// The `IPGroupReference` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpGroupReference {
+pub struct IPGroupReference {
     /// `ZoneId`: string. Example: `zone-3qwjogaysgat`.
     pub zone_id: Option<String>,
     /// `EntityType`: string. Example: `WebSec.ZonePolicy`.
@@ -8586,10 +8586,10 @@ pub struct IpGroupReference {
     pub sub_entity_name: Option<String>,
 }
 
-/// The `IPRegionInfo` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPRegionInfo`).
+/// The `IPRegionInfo` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpRegionInfo {
+pub struct IPRegionInfo {
     /// `IP`: string. Example: `1.1.1.1`.
     #[tc(rename = "IP")]
     pub ip: Option<String>,
@@ -8598,31 +8598,31 @@ pub struct IpRegionInfo {
     pub is_edge_one_ip: Option<String>,
 }
 
-/// The `IPReputation` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPReputation`).
+/// The `IPReputation` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpReputation {
+pub struct IPReputation {
     /// `Enabled`: string. Example: `on`.
     pub enabled: Option<String>,
-    /// `IPReputationGroup`: [`IpReputationGroup`].
+    /// `IPReputationGroup`: [`IPReputationGroup`].
     #[tc(rename = "IPReputationGroup")]
-    pub ip_reputation_group: Option<IpReputationGroup>,
+    pub ip_reputation_group: Option<IPReputationGroup>,
 }
 
-/// The `IPReputationGroup` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPReputationGroup`).
+/// The `IPReputationGroup` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpReputationGroup {
+pub struct IPReputationGroup {
     /// `BaseAction`: [`SecurityAction`].
     pub base_action: Option<SecurityAction>,
     /// `BotManagementActionOverrides`: list of [`BotManagementActionOverrides`].
     pub bot_management_action_overrides: Option<Vec<BotManagementActionOverrides>>,
 }
 
-/// The `IPSSLConfig` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPSSLConfig`).
+/// The `IPSSLConfig` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpsslConfig {
+pub struct IPSSLConfig {
     /// `ZoneId`: string, may be null. Example: `zone-************`.
     pub zone_id: Option<String>,
     /// `AssociatedDomain`: string, may be null. Example: `halinatestip.eo-mainland.top`.
@@ -8631,20 +8631,20 @@ pub struct IpsslConfig {
     pub status: Option<String>,
 }
 
-/// The `IPSSLSetting` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPSSLSetting`).
+/// The `IPSSLSetting` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpsslSetting {
+pub struct IPSSLSetting {
     /// `Operation`, required: string. Example: `bind`.
     pub operation: String,
     /// `AssociatedDomain`, required: string. Example: `oshare1.xormore.top`.
     pub associated_domain: String,
 }
 
-/// The `IPWhitelist` model of TEO API 2022-09-01 (renamed: the metadata calls it `IPWhitelist`).
+/// The `IPWhitelist` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpWhitelist {
+pub struct IPWhitelist {
     /// `IPv4`: list of string. Example: `["11.11.11.0/24","22.22.22.0/24"]`.
     pub i_pv4: Option<Vec<String>>,
     /// `IPv6`: list of string. Example: `["2001:980:7002:6::/64"]`.
@@ -8685,10 +8685,10 @@ pub struct ImageOptimize {
     pub switch: Option<String>,
 }
 
-/// The `InferenceAPIToken` model of TEO API 2022-09-01 (renamed: the metadata calls it `InferenceAPIToken`).
+/// The `InferenceAPIToken` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InferenceApiToken {
+pub struct InferenceAPIToken {
     /// `TokenId`: string. Example: `deb88f89-92b***3f3466bbb59b`.
     pub token_id: Option<String>,
     /// `Name`: string. Example: `MyInferenceAPIToken`.
@@ -8727,8 +8727,8 @@ pub struct InferenceAutoScalingConfig {
 pub struct InferenceContainerConfig {
     /// `ImageType`: string. Example: `TCR`.
     pub image_type: Option<String>,
-    /// `TcrRepositoryConfig`: [`InferenceTcrRepositoryConfig`], may be null.
-    pub tcr_repository_config: Option<InferenceTcrRepositoryConfig>,
+    /// `TcrRepositoryConfig`: [`InferenceTCRRepositoryConfig`], may be null.
+    pub tcr_repository_config: Option<InferenceTCRRepositoryConfig>,
     /// `StartupCommand`: string. Example: `python app.py`.
     pub startup_command: Option<String>,
     /// `EnvironmentVariables`: list of [`InferenceEnvironmentVariable`].
@@ -8741,8 +8741,8 @@ pub struct InferenceContainerConfig {
 pub struct InferenceContainerConfigForModify {
     /// `ImageType`, optional: string. Example: `TCR`.
     pub image_type: Option<String>,
-    /// `TcrRepositoryConfig`, optional: [`InferenceTcrRepositoryConfig`].
-    pub tcr_repository_config: Option<InferenceTcrRepositoryConfig>,
+    /// `TcrRepositoryConfig`, optional: [`InferenceTCRRepositoryConfig`].
+    pub tcr_repository_config: Option<InferenceTCRRepositoryConfig>,
     /// `StartupCommand`, optional: string. Example: `python app.py`.
     pub startup_command: Option<String>,
     /// `EnvironmentVariables`, optional: list of [`InferenceEnvironmentVariable`].
@@ -9029,10 +9029,10 @@ pub struct InferenceServiceMonitorRecord {
     pub inference_service_monitor_items: Option<Vec<InferenceServiceMonitorItem>>,
 }
 
-/// The `InferenceTCRRepositoryConfig` model of TEO API 2022-09-01 (renamed: the metadata calls it `InferenceTCRRepositoryConfig`).
+/// The `InferenceTCRRepositoryConfig` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InferenceTcrRepositoryConfig {
+pub struct InferenceTCRRepositoryConfig {
     /// `TCRType`: string. Example: `Personal`.
     #[tc(rename = "TCRType")]
     pub tcr_type: Option<String>,
@@ -9105,18 +9105,18 @@ pub struct Ipv6 {
     pub switch: Option<String>,
 }
 
-/// The `JITVideoProcess` model of TEO API 2022-09-01 (renamed: the metadata calls it `JITVideoProcess`).
+/// The `JITVideoProcess` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct JitVideoProcess {
+pub struct JITVideoProcess {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
 }
 
-/// The `JSInjectionRule` model of TEO API 2022-09-01 (renamed: the metadata calls it `JSInjectionRule`).
+/// The `JSInjectionRule` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct JsInjectionRule {
+pub struct JSInjectionRule {
     /// `RuleId`: string. Example: `"ch-12133123"`.
     pub rule_id: Option<String>,
     /// `Name`: string. Example: `"test"`.
@@ -9156,10 +9156,10 @@ pub struct JustInTimeTranscodeTemplate {
     pub update_time: Option<String>,
 }
 
-/// The `KVNamespace` model of TEO API 2022-09-01 (renamed: the metadata calls it `KVNamespace`).
+/// The `KVNamespace` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvNamespace {
+pub struct KVNamespace {
     /// `Namespace`: string. Example: `ns-011`.
     pub namespace: Option<String>,
     /// `Remark`: string. Example: `remark`.
@@ -9176,10 +9176,10 @@ pub struct KvNamespace {
     pub modified_on: Option<String>,
 }
 
-/// The `KVNamespaceParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `KVNamespaceParameters`).
+/// The `KVNamespaceParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvNamespaceParameters {
+pub struct KVNamespaceParameters {
     /// `ZoneId`: string. Example: `zone-3j1xw7910arp`.
     pub zone_id: Option<String>,
     /// `Namespace`: string. Example: `ns-001`.
@@ -9608,10 +9608,10 @@ pub struct MultiPathGateway {
     pub need_confirm: Option<String>,
 }
 
-/// The `MultiPathGatewayCurrentOriginACL` model of TEO API 2022-09-01 (renamed: the metadata calls it `MultiPathGatewayCurrentOriginACL`).
+/// The `MultiPathGatewayCurrentOriginACL` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MultiPathGatewayCurrentOriginAcl {
+pub struct MultiPathGatewayCurrentOriginACL {
     /// `EntireAddresses`: [`Addresses`].
     pub entire_addresses: Option<Addresses>,
     /// `Version`: integer. Example: `1`.
@@ -9636,10 +9636,10 @@ pub struct MultiPathGatewayLine {
     pub rule_id: Option<String>,
 }
 
-/// The `MultiPathGatewayNextOriginACL` model of TEO API 2022-09-01 (renamed: the metadata calls it `MultiPathGatewayNextOriginACL`).
+/// The `MultiPathGatewayNextOriginACL` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MultiPathGatewayNextOriginAcl {
+pub struct MultiPathGatewayNextOriginACL {
     /// `Version`: integer. Example: `2`.
     pub version: Option<i64>,
     /// `EntireAddresses`: [`Addresses`].
@@ -9652,32 +9652,32 @@ pub struct MultiPathGatewayNextOriginAcl {
     pub no_change_addresses: Option<Addresses>,
 }
 
-/// The `MultiPathGatewayOriginACLInfo` model of TEO API 2022-09-01 (renamed: the metadata calls it `MultiPathGatewayOriginACLInfo`).
+/// The `MultiPathGatewayOriginACLInfo` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MultiPathGatewayOriginAclInfo {
-    /// `MultiPathGatewayCurrentOriginACL`: [`MultiPathGatewayCurrentOriginAcl`].
+pub struct MultiPathGatewayOriginACLInfo {
+    /// `MultiPathGatewayCurrentOriginACL`: [`MultiPathGatewayCurrentOriginACL`].
     #[tc(rename = "MultiPathGatewayCurrentOriginACL")]
-    pub multi_path_gateway_current_origin_acl: Option<MultiPathGatewayCurrentOriginAcl>,
-    /// `MultiPathGatewayNextOriginACL`: [`MultiPathGatewayNextOriginAcl`].
+    pub multi_path_gateway_current_origin_acl: Option<MultiPathGatewayCurrentOriginACL>,
+    /// `MultiPathGatewayNextOriginACL`: [`MultiPathGatewayNextOriginACL`].
     #[tc(rename = "MultiPathGatewayNextOriginACL")]
-    pub multi_path_gateway_next_origin_acl: Option<MultiPathGatewayNextOriginAcl>,
+    pub multi_path_gateway_next_origin_acl: Option<MultiPathGatewayNextOriginACL>,
 }
 
-/// The `MutualTLS` model of TEO API 2022-09-01 (renamed: the metadata calls it `MutualTLS`).
+/// The `MutualTLS` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MutualTls {
+pub struct MutualTLS {
     /// `Switch`: string. Example: `on/off`.
     pub switch: Option<String>,
     /// `CertInfos`: list of [`CertificateInfo`].
     pub cert_infos: Option<Vec<CertificateInfo>>,
 }
 
-/// The `NSDetail` model of TEO API 2022-09-01 (renamed: the metadata calls it `NSDetail`).
+/// The `NSDetail` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NsDetail {
+pub struct NSDetail {
     /// `CnameSpeedUp`: string. Example: `enabled`.
     pub cname_speed_up: Option<String>,
     /// `IsFake`: integer. Example: `1`.
@@ -9710,10 +9710,10 @@ pub struct NetworkErrorLoggingParameters {
     pub switch: Option<String>,
 }
 
-/// The `NextOriginACL` model of TEO API 2022-09-01 (renamed: the metadata calls it `NextOriginACL`).
+/// The `NextOriginACL` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct NextOriginAcl {
+pub struct NextOriginACL {
     /// `Version`: string. Example: `mlc-1.0.1-20250421`.
     pub version: Option<String>,
     /// `PlannedActiveTime`: string. Example: `2014-12-30T10:00:00Z`.
@@ -9754,10 +9754,10 @@ pub struct NsVerification {
     pub name_servers: Option<Vec<String>>,
 }
 
-/// The `OCSPStaplingParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `OCSPStaplingParameters`).
+/// The `OCSPStaplingParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OcspStaplingParameters {
+pub struct OCSPStaplingParameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
 }
@@ -9792,10 +9792,10 @@ pub struct Origin {
     pub cos_private_access: Option<String>,
 }
 
-/// The `OriginACLEntity` model of TEO API 2022-09-01 (renamed: the metadata calls it `OriginACLEntity`).
+/// The `OriginACLEntity` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OriginAclEntity {
+pub struct OriginACLEntity {
     /// `Type`, required: string. Example: `l7`.
     pub type_: String,
     /// `Instances`, required: list of string. Example: `['www.example.com']`.
@@ -9804,10 +9804,10 @@ pub struct OriginAclEntity {
     pub operation_mode: String,
 }
 
-/// The `OriginACLFamilyInfo` model of TEO API 2022-09-01 (renamed: the metadata calls it `OriginACLFamilyInfo`).
+/// The `OriginACLFamilyInfo` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OriginAclFamilyInfo {
+pub struct OriginACLFamilyInfo {
     /// `Version`: string. Example: `emc-0.0.2-20250814`.
     pub version: Option<String>,
     /// `ActiveTime`: string. Example: `2026-03-06T00:00:00+08:00`.
@@ -9819,20 +9819,20 @@ pub struct OriginAclFamilyInfo {
     pub origin_acl_family: Option<String>,
 }
 
-/// The `OriginACLInfo` model of TEO API 2022-09-01 (renamed: the metadata calls it `OriginACLInfo`).
+/// The `OriginACLInfo` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OriginAclInfo {
+pub struct OriginACLInfo {
     /// `L7Hosts`: list of string. Example: `["www.qq.com","aaa.qq.com"]`.
     pub l7_hosts: Option<Vec<String>>,
     /// `L4ProxyIds`: list of string. Example: `["sid-19389e5dwwxfs"]`.
     pub l4_proxy_ids: Option<Vec<String>>,
-    /// `CurrentOriginACL`: [`CurrentOriginAcl`], may be null.
+    /// `CurrentOriginACL`: [`CurrentOriginACL`], may be null.
     #[tc(rename = "CurrentOriginACL")]
-    pub current_origin_acl: Option<CurrentOriginAcl>,
-    /// `NextOriginACL`: [`NextOriginAcl`], may be null.
+    pub current_origin_acl: Option<CurrentOriginACL>,
+    /// `NextOriginACL`: [`NextOriginACL`], may be null.
     #[tc(rename = "NextOriginACL")]
-    pub next_origin_acl: Option<NextOriginAcl>,
+    pub next_origin_acl: Option<NextOriginACL>,
     /// `Status`: string. Example: `offline`.
     pub status: Option<String>,
     /// `OriginACLFamily`: string. Example: `gaz`.
@@ -10044,18 +10044,18 @@ pub struct OriginProtectionInfo {
     pub hosts: Option<Vec<String>>,
     /// `ProxyIds`: list of string. Example: `["proxy-xxx"]`.
     pub proxy_ids: Option<Vec<String>>,
-    /// `CurrentIPWhitelist`: [`IpWhitelist`], may be null.
+    /// `CurrentIPWhitelist`: [`IPWhitelist`], may be null.
     #[tc(rename = "CurrentIPWhitelist")]
-    pub current_ip_whitelist: Option<IpWhitelist>,
+    pub current_ip_whitelist: Option<IPWhitelist>,
     /// `NeedUpdate`: boolean. Example: `true`.
     pub need_update: Option<bool>,
     /// `Status`: string. Example: `"online"`.
     pub status: Option<String>,
     /// `PlanSupport`: boolean. Example: `true`.
     pub plan_support: Option<bool>,
-    /// `DiffIPWhitelist`: [`DiffIpWhitelist`], may be null.
+    /// `DiffIPWhitelist`: [`DiffIPWhitelist`], may be null.
     #[tc(rename = "DiffIPWhitelist")]
-    pub diff_ip_whitelist: Option<DiffIpWhitelist>,
+    pub diff_ip_whitelist: Option<DiffIPWhitelist>,
 }
 
 /// The `OriginPullProtocolParameters` model of TEO API 2022-09-01.
@@ -10234,10 +10234,10 @@ pub struct PrivateParameter {
     pub value: Option<String>,
 }
 
-/// The `QUICParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `QUICParameters`).
+/// The `QUICParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuicParameters {
+pub struct QUICParameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
 }
@@ -10462,16 +10462,16 @@ pub struct RealtimeLogDeliveryTask {
     pub sample: Option<u64>,
     /// `LogFormat`: [`LogFormat`], may be null.
     pub log_format: Option<LogFormat>,
-    /// `CLS`: [`ClsTopic`], may be null.
+    /// `CLS`: [`CLSTopic`], may be null.
     #[tc(rename = "CLS")]
-    pub cls: Option<ClsTopic>,
+    pub cls: Option<CLSTopic>,
     /// `CustomEndpoint`: [`CustomEndpoint`], may be null.
     pub custom_endpoint: Option<CustomEndpoint>,
     /// `S3`: [`S3`], may be null.
     pub s3: Option<S3>,
-    /// `AWSS3`: [`Awss3`], may be null.
+    /// `AWSS3`: [`AWSS3`], may be null.
     #[tc(rename = "AWSS3")]
-    pub awss3: Option<Awss3>,
+    pub awss3: Option<AWSS3>,
     /// `CreateTime`: string. Example: `2025-01-12T12:04:55Z`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2025-01-12T12:04:55Z`.
@@ -10689,15 +10689,15 @@ pub struct RuleEngineAction {
     pub cache_key_parameters: Option<CacheKeyParameters>,
     /// `CachePrefreshParameters`: [`CachePrefreshParameters`], may be null.
     pub cache_prefresh_parameters: Option<CachePrefreshParameters>,
-    /// `AccessURLRedirectParameters`: [`AccessUrlRedirectParameters`], may be null.
+    /// `AccessURLRedirectParameters`: [`AccessURLRedirectParameters`], may be null.
     #[tc(rename = "AccessURLRedirectParameters")]
-    pub access_url_redirect_parameters: Option<AccessUrlRedirectParameters>,
-    /// `UpstreamURLRewriteParameters`: [`UpstreamUrlRewriteParameters`], may be null.
+    pub access_url_redirect_parameters: Option<AccessURLRedirectParameters>,
+    /// `UpstreamURLRewriteParameters`: [`UpstreamURLRewriteParameters`], may be null.
     #[tc(rename = "UpstreamURLRewriteParameters")]
-    pub upstream_url_rewrite_parameters: Option<UpstreamUrlRewriteParameters>,
-    /// `QUICParameters`: [`QuicParameters`], may be null.
+    pub upstream_url_rewrite_parameters: Option<UpstreamURLRewriteParameters>,
+    /// `QUICParameters`: [`QUICParameters`], may be null.
     #[tc(rename = "QUICParameters")]
-    pub quic_parameters: Option<QuicParameters>,
+    pub quic_parameters: Option<QUICParameters>,
     /// `WebSocketParameters`: [`WebSocketParameters`], may be null.
     pub web_socket_parameters: Option<WebSocketParameters>,
     /// `AuthenticationParameters`: [`AuthenticationParameters`], may be null.
@@ -10714,53 +10714,53 @@ pub struct RuleEngineAction {
     pub advanced_origin_routing_parameters: Option<AdvancedOriginRoutingParameters>,
     /// `RangeOriginPullParameters`: [`RangeOriginPullParameters`], may be null.
     pub range_origin_pull_parameters: Option<RangeOriginPullParameters>,
-    /// `UpstreamHTTP2Parameters`: [`UpstreamHttp2Parameters`], may be null.
+    /// `UpstreamHTTP2Parameters`: [`UpstreamHTTP2Parameters`], may be null.
     #[tc(rename = "UpstreamHTTP2Parameters")]
-    pub upstream_http2_parameters: Option<UpstreamHttp2Parameters>,
+    pub upstream_http2_parameters: Option<UpstreamHTTP2Parameters>,
     /// `HostHeaderParameters`: [`HostHeaderParameters`], may be null.
     pub host_header_parameters: Option<HostHeaderParameters>,
-    /// `ForceRedirectHTTPSParameters`: [`ForceRedirectHttpsParameters`], may be null.
+    /// `ForceRedirectHTTPSParameters`: [`ForceRedirectHTTPSParameters`], may be null.
     #[tc(rename = "ForceRedirectHTTPSParameters")]
-    pub force_redirect_https_parameters: Option<ForceRedirectHttpsParameters>,
+    pub force_redirect_https_parameters: Option<ForceRedirectHTTPSParameters>,
     /// `OriginPullProtocolParameters`: [`OriginPullProtocolParameters`], may be null.
     pub origin_pull_protocol_parameters: Option<OriginPullProtocolParameters>,
     /// `CompressionParameters`: [`CompressionParameters`], may be null.
     pub compression_parameters: Option<CompressionParameters>,
-    /// `HSTSParameters`: [`HstsParameters`], may be null.
+    /// `HSTSParameters`: [`HSTSParameters`], may be null.
     #[tc(rename = "HSTSParameters")]
-    pub hsts_parameters: Option<HstsParameters>,
-    /// `ClientIPHeaderParameters`: [`ClientIpHeaderParameters`], may be null.
+    pub hsts_parameters: Option<HSTSParameters>,
+    /// `ClientIPHeaderParameters`: [`ClientIPHeaderParameters`], may be null.
     #[tc(rename = "ClientIPHeaderParameters")]
-    pub client_ip_header_parameters: Option<ClientIpHeaderParameters>,
-    /// `OCSPStaplingParameters`: [`OcspStaplingParameters`], may be null.
+    pub client_ip_header_parameters: Option<ClientIPHeaderParameters>,
+    /// `OCSPStaplingParameters`: [`OCSPStaplingParameters`], may be null.
     #[tc(rename = "OCSPStaplingParameters")]
-    pub ocsp_stapling_parameters: Option<OcspStaplingParameters>,
-    /// `HTTP2Parameters`: [`Http2Parameters`], may be null.
+    pub ocsp_stapling_parameters: Option<OCSPStaplingParameters>,
+    /// `HTTP2Parameters`: [`HTTP2Parameters`], may be null.
     #[tc(rename = "HTTP2Parameters")]
-    pub http2_parameters: Option<Http2Parameters>,
+    pub http2_parameters: Option<HTTP2Parameters>,
     /// `PostMaxSizeParameters`: [`PostMaxSizeParameters`], may be null.
     pub post_max_size_parameters: Option<PostMaxSizeParameters>,
-    /// `ClientIPCountryParameters`: [`ClientIpCountryParameters`], may be null.
+    /// `ClientIPCountryParameters`: [`ClientIPCountryParameters`], may be null.
     #[tc(rename = "ClientIPCountryParameters")]
-    pub client_ip_country_parameters: Option<ClientIpCountryParameters>,
+    pub client_ip_country_parameters: Option<ClientIPCountryParameters>,
     /// `UpstreamFollowRedirectParameters`: [`UpstreamFollowRedirectParameters`], may be null.
     pub upstream_follow_redirect_parameters: Option<UpstreamFollowRedirectParameters>,
     /// `UpstreamRequestParameters`: [`UpstreamRequestParameters`], may be null.
     pub upstream_request_parameters: Option<UpstreamRequestParameters>,
     /// `ShieldParameters`: [`ShieldParameters`], may be null.
     pub shield_parameters: Option<ShieldParameters>,
-    /// `TLSConfigParameters`: [`TlsConfigParameters`], may be null.
+    /// `TLSConfigParameters`: [`TLSConfigParameters`], may be null.
     #[tc(rename = "TLSConfigParameters")]
-    pub tls_config_parameters: Option<TlsConfigParameters>,
+    pub tls_config_parameters: Option<TLSConfigParameters>,
     /// `ModifyOriginParameters`: [`ModifyOriginParameters`], may be null.
     pub modify_origin_parameters: Option<ModifyOriginParameters>,
     /// `SiteFailoverParameters`: [`SiteFailoverParameters`], may be null.
     pub site_failover_parameters: Option<SiteFailoverParameters>,
-    /// `HTTPUpstreamTimeoutParameters`: [`HttpUpstreamTimeoutParameters`], may be null.
+    /// `HTTPUpstreamTimeoutParameters`: [`HTTPUpstreamTimeoutParameters`], may be null.
     #[tc(rename = "HTTPUpstreamTimeoutParameters")]
-    pub http_upstream_timeout_parameters: Option<HttpUpstreamTimeoutParameters>,
-    /// `HttpResponseParameters`: [`HttpResponseParameters`], may be null.
-    pub http_response_parameters: Option<HttpResponseParameters>,
+    pub http_upstream_timeout_parameters: Option<HTTPUpstreamTimeoutParameters>,
+    /// `HttpResponseParameters`: [`HTTPResponseParameters`], may be null.
+    pub http_response_parameters: Option<HTTPResponseParameters>,
     /// `ErrorPageParameters`: [`ErrorPageParameters`], may be null.
     pub error_page_parameters: Option<ErrorPageParameters>,
     /// `ModifyResponseHeaderParameters`: [`ModifyResponseHeaderParameters`], may be null.
@@ -11021,9 +11021,9 @@ pub struct SecurityAction {
     pub allow_action_parameters: Option<AllowActionParameters>,
     /// `ChallengeActionParameters`: [`ChallengeActionParameters`].
     pub challenge_action_parameters: Option<ChallengeActionParameters>,
-    /// `BlockIPActionParameters`: [`BlockIpActionParameters`].
+    /// `BlockIPActionParameters`: [`BlockIPActionParameters`].
     #[tc(rename = "BlockIPActionParameters")]
-    pub block_ip_action_parameters: Option<BlockIpActionParameters>,
+    pub block_ip_action_parameters: Option<BlockIPActionParameters>,
     /// `ReturnCustomPageActionParameters`: [`ReturnCustomPageActionParameters`].
     pub return_custom_page_action_parameters: Option<ReturnCustomPageActionParameters>,
 }
@@ -11196,10 +11196,10 @@ pub struct SetParameters {
     pub value: Option<String>,
 }
 
-/// The `SharedCNAMEInfo` model of TEO API 2022-09-01 (renamed: the metadata calls it `SharedCNAMEInfo`).
+/// The `SharedCNAMEInfo` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SharedCnameInfo {
+pub struct SharedCNAMEInfo {
     /// `Type`: string. Example: `custom`.
     pub type_: Option<String>,
     /// `SharedCNAME`: string. Example: `qq.com.share.eo.dnse5.com`.
@@ -11207,9 +11207,9 @@ pub struct SharedCnameInfo {
     pub shared_cname: Option<String>,
     /// `Description`: string. Example: `用于业务A场景`.
     pub description: Option<String>,
-    /// `IPSSLConfig`: [`IpsslConfig`].
+    /// `IPSSLConfig`: [`IPSSLConfig`].
     #[tc(rename = "IPSSLConfig")]
-    pub ipssl_config: Option<IpsslConfig>,
+    pub ipssl_config: Option<IPSSLConfig>,
     /// `BindDomainCount`: integer. Example: `3`.
     pub bind_domain_count: Option<i64>,
     /// `AccelerationDomains`: list of [`ReferenceHolder`].
@@ -11242,14 +11242,14 @@ pub struct SiteFailover {
     pub https_origin_port: Option<i64>,
     /// `UpstreamHostHeader`: [`HostHeaderParameters`].
     pub upstream_host_header: Option<HostHeaderParameters>,
-    /// `UpstreamURLRewrite`: [`UpstreamUrlRewriteParameters`].
+    /// `UpstreamURLRewrite`: [`UpstreamURLRewriteParameters`].
     #[tc(rename = "UpstreamURLRewrite")]
-    pub upstream_url_rewrite: Option<UpstreamUrlRewriteParameters>,
+    pub upstream_url_rewrite: Option<UpstreamURLRewriteParameters>,
     /// `UpstreamRequestParameters`: [`UpstreamRequestParameters`].
     pub upstream_request_parameters: Option<UpstreamRequestParameters>,
-    /// `UpstreamHTTP2Parameters`: [`UpstreamHttp2Parameters`].
+    /// `UpstreamHTTP2Parameters`: [`UpstreamHTTP2Parameters`].
     #[tc(rename = "UpstreamHTTP2Parameters")]
-    pub upstream_http2_parameters: Option<UpstreamHttp2Parameters>,
+    pub upstream_http2_parameters: Option<UpstreamHTTP2Parameters>,
     /// `PrivateAccess`: string. Example: `off`.
     pub private_access: Option<String>,
     /// `PrivateParameters`: [`OriginPrivateParameters`].
@@ -11351,10 +11351,10 @@ pub struct SmartRoutingParameters {
     pub switch: Option<String>,
 }
 
-/// The `SourceIDC` model of TEO API 2022-09-01 (renamed: the metadata calls it `SourceIDC`).
+/// The `SourceIDC` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceIdc {
+pub struct SourceIDC {
     /// `BaseAction`: [`SecurityAction`]. Example: `参考 SecurityAction 结构`.
     pub base_action: Option<SecurityAction>,
     /// `BotManagementActionOverrides`: list of [`BotManagementActionOverrides`].
@@ -11457,40 +11457,40 @@ pub struct SwitchConfig {
     pub web_switch: String,
 }
 
-/// The `TCCaptchaOption` model of TEO API 2022-09-01 (renamed: the metadata calls it `TCCaptchaOption`).
+/// The `TCCaptchaOption` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcCaptchaOption {
+pub struct TCCaptchaOption {
     /// `CaptchaAppId`: string.
     pub captcha_app_id: Option<String>,
     /// `AppSecretKey`: string.
     pub app_secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `TCEOCaptchaOption` model of TEO API 2022-09-01 (renamed: the metadata calls it `TCEOCaptchaOption`).
+/// The `TCEOCaptchaOption` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TceoCaptchaOption {
+pub struct TCEOCaptchaOption {
     /// `CaptchaMode`: string. Example: `Adaptive`.
     pub captcha_mode: Option<String>,
     /// `MobileCaptchaMode`: string. Example: `Invisible`.
     pub mobile_captcha_mode: Option<String>,
 }
 
-/// The `TCRCEOption` model of TEO API 2022-09-01 (renamed: the metadata calls it `TCRCEOption`).
+/// The `TCRCEOption` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcrceOption {
+pub struct TCRCEOption {
     /// `Channel`: string. Example: `"21332123"`.
     pub channel: Option<String>,
     /// `Region`: string. Example: `"ap-beijing"`.
     pub region: Option<String>,
 }
 
-/// The `TLSConfigParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `TLSConfigParameters`).
+/// The `TLSConfigParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TlsConfigParameters {
+pub struct TLSConfigParameters {
     /// `Version`: list of string. Example: `["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"]`.
     pub version: Option<Vec<String>>,
     /// `CipherSuite`: string. Example: `loose-v2023`.
@@ -11629,10 +11629,10 @@ pub struct TopEntryValue {
     pub count: Option<i64>,
 }
 
-/// The `URLPath` model of TEO API 2022-09-01 (renamed: the metadata calls it `URLPath`).
+/// The `URLPath` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UrlPath {
+pub struct URLPath {
     /// `Action`: string. Example: `custom`.
     pub action: Option<String>,
     /// `Regex`: string. Example: `^/test1/(.*)$`.
@@ -11645,9 +11645,9 @@ pub struct UrlPath {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpstreamCertInfo {
-    /// `UpstreamMutualTLS`: [`MutualTls`].
+    /// `UpstreamMutualTLS`: [`MutualTLS`].
     #[tc(rename = "UpstreamMutualTLS")]
-    pub upstream_mutual_tls: Option<MutualTls>,
+    pub upstream_mutual_tls: Option<MutualTLS>,
     /// `UpstreamCertificateVerify`: [`OriginCertificateVerify`].
     pub upstream_certificate_verify: Option<OriginCertificateVerify>,
 }
@@ -11662,10 +11662,10 @@ pub struct UpstreamFollowRedirectParameters {
     pub max_times: Option<i64>,
 }
 
-/// The `UpstreamHTTP2Parameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `UpstreamHTTP2Parameters`).
+/// The `UpstreamHTTP2Parameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpstreamHttp2Parameters {
+pub struct UpstreamHTTP2Parameters {
     /// `Switch`: string. Example: `on`.
     pub switch: Option<String>,
 }
@@ -11712,10 +11712,10 @@ pub struct UpstreamRequestQueryString {
     pub values: Option<Vec<String>>,
 }
 
-/// The `UpstreamURLRewriteParameters` model of TEO API 2022-09-01 (renamed: the metadata calls it `UpstreamURLRewriteParameters`).
+/// The `UpstreamURLRewriteParameters` model of TEO API 2022-09-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpstreamUrlRewriteParameters {
+pub struct UpstreamURLRewriteParameters {
     /// `Type`: string. Example: `Path`.
     pub type_: Option<String>,
     /// `Action`: string. Example: `replace`.
@@ -11888,15 +11888,15 @@ pub struct Zone {
     pub tags: Option<Vec<Tag>>,
     /// `Resources`: list of [`Resource`].
     pub resources: Option<Vec<Resource>>,
-    /// `NSDetail`: [`NsDetail`].
+    /// `NSDetail`: [`NSDetail`].
     #[tc(rename = "NSDetail")]
-    pub ns_detail: Option<NsDetail>,
-    /// `CNAMEDetail`: [`CnameDetail`].
+    pub ns_detail: Option<NSDetail>,
+    /// `CNAMEDetail`: [`CNAMEDetail`].
     #[tc(rename = "CNAMEDetail")]
-    pub cname_detail: Option<CnameDetail>,
-    /// `DNSPodDetail`: [`DnsPodDetail`].
+    pub cname_detail: Option<CNAMEDetail>,
+    /// `DNSPodDetail`: [`DNSPodDetail`].
     #[tc(rename = "DNSPodDetail")]
-    pub dns_pod_detail: Option<DnsPodDetail>,
+    pub dns_pod_detail: Option<DNSPodDetail>,
     /// `CreatedOn`: string. Example: `2025-03-14T07:32:51Z`.
     pub created_on: Option<String>,
     /// `ModifiedOn`: string. Example: `2025-03-15T07:32:51Z`.
@@ -11947,39 +11947,39 @@ pub struct ZoneConfig {
     pub offline_cache: Option<OfflineCacheParameters>,
     /// `Compression`: [`CompressionParameters`], may be null.
     pub compression: Option<CompressionParameters>,
-    /// `ForceRedirectHTTPS`: [`ForceRedirectHttpsParameters`], may be null.
+    /// `ForceRedirectHTTPS`: [`ForceRedirectHTTPSParameters`], may be null.
     #[tc(rename = "ForceRedirectHTTPS")]
-    pub force_redirect_https: Option<ForceRedirectHttpsParameters>,
-    /// `HSTS`: [`HstsParameters`], may be null.
+    pub force_redirect_https: Option<ForceRedirectHTTPSParameters>,
+    /// `HSTS`: [`HSTSParameters`], may be null.
     #[tc(rename = "HSTS")]
-    pub hsts: Option<HstsParameters>,
-    /// `TLSConfig`: [`TlsConfigParameters`], may be null.
+    pub hsts: Option<HSTSParameters>,
+    /// `TLSConfig`: [`TLSConfigParameters`], may be null.
     #[tc(rename = "TLSConfig")]
-    pub tls_config: Option<TlsConfigParameters>,
-    /// `OCSPStapling`: [`OcspStaplingParameters`], may be null.
+    pub tls_config: Option<TLSConfigParameters>,
+    /// `OCSPStapling`: [`OCSPStaplingParameters`], may be null.
     #[tc(rename = "OCSPStapling")]
-    pub ocsp_stapling: Option<OcspStaplingParameters>,
-    /// `HTTP2`: [`Http2Parameters`], may be null.
+    pub ocsp_stapling: Option<OCSPStaplingParameters>,
+    /// `HTTP2`: [`HTTP2Parameters`], may be null.
     #[tc(rename = "HTTP2")]
-    pub http2: Option<Http2Parameters>,
-    /// `QUIC`: [`QuicParameters`], may be null.
+    pub http2: Option<HTTP2Parameters>,
+    /// `QUIC`: [`QUICParameters`], may be null.
     #[tc(rename = "QUIC")]
-    pub quic: Option<QuicParameters>,
-    /// `UpstreamHTTP2`: [`UpstreamHttp2Parameters`], may be null.
+    pub quic: Option<QUICParameters>,
+    /// `UpstreamHTTP2`: [`UpstreamHTTP2Parameters`], may be null.
     #[tc(rename = "UpstreamHTTP2")]
-    pub upstream_http2: Option<UpstreamHttp2Parameters>,
+    pub upstream_http2: Option<UpstreamHTTP2Parameters>,
     /// `IPv6`: [`IPv6Parameters`], may be null.
     pub i_pv6: Option<IPv6Parameters>,
     /// `WebSocket`: [`WebSocketParameters`], may be null.
     pub web_socket: Option<WebSocketParameters>,
     /// `PostMaxSize`: [`PostMaxSizeParameters`], may be null.
     pub post_max_size: Option<PostMaxSizeParameters>,
-    /// `ClientIPHeader`: [`ClientIpHeaderParameters`], may be null.
+    /// `ClientIPHeader`: [`ClientIPHeaderParameters`], may be null.
     #[tc(rename = "ClientIPHeader")]
-    pub client_ip_header: Option<ClientIpHeaderParameters>,
-    /// `ClientIPCountry`: [`ClientIpCountryParameters`], may be null.
+    pub client_ip_header: Option<ClientIPHeaderParameters>,
+    /// `ClientIPCountry`: [`ClientIPCountryParameters`], may be null.
     #[tc(rename = "ClientIPCountry")]
-    pub client_ip_country: Option<ClientIpCountryParameters>,
+    pub client_ip_country: Option<ClientIPCountryParameters>,
     /// `Grpc`: [`GrpcParameters`], may be null.
     pub grpc: Option<GrpcParameters>,
     /// `NetworkErrorLogging`: [`NetworkErrorLoggingParameters`], may be null.
@@ -12092,7 +12092,7 @@ pub struct ZoneSetting {
     pub accelerate_mainland: Option<AccelerateMainland>,
     /// `StandardDebug`: [`StandardDebug`], may be null.
     pub standard_debug: Option<StandardDebug>,
-    /// `JITVideoProcess`: [`JitVideoProcess`], may be null.
+    /// `JITVideoProcess`: [`JITVideoProcess`], may be null.
     #[tc(rename = "JITVideoProcess")]
-    pub jit_video_process: Option<JitVideoProcess>,
+    pub jit_video_process: Option<JITVideoProcess>,
 }

@@ -135,10 +135,10 @@ pub struct DescribeClustersResponse {
     pub total_count: Option<i64>,
 }
 
-/// The `CFSOption` model of THPC API 2021-11-09 (renamed: the metadata calls it `CFSOption`).
+/// The `CFSOption` model of THPC API 2021-11-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsOption {
+pub struct CFSOption {
     /// `LocalPath`, required: string. Example: `/data`.
     pub local_path: String,
     /// `RemotePath`, required: string. Example: `172.0.0.1:/`.
@@ -217,10 +217,10 @@ pub struct DataDisk {
     pub disk_type: Option<String>,
 }
 
-/// The `GooseFSOption` model of THPC API 2021-11-09 (renamed: the metadata calls it `GooseFSOption`).
+/// The `GooseFSOption` model of THPC API 2021-11-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsOption {
+pub struct GooseFSOption {
     /// `LocalPath`, required: string. Example: `/data`.
     pub local_path: String,
     /// `RemotePath`, required: string. Example: `/data/goosefs-fuse`.
@@ -325,12 +325,12 @@ pub struct Placement {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StorageOption {
-    /// `CFSOptions`, optional: list of [`CfsOption`].
+    /// `CFSOptions`, optional: list of [`CFSOption`].
     #[tc(rename = "CFSOptions")]
-    pub cfs_options: Option<Vec<CfsOption>>,
-    /// `GooseFSOptions`, optional: list of [`GooseFsOption`].
+    pub cfs_options: Option<Vec<CFSOption>>,
+    /// `GooseFSOptions`, optional: list of [`GooseFSOption`].
     #[tc(rename = "GooseFSOptions")]
-    pub goose_fs_options: Option<Vec<GooseFsOption>>,
+    pub goose_fs_options: Option<Vec<GooseFSOption>>,
 }
 
 /// The `SystemDisk` model of THPC API 2021-11-09.

@@ -426,10 +426,10 @@ pub struct SetAutoScalingConfiguration {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAutoScalingConfigurationResponse;
 
-/// The `CFSOption` model of THPC API 2022-04-01 (renamed: the metadata calls it `CFSOption`).
+/// The `CFSOption` model of THPC API 2022-04-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsOption {
+pub struct CFSOption {
     /// `LocalPath`, required: string. Example: `/data/`.
     pub local_path: String,
     /// `RemotePath`, required: string. Example: `172.0.0.1:/`.
@@ -440,10 +440,10 @@ pub struct CfsOption {
     pub storage_type: Option<String>,
 }
 
-/// The `CFSOptionOverview` model of THPC API 2022-04-01 (renamed: the metadata calls it `CFSOptionOverview`).
+/// The `CFSOptionOverview` model of THPC API 2022-04-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsOptionOverview {
+pub struct CFSOptionOverview {
     /// `LocalPath`: string. Example: `/data/`.
     pub local_path: Option<String>,
     /// `RemotePath`: string. Example: `172.0.0.1:/`.
@@ -604,10 +604,10 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `GooseFSOption` model of THPC API 2022-04-01 (renamed: the metadata calls it `GooseFSOption`).
+/// The `GooseFSOption` model of THPC API 2022-04-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsOption {
+pub struct GooseFSOption {
     /// `LocalPath`, required: string. Example: `/data`.
     pub local_path: String,
     /// `RemotePath`, required: string. Example: `/data/goosefs-fuse`.
@@ -616,10 +616,10 @@ pub struct GooseFsOption {
     pub masters: Vec<String>,
 }
 
-/// The `GooseFSOptionOverview` model of THPC API 2022-04-01 (renamed: the metadata calls it `GooseFSOptionOverview`).
+/// The `GooseFSOptionOverview` model of THPC API 2022-04-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsOptionOverview {
+pub struct GooseFSOptionOverview {
     /// `LocalPath`: string. Example: `/data/`.
     pub local_path: Option<String>,
     /// `RemotePath`: string. Example: `/data/goosefs-fuse/`.
@@ -812,24 +812,24 @@ pub struct QueueOverview {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StorageOption {
-    /// `CFSOptions`, optional: list of [`CfsOption`].
+    /// `CFSOptions`, optional: list of [`CFSOption`].
     #[tc(rename = "CFSOptions")]
-    pub cfs_options: Option<Vec<CfsOption>>,
-    /// `GooseFSOptions`, optional: list of [`GooseFsOption`].
+    pub cfs_options: Option<Vec<CFSOption>>,
+    /// `GooseFSOptions`, optional: list of [`GooseFSOption`].
     #[tc(rename = "GooseFSOptions")]
-    pub goose_fs_options: Option<Vec<GooseFsOption>>,
+    pub goose_fs_options: Option<Vec<GooseFSOption>>,
 }
 
 /// The `StorageOptionOverview` model of THPC API 2022-04-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StorageOptionOverview {
-    /// `CFSOptions`: list of [`CfsOptionOverview`].
+    /// `CFSOptions`: list of [`CFSOptionOverview`].
     #[tc(rename = "CFSOptions")]
-    pub cfs_options: Option<Vec<CfsOptionOverview>>,
-    /// `GooseFSOptions`: list of [`GooseFsOptionOverview`].
+    pub cfs_options: Option<Vec<CFSOptionOverview>>,
+    /// `GooseFSOptions`: list of [`GooseFSOptionOverview`].
     #[tc(rename = "GooseFSOptions")]
-    pub goose_fs_options: Option<Vec<GooseFsOptionOverview>>,
+    pub goose_fs_options: Option<Vec<GooseFSOptionOverview>>,
 }
 
 /// The `SystemDisk` model of THPC API 2022-04-01.

@@ -1331,10 +1331,10 @@ pub struct Application {
     pub task_type: Option<String>,
 }
 
-/// The `CFSOption` model of THPC API 2023-03-21 (renamed: the metadata calls it `CFSOption`).
+/// The `CFSOption` model of THPC API 2023-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsOption {
+pub struct CFSOption {
     /// `LocalPath`, required: string. Example: `/data/`.
     pub local_path: String,
     /// `RemotePath`, optional: string. Example: `172.0.0.1:/`.
@@ -1349,10 +1349,10 @@ pub struct CfsOption {
     pub file_system_id: Option<String>,
 }
 
-/// The `CFSOptionOverview` model of THPC API 2023-03-21 (renamed: the metadata calls it `CFSOptionOverview`).
+/// The `CFSOptionOverview` model of THPC API 2023-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsOptionOverview {
+pub struct CFSOptionOverview {
     /// `LocalPath`: string. Example: `/data/`.
     pub local_path: Option<String>,
     /// `RemotePath`: string. Example: `172.0.0.1:/`.
@@ -1617,10 +1617,10 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `GooseFSOption` model of THPC API 2023-03-21 (renamed: the metadata calls it `GooseFSOption`).
+/// The `GooseFSOption` model of THPC API 2023-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsOption {
+pub struct GooseFSOption {
     /// `LocalPath`, required: string. Example: `/data`.
     pub local_path: String,
     /// `RemotePath`, required: string. Example: `/test-1251001001`.
@@ -1631,10 +1631,10 @@ pub struct GooseFsOption {
     pub file_system_id: Option<String>,
 }
 
-/// The `GooseFSOptionOverview` model of THPC API 2023-03-21 (renamed: the metadata calls it `GooseFSOptionOverview`).
+/// The `GooseFSOptionOverview` model of THPC API 2023-03-21.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFsOptionOverview {
+pub struct GooseFSOptionOverview {
     /// `LocalPath`: string. Example: `/data/`.
     pub local_path: Option<String>,
     /// `RemotePath`: string. Example: `/data/goosefs-fuse/`.
@@ -2155,12 +2155,12 @@ pub struct StorageMount {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StorageOption {
-    /// `CFSOptions`, optional: list of [`CfsOption`].
+    /// `CFSOptions`, optional: list of [`CFSOption`].
     #[tc(rename = "CFSOptions")]
-    pub cfs_options: Option<Vec<CfsOption>>,
-    /// `GooseFSOptions`, optional: list of [`GooseFsOption`].
+    pub cfs_options: Option<Vec<CFSOption>>,
+    /// `GooseFSOptions`, optional: list of [`GooseFSOption`].
     #[tc(rename = "GooseFSOptions")]
-    pub goose_fs_options: Option<Vec<GooseFsOption>>,
+    pub goose_fs_options: Option<Vec<GooseFSOption>>,
     /// `GooseFSxOptions`, optional: list of [`GooseFSxOption`].
     pub goose_f_sx_options: Option<Vec<GooseFSxOption>>,
     /// `CosOptions`, optional: list of [`CosOption`].
@@ -2171,12 +2171,12 @@ pub struct StorageOption {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StorageOptionOverview {
-    /// `CFSOptions`: list of [`CfsOptionOverview`].
+    /// `CFSOptions`: list of [`CFSOptionOverview`].
     #[tc(rename = "CFSOptions")]
-    pub cfs_options: Option<Vec<CfsOptionOverview>>,
-    /// `GooseFSOptions`: list of [`GooseFsOptionOverview`].
+    pub cfs_options: Option<Vec<CFSOptionOverview>>,
+    /// `GooseFSOptions`: list of [`GooseFSOptionOverview`].
     #[tc(rename = "GooseFSOptions")]
-    pub goose_fs_options: Option<Vec<GooseFsOptionOverview>>,
+    pub goose_fs_options: Option<Vec<GooseFSOptionOverview>>,
     /// `GooseFSxOptions`: list of [`GooseFSxOptionOverview`].
     pub goose_f_sx_options: Option<Vec<GooseFSxOptionOverview>>,
     /// `CosOptions`: list of [`CosOptionOverview`].

@@ -587,7 +587,7 @@ pub struct BodyAttributes {
     pub name: Option<String>,
 }
 
-/// The `Box` model of TIIA API 2019-05-29 (renamed: the metadata calls it `Box`).
+/// The `Box` model of TIIA API 2019-05-29, named `BoxModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxModel {

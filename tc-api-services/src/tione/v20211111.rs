@@ -183,9 +183,9 @@ pub struct CreateDataset {
     pub dataset_scene: Option<String>,
     /// `SceneTags`, optional: list of string. Example: `["string"]`.
     pub scene_tags: Option<Vec<String>>,
-    /// `CFSConfig`, optional: [`CfsConfig`].
+    /// `CFSConfig`, optional: [`CFSConfig`].
     #[tc(rename = "CFSConfig")]
-    pub cfs_config: Option<CfsConfig>,
+    pub cfs_config: Option<CFSConfig>,
 }
 
 /// The answer of [`CreateDataset`].
@@ -302,9 +302,9 @@ pub struct CreateModelService {
     pub service_category: Option<String>,
     /// `Command`, optional: string. Example: `sleep 36000`.
     pub command: Option<String>,
-    /// `ServiceEIP`, optional: [`ServiceEip`].
+    /// `ServiceEIP`, optional: [`ServiceEIP`].
     #[tc(rename = "ServiceEIP")]
-    pub service_eip: Option<ServiceEip>,
+    pub service_eip: Option<ServiceEIP>,
     /// `CommandBase64`, optional: string. Example: `c2xlZXAgMzYwMDA=`.
     pub command_base64: Option<String>,
     /// `ServicePort`, optional: integer. Example: `8501`.
@@ -424,9 +424,9 @@ pub struct CreateNotebook {
     /// `VolumeSizeInGB`, optional: unsigned integer. Example: `1`.
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<u64>,
-    /// `VolumeSourceCFS`, optional: [`CfsConfig`].
+    /// `VolumeSourceCFS`, optional: [`CFSConfig`].
     #[tc(rename = "VolumeSourceCFS")]
-    pub volume_source_cfs: Option<CfsConfig>,
+    pub volume_source_cfs: Option<CFSConfig>,
     /// `LogConfig`, optional: [`LogConfig`].
     pub log_config: Option<LogConfig>,
     /// `LifecycleScriptId`, optional: string. Example: `ls-1007228485705742720`.
@@ -445,12 +445,12 @@ pub struct CreateNotebook {
     pub image_info: Option<ImageInfo>,
     /// `ImageType`, optional: string. Example: `System`.
     pub image_type: Option<String>,
-    /// `SSHConfig`, optional: [`SshConfig`].
+    /// `SSHConfig`, optional: [`SSHConfig`].
     #[tc(rename = "SSHConfig")]
-    pub ssh_config: Option<SshConfig>,
-    /// `VolumeSourceGooseFS`, optional: [`GooseFs`].
+    pub ssh_config: Option<SSHConfig>,
+    /// `VolumeSourceGooseFS`, optional: [`GooseFS`].
     #[tc(rename = "VolumeSourceGooseFS")]
-    pub volume_source_goose_fs: Option<GooseFs>,
+    pub volume_source_goose_fs: Option<GooseFS>,
     /// `Description`, optional: string. Example: `开发机描述信息`.
     pub description: Option<String>,
 }
@@ -1373,9 +1373,9 @@ pub struct DescribeModelServiceCallInfoResponse {
     pub infer_gateway_call_info: Option<InferGatewayCallInfo>,
     /// `DefaultNginxGatewayCallInfo`: [`DefaultNginxGatewayCallInfo`].
     pub default_nginx_gateway_call_info: Option<DefaultNginxGatewayCallInfo>,
-    /// `TJCallInfo`: [`TjCallInfo`].
+    /// `TJCallInfo`: [`TJCallInfo`].
     #[tc(rename = "TJCallInfo")]
-    pub tj_call_info: Option<TjCallInfo>,
+    pub tj_call_info: Option<TJCallInfo>,
     /// `IntranetCallInfo`: [`IntranetCallInfo`], may be null.
     pub intranet_call_info: Option<IntranetCallInfo>,
     /// `ServiceCallInfoV2`: [`ServiceCallInfoV2`], may be null.
@@ -1720,8 +1720,8 @@ pub struct DescribeTrainingModelVersion {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTrainingModelVersionResponse {
-    /// `TrainingModelVersion`: [`TrainingModelVersionDto`].
-    pub training_model_version: Option<TrainingModelVersionDto>,
+    /// `TrainingModelVersion`: [`TrainingModelVersionDTO`].
+    pub training_model_version: Option<TrainingModelVersionDTO>,
 }
 
 /// The `DescribeTrainingModelVersions` action of TIONE API 2021-11-11.
@@ -1742,8 +1742,8 @@ pub struct DescribeTrainingModelVersions {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTrainingModelVersionsResponse {
-    /// `TrainingModelVersions`: list of [`TrainingModelVersionDto`].
-    pub training_model_versions: Option<Vec<TrainingModelVersionDto>>,
+    /// `TrainingModelVersions`: list of [`TrainingModelVersionDTO`].
+    pub training_model_versions: Option<Vec<TrainingModelVersionDTO>>,
 }
 
 /// The `DescribeTrainingTask` action of TIONE API 2021-11-11.
@@ -1947,9 +1947,9 @@ pub struct ModifyModelService {
     pub model_turbo_enable: Option<bool>,
     /// `Command`, optional: string. Example: `sleep 36000`.
     pub command: Option<String>,
-    /// `ServiceEIP`, optional: [`ServiceEip`].
+    /// `ServiceEIP`, optional: [`ServiceEIP`].
     #[tc(rename = "ServiceEIP")]
-    pub service_eip: Option<ServiceEip>,
+    pub service_eip: Option<ServiceEIP>,
     /// `CommandBase64`, optional: string. Example: `c2xlZXAgMzYwMDA=`.
     pub command_base64: Option<String>,
     /// `ServicePort`, optional: integer. Example: `8501`.
@@ -2065,9 +2065,9 @@ pub struct ModifyNotebook {
     pub volume_size_in_gb: Option<u64>,
     /// `VolumeSourceType`, optional: string. Example: `CFS`.
     pub volume_source_type: Option<String>,
-    /// `VolumeSourceCFS`, optional: [`CfsConfig`].
+    /// `VolumeSourceCFS`, optional: [`CFSConfig`].
     #[tc(rename = "VolumeSourceCFS")]
-    pub volume_source_cfs: Option<CfsConfig>,
+    pub volume_source_cfs: Option<CFSConfig>,
     /// `LogConfig`, optional: [`LogConfig`].
     pub log_config: Option<LogConfig>,
     /// `LifecycleScriptId`, optional: string. Example: `a1`.
@@ -2086,9 +2086,9 @@ pub struct ModifyNotebook {
     pub image_info: Option<ImageInfo>,
     /// `ImageType`, optional: string. Example: `"SYSTEM"`.
     pub image_type: Option<String>,
-    /// `SSHConfig`, optional: [`SshConfig`].
+    /// `SSHConfig`, optional: [`SSHConfig`].
     #[tc(rename = "SSHConfig")]
-    pub ssh_config: Option<SshConfig>,
+    pub ssh_config: Option<SSHConfig>,
     /// `Envs`, optional: list of [`EnvVar`].
     pub envs: Option<Vec<EnvVar>>,
     /// `Description`, optional: string. Example: `开发机描述信息`.
@@ -2429,19 +2429,19 @@ pub struct AuthTokenLimit {
     pub max: Option<u64>,
 }
 
-/// The `CBSConfig` model of TIONE API 2021-11-11 (renamed: the metadata calls it `CBSConfig`).
+/// The `CBSConfig` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CbsConfig {
+pub struct CBSConfig {
     /// `VolumeSizeInGB`: integer, may be null. Example: `50`.
     #[tc(rename = "VolumeSizeInGB")]
     pub volume_size_in_gb: Option<i64>,
 }
 
-/// The `CFSConfig` model of TIONE API 2021-11-11 (renamed: the metadata calls it `CFSConfig`).
+/// The `CFSConfig` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsConfig {
+pub struct CFSConfig {
     /// `Id`: string. Example: `cfs-myCfsId`.
     pub id: Option<String>,
     /// `Path`: string. Example: `/my/path`.
@@ -2454,10 +2454,10 @@ pub struct CfsConfig {
     pub is_preset_storage: Option<bool>,
 }
 
-/// The `CFSTurbo` model of TIONE API 2021-11-11 (renamed: the metadata calls it `CFSTurbo`).
+/// The `CFSTurbo` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CfsTurbo {
+pub struct CFSTurbo {
     /// `Id`: string, may be null. Example: `d3dcc487`.
     pub id: Option<String>,
     /// `Path`: string, may be null. Example: `/turbo`.
@@ -2556,10 +2556,10 @@ pub struct CronScaleJob {
     pub exclude_dates: Option<Vec<String>>,
 }
 
-/// The `CrossTenantENIInfo` model of TIONE API 2021-11-11 (renamed: the metadata calls it `CrossTenantENIInfo`).
+/// The `CrossTenantENIInfo` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CrossTenantEniInfo {
+pub struct CrossTenantENIInfo {
     /// `PrimaryIP`: string, may be null. Example: `9.0.0.1`.
     #[tc(rename = "PrimaryIP")]
     pub primary_ip: Option<String>,
@@ -2582,27 +2582,27 @@ pub struct DataConfig {
     /// `COSSource`: [`CosPathInfo`], may be null.
     #[tc(rename = "COSSource")]
     pub cos_source: Option<CosPathInfo>,
-    /// `CFSSource`: [`CfsConfig`], may be null.
+    /// `CFSSource`: [`CFSConfig`], may be null.
     #[tc(rename = "CFSSource")]
-    pub cfs_source: Option<CfsConfig>,
-    /// `HDFSSource`: [`HdfsConfig`], may be null.
+    pub cfs_source: Option<CFSConfig>,
+    /// `HDFSSource`: [`HDFSConfig`], may be null.
     #[tc(rename = "HDFSSource")]
-    pub hdfs_source: Option<HdfsConfig>,
-    /// `GooseFSSource`: [`GooseFs`], may be null.
+    pub hdfs_source: Option<HDFSConfig>,
+    /// `GooseFSSource`: [`GooseFS`], may be null.
     #[tc(rename = "GooseFSSource")]
-    pub goose_fs_source: Option<GooseFs>,
-    /// `CFSTurboSource`: [`CfsTurbo`], may be null.
+    pub goose_fs_source: Option<GooseFS>,
+    /// `CFSTurboSource`: [`CFSTurbo`], may be null.
     #[tc(rename = "CFSTurboSource")]
-    pub cfs_turbo_source: Option<CfsTurbo>,
+    pub cfs_turbo_source: Option<CFSTurbo>,
     /// `LocalDiskSource`: [`LocalDisk`], may be null.
     pub local_disk_source: Option<LocalDisk>,
-    /// `CBSSource`: [`CbsConfig`], may be null.
+    /// `CBSSource`: [`CBSConfig`], may be null.
     #[tc(rename = "CBSSource")]
-    pub cbs_source: Option<CbsConfig>,
+    pub cbs_source: Option<CBSConfig>,
     /// `HostPathSource`: [`HostPath`].
     pub host_path_source: Option<HostPath>,
-    /// `PublicDataSource`: [`PublicDataSourceFs`], may be null.
-    pub public_data_source: Option<PublicDataSourceFs>,
+    /// `PublicDataSource`: [`PublicDataSourceFS`], may be null.
+    pub public_data_source: Option<PublicDataSourceFS>,
     /// `ReadOnly`: boolean. Example: `false`.
     pub read_only: Option<bool>,
 }
@@ -2717,9 +2717,9 @@ pub struct DatasetGroup {
     pub content_type: Option<String>,
     /// `DatasetScene`: string, may be null. Example: `test1`.
     pub dataset_scene: Option<String>,
-    /// `CFSConfig`: [`CfsConfig`], may be null.
+    /// `CFSConfig`: [`CFSConfig`], may be null.
     #[tc(rename = "CFSConfig")]
-    pub cfs_config: Option<CfsConfig>,
+    pub cfs_config: Option<CFSConfig>,
     /// `SceneTags`: list of string, may be null. Example: `["string"]`.
     pub scene_tags: Option<Vec<String>>,
     /// `NumAnnotated`: unsigned integer, may be null. Example: `100`.
@@ -2790,9 +2790,9 @@ pub struct DatasetInfo {
     pub content_type: Option<String>,
     /// `DatasetScene`: string, may be null. Example: `LLM`.
     pub dataset_scene: Option<String>,
-    /// `CFSConfig`: [`CfsConfig`], may be null.
+    /// `CFSConfig`: [`CFSConfig`], may be null.
     #[tc(rename = "CFSConfig")]
-    pub cfs_config: Option<CfsConfig>,
+    pub cfs_config: Option<CFSConfig>,
     /// `SceneTags`: list of string, may be null. Example: `["tag1"]`.
     pub scene_tags: Option<Vec<String>>,
     /// `NumAnnotated`: unsigned integer, may be null. Example: `1`.
@@ -2899,9 +2899,9 @@ pub struct ExecAction {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExposeNetworkConfig {
-    /// `SSHConfig`: [`SshConfig`].
+    /// `SSHConfig`: [`SSHConfig`].
     #[tc(rename = "SSHConfig")]
-    pub ssh_config: Option<SshConfig>,
+    pub ssh_config: Option<SSHConfig>,
     /// `ExposePortConfig`: [`ExposePortConfig`].
     pub expose_port_config: Option<ExposePortConfig>,
 }
@@ -2946,10 +2946,10 @@ pub struct GatewayConfig {
     pub hash_header_key: Option<String>,
 }
 
-/// The `GooseFS` model of TIONE API 2021-11-11 (renamed: the metadata calls it `GooseFS`).
+/// The `GooseFS` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GooseFs {
+pub struct GooseFS {
     /// `Id`: string, may be null. Example: `goosefs-instance-id`.
     pub id: Option<String>,
     /// `Type`: string, may be null. Example: `GooseFSx`.
@@ -2996,20 +2996,20 @@ pub struct GroupResource {
     pub gpu_detail_set: Option<Vec<GpuDetail>>,
 }
 
-/// The `HDFSConfig` model of TIONE API 2021-11-11 (renamed: the metadata calls it `HDFSConfig`).
+/// The `HDFSConfig` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HdfsConfig {
+pub struct HDFSConfig {
     /// `Id`: string. Example: `emr-xxxxxxxx`.
     pub id: Option<String>,
     /// `Path`: string. Example: `/my/path`.
     pub path: Option<String>,
 }
 
-/// The `HTTPGetAction` model of TIONE API 2021-11-11 (renamed: the metadata calls it `HTTPGetAction`).
+/// The `HTTPGetAction` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpGetAction {
+pub struct HTTPGetAction {
     /// `Path`: string. Example: `/health/live`.
     pub path: Option<String>,
     /// `Port`: integer. Example: `8051`.
@@ -3230,9 +3230,9 @@ pub struct Instance {
 pub struct IntranetCallInfo {
     /// `IngressPrivateLinkInfo`: [`IngressPrivateLinkInfo`], may be null.
     pub ingress_private_link_info: Option<IngressPrivateLinkInfo>,
-    /// `ServiceEIPInfo`: list of [`ServiceEipInfo`], may be null.
+    /// `ServiceEIPInfo`: list of [`ServiceEIPInfo`], may be null.
     #[tc(rename = "ServiceEIPInfo")]
-    pub service_eip_info: Option<Vec<ServiceEipInfo>>,
+    pub service_eip_info: Option<Vec<ServiceEIPInfo>>,
     /// `DefaultInnerCallInfos`: list of [`DefaultInnerCallInfo`], may be null.
     pub default_inner_call_infos: Option<Vec<DefaultInnerCallInfo>>,
     /// `PrivateLinkInfos`: list of [`PrivateLinkInfo`], may be null.
@@ -3474,8 +3474,8 @@ pub struct ModelInfo {
     pub is_private_model: Option<bool>,
     /// `ModelCategory`: string. Example: `MultiModal`.
     pub model_category: Option<String>,
-    /// `PublicDataSource`: [`PublicDataSourceFs`].
-    pub public_data_source: Option<PublicDataSourceFs>,
+    /// `PublicDataSource`: [`PublicDataSourceFS`].
+    pub public_data_source: Option<PublicDataSourceFS>,
 }
 
 /// The `ModelInputInfo` model of TIONE API 2021-11-11.
@@ -3643,9 +3643,9 @@ pub struct NotebookDetail {
     pub resource_group_name: Option<String>,
     /// `VolumeSourceType`: string, may be null. Example: `CFS`.
     pub volume_source_type: Option<String>,
-    /// `VolumeSourceCFS`: [`CfsConfig`], may be null.
+    /// `VolumeSourceCFS`: [`CFSConfig`], may be null.
     #[tc(rename = "VolumeSourceCFS")]
-    pub volume_source_cfs: Option<CfsConfig>,
+    pub volume_source_cfs: Option<CFSConfig>,
     /// `DataConfigs`: list of [`DataConfig`], may be null.
     pub data_configs: Option<Vec<DataConfig>>,
     /// `Message`: string, may be null. Example: `message1`.
@@ -3656,12 +3656,12 @@ pub struct NotebookDetail {
     pub image_info: Option<ImageInfo>,
     /// `ImageType`: string, may be null. Example: `SYSTEM`.
     pub image_type: Option<String>,
-    /// `SSHConfig`: [`SshConfig`], may be null.
+    /// `SSHConfig`: [`SSHConfig`], may be null.
     #[tc(rename = "SSHConfig")]
-    pub ssh_config: Option<SshConfig>,
-    /// `VolumeSourceGooseFS`: [`GooseFs`], may be null.
+    pub ssh_config: Option<SSHConfig>,
+    /// `VolumeSourceGooseFS`: [`GooseFS`], may be null.
     #[tc(rename = "VolumeSourceGooseFS")]
-    pub volume_source_goose_fs: Option<GooseFs>,
+    pub volume_source_goose_fs: Option<GooseFS>,
     /// `SubUin`: string. Example: `100032979603`.
     pub sub_uin: Option<String>,
     /// `ResourceGroupInstanceId`: string. Example: `ins-pow5jmtf`.
@@ -3727,19 +3727,19 @@ pub struct NotebookSetItem {
     pub automatic_stop_time: Option<u64>,
     /// `VolumeSourceType`: string, may be null. Example: `CFS`.
     pub volume_source_type: Option<String>,
-    /// `VolumeSourceCFS`: [`CfsConfig`], may be null.
+    /// `VolumeSourceCFS`: [`CFSConfig`], may be null.
     #[tc(rename = "VolumeSourceCFS")]
-    pub volume_source_cfs: Option<CfsConfig>,
+    pub volume_source_cfs: Option<CFSConfig>,
     /// `Message`: string, may be null. Example: `message1`.
     pub message: Option<String>,
     /// `UserTypes`: list of string, may be null. Example: `["AIMarket"]`.
     pub user_types: Option<Vec<String>>,
-    /// `SSHConfig`: [`SshConfig`], may be null.
+    /// `SSHConfig`: [`SSHConfig`], may be null.
     #[tc(rename = "SSHConfig")]
-    pub ssh_config: Option<SshConfig>,
-    /// `VolumeSourceGooseFS`: [`GooseFs`], may be null.
+    pub ssh_config: Option<SSHConfig>,
+    /// `VolumeSourceGooseFS`: [`GooseFS`], may be null.
     #[tc(rename = "VolumeSourceGooseFS")]
-    pub volume_source_goose_fs: Option<GooseFs>,
+    pub volume_source_goose_fs: Option<GooseFS>,
     /// `SubUin`: string, may be null. Example: `100032979603`.
     pub sub_uin: Option<String>,
     /// `SubUinName`: string. Example: `username`.
@@ -3778,7 +3778,7 @@ pub struct OperatorInfo {
     pub operation_type: Option<String>,
 }
 
-/// The `Option` model of TIONE API 2021-11-11 (renamed: the metadata calls it `Option`).
+/// The `Option` model of TIONE API 2021-11-11, named `OptionModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionModel {
@@ -3843,9 +3843,9 @@ pub struct Pod {
     pub containers: Option<Container>,
     /// `ContainerInfos`: list of [`Container`], may be null.
     pub container_infos: Option<Vec<Container>>,
-    /// `CrossTenantENIInfo`: [`CrossTenantEniInfo`], may be null.
+    /// `CrossTenantENIInfo`: [`CrossTenantENIInfo`], may be null.
     #[tc(rename = "CrossTenantENIInfo")]
-    pub cross_tenant_eni_info: Option<CrossTenantEniInfo>,
+    pub cross_tenant_eni_info: Option<CrossTenantENIInfo>,
     /// `Status`: string. Example: `Running`.
     pub status: Option<String>,
     /// `StartScheduleTime`: string. Example: `2025-05-14 15:47:01`.
@@ -3886,10 +3886,10 @@ pub struct PodInfo {
     pub sub_uin: Option<String>,
 }
 
-/// The `PodSSHInfo` model of TIONE API 2021-11-11 (renamed: the metadata calls it `PodSSHInfo`).
+/// The `PodSSHInfo` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PodSshInfo {
+pub struct PodSSHInfo {
     /// `Host`: string. Example: `1.2.3.4`.
     pub host: Option<String>,
     /// `Port`: integer. Example: `22`.
@@ -3999,14 +3999,14 @@ pub struct Probe {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProbeAction {
-    /// `HTTPGet`: [`HttpGetAction`].
+    /// `HTTPGet`: [`HTTPGetAction`].
     #[tc(rename = "HTTPGet")]
-    pub http_get: Option<HttpGetAction>,
+    pub http_get: Option<HTTPGetAction>,
     /// `Exec`: [`ExecAction`].
     pub exec: Option<ExecAction>,
-    /// `TCPSocket`: [`TcpSocketAction`].
+    /// `TCPSocket`: [`TCPSocketAction`].
     #[tc(rename = "TCPSocket")]
-    pub tcp_socket: Option<TcpSocketAction>,
+    pub tcp_socket: Option<TCPSocketAction>,
     /// `ActionType`: string. Example: `HTTPGet`.
     pub action_type: Option<String>,
 }
@@ -4069,20 +4069,20 @@ pub struct PublicAlgoVersion {
     pub public_algo_series_id: Option<String>,
 }
 
-/// The `PublicDataSourceFS` model of TIONE API 2021-11-11 (renamed: the metadata calls it `PublicDataSourceFS`).
+/// The `PublicDataSourceFS` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PublicDataSourceFs {
+pub struct PublicDataSourceFS {
     /// `DataSourceId`: string. Example: `dse-Cfs-a8zxlg2kjpxc`.
     pub data_source_id: Option<String>,
     /// `SubPath`: string. Example: `/data`.
     pub sub_path: Option<String>,
 }
 
-/// The `RDMAConfig` model of TIONE API 2021-11-11 (renamed: the metadata calls it `RDMAConfig`).
+/// The `RDMAConfig` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RdmaConfig {
+pub struct RDMAConfig {
     /// `Enable`: boolean, may be null. Example: `false`.
     pub enable: Option<bool>,
 }
@@ -4141,9 +4141,9 @@ pub struct ResourceConfigInfo {
     pub instance_num: Option<u64>,
     /// `InstanceTypeAlias`: string. Example: `2核4G`.
     pub instance_type_alias: Option<String>,
-    /// `RDMAConfig`: [`RdmaConfig`], may be null.
+    /// `RDMAConfig`: [`RDMAConfig`], may be null.
     #[tc(rename = "RDMAConfig")]
-    pub rdma_config: Option<RdmaConfig>,
+    pub rdma_config: Option<RDMAConfig>,
 }
 
 /// The `ResourceGroup` model of TIONE API 2021-11-11.
@@ -4277,10 +4277,10 @@ pub struct RuntimeLib {
     pub version: Option<String>,
 }
 
-/// The `SSHConfig` model of TIONE API 2021-11-11 (renamed: the metadata calls it `SSHConfig`).
+/// The `SSHConfig` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SshConfig {
+pub struct SSHConfig {
     /// `Enable`: boolean, may be null. Example: `false`.
     pub enable: Option<bool>,
     /// `PublicKey`: string, may be null. Example: `ssh-rsa AAAAB3**8NYTfO0=`.
@@ -4291,9 +4291,9 @@ pub struct SshConfig {
     pub login_command: Option<String>,
     /// `IsAddressChanged`: boolean, may be null. Example: `false`.
     pub is_address_changed: Option<bool>,
-    /// `PodSSHInfo`: [`PodSshInfo`], may be null.
+    /// `PodSSHInfo`: [`PodSSHInfo`], may be null.
     #[tc(rename = "PodSSHInfo")]
-    pub pod_ssh_info: Option<PodSshInfo>,
+    pub pod_ssh_info: Option<PodSSHInfo>,
 }
 
 /// The `ScheduledAction` model of TIONE API 2021-11-11.
@@ -4457,10 +4457,10 @@ pub struct ServiceCallInfoV2 {
     pub gateway_config: Option<GatewayConfig>,
 }
 
-/// The `ServiceEIP` model of TIONE API 2021-11-11 (renamed: the metadata calls it `ServiceEIP`).
+/// The `ServiceEIP` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ServiceEip {
+pub struct ServiceEIP {
     /// `EnableEIP`: boolean, may be null. Example: `true`.
     #[tc(rename = "EnableEIP")]
     pub enable_eip: Option<bool>,
@@ -4470,10 +4470,10 @@ pub struct ServiceEip {
     pub subnet_id: Option<String>,
 }
 
-/// The `ServiceEIPInfo` model of TIONE API 2021-11-11 (renamed: the metadata calls it `ServiceEIPInfo`).
+/// The `ServiceEIPInfo` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ServiceEipInfo {
+pub struct ServiceEIPInfo {
     /// `ServiceId`: string, may be null. Example: `ms-22c9njmt-1`.
     pub service_id: Option<String>,
     /// `VpcId`: string, may be null. Example: `vpc-314xh0ko`.
@@ -4610,9 +4610,9 @@ pub struct ServiceInfo {
     pub infer_code_info: Option<InferCodeInfo>,
     /// `Command`: string, may be null. Example: `sleep 36000`.
     pub command: Option<String>,
-    /// `ServiceEIP`: [`ServiceEip`], may be null.
+    /// `ServiceEIP`: [`ServiceEIP`], may be null.
     #[tc(rename = "ServiceEIP")]
-    pub service_eip: Option<ServiceEip>,
+    pub service_eip: Option<ServiceEIP>,
     /// `ServicePort`: integer, may be null. Example: `8501`.
     pub service_port: Option<i64>,
     /// `TerminationGracePeriodSeconds`: integer. Example: `30`.
@@ -4849,18 +4849,18 @@ pub struct SubAccountInfo {
     pub update_time: Option<String>,
 }
 
-/// The `TCPSocketAction` model of TIONE API 2021-11-11 (renamed: the metadata calls it `TCPSocketAction`).
+/// The `TCPSocketAction` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TcpSocketAction {
+pub struct TCPSocketAction {
     /// `Port`: integer. Example: `8501`.
     pub port: Option<i64>,
 }
 
-/// The `TJCallInfo` model of TIONE API 2021-11-11 (renamed: the metadata calls it `TJCallInfo`).
+/// The `TJCallInfo` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TjCallInfo {
+pub struct TJCallInfo {
     /// `HttpAddr`: string, may be null. Example: `http://xxx.tione.tencentcs.com`.
     pub http_addr: Option<String>,
     /// `Token`: string, may be null. Example: `dsadasdada`.
@@ -4923,10 +4923,10 @@ pub struct TrainToolConfig {
     pub log_hang_timeout_in_minute: Option<u64>,
 }
 
-/// The `TrainingModelVersionDTO` model of TIONE API 2021-11-11 (renamed: the metadata calls it `TrainingModelVersionDTO`).
+/// The `TrainingModelVersionDTO` model of TIONE API 2021-11-11.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrainingModelVersionDto {
+pub struct TrainingModelVersionDTO {
     /// `TrainingModelId`: string. Example: `a1`.
     pub training_model_id: Option<String>,
     /// `TrainingModelVersionId`: string. Example: `a1`.
@@ -5166,15 +5166,15 @@ pub struct Usage {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VolumeMount {
-    /// `CFSConfig`: [`CfsConfig`].
+    /// `CFSConfig`: [`CFSConfig`].
     #[tc(rename = "CFSConfig")]
-    pub cfs_config: Option<CfsConfig>,
+    pub cfs_config: Option<CFSConfig>,
     /// `VolumeSourceType`: string. Example: `CFS`.
     pub volume_source_type: Option<String>,
     /// `MountPath`: string, may be null. Example: `/MountPath`.
     pub mount_path: Option<String>,
-    /// `PublicDataSource`: [`PublicDataSourceFs`].
-    pub public_data_source: Option<PublicDataSourceFs>,
+    /// `PublicDataSource`: [`PublicDataSourceFS`].
+    pub public_data_source: Option<PublicDataSourceFS>,
 }
 
 /// The `WeightEntry` model of TIONE API 2021-11-11.

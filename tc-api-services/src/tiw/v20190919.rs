@@ -113,8 +113,8 @@ pub struct CreateApplicationResponse {
 
 /// The `CreatePPTCheckTask` action of TIW API 2019-09-19.
 ///
-/// Answers [`CreatePptCheckTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = CreatePptCheckTaskResponse)]
+/// Answers [`CreatePPTCheckTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePPTCheckTask {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -130,7 +130,7 @@ pub struct CreatePPTCheckTask {
 /// The answer of [`CreatePPTCheckTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreatePptCheckTaskResponse {
+pub struct CreatePPTCheckTaskResponse {
     /// `TaskId`: string. Example: `g6ls63ps49vteb8bk1mb`.
     pub task_id: Option<String>,
 }
@@ -150,9 +150,9 @@ pub struct CreateSnapshotTask {
     /// `CallbackURL`, optional: string. Example: `http://xxx`.
     #[tc(rename = "CallbackURL")]
     pub callback_url: Option<String>,
-    /// `COS`, optional: [`SnapshotCos`].
+    /// `COS`, optional: [`SnapshotCOS`].
     #[tc(rename = "COS")]
-    pub cos: Option<SnapshotCos>,
+    pub cos: Option<SnapshotCOS>,
     /// `SnapshotMode`, optional: string. Example: `AllMarks`.
     pub snapshot_mode: Option<String>,
 }
@@ -239,8 +239,8 @@ pub struct CreateVideoGenerationTaskResponse {
 
 /// The `DescribeAPIService` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribeApiServiceResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribeApiServiceResponse)]
+/// Answers [`DescribeAPIServiceResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAPIService {
     /// `Service`, required: string.
@@ -252,7 +252,7 @@ pub struct DescribeAPIService {
 /// The answer of [`DescribeAPIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApiServiceResponse {
+pub struct DescribeAPIServiceResponse {
     /// `ResponseData`: string.
     pub response_data: Option<String>,
 }
@@ -304,8 +304,8 @@ pub struct DescribeApplicationUsageResponse {
 
 /// The `DescribeBoardSDKLog` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribeBoardSdkLogResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribeBoardSdkLogResponse)]
+/// Answers [`DescribeBoardSDKLogResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBoardSDKLog {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -329,7 +329,7 @@ pub struct DescribeBoardSDKLog {
 /// The answer of [`DescribeBoardSDKLog`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBoardSdkLogResponse {
+pub struct DescribeBoardSDKLogResponse {
     /// `Total`: integer. Example: `65`.
     pub total: Option<i64>,
     /// `Sources`: list of string. Example: `[]`.
@@ -342,15 +342,15 @@ pub struct DescribeBoardSdkLogResponse {
 
 /// The `DescribeIMApplications` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribeImApplicationsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribeImApplicationsResponse)]
+/// Answers [`DescribeIMApplicationsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIMApplications;
 
 /// The answer of [`DescribeIMApplications`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeImApplicationsResponse;
+pub struct DescribeIMApplicationsResponse;
 
 /// The `DescribeOnlineRecord` action of TIW API 2019-09-19.
 ///
@@ -420,8 +420,8 @@ pub struct DescribeOnlineRecordCallbackResponse {
 
 /// The `DescribePPTCheck` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribePptCheckResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribePptCheckResponse)]
+/// Answers [`DescribePPTCheckResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePPTCheck {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -433,7 +433,7 @@ pub struct DescribePPTCheck {
 /// The answer of [`DescribePPTCheck`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePptCheckResponse {
+pub struct DescribePPTCheckResponse {
     /// `TaskId`: string. Example: `0agdnligqtgtvkm65emb`.
     pub task_id: Option<String>,
     /// `IsOK`: boolean. Example: `false`.
@@ -441,20 +441,20 @@ pub struct DescribePptCheckResponse {
     pub is_ok: Option<bool>,
     /// `ResultUrl`: string, may be null. Example: `https://xxx/xxx/测试_fixed.ppt`.
     pub result_url: Option<String>,
-    /// `Slides`: list of [`PptErrSlide`], may be null.
-    pub slides: Option<Vec<PptErrSlide>>,
+    /// `Slides`: list of [`PPTErrSlide`], may be null.
+    pub slides: Option<Vec<PPTErrSlide>>,
     /// `Status`: string. Example: `FINISHED`.
     pub status: Option<String>,
     /// `Progress`: integer. Example: `100`.
     pub progress: Option<i64>,
-    /// `Errs`: list of [`PptErr`], may be null.
-    pub errs: Option<Vec<PptErr>>,
+    /// `Errs`: list of [`PPTErr`], may be null.
+    pub errs: Option<Vec<PPTErr>>,
 }
 
 /// The `DescribePPTCheckCallback` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribePptCheckCallbackResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribePptCheckCallbackResponse)]
+/// Answers [`DescribePPTCheckCallbackResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePPTCheckCallback {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -464,7 +464,7 @@ pub struct DescribePPTCheckCallback {
 /// The answer of [`DescribePPTCheckCallback`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePptCheckCallbackResponse {
+pub struct DescribePPTCheckCallbackResponse {
     /// `Callback`: string. Example: `https://example.com/transcode/callback`.
     pub callback: Option<String>,
     /// `CallbackKey`: string. Example: `6vg9G7Fd`.
@@ -616,8 +616,8 @@ pub struct DescribeSnapshotTaskResponse {
 
 /// The `DescribeTIWDailyUsage` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribeTiwDailyUsageResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribeTiwDailyUsageResponse)]
+/// Answers [`DescribeTIWDailyUsageResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTIWDailyUsage {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -633,15 +633,15 @@ pub struct DescribeTIWDailyUsage {
 /// The answer of [`DescribeTIWDailyUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTiwDailyUsageResponse {
+pub struct DescribeTIWDailyUsageResponse {
     /// `Usages`: list of [`UsageDataItem`].
     pub usages: Option<Vec<UsageDataItem>>,
 }
 
 /// The `DescribeTIWRoomDailyUsage` action of TIW API 2019-09-19.
 ///
-/// Answers [`DescribeTiwRoomDailyUsageResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = DescribeTiwRoomDailyUsageResponse)]
+/// Answers [`DescribeTIWRoomDailyUsageResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTIWRoomDailyUsage {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -663,7 +663,7 @@ pub struct DescribeTIWRoomDailyUsage {
 /// The answer of [`DescribeTIWRoomDailyUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTiwRoomDailyUsageResponse {
+pub struct DescribeTIWRoomDailyUsageResponse {
     /// `Usages`: list of [`RoomUsageDataItem`].
     pub usages: Option<Vec<RoomUsageDataItem>>,
     /// `Total`: unsigned integer. Example: `10`.
@@ -1202,8 +1202,8 @@ pub struct SetOnlineRecordCallbackKeyResponse;
 
 /// The `SetPPTCheckCallback` action of TIW API 2019-09-19.
 ///
-/// Answers [`SetPptCheckCallbackResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = SetPptCheckCallbackResponse)]
+/// Answers [`SetPPTCheckCallbackResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetPPTCheckCallback {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -1215,12 +1215,12 @@ pub struct SetPPTCheckCallback {
 /// The answer of [`SetPPTCheckCallback`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetPptCheckCallbackResponse;
+pub struct SetPPTCheckCallbackResponse;
 
 /// The `SetPPTCheckCallbackKey` action of TIW API 2019-09-19.
 ///
-/// Answers [`SetPptCheckCallbackKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tiw", version = "2019-09-19", region = "optional", response = SetPptCheckCallbackKeyResponse)]
+/// Answers [`SetPPTCheckCallbackKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tiw", version = "2019-09-19", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetPPTCheckCallbackKey {
     /// `SdkAppId`, required: integer. Example: `1400000001`.
@@ -1232,7 +1232,7 @@ pub struct SetPPTCheckCallbackKey {
 /// The answer of [`SetPPTCheckCallbackKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetPptCheckCallbackKeyResponse;
+pub struct SetPPTCheckCallbackKeyResponse;
 
 /// The `SetTranscodeCallback` action of TIW API 2019-09-19.
 ///
@@ -1656,10 +1656,10 @@ pub struct OmittedDuration {
     pub resume_time: Option<i64>,
 }
 
-/// The `PPTErr` model of TIW API 2019-09-19 (renamed: the metadata calls it `PPTErr`).
+/// The `PPTErr` model of TIW API 2019-09-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PptErr {
+pub struct PPTErr {
     /// `Name`: string, may be null. Example: `Ink 1`.
     pub name: Option<String>,
     /// `Type`: integer, may be null. Example: `0`.
@@ -1668,14 +1668,14 @@ pub struct PptErr {
     pub detail: Option<String>,
 }
 
-/// The `PPTErrSlide` model of TIW API 2019-09-19 (renamed: the metadata calls it `PPTErrSlide`).
+/// The `PPTErrSlide` model of TIW API 2019-09-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PptErrSlide {
+pub struct PPTErrSlide {
     /// `Page`: string, may be null. Example: `幻灯片1`.
     pub page: Option<String>,
-    /// `Errs`: list of [`PptErr`], may be null.
-    pub errs: Option<Vec<PptErr>>,
+    /// `Errs`: list of [`PPTErr`], may be null.
+    pub errs: Option<Vec<PPTErr>>,
 }
 
 /// The `RecordControl` model of TIW API 2019-09-19.
@@ -1801,10 +1801,10 @@ pub struct RunningTaskItem {
     pub room_id: Option<i64>,
 }
 
-/// The `SnapshotCOS` model of TIW API 2019-09-19 (renamed: the metadata calls it `SnapshotCOS`).
+/// The `SnapshotCOS` model of TIW API 2019-09-19.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SnapshotCos {
+pub struct SnapshotCOS {
     /// `Uin`, required: unsigned integer. Example: `100006912345`.
     pub uin: u64,
     /// `Region`, required: string. Example: `ap-guangzhou`.

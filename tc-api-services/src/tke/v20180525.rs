@@ -298,8 +298,8 @@ pub struct AcquireClusterAdminRoleResponse;
 
 /// The `AddClusterCIDR` action of TKE API 2018-05-25.
 ///
-/// Answers [`AddClusterCidrResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = AddClusterCidrResponse)]
+/// Answers [`AddClusterCIDRResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddClusterCIDR {
     /// `ClusterId`, required: string. Example: `cls-asvdar`.
@@ -315,7 +315,7 @@ pub struct AddClusterCIDR {
 /// The answer of [`AddClusterCIDR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddClusterCidrResponse;
+pub struct AddClusterCIDRResponse;
 
 /// The `AddExistedInstances` action of TKE API 2018-05-25.
 ///
@@ -452,8 +452,8 @@ pub struct CancelUpgradePlanResponse;
 
 /// The `CheckEdgeClusterCIDR` action of TKE API 2018-05-25.
 ///
-/// Answers [`CheckEdgeClusterCidrResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CheckEdgeClusterCidrResponse)]
+/// Answers [`CheckEdgeClusterCIDRResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckEdgeClusterCIDR {
     /// `VpcId`, required: string. Example: `vpc-e55paxnt`.
@@ -469,7 +469,7 @@ pub struct CheckEdgeClusterCIDR {
 /// The answer of [`CheckEdgeClusterCIDR`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CheckEdgeClusterCidrResponse {
+pub struct CheckEdgeClusterCIDRResponse {
     /// `ConflictCode`: integer. Example: `0`.
     pub conflict_code: Option<i64>,
     /// `ConflictMsg`: string. Example: `OK`.
@@ -537,8 +537,8 @@ pub struct CreateBackupStorageLocationResponse;
 
 /// The `CreateCLSLogConfig` action of TKE API 2018-05-25.
 ///
-/// Answers [`CreateClsLogConfigResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CreateClsLogConfigResponse)]
+/// Answers [`CreateCLSLogConfigResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCLSLogConfig {
     /// `LogConfig`, required: string. Example: `参考 https://cloud.tencent.com/document/product/457/48425`.
@@ -554,7 +554,7 @@ pub struct CreateCLSLogConfig {
 /// The answer of [`CreateCLSLogConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateClsLogConfigResponse;
+pub struct CreateCLSLogConfigResponse;
 
 /// The `CreateCluster` action of TKE API 2018-05-25.
 ///
@@ -564,9 +564,9 @@ pub struct CreateClsLogConfigResponse;
 pub struct CreateCluster {
     /// `ClusterType`, required: string. Example: `MANAGED_CLUSTER`.
     pub cluster_type: String,
-    /// `ClusterCIDRSettings`, required: [`ClusterCidrSettings`].
+    /// `ClusterCIDRSettings`, required: [`ClusterCIDRSettings`].
     #[tc(rename = "ClusterCIDRSettings")]
-    pub cluster_cidr_settings: ClusterCidrSettings,
+    pub cluster_cidr_settings: ClusterCIDRSettings,
     /// `RunInstancesForNode`, optional: list of [`RunInstancesForNode`].
     pub run_instances_for_node: Option<Vec<RunInstancesForNode>>,
     /// `ClusterBasicSettings`, optional: [`ClusterBasicSettings`].
@@ -886,8 +886,8 @@ pub struct CreateClusterVirtualNodePoolResponse {
 
 /// The `CreateECMInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`CreateEcmInstancesResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CreateEcmInstancesResponse)]
+/// Answers [`CreateECMInstancesResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateECMInstances {
     /// `ClusterID`, required: string. Example: `cls-hp2mxfip`.
@@ -895,9 +895,9 @@ pub struct CreateECMInstances {
     pub cluster_id: String,
     /// `ModuleId`, required: string. Example: `em-e55paxnt`.
     pub module_id: String,
-    /// `ZoneInstanceCountISPSet`, required: list of [`EcmZoneInstanceCountIsp`].
+    /// `ZoneInstanceCountISPSet`, required: list of [`ECMZoneInstanceCountISP`].
     #[tc(rename = "ZoneInstanceCountISPSet")]
-    pub zone_instance_count_isp_set: Vec<EcmZoneInstanceCountIsp>,
+    pub zone_instance_count_isp_set: Vec<ECMZoneInstanceCountISP>,
     /// `Password`, optional: string. Example: `xpsfeePs`.
     pub password: Option<tc_api_core::SecretString>,
     /// `InternetMaxBandwidthOut`, optional: integer. Example: `100`.
@@ -908,8 +908,8 @@ pub struct CreateECMInstances {
     pub instance_name: Option<String>,
     /// `HostName`, optional: string. Example: `testnode`.
     pub host_name: Option<String>,
-    /// `EnhancedService`, optional: [`EcmEnhancedService`].
-    pub enhanced_service: Option<EcmEnhancedService>,
+    /// `EnhancedService`, optional: [`ECMEnhancedService`].
+    pub enhanced_service: Option<ECMEnhancedService>,
     /// `UserData`, optional: string. Example: `echo "date"`.
     pub user_data: Option<String>,
     /// `External`, optional: string. Example: `testex`.
@@ -921,15 +921,15 @@ pub struct CreateECMInstances {
 /// The answer of [`CreateECMInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEcmInstancesResponse {
+pub struct CreateECMInstancesResponse {
     /// `EcmIdSet`: list of string. Example: `ecm-e55paxnt`.
     pub ecm_id_set: Option<Vec<String>>,
 }
 
 /// The `CreateEKSCluster` action of TKE API 2018-05-25.
 ///
-/// Answers [`CreateEksClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CreateEksClusterResponse)]
+/// Answers [`CreateEKSClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEKSCluster {
     /// `K8SVersion`, required: string. Example: `1.18.4`.
@@ -961,15 +961,15 @@ pub struct CreateEKSCluster {
 /// The answer of [`CreateEKSCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEksClusterResponse {
+pub struct CreateEKSClusterResponse {
     /// `ClusterId`: string. Example: `cls-hofqp2ie`.
     pub cluster_id: Option<String>,
 }
 
 /// The `CreateEKSContainerInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`CreateEksContainerInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CreateEksContainerInstancesResponse)]
+/// Answers [`CreateEKSContainerInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEKSContainerInstances {
     /// `Containers`, required: list of [`Container`].
@@ -996,8 +996,8 @@ pub struct CreateEKSContainerInstances {
     pub replicas: Option<i64>,
     /// `InitContainers`, optional: list of [`Container`].
     pub init_containers: Option<Vec<Container>>,
-    /// `DnsConfig`, optional: [`DnsConfig`].
-    pub dns_config: Option<DnsConfig>,
+    /// `DnsConfig`, optional: [`DNSConfig`].
+    pub dns_config: Option<DNSConfig>,
     /// `ExistedEipIds`, optional: list of string. Example: `["eip-1cghhuuu"]`.
     pub existed_eip_ids: Option<Vec<String>>,
     /// `AutoCreateEipAttribute`, optional: [`EipAttribute`].
@@ -1017,15 +1017,15 @@ pub struct CreateEKSContainerInstances {
 /// The answer of [`CreateEKSContainerInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEksContainerInstancesResponse {
+pub struct CreateEKSContainerInstancesResponse {
     /// `EksCiIds`: list of string. Example: `tci-1cghhuuu`.
     pub eks_ci_ids: Option<Vec<String>>,
 }
 
 /// The `CreateEdgeCVMInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`CreateEdgeCvmInstancesResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CreateEdgeCvmInstancesResponse)]
+/// Answers [`CreateEdgeCVMInstancesResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateEdgeCVMInstances {
     /// `ClusterID`, required: string. Example: `cls-1cghhuuu`.
@@ -1048,7 +1048,7 @@ pub struct CreateEdgeCVMInstances {
 /// The answer of [`CreateEdgeCVMInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateEdgeCvmInstancesResponse {
+pub struct CreateEdgeCVMInstancesResponse {
     /// `CvmIdSet`: list of string. Example: `["cvm-197252sp","cvm-19725win","cvm-19623ash"]`.
     pub cvm_id_set: Option<Vec<String>>,
 }
@@ -1430,8 +1430,8 @@ pub struct CreateRollOutSequenceResponse {
 
 /// The `CreateTKEEdgeCluster` action of TKE API 2018-05-25.
 ///
-/// Answers [`CreateTkeEdgeClusterResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = CreateTkeEdgeClusterResponse)]
+/// Answers [`CreateTKEEdgeClusterResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTKEEdgeCluster {
     /// `K8SVersion`, required: string. Example: `1.22.5`.
@@ -1453,9 +1453,9 @@ pub struct CreateTKEEdgeCluster {
     pub cluster_advanced_settings: Option<EdgeClusterAdvancedSettings>,
     /// `MaxNodePodNum`, optional: integer. Example: `64`.
     pub max_node_pod_num: Option<i64>,
-    /// `PublicLB`, optional: [`EdgeClusterPublicLb`].
+    /// `PublicLB`, optional: [`EdgeClusterPublicLB`].
     #[tc(rename = "PublicLB")]
-    pub public_lb: Option<EdgeClusterPublicLb>,
+    pub public_lb: Option<EdgeClusterPublicLB>,
     /// `ClusterLevel`, optional: string. Example: `L5`.
     pub cluster_level: Option<String>,
     /// `AutoUpgradeClusterLevel`, optional: boolean. Example: `flase`.
@@ -1473,7 +1473,7 @@ pub struct CreateTKEEdgeCluster {
 /// The answer of [`CreateTKEEdgeCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTkeEdgeClusterResponse {
+pub struct CreateTKEEdgeClusterResponse {
     /// `ClusterId`: string. Example: `cls-e55paxnt`.
     pub cluster_id: Option<String>,
 }
@@ -1719,8 +1719,8 @@ pub struct DeleteClusterVirtualNodePoolResponse;
 
 /// The `DeleteECMInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`DeleteEcmInstancesResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DeleteEcmInstancesResponse)]
+/// Answers [`DeleteECMInstancesResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteECMInstances {
     /// `ClusterID`, required: string. Example: `cls-2wds9k9p`.
@@ -1733,12 +1733,12 @@ pub struct DeleteECMInstances {
 /// The answer of [`DeleteECMInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEcmInstancesResponse;
+pub struct DeleteECMInstancesResponse;
 
 /// The `DeleteEKSCluster` action of TKE API 2018-05-25.
 ///
-/// Answers [`DeleteEksClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DeleteEksClusterResponse)]
+/// Answers [`DeleteEKSClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEKSCluster {
     /// `ClusterId`, required: string. Example: `cls-xxxxxxxx`.
@@ -1748,12 +1748,12 @@ pub struct DeleteEKSCluster {
 /// The answer of [`DeleteEKSCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEksClusterResponse;
+pub struct DeleteEKSClusterResponse;
 
 /// The `DeleteEKSContainerInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`DeleteEksContainerInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DeleteEksContainerInstancesResponse)]
+/// Answers [`DeleteEKSContainerInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEKSContainerInstances {
     /// `EksCiIds`, required: list of string. Example: `["eksci-1cghhuuu"]`.
@@ -1765,12 +1765,12 @@ pub struct DeleteEKSContainerInstances {
 /// The answer of [`DeleteEKSContainerInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEksContainerInstancesResponse;
+pub struct DeleteEKSContainerInstancesResponse;
 
 /// The `DeleteEdgeCVMInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`DeleteEdgeCvmInstancesResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DeleteEdgeCvmInstancesResponse)]
+/// Answers [`DeleteEdgeCVMInstancesResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteEdgeCVMInstances {
     /// `ClusterID`, required: string. Example: `cls-2wds9k9p`.
@@ -1783,7 +1783,7 @@ pub struct DeleteEdgeCVMInstances {
 /// The answer of [`DeleteEdgeCVMInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteEdgeCvmInstancesResponse;
+pub struct DeleteEdgeCVMInstancesResponse;
 
 /// The `DeleteEdgeClusterInstances` action of TKE API 2018-05-25.
 ///
@@ -2089,8 +2089,8 @@ pub struct DeleteRollOutSequenceResponse;
 
 /// The `DeleteTKEEdgeCluster` action of TKE API 2018-05-25.
 ///
-/// Answers [`DeleteTkeEdgeClusterResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DeleteTkeEdgeClusterResponse)]
+/// Answers [`DeleteTKEEdgeClusterResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteTKEEdgeCluster {
     /// `ClusterId`, required: string. Example: `cls-2wds9k9p`.
@@ -2100,7 +2100,7 @@ pub struct DeleteTKEEdgeCluster {
 /// The answer of [`DeleteTKEEdgeCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteTkeEdgeClusterResponse;
+pub struct DeleteTKEEdgeClusterResponse;
 
 /// The `DeleteUserPermissions` action of TKE API 2018-05-25.
 ///
@@ -2185,8 +2185,8 @@ pub struct DescribeAvailableClusterVersionResponse {
 
 /// The `DescribeAvailableTKEEdgeVersion` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeAvailableTkeEdgeVersionResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeAvailableTkeEdgeVersionResponse)]
+/// Answers [`DescribeAvailableTKEEdgeVersionResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAvailableTKEEdgeVersion {
     /// `ClusterId`, optional: string. Example: `cls-e55paxnt`.
@@ -2196,7 +2196,7 @@ pub struct DescribeAvailableTKEEdgeVersion {
 /// The answer of [`DescribeAvailableTKEEdgeVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAvailableTkeEdgeVersionResponse {
+pub struct DescribeAvailableTKEEdgeVersionResponse {
     /// `Versions`: list of string. Example: `["1.14.1","1.16.1"]`.
     pub versions: Option<Vec<String>>,
     /// `EdgeVersionLatest`: string, may be null. Example: `1.0.1`.
@@ -2309,9 +2309,9 @@ pub struct DescribeClusterAuthenticationOptionsResponse {
     pub service_accounts: Option<ServiceAccountAuthenticationOptions>,
     /// `LatestOperationState`: string, may be null. Example: `Updating`.
     pub latest_operation_state: Option<String>,
-    /// `OIDCConfig`: [`OidcConfigAuthenticationOptions`], may be null.
+    /// `OIDCConfig`: [`OIDCConfigAuthenticationOptions`], may be null.
     #[tc(rename = "OIDCConfig")]
-    pub oidc_config: Option<OidcConfigAuthenticationOptions>,
+    pub oidc_config: Option<OIDCConfigAuthenticationOptions>,
 }
 
 /// The `DescribeClusterAvailableExtraArgs` action of TKE API 2018-05-25.
@@ -3018,8 +3018,8 @@ pub struct DescribeControlPlaneLogsResponse {
 
 /// The `DescribeECMInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEcmInstancesResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEcmInstancesResponse)]
+/// Answers [`DescribeECMInstancesResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeECMInstances {
     /// `ClusterID`, required: string. Example: `cls-gv0a9ec2`.
@@ -3032,7 +3032,7 @@ pub struct DescribeECMInstances {
 /// The answer of [`DescribeECMInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEcmInstancesResponse {
+pub struct DescribeECMInstancesResponse {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
     /// `InstanceInfoSet`: list of string. Example: `[""]`.
@@ -3041,8 +3041,8 @@ pub struct DescribeEcmInstancesResponse {
 
 /// The `DescribeEKSClusterCredential` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEksClusterCredentialResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEksClusterCredentialResponse)]
+/// Answers [`DescribeEKSClusterCredentialResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEKSClusterCredential {
     /// `ClusterId`, required: string. Example: `cls-7ph3twqe`.
@@ -3052,17 +3052,17 @@ pub struct DescribeEKSClusterCredential {
 /// The answer of [`DescribeEKSClusterCredential`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEksClusterCredentialResponse {
-    /// `Addresses`: list of [`IpAddress`].
-    pub addresses: Option<Vec<IpAddress>>,
+pub struct DescribeEKSClusterCredentialResponse {
+    /// `Addresses`: list of [`IPAddress`].
+    pub addresses: Option<Vec<IPAddress>>,
     /// `Credential`: [`ClusterCredential`].
     pub credential: Option<ClusterCredential>,
-    /// `PublicLB`: [`ClusterPublicLb`].
+    /// `PublicLB`: [`ClusterPublicLB`].
     #[tc(rename = "PublicLB")]
-    pub public_lb: Option<ClusterPublicLb>,
-    /// `InternalLB`: [`ClusterInternalLb`].
+    pub public_lb: Option<ClusterPublicLB>,
+    /// `InternalLB`: [`ClusterInternalLB`].
     #[tc(rename = "InternalLB")]
-    pub internal_lb: Option<ClusterInternalLb>,
+    pub internal_lb: Option<ClusterInternalLB>,
     /// `ProxyLB`: boolean. Example: `false`.
     #[tc(rename = "ProxyLB")]
     pub proxy_lb: Option<bool>,
@@ -3072,8 +3072,8 @@ pub struct DescribeEksClusterCredentialResponse {
 
 /// The `DescribeEKSClusters` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEksClustersResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEksClustersResponse)]
+/// Answers [`DescribeEKSClustersResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEKSClusters {
     /// `ClusterIds`, optional: list of string. Example: `cls-xxxxxxxx`.
@@ -3089,7 +3089,7 @@ pub struct DescribeEKSClusters {
 /// The answer of [`DescribeEKSClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEksClustersResponse {
+pub struct DescribeEKSClustersResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
     /// `Clusters`: list of [`EksCluster`]. Example: `{}`.
@@ -3098,8 +3098,8 @@ pub struct DescribeEksClustersResponse {
 
 /// The `DescribeEKSContainerInstanceEvent` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEksContainerInstanceEventResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEksContainerInstanceEventResponse)]
+/// Answers [`DescribeEKSContainerInstanceEventResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEKSContainerInstanceEvent {
     /// `EksCiId`, required: string. Example: `eksci-1cghhuuu`.
@@ -3111,7 +3111,7 @@ pub struct DescribeEKSContainerInstanceEvent {
 /// The answer of [`DescribeEKSContainerInstanceEvent`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEksContainerInstanceEventResponse {
+pub struct DescribeEKSContainerInstanceEventResponse {
     /// `Events`: list of [`Event`].
     pub events: Option<Vec<Event>>,
     /// `EksCiId`: string. Example: `eksci-1cghhuuu`.
@@ -3120,15 +3120,15 @@ pub struct DescribeEksContainerInstanceEventResponse {
 
 /// The `DescribeEKSContainerInstanceRegions` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEksContainerInstanceRegionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEksContainerInstanceRegionsResponse)]
+/// Answers [`DescribeEKSContainerInstanceRegionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEKSContainerInstanceRegions;
 
 /// The answer of [`DescribeEKSContainerInstanceRegions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEksContainerInstanceRegionsResponse {
+pub struct DescribeEKSContainerInstanceRegionsResponse {
     /// `Regions`: list of [`EksCiRegionInfo`]. Example: `["xx1", "xx2"]`.
     pub regions: Option<Vec<EksCiRegionInfo>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
@@ -3137,8 +3137,8 @@ pub struct DescribeEksContainerInstanceRegionsResponse {
 
 /// The `DescribeEKSContainerInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEksContainerInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEksContainerInstancesResponse)]
+/// Answers [`DescribeEKSContainerInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEKSContainerInstances {
     /// `Limit`, optional: unsigned integer. Example: `20`.
@@ -3154,7 +3154,7 @@ pub struct DescribeEKSContainerInstances {
 /// The answer of [`DescribeEKSContainerInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEksContainerInstancesResponse {
+pub struct DescribeEKSContainerInstancesResponse {
     /// `TotalCount`: unsigned integer. Example: `20`.
     pub total_count: Option<u64>,
     /// `EksCis`: list of [`EksCi`].
@@ -3183,8 +3183,8 @@ pub struct DescribeEdgeAvailableExtraArgsResponse {
 
 /// The `DescribeEdgeCVMInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeEdgeCvmInstancesResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeEdgeCvmInstancesResponse)]
+/// Answers [`DescribeEdgeCVMInstancesResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEdgeCVMInstances {
     /// `ClusterID`, required: string. Example: `cls-gv0a9ec3`.
@@ -3197,7 +3197,7 @@ pub struct DescribeEdgeCVMInstances {
 /// The answer of [`DescribeEdgeCVMInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeEdgeCvmInstancesResponse {
+pub struct DescribeEdgeCVMInstancesResponse {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
     /// `InstanceInfoSet`: list of string. Example: `[{}]`.
@@ -3548,8 +3548,8 @@ pub struct DescribeGlobalMaintenanceWindowAndExclusionsResponse {
 
 /// The `DescribeIPAMD` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeIpamdResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeIpamdResponse)]
+/// Answers [`DescribeIPAMDResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeIPAMD {
     /// `ClusterId`, required: string. Example: `cls-8k33qz0w`.
@@ -3559,7 +3559,7 @@ pub struct DescribeIPAMD {
 /// The answer of [`DescribeIPAMD`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeIpamdResponse {
+pub struct DescribeIPAMDResponse {
     /// `EnableIPAMD`: boolean. Example: `false`.
     #[tc(rename = "EnableIPAMD")]
     pub enable_ipamd: Option<bool>,
@@ -3699,8 +3699,8 @@ pub struct DescribeMasterComponentResponse {
 
 /// The `DescribeOSImages` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeOsImagesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeOsImagesResponse)]
+/// Answers [`DescribeOSImagesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOSImages {
     /// `Filters`, optional: list of [`Filter`].
@@ -3710,10 +3710,10 @@ pub struct DescribeOSImages {
 /// The answer of [`DescribeOSImages`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOsImagesResponse {
-    /// `OSImageSeriesSet`: list of [`OsImage`].
+pub struct DescribeOSImagesResponse {
+    /// `OSImageSeriesSet`: list of [`OSImage`].
     #[tc(rename = "OSImageSeriesSet")]
-    pub os_image_series_set: Option<Vec<OsImage>>,
+    pub os_image_series_set: Option<Vec<OSImage>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
@@ -4307,8 +4307,8 @@ pub struct DescribePrometheusTemplatesResponse {
 
 /// The `DescribeRIUtilizationDetail` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeRiUtilizationDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeRiUtilizationDetailResponse)]
+/// Answers [`DescribeRIUtilizationDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRIUtilizationDetail {
     /// `Offset`, optional: unsigned integer. Example: `0`.
@@ -4322,12 +4322,12 @@ pub struct DescribeRIUtilizationDetail {
 /// The answer of [`DescribeRIUtilizationDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRiUtilizationDetailResponse {
+pub struct DescribeRIUtilizationDetailResponse {
     /// `TotalCount`: unsigned integer. Example: `0`.
     pub total_count: Option<u64>,
-    /// `RIUtilizationDetailSet`: list of [`RiUtilizationDetail`].
+    /// `RIUtilizationDetailSet`: list of [`RIUtilizationDetail`].
     #[tc(rename = "RIUtilizationDetailSet")]
-    pub ri_utilization_detail_set: Option<Vec<RiUtilizationDetail>>,
+    pub ri_utilization_detail_set: Option<Vec<RIUtilizationDetail>>,
 }
 
 /// The `DescribeRegions` action of TKE API 2018-05-25.
@@ -4493,8 +4493,8 @@ pub struct DescribeSupportedRuntimeResponse {
 
 /// The `DescribeTKEEdgeClusterCredential` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeTkeEdgeClusterCredentialResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeTkeEdgeClusterCredentialResponse)]
+/// Answers [`DescribeTKEEdgeClusterCredentialResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTKEEdgeClusterCredential {
     /// `ClusterId`, required: string. Example: `cls-2wds9k9p`.
@@ -4504,17 +4504,17 @@ pub struct DescribeTKEEdgeClusterCredential {
 /// The answer of [`DescribeTKEEdgeClusterCredential`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTkeEdgeClusterCredentialResponse {
-    /// `Addresses`: list of [`IpAddress`], may be null.
-    pub addresses: Option<Vec<IpAddress>>,
+pub struct DescribeTKEEdgeClusterCredentialResponse {
+    /// `Addresses`: list of [`IPAddress`], may be null.
+    pub addresses: Option<Vec<IPAddress>>,
     /// `Credential`: [`ClusterCredential`].
     pub credential: Option<ClusterCredential>,
-    /// `PublicLB`: [`EdgeClusterPublicLb`].
+    /// `PublicLB`: [`EdgeClusterPublicLB`].
     #[tc(rename = "PublicLB")]
-    pub public_lb: Option<EdgeClusterPublicLb>,
-    /// `InternalLB`: [`EdgeClusterInternalLb`].
+    pub public_lb: Option<EdgeClusterPublicLB>,
+    /// `InternalLB`: [`EdgeClusterInternalLB`].
     #[tc(rename = "InternalLB")]
-    pub internal_lb: Option<EdgeClusterInternalLb>,
+    pub internal_lb: Option<EdgeClusterInternalLB>,
     /// `CoreDns`: string. Example: `yaml`.
     pub core_dns: Option<String>,
     /// `HealthRegion`: string. Example: `ap-guangzhou`.
@@ -4529,8 +4529,8 @@ pub struct DescribeTkeEdgeClusterCredentialResponse {
 
 /// The `DescribeTKEEdgeClusterStatus` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeTkeEdgeClusterStatusResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeTkeEdgeClusterStatusResponse)]
+/// Answers [`DescribeTKEEdgeClusterStatusResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTKEEdgeClusterStatus {
     /// `ClusterId`, required: string. Example: `cls-xxxxxx`.
@@ -4540,7 +4540,7 @@ pub struct DescribeTKEEdgeClusterStatus {
 /// The answer of [`DescribeTKEEdgeClusterStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTkeEdgeClusterStatusResponse {
+pub struct DescribeTKEEdgeClusterStatusResponse {
     /// `Phase`: string. Example: `Initializing`.
     pub phase: Option<String>,
     /// `Conditions`: list of [`ClusterCondition`].
@@ -4549,8 +4549,8 @@ pub struct DescribeTkeEdgeClusterStatusResponse {
 
 /// The `DescribeTKEEdgeClusters` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeTkeEdgeClustersResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeTkeEdgeClustersResponse)]
+/// Answers [`DescribeTKEEdgeClustersResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTKEEdgeClusters {
     /// `ClusterIds`, optional: list of string. Example: `["cls-s33cvdaa"]`.
@@ -4566,7 +4566,7 @@ pub struct DescribeTKEEdgeClusters {
 /// The answer of [`DescribeTKEEdgeClusters`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTkeEdgeClustersResponse {
+pub struct DescribeTKEEdgeClustersResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
     /// `Clusters`: list of [`EdgeCluster`].
@@ -4575,8 +4575,8 @@ pub struct DescribeTkeEdgeClustersResponse {
 
 /// The `DescribeTKEEdgeExternalKubeconfig` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeTkeEdgeExternalKubeconfigResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeTkeEdgeExternalKubeconfigResponse)]
+/// Answers [`DescribeTKEEdgeExternalKubeconfigResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTKEEdgeExternalKubeconfig {
     /// `ClusterId`, required: string. Example: `cls-2wds9k9p`.
@@ -4586,15 +4586,15 @@ pub struct DescribeTKEEdgeExternalKubeconfig {
 /// The answer of [`DescribeTKEEdgeExternalKubeconfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTkeEdgeExternalKubeconfigResponse {
+pub struct DescribeTKEEdgeExternalKubeconfigResponse {
     /// `Kubeconfig`: string. Example: `参见https://kubernetes.io/docs/concepts/configuration/organize`….
     pub kubeconfig: Option<String>,
 }
 
 /// The `DescribeTKEEdgeScript` action of TKE API 2018-05-25.
 ///
-/// Answers [`DescribeTkeEdgeScriptResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = DescribeTkeEdgeScriptResponse)]
+/// Answers [`DescribeTKEEdgeScriptResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTKEEdgeScript {
     /// `ClusterId`, required: string. Example: `cls-e55paxnt`.
@@ -4612,7 +4612,7 @@ pub struct DescribeTKEEdgeScript {
 /// The answer of [`DescribeTKEEdgeScript`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTkeEdgeScriptResponse {
+pub struct DescribeTKEEdgeScriptResponse {
     /// `Link`: string. Example: `www.tencent.com`.
     pub link: Option<String>,
     /// `Token`: string. Example: `eyJhbGciOiJIUzI1NiIsInR5cCI6I`.
@@ -4973,9 +4973,9 @@ pub struct EnableEksEventPersistenceResponse;
 pub struct EnableEncryptionProtection {
     /// `ClusterId`, required: string. Example: `cls-7ph3twqe`.
     pub cluster_id: String,
-    /// `KMSConfiguration`, required: [`KmsConfiguration`].
+    /// `KMSConfiguration`, required: [`KMSConfiguration`].
     #[tc(rename = "KMSConfiguration")]
-    pub kms_configuration: KmsConfiguration,
+    pub kms_configuration: KMSConfiguration,
 }
 
 /// The answer of [`EnableEncryptionProtection`].
@@ -5051,8 +5051,8 @@ pub struct EnableVpcCniNetworkTypeResponse;
 
 /// The `ForwardTKEEdgeApplicationRequestV3` action of TKE API 2018-05-25.
 ///
-/// Answers [`ForwardTkeEdgeApplicationRequestV3Response`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = ForwardTkeEdgeApplicationRequestV3Response)]
+/// Answers [`ForwardTKEEdgeApplicationRequestV3Response`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForwardTKEEdgeApplicationRequestV3 {
     /// `Method`, required: string. Example: `GET`.
@@ -5074,7 +5074,7 @@ pub struct ForwardTKEEdgeApplicationRequestV3 {
 /// The answer of [`ForwardTKEEdgeApplicationRequestV3`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ForwardTkeEdgeApplicationRequestV3Response {
+pub struct ForwardTKEEdgeApplicationRequestV3Response {
     /// `ResponseBody`: string. Example: `[]`.
     pub response_body: Option<String>,
 }
@@ -5391,9 +5391,9 @@ pub struct ModifyClusterAuthenticationOptions {
     pub cluster_id: String,
     /// `ServiceAccounts`, optional: [`ServiceAccountAuthenticationOptions`].
     pub service_accounts: Option<ServiceAccountAuthenticationOptions>,
-    /// `OIDCConfig`, optional: [`OidcConfigAuthenticationOptions`].
+    /// `OIDCConfig`, optional: [`OIDCConfigAuthenticationOptions`].
     #[tc(rename = "OIDCConfig")]
-    pub oidc_config: Option<OidcConfigAuthenticationOptions>,
+    pub oidc_config: Option<OIDCConfigAuthenticationOptions>,
 }
 
 /// The answer of [`ModifyClusterAuthenticationOptions`].
@@ -5403,8 +5403,8 @@ pub struct ModifyClusterAuthenticationOptionsResponse;
 
 /// The `ModifyClusterEndpointSP` action of TKE API 2018-05-25.
 ///
-/// Answers [`ModifyClusterEndpointSpResponse`].
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = ModifyClusterEndpointSpResponse)]
+/// Answers [`ModifyClusterEndpointSPResponse`].
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyClusterEndpointSP {
     /// `ClusterId`, required: string. Example: `cls-7ph3twqe`.
@@ -5418,7 +5418,7 @@ pub struct ModifyClusterEndpointSP {
 /// The answer of [`ModifyClusterEndpointSP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyClusterEndpointSpResponse;
+pub struct ModifyClusterEndpointSPResponse;
 
 /// The `ModifyClusterExtraArgs` action of TKE API 2018-05-25.
 ///
@@ -5523,9 +5523,9 @@ pub struct ModifyClusterNodePool {
     pub os_name: Option<String>,
     /// `OsCustomizeType`, optional: string. Example: `GENERAL`.
     pub os_customize_type: Option<String>,
-    /// `GPUArgs`, optional: [`GpuArgs`].
+    /// `GPUArgs`, optional: [`GPUArgs`].
     #[tc(rename = "GPUArgs")]
-    pub gpu_args: Option<GpuArgs>,
+    pub gpu_args: Option<GPUArgs>,
     /// `UserScript`, optional: string. Example: `dG91Y2ggL3RtcC9oZWxsbwo=`.
     pub user_script: Option<String>,
     /// `IgnoreExistedNode`, optional: boolean. Example: `true`.
@@ -6044,8 +6044,8 @@ pub struct RenewReservedInstancesResponse;
 
 /// The `RestartEKSContainerInstances` action of TKE API 2018-05-25.
 ///
-/// Answers [`RestartEksContainerInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = RestartEksContainerInstancesResponse)]
+/// Answers [`RestartEKSContainerInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartEKSContainerInstances {
     /// `EksCiIds`, required: list of string. Example: `eksci-6mr3o7eu`.
@@ -6055,7 +6055,7 @@ pub struct RestartEKSContainerInstances {
 /// The answer of [`RestartEKSContainerInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartEksContainerInstancesResponse;
+pub struct RestartEKSContainerInstancesResponse;
 
 /// The `RollbackClusterRelease` action of TKE API 2018-05-25.
 ///
@@ -6357,8 +6357,8 @@ pub struct UpdateClusterVersionResponse;
 
 /// The `UpdateEKSCluster` action of TKE API 2018-05-25.
 ///
-/// Answers [`UpdateEksClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = UpdateEksClusterResponse)]
+/// Answers [`UpdateEKSClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateEKSCluster {
     /// `ClusterId`, required: string. Example: `cls-1cghhuuu`.
@@ -6369,12 +6369,12 @@ pub struct UpdateEKSCluster {
     pub cluster_desc: Option<String>,
     /// `SubnetIds`, optional: list of string. Example: `[subnet-1cghhuuu]`.
     pub subnet_ids: Option<Vec<String>>,
-    /// `PublicLB`, optional: [`ClusterPublicLb`].
+    /// `PublicLB`, optional: [`ClusterPublicLB`].
     #[tc(rename = "PublicLB")]
-    pub public_lb: Option<ClusterPublicLb>,
-    /// `InternalLB`, optional: [`ClusterInternalLb`].
+    pub public_lb: Option<ClusterPublicLB>,
+    /// `InternalLB`, optional: [`ClusterInternalLB`].
     #[tc(rename = "InternalLB")]
-    pub internal_lb: Option<ClusterInternalLb>,
+    pub internal_lb: Option<ClusterInternalLB>,
     /// `ServiceSubnetId`, optional: string. Example: `subnet-1cghhuuu`.
     pub service_subnet_id: Option<String>,
     /// `DnsServers`, optional: list of [`DnsServerConf`].
@@ -6393,12 +6393,12 @@ pub struct UpdateEKSCluster {
 /// The answer of [`UpdateEKSCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateEksClusterResponse;
+pub struct UpdateEKSClusterResponse;
 
 /// The `UpdateEKSContainerInstance` action of TKE API 2018-05-25.
 ///
-/// Answers [`UpdateEksContainerInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = UpdateEksContainerInstanceResponse)]
+/// Answers [`UpdateEKSContainerInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateEKSContainerInstance {
     /// `EksCiId`, required: string. Example: `eks-1cghhuuu`.
@@ -6420,7 +6420,7 @@ pub struct UpdateEKSContainerInstance {
 /// The answer of [`UpdateEKSContainerInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateEksContainerInstanceResponse {
+pub struct UpdateEKSContainerInstanceResponse {
     /// `EksCiId`: string. Example: `eksci-1cghhuuu`.
     pub eks_ci_id: Option<String>,
 }
@@ -6477,8 +6477,8 @@ pub struct UpdateImageCacheResponse;
 
 /// The `UpdateTKEEdgeCluster` action of TKE API 2018-05-25.
 ///
-/// Answers [`UpdateTkeEdgeClusterResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2018-05-25", region = "optional", response = UpdateTkeEdgeClusterResponse)]
+/// Answers [`UpdateTKEEdgeClusterResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2018-05-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateTKEEdgeCluster {
     /// `ClusterId`, required: string. Example: `cls-abcd1234`.
@@ -6493,12 +6493,12 @@ pub struct UpdateTKEEdgeCluster {
     /// `ServiceCIDR`, optional: string. Example: `1.2.3.4`.
     #[tc(rename = "ServiceCIDR")]
     pub service_cidr: Option<String>,
-    /// `PublicLB`, optional: [`EdgeClusterPublicLb`].
+    /// `PublicLB`, optional: [`EdgeClusterPublicLB`].
     #[tc(rename = "PublicLB")]
-    pub public_lb: Option<EdgeClusterPublicLb>,
-    /// `InternalLB`, optional: [`EdgeClusterInternalLb`].
+    pub public_lb: Option<EdgeClusterPublicLB>,
+    /// `InternalLB`, optional: [`EdgeClusterInternalLB`].
     #[tc(rename = "InternalLB")]
-    pub internal_lb: Option<EdgeClusterInternalLb>,
+    pub internal_lb: Option<EdgeClusterInternalLB>,
     /// `CoreDns`, optional: string. Example: `yes`.
     pub core_dns: Option<String>,
     /// `HealthRegion`, optional: string. Example: `yes`.
@@ -6516,7 +6516,7 @@ pub struct UpdateTKEEdgeCluster {
 /// The answer of [`UpdateTKEEdgeCluster`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateTkeEdgeClusterResponse;
+pub struct UpdateTKEEdgeClusterResponse;
 
 /// The `UpgradeClusterInstances` action of TKE API 2018-05-25.
 ///
@@ -6720,10 +6720,10 @@ pub struct BackupStorageLocation {
     pub last_validation_time: Option<String>,
 }
 
-/// The `CUDNN` model of TKE API 2018-05-25 (renamed: the metadata calls it `CUDNN`).
+/// The `CUDNN` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cudnn {
+pub struct CUDNN {
     /// `Name`: string, may be null. Example: `libcudnn7_7.5.0.56-1+cuda10.1_amd64.deb`.
     pub name: Option<String>,
     /// `Version`: string, may be null. Example: `7.5.0`.
@@ -6973,10 +6973,10 @@ pub struct ClusterBasicSettings {
     pub auto_upgrade_cluster_level: Option<AutoUpgradeClusterLevel>,
 }
 
-/// The `ClusterCIDRSettings` model of TKE API 2018-05-25 (renamed: the metadata calls it `ClusterCIDRSettings`).
+/// The `ClusterCIDRSettings` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterCidrSettings {
+pub struct ClusterCIDRSettings {
     /// `ClusterCIDR`, optional: string. Example: `10.0.0.0/16`.
     #[tc(rename = "ClusterCIDR")]
     pub cluster_cidr: Option<String>,
@@ -7058,10 +7058,10 @@ pub struct ClusterExtraArgs {
     pub kube_scheduler: Option<Vec<String>>,
 }
 
-/// The `ClusterInternalLB` model of TKE API 2018-05-25 (renamed: the metadata calls it `ClusterInternalLB`).
+/// The `ClusterInternalLB` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterInternalLb {
+pub struct ClusterInternalLB {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `SubnetId`: string, may be null. Example: `subnet-l6gtb5p0`.
@@ -7173,10 +7173,10 @@ pub struct ClusterProperty {
     pub node_name_type: Option<String>,
 }
 
-/// The `ClusterPublicLB` model of TKE API 2018-05-25 (renamed: the metadata calls it `ClusterPublicLB`).
+/// The `ClusterPublicLB` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClusterPublicLb {
+pub struct ClusterPublicLB {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `AllowFromCidrs`: list of string. Example: `172.168.1.0/24`.
@@ -7343,22 +7343,22 @@ pub struct CustomDriver {
     pub address: Option<String>,
 }
 
-/// The `DNSConfig` model of TKE API 2018-05-25 (renamed: the metadata calls it `DNSConfig`).
+/// The `DNSConfig` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsConfig {
+pub struct DNSConfig {
     /// `Nameservers`, optional: list of string. Example: `8.8.8.8`.
     pub nameservers: Option<Vec<String>>,
-    /// `Options`, optional: list of [`DnsConfigOption`].
-    pub options: Option<Vec<DnsConfigOption>>,
+    /// `Options`, optional: list of [`DNSConfigOption`].
+    pub options: Option<Vec<DNSConfigOption>>,
     /// `Searches`, optional: list of string. Example: `["8.8.8.8","8.8.4.4"]`.
     pub searches: Option<Vec<String>>,
 }
 
-/// The `DNSConfigOption` model of TKE API 2018-05-25 (renamed: the metadata calls it `DNSConfigOption`).
+/// The `DNSConfigOption` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsConfigOption {
+pub struct DNSConfigOption {
     /// `Name`, required: string. Example: `tke`.
     pub name: String,
     /// `Value`, required: string. Example: `value`.
@@ -7403,38 +7403,38 @@ pub struct DriverVersion {
     pub version: Option<String>,
 }
 
-/// The `ECMEnhancedService` model of TKE API 2018-05-25 (renamed: the metadata calls it `ECMEnhancedService`).
+/// The `ECMEnhancedService` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EcmEnhancedService {
-    /// `SecurityService`, optional: [`EcmRunMonitorServiceEnabled`].
-    pub security_service: Option<EcmRunMonitorServiceEnabled>,
-    /// `MonitorService`, optional: [`EcmRunSecurityServiceEnabled`].
-    pub monitor_service: Option<EcmRunSecurityServiceEnabled>,
+pub struct ECMEnhancedService {
+    /// `SecurityService`, optional: [`ECMRunMonitorServiceEnabled`].
+    pub security_service: Option<ECMRunMonitorServiceEnabled>,
+    /// `MonitorService`, optional: [`ECMRunSecurityServiceEnabled`].
+    pub monitor_service: Option<ECMRunSecurityServiceEnabled>,
 }
 
-/// The `ECMRunMonitorServiceEnabled` model of TKE API 2018-05-25 (renamed: the metadata calls it `ECMRunMonitorServiceEnabled`).
+/// The `ECMRunMonitorServiceEnabled` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EcmRunMonitorServiceEnabled {
+pub struct ECMRunMonitorServiceEnabled {
     /// `Enabled`, optional: boolean. Example: `true`.
     pub enabled: Option<bool>,
 }
 
-/// The `ECMRunSecurityServiceEnabled` model of TKE API 2018-05-25 (renamed: the metadata calls it `ECMRunSecurityServiceEnabled`).
+/// The `ECMRunSecurityServiceEnabled` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EcmRunSecurityServiceEnabled {
+pub struct ECMRunSecurityServiceEnabled {
     /// `Enabled`, optional: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `Version`, optional: integer. Example: `1`.
     pub version: Option<i64>,
 }
 
-/// The `ECMZoneInstanceCountISP` model of TKE API 2018-05-25 (renamed: the metadata calls it `ECMZoneInstanceCountISP`).
+/// The `ECMZoneInstanceCountISP` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EcmZoneInstanceCountIsp {
+pub struct ECMZoneInstanceCountISP {
     /// `Zone`, required: string. Example: `ap-guangzhou-1`.
     pub zone: String,
     /// `InstanceCount`, required: integer. Example: `2`.
@@ -7543,20 +7543,20 @@ pub struct EdgeClusterExtraArgs {
     pub kube_scheduler: Option<Vec<String>>,
 }
 
-/// The `EdgeClusterInternalLB` model of TKE API 2018-05-25 (renamed: the metadata calls it `EdgeClusterInternalLB`).
+/// The `EdgeClusterInternalLB` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdgeClusterInternalLb {
+pub struct EdgeClusterInternalLB {
     /// `Enabled`: boolean, may be null. Example: `true`.
     pub enabled: Option<bool>,
     /// `SubnetId`: list of string, may be null. Example: `["subnet-2wds9k9p"]`.
     pub subnet_id: Option<Vec<String>>,
 }
 
-/// The `EdgeClusterPublicLB` model of TKE API 2018-05-25 (renamed: the metadata calls it `EdgeClusterPublicLB`).
+/// The `EdgeClusterPublicLB` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EdgeClusterPublicLb {
+pub struct EdgeClusterPublicLB {
     /// `Enabled`: boolean, may be null. Example: `true`.
     pub enabled: Option<bool>,
     /// `AllowFromCidrs`: list of string, may be null. Example: `10.0.0.0/24`.
@@ -7948,16 +7948,16 @@ pub struct Flag {
     pub constraint: Option<String>,
 }
 
-/// The `GPUArgs` model of TKE API 2018-05-25 (renamed: the metadata calls it `GPUArgs`).
+/// The `GPUArgs` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GpuArgs {
+pub struct GPUArgs {
     /// `CUDA`: [`DriverVersion`], may be null.
     #[tc(rename = "CUDA")]
     pub cuda: Option<DriverVersion>,
-    /// `CUDNN`: [`Cudnn`], may be null.
+    /// `CUDNN`: [`CUDNN`], may be null.
     #[tc(rename = "CUDNN")]
-    pub cudnn: Option<Cudnn>,
+    pub cudnn: Option<CUDNN>,
     /// `CustomDriver`: [`CustomDriver`], may be null.
     pub custom_driver: Option<CustomDriver>,
     /// `Driver`: [`DriverVersion`].
@@ -7998,10 +7998,10 @@ pub struct HttpGet {
     pub scheme: Option<String>,
 }
 
-/// The `IPAddress` model of TKE API 2018-05-25 (renamed: the metadata calls it `IPAddress`).
+/// The `IPAddress` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpAddress {
+pub struct IPAddress {
     /// `Type`: string. Example: `public`.
     pub type_: Option<String>,
     /// `Ip`: string. Example: `10.0.0.1`.
@@ -8125,9 +8125,9 @@ pub struct Instance {
 pub struct InstanceAdvancedSettings {
     /// `DesiredPodNumber`: integer, may be null. Example: `16`.
     pub desired_pod_number: Option<i64>,
-    /// `GPUArgs`: [`GpuArgs`], may be null.
+    /// `GPUArgs`: [`GPUArgs`], may be null.
     #[tc(rename = "GPUArgs")]
-    pub gpu_args: Option<GpuArgs>,
+    pub gpu_args: Option<GPUArgs>,
     /// `PreStartUserScript`: string, may be null. Example: `#!/bin/sh echo "hello world"`.
     pub pre_start_user_script: Option<String>,
     /// `Taints`: list of [`Taint`], may be null.
@@ -8237,10 +8237,10 @@ pub struct InstanceUpgradeProgressItem {
     pub detail: Option<Vec<TaskStepInfo>>,
 }
 
-/// The `KMSConfiguration` model of TKE API 2018-05-25 (renamed: the metadata calls it `KMSConfiguration`).
+/// The `KMSConfiguration` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KmsConfiguration {
+pub struct KMSConfiguration {
     /// `KeyId`, optional: string. Example: `38098f4c-f5ef-11ed-8c28-525400b4ad52`.
     pub key_id: Option<String>,
     /// `KmsRegion`, optional: string. Example: `ap-guangzhou`.
@@ -8537,9 +8537,9 @@ pub struct NodePool {
     pub deletion_protection: Option<bool>,
     /// `ExtraArgs`: [`InstanceExtraArgs`], may be null. Example: `{"MountTarget":"","DataDiskPartition":null,"DockerGraphPath"`….
     pub extra_args: Option<InstanceExtraArgs>,
-    /// `GPUArgs`: [`GpuArgs`], may be null.
+    /// `GPUArgs`: [`GPUArgs`], may be null.
     #[tc(rename = "GPUArgs")]
-    pub gpu_args: Option<GpuArgs>,
+    pub gpu_args: Option<GPUArgs>,
     /// `DockerGraphPath`: string, may be null. Example: `/var/lib/docker`.
     pub docker_graph_path: Option<String>,
     /// `DataDisks`: list of [`DataDisk`], may be null.
@@ -8576,10 +8576,10 @@ pub struct NodePoolRuntime {
     pub node_pool_name: Option<String>,
 }
 
-/// The `OIDCConfigAuthenticationOptions` model of TKE API 2018-05-25 (renamed: the metadata calls it `OIDCConfigAuthenticationOptions`).
+/// The `OIDCConfigAuthenticationOptions` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OidcConfigAuthenticationOptions {
+pub struct OIDCConfigAuthenticationOptions {
     /// `AutoCreateOIDCConfig`: boolean, may be null. Example: `false`.
     #[tc(rename = "AutoCreateOIDCConfig")]
     pub auto_create_oidc_config: Option<bool>,
@@ -8589,10 +8589,10 @@ pub struct OidcConfigAuthenticationOptions {
     pub auto_install_pod_identity_webhook_addon: Option<bool>,
 }
 
-/// The `OSImage` model of TKE API 2018-05-25 (renamed: the metadata calls it `OSImage`).
+/// The `OSImage` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct OsImage {
+pub struct OSImage {
     /// `SeriesName`: string. Example: `centos7.2x86_64`.
     pub series_name: Option<String>,
     /// `Alias`: string. Example: `CentOS 7.2 64bit`.
@@ -9325,10 +9325,10 @@ pub struct PrometheusTemplateSyncTarget {
     pub cluster_name: Option<String>,
 }
 
-/// The `RIUtilizationDetail` model of TKE API 2018-05-25 (renamed: the metadata calls it `RIUtilizationDetail`).
+/// The `RIUtilizationDetail` model of TKE API 2018-05-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RiUtilizationDetail {
+pub struct RIUtilizationDetail {
     /// `ReservedInstanceId`: string. Example: `eksri-l6gtb5p0`.
     pub reserved_instance_id: Option<String>,
     /// `EksId`: string. Example: `eks-l6gtb5p0`.

@@ -236,8 +236,8 @@ pub struct DescribeClustersResponse {
 
 /// The `DescribeGPUInfo` action of TKE API 2022-05-01.
 ///
-/// Answers [`DescribeGpuInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tke", version = "2022-05-01", region = "optional", response = DescribeGpuInfoResponse)]
+/// Answers [`DescribeGPUInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tke", version = "2022-05-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGPUInfo {
     /// `InstanceType`, required: string. Example: `GN7.2XLARGE40`.
@@ -249,10 +249,10 @@ pub struct DescribeGPUInfo {
 /// The answer of [`DescribeGPUInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGpuInfoResponse {
-    /// `GPUParams`: list of [`GpuParams`], may be null.
+pub struct DescribeGPUInfoResponse {
+    /// `GPUParams`: list of [`GPUParams`], may be null.
     #[tc(rename = "GPUParams")]
-    pub gpu_params: Option<Vec<GpuParams>>,
+    pub gpu_params: Option<Vec<GPUParams>>,
 }
 
 /// The `DescribeHealthCheckPolicies` action of TKE API 2022-05-01.
@@ -664,9 +664,9 @@ pub struct CreateNativeNodePoolParam {
     pub enable_autoscaling: Option<bool>,
     /// `Replicas`, optional: integer. Example: `10`.
     pub replicas: Option<i64>,
-    /// `GPUConfigs`, optional: list of [`GpuConfig`].
+    /// `GPUConfigs`, optional: list of [`GPUConfig`].
     #[tc(rename = "GPUConfigs")]
-    pub gpu_configs: Option<Vec<GpuConfig>>,
+    pub gpu_configs: Option<Vec<GPUConfig>>,
     /// `InternetAccessible`, optional: [`InternetAccessible`].
     pub internet_accessible: Option<InternetAccessible>,
     /// `DataDisks`, optional: list of [`DataDisk`].
@@ -772,21 +772,21 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
-/// The `GPUConfig` model of TKE API 2022-05-01 (renamed: the metadata calls it `GPUConfig`).
+/// The `GPUConfig` model of TKE API 2022-05-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GpuConfig {
+pub struct GPUConfig {
     /// `InstanceType`, required: string. Example: `GN7.2XLARGE40`.
     pub instance_type: String,
-    /// `GPUParams`, required: [`GpuParams`].
+    /// `GPUParams`, required: [`GPUParams`].
     #[tc(rename = "GPUParams")]
-    pub gpu_params: GpuParams,
+    pub gpu_params: GPUParams,
 }
 
-/// The `GPUParams` model of TKE API 2022-05-01 (renamed: the metadata calls it `GPUParams`).
+/// The `GPUParams` model of TKE API 2022-05-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GpuParams {
+pub struct GPUParams {
     /// `Driver`: string, may be null. Example: `470.82.01`.
     pub driver: Option<String>,
     /// `CUDA`: string, may be null. Example: `11.4`.
@@ -1127,9 +1127,9 @@ pub struct NativeNodeInfo {
     pub wan_ip: Option<String>,
     /// `KeyIds`: list of string, may be null. Example: `["key-l6gtb5p0"]`.
     pub key_ids: Option<Vec<String>>,
-    /// `GPUParams`: [`GpuParams`], may be null.
+    /// `GPUParams`: [`GPUParams`], may be null.
     #[tc(rename = "GPUParams")]
-    pub gpu_params: Option<GpuParams>,
+    pub gpu_params: Option<GPUParams>,
     /// `DataDisks`: list of [`DataDisk`], may be null.
     pub data_disks: Option<Vec<DataDisk>>,
     /// `SecurityGroupIDs`: list of string, may be null. Example: `["sg-4h43fuxjx"]`.
@@ -1443,9 +1443,9 @@ pub struct UpdateNativeNodePoolParam {
     pub key_ids: Option<Vec<String>>,
     /// `DeletePolicy`, optional: string. Example: `Newest`.
     pub delete_policy: Option<String>,
-    /// `GPUConfigs`, optional: list of [`GpuConfig`].
+    /// `GPUConfigs`, optional: list of [`GPUConfig`].
     #[tc(rename = "GPUConfigs")]
-    pub gpu_configs: Option<Vec<GpuConfig>>,
+    pub gpu_configs: Option<Vec<GPUConfig>>,
     /// `AutomationService`, optional: boolean. Example: `true`.
     pub automation_service: Option<bool>,
     /// `Password`, optional: string. Example: `Paas@123`.

@@ -14,8 +14,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CreateFinancialLLMTask` action of TMS API 2020-12-29.
 ///
-/// Answers [`CreateFinancialLlmTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tms", version = "2020-12-29", region = "optional", response = CreateFinancialLlmTaskResponse)]
+/// Answers [`CreateFinancialLLMTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tms", version = "2020-12-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFinancialLLMTask {
     /// `BizType`, required: string. Example: `TencentCloudFinancialLLMDefault`.
@@ -31,15 +31,15 @@ pub struct CreateFinancialLLMTask {
 /// The answer of [`CreateFinancialLLMTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateFinancialLlmTaskResponse {
+pub struct CreateFinancialLLMTaskResponse {
     /// `TaskId`: string. Example: `3570106e-b156-45d9-8af5-99b46f7eb2f9`.
     pub task_id: Option<String>,
 }
 
 /// The `GetFinancialLLMTaskResult` action of TMS API 2020-12-29.
 ///
-/// Answers [`GetFinancialLlmTaskResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tms", version = "2020-12-29", region = "optional", response = GetFinancialLlmTaskResultResponse)]
+/// Answers [`GetFinancialLLMTaskResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tms", version = "2020-12-29", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetFinancialLLMTaskResult {
     /// `TaskId`, required: string. Example: `3570106e-b156-45d9-8af5-99b46f7eb2f9`.
@@ -49,11 +49,11 @@ pub struct GetFinancialLLMTaskResult {
 /// The answer of [`GetFinancialLLMTaskResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetFinancialLlmTaskResultResponse {
+pub struct GetFinancialLLMTaskResultResponse {
     /// `Status`: string. Example: `Success`.
     pub status: Option<String>,
-    /// `Details`: list of [`FinancialLlmViolationDetail`].
-    pub details: Option<Vec<FinancialLlmViolationDetail>>,
+    /// `Details`: list of [`FinancialLLMViolationDetail`].
+    pub details: Option<Vec<FinancialLLMViolationDetail>>,
     /// `ReviewedLabels`: list of string. Example: `["宏观走势造谣","数据来源缺失","违规荐股荐基"]`.
     pub reviewed_labels: Option<Vec<String>>,
     /// `StartTime`: string. Example: `2025-09-25 19:42:35`.
@@ -178,22 +178,22 @@ pub struct Device {
     pub idfv: Option<String>,
 }
 
-/// The `FinancialLLMViolationDetail` model of TMS API 2020-12-29 (renamed: the metadata calls it `FinancialLLMViolationDetail`).
+/// The `FinancialLLMViolationDetail` model of TMS API 2020-12-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FinancialLlmViolationDetail {
+pub struct FinancialLLMViolationDetail {
     /// `Label`: string. Example: `违规荐股荐基`.
     pub label: Option<String>,
     /// `Suggestion`: string. Example: `Block`.
     pub suggestion: Option<String>,
-    /// `Reasons`: list of [`FinancialLlmViolationReason`].
-    pub reasons: Option<Vec<FinancialLlmViolationReason>>,
+    /// `Reasons`: list of [`FinancialLLMViolationReason`].
+    pub reasons: Option<Vec<FinancialLLMViolationReason>>,
 }
 
-/// The `FinancialLLMViolationReason` model of TMS API 2020-12-29 (renamed: the metadata calls it `FinancialLLMViolationReason`).
+/// The `FinancialLLMViolationReason` model of TMS API 2020-12-29.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FinancialLlmViolationReason {
+pub struct FinancialLLMViolationReason {
     /// `TargetText`: string. Example: `阳光总在风雨后，股市的形势一旦好转，通常会回升得非常迅速。`.
     pub target_text: Option<String>,
     /// `Reason`: string. Example: `虽后续提及回升可能，但整体仍以消极情景描述为主导，可能对投资者产生误导性负面影响。`.

@@ -10,8 +10,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[<ImageTranslateLLM as tc_api_c
 
 /// The `ImageTranslateLLM` action of TMT API 2018-03-21.
 ///
-/// Answers [`ImageTranslateLlmResponse`].
-#[tc_action(service = "tmt", version = "2018-03-21", region = "optional", response = ImageTranslateLlmResponse)]
+/// Answers [`ImageTranslateLLMResponse`].
+#[tc_action(service = "tmt", version = "2018-03-21", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageTranslateLLM {
     /// `Data`, required: string. Example: `/9j/4QlQaHR0c...N6a2M5ZCI`.
@@ -27,7 +27,7 @@ pub struct ImageTranslateLLM {
 /// The answer of [`ImageTranslateLLM`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImageTranslateLlmResponse {
+pub struct ImageTranslateLLMResponse {
     /// `Data`: string. Example: `iVBORw0KGgoAAAANSUhEUgAAAdkAAABPCAYAAACnD7%252FoAAAAAXNSR0IA`….
     pub data: Option<String>,
     /// `Source`: string. Example: `en`.

@@ -40,8 +40,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CreateRabbitMQServerlessBinding` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`CreateRabbitMqServerlessBindingResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = CreateRabbitMqServerlessBindingResponse)]
+/// Answers [`CreateRabbitMQServerlessBindingResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQServerlessBinding {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -56,14 +56,14 @@ pub struct CreateRabbitMQServerlessBinding {
     pub destination: String,
     /// `RoutingKey`, optional: string. Example: `some-routing-key`.
     pub routing_key: Option<String>,
-    /// `Arguments`, optional: list of [`RabbitMqServerlessKeyValuePair`].
-    pub arguments: Option<Vec<RabbitMqServerlessKeyValuePair>>,
+    /// `Arguments`, optional: list of [`RabbitMQServerlessKeyValuePair`].
+    pub arguments: Option<Vec<RabbitMQServerlessKeyValuePair>>,
 }
 
 /// The answer of [`CreateRabbitMQServerlessBinding`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqServerlessBindingResponse {
+pub struct CreateRabbitMQServerlessBindingResponse {
     /// `InstanceId`: string. Example: `amqp-slrlpeddnr`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -74,8 +74,8 @@ pub struct CreateRabbitMqServerlessBindingResponse {
 
 /// The `CreateRabbitMQServerlessExchange` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`CreateRabbitMqServerlessExchangeResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = CreateRabbitMqServerlessExchangeResponse)]
+/// Answers [`CreateRabbitMQServerlessExchangeResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQServerlessExchange {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -103,15 +103,15 @@ pub struct CreateRabbitMQServerlessExchange {
 /// The answer of [`CreateRabbitMQServerlessExchange`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqServerlessExchangeResponse {
+pub struct CreateRabbitMQServerlessExchangeResponse {
     /// `ExchangeName`: string. Example: `testExchange`.
     pub exchange_name: Option<String>,
 }
 
 /// The `CreateRabbitMQServerlessQueue` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`CreateRabbitMqServerlessQueueResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = CreateRabbitMqServerlessQueueResponse)]
+/// Answers [`CreateRabbitMQServerlessQueueResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQServerlessQueue {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -170,15 +170,15 @@ pub struct CreateRabbitMQServerlessQueue {
 /// The answer of [`CreateRabbitMQServerlessQueue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqServerlessQueueResponse {
+pub struct CreateRabbitMQServerlessQueueResponse {
     /// `QueueName`: string. Example: `queue1`.
     pub queue_name: Option<String>,
 }
 
 /// The `CreateRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`CreateRabbitMqServerlessUserResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = CreateRabbitMqServerlessUserResponse)]
+/// Answers [`CreateRabbitMQServerlessUserResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQServerlessUser {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -200,15 +200,15 @@ pub struct CreateRabbitMQServerlessUser {
 /// The answer of [`CreateRabbitMQServerlessUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqServerlessUserResponse {
+pub struct CreateRabbitMQServerlessUserResponse {
     /// `User`: string. Example: `test_user`.
     pub user: Option<String>,
 }
 
 /// The `CreateRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`CreateRabbitMqServerlessVirtualHostResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = CreateRabbitMqServerlessVirtualHostResponse)]
+/// Answers [`CreateRabbitMQServerlessVirtualHostResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRabbitMQServerlessVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -226,15 +226,15 @@ pub struct CreateRabbitMQServerlessVirtualHost {
 /// The answer of [`CreateRabbitMQServerlessVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateRabbitMqServerlessVirtualHostResponse {
+pub struct CreateRabbitMQServerlessVirtualHostResponse {
     /// `VirtualHost`: string. Example: `testVhost`.
     pub virtual_host: Option<String>,
 }
 
 /// The `DeleteRabbitMQServerlessBinding` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DeleteRabbitMqServerlessBindingResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DeleteRabbitMqServerlessBindingResponse)]
+/// Answers [`DeleteRabbitMQServerlessBindingResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQServerlessBinding {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -248,7 +248,7 @@ pub struct DeleteRabbitMQServerlessBinding {
 /// The answer of [`DeleteRabbitMQServerlessBinding`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqServerlessBindingResponse {
+pub struct DeleteRabbitMQServerlessBindingResponse {
     /// `InstanceId`: string. Example: `amqp-slrlpeddnr`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -259,8 +259,8 @@ pub struct DeleteRabbitMqServerlessBindingResponse {
 
 /// The `DeleteRabbitMQServerlessExchange` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DeleteRabbitMqServerlessExchangeResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DeleteRabbitMqServerlessExchangeResponse)]
+/// Answers [`DeleteRabbitMQServerlessExchangeResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQServerlessExchange {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -274,15 +274,15 @@ pub struct DeleteRabbitMQServerlessExchange {
 /// The answer of [`DeleteRabbitMQServerlessExchange`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqServerlessExchangeResponse {
+pub struct DeleteRabbitMQServerlessExchangeResponse {
     /// `ExchangeName`: string. Example: `testExchange`.
     pub exchange_name: Option<String>,
 }
 
 /// The `DeleteRabbitMQServerlessPermission` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DeleteRabbitMqServerlessPermissionResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DeleteRabbitMqServerlessPermissionResponse)]
+/// Answers [`DeleteRabbitMQServerlessPermissionResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQServerlessPermission {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -296,12 +296,12 @@ pub struct DeleteRabbitMQServerlessPermission {
 /// The answer of [`DeleteRabbitMQServerlessPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqServerlessPermissionResponse;
+pub struct DeleteRabbitMQServerlessPermissionResponse;
 
 /// The `DeleteRabbitMQServerlessQueue` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DeleteRabbitMqServerlessQueueResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DeleteRabbitMqServerlessQueueResponse)]
+/// Answers [`DeleteRabbitMQServerlessQueueResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQServerlessQueue {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -315,15 +315,15 @@ pub struct DeleteRabbitMQServerlessQueue {
 /// The answer of [`DeleteRabbitMQServerlessQueue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqServerlessQueueResponse {
+pub struct DeleteRabbitMQServerlessQueueResponse {
     /// `QueueName`: string. Example: `testQueue`.
     pub queue_name: Option<String>,
 }
 
 /// The `DeleteRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DeleteRabbitMqServerlessUserResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DeleteRabbitMqServerlessUserResponse)]
+/// Answers [`DeleteRabbitMQServerlessUserResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQServerlessUser {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -335,12 +335,12 @@ pub struct DeleteRabbitMQServerlessUser {
 /// The answer of [`DeleteRabbitMQServerlessUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqServerlessUserResponse;
+pub struct DeleteRabbitMQServerlessUserResponse;
 
 /// The `DeleteRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DeleteRabbitMqServerlessVirtualHostResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DeleteRabbitMqServerlessVirtualHostResponse)]
+/// Answers [`DeleteRabbitMQServerlessVirtualHostResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteRabbitMQServerlessVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -352,12 +352,12 @@ pub struct DeleteRabbitMQServerlessVirtualHost {
 /// The answer of [`DeleteRabbitMQServerlessVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteRabbitMqServerlessVirtualHostResponse;
+pub struct DeleteRabbitMQServerlessVirtualHostResponse;
 
 /// The `DescribeRabbitMQServerlessBindings` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessBindingsResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessBindingsResponse)]
+/// Answers [`DescribeRabbitMQServerlessBindingsResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessBindings {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -381,17 +381,17 @@ pub struct DescribeRabbitMQServerlessBindings {
 /// The answer of [`DescribeRabbitMQServerlessBindings`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessBindingsResponse {
-    /// `BindingInfoList`: list of [`RabbitMqBindingListInfo`].
-    pub binding_info_list: Option<Vec<RabbitMqBindingListInfo>>,
+pub struct DescribeRabbitMQServerlessBindingsResponse {
+    /// `BindingInfoList`: list of [`RabbitMQBindingListInfo`].
+    pub binding_info_list: Option<Vec<RabbitMQBindingListInfo>>,
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQServerlessConnection` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessConnectionResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessConnectionResponse)]
+/// Answers [`DescribeRabbitMQServerlessConnectionResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessConnection {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -413,17 +413,17 @@ pub struct DescribeRabbitMQServerlessConnection {
 /// The answer of [`DescribeRabbitMQServerlessConnection`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessConnectionResponse {
+pub struct DescribeRabbitMQServerlessConnectionResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Connections`: list of [`RabbitMqConnection`].
-    pub connections: Option<Vec<RabbitMqConnection>>,
+    /// `Connections`: list of [`RabbitMQConnection`].
+    pub connections: Option<Vec<RabbitMQConnection>>,
 }
 
 /// The `DescribeRabbitMQServerlessConsumers` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessConsumersResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessConsumersResponse)]
+/// Answers [`DescribeRabbitMQServerlessConsumersResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessConsumers {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -445,17 +445,17 @@ pub struct DescribeRabbitMQServerlessConsumers {
 /// The answer of [`DescribeRabbitMQServerlessConsumers`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessConsumersResponse {
-    /// `ConsumerInfoList`: list of [`RabbitMqConsumersListInfo`].
-    pub consumer_info_list: Option<Vec<RabbitMqConsumersListInfo>>,
+pub struct DescribeRabbitMQServerlessConsumersResponse {
+    /// `ConsumerInfoList`: list of [`RabbitMQConsumersListInfo`].
+    pub consumer_info_list: Option<Vec<RabbitMQConsumersListInfo>>,
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQServerlessExchangeDetail` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessExchangeDetailResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessExchangeDetailResponse)]
+/// Answers [`DescribeRabbitMQServerlessExchangeDetailResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessExchangeDetail {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -469,7 +469,7 @@ pub struct DescribeRabbitMQServerlessExchangeDetail {
 /// The answer of [`DescribeRabbitMQServerlessExchangeDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessExchangeDetailResponse {
+pub struct DescribeRabbitMQServerlessExchangeDetailResponse {
     /// `ExchangeName`: string. Example: `testExchangeName`.
     pub exchange_name: Option<String>,
     /// `Remark`: string. Example: `测试交换机`.
@@ -494,8 +494,8 @@ pub struct DescribeRabbitMqServerlessExchangeDetailResponse {
 
 /// The `DescribeRabbitMQServerlessExchanges` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessExchangesResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessExchangesResponse)]
+/// Answers [`DescribeRabbitMQServerlessExchangesResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessExchanges {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -523,17 +523,17 @@ pub struct DescribeRabbitMQServerlessExchanges {
 /// The answer of [`DescribeRabbitMQServerlessExchanges`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessExchangesResponse {
-    /// `ExchangeInfoList`: list of [`RabbitMqExchangeListInfo`].
-    pub exchange_info_list: Option<Vec<RabbitMqExchangeListInfo>>,
+pub struct DescribeRabbitMQServerlessExchangesResponse {
+    /// `ExchangeInfoList`: list of [`RabbitMQExchangeListInfo`].
+    pub exchange_info_list: Option<Vec<RabbitMQExchangeListInfo>>,
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQServerlessInstance` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessInstanceResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessInstanceResponse)]
+/// Answers [`DescribeRabbitMQServerlessInstanceResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessInstance {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -543,29 +543,29 @@ pub struct DescribeRabbitMQServerlessInstance {
 /// The answer of [`DescribeRabbitMQServerlessInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessInstanceResponse {
-    /// `ClusterInfo`: [`RabbitMqClusterInfo`].
-    pub cluster_info: Option<RabbitMqClusterInfo>,
-    /// `ClusterSpecInfo`: [`RabbitMqClusterSpecInfo`].
-    pub cluster_spec_info: Option<RabbitMqClusterSpecInfo>,
+pub struct DescribeRabbitMQServerlessInstanceResponse {
+    /// `ClusterInfo`: [`RabbitMQClusterInfo`].
+    pub cluster_info: Option<RabbitMQClusterInfo>,
+    /// `ClusterSpecInfo`: [`RabbitMQClusterSpecInfo`].
+    pub cluster_spec_info: Option<RabbitMQClusterSpecInfo>,
     /// `VirtualHostQuota`: [`VirtualHostQuota`].
     pub virtual_host_quota: Option<VirtualHostQuota>,
     /// `ExchangeQuota`: [`ExchangeQuota`].
     pub exchange_quota: Option<ExchangeQuota>,
     /// `QueueQuota`: [`QueueQuota`].
     pub queue_quota: Option<QueueQuota>,
-    /// `ClusterNetInfo`: [`RabbitMqServerlessAccessInfo`].
-    pub cluster_net_info: Option<RabbitMqServerlessAccessInfo>,
-    /// `ClusterWhiteListInfo`: [`RabbitMqServerlessWhiteListInfo`].
-    pub cluster_white_list_info: Option<RabbitMqServerlessWhiteListInfo>,
+    /// `ClusterNetInfo`: [`RabbitMQServerlessAccessInfo`].
+    pub cluster_net_info: Option<RabbitMQServerlessAccessInfo>,
+    /// `ClusterWhiteListInfo`: [`RabbitMQServerlessWhiteListInfo`].
+    pub cluster_white_list_info: Option<RabbitMQServerlessWhiteListInfo>,
     /// `UserQuota`: [`UserQuota`].
     pub user_quota: Option<UserQuota>,
 }
 
 /// The `DescribeRabbitMQServerlessPermission` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessPermissionResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessPermissionResponse)]
+/// Answers [`DescribeRabbitMQServerlessPermissionResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessPermission {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -583,18 +583,18 @@ pub struct DescribeRabbitMQServerlessPermission {
 /// The answer of [`DescribeRabbitMQServerlessPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessPermissionResponse {
+pub struct DescribeRabbitMQServerlessPermissionResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `RabbitMQPermissionList`: list of [`RabbitMqPermission`].
+    /// `RabbitMQPermissionList`: list of [`RabbitMQPermission`].
     #[tc(rename = "RabbitMQPermissionList")]
-    pub rabbit_mq_permission_list: Option<Vec<RabbitMqPermission>>,
+    pub rabbit_mq_permission_list: Option<Vec<RabbitMQPermission>>,
 }
 
 /// The `DescribeRabbitMQServerlessQueueDetail` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessQueueDetailResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessQueueDetailResponse)]
+/// Answers [`DescribeRabbitMQServerlessQueueDetailResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessQueueDetail {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -608,7 +608,7 @@ pub struct DescribeRabbitMQServerlessQueueDetail {
 /// The answer of [`DescribeRabbitMQServerlessQueueDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessQueueDetailResponse {
+pub struct DescribeRabbitMQServerlessQueueDetailResponse {
     /// `InstanceId`: string. Example: `amqp-slrlpeddnr`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -674,8 +674,8 @@ pub struct DescribeRabbitMqServerlessQueueDetailResponse {
 
 /// The `DescribeRabbitMQServerlessQueues` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessQueuesResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessQueuesResponse)]
+/// Answers [`DescribeRabbitMQServerlessQueuesResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessQueues {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -699,17 +699,17 @@ pub struct DescribeRabbitMQServerlessQueues {
 /// The answer of [`DescribeRabbitMQServerlessQueues`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessQueuesResponse {
-    /// `QueueInfoList`: list of [`RabbitMqQueueListInfo`].
-    pub queue_info_list: Option<Vec<RabbitMqQueueListInfo>>,
+pub struct DescribeRabbitMQServerlessQueuesResponse {
+    /// `QueueInfoList`: list of [`RabbitMQQueueListInfo`].
+    pub queue_info_list: Option<Vec<RabbitMQQueueListInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessUserResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessUserResponse)]
+/// Answers [`DescribeRabbitMQServerlessUserResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessUser {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -729,18 +729,18 @@ pub struct DescribeRabbitMQServerlessUser {
 /// The answer of [`DescribeRabbitMQServerlessUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessUserResponse {
+pub struct DescribeRabbitMQServerlessUserResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `RabbitMQUserList`: list of [`RabbitMqUser`]. Example: `[ { "InstanceId": "ramqp-cpssyrct", "User": "testUser", "Pas`….
+    /// `RabbitMQUserList`: list of [`RabbitMQUser`]. Example: `[ { "InstanceId": "ramqp-cpssyrct", "User": "testUser", "Pas`….
     #[tc(rename = "RabbitMQUserList")]
-    pub rabbit_mq_user_list: Option<Vec<RabbitMqUser>>,
+    pub rabbit_mq_user_list: Option<Vec<RabbitMQUser>>,
 }
 
 /// The `DescribeRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`DescribeRabbitMqServerlessVirtualHostResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = DescribeRabbitMqServerlessVirtualHostResponse)]
+/// Answers [`DescribeRabbitMQServerlessVirtualHostResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRabbitMQServerlessVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -762,17 +762,17 @@ pub struct DescribeRabbitMQServerlessVirtualHost {
 /// The answer of [`DescribeRabbitMQServerlessVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeRabbitMqServerlessVirtualHostResponse {
+pub struct DescribeRabbitMQServerlessVirtualHostResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `VirtualHostList`: list of [`RabbitMqVirtualHostInfo`].
-    pub virtual_host_list: Option<Vec<RabbitMqVirtualHostInfo>>,
+    /// `VirtualHostList`: list of [`RabbitMQVirtualHostInfo`].
+    pub virtual_host_list: Option<Vec<RabbitMQVirtualHostInfo>>,
 }
 
 /// The `ListRabbitMQServerlessInstances` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ListRabbitMqServerlessInstancesResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ListRabbitMqServerlessInstancesResponse)]
+/// Answers [`ListRabbitMQServerlessInstancesResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRabbitMQServerlessInstances {
     /// `Filters`, optional: list of [`Filter`].
@@ -786,17 +786,17 @@ pub struct ListRabbitMQServerlessInstances {
 /// The answer of [`ListRabbitMQServerlessInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListRabbitMqServerlessInstancesResponse {
-    /// `Instances`: list of [`RabbitMqServerlessInstance`].
-    pub instances: Option<Vec<RabbitMqServerlessInstance>>,
+pub struct ListRabbitMQServerlessInstancesResponse {
+    /// `Instances`: list of [`RabbitMQServerlessInstance`].
+    pub instances: Option<Vec<RabbitMQServerlessInstance>>,
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
 }
 
 /// The `ModifyRabbitMQServerlessExchange` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ModifyRabbitMqServerlessExchangeResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ModifyRabbitMqServerlessExchangeResponse)]
+/// Answers [`ModifyRabbitMQServerlessExchangeResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQServerlessExchange {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -814,15 +814,15 @@ pub struct ModifyRabbitMQServerlessExchange {
 /// The answer of [`ModifyRabbitMQServerlessExchange`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqServerlessExchangeResponse {
+pub struct ModifyRabbitMQServerlessExchangeResponse {
     /// `ExchangeName`: string. Example: `testExchange`.
     pub exchange_name: Option<String>,
 }
 
 /// The `ModifyRabbitMQServerlessInstance` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ModifyRabbitMqServerlessInstanceResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ModifyRabbitMqServerlessInstanceResponse)]
+/// Answers [`ModifyRabbitMQServerlessInstanceResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQServerlessInstance {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -837,22 +837,22 @@ pub struct ModifyRabbitMQServerlessInstance {
     pub send_receive_ratio: Option<f64>,
     /// `DeleteAllTags`, optional: boolean. Example: `false`.
     pub delete_all_tags: Option<bool>,
-    /// `InstanceTags`, optional: list of [`RabbitMqServerlessTag`].
-    pub instance_tags: Option<Vec<RabbitMqServerlessTag>>,
+    /// `InstanceTags`, optional: list of [`RabbitMQServerlessTag`].
+    pub instance_tags: Option<Vec<RabbitMQServerlessTag>>,
 }
 
 /// The answer of [`ModifyRabbitMQServerlessInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqServerlessInstanceResponse {
+pub struct ModifyRabbitMQServerlessInstanceResponse {
     /// `InstanceId`: string. Example: `amqp-slrlpeddnr`.
     pub instance_id: Option<String>,
 }
 
 /// The `ModifyRabbitMQServerlessPermission` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ModifyRabbitMqServerlessPermissionResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ModifyRabbitMqServerlessPermissionResponse)]
+/// Answers [`ModifyRabbitMQServerlessPermissionResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQServerlessPermission {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -872,12 +872,12 @@ pub struct ModifyRabbitMQServerlessPermission {
 /// The answer of [`ModifyRabbitMQServerlessPermission`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqServerlessPermissionResponse;
+pub struct ModifyRabbitMQServerlessPermissionResponse;
 
 /// The `ModifyRabbitMQServerlessQueue` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ModifyRabbitMqServerlessQueueResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ModifyRabbitMqServerlessQueueResponse)]
+/// Answers [`ModifyRabbitMQServerlessQueueResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQServerlessQueue {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -900,15 +900,15 @@ pub struct ModifyRabbitMQServerlessQueue {
 /// The answer of [`ModifyRabbitMQServerlessQueue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqServerlessQueueResponse {
+pub struct ModifyRabbitMQServerlessQueueResponse {
     /// `QueueName`: string. Example: `testQueue`.
     pub queue_name: Option<String>,
 }
 
 /// The `ModifyRabbitMQServerlessUser` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ModifyRabbitMqServerlessUserResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ModifyRabbitMqServerlessUserResponse)]
+/// Answers [`ModifyRabbitMQServerlessUserResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQServerlessUser {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -930,12 +930,12 @@ pub struct ModifyRabbitMQServerlessUser {
 /// The answer of [`ModifyRabbitMQServerlessUser`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqServerlessUserResponse;
+pub struct ModifyRabbitMQServerlessUserResponse;
 
 /// The `ModifyRabbitMQServerlessVirtualHost` action of TRABBIT API 2023-04-18.
 ///
-/// Answers [`ModifyRabbitMqServerlessVirtualHostResponse`].
-#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional", response = ModifyRabbitMqServerlessVirtualHostResponse)]
+/// Answers [`ModifyRabbitMQServerlessVirtualHostResponse`].
+#[tc_action(service = "trabbit", version = "2023-04-18", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyRabbitMQServerlessVirtualHost {
     /// `InstanceId`, required: string. Example: `amqp-slrlpeddnr`.
@@ -951,7 +951,7 @@ pub struct ModifyRabbitMQServerlessVirtualHost {
 /// The answer of [`ModifyRabbitMQServerlessVirtualHost`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyRabbitMqServerlessVirtualHostResponse;
+pub struct ModifyRabbitMQServerlessVirtualHostResponse;
 
 /// The `ExchangeQuota` model of TRABBIT API 2023-04-18.
 #[tc_model]
@@ -983,10 +983,10 @@ pub struct QueueQuota {
     pub used_queue: Option<i64>,
 }
 
-/// The `RabbitMQBindingListInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQBindingListInfo`).
+/// The `RabbitMQBindingListInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqBindingListInfo {
+pub struct RabbitMQBindingListInfo {
     /// `BindingId`: integer. Example: `127469`.
     pub binding_id: Option<i64>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -1005,14 +1005,14 @@ pub struct RabbitMqBindingListInfo {
     pub create_time: Option<String>,
     /// `ModifyTime`: string. Example: `2023-11-20 11:15:47.612`.
     pub modify_time: Option<String>,
-    /// `Arguments`: list of [`RabbitMqServerlessKeyValuePair`].
-    pub arguments: Option<Vec<RabbitMqServerlessKeyValuePair>>,
+    /// `Arguments`: list of [`RabbitMQServerlessKeyValuePair`].
+    pub arguments: Option<Vec<RabbitMQServerlessKeyValuePair>>,
 }
 
-/// The `RabbitMQClusterInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQClusterInfo`).
+/// The `RabbitMQClusterInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqClusterInfo {
+pub struct RabbitMQClusterInfo {
     /// `ClusterId`: string. Example: `amqp-slrlpeddnr`.
     pub cluster_id: Option<String>,
     /// `ClusterName`: string. Example: `测试集群`.
@@ -1067,8 +1067,8 @@ pub struct RabbitMqClusterInfo {
     pub send_receive_ratio: Option<f64>,
     /// `TraceTime`: unsigned integer. Example: `72`.
     pub trace_time: Option<u64>,
-    /// `Tags`: list of [`RabbitMqServerlessTag`].
-    pub tags: Option<Vec<RabbitMqServerlessTag>>,
+    /// `Tags`: list of [`RabbitMQServerlessTag`].
+    pub tags: Option<Vec<RabbitMQServerlessTag>>,
     /// `ElasticTpsFlag`: boolean. Example: `false`.
     pub elastic_tps_flag: Option<bool>,
     /// `ElasticTpsRatio`: number. Example: `1`.
@@ -1079,10 +1079,10 @@ pub struct RabbitMqClusterInfo {
     pub consumer_timeout: Option<u64>,
 }
 
-/// The `RabbitMQClusterSpecInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQClusterSpecInfo`).
+/// The `RabbitMQClusterSpecInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqClusterSpecInfo {
+pub struct RabbitMQClusterSpecInfo {
     /// `SpecName`: string. Example: `BASIC`.
     pub spec_name: Option<String>,
     /// `MaxTps`: unsigned integer. Example: `5000`.
@@ -1105,10 +1105,10 @@ pub struct RabbitMqClusterSpecInfo {
     pub features: Option<String>,
 }
 
-/// The `RabbitMQConnection` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQConnection`).
+/// The `RabbitMQConnection` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqConnection {
+pub struct RabbitMQConnection {
     /// `ConnectionName`: string. Example: `167.4.51.5`.
     pub connection_name: Option<String>,
     /// `PeerHost`: string. Example: `1.1.1.1`.
@@ -1136,10 +1136,10 @@ pub struct RabbitMqConnection {
     pub idle_since: Option<String>,
 }
 
-/// The `RabbitMQConsumersListInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQConsumersListInfo`).
+/// The `RabbitMQConsumersListInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqConsumersListInfo {
+pub struct RabbitMQConsumersListInfo {
     /// `ClientIp`: string. Example: `1.1.1.1`.
     pub client_ip: Option<String>,
     /// `ConsumerTag`: string. Example: `testConsumerTag`.
@@ -1160,10 +1160,10 @@ pub struct RabbitMqConsumersListInfo {
     pub channel_name: Option<String>,
 }
 
-/// The `RabbitMQExchangeListInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQExchangeListInfo`).
+/// The `RabbitMQExchangeListInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqExchangeListInfo {
+pub struct RabbitMQExchangeListInfo {
     /// `ExchangeName`: string. Example: `testExchangeName`.
     pub exchange_name: Option<String>,
     /// `Remark`: string. Example: `testRemark`.
@@ -1198,10 +1198,10 @@ pub struct RabbitMqExchangeListInfo {
     pub messages_delayed: Option<u64>,
 }
 
-/// The `RabbitMQPermission` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQPermission`).
+/// The `RabbitMQPermission` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqPermission {
+pub struct RabbitMQPermission {
     /// `InstanceId`: string. Example: `amqp-xxx`.
     pub instance_id: Option<String>,
     /// `User`: string. Example: `test_user`.
@@ -1220,24 +1220,24 @@ pub struct RabbitMqPermission {
     pub modify_time: Option<String>,
 }
 
-/// The `RabbitMQQueueListConsumerDetailInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQQueueListConsumerDetailInfo`).
+/// The `RabbitMQQueueListConsumerDetailInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqQueueListConsumerDetailInfo {
+pub struct RabbitMQQueueListConsumerDetailInfo {
     /// `ConsumersNumber`: integer. Example: `1`.
     pub consumers_number: Option<i64>,
 }
 
-/// The `RabbitMQQueueListInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQQueueListInfo`).
+/// The `RabbitMQQueueListInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqQueueListInfo {
+pub struct RabbitMQQueueListInfo {
     /// `QueueName`: string. Example: `testQueueName`.
     pub queue_name: Option<String>,
     /// `Remark`: string. Example: `testRemark`.
     pub remark: Option<String>,
-    /// `ConsumerDetail`: [`RabbitMqQueueListConsumerDetailInfo`].
-    pub consumer_detail: Option<RabbitMqQueueListConsumerDetailInfo>,
+    /// `ConsumerDetail`: [`RabbitMQQueueListConsumerDetailInfo`].
+    pub consumer_detail: Option<RabbitMQQueueListConsumerDetailInfo>,
     /// `QueueType`: string. Example: `classic`.
     pub queue_type: Option<String>,
     /// `MessageHeapCount`: integer. Example: `20`.
@@ -1268,10 +1268,10 @@ pub struct RabbitMqQueueListInfo {
     pub exclusive: Option<bool>,
 }
 
-/// The `RabbitMQServerlessAccessInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQServerlessAccessInfo`).
+/// The `RabbitMQServerlessAccessInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqServerlessAccessInfo {
+pub struct RabbitMQServerlessAccessInfo {
     /// `PublicAccessEndpoint`: string. Example: `127.4.5.1`.
     pub public_access_endpoint: Option<String>,
     /// `PublicDataStreamStatus`: string. Example: `ON`.
@@ -1280,10 +1280,10 @@ pub struct RabbitMqServerlessAccessInfo {
     pub public_clb_id: Option<String>,
 }
 
-/// The `RabbitMQServerlessEndpoint` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQServerlessEndpoint`).
+/// The `RabbitMQServerlessEndpoint` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqServerlessEndpoint {
+pub struct RabbitMQServerlessEndpoint {
     /// `VpcId`: string. Example: `vpc-5ghsr4p9`.
     pub vpc_id: Option<String>,
     /// `SubnetId`: string. Example: `subnet-67y9wi`.
@@ -1300,10 +1300,10 @@ pub struct RabbitMqServerlessEndpoint {
     pub bandwidth: Option<i64>,
 }
 
-/// The `RabbitMQServerlessInstance` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQServerlessInstance`).
+/// The `RabbitMQServerlessInstance` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqServerlessInstance {
+pub struct RabbitMQServerlessInstance {
     /// `InstanceId`: string. Example: `amqp-xxxxxxx`.
     pub instance_id: Option<String>,
     /// `InstanceName`: string. Example: `测试实例`.
@@ -1330,8 +1330,8 @@ pub struct RabbitMqServerlessInstance {
     pub exception_information: Option<String>,
     /// `PublicAccessEndpoint`: string. Example: `http://127.1.1.1`.
     pub public_access_endpoint: Option<String>,
-    /// `Vpcs`: list of [`RabbitMqServerlessEndpoint`].
-    pub vpcs: Option<Vec<RabbitMqServerlessEndpoint>>,
+    /// `Vpcs`: list of [`RabbitMQServerlessEndpoint`].
+    pub vpcs: Option<Vec<RabbitMQServerlessEndpoint>>,
     /// `ClusterStatus`: integer. Example: `1`.
     pub cluster_status: Option<i64>,
     /// `InstanceType`: unsigned integer. Example: `1`.
@@ -1346,44 +1346,44 @@ pub struct RabbitMqServerlessInstance {
     pub isolated_time: Option<u64>,
     /// `ServerlessExt`: string. Example: `{"tps":"2000"}`.
     pub serverless_ext: Option<String>,
-    /// `Tags`: list of [`RabbitMqServerlessTag`].
-    pub tags: Option<Vec<RabbitMqServerlessTag>>,
+    /// `Tags`: list of [`RabbitMQServerlessTag`].
+    pub tags: Option<Vec<RabbitMQServerlessTag>>,
 }
 
-/// The `RabbitMQServerlessKeyValuePair` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQServerlessKeyValuePair`).
+/// The `RabbitMQServerlessKeyValuePair` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqServerlessKeyValuePair {
+pub struct RabbitMQServerlessKeyValuePair {
     /// `Key`: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `someValue`.
     pub value: Option<String>,
 }
 
-/// The `RabbitMQServerlessTag` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQServerlessTag`).
+/// The `RabbitMQServerlessTag` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqServerlessTag {
+pub struct RabbitMQServerlessTag {
     /// `TagKey`: string.
     pub tag_key: Option<String>,
     /// `TagValue`: string.
     pub tag_value: Option<String>,
 }
 
-/// The `RabbitMQServerlessWhiteListInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQServerlessWhiteListInfo`).
+/// The `RabbitMQServerlessWhiteListInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqServerlessWhiteListInfo {
+pub struct RabbitMQServerlessWhiteListInfo {
     /// `PublicDataStreamWhiteList`: string. Example: `1.2.3.4,5.6.7.8`.
     pub public_data_stream_white_list: Option<String>,
     /// `PublicDataStreamWhiteListStatus`: string. Example: `OFF/ON/MODIFYING`.
     pub public_data_stream_white_list_status: Option<String>,
 }
 
-/// The `RabbitMQUser` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQUser`).
+/// The `RabbitMQUser` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqUser {
+pub struct RabbitMQUser {
     /// `InstanceId`: string. Example: `amqp-xxx`.
     pub instance_id: Option<String>,
     /// `User`: string. Example: `test_user`.
@@ -1406,10 +1406,10 @@ pub struct RabbitMqUser {
     pub max_channels: Option<i64>,
 }
 
-/// The `RabbitMQVirtualHostInfo` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQVirtualHostInfo`).
+/// The `RabbitMQVirtualHostInfo` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqVirtualHostInfo {
+pub struct RabbitMQVirtualHostInfo {
     /// `InstanceId`: string. Example: `amqp-xxx`.
     pub instance_id: Option<String>,
     /// `VirtualHost`: string. Example: `testVhost`.
@@ -1422,8 +1422,8 @@ pub struct RabbitMqVirtualHostInfo {
     pub create_time: Option<String>,
     /// `ModifyTime`: string. Example: `2022-11-11 11:11:11`.
     pub modify_time: Option<String>,
-    /// `VirtualHostStatistics`: [`RabbitMqVirtualHostStatistics`].
-    pub virtual_host_statistics: Option<RabbitMqVirtualHostStatistics>,
+    /// `VirtualHostStatistics`: [`RabbitMQVirtualHostStatistics`].
+    pub virtual_host_statistics: Option<RabbitMQVirtualHostStatistics>,
     /// `Status`: string. Example: `running`.
     pub status: Option<String>,
     /// `MessageHeapCount`: integer. Example: `0`.
@@ -1436,10 +1436,10 @@ pub struct RabbitMqVirtualHostInfo {
     pub mirror_queue_policy_flag: Option<bool>,
 }
 
-/// The `RabbitMQVirtualHostStatistics` model of TRABBIT API 2023-04-18 (renamed: the metadata calls it `RabbitMQVirtualHostStatistics`).
+/// The `RabbitMQVirtualHostStatistics` model of TRABBIT API 2023-04-18.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RabbitMqVirtualHostStatistics {
+pub struct RabbitMQVirtualHostStatistics {
     /// `CurrentQueues`: integer. Example: `1`.
     pub current_queues: Option<i64>,
     /// `CurrentExchanges`: integer. Example: `1`.

@@ -1220,17 +1220,17 @@ pub struct DescribeProducerListResponse {
 
 /// The `DescribeProductSKUs` action of TROCKET API 2023-03-08.
 ///
-/// Answers [`DescribeProductSkUsResponse`].
-#[tc_action(service = "trocket", version = "2023-03-08", region = "optional", response = DescribeProductSkUsResponse)]
+/// Answers [`DescribeProductSKUsResponse`].
+#[tc_action(service = "trocket", version = "2023-03-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeProductSKUs;
 
 /// The answer of [`DescribeProductSKUs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeProductSkUsResponse {
-    /// `Data`: list of [`ProductSku`], may be null.
-    pub data: Option<Vec<ProductSku>>,
+pub struct DescribeProductSKUsResponse {
+    /// `Data`: list of [`ProductSKU`], may be null.
+    pub data: Option<Vec<ProductSKU>>,
 }
 
 /// The `DescribeRoleList` action of TROCKET API 2023-03-08.
@@ -2350,10 +2350,10 @@ pub struct ProducerInfo {
     pub channel_protocol: Option<String>,
 }
 
-/// The `ProductSKU` model of TROCKET API 2023-03-08 (renamed: the metadata calls it `ProductSKU`).
+/// The `ProductSKU` model of TROCKET API 2023-03-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProductSku {
+pub struct ProductSKU {
     /// `InstanceType`: string. Example: `EXPERIMENT`.
     pub instance_type: Option<String>,
     /// `SkuCode`: string. Example: `experiment_500`.

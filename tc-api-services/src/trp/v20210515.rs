@@ -1046,8 +1046,8 @@ pub struct DescribeMerchantsResponse {
 
 /// The `DescribePlanQRCodeScanRecords` action of TRP API 2021-05-15.
 ///
-/// Answers [`DescribePlanQrCodeScanRecordsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trp", version = "2021-05-15", region = "optional", response = DescribePlanQrCodeScanRecordsResponse)]
+/// Answers [`DescribePlanQRCodeScanRecordsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trp", version = "2021-05-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePlanQRCodeScanRecords {
     /// `StartTime`, required: string. Example: `2023-05-29`.
@@ -1063,19 +1063,19 @@ pub struct DescribePlanQRCodeScanRecords {
 /// The answer of [`DescribePlanQRCodeScanRecords`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePlanQrCodeScanRecordsResponse {
+pub struct DescribePlanQRCodeScanRecordsResponse {
     /// `Ret`: integer. Example: `0`.
     pub ret: Option<i64>,
     /// `Total`: integer. Example: `100`.
     pub total: Option<i64>,
-    /// `Data`: list of [`PlanQrCodeRecord`].
-    pub data: Option<Vec<PlanQrCodeRecord>>,
+    /// `Data`: list of [`PlanQRCodeRecord`].
+    pub data: Option<Vec<PlanQRCodeRecord>>,
 }
 
 /// The `DescribePlanQRCodes` action of TRP API 2021-05-15.
 ///
-/// Answers [`DescribePlanQrCodesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trp", version = "2021-05-15", region = "optional", response = DescribePlanQrCodesResponse)]
+/// Answers [`DescribePlanQRCodesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trp", version = "2021-05-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePlanQRCodes {
     /// `PlanId`, required: integer. Example: `100`.
@@ -1093,13 +1093,13 @@ pub struct DescribePlanQRCodes {
 /// The answer of [`DescribePlanQRCodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePlanQrCodesResponse {
+pub struct DescribePlanQRCodesResponse {
     /// `Ret`: integer. Example: `0`.
     pub ret: Option<i64>,
     /// `Total`: integer. Example: `100`.
     pub total: Option<i64>,
-    /// `Data`: list of [`PlanQrCode`].
-    pub data: Option<Vec<PlanQrCode>>,
+    /// `Data`: list of [`PlanQRCode`].
+    pub data: Option<Vec<PlanQRCode>>,
 }
 
 /// The `DescribeProductById` action of TRP API 2021-05-15.
@@ -1362,15 +1362,15 @@ pub struct DescribeTraceDataListResponse {
 
 /// The `DownloadGEO` action of TRP API 2021-05-15.
 ///
-/// Answers [`DownloadGeoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trp", version = "2021-05-15", region = "optional", response = DownloadGeoResponse)]
+/// Answers [`DownloadGEOResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trp", version = "2021-05-15", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DownloadGEO;
 
 /// The answer of [`DownloadGEO`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DownloadGeoResponse;
+pub struct DownloadGEOResponse;
 
 /// The `EffectFeedback` action of TRP API 2021-05-15.
 ///
@@ -2269,20 +2269,20 @@ pub struct PhaseData {
     pub app_name: Option<String>,
 }
 
-/// The `PlanQRCode` model of TRP API 2021-05-15 (renamed: the metadata calls it `PlanQRCode`).
+/// The `PlanQRCode` model of TRP API 2021-05-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlanQrCode {
+pub struct PlanQRCode {
     /// `Url`: string. Example: `https://code.com`.
     pub url: Option<String>,
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
 }
 
-/// The `PlanQRCodeRecord` model of TRP API 2021-05-15 (renamed: the metadata calls it `PlanQRCodeRecord`).
+/// The `PlanQRCodeRecord` model of TRP API 2021-05-15.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlanQrCodeRecord {
+pub struct PlanQRCodeRecord {
     /// `Url`: string. Example: `https://anxin.qq.com/q99j9ovp5c6sok7l5g`.
     pub url: Option<String>,
     /// `OpenId`: string. Example: `g3ST2ZYcreGP9jpqgKHOjuB1e0GrlI0t`.

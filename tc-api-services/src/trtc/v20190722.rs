@@ -131,8 +131,8 @@ pub struct AsyncTextToSpeechResponse {
 
 /// The `ControlAIConversation` action of TRTC API 2019-07-22.
 ///
-/// Answers [`ControlAiConversationResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = ControlAiConversationResponse)]
+/// Answers [`ControlAIConversationResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlAIConversation {
     /// `TaskId`, required: string. Example: `v2*****test`.
@@ -141,9 +141,9 @@ pub struct ControlAIConversation {
     pub command: String,
     /// `ServerPushText`, optional: [`ServerPushText`].
     pub server_push_text: Option<ServerPushText>,
-    /// `InvokeLLM`, optional: [`InvokeLlm`].
+    /// `InvokeLLM`, optional: [`InvokeLLM`].
     #[tc(rename = "InvokeLLM")]
-    pub invoke_llm: Option<InvokeLlm>,
+    pub invoke_llm: Option<InvokeLLM>,
     /// `TransparentData`, optional: [`TransparentData`].
     pub transparent_data: Option<TransparentData>,
 }
@@ -151,7 +151,7 @@ pub struct ControlAIConversation {
 /// The answer of [`ControlAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlAiConversationResponse;
+pub struct ControlAIConversationResponse;
 
 /// The `CreateAudioModerationSync` action of TRTC API 2019-07-22.
 ///
@@ -327,9 +327,9 @@ pub struct CreateCloudTranscription {
     pub asr_param: AsrParam,
     /// `TranslationParam`, optional: [`TranslationParam`].
     pub translation_param: Option<TranslationParam>,
-    /// `TTSParam`, optional: list of [`TtsParam`].
+    /// `TTSParam`, optional: list of [`TTSParam`].
     #[tc(rename = "TTSParam")]
-    pub tts_param: Option<Vec<TtsParam>>,
+    pub tts_param: Option<Vec<TTSParam>>,
 }
 
 /// The answer of [`CreateCloudTranscription`].
@@ -577,8 +577,8 @@ pub struct DeleteVoicePrintResponse;
 
 /// The `DescribeAIConversation` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeAiConversationResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeAiConversationResponse)]
+/// Answers [`DescribeAIConversationResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIConversation {
     /// `SdkAppId`, optional: unsigned integer.
@@ -592,7 +592,7 @@ pub struct DescribeAIConversation {
 /// The answer of [`DescribeAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiConversationResponse {
+pub struct DescribeAIConversationResponse {
     /// `StartTime`: string.
     pub start_time: Option<String>,
     /// `Status`: string.
@@ -605,8 +605,8 @@ pub struct DescribeAiConversationResponse {
 
 /// The `DescribeAITranscription` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeAiTranscriptionResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeAiTranscriptionResponse)]
+/// Answers [`DescribeAITranscriptionResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAITranscription {
     /// `TaskId`, required: string.
@@ -620,7 +620,7 @@ pub struct DescribeAITranscription {
 /// The answer of [`DescribeAITranscription`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiTranscriptionResponse {
+pub struct DescribeAITranscriptionResponse {
     /// `StartTime`: string.
     pub start_time: Option<String>,
     /// `Status`: string.
@@ -1009,8 +1009,8 @@ pub struct DescribeStreamIngestResponse {
 
 /// The `DescribeTRTCAIRecognitionUsage` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcaiRecognitionUsageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcaiRecognitionUsageResponse)]
+/// Answers [`DescribeTRTCAIRecognitionUsageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCAIRecognitionUsage {
     /// `StartTime`, required: string. Example: `2026-04-01 00:00:00`.
@@ -1026,7 +1026,7 @@ pub struct DescribeTRTCAIRecognitionUsage {
 /// The answer of [`DescribeTRTCAIRecognitionUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcaiRecognitionUsageResponse {
+pub struct DescribeTRTCAIRecognitionUsageResponse {
     /// `UsageKey`: list of string. Example: `["Conversation"]`.
     pub usage_key: Option<Vec<String>>,
     /// `UsageList`: list of [`UsageList`].
@@ -1037,8 +1037,8 @@ pub struct DescribeTrtcaiRecognitionUsageResponse {
 
 /// The `DescribeTRTCDedicatedCloudAccUsage` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcDedicatedCloudAccUsageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcDedicatedCloudAccUsageResponse)]
+/// Answers [`DescribeTRTCDedicatedCloudAccUsageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCDedicatedCloudAccUsage {
     /// `StartTime`, required: string. Example: `2026-04-01 00:00:00`.
@@ -1052,7 +1052,7 @@ pub struct DescribeTRTCDedicatedCloudAccUsage {
 /// The answer of [`DescribeTRTCDedicatedCloudAccUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcDedicatedCloudAccUsageResponse {
+pub struct DescribeTRTCDedicatedCloudAccUsageResponse {
     /// `UsageKey`: list of string. Example: `["Time"]`.
     pub usage_key: Option<Vec<String>>,
     /// `UsageList`: list of [`UsageList`].
@@ -1063,8 +1063,8 @@ pub struct DescribeTrtcDedicatedCloudAccUsageResponse {
 
 /// The `DescribeTRTCMarketQualityData` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcMarketQualityDataResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcMarketQualityDataResponse)]
+/// Answers [`DescribeTRTCMarketQualityDataResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCMarketQualityData {
     /// `SdkAppId`, required: string. Example: `1400188366`.
@@ -1082,15 +1082,15 @@ pub struct DescribeTRTCMarketQualityData {
 /// The answer of [`DescribeTRTCMarketQualityData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcMarketQualityDataResponse {
-    /// `Data`: [`TrtcDataResult`], may be null.
-    pub data: Option<TrtcDataResult>,
+pub struct DescribeTRTCMarketQualityDataResponse {
+    /// `Data`: [`TRTCDataResult`], may be null.
+    pub data: Option<TRTCDataResult>,
 }
 
 /// The `DescribeTRTCMarketScaleData` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcMarketScaleDataResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcMarketScaleDataResponse)]
+/// Answers [`DescribeTRTCMarketScaleDataResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCMarketScaleData {
     /// `SdkAppId`, required: string. Example: `1400000000`.
@@ -1106,15 +1106,15 @@ pub struct DescribeTRTCMarketScaleData {
 /// The answer of [`DescribeTRTCMarketScaleData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcMarketScaleDataResponse {
-    /// `Data`: [`TrtcDataResult`], may be null.
-    pub data: Option<TrtcDataResult>,
+pub struct DescribeTRTCMarketScaleDataResponse {
+    /// `Data`: [`TRTCDataResult`], may be null.
+    pub data: Option<TRTCDataResult>,
 }
 
 /// The `DescribeTRTCRealTimeQualityData` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcRealTimeQualityDataResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcRealTimeQualityDataResponse)]
+/// Answers [`DescribeTRTCRealTimeQualityDataResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCRealTimeQualityData {
     /// `SdkAppId`, required: string. Example: `1400000000`.
@@ -1130,15 +1130,15 @@ pub struct DescribeTRTCRealTimeQualityData {
 /// The answer of [`DescribeTRTCRealTimeQualityData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcRealTimeQualityDataResponse {
-    /// `Data`: [`TrtcDataResult`], may be null.
-    pub data: Option<TrtcDataResult>,
+pub struct DescribeTRTCRealTimeQualityDataResponse {
+    /// `Data`: [`TRTCDataResult`], may be null.
+    pub data: Option<TRTCDataResult>,
 }
 
 /// The `DescribeTRTCRealTimeScaleData` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcRealTimeScaleDataResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcRealTimeScaleDataResponse)]
+/// Answers [`DescribeTRTCRealTimeScaleDataResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCRealTimeScaleData {
     /// `SdkAppId`, required: string. Example: `1400000000`.
@@ -1154,15 +1154,15 @@ pub struct DescribeTRTCRealTimeScaleData {
 /// The answer of [`DescribeTRTCRealTimeScaleData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcRealTimeScaleDataResponse {
-    /// `Data`: [`TrtcDataResult`], may be null.
-    pub data: Option<TrtcDataResult>,
+pub struct DescribeTRTCRealTimeScaleDataResponse {
+    /// `Data`: [`TRTCDataResult`], may be null.
+    pub data: Option<TRTCDataResult>,
 }
 
 /// The `DescribeTRTCSegmentModerationUsage` action of TRTC API 2019-07-22.
 ///
-/// Answers [`DescribeTrtcSegmentModerationUsageResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = DescribeTrtcSegmentModerationUsageResponse)]
+/// Answers [`DescribeTRTCSegmentModerationUsageResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTRTCSegmentModerationUsage {
     /// `StartTime`, required: string. Example: `2026-04-01 00:00:00`.
@@ -1180,7 +1180,7 @@ pub struct DescribeTRTCSegmentModerationUsage {
 /// The answer of [`DescribeTRTCSegmentModerationUsage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeTrtcSegmentModerationUsageResponse {
+pub struct DescribeTRTCSegmentModerationUsageResponse {
     /// `UsageKey`: list of string. Example: `["Audio"]`.
     pub usage_key: Option<Vec<String>>,
     /// `UsageList`: list of [`UsageList`].
@@ -1602,8 +1602,8 @@ pub struct ModifyPictureResponse;
 
 /// The `QueryAIMessageList` action of TRTC API 2019-07-22.
 ///
-/// Answers [`QueryAiMessageListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = QueryAiMessageListResponse)]
+/// Answers [`QueryAIMessageListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryAIMessageList {
     /// `SdkAppId`, required: unsigned integer. Example: `1500097831`.
@@ -1615,7 +1615,7 @@ pub struct QueryAIMessageList {
 /// The answer of [`QueryAIMessageList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryAiMessageListResponse {
+pub struct QueryAIMessageListResponse {
     /// `Total`: unsigned integer. Example: `6`.
     pub total: Option<u64>,
     /// `MessageList`: list of [`MessageInfo`].
@@ -1752,8 +1752,8 @@ pub struct SetVocabStateV3Response {
 
 /// The `StartAIConversation` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StartAiConversationResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StartAiConversationResponse)]
+/// Answers [`StartAIConversationResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartAIConversation {
     /// `SdkAppId`, required: unsigned integer. Example: `14000000000`.
@@ -1766,9 +1766,9 @@ pub struct StartAIConversation {
     pub session_id: Option<String>,
     /// `RoomIdType`, optional: unsigned integer. Example: `0`.
     pub room_id_type: Option<u64>,
-    /// `STTConfig`, optional: [`SttConfig`].
+    /// `STTConfig`, optional: [`STTConfig`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<SttConfig>,
+    pub stt_config: Option<STTConfig>,
     /// `LLMConfig`, optional: string. Example: `{\"LLMType\": \"openai\", \"Model\": \"gpt-xxx", \"APIKey\":`….
     #[tc(rename = "LLMConfig")]
     pub llm_config: Option<String>,
@@ -1784,15 +1784,15 @@ pub struct StartAIConversation {
 /// The answer of [`StartAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartAiConversationResponse {
+pub struct StartAIConversationResponse {
     /// `TaskId`: string. Example: `SV1FR+XTtvzAjRxZZ+aof1DfJF00VSBBNE0zR9W-PEpgCPBmt402BbnqMCdo`….
     pub task_id: Option<String>,
 }
 
 /// The `StartAITranscription` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StartAiTranscriptionResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StartAiTranscriptionResponse)]
+/// Answers [`StartAITranscriptionResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartAITranscription {
     /// `SdkAppId`, required: unsigned integer. Example: `14600000`.
@@ -1814,15 +1814,15 @@ pub struct StartAITranscription {
 /// The answer of [`StartAITranscription`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartAiTranscriptionResponse {
+pub struct StartAITranscriptionResponse {
     /// `TaskId`: string. Example: `5df46eb2-8e4b-490e-9c3c-dbd3b84faefc`.
     pub task_id: Option<String>,
 }
 
 /// The `StartMCUMixTranscode` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StartMcuMixTranscodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StartMcuMixTranscodeResponse)]
+/// Answers [`StartMCUMixTranscodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartMCUMixTranscode {
     /// `SdkAppId`, required: unsigned integer. Example: `1400188366`.
@@ -1842,12 +1842,12 @@ pub struct StartMCUMixTranscode {
 /// The answer of [`StartMCUMixTranscode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartMcuMixTranscodeResponse;
+pub struct StartMCUMixTranscodeResponse;
 
 /// The `StartMCUMixTranscodeByStrRoomId` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StartMcuMixTranscodeByStrRoomIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StartMcuMixTranscodeByStrRoomIdResponse)]
+/// Answers [`StartMCUMixTranscodeByStrRoomIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartMCUMixTranscodeByStrRoomId {
     /// `SdkAppId`, required: unsigned integer. Example: `1400188366`.
@@ -1867,7 +1867,7 @@ pub struct StartMCUMixTranscodeByStrRoomId {
 /// The answer of [`StartMCUMixTranscodeByStrRoomId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartMcuMixTranscodeByStrRoomIdResponse;
+pub struct StartMCUMixTranscodeByStrRoomIdResponse;
 
 /// The `StartPublishCdnStream` action of TRTC API 2019-07-22.
 ///
@@ -1997,8 +1997,8 @@ pub struct StartWebRecordResponse {
 
 /// The `StopAIConversation` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StopAiConversationResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StopAiConversationResponse)]
+/// Answers [`StopAIConversationResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopAIConversation {
     /// `TaskId`, required: string. Example: `-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8+`….
@@ -2008,12 +2008,12 @@ pub struct StopAIConversation {
 /// The answer of [`StopAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopAiConversationResponse;
+pub struct StopAIConversationResponse;
 
 /// The `StopAITranscription` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StopAiTranscriptionResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StopAiTranscriptionResponse)]
+/// Answers [`StopAITranscriptionResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopAITranscription {
     /// `TaskId`, required: string. Example: `-m97l2ZU7kOlV5cTRMoU6yoGp2nDYkzbJ13EC4K-4pycoZXVv+XVrNoUXQ8+`….
@@ -2023,12 +2023,12 @@ pub struct StopAITranscription {
 /// The answer of [`StopAITranscription`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopAiTranscriptionResponse;
+pub struct StopAITranscriptionResponse;
 
 /// The `StopMCUMixTranscode` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StopMcuMixTranscodeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StopMcuMixTranscodeResponse)]
+/// Answers [`StopMCUMixTranscodeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopMCUMixTranscode {
     /// `SdkAppId`, required: unsigned integer. Example: `1400188366`.
@@ -2040,12 +2040,12 @@ pub struct StopMCUMixTranscode {
 /// The answer of [`StopMCUMixTranscode`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopMcuMixTranscodeResponse;
+pub struct StopMCUMixTranscodeResponse;
 
 /// The `StopMCUMixTranscodeByStrRoomId` action of TRTC API 2019-07-22.
 ///
-/// Answers [`StopMcuMixTranscodeByStrRoomIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = StopMcuMixTranscodeByStrRoomIdResponse)]
+/// Answers [`StopMCUMixTranscodeByStrRoomIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopMCUMixTranscodeByStrRoomId {
     /// `SdkAppId`, required: unsigned integer. Example: `1400***366`.
@@ -2057,7 +2057,7 @@ pub struct StopMCUMixTranscodeByStrRoomId {
 /// The answer of [`StopMCUMixTranscodeByStrRoomId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopMcuMixTranscodeByStrRoomIdResponse;
+pub struct StopMCUMixTranscodeByStrRoomIdResponse;
 
 /// The `StopPublishCdnStream` action of TRTC API 2019-07-22.
 ///
@@ -2157,8 +2157,8 @@ pub struct TextToSpeechResponse {
 
 /// The `TextToSpeechSSE` action of TRTC API 2019-07-22.
 ///
-/// Answers [`TextToSpeechSseResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = TextToSpeechSseResponse)]
+/// Answers [`TextToSpeechSSEResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextToSpeechSSE {
     /// `Text`, required: string. Example: `你好呀，欢迎使用语音合成`.
@@ -2188,12 +2188,12 @@ pub struct TextToSpeechSSE {
 /// The answer of [`TextToSpeechSSE`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TextToSpeechSseResponse;
+pub struct TextToSpeechSSEResponse;
 
 /// The `UpdateAIConversation` action of TRTC API 2019-07-22.
 ///
-/// Answers [`UpdateAiConversationResponse`].
-#[tc_action(service = "trtc", version = "2019-07-22", region = "optional", response = UpdateAiConversationResponse)]
+/// Answers [`UpdateAIConversationResponse`].
+#[tc_action(service = "trtc", version = "2019-07-22", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAIConversation {
     /// `TaskId`, required: string. Example: `v2_20260320_5kxNg4E1YPwVbIoKbf2hPbzno_kvwjs-H7iyc_ZcgeqJxHbQ`….
@@ -2215,7 +2215,7 @@ pub struct UpdateAIConversation {
 /// The answer of [`UpdateAIConversation`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAiConversationResponse;
+pub struct UpdateAIConversationResponse;
 
 /// The `UpdatePublishCdnStream` action of TRTC API 2019-07-22.
 ///
@@ -2738,10 +2738,10 @@ pub struct Input {
     pub agora_param: Option<AgoraParam>,
 }
 
-/// The `InvokeLLM` model of TRTC API 2019-07-22 (renamed: the metadata calls it `InvokeLLM`).
+/// The `InvokeLLM` model of TRTC API 2019-07-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeLlm {
+pub struct InvokeLLM {
     /// `Content`, optional: string. Example: `今天天气怎么样`.
     pub content: Option<String>,
     /// `Interrupt`, optional: boolean. Example: `false`.
@@ -3481,10 +3481,10 @@ pub struct RowValues {
     pub row_value_float: Option<Vec<f64>>,
 }
 
-/// The `STTConfig` model of TRTC API 2019-07-22 (renamed: the metadata calls it `STTConfig`).
+/// The `STTConfig` model of TRTC API 2019-07-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SttConfig {
+pub struct STTConfig {
     /// `Language`, optional: string. Example: `zh`.
     pub language: Option<String>,
     /// `AlternativeLanguage`, optional: list of string. Example: `["zh", "en"]`.
@@ -3691,10 +3691,10 @@ pub struct SubscribeStreamUserIds {
     pub un_subscribe_video_user_ids: Option<Vec<String>>,
 }
 
-/// The `TRTCDataResult` model of TRTC API 2019-07-22 (renamed: the metadata calls it `TRTCDataResult`).
+/// The `TRTCDataResult` model of TRTC API 2019-07-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrtcDataResult {
+pub struct TRTCDataResult {
     /// `StatementID`: integer, may be null. Example: `0`.
     #[tc(rename = "StatementID")]
     pub statement_id: Option<i64>,
@@ -3704,10 +3704,10 @@ pub struct TrtcDataResult {
     pub total: Option<i64>,
 }
 
-/// The `TTSConfig` model of TRTC API 2019-07-22 (renamed: the metadata calls it `TTSConfig`).
+/// The `TTSConfig` model of TRTC API 2019-07-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TtsConfig {
+pub struct TTSConfig {
     /// `VoiceId`, required: string. Example: `v-female-R2s4N9qJ`.
     pub voice_id: String,
     /// `Model`, optional: string. Example: `flow_01_turbo`.
@@ -3718,10 +3718,10 @@ pub struct TtsConfig {
     pub volume: Option<f64>,
 }
 
-/// The `TTSParam` model of TRTC API 2019-07-22 (renamed: the metadata calls it `TTSParam`).
+/// The `TTSParam` model of TRTC API 2019-07-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TtsParam {
+pub struct TTSParam {
     /// `Model`, required: string. Example: `flow_02_turbo`.
     pub model: String,
     /// `Language`, required: string. Example: `zh`.
@@ -3731,14 +3731,14 @@ pub struct TtsParam {
     /// `TTSRobotUser`, required: [`TranscriptionUserInfoParams`].
     #[tc(rename = "TTSRobotUser")]
     pub tts_robot_user: TranscriptionUserInfoParams,
-    /// `Voice`, required: [`TtsVoice`].
-    pub voice: TtsVoice,
+    /// `Voice`, required: [`TTSVoice`].
+    pub voice: TTSVoice,
 }
 
-/// The `TTSVoice` model of TRTC API 2019-07-22 (renamed: the metadata calls it `TTSVoice`).
+/// The `TTSVoice` model of TRTC API 2019-07-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TtsVoice {
+pub struct TTSVoice {
     /// `VoiceId`, required: string. Example: `v-female-R2s4N9qJ`.
     pub voice_id: String,
     /// `Speed`, optional: number. Example: `1`.
@@ -3875,9 +3875,9 @@ pub struct TranslationConfig {
     pub target_languages: Vec<String>,
     /// `Mode`, optional: unsigned integer. Example: `2`.
     pub mode: Option<u64>,
-    /// `TTSConfig`, optional: [`TtsConfig`].
+    /// `TTSConfig`, optional: [`TTSConfig`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: Option<TtsConfig>,
+    pub tts_config: Option<TTSConfig>,
     /// `Terminology`, optional: list of [`Terminology`].
     pub terminology: Option<Vec<Terminology>>,
 }

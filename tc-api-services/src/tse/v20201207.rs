@@ -172,8 +172,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `AddCloudNativeAPIGatewayConsumerGroupAuth` action of TSE API 2020-12-07.
 ///
-/// Answers [`AddCloudNativeApiGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = AddCloudNativeApiGatewayConsumerGroupAuthResponse)]
+/// Answers [`AddCloudNativeAPIGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -189,12 +189,12 @@ pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
 /// The answer of [`AddCloudNativeAPIGatewayConsumerGroupAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddCloudNativeApiGatewayConsumerGroupAuthResponse;
+pub struct AddCloudNativeAPIGatewayConsumerGroupAuthResponse;
 
 /// The `AddCloudNativeAPIGatewayConsumerInGroup` action of TSE API 2020-12-07.
 ///
-/// Answers [`AddCloudNativeApiGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = AddCloudNativeApiGatewayConsumerInGroupResponse)]
+/// Answers [`AddCloudNativeAPIGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -208,7 +208,7 @@ pub struct AddCloudNativeAPIGatewayConsumerInGroup {
 /// The answer of [`AddCloudNativeAPIGatewayConsumerInGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddCloudNativeApiGatewayConsumerInGroupResponse {
+pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
@@ -266,14 +266,14 @@ pub struct CreateAutoScalerResourceStrategy {
     pub strategy_name: String,
     /// `Description`, optional: string. Example: `desc`.
     pub description: Option<String>,
-    /// `Config`, optional: [`CloudNativeApiGatewayStrategyAutoScalerConfig`].
-    pub config: Option<CloudNativeApiGatewayStrategyAutoScalerConfig>,
-    /// `CronScalerConfig`, optional: [`CloudNativeApiGatewayStrategyCronScalerConfig`].
-    pub cron_scaler_config: Option<CloudNativeApiGatewayStrategyCronScalerConfig>,
+    /// `Config`, optional: [`CloudNativeAPIGatewayStrategyAutoScalerConfig`].
+    pub config: Option<CloudNativeAPIGatewayStrategyAutoScalerConfig>,
+    /// `CronScalerConfig`, optional: [`CloudNativeAPIGatewayStrategyCronScalerConfig`].
+    pub cron_scaler_config: Option<CloudNativeAPIGatewayStrategyCronScalerConfig>,
     /// `MaxReplicas`, optional: integer. Example: `100`.
     pub max_replicas: Option<i64>,
-    /// `CronConfig`, optional: [`CloudNativeApiGatewayStrategyCronScalerConfig`].
-    pub cron_config: Option<CloudNativeApiGatewayStrategyCronScalerConfig>,
+    /// `CronConfig`, optional: [`CloudNativeAPIGatewayStrategyCronScalerConfig`].
+    pub cron_config: Option<CloudNativeAPIGatewayStrategyCronScalerConfig>,
 }
 
 /// The answer of [`CreateAutoScalerResourceStrategy`].
@@ -288,8 +288,8 @@ pub struct CreateAutoScalerResourceStrategyResponse {
 
 /// The `CreateCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGateway {
     /// `Name`, required: string. Example: `kong-test`.
@@ -298,10 +298,10 @@ pub struct CreateCloudNativeAPIGateway {
     pub type_: String,
     /// `GatewayVersion`, required: string. Example: `2.4.1`.
     pub gateway_version: String,
-    /// `NodeConfig`, required: [`CloudNativeApiGatewayNodeConfig`].
-    pub node_config: CloudNativeApiGatewayNodeConfig,
-    /// `VpcConfig`, required: [`CloudNativeApiGatewayVpcConfig`].
-    pub vpc_config: CloudNativeApiGatewayVpcConfig,
+    /// `NodeConfig`, required: [`CloudNativeAPIGatewayNodeConfig`].
+    pub node_config: CloudNativeAPIGatewayNodeConfig,
+    /// `VpcConfig`, required: [`CloudNativeAPIGatewayVpcConfig`].
+    pub vpc_config: CloudNativeAPIGatewayVpcConfig,
     /// `Description`, optional: string. Example: `kong test`.
     pub description: Option<String>,
     /// `Tags`, optional: list of [`InstanceTagInfo`].
@@ -327,36 +327,36 @@ pub struct CreateCloudNativeAPIGateway {
 /// The answer of [`CreateCloudNativeAPIGateway`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayResponse {
-    /// `Result`: [`CreateCloudNativeApiGatewayResult`].
-    pub result: Option<CreateCloudNativeApiGatewayResult>,
+pub struct CreateCloudNativeAPIGatewayResponse {
+    /// `Result`: [`CreateCloudNativeAPIGatewayResult`].
+    pub result: Option<CreateCloudNativeAPIGatewayResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayCanaryRule` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayCanaryRuleResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayCanaryRuleResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayCanaryRuleResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayCanaryRule {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
     pub gateway_id: String,
     /// `ServiceId`, required: string. Example: `service-xx`.
     pub service_id: String,
-    /// `CanaryRule`, optional: [`CloudNativeApiGatewayCanaryRule`].
-    pub canary_rule: Option<CloudNativeApiGatewayCanaryRule>,
-    /// `CanaryRuleList`, optional: list of [`CloudNativeApiGatewayCanaryRule`].
-    pub canary_rule_list: Option<Vec<CloudNativeApiGatewayCanaryRule>>,
+    /// `CanaryRule`, optional: [`CloudNativeAPIGatewayCanaryRule`].
+    pub canary_rule: Option<CloudNativeAPIGatewayCanaryRule>,
+    /// `CanaryRuleList`, optional: list of [`CloudNativeAPIGatewayCanaryRule`].
+    pub canary_rule_list: Option<Vec<CloudNativeAPIGatewayCanaryRule>>,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayCanaryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayCanaryRuleResponse;
+pub struct CreateCloudNativeAPIGatewayCanaryRuleResponse;
 
 /// The `CreateCloudNativeAPIGatewayCertificate` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayCertificateResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayCertificateResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayCertificateResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayCertificate {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -380,15 +380,15 @@ pub struct CreateCloudNativeAPIGatewayCertificate {
 /// The answer of [`CreateCloudNativeAPIGatewayCertificate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayCertificateResponse {
+pub struct CreateCloudNativeAPIGatewayCertificateResponse {
     /// `Result`: [`CertificateInfo`].
     pub result: Option<CertificateInfo>,
 }
 
 /// The `CreateCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -412,15 +412,15 @@ pub struct CreateCloudNativeAPIGatewayConsumer {
 /// The answer of [`CreateCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayConsumerResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayConsumerResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -440,15 +440,15 @@ pub struct CreateCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`CreateCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayConsumerGroupResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -467,26 +467,26 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
     pub base_path: Option<String>,
     /// `Description`, optional: string. Example: `大模型统一聊天 API`.
     pub description: Option<String>,
-    /// `ModelServiceRoute`, optional: [`CloudNativeApiGatewayLlmModelServiceRoute`].
-    pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
-    /// `MatchHeaders`, optional: list of [`AigwkvMatch`].
-    pub match_headers: Option<Vec<AigwkvMatch>>,
+    /// `ModelServiceRoute`, optional: [`CloudNativeAPIGatewayLLMModelServiceRoute`].
+    pub model_service_route: Option<CloudNativeAPIGatewayLLMModelServiceRoute>,
+    /// `MatchHeaders`, optional: list of [`AIGWKVMatch`].
+    pub match_headers: Option<Vec<AIGWKVMatch>>,
     /// `EnableCrossServiceFallback`, optional: boolean. Example: `false`.
     pub enable_cross_service_fallback: Option<bool>,
-    /// `CrossServiceFallbackConfig`, optional: [`AigwCrossServiceFallbackConfig`].
-    pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
-    /// `TagFilter`, optional: [`AigwTagFilter`].
-    pub tag_filter: Option<AigwTagFilter>,
-    /// `LogConfig`, optional: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `MaxDocumentsConfig`, optional: [`AigwRerankMaxDocumentsConfig`].
-    pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
-    /// `SensitiveWordRoute`, optional: [`AigwSensitiveWordRoute`].
-    pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
-    /// `PriorityScheduleConfig`, optional: [`AigwPriorityScheduleConfig`].
-    pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
-    /// `ModelNameRoute`, optional: [`AigwModelNameRoute`].
-    pub model_name_route: Option<AigwModelNameRoute>,
+    /// `CrossServiceFallbackConfig`, optional: [`AIGWCrossServiceFallbackConfig`].
+    pub cross_service_fallback_config: Option<AIGWCrossServiceFallbackConfig>,
+    /// `TagFilter`, optional: [`AIGWTagFilter`].
+    pub tag_filter: Option<AIGWTagFilter>,
+    /// `LogConfig`, optional: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `MaxDocumentsConfig`, optional: [`AIGWRerankMaxDocumentsConfig`].
+    pub max_documents_config: Option<AIGWRerankMaxDocumentsConfig>,
+    /// `SensitiveWordRoute`, optional: [`AIGWSensitiveWordRoute`].
+    pub sensitive_word_route: Option<AIGWSensitiveWordRoute>,
+    /// `PriorityScheduleConfig`, optional: [`AIGWPriorityScheduleConfig`].
+    pub priority_schedule_config: Option<AIGWPriorityScheduleConfig>,
+    /// `ModelNameRoute`, optional: [`AIGWModelNameRoute`].
+    pub model_name_route: Option<AIGWModelNameRoute>,
     /// `StandardModelName`, optional: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
@@ -494,7 +494,7 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`CreateCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayLlmModelApiResponse {
+pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
     /// `ModelAPIId`: string. Example: `9006154d-8770-xx`.
@@ -504,8 +504,8 @@ pub struct CreateCloudNativeApiGatewayLlmModelApiResponse {
 
 /// The `CreateCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-********`.
@@ -526,12 +526,12 @@ pub struct CreateCloudNativeAPIGatewayLLMModelService {
     pub default_model: Option<String>,
     /// `EnableModelFallback`, optional: boolean. Example: `true`.
     pub enable_model_fallback: Option<bool>,
-    /// `ModelFallbackRule`, optional: [`CloudNativeApiGatewayLlmModelFallbackRule`].
-    pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
+    /// `ModelFallbackRule`, optional: [`CloudNativeAPIGatewayLLMModelFallbackRule`].
+    pub model_fallback_rule: Option<CloudNativeAPIGatewayLLMModelFallbackRule>,
     /// `EnableModelParamCheck`, optional: boolean. Example: `false`.
     pub enable_model_param_check: Option<bool>,
-    /// `ModelParamCheckRule`, optional: [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
-    pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
+    /// `ModelParamCheckRule`, optional: [`CloudNativeAPIGatewayLLMModelParamCheckInfo`].
+    pub model_param_check_rule: Option<CloudNativeAPIGatewayLLMModelParamCheckInfo>,
     /// `Description`, optional: string. Example: `OpenAI 模型服务`.
     pub description: Option<String>,
     /// `UpstreamURL`, optional: string. Example: `https://api.hunyuan.cloud.tencent.com/v1/chat/completions`.
@@ -550,12 +550,12 @@ pub struct CreateCloudNativeAPIGatewayLLMModelService {
     /// `SNI`, optional: string. Example: `generativelanguage.googleapis.com`.
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
-    /// `QuotaLimit`, optional: [`AigwllmQuotaLimit`].
-    pub quota_limit: Option<AigwllmQuotaLimit>,
+    /// `QuotaLimit`, optional: [`AIGWLLMQuotaLimit`].
+    pub quota_limit: Option<AIGWLLMQuotaLimit>,
     /// `Tags`, optional: list of string. Example: `["env:test"]`.
     pub tags: Option<Vec<String>>,
-    /// `ModelRewriteRules`, optional: list of [`AigwModelRewriteRule`].
-    pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
+    /// `ModelRewriteRules`, optional: list of [`AIGWModelRewriteRule`].
+    pub model_rewrite_rules: Option<Vec<AIGWModelRewriteRule>>,
     /// `SourceId`, optional: string. Example: `cls-********`.
     pub source_id: Option<String>,
     /// `Namespace`, optional: string. Example: `default`.
@@ -574,18 +574,18 @@ pub struct CreateCloudNativeAPIGatewayLLMModelService {
     pub key_rotation_period_days: Option<u64>,
     /// `ExternalInstanceId`, optional: string. Example: `ins-test`.
     pub external_instance_id: Option<String>,
-    /// `LoadBalanceConfig`, optional: [`AigwLoadBalanceConfig`].
-    pub load_balance_config: Option<AigwLoadBalanceConfig>,
-    /// `LengthLimitConfig`, optional: [`AigwLengthLimitConfig`].
-    pub length_limit_config: Option<AigwLengthLimitConfig>,
-    /// `SmartBalance`, optional: [`AigwSmartBalanceConfig`].
-    pub smart_balance: Option<AigwSmartBalanceConfig>,
+    /// `LoadBalanceConfig`, optional: [`AIGWLoadBalanceConfig`].
+    pub load_balance_config: Option<AIGWLoadBalanceConfig>,
+    /// `LengthLimitConfig`, optional: [`AIGWLengthLimitConfig`].
+    pub length_limit_config: Option<AIGWLengthLimitConfig>,
+    /// `SmartBalance`, optional: [`AIGWSmartBalanceConfig`].
+    pub smart_balance: Option<AIGWSmartBalanceConfig>,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayLlmModelServiceResponse {
+pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
     /// `ModelServiceId`: string. Example: `9006154d-8770-xx`.
@@ -594,8 +594,8 @@ pub struct CreateCloudNativeApiGatewayLlmModelServiceResponse {
 
 /// The `CreateCloudNativeAPIGatewayPublicNetwork` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayPublicNetworkResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayPublicNetworkResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayPublicNetworkResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayPublicNetwork {
     /// `GatewayId`, required: string. Example: `gateway-xxxx1234`.
@@ -609,15 +609,15 @@ pub struct CreateCloudNativeAPIGatewayPublicNetwork {
 /// The answer of [`CreateCloudNativeAPIGatewayPublicNetwork`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayPublicNetworkResponse {
+pub struct CreateCloudNativeAPIGatewayPublicNetworkResponse {
     /// `Result`: [`CreatePublicNetworkResult`].
     pub result: Option<CreatePublicNetworkResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayRoute` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayRouteResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayRouteResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayRouteResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayRoute {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -645,46 +645,46 @@ pub struct CreateCloudNativeAPIGatewayRoute {
     pub force_https: Option<bool>,
     /// `DestinationPorts`, optional: list of unsigned integer. Example: `[7501]`.
     pub destination_ports: Option<Vec<u64>>,
-    /// `Headers`, optional: list of [`KvMapping`].
-    pub headers: Option<Vec<KvMapping>>,
+    /// `Headers`, optional: list of [`KVMapping`].
+    pub headers: Option<Vec<KVMapping>>,
     /// `RequestBuffering`, optional: boolean. Example: `true`.
     pub request_buffering: Option<bool>,
     /// `ResponseBuffering`, optional: boolean. Example: `true`.
     pub response_buffering: Option<bool>,
     /// `RegexPriority`, optional: integer. Example: `0`.
     pub regex_priority: Option<i64>,
-    /// `QueryStringParameters`, optional: list of [`KvMapping`].
-    pub query_string_parameters: Option<Vec<KvMapping>>,
+    /// `QueryStringParameters`, optional: list of [`KVMapping`].
+    pub query_string_parameters: Option<Vec<KVMapping>>,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayRouteResponse;
+pub struct CreateCloudNativeAPIGatewayRouteResponse;
 
 /// The `CreateCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayRouteRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayRouteRateLimitResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayRouteRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
     pub gateway_id: String,
     /// `Id`, required: string. Example: `5836e46f-1653-4183-a76e-c361540d0831`.
     pub id: String,
-    /// `LimitDetail`, required: [`CloudNativeApiGatewayRateLimitDetail`].
-    pub limit_detail: CloudNativeApiGatewayRateLimitDetail,
+    /// `LimitDetail`, required: [`CloudNativeAPIGatewayRateLimitDetail`].
+    pub limit_detail: CloudNativeAPIGatewayRateLimitDetail,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayRouteRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayRouteRateLimitResponse;
+pub struct CreateCloudNativeAPIGatewayRouteRateLimitResponse;
 
 /// The `CreateCloudNativeAPIGatewaySecretKey` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`CreateCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -705,28 +705,28 @@ pub struct CreateCloudNativeAPIGatewaySecretKey {
     pub secret_value: Option<String>,
     /// `Description`, optional: string. Example: `密钥描述`.
     pub description: Option<String>,
-    /// `JWTCredentialConfig`, optional: [`AigwjwtCredentialConfig`].
+    /// `JWTCredentialConfig`, optional: [`AIGWJWTCredentialConfig`].
     #[tc(rename = "JWTCredentialConfig")]
-    pub jwt_credential_config: Option<AigwjwtCredentialConfig>,
-    /// `OAuthCredentialConfig`, optional: [`AigwoAuthCredentialConfig`].
-    pub o_auth_credential_config: Option<AigwoAuthCredentialConfig>,
-    /// `OIDCCredentialConfig`, optional: [`AigwoidcCredentialConfig`].
+    pub jwt_credential_config: Option<AIGWJWTCredentialConfig>,
+    /// `OAuthCredentialConfig`, optional: [`AIGWOAuthCredentialConfig`].
+    pub o_auth_credential_config: Option<AIGWOAuthCredentialConfig>,
+    /// `OIDCCredentialConfig`, optional: [`AIGWOIDCCredentialConfig`].
     #[tc(rename = "OIDCCredentialConfig")]
-    pub oidc_credential_config: Option<AigwoidcCredentialConfig>,
-    /// `AKSKCredentialConfig`, optional: [`AigwakskCredentialConfig`].
+    pub oidc_credential_config: Option<AIGWOIDCCredentialConfig>,
+    /// `AKSKCredentialConfig`, optional: [`AIGWAKSKCredentialConfig`].
     #[tc(rename = "AKSKCredentialConfig")]
-    pub aksk_credential_config: Option<AigwakskCredentialConfig>,
-    /// `CAMCredentialConfig`, optional: [`AigwcamCredentialConfig`].
+    pub aksk_credential_config: Option<AIGWAKSKCredentialConfig>,
+    /// `CAMCredentialConfig`, optional: [`AIGWCAMCredentialConfig`].
     #[tc(rename = "CAMCredentialConfig")]
-    pub cam_credential_config: Option<AigwcamCredentialConfig>,
-    /// `BearerTokenCredentialConfig`, optional: [`AigwBearerTokenCredentialConfig`].
-    pub bearer_token_credential_config: Option<AigwBearerTokenCredentialConfig>,
-    /// `CustomHeaderCredentialConfig`, optional: [`AigwCustomHeaderCredentialConfig`].
-    pub custom_header_credential_config: Option<AigwCustomHeaderCredentialConfig>,
-    /// `QueryParamCredentialConfig`, optional: [`AigwQueryParamCredentialConfig`].
-    pub query_param_credential_config: Option<AigwQueryParamCredentialConfig>,
-    /// `BasicCredentialConfig`, optional: [`AigwBasicCredentialConfig`].
-    pub basic_credential_config: Option<AigwBasicCredentialConfig>,
+    pub cam_credential_config: Option<AIGWCAMCredentialConfig>,
+    /// `BearerTokenCredentialConfig`, optional: [`AIGWBearerTokenCredentialConfig`].
+    pub bearer_token_credential_config: Option<AIGWBearerTokenCredentialConfig>,
+    /// `CustomHeaderCredentialConfig`, optional: [`AIGWCustomHeaderCredentialConfig`].
+    pub custom_header_credential_config: Option<AIGWCustomHeaderCredentialConfig>,
+    /// `QueryParamCredentialConfig`, optional: [`AIGWQueryParamCredentialConfig`].
+    pub query_param_credential_config: Option<AIGWQueryParamCredentialConfig>,
+    /// `BasicCredentialConfig`, optional: [`AIGWBasicCredentialConfig`].
+    pub basic_credential_config: Option<AIGWBasicCredentialConfig>,
     /// `Provider`, optional: string. Example: `Dify`.
     pub provider: Option<String>,
 }
@@ -734,15 +734,15 @@ pub struct CreateCloudNativeAPIGatewaySecretKey {
 /// The answer of [`CreateCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewaySecretKeyResponse {
-    /// `Result`: [`CnapiGwCreateCommonResult`].
-    pub result: Option<CnapiGwCreateCommonResult>,
+pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
+    /// `Result`: [`CNAPIGwCreateCommonResult`].
+    pub result: Option<CNAPIGwCreateCommonResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayServiceResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayServiceResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayServiceResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayService {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -766,29 +766,29 @@ pub struct CreateCloudNativeAPIGatewayService {
 /// The answer of [`CreateCloudNativeAPIGatewayService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayServiceResponse {
+pub struct CreateCloudNativeAPIGatewayServiceResponse {
     /// `Result`: [`CreateGatewayServiceResult`].
     pub result: Option<CreateGatewayServiceResult>,
 }
 
 /// The `CreateCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateCloudNativeApiGatewayServiceRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateCloudNativeApiGatewayServiceRateLimitResponse)]
+/// Answers [`CreateCloudNativeAPIGatewayServiceRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
     pub gateway_id: String,
     /// `Name`, required: string. Example: `service-demo`.
     pub name: String,
-    /// `LimitDetail`, required: [`CloudNativeApiGatewayRateLimitDetail`].
-    pub limit_detail: CloudNativeApiGatewayRateLimitDetail,
+    /// `LimitDetail`, required: [`CloudNativeAPIGatewayRateLimitDetail`].
+    pub limit_detail: CloudNativeAPIGatewayRateLimitDetail,
 }
 
 /// The answer of [`CreateCloudNativeAPIGatewayServiceRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayServiceRateLimitResponse;
+pub struct CreateCloudNativeAPIGatewayServiceRateLimitResponse;
 
 /// The `CreateConfigFile` action of TSE API 2020-12-07.
 ///
@@ -1010,8 +1010,8 @@ pub struct CreateNativeGatewayServerGroup {
     pub gateway_id: String,
     /// `Name`, required: string. Example: `prod`.
     pub name: String,
-    /// `NodeConfig`, required: [`CloudNativeApiGatewayNodeConfig`].
-    pub node_config: CloudNativeApiGatewayNodeConfig,
+    /// `NodeConfig`, required: [`CloudNativeAPIGatewayNodeConfig`].
+    pub node_config: CloudNativeAPIGatewayNodeConfig,
     /// `SubnetId`, required: string. Example: `subnet-a1vba21z`.
     pub subnet_id: String,
     /// `Description`, optional: string. Example: `正式环境`.
@@ -1026,8 +1026,8 @@ pub struct CreateNativeGatewayServerGroup {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateNativeGatewayServerGroupResponse {
-    /// `Result`: [`CreateCloudNativeApiGatewayServerGroupResult`].
-    pub result: Option<CreateCloudNativeApiGatewayServerGroupResult>,
+    /// `Result`: [`CreateCloudNativeAPIGatewayServerGroupResult`].
+    pub result: Option<CreateCloudNativeAPIGatewayServerGroupResult>,
 }
 
 /// The `CreateNativeGatewayServiceSource` action of TSE API 2020-12-07.
@@ -1063,8 +1063,8 @@ pub struct CreateNativeGatewayServiceSourceResponse {
 
 /// The `CreateOrModifyCloudNativeAPIGatewayCORS` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateOrModifyCloudNativeApiGatewayCorsResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateOrModifyCloudNativeApiGatewayCorsResponse)]
+/// Answers [`CreateOrModifyCloudNativeAPIGatewayCORSResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateOrModifyCloudNativeAPIGatewayCORS {
     /// `GatewayId`, required: string. Example: `gateway-3e49c57e`.
@@ -1094,12 +1094,12 @@ pub struct CreateOrModifyCloudNativeAPIGatewayCORS {
 /// The answer of [`CreateOrModifyCloudNativeAPIGatewayCORS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOrModifyCloudNativeApiGatewayCorsResponse;
+pub struct CreateOrModifyCloudNativeAPIGatewayCORSResponse;
 
 /// The `CreateOrModifyCloudNativeAPIGatewayIPRestriction` action of TSE API 2020-12-07.
 ///
-/// Answers [`CreateOrModifyCloudNativeApiGatewayIpRestrictionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = CreateOrModifyCloudNativeApiGatewayIpRestrictionResponse)]
+/// Answers [`CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateOrModifyCloudNativeAPIGatewayIPRestriction {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1119,7 +1119,7 @@ pub struct CreateOrModifyCloudNativeAPIGatewayIPRestriction {
 /// The answer of [`CreateOrModifyCloudNativeAPIGatewayIPRestriction`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateOrModifyCloudNativeApiGatewayIpRestrictionResponse;
+pub struct CreateOrModifyCloudNativeAPIGatewayIPRestrictionResponse;
 
 /// The `CreateOrUpdateConfigFileAndRelease` action of TSE API 2020-12-07.
 ///
@@ -1186,8 +1186,8 @@ pub struct DeleteAutoScalerResourceStrategyResponse {
 
 /// The `DeleteCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGateway {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
@@ -1199,15 +1199,15 @@ pub struct DeleteCloudNativeAPIGateway {
 /// The answer of [`DeleteCloudNativeAPIGateway`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayResponse {
-    /// `Result`: [`DeleteCloudNativeApiGatewayResult`].
-    pub result: Option<DeleteCloudNativeApiGatewayResult>,
+pub struct DeleteCloudNativeAPIGatewayResponse {
+    /// `Result`: [`DeleteCloudNativeAPIGatewayResult`].
+    pub result: Option<DeleteCloudNativeAPIGatewayResult>,
 }
 
 /// The `DeleteCloudNativeAPIGatewayCORS` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayCorsResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayCorsResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayCORSResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayCORS {
     /// `GatewayId`, required: string. Example: `gateway-54338359`.
@@ -1221,12 +1221,12 @@ pub struct DeleteCloudNativeAPIGatewayCORS {
 /// The answer of [`DeleteCloudNativeAPIGatewayCORS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayCorsResponse;
+pub struct DeleteCloudNativeAPIGatewayCORSResponse;
 
 /// The `DeleteCloudNativeAPIGatewayCanaryRule` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayCanaryRuleResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayCanaryRuleResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayCanaryRuleResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayCanaryRule {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1242,12 +1242,12 @@ pub struct DeleteCloudNativeAPIGatewayCanaryRule {
 /// The answer of [`DeleteCloudNativeAPIGatewayCanaryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayCanaryRuleResponse;
+pub struct DeleteCloudNativeAPIGatewayCanaryRuleResponse;
 
 /// The `DeleteCloudNativeAPIGatewayCertificate` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayCertificateResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayCertificateResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayCertificateResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayCertificate {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1259,12 +1259,12 @@ pub struct DeleteCloudNativeAPIGatewayCertificate {
 /// The answer of [`DeleteCloudNativeAPIGatewayCertificate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayCertificateResponse;
+pub struct DeleteCloudNativeAPIGatewayCertificateResponse;
 
 /// The `DeleteCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1278,12 +1278,12 @@ pub struct DeleteCloudNativeAPIGatewayConsumer {
 /// The answer of [`DeleteCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayConsumerResponse;
+pub struct DeleteCloudNativeAPIGatewayConsumerResponse;
 
 /// The `DeleteCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1297,12 +1297,12 @@ pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`DeleteCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayConsumerGroupResponse;
+pub struct DeleteCloudNativeAPIGatewayConsumerGroupResponse;
 
 /// The `DeleteCloudNativeAPIGatewayIPRestriction` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayIpRestrictionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayIpRestrictionResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayIPRestrictionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayIPRestriction {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1316,12 +1316,12 @@ pub struct DeleteCloudNativeAPIGatewayIPRestriction {
 /// The answer of [`DeleteCloudNativeAPIGatewayIPRestriction`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayIpRestrictionResponse;
+pub struct DeleteCloudNativeAPIGatewayIPRestrictionResponse;
 
 /// The `DeleteCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -1334,15 +1334,15 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`DeleteCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayLlmModelApiResponse {
+pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `DeleteCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -1354,15 +1354,15 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelService {
 /// The answer of [`DeleteCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayLlmModelServiceResponse {
+pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `DeleteCloudNativeAPIGatewayPublicNetwork` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayPublicNetworkResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayPublicNetworkResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayPublicNetworkResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayPublicNetwork {
     /// `GatewayId`, required: string. Example: `gateway-xxxx1234`.
@@ -1378,12 +1378,12 @@ pub struct DeleteCloudNativeAPIGatewayPublicNetwork {
 /// The answer of [`DeleteCloudNativeAPIGatewayPublicNetwork`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayPublicNetworkResponse;
+pub struct DeleteCloudNativeAPIGatewayPublicNetworkResponse;
 
 /// The `DeleteCloudNativeAPIGatewayRoute` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayRouteResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayRouteResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayRouteResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayRoute {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1395,12 +1395,12 @@ pub struct DeleteCloudNativeAPIGatewayRoute {
 /// The answer of [`DeleteCloudNativeAPIGatewayRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayRouteResponse;
+pub struct DeleteCloudNativeAPIGatewayRouteResponse;
 
 /// The `DeleteCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayRouteRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayRouteRateLimitResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayRouteRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1412,12 +1412,12 @@ pub struct DeleteCloudNativeAPIGatewayRouteRateLimit {
 /// The answer of [`DeleteCloudNativeAPIGatewayRouteRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayRouteRateLimitResponse;
+pub struct DeleteCloudNativeAPIGatewayRouteRateLimitResponse;
 
 /// The `DeleteCloudNativeAPIGatewaySecretKey` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -1429,12 +1429,12 @@ pub struct DeleteCloudNativeAPIGatewaySecretKey {
 /// The answer of [`DeleteCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewaySecretKeyResponse;
+pub struct DeleteCloudNativeAPIGatewaySecretKeyResponse;
 
 /// The `DeleteCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayServiceResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayServiceResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayServiceResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayService {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1448,12 +1448,12 @@ pub struct DeleteCloudNativeAPIGatewayService {
 /// The answer of [`DeleteCloudNativeAPIGatewayService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayServiceResponse;
+pub struct DeleteCloudNativeAPIGatewayServiceResponse;
 
 /// The `DeleteCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`DeleteCloudNativeApiGatewayServiceRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DeleteCloudNativeApiGatewayServiceRateLimitResponse)]
+/// Answers [`DeleteCloudNativeAPIGatewayServiceRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1465,7 +1465,7 @@ pub struct DeleteCloudNativeAPIGatewayServiceRateLimit {
 /// The answer of [`DeleteCloudNativeAPIGatewayServiceRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayServiceRateLimitResponse;
+pub struct DeleteCloudNativeAPIGatewayServiceRateLimitResponse;
 
 /// The `DeleteConfigFileGroup` action of TSE API 2020-12-07.
 ///
@@ -1765,8 +1765,8 @@ pub struct DescribeAutoScalerResourceStrategies {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAutoScalerResourceStrategiesResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayStrategyResult`].
-    pub result: Option<ListCloudNativeApiGatewayStrategyResult>,
+    /// `Result`: [`ListCloudNativeAPIGatewayStrategyResult`].
+    pub result: Option<ListCloudNativeAPIGatewayStrategyResult>,
 }
 
 /// The `DescribeAutoScalerResourceStrategyBindingGroups` action of TSE API 2020-12-07.
@@ -1789,14 +1789,14 @@ pub struct DescribeAutoScalerResourceStrategyBindingGroups {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAutoScalerResourceStrategyBindingGroupsResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayStrategyBindingGroupInfoResult`].
-    pub result: Option<ListCloudNativeApiGatewayStrategyBindingGroupInfoResult>,
+    /// `Result`: [`ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult`].
+    pub result: Option<ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult>,
 }
 
 /// The `DescribeCNGWServicesWithRoutes` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCngwServicesWithRoutesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCngwServicesWithRoutesResponse)]
+/// Answers [`DescribeCNGWServicesWithRoutesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCNGWServicesWithRoutes {
     /// `GatewayId`, required: string. Example: `gateway-2c8a4896`.
@@ -1812,15 +1812,15 @@ pub struct DescribeCNGWServicesWithRoutes {
 /// The answer of [`DescribeCNGWServicesWithRoutes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCngwServicesWithRoutesResponse {
+pub struct DescribeCNGWServicesWithRoutesResponse {
     /// `Result`: [`KongServiceWithRoutes`].
     pub result: Option<KongServiceWithRoutes>,
 }
 
 /// The `DescribeCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGateway {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
@@ -1830,15 +1830,15 @@ pub struct DescribeCloudNativeAPIGateway {
 /// The answer of [`DescribeCloudNativeAPIGateway`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayResponse {
-    /// `Result`: [`DescribeCloudNativeApiGatewayResult`].
-    pub result: Option<DescribeCloudNativeApiGatewayResult>,
+pub struct DescribeCloudNativeAPIGatewayResponse {
+    /// `Result`: [`DescribeCloudNativeAPIGatewayResult`].
+    pub result: Option<DescribeCloudNativeAPIGatewayResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayCORS` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayCorsResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayCorsResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayCORSResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayCORS {
     /// `GatewayId`, required: string. Example: `gateway-54338359`.
@@ -1852,15 +1852,15 @@ pub struct DescribeCloudNativeAPIGatewayCORS {
 /// The answer of [`DescribeCloudNativeAPIGatewayCORS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayCorsResponse {
-    /// `Result`: [`DescribeKongCorsResult`], may be null.
-    pub result: Option<DescribeKongCorsResult>,
+pub struct DescribeCloudNativeAPIGatewayCORSResponse {
+    /// `Result`: [`DescribeKongCORSResult`], may be null.
+    pub result: Option<DescribeKongCORSResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayCanaryRules` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayCanaryRulesResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayCanaryRulesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayCanaryRulesResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayCanaryRules {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1884,15 +1884,15 @@ pub struct DescribeCloudNativeAPIGatewayCanaryRules {
 /// The answer of [`DescribeCloudNativeAPIGatewayCanaryRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayCanaryRulesResponse {
-    /// `Result`: [`CloudApiGatewayCanaryRuleList`].
-    pub result: Option<CloudApiGatewayCanaryRuleList>,
+pub struct DescribeCloudNativeAPIGatewayCanaryRulesResponse {
+    /// `Result`: [`CloudAPIGatewayCanaryRuleList`].
+    pub result: Option<CloudAPIGatewayCanaryRuleList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayCertificateDetails` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayCertificateDetailsResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayCertificateDetailsResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayCertificateDetailsResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayCertificateDetails {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1904,15 +1904,15 @@ pub struct DescribeCloudNativeAPIGatewayCertificateDetails {
 /// The answer of [`DescribeCloudNativeAPIGatewayCertificateDetails`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayCertificateDetailsResponse {
+pub struct DescribeCloudNativeAPIGatewayCertificateDetailsResponse {
     /// `Result`: [`KongCertificate`].
     pub result: Option<KongCertificate>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayCertificates` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayCertificatesResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayCertificatesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayCertificatesResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayCertificates {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -1932,15 +1932,15 @@ pub struct DescribeCloudNativeAPIGatewayCertificates {
 /// The answer of [`DescribeCloudNativeAPIGatewayCertificates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayCertificatesResponse {
+pub struct DescribeCloudNativeAPIGatewayCertificatesResponse {
     /// `Result`: [`KongCertificatesList`].
     pub result: Option<KongCertificatesList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConfig` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConfigResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayConfigResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConfigResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConfig {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
@@ -1952,15 +1952,15 @@ pub struct DescribeCloudNativeAPIGatewayConfig {
 /// The answer of [`DescribeCloudNativeAPIGatewayConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConfigResponse {
-    /// `Result`: [`DescribeCloudNativeApiGatewayConfigResult`].
-    pub result: Option<DescribeCloudNativeApiGatewayConfigResult>,
+pub struct DescribeCloudNativeAPIGatewayConfigResponse {
+    /// `Result`: [`DescribeCloudNativeAPIGatewayConfigResult`].
+    pub result: Option<DescribeCloudNativeAPIGatewayConfigResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1972,15 +1972,15 @@ pub struct DescribeCloudNativeAPIGatewayConsumer {
 /// The answer of [`DescribeCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConsumerResponse {
-    /// `Result`: [`CnapiGwConsumer`].
-    pub result: Option<CnapiGwConsumer>,
+pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
+    /// `Result`: [`CNAPIGwConsumer`].
+    pub result: Option<CNAPIGwConsumer>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -1992,15 +1992,15 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`DescribeCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConsumerGroupResponse {
-    /// `Result`: [`CnapiGwConsumerGroup`].
-    pub result: Option<CnapiGwConsumerGroup>,
+pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
+    /// `Result`: [`CNAPIGwConsumerGroup`].
+    pub result: Option<CNAPIGwConsumerGroup>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConsumerGroupList` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConsumerGroupListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayConsumerGroupListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConsumerGroupListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroupList {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -2014,15 +2014,15 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupList {
 /// The answer of [`DescribeCloudNativeAPIGatewayConsumerGroupList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConsumerGroupListResponse {
-    /// `Result`: [`CnapiGwConsumerGroupList`].
-    pub result: Option<CnapiGwConsumerGroupList>,
+pub struct DescribeCloudNativeAPIGatewayConsumerGroupListResponse {
+    /// `Result`: [`CNAPIGwConsumerGroupList`].
+    pub result: Option<CNAPIGwConsumerGroupList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayConsumerList` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayConsumerListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayConsumerListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayConsumerListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayConsumerList {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -2048,15 +2048,15 @@ pub struct DescribeCloudNativeAPIGatewayConsumerList {
 /// The answer of [`DescribeCloudNativeAPIGatewayConsumerList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConsumerListResponse {
-    /// `Result`: [`CnapiGwConsumerList`].
-    pub result: Option<CnapiGwConsumerList>,
+pub struct DescribeCloudNativeAPIGatewayConsumerListResponse {
+    /// `Result`: [`CNAPIGwConsumerList`].
+    pub result: Option<CNAPIGwConsumerList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayIPRestriction` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayIpRestrictionResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayIpRestrictionResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayIPRestrictionResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayIPRestriction {
     /// `GatewayId`, required: string. Example: `gateway-3d19195c`.
@@ -2070,15 +2070,15 @@ pub struct DescribeCloudNativeAPIGatewayIPRestriction {
 /// The answer of [`DescribeCloudNativeAPIGatewayIPRestriction`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayIpRestrictionResponse {
+pub struct DescribeCloudNativeAPIGatewayIPRestrictionResponse {
     /// `Result`: [`DescribeKongIpRestrictionResult`], may be null. Example: `{"SourceType":"route","SourceId":"31f3bf99-f289-4b6e-8edc-5e`….
     pub result: Option<DescribeKongIpRestrictionResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayInfoByIp` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayInfoByIpResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayInfoByIpResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayInfoByIpResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayInfoByIp {
     /// `PublicNetworkIP`, required: string. Example: `1.1.1.1`.
@@ -2089,15 +2089,15 @@ pub struct DescribeCloudNativeAPIGatewayInfoByIp {
 /// The answer of [`DescribeCloudNativeAPIGatewayInfoByIp`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayInfoByIpResponse {
+pub struct DescribeCloudNativeAPIGatewayInfoByIpResponse {
     /// `Result`: [`DescribeInstanceInfoByIpResult`]. Example: `{"GatewayId":"gateway-2f2e3c42","GroupId":"group-c01e82b6"}`.
     pub result: Option<DescribeInstanceInfoByIpResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -2110,15 +2110,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelApiResponse {
-    /// `Result`: [`CloudNativeApiGatewayLlmModelApi`].
-    pub result: Option<CloudNativeApiGatewayLlmModelApi>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
+    /// `Result`: [`CloudNativeAPIGatewayLLMModelAPI`].
+    pub result: Option<CloudNativeAPIGatewayLLMModelAPI>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPIs` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelApIsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelApIsResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelAPIsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -2144,15 +2144,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelAPIs`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelApIsResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayLlmModelApi`].
-    pub result: Option<ListCloudNativeApiGatewayLlmModelApi>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
+    /// `Result`: [`ListCloudNativeAPIGatewayLLMModelAPI`].
+    pub result: Option<ListCloudNativeAPIGatewayLLMModelAPI>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -2164,15 +2164,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelService {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelServiceResponse {
-    /// `Result`: [`CloudNativeApiGatewayLlmModelService`].
-    pub result: Option<CloudNativeApiGatewayLlmModelService>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
+    /// `Result`: [`CloudNativeAPIGatewayLLMModelService`].
+    pub result: Option<CloudNativeAPIGatewayLLMModelService>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayLLMModelServices` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayLlmModelServicesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayLlmModelServicesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayLLMModelServicesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -2195,15 +2195,15 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
 /// The answer of [`DescribeCloudNativeAPIGatewayLLMModelServices`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayLlmModelServicesResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayLlmModelService`].
-    pub result: Option<ListCloudNativeApiGatewayLlmModelService>,
+pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
+    /// `Result`: [`ListCloudNativeAPIGatewayLLMModelService`].
+    pub result: Option<ListCloudNativeAPIGatewayLLMModelService>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayNodes` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayNodesResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayNodesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayNodesResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayNodes {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
@@ -2219,15 +2219,15 @@ pub struct DescribeCloudNativeAPIGatewayNodes {
 /// The answer of [`DescribeCloudNativeAPIGatewayNodes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayNodesResponse {
-    /// `Result`: [`DescribeCloudNativeApiGatewayNodesResult`].
-    pub result: Option<DescribeCloudNativeApiGatewayNodesResult>,
+pub struct DescribeCloudNativeAPIGatewayNodesResponse {
+    /// `Result`: [`DescribeCloudNativeAPIGatewayNodesResult`].
+    pub result: Option<DescribeCloudNativeAPIGatewayNodesResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayPorts` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayPortsResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayPortsResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayPortsResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayPorts {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
@@ -2237,15 +2237,15 @@ pub struct DescribeCloudNativeAPIGatewayPorts {
 /// The answer of [`DescribeCloudNativeAPIGatewayPorts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayPortsResponse {
+pub struct DescribeCloudNativeAPIGatewayPortsResponse {
     /// `Result`: [`DescribeGatewayInstancePortResult`].
     pub result: Option<DescribeGatewayInstancePortResult>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayRouteRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayRouteRateLimitResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayRouteRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -2257,15 +2257,15 @@ pub struct DescribeCloudNativeAPIGatewayRouteRateLimit {
 /// The answer of [`DescribeCloudNativeAPIGatewayRouteRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayRouteRateLimitResponse {
-    /// `Result`: [`CloudNativeApiGatewayRateLimitDetail`].
-    pub result: Option<CloudNativeApiGatewayRateLimitDetail>,
+pub struct DescribeCloudNativeAPIGatewayRouteRateLimitResponse {
+    /// `Result`: [`CloudNativeAPIGatewayRateLimitDetail`].
+    pub result: Option<CloudNativeAPIGatewayRateLimitDetail>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayRoutes` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayRoutesResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayRoutesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayRoutesResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayRoutes {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -2293,15 +2293,15 @@ pub struct DescribeCloudNativeAPIGatewayRoutes {
 /// The answer of [`DescribeCloudNativeAPIGatewayRoutes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayRoutesResponse {
+pub struct DescribeCloudNativeAPIGatewayRoutesResponse {
     /// `Result`: [`KongServiceRouteList`].
     pub result: Option<KongServiceRouteList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewaySecretKey` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewaySecretKeyResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaySecretKeyResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewaySecretKey {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -2315,15 +2315,15 @@ pub struct DescribeCloudNativeAPIGatewaySecretKey {
 /// The answer of [`DescribeCloudNativeAPIGatewaySecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaySecretKeyResponse {
-    /// `Result`: [`CnapiGwSecretKey`].
-    pub result: Option<CnapiGwSecretKey>,
+pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
+    /// `Result`: [`CNAPIGwSecretKey`].
+    pub result: Option<CNAPIGwSecretKey>,
 }
 
 /// The `DescribeCloudNativeAPIGatewaySecretKeyList` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaySecretKeyListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewaySecretKeyListResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaySecretKeyListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -2349,15 +2349,15 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
 /// The answer of [`DescribeCloudNativeAPIGatewaySecretKeyList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaySecretKeyListResponse {
-    /// `Result`: [`CnapiGwSecretKeyList`].
-    pub result: Option<CnapiGwSecretKeyList>,
+pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
+    /// `Result`: [`CNAPIGwSecretKeyList`].
+    pub result: Option<CNAPIGwSecretKeyList>,
 }
 
 /// The `DescribeCloudNativeAPIGatewaySecretKeyValue` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaySecretKeyValueResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewaySecretKeyValueResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaySecretKeyValueResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
     /// `GatewayId`, required: string. Example: `gateway-xx`.
@@ -2371,15 +2371,15 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
 /// The answer of [`DescribeCloudNativeAPIGatewaySecretKeyValue`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaySecretKeyValueResponse {
+pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
     /// `Result`: string. Example: `value`.
     pub result: Option<String>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayServiceRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayServiceRateLimitResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayServiceRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -2391,15 +2391,15 @@ pub struct DescribeCloudNativeAPIGatewayServiceRateLimit {
 /// The answer of [`DescribeCloudNativeAPIGatewayServiceRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayServiceRateLimitResponse {
-    /// `Result`: [`CloudNativeApiGatewayRateLimitDetail`].
-    pub result: Option<CloudNativeApiGatewayRateLimitDetail>,
+pub struct DescribeCloudNativeAPIGatewayServiceRateLimitResponse {
+    /// `Result`: [`CloudNativeAPIGatewayRateLimitDetail`].
+    pub result: Option<CloudNativeAPIGatewayRateLimitDetail>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayServices` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayServicesResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayServicesResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayServicesResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayServices {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -2419,15 +2419,15 @@ pub struct DescribeCloudNativeAPIGatewayServices {
 /// The answer of [`DescribeCloudNativeAPIGatewayServices`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayServicesResponse {
+pub struct DescribeCloudNativeAPIGatewayServicesResponse {
     /// `Result`: [`KongServices`].
     pub result: Option<KongServices>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayServicesLight` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayServicesLightResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayServicesLightResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayServicesLightResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayServicesLight {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -2443,15 +2443,15 @@ pub struct DescribeCloudNativeAPIGatewayServicesLight {
 /// The answer of [`DescribeCloudNativeAPIGatewayServicesLight`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayServicesLightResponse {
+pub struct DescribeCloudNativeAPIGatewayServicesLightResponse {
     /// `Result`: [`GatewayServices`].
     pub result: Option<GatewayServices>,
 }
 
 /// The `DescribeCloudNativeAPIGatewayUpstream` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewayUpstreamResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewayUpstreamResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewayUpstreamResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGatewayUpstream {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -2463,15 +2463,15 @@ pub struct DescribeCloudNativeAPIGatewayUpstream {
 /// The answer of [`DescribeCloudNativeAPIGatewayUpstream`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayUpstreamResponse {
+pub struct DescribeCloudNativeAPIGatewayUpstreamResponse {
     /// `Result`: [`KongUpstreamList`].
     pub result: Option<KongUpstreamList>,
 }
 
 /// The `DescribeCloudNativeAPIGateways` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeCloudNativeApiGatewaysResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeCloudNativeApiGatewaysResponse)]
+/// Answers [`DescribeCloudNativeAPIGatewaysResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudNativeAPIGateways {
     /// `Limit`, optional: integer. Example: `20`.
@@ -2485,9 +2485,9 @@ pub struct DescribeCloudNativeAPIGateways {
 /// The answer of [`DescribeCloudNativeAPIGateways`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewaysResponse {
-    /// `Result`: [`ListCloudNativeApiGatewayResult`].
-    pub result: Option<ListCloudNativeApiGatewayResult>,
+pub struct DescribeCloudNativeAPIGatewaysResponse {
+    /// `Result`: [`ListCloudNativeAPIGatewayResult`].
+    pub result: Option<ListCloudNativeAPIGatewayResult>,
 }
 
 /// The `DescribeConfigFile` action of TSE API 2020-12-07.
@@ -3107,8 +3107,8 @@ pub struct DescribeNativeGatewayServiceSourcesResponse {
 
 /// The `DescribeOneCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeOneCloudNativeApiGatewayServiceResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeOneCloudNativeApiGatewayServiceResponse)]
+/// Answers [`DescribeOneCloudNativeAPIGatewayServiceResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOneCloudNativeAPIGatewayService {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -3120,7 +3120,7 @@ pub struct DescribeOneCloudNativeAPIGatewayService {
 /// The answer of [`DescribeOneCloudNativeAPIGatewayService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOneCloudNativeApiGatewayServiceResponse {
+pub struct DescribeOneCloudNativeAPIGatewayServiceResponse {
     /// `Result`: [`KongServiceDetail`].
     pub result: Option<KongServiceDetail>,
 }
@@ -3169,8 +3169,8 @@ pub struct DescribePublicNetworkResponse {
 
 /// The `DescribeSREInstanceAccessAddress` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeSreInstanceAccessAddressResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeSreInstanceAccessAddressResponse)]
+/// Answers [`DescribeSREInstanceAccessAddressResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSREInstanceAccessAddress {
     /// `InstanceId`, optional: string. Example: `sre-12345678`.
@@ -3188,7 +3188,7 @@ pub struct DescribeSREInstanceAccessAddress {
 /// The answer of [`DescribeSREInstanceAccessAddress`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSreInstanceAccessAddressResponse {
+pub struct DescribeSREInstanceAccessAddressResponse {
     /// `IntranetAddress`: string. Example: `10.1.8.15`.
     pub intranet_address: Option<String>,
     /// `InternetAddress`: string. Example: `10.0.0.1`.
@@ -3205,15 +3205,15 @@ pub struct DescribeSreInstanceAccessAddressResponse {
     pub console_internet_band_width: Option<i64>,
     /// `LimiterAddressInfos`: list of [`PolarisLimiterAddress`], may be null.
     pub limiter_address_infos: Option<Vec<PolarisLimiterAddress>>,
-    /// `CLBMultiRegion`: [`ClbMultiRegion`].
+    /// `CLBMultiRegion`: [`CLBMultiRegion`].
     #[tc(rename = "CLBMultiRegion")]
-    pub clb_multi_region: Option<ClbMultiRegion>,
+    pub clb_multi_region: Option<CLBMultiRegion>,
 }
 
 /// The `DescribeSREInstances` action of TSE API 2020-12-07.
 ///
-/// Answers [`DescribeSreInstancesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = DescribeSreInstancesResponse)]
+/// Answers [`DescribeSREInstancesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSREInstances {
     /// `Filters`, optional: list of [`Filter`].
@@ -3231,11 +3231,11 @@ pub struct DescribeSREInstances {
 /// The answer of [`DescribeSREInstances`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSreInstancesResponse {
+pub struct DescribeSREInstancesResponse {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
-    /// `Content`: list of [`SreInstance`].
-    pub content: Option<Vec<SreInstance>>,
+    /// `Content`: list of [`SREInstance`].
+    pub content: Option<Vec<SREInstance>>,
 }
 
 /// The `DescribeUpstreamHealthCheckConfig` action of TSE API 2020-12-07.
@@ -3360,14 +3360,14 @@ pub struct ModifyAutoScalerResourceStrategy {
     pub strategy_name: Option<String>,
     /// `Description`, optional: string. Example: `desc`.
     pub description: Option<String>,
-    /// `Config`, optional: [`CloudNativeApiGatewayStrategyAutoScalerConfig`].
-    pub config: Option<CloudNativeApiGatewayStrategyAutoScalerConfig>,
-    /// `CronScalerConfig`, optional: [`CloudNativeApiGatewayStrategyCronScalerConfig`].
-    pub cron_scaler_config: Option<CloudNativeApiGatewayStrategyCronScalerConfig>,
+    /// `Config`, optional: [`CloudNativeAPIGatewayStrategyAutoScalerConfig`].
+    pub config: Option<CloudNativeAPIGatewayStrategyAutoScalerConfig>,
+    /// `CronScalerConfig`, optional: [`CloudNativeAPIGatewayStrategyCronScalerConfig`].
+    pub cron_scaler_config: Option<CloudNativeAPIGatewayStrategyCronScalerConfig>,
     /// `MaxReplicas`, optional: integer.
     pub max_replicas: Option<i64>,
-    /// `CronConfig`, optional: [`CloudNativeApiGatewayStrategyCronScalerConfig`].
-    pub cron_config: Option<CloudNativeApiGatewayStrategyCronScalerConfig>,
+    /// `CronConfig`, optional: [`CloudNativeAPIGatewayStrategyCronScalerConfig`].
+    pub cron_config: Option<CloudNativeAPIGatewayStrategyCronScalerConfig>,
 }
 
 /// The answer of [`ModifyAutoScalerResourceStrategy`].
@@ -3380,8 +3380,8 @@ pub struct ModifyAutoScalerResourceStrategyResponse {
 
 /// The `ModifyCloudNativeAPIGateway` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGateway {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
@@ -3401,12 +3401,12 @@ pub struct ModifyCloudNativeAPIGateway {
 /// The answer of [`ModifyCloudNativeAPIGateway`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayResponse;
+pub struct ModifyCloudNativeAPIGatewayResponse;
 
 /// The `ModifyCloudNativeAPIGatewayCanaryRule` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayCanaryRuleResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayCanaryRuleResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayCanaryRuleResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayCanaryRule {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -3415,8 +3415,8 @@ pub struct ModifyCloudNativeAPIGatewayCanaryRule {
     pub service_id: String,
     /// `Priority`, optional: integer. Example: `10`.
     pub priority: Option<i64>,
-    /// `CanaryRule`, optional: [`CloudNativeApiGatewayCanaryRule`].
-    pub canary_rule: Option<CloudNativeApiGatewayCanaryRule>,
+    /// `CanaryRule`, optional: [`CloudNativeAPIGatewayCanaryRule`].
+    pub canary_rule: Option<CloudNativeAPIGatewayCanaryRule>,
     /// `CanaryRuleList`, optional: list of [`CanaryPriorityRule`].
     pub canary_rule_list: Option<Vec<CanaryPriorityRule>>,
 }
@@ -3424,12 +3424,12 @@ pub struct ModifyCloudNativeAPIGatewayCanaryRule {
 /// The answer of [`ModifyCloudNativeAPIGatewayCanaryRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayCanaryRuleResponse;
+pub struct ModifyCloudNativeAPIGatewayCanaryRuleResponse;
 
 /// The `ModifyCloudNativeAPIGatewayCertificate` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayCertificateResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayCertificateResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayCertificateResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayCertificate {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -3453,12 +3453,12 @@ pub struct ModifyCloudNativeAPIGatewayCertificate {
 /// The answer of [`ModifyCloudNativeAPIGatewayCertificate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayCertificateResponse;
+pub struct ModifyCloudNativeAPIGatewayCertificateResponse;
 
 /// The `ModifyCloudNativeAPIGatewayConsumer` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayConsumerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayConsumerResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayConsumerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayConsumer {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -3476,12 +3476,12 @@ pub struct ModifyCloudNativeAPIGatewayConsumer {
 /// The answer of [`ModifyCloudNativeAPIGatewayConsumer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayConsumerResponse;
+pub struct ModifyCloudNativeAPIGatewayConsumerResponse;
 
 /// The `ModifyCloudNativeAPIGatewayConsumerGroup` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayConsumerGroupResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayConsumerGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -3499,12 +3499,12 @@ pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
 /// The answer of [`ModifyCloudNativeAPIGatewayConsumerGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayConsumerGroupResponse;
+pub struct ModifyCloudNativeAPIGatewayConsumerGroupResponse;
 
 /// The `ModifyCloudNativeAPIGatewayLLMModelAPI` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayLlmModelApiResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayLlmModelApiResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayLLMModelAPIResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -3520,26 +3520,26 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
     pub description: Option<String>,
     /// `ListModelServiceId`, optional: list of string. Example: `["d0742b86605340438a8018c658156622"]`.
     pub list_model_service_id: Option<Vec<String>>,
-    /// `ModelServiceRoute`, optional: [`CloudNativeApiGatewayLlmModelServiceRoute`].
-    pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
-    /// `MatchHeaders`, optional: list of [`AigwkvMatch`].
-    pub match_headers: Option<Vec<AigwkvMatch>>,
-    /// `ModelNameRoute`, optional: [`AigwModelNameRoute`].
-    pub model_name_route: Option<AigwModelNameRoute>,
+    /// `ModelServiceRoute`, optional: [`CloudNativeAPIGatewayLLMModelServiceRoute`].
+    pub model_service_route: Option<CloudNativeAPIGatewayLLMModelServiceRoute>,
+    /// `MatchHeaders`, optional: list of [`AIGWKVMatch`].
+    pub match_headers: Option<Vec<AIGWKVMatch>>,
+    /// `ModelNameRoute`, optional: [`AIGWModelNameRoute`].
+    pub model_name_route: Option<AIGWModelNameRoute>,
     /// `EnableCrossServiceFallback`, optional: boolean. Example: `false`.
     pub enable_cross_service_fallback: Option<bool>,
-    /// `CrossServiceFallbackConfig`, optional: [`AigwCrossServiceFallbackConfig`].
-    pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
-    /// `TagFilter`, optional: [`AigwTagFilter`].
-    pub tag_filter: Option<AigwTagFilter>,
-    /// `LogConfig`, optional: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `MaxDocumentsConfig`, optional: [`AigwRerankMaxDocumentsConfig`].
-    pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
-    /// `SensitiveWordRoute`, optional: [`AigwSensitiveWordRoute`].
-    pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
-    /// `PriorityScheduleConfig`, optional: [`AigwPriorityScheduleConfig`].
-    pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
+    /// `CrossServiceFallbackConfig`, optional: [`AIGWCrossServiceFallbackConfig`].
+    pub cross_service_fallback_config: Option<AIGWCrossServiceFallbackConfig>,
+    /// `TagFilter`, optional: [`AIGWTagFilter`].
+    pub tag_filter: Option<AIGWTagFilter>,
+    /// `LogConfig`, optional: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `MaxDocumentsConfig`, optional: [`AIGWRerankMaxDocumentsConfig`].
+    pub max_documents_config: Option<AIGWRerankMaxDocumentsConfig>,
+    /// `SensitiveWordRoute`, optional: [`AIGWSensitiveWordRoute`].
+    pub sensitive_word_route: Option<AIGWSensitiveWordRoute>,
+    /// `PriorityScheduleConfig`, optional: [`AIGWPriorityScheduleConfig`].
+    pub priority_schedule_config: Option<AIGWPriorityScheduleConfig>,
     /// `StandardModelName`, optional: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
@@ -3547,15 +3547,15 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
 /// The answer of [`ModifyCloudNativeAPIGatewayLLMModelAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayLlmModelApiResponse {
+pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayLLMModelService` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayLlmModelServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayLlmModelServiceResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayLLMModelServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     /// `GatewayId`, required: string. Example: `gateway-4eb46023`.
@@ -3570,12 +3570,12 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     pub model_selector: Option<String>,
     /// `EnableModelFallback`, optional: boolean. Example: `true`.
     pub enable_model_fallback: Option<bool>,
-    /// `ModelFallbackRule`, optional: [`CloudNativeApiGatewayLlmModelFallbackRule`].
-    pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
+    /// `ModelFallbackRule`, optional: [`CloudNativeAPIGatewayLLMModelFallbackRule`].
+    pub model_fallback_rule: Option<CloudNativeAPIGatewayLLMModelFallbackRule>,
     /// `EnableModelParamCheck`, optional: boolean. Example: `false`.
     pub enable_model_param_check: Option<bool>,
-    /// `ModelParamCheckRule`, optional: [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
-    pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
+    /// `ModelParamCheckRule`, optional: [`CloudNativeAPIGatewayLLMModelParamCheckInfo`].
+    pub model_param_check_rule: Option<CloudNativeAPIGatewayLLMModelParamCheckInfo>,
     /// `Description`, optional: string. Example: `OpenAI 模型服务`.
     pub description: Option<String>,
     /// `UpstreamURL`, optional: string. Example: `https://api.hunyuan.cloud.tencent.com/v1/chat/completions`.
@@ -3594,12 +3594,12 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     /// `SNI`, optional: string. Example: `generativelanguage.googleapis.com`.
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
-    /// `QuotaLimit`, optional: [`AigwllmQuotaLimit`].
-    pub quota_limit: Option<AigwllmQuotaLimit>,
+    /// `QuotaLimit`, optional: [`AIGWLLMQuotaLimit`].
+    pub quota_limit: Option<AIGWLLMQuotaLimit>,
     /// `Tags`, optional: list of string. Example: `["env:prod"]`.
     pub tags: Option<Vec<String>>,
-    /// `ModelRewriteRules`, optional: list of [`AigwModelRewriteRule`].
-    pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
+    /// `ModelRewriteRules`, optional: list of [`AIGWModelRewriteRule`].
+    pub model_rewrite_rules: Option<Vec<AIGWModelRewriteRule>>,
     /// `SourceId`, optional: string. Example: `ins-a1fd04b4`.
     pub source_id: Option<String>,
     /// `Namespace`, optional: string. Example: `default`.
@@ -3618,26 +3618,26 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelService {
     pub external_instance_id: Option<String>,
     /// `CustomProviderName`, optional: string. Example: `my-custom-provider`.
     pub custom_provider_name: Option<String>,
-    /// `LoadBalanceConfig`, optional: [`AigwLoadBalanceConfig`].
-    pub load_balance_config: Option<AigwLoadBalanceConfig>,
-    /// `LengthLimitConfig`, optional: [`AigwLengthLimitConfig`].
-    pub length_limit_config: Option<AigwLengthLimitConfig>,
-    /// `SmartBalance`, optional: [`AigwSmartBalanceConfig`].
-    pub smart_balance: Option<AigwSmartBalanceConfig>,
+    /// `LoadBalanceConfig`, optional: [`AIGWLoadBalanceConfig`].
+    pub load_balance_config: Option<AIGWLoadBalanceConfig>,
+    /// `LengthLimitConfig`, optional: [`AIGWLengthLimitConfig`].
+    pub length_limit_config: Option<AIGWLengthLimitConfig>,
+    /// `SmartBalance`, optional: [`AIGWSmartBalanceConfig`].
+    pub smart_balance: Option<AIGWSmartBalanceConfig>,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayLLMModelService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayLlmModelServiceResponse {
+pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
 /// The `ModifyCloudNativeAPIGatewayRoute` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayRouteResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayRouteResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayRouteResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayRoute {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -3668,46 +3668,46 @@ pub struct ModifyCloudNativeAPIGatewayRoute {
     pub force_https: Option<bool>,
     /// `DestinationPorts`, optional: list of unsigned integer. Example: `[8000]`.
     pub destination_ports: Option<Vec<u64>>,
-    /// `Headers`, optional: list of [`KvMapping`].
-    pub headers: Option<Vec<KvMapping>>,
+    /// `Headers`, optional: list of [`KVMapping`].
+    pub headers: Option<Vec<KVMapping>>,
     /// `RequestBuffering`, optional: boolean. Example: `true`.
     pub request_buffering: Option<bool>,
     /// `ResponseBuffering`, optional: boolean. Example: `true`.
     pub response_buffering: Option<bool>,
     /// `RegexPriority`, optional: integer. Example: `0`.
     pub regex_priority: Option<i64>,
-    /// `QueryStringParameters`, optional: list of [`KvMapping`].
-    pub query_string_parameters: Option<Vec<KvMapping>>,
+    /// `QueryStringParameters`, optional: list of [`KVMapping`].
+    pub query_string_parameters: Option<Vec<KVMapping>>,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayRouteResponse;
+pub struct ModifyCloudNativeAPIGatewayRouteResponse;
 
 /// The `ModifyCloudNativeAPIGatewayRouteRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayRouteRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayRouteRateLimitResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayRouteRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayRouteRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
     pub gateway_id: String,
     /// `Id`, required: string. Example: `6f423439-ec27-4a2e-aff9-9e73ffa3da4`.
     pub id: String,
-    /// `LimitDetail`, required: [`CloudNativeApiGatewayRateLimitDetail`].
-    pub limit_detail: CloudNativeApiGatewayRateLimitDetail,
+    /// `LimitDetail`, required: [`CloudNativeAPIGatewayRateLimitDetail`].
+    pub limit_detail: CloudNativeAPIGatewayRateLimitDetail,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayRouteRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayRouteRateLimitResponse;
+pub struct ModifyCloudNativeAPIGatewayRouteRateLimitResponse;
 
 /// The `ModifyCloudNativeAPIGatewaySecretKeyStatus` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewaySecretKeyStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewaySecretKeyStatusResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewaySecretKeyStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewaySecretKeyStatus {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -3721,12 +3721,12 @@ pub struct ModifyCloudNativeAPIGatewaySecretKeyStatus {
 /// The answer of [`ModifyCloudNativeAPIGatewaySecretKeyStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewaySecretKeyStatusResponse;
+pub struct ModifyCloudNativeAPIGatewaySecretKeyStatusResponse;
 
 /// The `ModifyCloudNativeAPIGatewayService` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayServiceResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayServiceResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayServiceResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayService {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -3753,26 +3753,26 @@ pub struct ModifyCloudNativeAPIGatewayService {
 /// The answer of [`ModifyCloudNativeAPIGatewayService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayServiceResponse;
+pub struct ModifyCloudNativeAPIGatewayServiceResponse;
 
 /// The `ModifyCloudNativeAPIGatewayServiceRateLimit` action of TSE API 2020-12-07.
 ///
-/// Answers [`ModifyCloudNativeApiGatewayServiceRateLimitResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = ModifyCloudNativeApiGatewayServiceRateLimitResponse)]
+/// Answers [`ModifyCloudNativeAPIGatewayServiceRateLimitResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudNativeAPIGatewayServiceRateLimit {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
     pub gateway_id: String,
     /// `Name`, required: string. Example: `service-demo`.
     pub name: String,
-    /// `LimitDetail`, required: [`CloudNativeApiGatewayRateLimitDetail`].
-    pub limit_detail: CloudNativeApiGatewayRateLimitDetail,
+    /// `LimitDetail`, required: [`CloudNativeAPIGatewayRateLimitDetail`].
+    pub limit_detail: CloudNativeAPIGatewayRateLimitDetail,
 }
 
 /// The answer of [`ModifyCloudNativeAPIGatewayServiceRateLimit`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudNativeApiGatewayServiceRateLimitResponse;
+pub struct ModifyCloudNativeAPIGatewayServiceRateLimitResponse;
 
 /// The `ModifyConfigFileGroup` action of TSE API 2020-12-07.
 ///
@@ -4108,8 +4108,8 @@ pub struct PublishConfigFilesResponse {
 
 /// The `RemoveCloudNativeAPIGatewayConsumerGroupAuth` action of TSE API 2020-12-07.
 ///
-/// Answers [`RemoveCloudNativeApiGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = RemoveCloudNativeApiGatewayConsumerGroupAuthResponse)]
+/// Answers [`RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -4125,12 +4125,12 @@ pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
 /// The answer of [`RemoveCloudNativeAPIGatewayConsumerGroupAuth`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveCloudNativeApiGatewayConsumerGroupAuthResponse;
+pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse;
 
 /// The `RemoveCloudNativeAPIGatewayConsumerInGroup` action of TSE API 2020-12-07.
 ///
-/// Answers [`RemoveCloudNativeApiGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = RemoveCloudNativeApiGatewayConsumerInGroupResponse)]
+/// Answers [`RemoveCloudNativeAPIGatewayConsumerInGroupResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
     /// `GatewayId`, required: string. Example: `gateway-xxx`.
@@ -4144,12 +4144,12 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
 /// The answer of [`RemoveCloudNativeAPIGatewayConsumerInGroup`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveCloudNativeApiGatewayConsumerInGroupResponse;
+pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse;
 
 /// The `RestartSREInstance` action of TSE API 2020-12-07.
 ///
-/// Answers [`RestartSreInstanceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = RestartSreInstanceResponse)]
+/// Answers [`RestartSREInstanceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestartSREInstance {
     /// `InstanceId`, required: string. Example: `sre-12345678`.
@@ -4163,7 +4163,7 @@ pub struct RestartSREInstance {
 /// The answer of [`RestartSREInstance`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RestartSreInstanceResponse {
+pub struct RestartSREInstanceResponse {
     /// `TaskId`: string. Example: `task-123456`.
     pub task_id: Option<String>,
 }
@@ -4212,8 +4212,8 @@ pub struct UnbindAutoScalerResourceStrategyFromGroupsResponse {
 
 /// The `UpdateCloudNativeAPIGatewayCertificateInfo` action of TSE API 2020-12-07.
 ///
-/// Answers [`UpdateCloudNativeApiGatewayCertificateInfoResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = UpdateCloudNativeApiGatewayCertificateInfoResponse)]
+/// Answers [`UpdateCloudNativeAPIGatewayCertificateInfoResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateCloudNativeAPIGatewayCertificateInfo {
     /// `GatewayId`, required: string. Example: `gateway-962b7d7c`.
@@ -4229,28 +4229,28 @@ pub struct UpdateCloudNativeAPIGatewayCertificateInfo {
 /// The answer of [`UpdateCloudNativeAPIGatewayCertificateInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateCloudNativeApiGatewayCertificateInfoResponse;
+pub struct UpdateCloudNativeAPIGatewayCertificateInfoResponse;
 
 /// The `UpdateCloudNativeAPIGatewaySpec` action of TSE API 2020-12-07.
 ///
-/// Answers [`UpdateCloudNativeApiGatewaySpecResponse`].
-#[tc_action(service = "tse", version = "2020-12-07", region = "optional", response = UpdateCloudNativeApiGatewaySpecResponse)]
+/// Answers [`UpdateCloudNativeAPIGatewaySpecResponse`].
+#[tc_action(service = "tse", version = "2020-12-07", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateCloudNativeAPIGatewaySpec {
     /// `GatewayId`, required: string. Example: `gateway-xxxxxx`.
     pub gateway_id: String,
     /// `GroupId`, required: string. Example: `group-xxxx1234`.
     pub group_id: String,
-    /// `NodeConfig`, required: [`CloudNativeApiGatewayNodeConfig`].
-    pub node_config: CloudNativeApiGatewayNodeConfig,
+    /// `NodeConfig`, required: [`CloudNativeAPIGatewayNodeConfig`].
+    pub node_config: CloudNativeAPIGatewayNodeConfig,
 }
 
 /// The answer of [`UpdateCloudNativeAPIGatewaySpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateCloudNativeApiGatewaySpecResponse {
-    /// `Result`: [`UpdateCloudNativeApiGatewayResult`].
-    pub result: Option<UpdateCloudNativeApiGatewayResult>,
+pub struct UpdateCloudNativeAPIGatewaySpecResponse {
+    /// `Result`: [`UpdateCloudNativeAPIGatewayResult`].
+    pub result: Option<UpdateCloudNativeAPIGatewayResult>,
 }
 
 /// The `UpdateEngineInternetAccess` action of TSE API 2020-12-07.
@@ -4316,102 +4316,102 @@ pub struct UpdateUpstreamTargetsResponse {
     pub result: Option<bool>,
 }
 
-/// The `AIGWAKSKCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWAKSKCredentialConfig`).
+/// The `AIGWAKSKCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwakskCredentialConfig {
+pub struct AIGWAKSKCredentialConfig {
     /// `AccessKeyId`: string. Example: `FKI****EE8`.
     pub access_key_id: Option<String>,
     /// `SecretAccessKey`: string. Example: `fak****ake`.
     pub secret_access_key: Option<String>,
 }
 
-/// The `AIGWAuthModelScopeItem` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWAuthModelScopeItem`).
+/// The `AIGWAuthModelScopeItem` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwAuthModelScopeItem {
+pub struct AIGWAuthModelScopeItem {
     /// `PrincipalId`: string. Example: `cg-de71a4d61caa05`.
     pub principal_id: Option<String>,
     /// `PrincipalName`: string. Example: `deeps`.
     pub principal_name: Option<String>,
-    /// `ModelScope`: [`AigwModelScope`].
-    pub model_scope: Option<AigwModelScope>,
+    /// `ModelScope`: [`AIGWModelScope`].
+    pub model_scope: Option<AIGWModelScope>,
     /// `EffectiveModelNames`: list of string. Example: `["claude-haiku-4-5"]`.
     pub effective_model_names: Option<Vec<String>>,
 }
 
-/// The `AIGWBasicCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWBasicCredentialConfig`).
+/// The `AIGWBasicCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwBasicCredentialConfig {
+pub struct AIGWBasicCredentialConfig {
     /// `Password`: string. Example: `my-secret*********`.
     pub password: Option<tc_api_core::SecretString>,
     /// `Username`: string. Example: `admin`.
     pub username: Option<String>,
 }
 
-/// The `AIGWBearerTokenCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWBearerTokenCredentialConfig`).
+/// The `AIGWBearerTokenCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwBearerTokenCredentialConfig {
+pub struct AIGWBearerTokenCredentialConfig {
     /// `Token`: string. Example: `sk-test-demo-**************`.
     pub token: Option<String>,
 }
 
-/// The `AIGWCAMCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWCAMCredentialConfig`).
+/// The `AIGWCAMCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwcamCredentialConfig {
+pub struct AIGWCAMCredentialConfig {
     /// `SecretId`: string. Example: `fak****-ak`.
     pub secret_id: Option<String>,
     /// `SecretKey`: string. Example: `fak****-sk`.
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `AIGWCacheAwareRouteCandidate` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWCacheAwareRouteCandidate`).
+/// The `AIGWCacheAwareRouteCandidate` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCacheAwareRouteCandidate {
+pub struct AIGWCacheAwareRouteCandidate {
     /// `ModelServiceId`: string. Example: `b12792e90573432ea906605721ce83b9`.
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `qwen-chat-2`.
     pub model_service_name: Option<String>,
 }
 
-/// The `AIGWCacheAwareRouteConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWCacheAwareRouteConfig`).
+/// The `AIGWCacheAwareRouteConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCacheAwareRouteConfig {
-    /// `Candidates`: list of [`AigwCacheAwareRouteCandidate`].
-    pub candidates: Option<Vec<AigwCacheAwareRouteCandidate>>,
+pub struct AIGWCacheAwareRouteConfig {
+    /// `Candidates`: list of [`AIGWCacheAwareRouteCandidate`].
+    pub candidates: Option<Vec<AIGWCacheAwareRouteCandidate>>,
 }
 
-/// The `AIGWConsumerModelScope` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWConsumerModelScope`).
+/// The `AIGWConsumerModelScope` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwConsumerModelScope {
+pub struct AIGWConsumerModelScope {
     /// `ScopeType`: string. Example: `ALLOWLIST`.
     pub scope_type: Option<String>,
     /// `AllowList`: list of string. Example: `["claude-haiku-4-5"]`.
     pub allow_list: Option<Vec<String>>,
 }
 
-/// The `AIGWCrossServiceFallbackConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWCrossServiceFallbackConfig`).
+/// The `AIGWCrossServiceFallbackConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCrossServiceFallbackConfig {
+pub struct AIGWCrossServiceFallbackConfig {
     /// `TriggerConditions`: list of string. Example: `["ServiceUnavailable"]`.
     pub trigger_conditions: Option<Vec<String>>,
-    /// `FallbackServiceChain`: list of [`AigwFallbackServiceItem`].
-    pub fallback_service_chain: Option<Vec<AigwFallbackServiceItem>>,
-    /// `QuotaFallbackTrigger`: [`AigwllmQuotaFallbackTrigger`].
-    pub quota_fallback_trigger: Option<AigwllmQuotaFallbackTrigger>,
+    /// `FallbackServiceChain`: list of [`AIGWFallbackServiceItem`].
+    pub fallback_service_chain: Option<Vec<AIGWFallbackServiceItem>>,
+    /// `QuotaFallbackTrigger`: [`AIGWLLMQuotaFallbackTrigger`].
+    pub quota_fallback_trigger: Option<AIGWLLMQuotaFallbackTrigger>,
 }
 
-/// The `AIGWCustomDesensitizeRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWCustomDesensitizeRule`).
+/// The `AIGWCustomDesensitizeRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCustomDesensitizeRule {
+pub struct AIGWCustomDesensitizeRule {
     /// `Name`: string. Example: `员工工号`.
     pub name: Option<String>,
     /// `Pattern`: string. Example: `EMP-[0-9]{6}`.
@@ -4422,64 +4422,64 @@ pub struct AigwCustomDesensitizeRule {
     pub enabled: Option<bool>,
 }
 
-/// The `AIGWCustomHeaderCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWCustomHeaderCredentialConfig`).
+/// The `AIGWCustomHeaderCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwCustomHeaderCredentialConfig {
+pub struct AIGWCustomHeaderCredentialConfig {
     /// `HeaderName`: string. Example: `X-App-Token`.
     pub header_name: Option<String>,
     /// `HeaderValue`: string. Example: `my-custom-****************`.
     pub header_value: Option<String>,
 }
 
-/// The `AIGWFallbackServiceItem` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWFallbackServiceItem`).
+/// The `AIGWFallbackServiceItem` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwFallbackServiceItem {
+pub struct AIGWFallbackServiceItem {
     /// `ModelServiceId`: string. Example: `3dcaac5d48cc4d39a8ed79937fe720c6`.
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `mock-openai`.
     pub model_service_name: Option<String>,
 }
 
-/// The `AIGWForwardDesensitizeConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWForwardDesensitizeConfig`).
+/// The `AIGWForwardDesensitizeConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwForwardDesensitizeConfig {
+pub struct AIGWForwardDesensitizeConfig {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `PredefinedRuleTypes`: list of string. Example: `["Phone", "Email"]`.
     pub predefined_rule_types: Option<Vec<String>>,
-    /// `CustomRules`: list of [`AigwCustomDesensitizeRule`].
-    pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
+    /// `CustomRules`: list of [`AIGWCustomDesensitizeRule`].
+    pub custom_rules: Option<Vec<AIGWCustomDesensitizeRule>>,
     /// `PlaceholderFormat`: string. Example: `[{type}]`.
     pub placeholder_format: Option<String>,
     /// `OnFailure`: string. Example: `Reject`.
     pub on_failure: Option<String>,
 }
 
-/// The `AIGWIntentRoute` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWIntentRoute`).
+/// The `AIGWIntentRoute` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwIntentRoute {
+pub struct AIGWIntentRoute {
     /// `IntentModelServiceId`: string. Example: `d6015302e11b4a1f83dd3adb88180716`.
     pub intent_model_service_id: Option<String>,
     /// `ConfidenceThreshold`: number. Example: `0.75`.
     pub confidence_threshold: Option<f64>,
     /// `DefaultModelServiceId`: string. Example: `d6015302e11b4a1f83dd3adb88180716`.
     pub default_model_service_id: Option<String>,
-    /// `Rules`: list of [`AigwIntentRouteRule`].
-    pub rules: Option<Vec<AigwIntentRouteRule>>,
+    /// `Rules`: list of [`AIGWIntentRouteRule`].
+    pub rules: Option<Vec<AIGWIntentRouteRule>>,
     /// `DefaultStandardModelName`: string. Example: `claude-haiku-4-5`.
     pub default_standard_model_name: Option<String>,
     /// `IntentStandardModelName`: string. Example: `claude-haiku-4-5`.
     pub intent_standard_model_name: Option<String>,
 }
 
-/// The `AIGWIntentRouteRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWIntentRouteRule`).
+/// The `AIGWIntentRouteRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwIntentRouteRule {
+pub struct AIGWIntentRouteRule {
     /// `IntentCode`: string. Example: `Coder`.
     pub intent_code: Option<String>,
     /// `ModelServiceId`: string. Example: `d6015302e11b4a1f83dd3adb88180716`.
@@ -4492,10 +4492,10 @@ pub struct AigwIntentRouteRule {
     pub standard_model_name: Option<String>,
 }
 
-/// The `AIGWJWTCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWJWTCredentialConfig`).
+/// The `AIGWJWTCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwjwtCredentialConfig {
+pub struct AIGWJWTCredentialConfig {
     /// `Algorithm`: string. Example: `ES256`.
     pub algorithm: Option<String>,
     /// `Key`: string. Example: `my-org-test-ES256`.
@@ -4507,10 +4507,10 @@ pub struct AigwjwtCredentialConfig {
     pub secret: Option<String>,
 }
 
-/// The `AIGWKVMatch` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWKVMatch`).
+/// The `AIGWKVMatch` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwkvMatch {
+pub struct AIGWKVMatch {
     /// `Key`: string. Example: `k1`.
     pub key: Option<String>,
     /// `Value`: string. Example: `asdfad`.
@@ -4519,10 +4519,10 @@ pub struct AigwkvMatch {
     pub operator: Option<String>,
 }
 
-/// The `AIGWLLMHealthCheckSetting` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLLMHealthCheckSetting`).
+/// The `AIGWLLMHealthCheckSetting` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmHealthCheckSetting {
+pub struct AIGWLLMHealthCheckSetting {
     /// `HealthCheckIntervalSecond`: unsigned integer. Example: `5`.
     pub health_check_interval_second: Option<u64>,
     /// `HealthCheckTimeout`: unsigned integer. Example: `10`.
@@ -4535,34 +4535,34 @@ pub struct AigwllmHealthCheckSetting {
     pub health_check_path: Option<String>,
 }
 
-/// The `AIGWLLMModelServiceSubRoute` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLLMModelServiceSubRoute`).
+/// The `AIGWLLMModelServiceSubRoute` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmModelServiceSubRoute {
+pub struct AIGWLLMModelServiceSubRoute {
     /// `SelectedTypes`: list of string. Example: `["ModelService"]`.
     pub selected_types: Option<Vec<String>>,
-    /// `WeightedConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`].
-    pub weighted_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>>,
-    /// `LatencyPriorityConfig`: [`AigwLatencyPriorityConfig`].
-    pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
-    /// `ModelServiceConfig`: [`AigwRouteModelServiceConfig`].
-    pub model_service_config: Option<AigwRouteModelServiceConfig>,
+    /// `WeightedConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`].
+    pub weighted_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy>>,
+    /// `LatencyPriorityConfig`: [`AIGWLatencyPriorityConfig`].
+    pub latency_priority_config: Option<AIGWLatencyPriorityConfig>,
+    /// `ModelServiceConfig`: [`AIGWRouteModelServiceConfig`].
+    pub model_service_config: Option<AIGWRouteModelServiceConfig>,
 }
 
-/// The `AIGWLLMQuotaFallbackTrigger` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLLMQuotaFallbackTrigger`).
+/// The `AIGWLLMQuotaFallbackTrigger` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmQuotaFallbackTrigger {
+pub struct AIGWLLMQuotaFallbackTrigger {
     /// `ThresholdPercent`: integer. Example: `10`.
     pub threshold_percent: Option<i64>,
     /// `CheckDimension`: string. Example: `AnyInsufficient`.
     pub check_dimension: Option<String>,
 }
 
-/// The `AIGWLLMQuotaLimit` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLLMQuotaLimit`).
+/// The `AIGWLLMQuotaLimit` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwllmQuotaLimit {
+pub struct AIGWLLMQuotaLimit {
     /// `RPMLimit`: integer. Example: `0`.
     #[tc(rename = "RPMLimit")]
     pub rpm_limit: Option<i64>,
@@ -4573,12 +4573,12 @@ pub struct AigwllmQuotaLimit {
     pub concurrent_count_limit: Option<i64>,
 }
 
-/// The `AIGWLatencyPriorityConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLatencyPriorityConfig`).
+/// The `AIGWLatencyPriorityConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLatencyPriorityConfig {
-    /// `Rules`: list of [`AigwLatencyPriorityRouteRule`].
-    pub rules: Option<Vec<AigwLatencyPriorityRouteRule>>,
+pub struct AIGWLatencyPriorityConfig {
+    /// `Rules`: list of [`AIGWLatencyPriorityRouteRule`].
+    pub rules: Option<Vec<AIGWLatencyPriorityRouteRule>>,
     /// `LatencyMetric`: string. Example: `LLMLatency`.
     pub latency_metric: Option<String>,
     /// `RouteMode`: string. Example: `BalanceMode`.
@@ -4589,36 +4589,36 @@ pub struct AigwLatencyPriorityConfig {
     pub probe_timeout_ms: Option<i64>,
 }
 
-/// The `AIGWLatencyPriorityRouteRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLatencyPriorityRouteRule`).
+/// The `AIGWLatencyPriorityRouteRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLatencyPriorityRouteRule {
+pub struct AIGWLatencyPriorityRouteRule {
     /// `ModelServiceId`: string. Example: `4d3b21814ff540b6a1b3bc3c46a62793`.
     pub model_service_id: Option<String>,
 }
 
-/// The `AIGWLengthLimitConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLengthLimitConfig`).
+/// The `AIGWLengthLimitConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLengthLimitConfig {
+pub struct AIGWLengthLimitConfig {
     /// `EnableInputLimit`: boolean. Example: `true`.
     pub enable_input_limit: Option<bool>,
     /// `MaxInputChars`: unsigned integer. Example: `10`.
     pub max_input_chars: Option<u64>,
 }
 
-/// The `AIGWLoadBalanceConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLoadBalanceConfig`).
+/// The `AIGWLoadBalanceConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLoadBalanceConfig {
+pub struct AIGWLoadBalanceConfig {
     /// `Algorithm`: string. Example: `Random`.
     pub algorithm: Option<String>,
 }
 
-/// The `AIGWLogConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLogConfig`).
+/// The `AIGWLogConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLogConfig {
+pub struct AIGWLogConfig {
     /// `EnableRequestLogPayloads`: boolean. Example: `true`.
     pub enable_request_log_payloads: Option<bool>,
     /// `EnableResponseLogPayloads`: boolean. Example: `true`.
@@ -4637,42 +4637,42 @@ pub struct AigwLogConfig {
     pub response_log_payload_truncation_policy: Option<String>,
 }
 
-/// The `AIGWLogDesensitizeConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWLogDesensitizeConfig`).
+/// The `AIGWLogDesensitizeConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwLogDesensitizeConfig {
+pub struct AIGWLogDesensitizeConfig {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `PredefinedRuleTypes`: list of string. Example: `["Phone", "Email"]`.
     pub predefined_rule_types: Option<Vec<String>>,
-    /// `CustomRules`: list of [`AigwCustomDesensitizeRule`].
-    pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
+    /// `CustomRules`: list of [`AIGWCustomDesensitizeRule`].
+    pub custom_rules: Option<Vec<AIGWCustomDesensitizeRule>>,
     /// `Scope`: list of string. Example: `["Request", "Response"]`.
     pub scope: Option<Vec<String>>,
 }
 
-/// The `AIGWModelNameRoute` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWModelNameRoute`).
+/// The `AIGWModelNameRoute` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwModelNameRoute {
+pub struct AIGWModelNameRoute {
     /// `ModelNames`: list of string. Example: `["claude-haiku-4-5"]`.
     pub model_names: Option<Vec<String>>,
 }
 
-/// The `AIGWModelRewriteRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWModelRewriteRule`).
+/// The `AIGWModelRewriteRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwModelRewriteRule {
+pub struct AIGWModelRewriteRule {
     /// `SourceModel`: string. Example: `qwen3.5`.
     pub source_model: Option<String>,
     /// `TargetModel`: string. Example: `deepseek-v4-flash`.
     pub target_model: Option<String>,
 }
 
-/// The `AIGWModelScope` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWModelScope`).
+/// The `AIGWModelScope` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwModelScope {
+pub struct AIGWModelScope {
     /// `ScopeType`: string. Example: `MAG`.
     pub scope_type: Option<String>,
     /// `AllowList`: list of string. Example: `["deepseek-v4-pro"]`.
@@ -4681,10 +4681,10 @@ pub struct AigwModelScope {
     pub mag_refs: Option<Vec<String>>,
 }
 
-/// The `AIGWOAuthCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWOAuthCredentialConfig`).
+/// The `AIGWOAuthCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwoAuthCredentialConfig {
+pub struct AIGWOAuthCredentialConfig {
     /// `ClientId`: string. Example: `96d9f101-ada5-414c-b768-************`.
     pub client_id: Option<String>,
     /// `ClientSecret`: string. Example: `************************************************************`….
@@ -4694,10 +4694,10 @@ pub struct AigwoAuthCredentialConfig {
     pub redirect_ur_is: Option<String>,
 }
 
-/// The `AIGWOIDCCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWOIDCCredentialConfig`).
+/// The `AIGWOIDCCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwoidcCredentialConfig {
+pub struct AIGWOIDCCredentialConfig {
     /// `ClientId`: string. Example: `aigw-oidc-test`.
     pub client_id: Option<String>,
     /// `ClientSecret`: string. Example: `********************************`.
@@ -4709,46 +4709,46 @@ pub struct AigwoidcCredentialConfig {
     pub consumer_claim_value: Option<String>,
 }
 
-/// The `AIGWPriorityScheduleConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWPriorityScheduleConfig`).
+/// The `AIGWPriorityScheduleConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwPriorityScheduleConfig {
+pub struct AIGWPriorityScheduleConfig {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
 }
 
-/// The `AIGWQueryParamCredentialConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWQueryParamCredentialConfig`).
+/// The `AIGWQueryParamCredentialConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwQueryParamCredentialConfig {
+pub struct AIGWQueryParamCredentialConfig {
     /// `ParamName`: string. Example: `api_key`.
     pub param_name: Option<String>,
     /// `ParamValue`: string. Example: `my-query-***************`.
     pub param_value: Option<String>,
 }
 
-/// The `AIGWRerankMaxDocumentsConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWRerankMaxDocumentsConfig`).
+/// The `AIGWRerankMaxDocumentsConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwRerankMaxDocumentsConfig {
+pub struct AIGWRerankMaxDocumentsConfig {
     /// `EnableMaxDocuments`: boolean. Example: `true`.
     pub enable_max_documents: Option<bool>,
     /// `MaxDocumentValue`: integer. Example: `2`.
     pub max_document_value: Option<i64>,
 }
 
-/// The `AIGWRouteModelServiceConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWRouteModelServiceConfig`).
+/// The `AIGWRouteModelServiceConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwRouteModelServiceConfig {
+pub struct AIGWRouteModelServiceConfig {
     /// `ModelServiceName`: string. Example: `openai`.
     pub model_service_name: Option<String>,
 }
 
-/// The `AIGWSensitiveWordRoute` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWSensitiveWordRoute`).
+/// The `AIGWSensitiveWordRoute` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwSensitiveWordRoute {
+pub struct AIGWSensitiveWordRoute {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `ModelServiceRefs`: list of string. Example: `["c2304395d86a4429a22b423c9cb21532"]`.
@@ -4757,18 +4757,18 @@ pub struct AigwSensitiveWordRoute {
     pub model_service_names: Option<Vec<String>>,
     /// `SelectedTypes`: list of string. Example: `["Weighted"]`.
     pub selected_types: Option<Vec<String>>,
-    /// `WeightedConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`].
-    pub weighted_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>>,
-    /// `ModelNameConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`].
-    pub model_name_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>>,
+    /// `WeightedConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`].
+    pub weighted_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy>>,
+    /// `ModelNameConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy`].
+    pub model_name_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy>>,
     /// `StandardModelName`: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
 
-/// The `AIGWSimpleSecretKey` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWSimpleSecretKey`).
+/// The `AIGWSimpleSecretKey` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwSimpleSecretKey {
+pub struct AIGWSimpleSecretKey {
     /// `SecretKeyId`: string. Example: `secret-56537c1ca1d039`.
     pub secret_key_id: Option<tc_api_core::SecretString>,
     /// `Name`: string. Example: `nogood`.
@@ -4781,46 +4781,46 @@ pub struct AigwSimpleSecretKey {
     pub create_time: Option<String>,
 }
 
-/// The `AIGWSmartBalanceConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWSmartBalanceConfig`).
+/// The `AIGWSmartBalanceConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwSmartBalanceConfig {
+pub struct AIGWSmartBalanceConfig {
     /// `Algorithm`: string. Example: `LeastQueued`.
     pub algorithm: Option<String>,
 }
 
-/// The `AIGWTagFilter` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWTagFilter`).
+/// The `AIGWTagFilter` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTagFilter {
+pub struct AIGWTagFilter {
     /// `MatchStrategy`: string. Example: `OR`.
     pub match_strategy: Option<String>,
     /// `Tags`: list of string. Example: `["env:dev"]`.
     pub tags: Option<Vec<String>>,
 }
 
-/// The `AIGWTokenLengthRoute` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWTokenLengthRoute`).
+/// The `AIGWTokenLengthRoute` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTokenLengthRoute {
+pub struct AIGWTokenLengthRoute {
     /// `DefaultEncodingName`: string. Example: `cl100k_base`.
     pub default_encoding_name: Option<String>,
-    /// `DefaultTarget`: [`AigwllmModelServiceSubRoute`].
-    pub default_target: Option<AigwllmModelServiceSubRoute>,
-    /// `Rules`: list of [`AigwTokenLengthRouteRule`].
-    pub rules: Option<Vec<AigwTokenLengthRouteRule>>,
+    /// `DefaultTarget`: [`AIGWLLMModelServiceSubRoute`].
+    pub default_target: Option<AIGWLLMModelServiceSubRoute>,
+    /// `Rules`: list of [`AIGWTokenLengthRouteRule`].
+    pub rules: Option<Vec<AIGWTokenLengthRouteRule>>,
 }
 
-/// The `AIGWTokenLengthRouteRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `AIGWTokenLengthRouteRule`).
+/// The `AIGWTokenLengthRouteRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AigwTokenLengthRouteRule {
+pub struct AIGWTokenLengthRouteRule {
     /// `MinTokenLength`: integer. Example: `101`.
     pub min_token_length: Option<i64>,
     /// `MaxTokenLength`: integer. Example: `100`.
     pub max_token_length: Option<i64>,
-    /// `Target`: [`AigwllmModelServiceSubRoute`].
-    pub target: Option<AigwllmModelServiceSubRoute>,
+    /// `Target`: [`AIGWLLMModelServiceSubRoute`].
+    pub target: Option<AIGWLLMModelServiceSubRoute>,
 }
 
 /// The `AccurateQpsThreshold` model of TSE API 2020-12-07.
@@ -4965,10 +4965,10 @@ pub struct BetaLabelMatchString {
     pub value_type: Option<String>,
 }
 
-/// The `BoundK8SInfo` model of TSE API 2020-12-07 (renamed: the metadata calls it `BoundK8SInfo`).
+/// The `BoundK8SInfo` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BoundK8sInfo {
+pub struct BoundK8SInfo {
     /// `BoundClusterId`: string. Example: `cls-xxxxxx`.
     pub bound_cluster_id: Option<String>,
     /// `BoundClusterType`: string. Example: `eks`.
@@ -4979,10 +4979,10 @@ pub struct BoundK8sInfo {
     pub bind_region: Option<String>,
 }
 
-/// The `CLBMultiRegion` model of TSE API 2020-12-07 (renamed: the metadata calls it `CLBMultiRegion`).
+/// The `CLBMultiRegion` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClbMultiRegion {
+pub struct CLBMultiRegion {
     /// `CLBMultiZoneFlag`: boolean. Example: `true`.
     #[tc(rename = "CLBMultiZoneFlag")]
     pub clb_multi_zone_flag: Option<bool>,
@@ -4994,10 +4994,10 @@ pub struct ClbMultiRegion {
     pub clb_slave_zone: Option<String>,
 }
 
-/// The `CNAPIGwConsumer` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwConsumer`).
+/// The `CNAPIGwConsumer` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwConsumer {
+pub struct CNAPIGwConsumer {
     /// `ConsumerId`: string. Example: `consumer-xxx`.
     pub consumer_id: Option<String>,
     /// `Name`: string. Example: `消费者名称`.
@@ -5010,8 +5010,8 @@ pub struct CnapiGwConsumer {
     pub priority: Option<String>,
     /// `Description`: string, may be null. Example: `消费者描述`.
     pub description: Option<String>,
-    /// `ConsumerGroups`: list of [`CnapiGwConsumerGroup`], may be null.
-    pub consumer_groups: Option<Vec<CnapiGwConsumerGroup>>,
+    /// `ConsumerGroups`: list of [`CNAPIGwConsumerGroup`], may be null.
+    pub consumer_groups: Option<Vec<CNAPIGwConsumerGroup>>,
     /// `SyncStatus`: string. Example: `Success`.
     pub sync_status: Option<String>,
     /// `SourceType`: string. Example: `Private`.
@@ -5020,10 +5020,10 @@ pub struct CnapiGwConsumer {
     pub synced_version: Option<String>,
 }
 
-/// The `CNAPIGwConsumerGroup` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwConsumerGroup`).
+/// The `CNAPIGwConsumerGroup` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwConsumerGroup {
+pub struct CNAPIGwConsumerGroup {
     /// `ConsumerGroupId`: string. Example: `cg-xxx`.
     pub consumer_group_id: Option<String>,
     /// `Name`: string. Example: `消费者组名称`.
@@ -5046,30 +5046,30 @@ pub struct CnapiGwConsumerGroup {
     pub synced_version: Option<String>,
 }
 
-/// The `CNAPIGwConsumerGroupList` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwConsumerGroupList`).
+/// The `CNAPIGwConsumerGroupList` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwConsumerGroupList {
+pub struct CNAPIGwConsumerGroupList {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `ConsumerGroups`: list of [`CnapiGwConsumerGroup`].
-    pub consumer_groups: Option<Vec<CnapiGwConsumerGroup>>,
+    /// `ConsumerGroups`: list of [`CNAPIGwConsumerGroup`].
+    pub consumer_groups: Option<Vec<CNAPIGwConsumerGroup>>,
 }
 
-/// The `CNAPIGwConsumerList` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwConsumerList`).
+/// The `CNAPIGwConsumerList` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwConsumerList {
+pub struct CNAPIGwConsumerList {
     /// `TotalCount`: unsigned integer. Example: `0`.
     pub total_count: Option<u64>,
-    /// `Consumers`: list of [`CnapiGwConsumer`], may be null.
-    pub consumers: Option<Vec<CnapiGwConsumer>>,
+    /// `Consumers`: list of [`CNAPIGwConsumer`], may be null.
+    pub consumers: Option<Vec<CNAPIGwConsumer>>,
 }
 
-/// The `CNAPIGwCreateCommonResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwCreateCommonResult`).
+/// The `CNAPIGwCreateCommonResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwCreateCommonResult {
+pub struct CNAPIGwCreateCommonResult {
     /// `ID`: string. Example: `consumer-xxx`.
     #[tc(rename = "ID")]
     pub id: Option<String>,
@@ -5077,10 +5077,10 @@ pub struct CnapiGwCreateCommonResult {
     pub success: Option<bool>,
 }
 
-/// The `CNAPIGwSecretKey` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwSecretKey`).
+/// The `CNAPIGwSecretKey` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwSecretKey {
+pub struct CNAPIGwSecretKey {
     /// `BindCount`: unsigned integer. Example: `0`.
     pub bind_count: Option<u64>,
     /// `CanBind`: boolean, may be null. Example: `true`.
@@ -5091,9 +5091,9 @@ pub struct CnapiGwSecretKey {
     pub description: Option<String>,
     /// `GenerateType`: string. Example: `KMS`.
     pub generate_type: Option<String>,
-    /// `JWTCredentialConfig`: [`AigwjwtCredentialConfig`].
+    /// `JWTCredentialConfig`: [`AIGWJWTCredentialConfig`].
     #[tc(rename = "JWTCredentialConfig")]
-    pub jwt_credential_config: Option<AigwjwtCredentialConfig>,
+    pub jwt_credential_config: Option<AIGWJWTCredentialConfig>,
     /// `KmsKeyName`: string, may be null. Example: `name`.
     pub kms_key_name: Option<String>,
     /// `KmsKeyVersion`: string, may be null. Example: `value`.
@@ -5102,11 +5102,11 @@ pub struct CnapiGwSecretKey {
     pub modify_time: Option<String>,
     /// `Name`: string. Example: `name`.
     pub name: Option<String>,
-    /// `OAuthCredentialConfig`: [`AigwoAuthCredentialConfig`].
-    pub o_auth_credential_config: Option<AigwoAuthCredentialConfig>,
-    /// `OIDCCredentialConfig`: [`AigwoidcCredentialConfig`].
+    /// `OAuthCredentialConfig`: [`AIGWOAuthCredentialConfig`].
+    pub o_auth_credential_config: Option<AIGWOAuthCredentialConfig>,
+    /// `OIDCCredentialConfig`: [`AIGWOIDCCredentialConfig`].
     #[tc(rename = "OIDCCredentialConfig")]
-    pub oidc_credential_config: Option<AigwoidcCredentialConfig>,
+    pub oidc_credential_config: Option<AIGWOIDCCredentialConfig>,
     /// `Provider`: string. Example: `Dify`.
     pub provider: Option<String>,
     /// `ResourceType`: string. Example: `Consumer`.
@@ -5125,24 +5125,24 @@ pub struct CnapiGwSecretKey {
     pub source_type: Option<String>,
     /// `SyncedVersion`: string. Example: `v1`.
     pub synced_version: Option<String>,
-    /// `AKSKCredentialConfig`: [`AigwakskCredentialConfig`].
+    /// `AKSKCredentialConfig`: [`AIGWAKSKCredentialConfig`].
     #[tc(rename = "AKSKCredentialConfig")]
-    pub aksk_credential_config: Option<AigwakskCredentialConfig>,
-    /// `CAMCredentialConfig`: [`AigwcamCredentialConfig`].
+    pub aksk_credential_config: Option<AIGWAKSKCredentialConfig>,
+    /// `CAMCredentialConfig`: [`AIGWCAMCredentialConfig`].
     #[tc(rename = "CAMCredentialConfig")]
-    pub cam_credential_config: Option<AigwcamCredentialConfig>,
-    /// `BearerTokenCredentialConfig`: [`AigwBearerTokenCredentialConfig`].
-    pub bearer_token_credential_config: Option<AigwBearerTokenCredentialConfig>,
-    /// `BasicCredentialConfig`: [`AigwBasicCredentialConfig`].
-    pub basic_credential_config: Option<AigwBasicCredentialConfig>,
-    /// `CustomHeaderCredentialConfig`: [`AigwCustomHeaderCredentialConfig`].
-    pub custom_header_credential_config: Option<AigwCustomHeaderCredentialConfig>,
-    /// `QueryParamCredentialConfig`: [`AigwQueryParamCredentialConfig`].
-    pub query_param_credential_config: Option<AigwQueryParamCredentialConfig>,
-    /// `BoundModelSecretKeys`: list of [`AigwSimpleSecretKey`].
-    pub bound_model_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
-    /// `BoundConsumerSecretKeys`: list of [`AigwSimpleSecretKey`].
-    pub bound_consumer_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
+    pub cam_credential_config: Option<AIGWCAMCredentialConfig>,
+    /// `BearerTokenCredentialConfig`: [`AIGWBearerTokenCredentialConfig`].
+    pub bearer_token_credential_config: Option<AIGWBearerTokenCredentialConfig>,
+    /// `BasicCredentialConfig`: [`AIGWBasicCredentialConfig`].
+    pub basic_credential_config: Option<AIGWBasicCredentialConfig>,
+    /// `CustomHeaderCredentialConfig`: [`AIGWCustomHeaderCredentialConfig`].
+    pub custom_header_credential_config: Option<AIGWCustomHeaderCredentialConfig>,
+    /// `QueryParamCredentialConfig`: [`AIGWQueryParamCredentialConfig`].
+    pub query_param_credential_config: Option<AIGWQueryParamCredentialConfig>,
+    /// `BoundModelSecretKeys`: list of [`AIGWSimpleSecretKey`].
+    pub bound_model_secret_keys: Option<Vec<AIGWSimpleSecretKey>>,
+    /// `BoundConsumerSecretKeys`: list of [`AIGWSimpleSecretKey`].
+    pub bound_consumer_secret_keys: Option<Vec<AIGWSimpleSecretKey>>,
     /// `CredentialGenerateType`: string. Example: `System`.
     pub credential_generate_type: Option<String>,
     /// `CreationSource`: string. Example: `AutoWithConsumer`.
@@ -5151,14 +5151,14 @@ pub struct CnapiGwSecretKey {
     pub batch_id: Option<String>,
 }
 
-/// The `CNAPIGwSecretKeyList` model of TSE API 2020-12-07 (renamed: the metadata calls it `CNAPIGwSecretKeyList`).
+/// The `CNAPIGwSecretKeyList` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CnapiGwSecretKeyList {
+pub struct CNAPIGwSecretKeyList {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `SecretKeys`: list of [`CnapiGwSecretKey`].
-    pub secret_keys: Option<Vec<CnapiGwSecretKey>>,
+    /// `SecretKeys`: list of [`CNAPIGwSecretKey`].
+    pub secret_keys: Option<Vec<CNAPIGwSecretKey>>,
 }
 
 /// The `CanaryPriorityRule` model of TSE API 2020-12-07.
@@ -5167,8 +5167,8 @@ pub struct CnapiGwSecretKeyList {
 pub struct CanaryPriorityRule {
     /// `Priority`, optional: integer. Example: `10`.
     pub priority: Option<i64>,
-    /// `CanaryRule`, optional: [`CloudNativeApiGatewayCanaryRule`].
-    pub canary_rule: Option<CloudNativeApiGatewayCanaryRule>,
+    /// `CanaryRule`, optional: [`CloudNativeAPIGatewayCanaryRule`].
+    pub canary_rule: Option<CloudNativeAPIGatewayCanaryRule>,
 }
 
 /// The `CertificateInfo` model of TSE API 2020-12-07.
@@ -5179,20 +5179,20 @@ pub struct CertificateInfo {
     pub id: Option<String>,
 }
 
-/// The `CloudAPIGatewayCanaryRuleList` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudAPIGatewayCanaryRuleList`).
+/// The `CloudAPIGatewayCanaryRuleList` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudApiGatewayCanaryRuleList {
-    /// `CanaryRuleList`: list of [`CloudNativeApiGatewayCanaryRule`].
-    pub canary_rule_list: Option<Vec<CloudNativeApiGatewayCanaryRule>>,
+pub struct CloudAPIGatewayCanaryRuleList {
+    /// `CanaryRuleList`: list of [`CloudNativeAPIGatewayCanaryRule`].
+    pub canary_rule_list: Option<Vec<CloudNativeAPIGatewayCanaryRule>>,
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
 }
 
-/// The `CloudNativeAPIGatewayBalancedService` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayBalancedService`).
+/// The `CloudNativeAPIGatewayBalancedService` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayBalancedService {
+pub struct CloudNativeAPIGatewayBalancedService {
     /// `ServiceID`: string. Example: `2a212560-220a-46f6-b139-3238eb8ea041`.
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
@@ -5204,18 +5204,18 @@ pub struct CloudNativeApiGatewayBalancedService {
     pub percent: Option<f64>,
 }
 
-/// The `CloudNativeAPIGatewayCanaryRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayCanaryRule`).
+/// The `CloudNativeAPIGatewayCanaryRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayCanaryRule {
+pub struct CloudNativeAPIGatewayCanaryRule {
     /// `Priority`: integer. Example: `100`.
     pub priority: Option<i64>,
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
-    /// `ConditionList`: list of [`CloudNativeApiGatewayCanaryRuleCondition`].
-    pub condition_list: Option<Vec<CloudNativeApiGatewayCanaryRuleCondition>>,
-    /// `BalancedServiceList`: list of [`CloudNativeApiGatewayBalancedService`], may be null.
-    pub balanced_service_list: Option<Vec<CloudNativeApiGatewayBalancedService>>,
+    /// `ConditionList`: list of [`CloudNativeAPIGatewayCanaryRuleCondition`].
+    pub condition_list: Option<Vec<CloudNativeAPIGatewayCanaryRuleCondition>>,
+    /// `BalancedServiceList`: list of [`CloudNativeAPIGatewayBalancedService`], may be null.
+    pub balanced_service_list: Option<Vec<CloudNativeAPIGatewayBalancedService>>,
     /// `ServiceId`: string. Example: `2a212560-220a-46f6-b139-3238eb8ea041`.
     pub service_id: Option<String>,
     /// `ServiceName`: string. Example: `learn-svc`.
@@ -5238,10 +5238,10 @@ pub struct CloudNativeApiGatewayCanaryRule {
     pub lane_tag: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayCanaryRuleCondition` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayCanaryRuleCondition`).
+/// The `CloudNativeAPIGatewayCanaryRuleCondition` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayCanaryRuleCondition {
+pub struct CloudNativeAPIGatewayCanaryRuleCondition {
     /// `Type`: string. Example: `header`.
     pub type_: Option<String>,
     /// `Key`: string. Example: `x-user-id`.
@@ -5258,10 +5258,10 @@ pub struct CloudNativeApiGatewayCanaryRuleCondition {
     pub global_config_name: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayConfig`).
+/// The `CloudNativeAPIGatewayConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayConfig {
+pub struct CloudNativeAPIGatewayConfig {
     /// `ConsoleType`: string. Example: `Kong`.
     pub console_type: Option<String>,
     /// `HttpUrl`: string. Example: `http://127.0.0.1:8000/`.
@@ -5311,10 +5311,10 @@ pub struct CloudNativeApiGatewayConfig {
     pub customized_config_content: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelAPI` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelAPI`).
+/// The `CloudNativeAPIGatewayLLMModelAPI` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelApi {
+pub struct CloudNativeAPIGatewayLLMModelAPI {
     /// `Id`: string. Example: `9006154d-8770-xx`.
     pub id: Option<String>,
     /// `CreateTime`: string. Example: `2021-09-09 11:52:30`.
@@ -5339,69 +5339,69 @@ pub struct CloudNativeApiGatewayLlmModelApi {
     pub model_service_id: Option<String>,
     /// `ModelServiceName`: string. Example: `openai 服务`.
     pub model_service_name: Option<String>,
-    /// `ModelServiceRoute`: [`CloudNativeApiGatewayLlmModelServiceRoute`].
-    pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
-    /// `MatchHeaders`: list of [`AigwkvMatch`].
-    pub match_headers: Option<Vec<AigwkvMatch>>,
+    /// `ModelServiceRoute`: [`CloudNativeAPIGatewayLLMModelServiceRoute`].
+    pub model_service_route: Option<CloudNativeAPIGatewayLLMModelServiceRoute>,
+    /// `MatchHeaders`: list of [`AIGWKVMatch`].
+    pub match_headers: Option<Vec<AIGWKVMatch>>,
     /// `EnableCrossServiceFallback`: boolean. Example: `true`.
     pub enable_cross_service_fallback: Option<bool>,
-    /// `CrossServiceFallbackConfig`: [`AigwCrossServiceFallbackConfig`].
-    pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
+    /// `CrossServiceFallbackConfig`: [`AIGWCrossServiceFallbackConfig`].
+    pub cross_service_fallback_config: Option<AIGWCrossServiceFallbackConfig>,
     /// `DescribeCloudNativeAPIGatewayLLMModelAPI`: boolean. Example: `true`.
     #[tc(rename = "DescribeCloudNativeAPIGatewayLLMModelAPI")]
     pub describe_cloud_native_api_gateway_llm_model_api: Option<bool>,
-    /// `TagFilter`: [`AigwTagFilter`].
-    pub tag_filter: Option<AigwTagFilter>,
-    /// `LogConfig`: [`AigwLogConfig`].
-    pub log_config: Option<AigwLogConfig>,
-    /// `LogDesensitizeConfig`: [`AigwLogDesensitizeConfig`].
-    pub log_desensitize_config: Option<AigwLogDesensitizeConfig>,
-    /// `ForwardDesensitizeConfig`: [`AigwForwardDesensitizeConfig`].
-    pub forward_desensitize_config: Option<AigwForwardDesensitizeConfig>,
-    /// `MaxDocumentsConfig`: [`AigwRerankMaxDocumentsConfig`].
-    pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
-    /// `SensitiveWordRoute`: [`AigwSensitiveWordRoute`].
-    pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
-    /// `ConsumerGroupModelScopes`: list of [`AigwAuthModelScopeItem`].
-    pub consumer_group_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
-    /// `ConsumerInheritModelScope`: [`AigwConsumerModelScope`].
-    pub consumer_inherit_model_scope: Option<AigwConsumerModelScope>,
-    /// `SecretKeyModelScopes`: list of [`AigwAuthModelScopeItem`].
-    pub secret_key_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
+    /// `TagFilter`: [`AIGWTagFilter`].
+    pub tag_filter: Option<AIGWTagFilter>,
+    /// `LogConfig`: [`AIGWLogConfig`].
+    pub log_config: Option<AIGWLogConfig>,
+    /// `LogDesensitizeConfig`: [`AIGWLogDesensitizeConfig`].
+    pub log_desensitize_config: Option<AIGWLogDesensitizeConfig>,
+    /// `ForwardDesensitizeConfig`: [`AIGWForwardDesensitizeConfig`].
+    pub forward_desensitize_config: Option<AIGWForwardDesensitizeConfig>,
+    /// `MaxDocumentsConfig`: [`AIGWRerankMaxDocumentsConfig`].
+    pub max_documents_config: Option<AIGWRerankMaxDocumentsConfig>,
+    /// `SensitiveWordRoute`: [`AIGWSensitiveWordRoute`].
+    pub sensitive_word_route: Option<AIGWSensitiveWordRoute>,
+    /// `ConsumerGroupModelScopes`: list of [`AIGWAuthModelScopeItem`].
+    pub consumer_group_model_scopes: Option<Vec<AIGWAuthModelScopeItem>>,
+    /// `ConsumerInheritModelScope`: [`AIGWConsumerModelScope`].
+    pub consumer_inherit_model_scope: Option<AIGWConsumerModelScope>,
+    /// `SecretKeyModelScopes`: list of [`AIGWAuthModelScopeItem`].
+    pub secret_key_model_scopes: Option<Vec<AIGWAuthModelScopeItem>>,
     /// `PlaygroundAvailable`: boolean. Example: `true`.
     pub playground_available: Option<bool>,
-    /// `PriorityScheduleConfig`: [`AigwPriorityScheduleConfig`].
-    pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
-    /// `ConsumerDirectModelScopes`: list of [`AigwAuthModelScopeItem`].
-    pub consumer_direct_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
-    /// `ModelNameRoute`: [`AigwModelNameRoute`].
-    pub model_name_route: Option<AigwModelNameRoute>,
+    /// `PriorityScheduleConfig`: [`AIGWPriorityScheduleConfig`].
+    pub priority_schedule_config: Option<AIGWPriorityScheduleConfig>,
+    /// `ConsumerDirectModelScopes`: list of [`AIGWAuthModelScopeItem`].
+    pub consumer_direct_model_scopes: Option<Vec<AIGWAuthModelScopeItem>>,
+    /// `ModelNameRoute`: [`AIGWModelNameRoute`].
+    pub model_name_route: Option<AIGWModelNameRoute>,
     /// `StandardModelName`: string. Example: `claude-haiku-4-5`.
     pub standard_model_name: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelFallbackRule` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelFallbackRule`).
+/// The `CloudNativeAPIGatewayLLMModelFallbackRule` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelFallbackRule {
+pub struct CloudNativeAPIGatewayLLMModelFallbackRule {
     /// `FallbackModels`: list of string. Example: `["gpt-5.1","gpt-5-mini"]`.
     pub fallback_models: Option<Vec<String>>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelParamCheckInfo` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelParamCheckInfo`).
+/// The `CloudNativeAPIGatewayLLMModelParamCheckInfo` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelParamCheckInfo {
+pub struct CloudNativeAPIGatewayLLMModelParamCheckInfo {
     /// `AllowModelList`: list of string. Example: `["gpt-5.1","gpt-5-mini"]`.
     pub allow_model_list: Option<Vec<String>>,
     /// `ModelValidationFailureStrategy`: string. Example: `Return404`.
     pub model_validation_failure_strategy: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelService` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelService`).
+/// The `CloudNativeAPIGatewayLLMModelService` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelService {
+pub struct CloudNativeAPIGatewayLLMModelService {
     /// `Id`: string. Example: `9006154d-8770-xx`.
     pub id: Option<String>,
     /// `Name`: string. Example: `openai-test`.
@@ -5425,12 +5425,12 @@ pub struct CloudNativeApiGatewayLlmModelService {
     pub default_model: Option<String>,
     /// `EnableModelFallback`: boolean. Example: `true`.
     pub enable_model_fallback: Option<bool>,
-    /// `ModelFallbackRule`: [`CloudNativeApiGatewayLlmModelFallbackRule`].
-    pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
+    /// `ModelFallbackRule`: [`CloudNativeAPIGatewayLLMModelFallbackRule`].
+    pub model_fallback_rule: Option<CloudNativeAPIGatewayLLMModelFallbackRule>,
     /// `EnableModelParamCheck`: boolean. Example: `true`.
     pub enable_model_param_check: Option<bool>,
-    /// `ModelParamCheckRule`: [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
-    pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
+    /// `ModelParamCheckRule`: [`CloudNativeAPIGatewayLLMModelParamCheckInfo`].
+    pub model_param_check_rule: Option<CloudNativeAPIGatewayLLMModelParamCheckInfo>,
     /// `Description`: string. Example: `OpenAI 模型服务`.
     pub description: Option<String>,
     /// `ConnectTimeout`: integer. Example: `10000`.
@@ -5446,14 +5446,14 @@ pub struct CloudNativeApiGatewayLlmModelService {
     /// `SNI`: string. Example: `generativelanguage.googleapis.com`.
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
-    /// `QuotaLimit`: [`AigwllmQuotaLimit`].
-    pub quota_limit: Option<AigwllmQuotaLimit>,
+    /// `QuotaLimit`: [`AIGWLLMQuotaLimit`].
+    pub quota_limit: Option<AIGWLLMQuotaLimit>,
     /// `Tags`: string. Example: `["capability:code"]`.
     pub tags: Option<String>,
     /// `SecretKeyIds`: list of string. Example: `["sk-hjegh"]`.
     pub secret_key_ids: Option<Vec<tc_api_core::SecretString>>,
-    /// `ModelRewriteRules`: list of [`AigwModelRewriteRule`].
-    pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
+    /// `ModelRewriteRules`: list of [`AIGWModelRewriteRule`].
+    pub model_rewrite_rules: Option<Vec<AIGWModelRewriteRule>>,
     /// `SourceId`: string. Example: `ins-********`.
     pub source_id: Option<String>,
     /// `Namespace`: string. Example: `default`.
@@ -5472,8 +5472,8 @@ pub struct CloudNativeApiGatewayLlmModelService {
     pub key_rotation_period_days: Option<u64>,
     /// `ExternalInstanceId`: string. Example: `ins-test`.
     pub external_instance_id: Option<String>,
-    /// `LoadBalanceConfig`: [`AigwLoadBalanceConfig`].
-    pub load_balance_config: Option<AigwLoadBalanceConfig>,
+    /// `LoadBalanceConfig`: [`AIGWLoadBalanceConfig`].
+    pub load_balance_config: Option<AIGWLoadBalanceConfig>,
     /// `PublishStatus`: string. Example: `Unpublished、Published`.
     pub publish_status: Option<String>,
     /// `CanPublish`: boolean. Example: `true`.
@@ -5488,38 +5488,38 @@ pub struct CloudNativeApiGatewayLlmModelService {
     pub status: Option<String>,
     /// `EnableHealthCheck`: boolean. Example: `true`.
     pub enable_health_check: Option<bool>,
-    /// `HealthCheck`: [`AigwllmHealthCheckSetting`].
-    pub health_check: Option<AigwllmHealthCheckSetting>,
-    /// `LengthLimitConfig`: [`AigwLengthLimitConfig`].
-    pub length_limit_config: Option<AigwLengthLimitConfig>,
-    /// `SmartBalance`: [`AigwSmartBalanceConfig`].
-    pub smart_balance: Option<AigwSmartBalanceConfig>,
+    /// `HealthCheck`: [`AIGWLLMHealthCheckSetting`].
+    pub health_check: Option<AIGWLLMHealthCheckSetting>,
+    /// `LengthLimitConfig`: [`AIGWLengthLimitConfig`].
+    pub length_limit_config: Option<AIGWLengthLimitConfig>,
+    /// `SmartBalance`: [`AIGWSmartBalanceConfig`].
+    pub smart_balance: Option<AIGWSmartBalanceConfig>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelServiceRoute` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelServiceRoute`).
+/// The `CloudNativeAPIGatewayLLMModelServiceRoute` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelServiceRoute {
+pub struct CloudNativeAPIGatewayLLMModelServiceRoute {
     /// `SelectedTypes`: list of string. Example: `["ModelName"]`.
     pub selected_types: Option<Vec<String>>,
-    /// `WeightedConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`].
-    pub weighted_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>>,
-    /// `ModelNameConfig`: list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`].
-    pub model_name_config: Option<Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>>,
-    /// `IntentRouteConfig`: [`AigwIntentRoute`].
-    pub intent_route_config: Option<AigwIntentRoute>,
-    /// `LatencyPriorityConfig`: [`AigwLatencyPriorityConfig`].
-    pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
-    /// `CacheAwareRouteConfig`: [`AigwCacheAwareRouteConfig`].
-    pub cache_aware_route_config: Option<AigwCacheAwareRouteConfig>,
-    /// `TokenLengthRouteConfig`: [`AigwTokenLengthRoute`].
-    pub token_length_route_config: Option<AigwTokenLengthRoute>,
+    /// `WeightedConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`].
+    pub weighted_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy>>,
+    /// `ModelNameConfig`: list of [`CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy`].
+    pub model_name_config: Option<Vec<CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy>>,
+    /// `IntentRouteConfig`: [`AIGWIntentRoute`].
+    pub intent_route_config: Option<AIGWIntentRoute>,
+    /// `LatencyPriorityConfig`: [`AIGWLatencyPriorityConfig`].
+    pub latency_priority_config: Option<AIGWLatencyPriorityConfig>,
+    /// `CacheAwareRouteConfig`: [`AIGWCacheAwareRouteConfig`].
+    pub cache_aware_route_config: Option<AIGWCacheAwareRouteConfig>,
+    /// `TokenLengthRouteConfig`: [`AIGWTokenLengthRoute`].
+    pub token_length_route_config: Option<AIGWTokenLengthRoute>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy`).
+/// The `CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
+pub struct CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy {
     /// `ModelServiceId`: string. Example: `5b5b32f09bc24278a35541aa450cbbf3`.
     pub model_service_id: Option<String>,
     /// `MatchModelName`: string. Example: `ge*n*`.
@@ -5530,10 +5530,10 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
     pub standard_model_name: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy`).
+/// The `CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
+pub struct CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy {
     /// `ModelServiceId`: string. Example: `5b5b32f09bc24278a35541aa450cbbf3`.
     pub model_service_id: Option<String>,
     /// `Weight`: integer. Example: `100`.
@@ -5542,10 +5542,10 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
     pub standard_model_name: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayNode` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayNode`).
+/// The `CloudNativeAPIGatewayNode` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayNode {
+pub struct CloudNativeAPIGatewayNode {
     /// `NodeId`: string. Example: `kong-0`.
     pub node_id: Option<String>,
     /// `NodeIp`: string. Example: `172.168.2.1`.
@@ -5566,20 +5566,20 @@ pub struct CloudNativeApiGatewayNode {
     pub is_default_weight: Option<bool>,
 }
 
-/// The `CloudNativeAPIGatewayNodeConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayNodeConfig`).
+/// The `CloudNativeAPIGatewayNodeConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayNodeConfig {
+pub struct CloudNativeAPIGatewayNodeConfig {
     /// `Specification`: string. Example: `1c2g`.
     pub specification: Option<String>,
     /// `Number`: integer. Example: `2`.
     pub number: Option<i64>,
 }
 
-/// The `CloudNativeAPIGatewayRateLimitDetail` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayRateLimitDetail`).
+/// The `CloudNativeAPIGatewayRateLimitDetail` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayRateLimitDetail {
+pub struct CloudNativeAPIGatewayRateLimitDetail {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `QpsThresholds`: list of [`QpsThreshold`].
@@ -5614,10 +5614,10 @@ pub struct CloudNativeApiGatewayRateLimitDetail {
     pub limit_rules: Option<Vec<LimitRule>>,
 }
 
-/// The `CloudNativeAPIGatewayStrategy` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayStrategy`).
+/// The `CloudNativeAPIGatewayStrategy` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayStrategy {
+pub struct CloudNativeAPIGatewayStrategy {
     /// `StrategyId`: string. Example: `strategy-7bb4fcb0`.
     pub strategy_id: Option<String>,
     /// `StrategyName`: string. Example: `双十一`.
@@ -5628,24 +5628,24 @@ pub struct CloudNativeApiGatewayStrategy {
     pub modify_time: Option<String>,
     /// `Description`: string. Example: `双十一弹性伸缩策略`.
     pub description: Option<String>,
-    /// `Config`: [`CloudNativeApiGatewayStrategyAutoScalerConfig`].
-    pub config: Option<CloudNativeApiGatewayStrategyAutoScalerConfig>,
+    /// `Config`: [`CloudNativeAPIGatewayStrategyAutoScalerConfig`].
+    pub config: Option<CloudNativeAPIGatewayStrategyAutoScalerConfig>,
     /// `GatewayId`: string. Example: `gateway-4a34cf5f`.
     pub gateway_id: Option<String>,
-    /// `CronConfig`: [`CloudNativeApiGatewayStrategyCronScalerConfig`].
-    pub cron_config: Option<CloudNativeApiGatewayStrategyCronScalerConfig>,
+    /// `CronConfig`: [`CloudNativeAPIGatewayStrategyCronScalerConfig`].
+    pub cron_config: Option<CloudNativeAPIGatewayStrategyCronScalerConfig>,
     /// `MaxReplicas`: unsigned integer, may be null.
     pub max_replicas: Option<u64>,
 }
 
-/// The `CloudNativeAPIGatewayStrategyAutoScalerConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayStrategyAutoScalerConfig`).
+/// The `CloudNativeAPIGatewayStrategyAutoScalerConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayStrategyAutoScalerConfig {
+pub struct CloudNativeAPIGatewayStrategyAutoScalerConfig {
     /// `MaxReplicas`: integer. Example: `5`.
     pub max_replicas: Option<i64>,
-    /// `Metrics`: list of [`CloudNativeApiGatewayStrategyAutoScalerConfigMetric`], may be null.
-    pub metrics: Option<Vec<CloudNativeApiGatewayStrategyAutoScalerConfigMetric>>,
+    /// `Metrics`: list of [`CloudNativeAPIGatewayStrategyAutoScalerConfigMetric`], may be null.
+    pub metrics: Option<Vec<CloudNativeAPIGatewayStrategyAutoScalerConfigMetric>>,
     /// `Enabled`: boolean, may be null. Example: `true`.
     pub enabled: Option<bool>,
     /// `CreateTime`: string, may be null. Example: `2023-03-08 16:57:18`.
@@ -5660,10 +5660,10 @@ pub struct CloudNativeApiGatewayStrategyAutoScalerConfig {
     pub behavior: Option<AutoScalerBehavior>,
 }
 
-/// The `CloudNativeAPIGatewayStrategyAutoScalerConfigMetric` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayStrategyAutoScalerConfigMetric`).
+/// The `CloudNativeAPIGatewayStrategyAutoScalerConfigMetric` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayStrategyAutoScalerConfigMetric {
+pub struct CloudNativeAPIGatewayStrategyAutoScalerConfigMetric {
     /// `Type`: string. Example: `Resource`.
     pub type_: Option<String>,
     /// `ResourceName`: string. Example: `cpu`.
@@ -5674,14 +5674,14 @@ pub struct CloudNativeApiGatewayStrategyAutoScalerConfigMetric {
     pub target_value: Option<i64>,
 }
 
-/// The `CloudNativeAPIGatewayStrategyBindingGroupInfo` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayStrategyBindingGroupInfo`).
+/// The `CloudNativeAPIGatewayStrategyBindingGroupInfo` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayStrategyBindingGroupInfo {
+pub struct CloudNativeAPIGatewayStrategyBindingGroupInfo {
     /// `GroupId`: string. Example: `group-2e781178`.
     pub group_id: Option<String>,
-    /// `NodeConfig`: [`CloudNativeApiGatewayNodeConfig`].
-    pub node_config: Option<CloudNativeApiGatewayNodeConfig>,
+    /// `NodeConfig`: [`CloudNativeAPIGatewayNodeConfig`].
+    pub node_config: Option<CloudNativeAPIGatewayNodeConfig>,
     /// `BindTime`: string. Example: `2021-09-09 11:52:30`.
     pub bind_time: Option<String>,
     /// `GroupName`: string. Example: `公网入口`.
@@ -5690,14 +5690,14 @@ pub struct CloudNativeApiGatewayStrategyBindingGroupInfo {
     pub status: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayStrategyCronScalerConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayStrategyCronScalerConfig`).
+/// The `CloudNativeAPIGatewayStrategyCronScalerConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayStrategyCronScalerConfig {
+pub struct CloudNativeAPIGatewayStrategyCronScalerConfig {
     /// `Enabled`: boolean, may be null. Example: `true`.
     pub enabled: Option<bool>,
-    /// `Params`: list of [`CloudNativeApiGatewayStrategyCronScalerConfigParam`], may be null.
-    pub params: Option<Vec<CloudNativeApiGatewayStrategyCronScalerConfigParam>>,
+    /// `Params`: list of [`CloudNativeAPIGatewayStrategyCronScalerConfigParam`], may be null.
+    pub params: Option<Vec<CloudNativeAPIGatewayStrategyCronScalerConfigParam>>,
     /// `CreateTime`: string, may be null. Example: `2023-03-08 16:57:18`.
     pub create_time: Option<String>,
     /// `ModifyTime`: string, may be null. Example: `2023-03-08 16:57:18`.
@@ -5706,10 +5706,10 @@ pub struct CloudNativeApiGatewayStrategyCronScalerConfig {
     pub strategy_id: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayStrategyCronScalerConfigParam` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayStrategyCronScalerConfigParam`).
+/// The `CloudNativeAPIGatewayStrategyCronScalerConfigParam` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayStrategyCronScalerConfigParam {
+pub struct CloudNativeAPIGatewayStrategyCronScalerConfigParam {
     /// `Period`: string. Example: `1 * *`.
     pub period: Option<String>,
     /// `StartAt`: string. Example: `17:00`.
@@ -5720,10 +5720,10 @@ pub struct CloudNativeApiGatewayStrategyCronScalerConfigParam {
     pub crontab: Option<String>,
 }
 
-/// The `CloudNativeAPIGatewayVpcConfig` model of TSE API 2020-12-07 (renamed: the metadata calls it `CloudNativeAPIGatewayVpcConfig`).
+/// The `CloudNativeAPIGatewayVpcConfig` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudNativeApiGatewayVpcConfig {
+pub struct CloudNativeAPIGatewayVpcConfig {
     /// `VpcId`: string. Example: `vpc-xxxxxx`.
     pub vpc_id: Option<String>,
     /// `SubnetId`: string. Example: `subnet-xxxxxx`.
@@ -6008,10 +6008,10 @@ pub struct ConfigFileTemplate {
     pub modify_by: Option<String>,
 }
 
-/// The `CreateCloudNativeAPIGatewayResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `CreateCloudNativeAPIGatewayResult`).
+/// The `CreateCloudNativeAPIGatewayResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayResult {
+pub struct CreateCloudNativeAPIGatewayResult {
     /// `GatewayId`: string. Example: `gateway-xxxxxx`.
     pub gateway_id: Option<String>,
     /// `Status`: string. Example: `Creating`.
@@ -6020,10 +6020,10 @@ pub struct CreateCloudNativeApiGatewayResult {
     pub task_id: Option<String>,
 }
 
-/// The `CreateCloudNativeAPIGatewayServerGroupResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `CreateCloudNativeAPIGatewayServerGroupResult`).
+/// The `CreateCloudNativeAPIGatewayServerGroupResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudNativeApiGatewayServerGroupResult {
+pub struct CreateCloudNativeAPIGatewayServerGroupResult {
     /// `GatewayId`: string. Example: `gateway-xxxx1234`.
     pub gateway_id: Option<String>,
     /// `GroupId`: string. Example: `group-xxxx1234`.
@@ -6069,10 +6069,10 @@ pub struct DefaultKongRoute {
     pub paths: Option<Vec<String>>,
 }
 
-/// The `DeleteCloudNativeAPIGatewayResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `DeleteCloudNativeAPIGatewayResult`).
+/// The `DeleteCloudNativeAPIGatewayResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCloudNativeApiGatewayResult {
+pub struct DeleteCloudNativeAPIGatewayResult {
     /// `GatewayId`: string. Example: `gateway-xxxxxx`.
     pub gateway_id: Option<String>,
     /// `Status`: string. Example: `Deleting`.
@@ -6122,14 +6122,14 @@ pub struct DeleteNativeGatewayServerGroupResult {
     pub task_id: Option<String>,
 }
 
-/// The `DescribeCloudNativeAPIGatewayConfigResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `DescribeCloudNativeAPIGatewayConfigResult`).
+/// The `DescribeCloudNativeAPIGatewayConfigResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayConfigResult {
+pub struct DescribeCloudNativeAPIGatewayConfigResult {
     /// `GatewayId`: string. Example: `gateway-xxxxxx`.
     pub gateway_id: Option<String>,
-    /// `ConfigList`: list of [`CloudNativeApiGatewayConfig`].
-    pub config_list: Option<Vec<CloudNativeApiGatewayConfig>>,
+    /// `ConfigList`: list of [`CloudNativeAPIGatewayConfig`].
+    pub config_list: Option<Vec<CloudNativeAPIGatewayConfig>>,
     /// `GroupSubnetId`: string. Example: `subnet-xxxxx`.
     pub group_subnet_id: Option<String>,
     /// `GroupVpcId`: string. Example: `vpc-xxxxx`.
@@ -6138,20 +6138,20 @@ pub struct DescribeCloudNativeApiGatewayConfigResult {
     pub group_id: Option<String>,
 }
 
-/// The `DescribeCloudNativeAPIGatewayNodesResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `DescribeCloudNativeAPIGatewayNodesResult`).
+/// The `DescribeCloudNativeAPIGatewayNodesResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayNodesResult {
+pub struct DescribeCloudNativeAPIGatewayNodesResult {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `NodeList`: list of [`CloudNativeApiGatewayNode`].
-    pub node_list: Option<Vec<CloudNativeApiGatewayNode>>,
+    /// `NodeList`: list of [`CloudNativeAPIGatewayNode`].
+    pub node_list: Option<Vec<CloudNativeAPIGatewayNode>>,
 }
 
-/// The `DescribeCloudNativeAPIGatewayResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `DescribeCloudNativeAPIGatewayResult`).
+/// The `DescribeCloudNativeAPIGatewayResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudNativeApiGatewayResult {
+pub struct DescribeCloudNativeAPIGatewayResult {
     /// `GatewayId`: string. Example: `gateway-xxxxxx`.
     pub gateway_id: Option<String>,
     /// `Status`: string. Example: `Running`.
@@ -6162,10 +6162,10 @@ pub struct DescribeCloudNativeApiGatewayResult {
     pub type_: Option<String>,
     /// `GatewayVersion`: string. Example: `2.4.1`.
     pub gateway_version: Option<String>,
-    /// `NodeConfig`: [`CloudNativeApiGatewayNodeConfig`].
-    pub node_config: Option<CloudNativeApiGatewayNodeConfig>,
-    /// `VpcConfig`: [`CloudNativeApiGatewayVpcConfig`].
-    pub vpc_config: Option<CloudNativeApiGatewayVpcConfig>,
+    /// `NodeConfig`: [`CloudNativeAPIGatewayNodeConfig`].
+    pub node_config: Option<CloudNativeAPIGatewayNodeConfig>,
+    /// `VpcConfig`: [`CloudNativeAPIGatewayVpcConfig`].
+    pub vpc_config: Option<CloudNativeAPIGatewayVpcConfig>,
     /// `Description`: string. Example: `test kong`.
     pub description: Option<String>,
     /// `CreateTime`: string. Example: `2021-09-09 11:52:30`.
@@ -6262,10 +6262,10 @@ pub struct DescribeInstanceRegionInfo {
     pub eks_cluster_id: Option<String>,
 }
 
-/// The `DescribeKongCORSResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `DescribeKongCORSResult`).
+/// The `DescribeKongCORSResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKongCorsResult {
+pub struct DescribeKongCORSResult {
     /// `SourceType`: string. Example: `route`.
     pub source_type: Option<String>,
     /// `SourceId`: string. Example: `19ffff7a-d84c-4fe1-86b2-49b8fe09c817`.
@@ -6324,8 +6324,8 @@ pub struct DescribePublicNetworkResult {
     pub gateway_id: Option<String>,
     /// `GroupId`: string. Example: `group-xxxxxx`.
     pub group_id: Option<String>,
-    /// `PublicNetwork`: [`CloudNativeApiGatewayConfig`].
-    pub public_network: Option<CloudNativeApiGatewayConfig>,
+    /// `PublicNetwork`: [`CloudNativeAPIGatewayConfig`].
+    pub public_network: Option<CloudNativeAPIGatewayConfig>,
 }
 
 /// The `DescribeWafDomainsResult` model of TSE API 2020-12-07.
@@ -6394,9 +6394,9 @@ pub struct EnvAddressInfo {
     pub enable_config_intranet: Option<bool>,
     /// `InternetBandWidth`: integer. Example: `1`.
     pub internet_band_width: Option<i64>,
-    /// `CLBMultiRegion`: [`ClbMultiRegion`].
+    /// `CLBMultiRegion`: [`CLBMultiRegion`].
     #[tc(rename = "CLBMultiRegion")]
-    pub clb_multi_region: Option<ClbMultiRegion>,
+    pub clb_multi_region: Option<CLBMultiRegion>,
 }
 
 /// The `EnvInfo` model of TSE API 2020-12-07.
@@ -6953,20 +6953,20 @@ pub struct InternetConfig {
     pub slave_zone_id: Option<String>,
 }
 
-/// The `KVMapping` model of TSE API 2020-12-07 (renamed: the metadata calls it `KVMapping`).
+/// The `KVMapping` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvMapping {
+pub struct KVMapping {
     /// `Key`: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `value`.
     pub value: Option<String>,
 }
 
-/// The `KVPair` model of TSE API 2020-12-07 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `Key`: string. Example: `type`.
     pub key: Option<String>,
     /// `Value`: string. Example: `dev`.
@@ -7095,16 +7095,16 @@ pub struct KongRoutePreview {
     pub service_id: Option<String>,
     /// `DestinationPorts`: list of unsigned integer. Example: `[8000]`.
     pub destination_ports: Option<Vec<u64>>,
-    /// `Headers`: list of [`KvMapping`].
-    pub headers: Option<Vec<KvMapping>>,
+    /// `Headers`: list of [`KVMapping`].
+    pub headers: Option<Vec<KVMapping>>,
     /// `RequestBuffering`: boolean. Example: `true`.
     pub request_buffering: Option<bool>,
     /// `ResponseBuffering`: boolean. Example: `true`.
     pub response_buffering: Option<bool>,
     /// `RegexPriority`: integer. Example: `0`.
     pub regex_priority: Option<i64>,
-    /// `QueryStringParameters`: list of [`KvMapping`].
-    pub query_string_parameters: Option<Vec<KvMapping>>,
+    /// `QueryStringParameters`: list of [`KVMapping`].
+    pub query_string_parameters: Option<Vec<KVMapping>>,
     /// `RouteSource`: string. Example: `Original`.
     pub route_source: Option<String>,
 }
@@ -7345,9 +7345,9 @@ pub struct Label {
 pub struct LaneTrafficEntry {
     /// `EntryType`: string, may be null. Example: `polarismesh.cn/gateway/tse-gateway`.
     pub entry_type: Option<String>,
-    /// `TSEGatewaySelector`: [`TseGatewaySelector`], may be null.
+    /// `TSEGatewaySelector`: [`TSEGatewaySelector`], may be null.
     #[tc(rename = "TSEGatewaySelector")]
-    pub tse_gateway_selector: Option<TseGatewaySelector>,
+    pub tse_gateway_selector: Option<TSEGatewaySelector>,
     /// `ServiceGatewaySelector`: [`ServiceGatewaySelector`], may be null.
     pub service_gateway_selector: Option<ServiceGatewaySelector>,
     /// `ServiceSelector`: [`ServiceSelector`], may be null.
@@ -7368,54 +7368,54 @@ pub struct LimitRule {
     pub accurate_qps_thresholds: Option<Vec<AccurateQpsThreshold>>,
 }
 
-/// The `ListCloudNativeAPIGatewayLLMModelAPI` model of TSE API 2020-12-07 (renamed: the metadata calls it `ListCloudNativeAPIGatewayLLMModelAPI`).
+/// The `ListCloudNativeAPIGatewayLLMModelAPI` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayLlmModelApi {
+pub struct ListCloudNativeAPIGatewayLLMModelAPI {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`CloudNativeApiGatewayLlmModelApi`].
-    pub data_list: Option<Vec<CloudNativeApiGatewayLlmModelApi>>,
+    /// `DataList`: list of [`CloudNativeAPIGatewayLLMModelAPI`].
+    pub data_list: Option<Vec<CloudNativeAPIGatewayLLMModelAPI>>,
 }
 
-/// The `ListCloudNativeAPIGatewayLLMModelService` model of TSE API 2020-12-07 (renamed: the metadata calls it `ListCloudNativeAPIGatewayLLMModelService`).
+/// The `ListCloudNativeAPIGatewayLLMModelService` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayLlmModelService {
+pub struct ListCloudNativeAPIGatewayLLMModelService {
     /// `TotalCount`: integer. Example: `3`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`CloudNativeApiGatewayLlmModelService`].
-    pub data_list: Option<Vec<CloudNativeApiGatewayLlmModelService>>,
+    /// `DataList`: list of [`CloudNativeAPIGatewayLLMModelService`].
+    pub data_list: Option<Vec<CloudNativeAPIGatewayLLMModelService>>,
 }
 
-/// The `ListCloudNativeAPIGatewayResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `ListCloudNativeAPIGatewayResult`).
+/// The `ListCloudNativeAPIGatewayResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayResult {
+pub struct ListCloudNativeAPIGatewayResult {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `GatewayList`: list of [`DescribeCloudNativeApiGatewayResult`].
-    pub gateway_list: Option<Vec<DescribeCloudNativeApiGatewayResult>>,
+    /// `GatewayList`: list of [`DescribeCloudNativeAPIGatewayResult`].
+    pub gateway_list: Option<Vec<DescribeCloudNativeAPIGatewayResult>>,
 }
 
-/// The `ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult`).
+/// The `ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayStrategyBindingGroupInfoResult {
+pub struct ListCloudNativeAPIGatewayStrategyBindingGroupInfoResult {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `GroupInfos`: list of [`CloudNativeApiGatewayStrategyBindingGroupInfo`].
-    pub group_infos: Option<Vec<CloudNativeApiGatewayStrategyBindingGroupInfo>>,
+    /// `GroupInfos`: list of [`CloudNativeAPIGatewayStrategyBindingGroupInfo`].
+    pub group_infos: Option<Vec<CloudNativeAPIGatewayStrategyBindingGroupInfo>>,
 }
 
-/// The `ListCloudNativeAPIGatewayStrategyResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `ListCloudNativeAPIGatewayStrategyResult`).
+/// The `ListCloudNativeAPIGatewayStrategyResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListCloudNativeApiGatewayStrategyResult {
+pub struct ListCloudNativeAPIGatewayStrategyResult {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `StrategyList`: list of [`CloudNativeApiGatewayStrategy`].
-    pub strategy_list: Option<Vec<CloudNativeApiGatewayStrategy>>,
+    /// `StrategyList`: list of [`CloudNativeAPIGatewayStrategy`].
+    pub strategy_list: Option<Vec<CloudNativeAPIGatewayStrategy>>,
 }
 
 /// The `ListFilter` model of TSE API 2020-12-07.
@@ -7488,16 +7488,16 @@ pub struct NativeGatewayServerGroup {
     pub name: Option<String>,
     /// `Description`: string. Example: `现网`.
     pub description: Option<String>,
-    /// `NodeConfig`: [`CloudNativeApiGatewayNodeConfig`].
-    pub node_config: Option<CloudNativeApiGatewayNodeConfig>,
+    /// `NodeConfig`: [`CloudNativeAPIGatewayNodeConfig`].
+    pub node_config: Option<CloudNativeAPIGatewayNodeConfig>,
     /// `Status`: string. Example: `Running`.
     pub status: Option<String>,
     /// `CreateTime`: string. Example: `2021-09-09 11:52:30`.
     pub create_time: Option<String>,
     /// `IsFirstGroup`: integer. Example: `1`.
     pub is_first_group: Option<i64>,
-    /// `BindingStrategy`: [`CloudNativeApiGatewayStrategy`].
-    pub binding_strategy: Option<CloudNativeApiGatewayStrategy>,
+    /// `BindingStrategy`: [`CloudNativeAPIGatewayStrategy`].
+    pub binding_strategy: Option<CloudNativeAPIGatewayStrategy>,
     /// `GatewayId`: string. Example: `gateway-xxxx1234`.
     pub gateway_id: Option<String>,
     /// `InternetMaxBandwidthOut`: integer. Example: `4`.
@@ -7562,10 +7562,10 @@ pub struct NetworkAccessControl {
     pub cidr_black_list: Option<Vec<String>>,
 }
 
-/// The `PolarisCLSTopicInfo` model of TSE API 2020-12-07 (renamed: the metadata calls it `PolarisCLSTopicInfo`).
+/// The `PolarisCLSTopicInfo` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PolarisClsTopicInfo {
+pub struct PolarisCLSTopicInfo {
     /// `LogSetId`: string. Example: `log-id`.
     pub log_set_id: Option<String>,
     /// `LogSetName`: string. Example: `log-name`.
@@ -7618,8 +7618,8 @@ pub struct QpsThreshold {
 pub struct RateLimitResponse {
     /// `Body`: string. Example: `hello`.
     pub body: Option<String>,
-    /// `Headers`: list of [`KvMapping`]. Example: `[{key:"",value:""},]`.
-    pub headers: Option<Vec<KvMapping>>,
+    /// `Headers`: list of [`KVMapping`]. Example: `[{key:"",value:""},]`.
+    pub headers: Option<Vec<KVMapping>>,
     /// `HttpStatus`: integer. Example: `200`.
     pub http_status: Option<i64>,
 }
@@ -7692,10 +7692,10 @@ pub struct RuleFilter {
     pub name: Option<String>,
 }
 
-/// The `SREInstance` model of TSE API 2020-12-07 (renamed: the metadata calls it `SREInstance`).
+/// The `SREInstance` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SreInstance {
+pub struct SREInstance {
     /// `InstanceId`: string. Example: `inst-12345678`.
     pub instance_id: Option<String>,
     /// `Name`: string. Example: `instance-name`.
@@ -7737,8 +7737,8 @@ pub struct SreInstance {
     pub vpc_infos: Option<Vec<VpcInfo>>,
     /// `ServiceGovernanceInfos`: list of [`ServiceGovernanceInfo`].
     pub service_governance_infos: Option<Vec<ServiceGovernanceInfo>>,
-    /// `Tags`: list of [`KvPair`].
-    pub tags: Option<Vec<KvPair>>,
+    /// `Tags`: list of [`KVPair`].
+    pub tags: Option<Vec<KVPair>>,
     /// `EnableConsoleInternet`: boolean. Example: `true`.
     pub enable_console_internet: Option<bool>,
     /// `EnableConsoleIntranet`: boolean. Example: `true`.
@@ -7802,9 +7802,9 @@ pub struct ServiceGatewaySelector {
 pub struct ServiceGovernanceInfo {
     /// `EngineRegion`: string. Example: `ap-beijing`.
     pub engine_region: Option<String>,
-    /// `BoundK8SInfos`: list of [`BoundK8sInfo`].
+    /// `BoundK8SInfos`: list of [`BoundK8SInfo`].
     #[tc(rename = "BoundK8SInfos")]
-    pub bound_k8s_infos: Option<Vec<BoundK8sInfo>>,
+    pub bound_k8s_infos: Option<Vec<BoundK8SInfo>>,
     /// `VpcInfos`: list of [`VpcInfo`].
     pub vpc_infos: Option<Vec<VpcInfo>>,
     /// `AuthOpen`: boolean. Example: `true`.
@@ -7817,9 +7817,9 @@ pub struct ServiceGovernanceInfo {
     pub pgw_vpc_infos: Option<Vec<VpcInfo>>,
     /// `LimiterVpcInfos`: list of [`VpcInfo`].
     pub limiter_vpc_infos: Option<Vec<VpcInfo>>,
-    /// `CLSTopics`: list of [`PolarisClsTopicInfo`].
+    /// `CLSTopics`: list of [`PolarisCLSTopicInfo`].
     #[tc(rename = "CLSTopics")]
-    pub cls_topics: Option<Vec<PolarisClsTopicInfo>>,
+    pub cls_topics: Option<Vec<PolarisCLSTopicInfo>>,
     /// `SubPassword`: string. Example: `sub@asdasd123`.
     pub sub_password: Option<tc_api_core::SecretString>,
     /// `DisableMutation`: boolean. Example: `true`.
@@ -7902,10 +7902,10 @@ pub struct StorageOption {
     pub capacity: Option<u64>,
 }
 
-/// The `TSEGatewaySelector` model of TSE API 2020-12-07 (renamed: the metadata calls it `TSEGatewaySelector`).
+/// The `TSEGatewaySelector` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TseGatewaySelector {
+pub struct TSEGatewaySelector {
     /// `GatewayId`: string, may be null. Example: `gateway-123456`.
     pub gateway_id: Option<String>,
     /// `Services`: list of string, may be null. Example: `["service-1"]`.
@@ -7926,10 +7926,10 @@ pub struct TrafficGray {
     pub curvature: Option<i64>,
 }
 
-/// The `UpdateCloudNativeAPIGatewayResult` model of TSE API 2020-12-07 (renamed: the metadata calls it `UpdateCloudNativeAPIGatewayResult`).
+/// The `UpdateCloudNativeAPIGatewayResult` model of TSE API 2020-12-07.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateCloudNativeApiGatewayResult {
+pub struct UpdateCloudNativeAPIGatewayResult {
     /// `GatewayId`: string. Example: `gateway-xxxxxx`.
     pub gateway_id: Option<String>,
     /// `Status`: string. Example: `UpdatingSpec`.

@@ -58,9 +58,9 @@ pub struct TongChuanRecognize {
     pub translate_time: u64,
     /// `Data`, required: string. Example: `OkolgkGSpWK==`.
     pub data: String,
-    /// `TTS`, optional: [`Tts`].
+    /// `TTS`, optional: [`TTS`].
     #[tc(rename = "TTS")]
-    pub tts: Option<Tts>,
+    pub tts: Option<TTS>,
 }
 
 /// The answer of [`TongChuanRecognize`].
@@ -92,9 +92,9 @@ pub struct TongChuanSync {
     pub translate_time: u64,
     /// `Data`, required: string. Example: `OkolgkGSpWK==`.
     pub data: String,
-    /// `TTS`, optional: [`Tts`].
+    /// `TTS`, optional: [`TTS`].
     #[tc(rename = "TTS")]
-    pub tts: Option<Tts>,
+    pub tts: Option<TTS>,
 }
 
 /// The answer of [`TongChuanSync`].
@@ -127,10 +127,10 @@ pub struct DisplayInfo {
     pub audio: Option<String>,
 }
 
-/// The `TTS` model of TSI API 2021-03-25 (renamed: the metadata calls it `TTS`).
+/// The `TTS` model of TSI API 2021-03-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tts {
+pub struct TTS {
     /// `Codec`, required: string. Example: `wav`.
     pub codec: String,
     /// `VoiceType`, required: unsigned integer. Example: `0`.

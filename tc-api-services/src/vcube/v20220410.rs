@@ -388,15 +388,15 @@ pub struct DescribeNewsResponse {
 
 /// The `DescribeSTS` action of VCUBE API 2022-04-10.
 ///
-/// Answers [`DescribeStsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vcube", version = "2022-04-10", region = "optional", response = DescribeStsResponse)]
+/// Answers [`DescribeSTSResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vcube", version = "2022-04-10", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSTS;
 
 /// The answer of [`DescribeSTS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeStsResponse {
+pub struct DescribeSTSResponse {
     /// `Bucket`: string. Example: `live-12341235`.
     pub bucket: Option<String>,
     /// `Region`: string. Example: `ap-shanghai`.

@@ -124,8 +124,8 @@ pub struct CreateInstanceResponse {
 
 /// The `DescribeDBSecurityGroups` action of VDB API 2023-06-16.
 ///
-/// Answers [`DescribeDbSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vdb", version = "2023-06-16", region = "optional", response = DescribeDbSecurityGroupsResponse)]
+/// Answers [`DescribeDBSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vdb", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDBSecurityGroups {
     /// `InstanceId`, required: string. Example: `vdb-c1nl9rpv`.
@@ -135,7 +135,7 @@ pub struct DescribeDBSecurityGroups {
 /// The answer of [`DescribeDBSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDbSecurityGroupsResponse {
+pub struct DescribeDBSecurityGroupsResponse {
     /// `Groups`: list of [`SecurityGroup`], may be null.
     pub groups: Option<Vec<SecurityGroup>>,
 }
@@ -383,8 +383,8 @@ pub struct IsolateInstanceResponse;
 
 /// The `ModifyDBInstanceSecurityGroups` action of VDB API 2023-06-16.
 ///
-/// Answers [`ModifyDbInstanceSecurityGroupsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vdb", version = "2023-06-16", region = "optional", response = ModifyDbInstanceSecurityGroupsResponse)]
+/// Answers [`ModifyDBInstanceSecurityGroupsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vdb", version = "2023-06-16", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDBInstanceSecurityGroups {
     /// `SecurityGroupIds`, required: list of string. Example: `["sg-ajr1jzgj"]`.
@@ -396,7 +396,7 @@ pub struct ModifyDBInstanceSecurityGroups {
 /// The answer of [`ModifyDBInstanceSecurityGroups`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDbInstanceSecurityGroupsResponse;
+pub struct ModifyDBInstanceSecurityGroupsResponse;
 
 /// The `ModifyInstanceMaintenanceWindow` action of VDB API 2023-06-16.
 ///

@@ -794,10 +794,10 @@ pub struct User {
     pub send_time: Option<String>,
 }
 
-/// The `VideoLLMDetail` model of VM API 2021-09-22 (renamed: the metadata calls it `VideoLLMDetail`).
+/// The `VideoLLMDetail` model of VM API 2021-09-22.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VideoLlmDetail {
+pub struct VideoLLMDetail {
     /// `LabelName`: string. Example: `素材文案质量度`.
     pub label_name: Option<String>,
     /// `Reason`: string. Example: `文本内容未涉及阶级对立或恶意对比，仅为观看建议，无煽动情绪或极端观点。`.
@@ -832,8 +832,8 @@ pub struct VideoSegmentResult {
     pub suggestion: Option<String>,
     /// `Text`: string. Example: `等代的证明也是一天，你和我别不识抬举，就迎着风揭竿而起，叛逆的真气。`.
     pub text: Option<String>,
-    /// `Detail`: list of [`VideoLlmDetail`].
-    pub detail: Option<Vec<VideoLlmDetail>>,
+    /// `Detail`: list of [`VideoLLMDetail`].
+    pub detail: Option<Vec<VideoLLMDetail>>,
     /// `VideoUrl`: string. Example: `http://x.1.cos.ap-guangzhou.myqcloud.com/segment-/vod/w-vide`….
     pub video_url: Option<String>,
     /// `AudioUrl`: string. Example: `http://x.1.cos.ap-guangzhou.myqcloud.com/segment-/vod/w-vide`….

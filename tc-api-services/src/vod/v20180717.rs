@@ -333,8 +333,8 @@ pub struct AttachMediaSubtitlesResponse;
 
 /// The `CloneCDNDomain` action of VOD API 2018-07-17.
 ///
-/// Answers [`CloneCdnDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CloneCdnDomainResponse)]
+/// Answers [`CloneCDNDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CloneCDNDomain {
     /// `Domain`, required: string. Example: `myexample2.com`.
@@ -348,7 +348,7 @@ pub struct CloneCDNDomain {
 /// The answer of [`CloneCDNDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloneCdnDomainResponse;
+pub struct CloneCDNDomainResponse;
 
 /// The `CloneVoiceAsync` action of VOD API 2018-07-17.
 ///
@@ -487,8 +487,8 @@ pub struct ConfirmEventsResponse;
 
 /// The `CreateAIAnalysisTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateAiAnalysisTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateAiAnalysisTemplateResponse)]
+/// Answers [`CreateAIAnalysisTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIAnalysisTemplate {
     /// `SubAppId`, optional: unsigned integer. Example: `1490012345`.
@@ -512,15 +512,15 @@ pub struct CreateAIAnalysisTemplate {
 /// The answer of [`CreateAIAnalysisTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiAnalysisTemplateResponse {
+pub struct CreateAIAnalysisTemplateResponse {
     /// `Definition`: integer. Example: `30`.
     pub definition: Option<i64>,
 }
 
 /// The `CreateAIRecognitionTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateAiRecognitionTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateAiRecognitionTemplateResponse)]
+/// Answers [`CreateAIRecognitionTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIRecognitionTemplate {
     /// `SubAppId`, optional: unsigned integer. Example: `1490012345`.
@@ -554,7 +554,7 @@ pub struct CreateAIRecognitionTemplate {
 /// The answer of [`CreateAIRecognitionTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiRecognitionTemplateResponse {
+pub struct CreateAIRecognitionTemplateResponse {
     /// `Definition`: integer. Example: `30`.
     pub definition: Option<i64>,
 }
@@ -1082,14 +1082,14 @@ pub struct CreateBlindWatermarkTemplateResponse {
 
 /// The `CreateCDNDomain` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateCdnDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateCdnDomainResponse)]
+/// Answers [`CreateCDNDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCDNDomain {
     /// `Domain`, required: string. Example: `myexample.com`.
     pub domain: String,
-    /// `Config`, required: [`CdnDomainConfig`].
-    pub config: CdnDomainConfig,
+    /// `Config`, required: [`CDNDomainConfig`].
+    pub config: CDNDomainConfig,
     /// `SubAppId`, optional: unsigned integer. Example: `1490012345`.
     pub sub_app_id: Option<u64>,
 }
@@ -1097,12 +1097,12 @@ pub struct CreateCDNDomain {
 /// The answer of [`CreateCDNDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCdnDomainResponse;
+pub struct CreateCDNDomainResponse;
 
 /// The `CreateCLSLogset` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateClsLogsetResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateClsLogsetResponse)]
+/// Answers [`CreateCLSLogsetResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCLSLogset {
     /// `CLSRegion`, required: string. Example: `"ap-guangzhou"`.
@@ -1113,15 +1113,15 @@ pub struct CreateCLSLogset {
 /// The answer of [`CreateCLSLogset`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateClsLogsetResponse {
+pub struct CreateCLSLogsetResponse {
     /// `LogsetId`: string. Example: `"54079098-61ea-48f9-8270-3b041a5d0150"`.
     pub logset_id: Option<String>,
 }
 
 /// The `CreateCLSTopic` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateClsTopicResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateClsTopicResponse)]
+/// Answers [`CreateCLSTopicResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCLSTopic {
     /// `CLSRegion`, required: string. Example: `"ap-guangzhou"`.
@@ -1136,7 +1136,7 @@ pub struct CreateCLSTopic {
 /// The answer of [`CreateCLSTopic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateClsTopicResponse {
+pub struct CreateCLSTopicResponse {
     /// `TopicId`: string. Example: `“780ba384-5bc1-4cb1-a0e9-0cf8fafd3ee0"`.
     pub topic_id: Option<String>,
 }
@@ -1243,9 +1243,9 @@ pub struct CreateDomainVerifyRecord {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDomainVerifyRecordResponse {
-    /// `DNSVerifyInfo`: [`DnsVerifyInfo`].
+    /// `DNSVerifyInfo`: [`DNSVerifyInfo`].
     #[tc(rename = "DNSVerifyInfo")]
-    pub dns_verify_info: Option<DnsVerifyInfo>,
+    pub dns_verify_info: Option<DNSVerifyInfo>,
     /// `FileVerifyInfo`: [`FileVerifyInfo`].
     pub file_verify_info: Option<FileVerifyInfo>,
 }
@@ -1425,8 +1425,8 @@ pub struct CreateKnowledgeBaseResponse {
 
 /// The `CreateLLMComprehendTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateLlmComprehendTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateLlmComprehendTemplateResponse)]
+/// Answers [`CreateLLMComprehendTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateLLMComprehendTemplate {
     /// `Level`, required: string. Example: `Audio`.
@@ -1437,26 +1437,26 @@ pub struct CreateLLMComprehendTemplate {
     pub name: Option<String>,
     /// `Comment`, optional: string. Example: `模板描述`.
     pub comment: Option<String>,
-    /// `Summary`, optional: [`LlmComprehendSummary`].
-    pub summary: Option<LlmComprehendSummary>,
-    /// `Asr`, optional: [`LlmComprehendAsr`].
-    pub asr: Option<LlmComprehendAsr>,
-    /// `FaceRecognition`, optional: [`LlmComprehendFaceRecognition`].
-    pub face_recognition: Option<LlmComprehendFaceRecognition>,
+    /// `Summary`, optional: [`LLMComprehendSummary`].
+    pub summary: Option<LLMComprehendSummary>,
+    /// `Asr`, optional: [`LLMComprehendAsr`].
+    pub asr: Option<LLMComprehendAsr>,
+    /// `FaceRecognition`, optional: [`LLMComprehendFaceRecognition`].
+    pub face_recognition: Option<LLMComprehendFaceRecognition>,
 }
 
 /// The answer of [`CreateLLMComprehendTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateLlmComprehendTemplateResponse {
+pub struct CreateLLMComprehendTemplateResponse {
     /// `Definition`: integer. Example: `100004`.
     pub definition: Option<i64>,
 }
 
 /// The `CreateMPSTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`CreateMpsTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = CreateMpsTemplateResponse)]
+/// Answers [`CreateMPSTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMPSTemplate {
     /// `SubAppId`, required: unsigned integer. Example: `1500000001`.
@@ -1466,21 +1466,21 @@ pub struct CreateMPSTemplate {
     /// `MPSCreateTemplateParams`, optional: string. Example: `{ "Name": "smartsubtitle", "VideoSrcLanguage": "zh_en", "Sub`….
     #[tc(rename = "MPSCreateTemplateParams")]
     pub mps_create_template_params: Option<String>,
-    /// `AIAnalysisTemplate`, optional: [`MpsaiAnalysisTemplate`].
+    /// `AIAnalysisTemplate`, optional: [`MPSAIAnalysisTemplate`].
     #[tc(rename = "AIAnalysisTemplate")]
-    pub ai_analysis_template: Option<MpsaiAnalysisTemplate>,
-    /// `SmartSubtitleTemplate`, optional: [`MpsSmartSubtitleTemplate`].
-    pub smart_subtitle_template: Option<MpsSmartSubtitleTemplate>,
-    /// `SmartEraseTemplate`, optional: [`MpsSmartEraseTemplate`].
-    pub smart_erase_template: Option<MpsSmartEraseTemplate>,
-    /// `EmbedSubtitleTemplate`, optional: [`MpsEmbedSubtitleTemplate`].
-    pub embed_subtitle_template: Option<MpsEmbedSubtitleTemplate>,
+    pub ai_analysis_template: Option<MPSAIAnalysisTemplate>,
+    /// `SmartSubtitleTemplate`, optional: [`MPSSmartSubtitleTemplate`].
+    pub smart_subtitle_template: Option<MPSSmartSubtitleTemplate>,
+    /// `SmartEraseTemplate`, optional: [`MPSSmartEraseTemplate`].
+    pub smart_erase_template: Option<MPSSmartEraseTemplate>,
+    /// `EmbedSubtitleTemplate`, optional: [`MPSEmbedSubtitleTemplate`].
+    pub embed_subtitle_template: Option<MPSEmbedSubtitleTemplate>,
 }
 
 /// The answer of [`CreateMPSTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMpsTemplateResponse {
+pub struct CreateMPSTemplateResponse {
     /// `Definition`: integer. Example: `30`.
     pub definition: Option<i64>,
 }
@@ -1604,9 +1604,9 @@ pub struct CreateQualityInspectTemplate {
     pub noise_configure: Option<NoiseConfigureInfo>,
     /// `MosaicConfigure`, optional: [`MosaicConfigureInfo`].
     pub mosaic_configure: Option<MosaicConfigureInfo>,
-    /// `QRCodeConfigure`, optional: [`QrCodeConfigureInfo`].
+    /// `QRCodeConfigure`, optional: [`QRCodeConfigureInfo`].
     #[tc(rename = "QRCodeConfigure")]
-    pub qr_code_configure: Option<QrCodeConfigureInfo>,
+    pub qr_code_configure: Option<QRCodeConfigureInfo>,
     /// `VoiceConfigure`, optional: [`VoiceConfigureInfo`].
     pub voice_configure: Option<VoiceConfigureInfo>,
     /// `QualityEvaluationConfigure`, optional: [`QualityEvaluationConfigureInfo`].
@@ -1953,9 +1953,9 @@ pub struct CreateTranscodeTemplate {
     pub video_template: Option<VideoTemplateInfo>,
     /// `AudioTemplate`, optional: [`AudioTemplateInfo`].
     pub audio_template: Option<AudioTemplateInfo>,
-    /// `TEHDConfig`, optional: [`TehdConfig`].
+    /// `TEHDConfig`, optional: [`TEHDConfig`].
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfig>,
+    pub tehd_config: Option<TEHDConfig>,
     /// `EnhanceConfig`, optional: [`EnhanceConfig`].
     pub enhance_config: Option<EnhanceConfig>,
     /// `SegmentType`, optional: string. Example: `ts`.
@@ -2052,8 +2052,8 @@ pub struct CreateWordSamplesResponse;
 
 /// The `DeleteAIAnalysisTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`DeleteAiAnalysisTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DeleteAiAnalysisTemplateResponse)]
+/// Answers [`DeleteAIAnalysisTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIAnalysisTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -2065,12 +2065,12 @@ pub struct DeleteAIAnalysisTemplate {
 /// The answer of [`DeleteAIAnalysisTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiAnalysisTemplateResponse;
+pub struct DeleteAIAnalysisTemplateResponse;
 
 /// The `DeleteAIRecognitionTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`DeleteAiRecognitionTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DeleteAiRecognitionTemplateResponse)]
+/// Answers [`DeleteAIRecognitionTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIRecognitionTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -2082,7 +2082,7 @@ pub struct DeleteAIRecognitionTemplate {
 /// The answer of [`DeleteAIRecognitionTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiRecognitionTemplateResponse;
+pub struct DeleteAIRecognitionTemplateResponse;
 
 /// The `DeleteAdaptiveDynamicStreamingTemplate` action of VOD API 2018-07-17.
 ///
@@ -2190,8 +2190,8 @@ pub struct DeleteBlindWatermarkTemplateResponse;
 
 /// The `DeleteCDNDomain` action of VOD API 2018-07-17.
 ///
-/// Answers [`DeleteCdnDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DeleteCdnDomainResponse)]
+/// Answers [`DeleteCDNDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCDNDomain {
     /// `Domain`, required: string. Example: `myexample.com`.
@@ -2203,12 +2203,12 @@ pub struct DeleteCDNDomain {
 /// The answer of [`DeleteCDNDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCdnDomainResponse;
+pub struct DeleteCDNDomainResponse;
 
 /// The `DeleteCLSTopic` action of VOD API 2018-07-17.
 ///
-/// Answers [`DeleteClsTopicResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DeleteClsTopicResponse)]
+/// Answers [`DeleteCLSTopicResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCLSTopic {
     /// `CLSRegion`, optional: string. Example: `"ap-guangzhou"`.
@@ -2221,7 +2221,7 @@ pub struct DeleteCLSTopic {
 /// The answer of [`DeleteCLSTopic`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteClsTopicResponse;
+pub struct DeleteCLSTopicResponse;
 
 /// The `DeleteClass` action of VOD API 2018-07-17.
 ///
@@ -2361,8 +2361,8 @@ pub struct DeleteKnowledgeBaseResponse;
 
 /// The `DeleteLLMComprehendTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`DeleteLlmComprehendTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DeleteLlmComprehendTemplateResponse)]
+/// Answers [`DeleteLLMComprehendTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteLLMComprehendTemplate {
     /// `Definition`, required: integer. Example: `100001`.
@@ -2374,12 +2374,12 @@ pub struct DeleteLLMComprehendTemplate {
 /// The answer of [`DeleteLLMComprehendTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteLlmComprehendTemplateResponse;
+pub struct DeleteLLMComprehendTemplateResponse;
 
 /// The `DeleteMPSTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`DeleteMpsTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DeleteMpsTemplateResponse)]
+/// Answers [`DeleteMPSTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMPSTemplate {
     /// `SubAppId`, required: unsigned integer. Example: `1500000001`.
@@ -2393,7 +2393,7 @@ pub struct DeleteMPSTemplate {
 /// The answer of [`DeleteMPSTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteMpsTemplateResponse;
+pub struct DeleteMPSTemplateResponse;
 
 /// The `DeleteMedia` action of VOD API 2018-07-17.
 ///
@@ -2671,8 +2671,8 @@ pub struct DeleteWordSamplesResponse;
 
 /// The `DescribeAIAnalysisTemplates` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeAiAnalysisTemplatesResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeAiAnalysisTemplatesResponse)]
+/// Answers [`DescribeAIAnalysisTemplatesResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIAnalysisTemplates {
     /// `SubAppId`, optional: unsigned integer. Example: `123456`.
@@ -2688,18 +2688,18 @@ pub struct DescribeAIAnalysisTemplates {
 /// The answer of [`DescribeAIAnalysisTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiAnalysisTemplatesResponse {
+pub struct DescribeAIAnalysisTemplatesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `AIAnalysisTemplateSet`: list of [`AiAnalysisTemplateItem`].
+    /// `AIAnalysisTemplateSet`: list of [`AIAnalysisTemplateItem`].
     #[tc(rename = "AIAnalysisTemplateSet")]
-    pub ai_analysis_template_set: Option<Vec<AiAnalysisTemplateItem>>,
+    pub ai_analysis_template_set: Option<Vec<AIAnalysisTemplateItem>>,
 }
 
 /// The `DescribeAIRecognitionTemplates` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeAiRecognitionTemplatesResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeAiRecognitionTemplatesResponse)]
+/// Answers [`DescribeAIRecognitionTemplatesResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIRecognitionTemplates {
     /// `SubAppId`, optional: unsigned integer. Example: `123456`.
@@ -2717,12 +2717,12 @@ pub struct DescribeAIRecognitionTemplates {
 /// The answer of [`DescribeAIRecognitionTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiRecognitionTemplatesResponse {
+pub struct DescribeAIRecognitionTemplatesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `AIRecognitionTemplateSet`: list of [`AiRecognitionTemplateItem`].
+    /// `AIRecognitionTemplateSet`: list of [`AIRecognitionTemplateItem`].
     #[tc(rename = "AIRecognitionTemplateSet")]
-    pub ai_recognition_template_set: Option<Vec<AiRecognitionTemplateItem>>,
+    pub ai_recognition_template_set: Option<Vec<AIRecognitionTemplateItem>>,
 }
 
 /// The `DescribeAdaptiveDynamicStreamingTemplates` action of VOD API 2018-07-17.
@@ -2985,8 +2985,8 @@ pub struct DescribeBlindWatermarkTemplatesResponse {
 
 /// The `DescribeCDNDomains` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeCdnDomainsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeCdnDomainsResponse)]
+/// Answers [`DescribeCDNDomainsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCDNDomains {
     /// `Domains`, optional: list of string. Example: `["myexample.com"]`.
@@ -3002,17 +3002,17 @@ pub struct DescribeCDNDomains {
 /// The answer of [`DescribeCDNDomains`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCdnDomainsResponse {
-    /// `DomainSet`: list of [`CdnDomainInfo`].
-    pub domain_set: Option<Vec<CdnDomainInfo>>,
+pub struct DescribeCDNDomainsResponse {
+    /// `DomainSet`: list of [`CDNDomainInfo`].
+    pub domain_set: Option<Vec<CDNDomainInfo>>,
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeCDNStatDetails` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeCdnStatDetailsResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeCdnStatDetailsResponse)]
+/// Answers [`DescribeCDNStatDetailsResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCDNStatDetails {
     /// `Metric`, required: string. Example: `Traffic`.
@@ -3038,7 +3038,7 @@ pub struct DescribeCDNStatDetails {
 /// The answer of [`DescribeCDNStatDetails`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCdnStatDetailsResponse {
+pub struct DescribeCDNStatDetailsResponse {
     /// `DataInterval`: unsigned integer. Example: `5`.
     pub data_interval: Option<u64>,
     /// `Data`: list of [`StatDataItem`].
@@ -3047,8 +3047,8 @@ pub struct DescribeCdnStatDetailsResponse {
 
 /// The `DescribeCDNUsageData` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeCdnUsageDataResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeCdnUsageDataResponse)]
+/// Answers [`DescribeCDNUsageDataResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCDNUsageData {
     /// `StartTime`, required: string. Example: `2018-12-01T00:00:00+08:00`.
@@ -3068,7 +3068,7 @@ pub struct DescribeCDNUsageData {
 /// The answer of [`DescribeCDNUsageData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCdnUsageDataResponse {
+pub struct DescribeCDNUsageDataResponse {
     /// `DataInterval`: integer. Example: `1440`.
     pub data_interval: Option<i64>,
     /// `Data`: list of [`StatDataItem`].
@@ -3077,8 +3077,8 @@ pub struct DescribeCdnUsageDataResponse {
 
 /// The `DescribeCLSLogsets` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeClsLogsetsResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeClsLogsetsResponse)]
+/// Answers [`DescribeCLSLogsetsResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCLSLogsets {
     /// `CLSRegion`, required: string. Example: `“ap-guangzhou”`.
@@ -3089,15 +3089,15 @@ pub struct DescribeCLSLogsets {
 /// The answer of [`DescribeCLSLogsets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClsLogsetsResponse {
-    /// `Logsets`: list of [`ClsLogsetInfo`].
-    pub logsets: Option<Vec<ClsLogsetInfo>>,
+pub struct DescribeCLSLogsetsResponse {
+    /// `Logsets`: list of [`CLSLogsetInfo`].
+    pub logsets: Option<Vec<CLSLogsetInfo>>,
 }
 
 /// The `DescribeCLSPushTargets` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeClsPushTargetsResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeClsPushTargetsResponse)]
+/// Answers [`DescribeCLSPushTargetsResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCLSPushTargets {
     /// `Domains`, required: list of string. Example: `["example.com"]`.
@@ -3109,18 +3109,18 @@ pub struct DescribeCLSPushTargets {
 /// The answer of [`DescribeCLSPushTargets`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClsPushTargetsResponse {
+pub struct DescribeCLSPushTargetsResponse {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `DomainCLSTargets`: list of [`DomainClsTargetInfo`].
+    /// `DomainCLSTargets`: list of [`DomainCLSTargetInfo`].
     #[tc(rename = "DomainCLSTargets")]
-    pub domain_cls_targets: Option<Vec<DomainClsTargetInfo>>,
+    pub domain_cls_targets: Option<Vec<DomainCLSTargetInfo>>,
 }
 
 /// The `DescribeCLSTopics` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeClsTopicsResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeClsTopicsResponse)]
+/// Answers [`DescribeCLSTopicsResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCLSTopics {
     /// `CLSRegion`, required: string. Example: `"ap-guangzhou"`.
@@ -3139,11 +3139,11 @@ pub struct DescribeCLSTopics {
 /// The answer of [`DescribeCLSTopics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeClsTopicsResponse {
+pub struct DescribeCLSTopicsResponse {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `Topics`: list of [`ClsTopicInfo`]. Example: `[]`.
-    pub topics: Option<Vec<ClsTopicInfo>>,
+    /// `Topics`: list of [`CLSTopicInfo`]. Example: `[]`.
+    pub topics: Option<Vec<CLSTopicInfo>>,
 }
 
 /// The `DescribeCdnLogs` action of VOD API 2018-07-17.
@@ -3378,9 +3378,9 @@ pub struct DescribeDrmKeyProviderInfo {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDrmKeyProviderInfoResponse {
-    /// `SDMCInfo`: [`SdmcDrmKeyProviderInfo`].
+    /// `SDMCInfo`: [`SDMCDrmKeyProviderInfo`].
     #[tc(rename = "SDMCInfo")]
-    pub sdmc_info: Option<SdmcDrmKeyProviderInfo>,
+    pub sdmc_info: Option<SDMCDrmKeyProviderInfo>,
 }
 
 /// The `DescribeEnhanceMediaTemplates` action of VOD API 2018-07-17.
@@ -3643,8 +3643,8 @@ pub struct DescribeKnowledgeBasesResponse {
 
 /// The `DescribeLLMComprehendTemplates` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeLlmComprehendTemplatesResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeLlmComprehendTemplatesResponse)]
+/// Answers [`DescribeLLMComprehendTemplatesResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMComprehendTemplates {
     /// `SubAppId`, optional: unsigned integer. Example: `200000`.
@@ -3662,12 +3662,12 @@ pub struct DescribeLLMComprehendTemplates {
 /// The answer of [`DescribeLLMComprehendTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmComprehendTemplatesResponse {
+pub struct DescribeLLMComprehendTemplatesResponse {
     /// `TotalCount`: unsigned integer. Example: `5`.
     pub total_count: Option<u64>,
-    /// `LLMComprehendTemplateSet`: list of [`LlmComprehendTemplateItem`].
+    /// `LLMComprehendTemplateSet`: list of [`LLMComprehendTemplateItem`].
     #[tc(rename = "LLMComprehendTemplateSet")]
-    pub llm_comprehend_template_set: Option<Vec<LlmComprehendTemplateItem>>,
+    pub llm_comprehend_template_set: Option<Vec<LLMComprehendTemplateItem>>,
 }
 
 /// The `DescribeLicenseUsageData` action of VOD API 2018-07-17.
@@ -3696,8 +3696,8 @@ pub struct DescribeLicenseUsageDataResponse {
 
 /// The `DescribeMPSTemplates` action of VOD API 2018-07-17.
 ///
-/// Answers [`DescribeMpsTemplatesResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = DescribeMpsTemplatesResponse)]
+/// Answers [`DescribeMPSTemplatesResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMPSTemplates {
     /// `SubAppId`, required: unsigned integer. Example: `1500000001`.
@@ -3712,12 +3712,12 @@ pub struct DescribeMPSTemplates {
 /// The answer of [`DescribeMPSTemplates`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMpsTemplatesResponse {
+pub struct DescribeMPSTemplatesResponse {
     /// `TotalCount`: unsigned integer. Example: `1`.
     pub total_count: Option<u64>,
-    /// `MPSTemplateSet`: list of [`MpsTemplate`].
+    /// `MPSTemplateSet`: list of [`MPSTemplate`].
     #[tc(rename = "MPSTemplateSet")]
-    pub mps_template_set: Option<Vec<MpsTemplate>>,
+    pub mps_template_set: Option<Vec<MPSTemplate>>,
 }
 
 /// The `DescribeMediaInfos` action of VOD API 2018-07-17.
@@ -4299,9 +4299,9 @@ pub struct DescribeTaskDetailResponse {
     pub quality_enhance_task: Option<QualityEnhanceTask>,
     /// `ComplexAdaptiveDynamicStreamingTask`: [`ComplexAdaptiveDynamicStreamingTask`], may be null.
     pub complex_adaptive_dynamic_streaming_task: Option<ComplexAdaptiveDynamicStreamingTask>,
-    /// `ProcessMediaByMPSTask`: [`ProcessMediaByMps`].
+    /// `ProcessMediaByMPSTask`: [`ProcessMediaByMPSModel`].
     #[tc(rename = "ProcessMediaByMPSTask")]
-    pub process_media_by_mps_task: Option<ProcessMediaByMps>,
+    pub process_media_by_mps_task: Option<ProcessMediaByMPSModel>,
     /// `AigcImageTask`: [`AigcImageTask`].
     pub aigc_image_task: Option<AigcImageTask>,
     /// `AigcVideoTask`: [`AigcVideoTask`].
@@ -5028,8 +5028,8 @@ pub struct ManageTaskResponse;
 
 /// The `ModifyAIAnalysisTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`ModifyAiAnalysisTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = ModifyAiAnalysisTemplateResponse)]
+/// Answers [`ModifyAIAnalysisTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAIAnalysisTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -5055,12 +5055,12 @@ pub struct ModifyAIAnalysisTemplate {
 /// The answer of [`ModifyAIAnalysisTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiAnalysisTemplateResponse;
+pub struct ModifyAIAnalysisTemplateResponse;
 
 /// The `ModifyAIRecognitionTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`ModifyAiRecognitionTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = ModifyAiRecognitionTemplateResponse)]
+/// Answers [`ModifyAIRecognitionTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAIRecognitionTemplate {
     /// `Definition`, required: integer. Example: `30`.
@@ -5096,7 +5096,7 @@ pub struct ModifyAIRecognitionTemplate {
 /// The answer of [`ModifyAIRecognitionTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiRecognitionTemplateResponse;
+pub struct ModifyAIRecognitionTemplateResponse;
 
 /// The `ModifyAdaptiveDynamicStreamingTemplate` action of VOD API 2018-07-17.
 ///
@@ -5210,14 +5210,14 @@ pub struct ModifyBlindWatermarkTemplateResponse;
 
 /// The `ModifyCDNDomainConfig` action of VOD API 2018-07-17.
 ///
-/// Answers [`ModifyCdnDomainConfigResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = ModifyCdnDomainConfigResponse)]
+/// Answers [`ModifyCDNDomainConfigResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCDNDomainConfig {
     /// `Domain`, required: string. Example: `abc.test.com`.
     pub domain: String,
-    /// `Config`, required: [`CdnDomainConfigForUpdate`].
-    pub config: CdnDomainConfigForUpdate,
+    /// `Config`, required: [`CDNDomainConfigForUpdate`].
+    pub config: CDNDomainConfigForUpdate,
     /// `SubAppId`, optional: unsigned integer. Example: `1490012345`.
     pub sub_app_id: Option<u64>,
 }
@@ -5225,7 +5225,7 @@ pub struct ModifyCDNDomainConfig {
 /// The answer of [`ModifyCDNDomainConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCdnDomainConfigResponse;
+pub struct ModifyCDNDomainConfigResponse;
 
 /// The `ModifyClass` action of VOD API 2018-07-17.
 ///
@@ -5493,8 +5493,8 @@ pub struct ModifyKnowledgeBaseResponse;
 
 /// The `ModifyLLMComprehendTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`ModifyLlmComprehendTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = ModifyLlmComprehendTemplateResponse)]
+/// Answers [`ModifyLLMComprehendTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMComprehendTemplate {
     /// `Definition`, required: integer. Example: `100002`.
@@ -5507,23 +5507,23 @@ pub struct ModifyLLMComprehendTemplate {
     pub comment: Option<String>,
     /// `Model`, optional: string. Example: `Basic`.
     pub model: Option<String>,
-    /// `Summary`, optional: [`LlmComprehendSummaryForUpdate`].
-    pub summary: Option<LlmComprehendSummaryForUpdate>,
-    /// `Asr`, optional: [`LlmComprehendAsrForUpdate`].
-    pub asr: Option<LlmComprehendAsrForUpdate>,
-    /// `FaceRecognition`, optional: [`LlmComprehendFaceRecognitionForUpdate`].
-    pub face_recognition: Option<LlmComprehendFaceRecognitionForUpdate>,
+    /// `Summary`, optional: [`LLMComprehendSummaryForUpdate`].
+    pub summary: Option<LLMComprehendSummaryForUpdate>,
+    /// `Asr`, optional: [`LLMComprehendAsrForUpdate`].
+    pub asr: Option<LLMComprehendAsrForUpdate>,
+    /// `FaceRecognition`, optional: [`LLMComprehendFaceRecognitionForUpdate`].
+    pub face_recognition: Option<LLMComprehendFaceRecognitionForUpdate>,
 }
 
 /// The answer of [`ModifyLLMComprehendTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmComprehendTemplateResponse;
+pub struct ModifyLLMComprehendTemplateResponse;
 
 /// The `ModifyMPSTemplate` action of VOD API 2018-07-17.
 ///
-/// Answers [`ModifyMpsTemplateResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = ModifyMpsTemplateResponse)]
+/// Answers [`ModifyMPSTemplateResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMPSTemplate {
     /// `SubAppId`, required: unsigned integer. Example: `1500000001`.
@@ -5533,21 +5533,21 @@ pub struct ModifyMPSTemplate {
     /// `MPSModifyTemplateParams`, optional: string. Example: `{ "Definition": 30021, "TranslateSwitch": "ON", "Name": "Sma`….
     #[tc(rename = "MPSModifyTemplateParams")]
     pub mps_modify_template_params: Option<String>,
-    /// `AIAnalysisTemplate`, optional: [`MpsaiAnalysisTemplateForUpdate`].
+    /// `AIAnalysisTemplate`, optional: [`MPSAIAnalysisTemplateForUpdate`].
     #[tc(rename = "AIAnalysisTemplate")]
-    pub ai_analysis_template: Option<MpsaiAnalysisTemplateForUpdate>,
-    /// `SmartSubtitleTemplate`, optional: [`MpsSmartSubtitleTemplateForUpdate`].
-    pub smart_subtitle_template: Option<MpsSmartSubtitleTemplateForUpdate>,
-    /// `SmartEraseTemplate`, optional: [`MpsSmartEraseTemplateForUpdate`].
-    pub smart_erase_template: Option<MpsSmartEraseTemplateForUpdate>,
-    /// `EmbedSubtitleTemplate`, optional: [`MpsEmbedSubtitleTemplateForUpdate`].
-    pub embed_subtitle_template: Option<MpsEmbedSubtitleTemplateForUpdate>,
+    pub ai_analysis_template: Option<MPSAIAnalysisTemplateForUpdate>,
+    /// `SmartSubtitleTemplate`, optional: [`MPSSmartSubtitleTemplateForUpdate`].
+    pub smart_subtitle_template: Option<MPSSmartSubtitleTemplateForUpdate>,
+    /// `SmartEraseTemplate`, optional: [`MPSSmartEraseTemplateForUpdate`].
+    pub smart_erase_template: Option<MPSSmartEraseTemplateForUpdate>,
+    /// `EmbedSubtitleTemplate`, optional: [`MPSEmbedSubtitleTemplateForUpdate`].
+    pub embed_subtitle_template: Option<MPSEmbedSubtitleTemplateForUpdate>,
 }
 
 /// The answer of [`ModifyMPSTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMpsTemplateResponse;
+pub struct ModifyMPSTemplateResponse;
 
 /// The `ModifyMediaInfo` action of VOD API 2018-07-17.
 ///
@@ -5713,9 +5713,9 @@ pub struct ModifyQualityInspectTemplate {
     pub noise_configure: Option<NoiseConfigureInfoForUpdate>,
     /// `MosaicConfigure`, optional: [`MosaicConfigureInfoForUpdate`].
     pub mosaic_configure: Option<MosaicConfigureInfoForUpdate>,
-    /// `QRCodeConfigure`, optional: [`QrCodeConfigureInfoForUpdate`].
+    /// `QRCodeConfigure`, optional: [`QRCodeConfigureInfoForUpdate`].
     #[tc(rename = "QRCodeConfigure")]
-    pub qr_code_configure: Option<QrCodeConfigureInfoForUpdate>,
+    pub qr_code_configure: Option<QRCodeConfigureInfoForUpdate>,
     /// `VoiceConfigure`, optional: [`VoiceConfigureInfoForUpdate`].
     pub voice_configure: Option<VoiceConfigureInfoForUpdate>,
     /// `QualityEvaluationConfigure`, optional: [`QualityEvaluationConfigureInfoForUpdate`].
@@ -5979,9 +5979,9 @@ pub struct ModifyTranscodeTemplate {
     pub video_template: Option<VideoTemplateInfoForUpdate>,
     /// `AudioTemplate`, optional: [`AudioTemplateInfoForUpdate`].
     pub audio_template: Option<AudioTemplateInfoForUpdate>,
-    /// `TEHDConfig`, optional: [`TehdConfigForUpdate`].
+    /// `TEHDConfig`, optional: [`TEHDConfigForUpdate`].
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfigForUpdate>,
+    pub tehd_config: Option<TEHDConfigForUpdate>,
     /// `EnhanceConfig`, optional: [`EnhanceConfigForUpdate`].
     pub enhance_config: Option<EnhanceConfigForUpdate>,
     /// `SegmentType`, optional: string. Example: `ts`.
@@ -6030,12 +6030,12 @@ pub struct ModifyVodDomainConfig {
     pub referer_auth_policy: Option<RefererAuthPolicy>,
     /// `UrlSignatureAuthPolicy`, optional: [`UrlSignatureAuthPolicy`].
     pub url_signature_auth_policy: Option<UrlSignatureAuthPolicy>,
-    /// `QUICConfig`, optional: [`DomainQuicConfig`].
+    /// `QUICConfig`, optional: [`DomainQUICConfig`].
     #[tc(rename = "QUICConfig")]
-    pub quic_config: Option<DomainQuicConfig>,
-    /// `IPFilterPolicy`, optional: [`IpFilterPolicy`].
+    pub quic_config: Option<DomainQUICConfig>,
+    /// `IPFilterPolicy`, optional: [`IPFilterPolicy`].
     #[tc(rename = "IPFilterPolicy")]
-    pub ip_filter_policy: Option<IpFilterPolicy>,
+    pub ip_filter_policy: Option<IPFilterPolicy>,
 }
 
 /// The answer of [`ModifyVodDomainConfig`].
@@ -6226,8 +6226,8 @@ pub struct ProcessMediaResponse {
 
 /// The `ProcessMediaByMPS` action of VOD API 2018-07-17.
 ///
-/// Answers [`ProcessMediaByMpsResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = ProcessMediaByMpsResponse)]
+/// Answers [`ProcessMediaByMPSResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcessMediaByMPS {
     /// `FileId`, required: string. Example: `5285485487985271487`.
@@ -6237,12 +6237,12 @@ pub struct ProcessMediaByMPS {
     /// `MPSProcessMediaParams`, optional: string. Example: `{"AiAnalysisTask":{"Definition":25,"ExtendedParameter":""}}`.
     #[tc(rename = "MPSProcessMediaParams")]
     pub mps_process_media_params: Option<String>,
-    /// `AiAnalysisTask`, optional: [`MpsAiAnalysisTaskInput`].
-    pub ai_analysis_task: Option<MpsAiAnalysisTaskInput>,
-    /// `SmartSubtitlesTask`, optional: [`MpsSmartSubtitlesTaskInput`].
-    pub smart_subtitles_task: Option<MpsSmartSubtitlesTaskInput>,
-    /// `SmartEraseTask`, optional: [`MpsSmartEraseTaskInput`].
-    pub smart_erase_task: Option<MpsSmartEraseTaskInput>,
+    /// `AiAnalysisTask`, optional: [`MPSAiAnalysisTaskInput`].
+    pub ai_analysis_task: Option<MPSAiAnalysisTaskInput>,
+    /// `SmartSubtitlesTask`, optional: [`MPSSmartSubtitlesTaskInput`].
+    pub smart_subtitles_task: Option<MPSSmartSubtitlesTaskInput>,
+    /// `SmartEraseTask`, optional: [`MPSSmartEraseTaskInput`].
+    pub smart_erase_task: Option<MPSSmartEraseTaskInput>,
     /// `ExtInfo`, optional: string. Example: `ExtInfo`.
     pub ext_info: Option<String>,
 }
@@ -6250,7 +6250,7 @@ pub struct ProcessMediaByMPS {
 /// The answer of [`ProcessMediaByMPS`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProcessMediaByMpsResponse {
+pub struct ProcessMediaByMPSResponse {
     /// `TaskId`: string. Example: `125xxx65-procedurev2-bffb15f07530b57bc1aabb01fac74bca`.
     pub task_id: Option<String>,
 }
@@ -6432,9 +6432,9 @@ pub struct RebuildMedia {
     pub video_frame_interpolation_info: Option<VideoFrameInterpolationInfo>,
     /// `SuperResolutionInfo`, optional: [`SuperResolutionInfo`].
     pub super_resolution_info: Option<SuperResolutionInfo>,
-    /// `HDRInfo`, optional: [`HdrInfo`].
+    /// `HDRInfo`, optional: [`HDRInfo`].
     #[tc(rename = "HDRInfo")]
-    pub hdr_info: Option<HdrInfo>,
+    pub hdr_info: Option<HDRInfo>,
     /// `VideoDenoiseInfo`, optional: [`VideoDenoiseInfo`].
     pub video_denoise_info: Option<VideoDenoiseInfo>,
     /// `AudioDenoiseInfo`, optional: [`AudioDenoiseInfo`].
@@ -6784,26 +6784,26 @@ pub struct SearchMediaBySemanticsResponse {
 
 /// The `SetCLSPushTarget` action of VOD API 2018-07-17.
 ///
-/// Answers [`SetClsPushTargetResponse`].
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = SetClsPushTargetResponse)]
+/// Answers [`SetCLSPushTargetResponse`].
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetCLSPushTarget {
     /// `Domain`, required: string. Example: `myplaydomain.com`.
     pub domain: String,
     /// `SubAppId`, optional: integer. Example: `1490012345`.
     pub sub_app_id: Option<i64>,
-    /// `ChineseMainlandCLSTargetInfo`, optional: [`AreaClsTargetInfo`].
+    /// `ChineseMainlandCLSTargetInfo`, optional: [`AreaCLSTargetInfo`].
     #[tc(rename = "ChineseMainlandCLSTargetInfo")]
-    pub chinese_mainland_cls_target_info: Option<AreaClsTargetInfo>,
-    /// `OutsideChineseMainlandCLSTargetInfo`, optional: [`AreaClsTargetInfo`].
+    pub chinese_mainland_cls_target_info: Option<AreaCLSTargetInfo>,
+    /// `OutsideChineseMainlandCLSTargetInfo`, optional: [`AreaCLSTargetInfo`].
     #[tc(rename = "OutsideChineseMainlandCLSTargetInfo")]
-    pub outside_chinese_mainland_cls_target_info: Option<AreaClsTargetInfo>,
+    pub outside_chinese_mainland_cls_target_info: Option<AreaCLSTargetInfo>,
 }
 
 /// The answer of [`SetCLSPushTarget`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SetClsPushTargetResponse;
+pub struct SetCLSPushTargetResponse;
 
 /// The `SetDrmKeyProviderInfo` action of VOD API 2018-07-17.
 ///
@@ -6811,9 +6811,9 @@ pub struct SetClsPushTargetResponse;
 #[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetDrmKeyProviderInfo {
-    /// `SDMCInfo`, optional: [`SdmcDrmKeyProviderInfo`].
+    /// `SDMCInfo`, optional: [`SDMCDrmKeyProviderInfo`].
     #[tc(rename = "SDMCInfo")]
-    pub sdmc_info: Option<SdmcDrmKeyProviderInfo>,
+    pub sdmc_info: Option<SDMCDrmKeyProviderInfo>,
     /// `SubAppId`, optional: unsigned integer. Example: `1500000001`.
     pub sub_app_id: Option<u64>,
 }
@@ -6923,8 +6923,8 @@ pub struct SplitMediaResponse {
 
 /// The `StartCDNDomain` action of VOD API 2018-07-17.
 ///
-/// Answers [`StartCdnDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "vod", version = "2018-07-17", region = "optional", response = StartCdnDomainResponse)]
+/// Answers [`StartCDNDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "vod", version = "2018-07-17", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StartCDNDomain {
     /// `Domain`, required: string. Example: `xxx.test.com`.
@@ -6938,7 +6938,7 @@ pub struct StartCDNDomain {
 /// The answer of [`StartCDNDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StartCdnDomainResponse;
+pub struct StartCDNDomainResponse;
 
 /// The `TextToSpeechAsync` action of VOD API 2018-07-17.
 ///
@@ -7123,10 +7123,10 @@ pub struct WeChatMiniProgramPublishResponse {
     pub task_id: Option<String>,
 }
 
-/// The `AIAnalysisTemplateItem` model of VOD API 2018-07-17 (renamed: the metadata calls it `AIAnalysisTemplateItem`).
+/// The `AIAnalysisTemplateItem` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiAnalysisTemplateItem {
+pub struct AIAnalysisTemplateItem {
     /// `Definition`: integer. Example: `10`.
     pub definition: Option<i64>,
     /// `Name`: string. Example: `MyTemplate`.
@@ -7149,10 +7149,10 @@ pub struct AiAnalysisTemplateItem {
     pub update_time: Option<String>,
 }
 
-/// The `AIRecognitionTemplateItem` model of VOD API 2018-07-17 (renamed: the metadata calls it `AIRecognitionTemplateItem`).
+/// The `AIRecognitionTemplateItem` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiRecognitionTemplateItem {
+pub struct AIRecognitionTemplateItem {
     /// `Definition`: integer. Example: `10`.
     pub definition: Option<i64>,
     /// `Name`: string. Example: `MyTemplate`.
@@ -7315,9 +7315,9 @@ pub struct AdaptiveStreamTemplate {
     pub remove_audio: Option<u64>,
     /// `RemoveVideo`: unsigned integer. Example: `0`.
     pub remove_video: Option<u64>,
-    /// `TEHDConfig`: [`TehdConfig`], may be null.
+    /// `TEHDConfig`: [`TEHDConfig`], may be null.
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfig>,
+    pub tehd_config: Option<TEHDConfig>,
     /// `EnhanceConfig`: [`EnhanceConfig`], may be null.
     pub enhance_config: Option<EnhanceConfig>,
     /// `StdExtInfo`: string. Example: `{"test":"test"}`.
@@ -9739,10 +9739,10 @@ pub struct AnimatedGraphicsTemplate {
     pub update_time: Option<String>,
 }
 
-/// The `AreaCLSTargetInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `AreaCLSTargetInfo`).
+/// The `AreaCLSTargetInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AreaClsTargetInfo {
+pub struct AreaCLSTargetInfo {
     /// `CLSRegion`: string. Example: `"ap-guangzhou"`.
     #[tc(rename = "CLSRegion")]
     pub cls_region: Option<String>,
@@ -10164,10 +10164,10 @@ pub struct BlurConfigureInfoForUpdate {
     pub switch: Option<String>,
 }
 
-/// The `CDNCertInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `CDNCertInfo`).
+/// The `CDNCertInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CdnCertInfo {
+pub struct CDNCertInfo {
     /// `CertId`: string. Example: `222xxx`.
     pub cert_id: Option<String>,
     /// `Certificate`: string. Example: `xxxx234`.
@@ -10178,10 +10178,10 @@ pub struct CdnCertInfo {
     pub expire_time: Option<String>,
 }
 
-/// The `CDNDomainConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `CDNDomainConfig`).
+/// The `CDNDomainConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CdnDomainConfig {
+pub struct CDNDomainConfig {
     /// `Area`: string. Example: `mainland`.
     pub area: Option<String>,
     /// `Origin`: [`Origin`].
@@ -10222,10 +10222,10 @@ pub struct CdnDomainConfig {
     pub others_private_access: Option<OthersPrivateAccess>,
 }
 
-/// The `CDNDomainConfigForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `CDNDomainConfigForUpdate`).
+/// The `CDNDomainConfigForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CdnDomainConfigForUpdate {
+pub struct CDNDomainConfigForUpdate {
     /// `Area`, optional: string. Example: `mainland`.
     pub area: Option<String>,
     /// `Origin`, optional: [`Origin`].
@@ -10266,10 +10266,10 @@ pub struct CdnDomainConfigForUpdate {
     pub others_private_access: Option<OthersPrivateAccess>,
 }
 
-/// The `CDNDomainInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `CDNDomainInfo`).
+/// The `CDNDomainInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CdnDomainInfo {
+pub struct CDNDomainInfo {
     /// `Domain`: string. Example: `www.test.com`.
     pub domain: Option<String>,
     /// `DeployStatus`: string. Example: `Deploying`.
@@ -10278,24 +10278,24 @@ pub struct CdnDomainInfo {
     pub cname: Option<String>,
     /// `CreateTime`: string. Example: `2008-07-12 12:00:00`.
     pub create_time: Option<String>,
-    /// `Config`: [`CdnDomainConfig`].
-    pub config: Option<CdnDomainConfig>,
+    /// `Config`: [`CDNDomainConfig`].
+    pub config: Option<CDNDomainConfig>,
 }
 
-/// The `CLSLogsetInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `CLSLogsetInfo`).
+/// The `CLSLogsetInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsLogsetInfo {
+pub struct CLSLogsetInfo {
     /// `LogsetId`: string. Example: `“54079098-61ea-48f9-8270-3b041a5d0150”`.
     pub logset_id: Option<String>,
     /// `LogsetName`: string. Example: `“mylogset”`.
     pub logset_name: Option<String>,
 }
 
-/// The `CLSTopicInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `CLSTopicInfo`).
+/// The `CLSTopicInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClsTopicInfo {
+pub struct CLSTopicInfo {
     /// `TopicId`: string. Example: `topic***a1`.
     pub topic_id: Option<String>,
     /// `TopicName`: string. Example: `MyTopic`.
@@ -11063,10 +11063,10 @@ pub struct CustomVoiceInfo {
     pub voice_info: Option<String>,
 }
 
-/// The `DNSVerifyInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `DNSVerifyInfo`).
+/// The `DNSVerifyInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DnsVerifyInfo {
+pub struct DNSVerifyInfo {
     /// `SubDomain`: string. Example: `_cdnauth`.
     pub sub_domain: Option<String>,
     /// `Record`: string. Example: `2023091115xxxxxx63d1d6c8595`.
@@ -11227,18 +11227,18 @@ pub struct DiffusionEnhanceInfo {
     pub type_: Option<String>,
 }
 
-/// The `DomainCLSTargetInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `DomainCLSTargetInfo`).
+/// The `DomainCLSTargetInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DomainClsTargetInfo {
+pub struct DomainCLSTargetInfo {
     /// `Domain`: string. Example: `example.com`.
     pub domain: Option<String>,
-    /// `ChineseMainlandCLSTargetInfo`: [`AreaClsTargetInfo`].
+    /// `ChineseMainlandCLSTargetInfo`: [`AreaCLSTargetInfo`].
     #[tc(rename = "ChineseMainlandCLSTargetInfo")]
-    pub chinese_mainland_cls_target_info: Option<AreaClsTargetInfo>,
-    /// `OutsideChineseMainlandCLSTargetInfo`: [`AreaClsTargetInfo`].
+    pub chinese_mainland_cls_target_info: Option<AreaCLSTargetInfo>,
+    /// `OutsideChineseMainlandCLSTargetInfo`: [`AreaCLSTargetInfo`].
     #[tc(rename = "OutsideChineseMainlandCLSTargetInfo")]
-    pub outside_chinese_mainland_cls_target_info: Option<AreaClsTargetInfo>,
+    pub outside_chinese_mainland_cls_target_info: Option<AreaCLSTargetInfo>,
 }
 
 /// The `DomainDetailInfo` model of VOD API 2018-07-17.
@@ -11251,39 +11251,39 @@ pub struct DomainDetailInfo {
     pub accelerate_area_infos: Option<Vec<AccelerateAreaInfo>>,
     /// `DeployStatus`: string. Example: `Online`.
     pub deploy_status: Option<String>,
-    /// `HTTPSConfig`: [`DomainHttpsConfig`].
+    /// `HTTPSConfig`: [`DomainHTTPSConfig`].
     #[tc(rename = "HTTPSConfig")]
-    pub https_config: Option<DomainHttpsConfig>,
+    pub https_config: Option<DomainHTTPSConfig>,
     /// `UrlSignatureAuthPolicy`: [`UrlSignatureAuthPolicy`].
     pub url_signature_auth_policy: Option<UrlSignatureAuthPolicy>,
     /// `RefererAuthPolicy`: [`RefererAuthPolicy`].
     pub referer_auth_policy: Option<RefererAuthPolicy>,
     /// `CreateTime`: string. Example: `2018-10-01T18:00:00+08:00`.
     pub create_time: Option<String>,
-    /// `QUICConfig`: [`DomainQuicConfig`].
+    /// `QUICConfig`: [`DomainQUICConfig`].
     #[tc(rename = "QUICConfig")]
-    pub quic_config: Option<DomainQuicConfig>,
-    /// `IPFilterPolicy`: [`IpFilterPolicy`].
+    pub quic_config: Option<DomainQUICConfig>,
+    /// `IPFilterPolicy`: [`IPFilterPolicy`].
     #[tc(rename = "IPFilterPolicy")]
-    pub ip_filter_policy: Option<IpFilterPolicy>,
+    pub ip_filter_policy: Option<IPFilterPolicy>,
     /// `Type`: string. Example: `VOD`.
     pub type_: Option<String>,
 }
 
-/// The `DomainHTTPSConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `DomainHTTPSConfig`).
+/// The `DomainHTTPSConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DomainHttpsConfig {
+pub struct DomainHTTPSConfig {
     /// `CertExpireTime`: string. Example: `2018-10-01T18:00:00+08:00`.
     pub cert_expire_time: Option<String>,
     /// `CloudCertId`: string. Example: `xxx234xxx`.
     pub cloud_cert_id: Option<String>,
 }
 
-/// The `DomainQUICConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `DomainQUICConfig`).
+/// The `DomainQUICConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DomainQuicConfig {
+pub struct DomainQUICConfig {
     /// `Status`: string. Example: `Enabled`.
     pub status: Option<String>,
 }
@@ -11349,9 +11349,9 @@ pub struct EditMediaOutputConfig {
     pub expire_time: Option<String>,
     /// `VideoStream`, optional: [`EditMediaVideoStream`].
     pub video_stream: Option<EditMediaVideoStream>,
-    /// `TEHDConfig`, optional: [`EditMediaTehdConfig`].
+    /// `TEHDConfig`, optional: [`EditMediaTEHDConfig`].
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<EditMediaTehdConfig>,
+    pub tehd_config: Option<EditMediaTEHDConfig>,
 }
 
 /// The `EditMediaStreamInfo` model of VOD API 2018-07-17.
@@ -11366,10 +11366,10 @@ pub struct EditMediaStreamInfo {
     pub end_time: Option<String>,
 }
 
-/// The `EditMediaTEHDConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `EditMediaTEHDConfig`).
+/// The `EditMediaTEHDConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EditMediaTehdConfig {
+pub struct EditMediaTEHDConfig {
     /// `Type`, required: string. Example: `TEHD-100`.
     pub type_: String,
     /// `MaxVideoBitrate`, optional: unsigned integer. Example: `0`.
@@ -11567,9 +11567,9 @@ pub struct EventContent {
     /// `ComplexAdaptiveDynamicStreamingCompleteEvent`: [`ComplexAdaptiveDynamicStreamingTask`], may be null.
     pub complex_adaptive_dynamic_streaming_complete_event:
         Option<ComplexAdaptiveDynamicStreamingTask>,
-    /// `ProcessMediaByMPSCompleteEvent`: [`ProcessMediaByMps`].
+    /// `ProcessMediaByMPSCompleteEvent`: [`ProcessMediaByMPSModel`].
     #[tc(rename = "ProcessMediaByMPSCompleteEvent")]
-    pub process_media_by_mps_complete_event: Option<ProcessMediaByMps>,
+    pub process_media_by_mps_complete_event: Option<ProcessMediaByMPSModel>,
     /// `AigcImageCompleteEvent`: [`AigcImageTask`].
     pub aigc_image_complete_event: Option<AigcImageTask>,
     /// `AigcVideoCompleteEvent`: [`AigcVideoTask`].
@@ -11951,10 +11951,10 @@ pub struct FrameTagConfigureInfoForUpdate {
     pub screenshot_interval: Option<f64>,
 }
 
-/// The `HDRInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `HDRInfo`).
+/// The `HDRInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HdrInfo {
+pub struct HDRInfo {
     /// `Switch`: string. Example: `ON`.
     pub switch: Option<String>,
     /// `Type`: string. Example: `hlg`.
@@ -12079,8 +12079,8 @@ pub struct Https {
     pub switch: Option<String>,
     /// `Http2`: string. Example: `on`.
     pub http2: Option<String>,
-    /// `CertInfo`: [`CdnCertInfo`].
-    pub cert_info: Option<CdnCertInfo>,
+    /// `CertInfo`: [`CDNCertInfo`].
+    pub cert_info: Option<CDNCertInfo>,
 }
 
 /// The `HwPrivateAccess` model of VOD API 2018-07-17.
@@ -12097,10 +12097,10 @@ pub struct HwPrivateAccess {
     pub bucket: Option<String>,
 }
 
-/// The `IPFilterPolicy` model of VOD API 2018-07-17 (renamed: the metadata calls it `IPFilterPolicy`).
+/// The `IPFilterPolicy` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpFilterPolicy {
+pub struct IPFilterPolicy {
     /// `Status`: string. Example: `Enabled`.
     pub status: Option<String>,
     /// `FilterType`: string. Example: `Black`.
@@ -12344,8 +12344,8 @@ pub struct ImageUnderstandingInfo {
 pub struct ImageUnderstandingItem {
     /// `Definition`: unsigned integer. Example: `14`.
     pub definition: Option<u64>,
-    /// `OutputFile`: list of [`MpsOutputFileInfo`].
-    pub output_file: Option<Vec<MpsOutputFileInfo>>,
+    /// `OutputFile`: list of [`MPSOutputFileInfo`].
+    pub output_file: Option<Vec<MPSOutputFileInfo>>,
 }
 
 /// The `ImageWatermarkInput` model of VOD API 2018-07-17.
@@ -12508,8 +12508,8 @@ pub struct KnowledgeAnalysisInfo {
 pub struct KnowledgeAnalysisResult {
     /// `TaskType`: string. Example: `AiAnalysis.DescriptionTask`.
     pub task_type: Option<String>,
-    /// `File`: [`MpsOutputFileInfo`].
-    pub file: Option<MpsOutputFileInfo>,
+    /// `File`: [`MPSOutputFileInfo`].
+    pub file: Option<MPSOutputFileInfo>,
 }
 
 /// The `KnowledgeBaseDetail` model of VOD API 2018-07-17.
@@ -12552,26 +12552,26 @@ pub struct KnowledgeBasesInfo {
     pub knowledge_base_details: Option<Vec<KnowledgeBaseDetail>>,
 }
 
-/// The `LLMComprehendAsr` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendAsr`).
+/// The `LLMComprehendAsr` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendAsr {
+pub struct LLMComprehendAsr {
     /// `Switch`: string. Example: `ON`.
     pub switch: Option<String>,
 }
 
-/// The `LLMComprehendAsrForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendAsrForUpdate`).
+/// The `LLMComprehendAsrForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendAsrForUpdate {
+pub struct LLMComprehendAsrForUpdate {
     /// `Switch`, optional: string. Example: `OFF`.
     pub switch: Option<String>,
 }
 
-/// The `LLMComprehendFaceRecognition` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendFaceRecognition`).
+/// The `LLMComprehendFaceRecognition` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendFaceRecognition {
+pub struct LLMComprehendFaceRecognition {
     /// `Switch`: string. Example: `ON`.
     pub switch: Option<String>,
     /// `Score`: number. Example: `95`.
@@ -12584,10 +12584,10 @@ pub struct LlmComprehendFaceRecognition {
     pub face_library: Option<String>,
 }
 
-/// The `LLMComprehendFaceRecognitionForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendFaceRecognitionForUpdate`).
+/// The `LLMComprehendFaceRecognitionForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendFaceRecognitionForUpdate {
+pub struct LLMComprehendFaceRecognitionForUpdate {
     /// `Switch`, optional: string. Example: `ON`.
     pub switch: Option<String>,
     /// `Score`, optional: number. Example: `95`.
@@ -12600,30 +12600,30 @@ pub struct LlmComprehendFaceRecognitionForUpdate {
     pub face_library: Option<String>,
 }
 
-/// The `LLMComprehendSummary` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendSummary`).
+/// The `LLMComprehendSummary` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendSummary {
+pub struct LLMComprehendSummary {
     /// `Switch`: string. Example: `ON`.
     pub switch: Option<String>,
     /// `ExtendedParameter`: string. Example: `{ "mvc": { "mode": "shotVideo", "prompt": "按分镜进行摘要" } }`.
     pub extended_parameter: Option<String>,
 }
 
-/// The `LLMComprehendSummaryForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendSummaryForUpdate`).
+/// The `LLMComprehendSummaryForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendSummaryForUpdate {
+pub struct LLMComprehendSummaryForUpdate {
     /// `Switch`, optional: string. Example: `ON`.
     pub switch: Option<String>,
     /// `ExtendedParameter`, optional: string. Example: `{"des": {"dstlang": "zh"}}`.
     pub extended_parameter: Option<String>,
 }
 
-/// The `LLMComprehendTemplateItem` model of VOD API 2018-07-17 (renamed: the metadata calls it `LLMComprehendTemplateItem`).
+/// The `LLMComprehendTemplateItem` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmComprehendTemplateItem {
+pub struct LLMComprehendTemplateItem {
     /// `Definition`: integer. Example: `100004`.
     pub definition: Option<i64>,
     /// `Name`: string. Example: `模板名称`.
@@ -12634,12 +12634,12 @@ pub struct LlmComprehendTemplateItem {
     pub type_: Option<String>,
     /// `Level`: string. Example: `Video`.
     pub level: Option<String>,
-    /// `Summary`: [`LlmComprehendSummary`].
-    pub summary: Option<LlmComprehendSummary>,
-    /// `Asr`: [`LlmComprehendAsr`].
-    pub asr: Option<LlmComprehendAsr>,
-    /// `FaceRecognition`: [`LlmComprehendFaceRecognition`].
-    pub face_recognition: Option<LlmComprehendFaceRecognition>,
+    /// `Summary`: [`LLMComprehendSummary`].
+    pub summary: Option<LLMComprehendSummary>,
+    /// `Asr`: [`LLMComprehendAsr`].
+    pub asr: Option<LLMComprehendAsr>,
+    /// `FaceRecognition`: [`LLMComprehendFaceRecognition`].
+    pub face_recognition: Option<LLMComprehendFaceRecognition>,
     /// `CreateTime`: string. Example: `2026-02-09T09:42:33+08:00`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2026-02-09T09:34:09+08:00`.
@@ -12702,134 +12702,134 @@ pub struct LowLightEnhanceInfo {
     pub type_: Option<String>,
 }
 
-/// The `MPSAIAnalysisConfigureInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAIAnalysisConfigureInfo`).
+/// The `MPSAIAnalysisConfigureInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsaiAnalysisConfigureInfo {
+pub struct MPSAIAnalysisConfigureInfo {
     /// `Switch`, optional: string. Example: `OFF`.
     pub switch: Option<String>,
 }
 
-/// The `MPSAIAnalysisTemplate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAIAnalysisTemplate`).
+/// The `MPSAIAnalysisTemplate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsaiAnalysisTemplate {
+pub struct MPSAIAnalysisTemplate {
     /// `Name`, required: string. Example: `智能分析`.
     pub name: String,
     /// `Comment`, required: string. Example: `智能分析模版`.
     pub comment: String,
-    /// `ClassificationConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub classification_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `TagConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub tag_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `CoverConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub cover_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `FrameTagConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub frame_tag_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `SplitConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub split_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `HighlightConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub highlight_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `OpeningAndEndingConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub opening_and_ending_configure: Option<MpsaiAnalysisConfigureInfo>,
+    /// `ClassificationConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub classification_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `TagConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub tag_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `CoverConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub cover_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `FrameTagConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub frame_tag_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `SplitConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub split_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `HighlightConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub highlight_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `OpeningAndEndingConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub opening_and_ending_configure: Option<MPSAIAnalysisConfigureInfo>,
 }
 
-/// The `MPSAIAnalysisTemplateForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAIAnalysisTemplateForUpdate`).
+/// The `MPSAIAnalysisTemplateForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsaiAnalysisTemplateForUpdate {
+pub struct MPSAIAnalysisTemplateForUpdate {
     /// `Definition`, required: integer. Example: `30188`.
     pub definition: i64,
     /// `Name`, required: string. Example: `智能分析`.
     pub name: String,
     /// `Comment`, required: string. Example: `智能分析模版`.
     pub comment: String,
-    /// `ClassificationConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub classification_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `TagConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub tag_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `CoverConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub cover_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `FrameTagConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub frame_tag_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `SplitConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub split_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `HighlightConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub highlight_configure: Option<MpsaiAnalysisConfigureInfo>,
-    /// `OpeningAndEndingConfigure`, optional: [`MpsaiAnalysisConfigureInfo`].
-    pub opening_and_ending_configure: Option<MpsaiAnalysisConfigureInfo>,
+    /// `ClassificationConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub classification_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `TagConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub tag_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `CoverConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub cover_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `FrameTagConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub frame_tag_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `SplitConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub split_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `HighlightConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub highlight_configure: Option<MPSAIAnalysisConfigureInfo>,
+    /// `OpeningAndEndingConfigure`, optional: [`MPSAIAnalysisConfigureInfo`].
+    pub opening_and_ending_configure: Option<MPSAIAnalysisConfigureInfo>,
 }
 
-/// The `MPSAiAnalysisTaskInput` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAiAnalysisTaskInput`).
+/// The `MPSAiAnalysisTaskInput` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsAiAnalysisTaskInput {
+pub struct MPSAiAnalysisTaskInput {
     /// `Definition`, required: unsigned integer. Example: `21`.
     pub definition: u64,
     /// `ExtendedParameter`, optional: string. Example: `{"vremake": "test"}`.
     pub extended_parameter: Option<String>,
 }
 
-/// The `MPSAiMediaInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAiMediaInfo`).
+/// The `MPSAiMediaInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsAiMediaInfo {
-    /// `AiMediaList`: list of [`MpsAiMediaItem`].
-    pub ai_media_list: Option<Vec<MpsAiMediaItem>>,
+pub struct MPSAiMediaInfo {
+    /// `AiMediaList`: list of [`MPSAiMediaItem`].
+    pub ai_media_list: Option<Vec<MPSAiMediaItem>>,
 }
 
-/// The `MPSAiMediaItem` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAiMediaItem`).
+/// The `MPSAiMediaItem` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsAiMediaItem {
+pub struct MPSAiMediaItem {
     /// `TaskType`: string. Example: `AiAnalysis.HighlightTask`.
     pub task_type: Option<String>,
-    /// `AiMediaTasks`: list of [`MpsAiMediaTask`].
-    pub ai_media_tasks: Option<Vec<MpsAiMediaTask>>,
+    /// `AiMediaTasks`: list of [`MPSAiMediaTask`].
+    pub ai_media_tasks: Option<Vec<MPSAiMediaTask>>,
 }
 
-/// The `MPSAiMediaTask` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSAiMediaTask`).
+/// The `MPSAiMediaTask` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsAiMediaTask {
+pub struct MPSAiMediaTask {
     /// `Definition`: integer. Example: `10`.
     pub definition: Option<i64>,
-    /// `OutputFile`: list of [`MpsOutputFileInfo`].
-    pub output_file: Option<Vec<MpsOutputFileInfo>>,
+    /// `OutputFile`: list of [`MPSOutputFileInfo`].
+    pub output_file: Option<Vec<MPSOutputFileInfo>>,
     /// `OutputText`: string. Example: `{\"DescriptionSet\": [{\"Description\": \"本内容阐述了七英里奇迹的海岸相关情况`….
     pub output_text: Option<String>,
 }
 
-/// The `MPSEmbedSubtitleTemplate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSEmbedSubtitleTemplate`).
+/// The `MPSEmbedSubtitleTemplate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsEmbedSubtitleTemplate {
+pub struct MPSEmbedSubtitleTemplate {
     /// `Name`, optional: string. Example: `字幕压制模版`.
     pub name: Option<String>,
     /// `Comment`, optional: string. Example: `字幕压制模版`.
     pub comment: Option<String>,
-    /// `SubtitleEmbedConfig`, optional: [`MpsSubtitleEmbedConfig`].
-    pub subtitle_embed_config: Option<MpsSubtitleEmbedConfig>,
+    /// `SubtitleEmbedConfig`, optional: [`MPSSubtitleEmbedConfig`].
+    pub subtitle_embed_config: Option<MPSSubtitleEmbedConfig>,
 }
 
-/// The `MPSEmbedSubtitleTemplateForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSEmbedSubtitleTemplateForUpdate`).
+/// The `MPSEmbedSubtitleTemplateForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsEmbedSubtitleTemplateForUpdate {
+pub struct MPSEmbedSubtitleTemplateForUpdate {
     /// `Definition`, required: integer. Example: `20003`.
     pub definition: i64,
     /// `Name`, optional: string. Example: `字幕压制模版`.
     pub name: Option<String>,
     /// `Comment`, optional: string. Example: `字幕压制模版`.
     pub comment: Option<String>,
-    /// `SubtitleEmbedConfig`, optional: [`MpsSubtitleEmbedConfig`].
-    pub subtitle_embed_config: Option<MpsSubtitleEmbedConfig>,
+    /// `SubtitleEmbedConfig`, optional: [`MPSSubtitleEmbedConfig`].
+    pub subtitle_embed_config: Option<MPSSubtitleEmbedConfig>,
 }
 
-/// The `MPSEraseArea` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSEraseArea`).
+/// The `MPSEraseArea` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsEraseArea {
+pub struct MPSEraseArea {
     /// `LeftTopX`, required: number. Example: `0.05`.
     pub left_top_x: f64,
     /// `LeftTopY`, required: number. Example: `0.1`.
@@ -12842,22 +12842,22 @@ pub struct MpsEraseArea {
     pub unit: u64,
 }
 
-/// The `MPSEraseTimeArea` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSEraseTimeArea`).
+/// The `MPSEraseTimeArea` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsEraseTimeArea {
+pub struct MPSEraseTimeArea {
     /// `BeginMs`, required: unsigned integer. Example: `1000`.
     pub begin_ms: u64,
     /// `EndMs`, required: unsigned integer. Example: `2000`.
     pub end_ms: u64,
-    /// `Areas`, required: list of [`MpsEraseArea`].
-    pub areas: Vec<MpsEraseArea>,
+    /// `Areas`, required: list of [`MPSEraseArea`].
+    pub areas: Vec<MPSEraseArea>,
 }
 
-/// The `MPSOutputFile` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSOutputFile`).
+/// The `MPSOutputFile` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsOutputFile {
+pub struct MPSOutputFile {
     /// `FileType`: string. Example: `AiAnalysis.DeLogo.Video`.
     pub file_type: Option<String>,
     /// `StorageMode`: string. Example: `Temporary`.
@@ -12872,44 +12872,44 @@ pub struct MpsOutputFile {
     pub expired_time: Option<u64>,
 }
 
-/// The `MPSOutputFileInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSOutputFileInfo`).
+/// The `MPSOutputFileInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsOutputFileInfo {
+pub struct MPSOutputFileInfo {
     /// `FileType`: string. Example: `Output`.
     pub file_type: Option<String>,
     /// `Url`: string. Example: `https://26003000.vod-qcloud.com/xxxxxx/xxxxxx/f0.mp4`.
     pub url: Option<String>,
 }
 
-/// The `MPSOverrideEraseParameter` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSOverrideEraseParameter`).
+/// The `MPSOverrideEraseParameter` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsOverrideEraseParameter {
+pub struct MPSOverrideEraseParameter {
     /// `EraseType`, optional: string. Example: `subtitle`.
     pub erase_type: Option<String>,
-    /// `EraseSubtitleConfig`, optional: [`MpsUpdateSmartEraseSubtitleConfig`].
-    pub erase_subtitle_config: Option<MpsUpdateSmartEraseSubtitleConfig>,
-    /// `EraseWatermarkConfig`, optional: [`MpsUpdateSmartEraseWatermarkConfig`].
-    pub erase_watermark_config: Option<MpsUpdateSmartEraseWatermarkConfig>,
-    /// `ErasePrivacyConfig`, optional: [`MpsSmartErasePrivacyConfig`].
-    pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
+    /// `EraseSubtitleConfig`, optional: [`MPSUpdateSmartEraseSubtitleConfig`].
+    pub erase_subtitle_config: Option<MPSUpdateSmartEraseSubtitleConfig>,
+    /// `EraseWatermarkConfig`, optional: [`MPSUpdateSmartEraseWatermarkConfig`].
+    pub erase_watermark_config: Option<MPSUpdateSmartEraseWatermarkConfig>,
+    /// `ErasePrivacyConfig`, optional: [`MPSSmartErasePrivacyConfig`].
+    pub erase_privacy_config: Option<MPSSmartErasePrivacyConfig>,
     /// `SubtitleEmbedId`, optional: integer. Example: `10001`.
     pub subtitle_embed_id: Option<i64>,
 }
 
-/// The `MPSRawSmartEraseParameter` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSRawSmartEraseParameter`).
+/// The `MPSRawSmartEraseParameter` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsRawSmartEraseParameter {
+pub struct MPSRawSmartEraseParameter {
     /// `EraseType`, required: string. Example: `subtitle`.
     pub erase_type: String,
-    /// `EraseSubtitleConfig`, optional: [`MpsSmartEraseSubtitleConfig`].
-    pub erase_subtitle_config: Option<MpsSmartEraseSubtitleConfig>,
-    /// `EraseWatermarkConfig`, optional: [`MpsSmartEraseWatermarkConfig`].
-    pub erase_watermark_config: Option<MpsSmartEraseWatermarkConfig>,
-    /// `ErasePrivacyConfig`, optional: [`MpsSmartErasePrivacyConfig`].
-    pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
+    /// `EraseSubtitleConfig`, optional: [`MPSSmartEraseSubtitleConfig`].
+    pub erase_subtitle_config: Option<MPSSmartEraseSubtitleConfig>,
+    /// `EraseWatermarkConfig`, optional: [`MPSSmartEraseWatermarkConfig`].
+    pub erase_watermark_config: Option<MPSSmartEraseWatermarkConfig>,
+    /// `ErasePrivacyConfig`, optional: [`MPSSmartErasePrivacyConfig`].
+    pub erase_privacy_config: Option<MPSSmartErasePrivacyConfig>,
     /// `SubtitleEmbedId`, optional: integer. Example: `1001`.
     pub subtitle_embed_id: Option<i64>,
     /// `UseOriginalPos`, optional: integer. Example: `1`.
@@ -12918,10 +12918,10 @@ pub struct MpsRawSmartEraseParameter {
     pub use_original_size: Option<i64>,
 }
 
-/// The `MPSRawSmartSubtitleParameter` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSRawSmartSubtitleParameter`).
+/// The `MPSRawSmartSubtitleParameter` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsRawSmartSubtitleParameter {
+pub struct MPSRawSmartSubtitleParameter {
     /// `SubtitleType`, required: integer. Example: `0`.
     pub subtitle_type: i64,
     /// `VideoSrcLanguage`, required: string. Example: `zh`.
@@ -12936,8 +12936,8 @@ pub struct MpsRawSmartSubtitleParameter {
     pub ext_info: Option<String>,
     /// `ProcessType`, optional: unsigned integer. Example: `0`.
     pub process_type: Option<u64>,
-    /// `SelectingSubtitleAreasConfig`, optional: [`MpsSelectingSubtitleAreasConfig`].
-    pub selecting_subtitle_areas_config: Option<MpsSelectingSubtitleAreasConfig>,
+    /// `SelectingSubtitleAreasConfig`, optional: [`MPSSelectingSubtitleAreasConfig`].
+    pub selecting_subtitle_areas_config: Option<MPSSelectingSubtitleAreasConfig>,
     /// `SubtitleEmbedId`, optional: integer. Example: `20003`.
     pub subtitle_embed_id: Option<i64>,
     /// `SpeakerMode`, optional: integer. Example: `1`.
@@ -12946,32 +12946,32 @@ pub struct MpsRawSmartSubtitleParameter {
     pub speaker_label: Option<i64>,
 }
 
-/// The `MPSSelectingSubtitleAreasConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSelectingSubtitleAreasConfig`).
+/// The `MPSSelectingSubtitleAreasConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSelectingSubtitleAreasConfig {
-    /// `AutoAreas`, optional: list of [`MpsEraseArea`].
-    pub auto_areas: Option<Vec<MpsEraseArea>>,
+pub struct MPSSelectingSubtitleAreasConfig {
+    /// `AutoAreas`, optional: list of [`MPSEraseArea`].
+    pub auto_areas: Option<Vec<MPSEraseArea>>,
     /// `SampleWidth`, optional: unsigned integer. Example: `0`.
     pub sample_width: Option<u64>,
     /// `SampleHeight`, optional: unsigned integer. Example: `0`.
     pub sample_height: Option<u64>,
 }
 
-/// The `MPSSmartErasePrivacyConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartErasePrivacyConfig`).
+/// The `MPSSmartErasePrivacyConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartErasePrivacyConfig {
+pub struct MPSSmartErasePrivacyConfig {
     /// `PrivacyModel`, required: string. Example: `blur`.
     pub privacy_model: String,
     /// `PrivacyTargets`, required: list of string. Example: `["face"]`.
     pub privacy_targets: Vec<String>,
 }
 
-/// The `MPSSmartEraseSubtitleConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartEraseSubtitleConfig`).
+/// The `MPSSmartEraseSubtitleConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartEraseSubtitleConfig {
+pub struct MPSSmartEraseSubtitleConfig {
     /// `SubtitleEraseMethod`, required: string. Example: `auto`.
     pub subtitle_erase_method: String,
     /// `SubtitleModel`, required: string. Example: `standard`.
@@ -12986,10 +12986,10 @@ pub struct MpsSmartEraseSubtitleConfig {
     pub trans_switch: Option<String>,
     /// `TransDstLang`, optional: string. Example: `en`.
     pub trans_dst_lang: Option<String>,
-    /// `AutoAreas`, optional: list of [`MpsEraseArea`].
-    pub auto_areas: Option<Vec<MpsEraseArea>>,
-    /// `CustomAreas`, optional: list of [`MpsEraseTimeArea`].
-    pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
+    /// `AutoAreas`, optional: list of [`MPSEraseArea`].
+    pub auto_areas: Option<Vec<MPSEraseArea>>,
+    /// `CustomAreas`, optional: list of [`MPSEraseTimeArea`].
+    pub custom_areas: Option<Vec<MPSEraseTimeArea>>,
     /// `SubtitleEmbedId`, optional: unsigned integer. Example: `20003`.
     pub subtitle_embed_id: Option<u64>,
     /// `UseOriginalPos`, optional: integer. Example: `1`.
@@ -12998,44 +12998,44 @@ pub struct MpsSmartEraseSubtitleConfig {
     pub use_original_size: Option<i64>,
 }
 
-/// The `MPSSmartEraseTaskInput` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartEraseTaskInput`).
+/// The `MPSSmartEraseTaskInput` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartEraseTaskInput {
+pub struct MPSSmartEraseTaskInput {
     /// `Definition`, optional: integer. Example: `101`.
     pub definition: Option<i64>,
-    /// `RawParameter`, optional: [`MpsRawSmartEraseParameter`].
-    pub raw_parameter: Option<MpsRawSmartEraseParameter>,
-    /// `OverrideParameter`, optional: [`MpsOverrideEraseParameter`].
-    pub override_parameter: Option<MpsOverrideEraseParameter>,
+    /// `RawParameter`, optional: [`MPSRawSmartEraseParameter`].
+    pub raw_parameter: Option<MPSRawSmartEraseParameter>,
+    /// `OverrideParameter`, optional: [`MPSOverrideEraseParameter`].
+    pub override_parameter: Option<MPSOverrideEraseParameter>,
 }
 
-/// The `MPSSmartEraseTemplate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartEraseTemplate`).
+/// The `MPSSmartEraseTemplate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartEraseTemplate {
+pub struct MPSSmartEraseTemplate {
     /// `Name`, required: string. Example: `智能擦除`.
     pub name: String,
     /// `EraseType`, required: string. Example: `subtitle`.
     pub erase_type: String,
     /// `Comment`, optional: string. Example: `模板`.
     pub comment: Option<String>,
-    /// `EraseSubtitleConfig`, optional: [`MpsSmartEraseSubtitleConfig`].
-    pub erase_subtitle_config: Option<MpsSmartEraseSubtitleConfig>,
-    /// `EraseWatermarkConfig`, optional: [`MpsSmartEraseWatermarkConfig`].
-    pub erase_watermark_config: Option<MpsSmartEraseWatermarkConfig>,
-    /// `ErasePrivacyConfig`, optional: [`MpsSmartErasePrivacyConfig`].
-    pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
+    /// `EraseSubtitleConfig`, optional: [`MPSSmartEraseSubtitleConfig`].
+    pub erase_subtitle_config: Option<MPSSmartEraseSubtitleConfig>,
+    /// `EraseWatermarkConfig`, optional: [`MPSSmartEraseWatermarkConfig`].
+    pub erase_watermark_config: Option<MPSSmartEraseWatermarkConfig>,
+    /// `ErasePrivacyConfig`, optional: [`MPSSmartErasePrivacyConfig`].
+    pub erase_privacy_config: Option<MPSSmartErasePrivacyConfig>,
     /// `SampleWidth`, optional: unsigned integer. Example: `1000`.
     pub sample_width: Option<u64>,
     /// `SampleHeight`, optional: unsigned integer. Example: `800`.
     pub sample_height: Option<u64>,
 }
 
-/// The `MPSSmartEraseTemplateForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartEraseTemplateForUpdate`).
+/// The `MPSSmartEraseTemplateForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartEraseTemplateForUpdate {
+pub struct MPSSmartEraseTemplateForUpdate {
     /// `Definition`, required: integer. Example: `30188`.
     pub definition: i64,
     /// `Name`, required: string. Example: `智能擦除`.
@@ -13044,36 +13044,36 @@ pub struct MpsSmartEraseTemplateForUpdate {
     pub erase_type: String,
     /// `Comment`, optional: string. Example: `智能擦除模版`.
     pub comment: Option<String>,
-    /// `EraseSubtitleConfig`, optional: [`MpsSmartEraseSubtitleConfig`].
-    pub erase_subtitle_config: Option<MpsSmartEraseSubtitleConfig>,
-    /// `EraseWatermarkConfig`, optional: [`MpsSmartEraseWatermarkConfig`].
-    pub erase_watermark_config: Option<MpsSmartEraseWatermarkConfig>,
-    /// `ErasePrivacyConfig`, optional: [`MpsSmartErasePrivacyConfig`].
-    pub erase_privacy_config: Option<MpsSmartErasePrivacyConfig>,
+    /// `EraseSubtitleConfig`, optional: [`MPSSmartEraseSubtitleConfig`].
+    pub erase_subtitle_config: Option<MPSSmartEraseSubtitleConfig>,
+    /// `EraseWatermarkConfig`, optional: [`MPSSmartEraseWatermarkConfig`].
+    pub erase_watermark_config: Option<MPSSmartEraseWatermarkConfig>,
+    /// `ErasePrivacyConfig`, optional: [`MPSSmartErasePrivacyConfig`].
+    pub erase_privacy_config: Option<MPSSmartErasePrivacyConfig>,
     /// `SampleWidth`, optional: unsigned integer. Example: `1000`.
     pub sample_width: Option<u64>,
     /// `SampleHeight`, optional: unsigned integer. Example: `800`.
     pub sample_height: Option<u64>,
 }
 
-/// The `MPSSmartEraseWatermarkConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartEraseWatermarkConfig`).
+/// The `MPSSmartEraseWatermarkConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartEraseWatermarkConfig {
+pub struct MPSSmartEraseWatermarkConfig {
     /// `WatermarkEraseMethod`, required: string. Example: `auto`.
     pub watermark_erase_method: String,
     /// `WatermarkModel`, required: string. Example: `basic`.
     pub watermark_model: String,
-    /// `AutoAreas`, optional: list of [`MpsEraseArea`].
-    pub auto_areas: Option<Vec<MpsEraseArea>>,
-    /// `CustomAreas`, optional: list of [`MpsEraseTimeArea`].
-    pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
+    /// `AutoAreas`, optional: list of [`MPSEraseArea`].
+    pub auto_areas: Option<Vec<MPSEraseArea>>,
+    /// `CustomAreas`, optional: list of [`MPSEraseTimeArea`].
+    pub custom_areas: Option<Vec<MPSEraseTimeArea>>,
 }
 
-/// The `MPSSmartSubtitleTemplate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartSubtitleTemplate`).
+/// The `MPSSmartSubtitleTemplate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartSubtitleTemplate {
+pub struct MPSSmartSubtitleTemplate {
     /// `Name`, required: string. Example: `智能字幕`.
     pub name: String,
     /// `Comment`, required: string. Example: `智能字幕模版`.
@@ -13090,8 +13090,8 @@ pub struct MpsSmartSubtitleTemplate {
     pub translate_dst_language: Option<String>,
     /// `ProcessType`, optional: unsigned integer. Example: `0`.
     pub process_type: Option<u64>,
-    /// `SelectingSubtitleAreasConfig`, optional: [`MpsSelectingSubtitleAreasConfig`].
-    pub selecting_subtitle_areas_config: Option<MpsSelectingSubtitleAreasConfig>,
+    /// `SelectingSubtitleAreasConfig`, optional: [`MPSSelectingSubtitleAreasConfig`].
+    pub selecting_subtitle_areas_config: Option<MPSSelectingSubtitleAreasConfig>,
     /// `SubtitleEmbedId`, optional: integer. Example: `20003`.
     pub subtitle_embed_id: Option<i64>,
     /// `SpeakerMode`, optional: integer. Example: `0`.
@@ -13100,10 +13100,10 @@ pub struct MpsSmartSubtitleTemplate {
     pub speaker_label: Option<i64>,
 }
 
-/// The `MPSSmartSubtitleTemplateForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartSubtitleTemplateForUpdate`).
+/// The `MPSSmartSubtitleTemplateForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartSubtitleTemplateForUpdate {
+pub struct MPSSmartSubtitleTemplateForUpdate {
     /// `Definition`, required: integer. Example: `30188`.
     pub definition: i64,
     /// `Name`, required: string. Example: `智能字幕`.
@@ -13122,8 +13122,8 @@ pub struct MpsSmartSubtitleTemplateForUpdate {
     pub translate_dst_language: Option<String>,
     /// `ProcessType`, optional: unsigned integer. Example: `0`.
     pub process_type: Option<u64>,
-    /// `SelectingSubtitleAreasConfig`, optional: [`MpsSelectingSubtitleAreasConfig`].
-    pub selecting_subtitle_areas_config: Option<MpsSelectingSubtitleAreasConfig>,
+    /// `SelectingSubtitleAreasConfig`, optional: [`MPSSelectingSubtitleAreasConfig`].
+    pub selecting_subtitle_areas_config: Option<MPSSelectingSubtitleAreasConfig>,
     /// `SubtitleEmbedId`, optional: integer. Example: `20003`.
     pub subtitle_embed_id: Option<i64>,
     /// `SpeakerMode`, optional: integer. Example: `0`.
@@ -13132,20 +13132,20 @@ pub struct MpsSmartSubtitleTemplateForUpdate {
     pub speaker_label: Option<i64>,
 }
 
-/// The `MPSSmartSubtitlesTaskInput` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSmartSubtitlesTaskInput`).
+/// The `MPSSmartSubtitlesTaskInput` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSmartSubtitlesTaskInput {
+pub struct MPSSmartSubtitlesTaskInput {
     /// `Definition`, optional: unsigned integer. Example: `10`.
     pub definition: Option<u64>,
-    /// `RawParameter`, optional: [`MpsRawSmartSubtitleParameter`].
-    pub raw_parameter: Option<MpsRawSmartSubtitleParameter>,
+    /// `RawParameter`, optional: [`MPSRawSmartSubtitleParameter`].
+    pub raw_parameter: Option<MPSRawSmartSubtitleParameter>,
 }
 
-/// The `MPSSubTaskResult` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSubTaskResult`).
+/// The `MPSSubTaskResult` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSubTaskResult {
+pub struct MPSSubTaskResult {
     /// `TaskType`: string. Example: `AiAnalysis.DeLogo`.
     pub task_type: Option<String>,
     /// `Status`: string. Example: `PROCESSING`.
@@ -13156,14 +13156,14 @@ pub struct MpsSubTaskResult {
     pub message: Option<String>,
     /// `Input`: string. Example: `{"Definition": 24}`.
     pub input: Option<String>,
-    /// `Output`: [`MpsTaskOutput`].
-    pub output: Option<MpsTaskOutput>,
+    /// `Output`: [`MPSTaskOutput`].
+    pub output: Option<MPSTaskOutput>,
 }
 
-/// The `MPSSubtitleBoardConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSubtitleBoardConfig`).
+/// The `MPSSubtitleBoardConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSubtitleBoardConfig {
+pub struct MPSSubtitleBoardConfig {
     /// `SubtitleBoardConfigSwitch`, optional: integer. Example: `0`.
     pub subtitle_board_config_switch: Option<i64>,
     /// `BoardX`, optional: integer. Example: `0`.
@@ -13188,10 +13188,10 @@ pub struct MpsSubtitleBoardConfig {
     pub board_alpha: Option<f64>,
 }
 
-/// The `MPSSubtitleEmbedConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSubtitleEmbedConfig`).
+/// The `MPSSubtitleEmbedConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSubtitleEmbedConfig {
+pub struct MPSSubtitleEmbedConfig {
     /// `FontType`, optional: string. Example: `kai.ttf`.
     pub font_type: Option<String>,
     /// `FontPath`, optional: string. Example: `https://1-1306264703.c**********************.com/TW-Sung-98_`….
@@ -13212,24 +13212,24 @@ pub struct MpsSubtitleEmbedConfig {
     pub pos_y: Option<i64>,
     /// `PosYUnit`, optional: integer. Example: `0`.
     pub pos_y_unit: Option<i64>,
-    /// `SubtitleBoardConfig`, optional: [`MpsSubtitleBoardConfig`].
-    pub subtitle_board_config: Option<MpsSubtitleBoardConfig>,
-    /// `SubtitleLayoutConfig`, optional: [`MpsSubtitleLayoutConfig`].
-    pub subtitle_layout_config: Option<MpsSubtitleLayoutConfig>,
-    /// `SubtitleOutlineConfig`, optional: [`MpsSubtitleOutlineConfig`].
-    pub subtitle_outline_config: Option<MpsSubtitleOutlineConfig>,
-    /// `SubtitleShadowConfig`, optional: [`MpsSubtitleShadowConfig`].
-    pub subtitle_shadow_config: Option<MpsSubtitleShadowConfig>,
+    /// `SubtitleBoardConfig`, optional: [`MPSSubtitleBoardConfig`].
+    pub subtitle_board_config: Option<MPSSubtitleBoardConfig>,
+    /// `SubtitleLayoutConfig`, optional: [`MPSSubtitleLayoutConfig`].
+    pub subtitle_layout_config: Option<MPSSubtitleLayoutConfig>,
+    /// `SubtitleOutlineConfig`, optional: [`MPSSubtitleOutlineConfig`].
+    pub subtitle_outline_config: Option<MPSSubtitleOutlineConfig>,
+    /// `SubtitleShadowConfig`, optional: [`MPSSubtitleShadowConfig`].
+    pub subtitle_shadow_config: Option<MPSSubtitleShadowConfig>,
     /// `SampleWidth`, optional: integer. Example: `1920`.
     pub sample_width: Option<i64>,
     /// `SampleHeight`, optional: integer. Example: `1080`.
     pub sample_height: Option<i64>,
 }
 
-/// The `MPSSubtitleLayoutConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSubtitleLayoutConfig`).
+/// The `MPSSubtitleLayoutConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSubtitleLayoutConfig {
+pub struct MPSSubtitleLayoutConfig {
     /// `SubtitleLayoutConfigSwitch`, optional: integer. Example: `0`.
     pub subtitle_layout_config_switch: Option<i64>,
     /// `LineSpacing`, optional: integer. Example: `0`.
@@ -13240,10 +13240,10 @@ pub struct MpsSubtitleLayoutConfig {
     pub alignment: Option<String>,
 }
 
-/// The `MPSSubtitleOutlineConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSubtitleOutlineConfig`).
+/// The `MPSSubtitleOutlineConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSubtitleOutlineConfig {
+pub struct MPSSubtitleOutlineConfig {
     /// `SubtitleOutlineConfigSwitch`, optional: integer. Example: `0`.
     pub subtitle_outline_config_switch: Option<i64>,
     /// `OutlineWidth`, optional: number. Example: `0.3`.
@@ -13256,10 +13256,10 @@ pub struct MpsSubtitleOutlineConfig {
     pub outline_alpha: Option<f64>,
 }
 
-/// The `MPSSubtitleShadowConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSSubtitleShadowConfig`).
+/// The `MPSSubtitleShadowConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsSubtitleShadowConfig {
+pub struct MPSSubtitleShadowConfig {
     /// `SubtitleShadowConfigSwitch`, optional: integer. Example: `0`.
     pub subtitle_shadow_config_switch: Option<i64>,
     /// `ShadowWidth`, optional: number. Example: `0`.
@@ -13272,20 +13272,20 @@ pub struct MpsSubtitleShadowConfig {
     pub shadow_alpha: Option<f64>,
 }
 
-/// The `MPSTaskOutput` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSTaskOutput`).
+/// The `MPSTaskOutput` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsTaskOutput {
-    /// `OutputFiles`: list of [`MpsOutputFile`].
-    pub output_files: Option<Vec<MpsOutputFile>>,
+pub struct MPSTaskOutput {
+    /// `OutputFiles`: list of [`MPSOutputFile`].
+    pub output_files: Option<Vec<MPSOutputFile>>,
     /// `OutputText`: string. Example: `{\"DescriptionSet\": [{\"Description\": \"本内容阐述了七英里奇迹的海岸相关情况`….
     pub output_text: Option<String>,
 }
 
-/// The `MPSTemplate` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSTemplate`).
+/// The `MPSTemplate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsTemplate {
+pub struct MPSTemplate {
     /// `TaskType`: string. Example: `Transcode`.
     pub task_type: Option<String>,
     /// `MPSTemplateInfo`: string. Example: `{"Definition":24214,"Name":"test","Comment":"","Type":"Prese`….
@@ -13293,10 +13293,10 @@ pub struct MpsTemplate {
     pub mps_template_info: Option<String>,
 }
 
-/// The `MPSUpdateSmartEraseSubtitleConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSUpdateSmartEraseSubtitleConfig`).
+/// The `MPSUpdateSmartEraseSubtitleConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsUpdateSmartEraseSubtitleConfig {
+pub struct MPSUpdateSmartEraseSubtitleConfig {
     /// `SubtitleEraseMethod`, optional: string. Example: `auto`.
     pub subtitle_erase_method: Option<String>,
     /// `SubtitleModel`, optional: string. Example: `standard`.
@@ -13311,24 +13311,24 @@ pub struct MpsUpdateSmartEraseSubtitleConfig {
     pub trans_switch: Option<String>,
     /// `TransDstLang`, optional: string. Example: `en`.
     pub trans_dst_lang: Option<String>,
-    /// `AutoAreas`, optional: list of [`MpsEraseArea`].
-    pub auto_areas: Option<Vec<MpsEraseArea>>,
-    /// `CustomAreas`, optional: list of [`MpsEraseTimeArea`].
-    pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
+    /// `AutoAreas`, optional: list of [`MPSEraseArea`].
+    pub auto_areas: Option<Vec<MPSEraseArea>>,
+    /// `CustomAreas`, optional: list of [`MPSEraseTimeArea`].
+    pub custom_areas: Option<Vec<MPSEraseTimeArea>>,
 }
 
-/// The `MPSUpdateSmartEraseWatermarkConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `MPSUpdateSmartEraseWatermarkConfig`).
+/// The `MPSUpdateSmartEraseWatermarkConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MpsUpdateSmartEraseWatermarkConfig {
+pub struct MPSUpdateSmartEraseWatermarkConfig {
     /// `WatermarkEraseMethod`, optional: string. Example: `auto`.
     pub watermark_erase_method: Option<String>,
     /// `WatermarkModel`, optional: string. Example: `advanced`.
     pub watermark_model: Option<String>,
-    /// `AutoAreas`, optional: list of [`MpsEraseArea`].
-    pub auto_areas: Option<Vec<MpsEraseArea>>,
-    /// `CustomAreas`, optional: list of [`MpsEraseTimeArea`].
-    pub custom_areas: Option<Vec<MpsEraseTimeArea>>,
+    /// `AutoAreas`, optional: list of [`MPSEraseArea`].
+    pub auto_areas: Option<Vec<MPSEraseArea>>,
+    /// `CustomAreas`, optional: list of [`MPSEraseTimeArea`].
+    pub custom_areas: Option<Vec<MPSEraseTimeArea>>,
 }
 
 /// The `MaxAge` model of VOD API 2018-07-17.
@@ -13701,9 +13701,9 @@ pub struct MediaInfo {
     pub file_id: Option<String>,
     /// `ReviewInfo`: [`FileReviewInfo`], may be null.
     pub review_info: Option<FileReviewInfo>,
-    /// `MPSAiMediaInfo`: [`MpsAiMediaInfo`].
+    /// `MPSAiMediaInfo`: [`MPSAiMediaInfo`].
     #[tc(rename = "MPSAiMediaInfo")]
-    pub mps_ai_media_info: Option<MpsAiMediaInfo>,
+    pub mps_ai_media_info: Option<MPSAiMediaInfo>,
     /// `ImageUnderstandingInfo`: [`ImageUnderstandingInfo`], may be null.
     pub image_understanding_info: Option<ImageUnderstandingInfo>,
     /// `KnowledgeBasesInfo`: [`KnowledgeBasesInfo`].
@@ -14460,9 +14460,9 @@ pub struct OverrideTranscodeParameter {
     pub video_template: Option<VideoTemplateInfoForUpdate>,
     /// `AudioTemplate`: [`AudioTemplateInfoForUpdate`], may be null.
     pub audio_template: Option<AudioTemplateInfoForUpdate>,
-    /// `TEHDConfig`: [`TehdConfigForUpdate`], may be null.
+    /// `TEHDConfig`: [`TEHDConfigForUpdate`], may be null.
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfigForUpdate>,
+    pub tehd_config: Option<TEHDConfigForUpdate>,
     /// `StdExtInfo`: string. Example: `****`.
     pub std_ext_info: Option<String>,
 }
@@ -14861,7 +14861,7 @@ pub struct ProcedureTemplate {
     pub update_time: Option<String>,
 }
 
-/// The `ProcessImageAsync` model of VOD API 2018-07-17 (renamed: the metadata calls it `ProcessImageAsync`).
+/// The `ProcessImageAsync` model of VOD API 2018-07-17, named `ProcessImageAsyncModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcessImageAsyncModel {
@@ -14993,10 +14993,10 @@ pub struct ProcessImageAsyncTemplateItem {
     pub process_image_configure: Option<ProcessImageAsyncTask>,
 }
 
-/// The `ProcessMediaByMPS` model of VOD API 2018-07-17 (renamed: the metadata calls it `ProcessMediaByMPS`).
+/// The `ProcessMediaByMPS` model of VOD API 2018-07-17, named `ProcessMediaByMPSModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProcessMediaByMps {
+pub struct ProcessMediaByMPSModel {
     /// `TaskId`: string. Example: `150000001-ProcessMediaByMPS-2fe36a647bfa0e6b319c545277f1405d`….
     pub task_id: Option<String>,
     /// `Status`: string. Example: `FINISH`.
@@ -15005,8 +15005,8 @@ pub struct ProcessMediaByMps {
     pub err_code: Option<i64>,
     /// `Message`: string. Example: `SUCCESS`.
     pub message: Option<String>,
-    /// `SubTaskSet`: list of [`MpsSubTaskResult`].
-    pub sub_task_set: Option<Vec<MpsSubTaskResult>>,
+    /// `SubTaskSet`: list of [`MPSSubTaskResult`].
+    pub sub_task_set: Option<Vec<MPSSubTaskResult>>,
 }
 
 /// The `ProductImageConfig` model of VOD API 2018-07-17.
@@ -15185,18 +15185,18 @@ pub struct PullUploadTask {
     pub progress: Option<i64>,
 }
 
-/// The `QRCodeConfigureInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `QRCodeConfigureInfo`).
+/// The `QRCodeConfigureInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QrCodeConfigureInfo {
+pub struct QRCodeConfigureInfo {
     /// `Switch`: string. Example: `ON`.
     pub switch: Option<String>,
 }
 
-/// The `QRCodeConfigureInfoForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `QRCodeConfigureInfoForUpdate`).
+/// The `QRCodeConfigureInfoForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QrCodeConfigureInfoForUpdate {
+pub struct QRCodeConfigureInfoForUpdate {
     /// `Switch`, optional: string. Example: `ON`.
     pub switch: Option<String>,
 }
@@ -15323,10 +15323,10 @@ pub struct QualityInspectItem {
     pub confidence: Option<u64>,
 }
 
-/// The `QualityInspectLLMDetectionIssue` model of VOD API 2018-07-17 (renamed: the metadata calls it `QualityInspectLLMDetectionIssue`).
+/// The `QualityInspectLLMDetectionIssue` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QualityInspectLlmDetectionIssue {
+pub struct QualityInspectLLMDetectionIssue {
     /// `Tag`: string. Example: `Body proportion coordination`.
     pub tag: Option<String>,
     /// `Description`: string. Example: `The left forearm and wrist of the person holding the tablet`….
@@ -15343,20 +15343,20 @@ pub struct QualityInspectLlmDetectionIssue {
     pub extra_data: Option<String>,
 }
 
-/// The `QualityInspectLLMDetectionReport` model of VOD API 2018-07-17 (renamed: the metadata calls it `QualityInspectLLMDetectionReport`).
+/// The `QualityInspectLLMDetectionReport` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QualityInspectLlmDetectionReport {
+pub struct QualityInspectLLMDetectionReport {
     /// `ResultCount`: integer. Example: `1`.
     pub result_count: Option<i64>,
-    /// `ResultSet`: list of [`QualityInspectLlmDetectionResultItem`].
-    pub result_set: Option<Vec<QualityInspectLlmDetectionResultItem>>,
+    /// `ResultSet`: list of [`QualityInspectLLMDetectionResultItem`].
+    pub result_set: Option<Vec<QualityInspectLLMDetectionResultItem>>,
 }
 
-/// The `QualityInspectLLMDetectionResultItem` model of VOD API 2018-07-17 (renamed: the metadata calls it `QualityInspectLLMDetectionResultItem`).
+/// The `QualityInspectLLMDetectionResultItem` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QualityInspectLlmDetectionResultItem {
+pub struct QualityInspectLLMDetectionResultItem {
     /// `Category`: string. Example: `AIGCQualityCharacteristics`.
     pub category: Option<String>,
     /// `Group`: string. Example: `AIGCAuthenticity`.
@@ -15367,8 +15367,8 @@ pub struct QualityInspectLlmDetectionResultItem {
     pub score: Option<f64>,
     /// `Confidence`: number. Example: `97.66304347826087`.
     pub confidence: Option<f64>,
-    /// `IssueSet`: list of [`QualityInspectLlmDetectionIssue`].
-    pub issue_set: Option<Vec<QualityInspectLlmDetectionIssue>>,
+    /// `IssueSet`: list of [`QualityInspectLLMDetectionIssue`].
+    pub issue_set: Option<Vec<QualityInspectLLMDetectionIssue>>,
 }
 
 /// The `QualityInspectResultItem` model of VOD API 2018-07-17.
@@ -15447,9 +15447,9 @@ pub struct QualityInspectTaskOutput {
     pub aesthetic_evaluation_score: Option<i64>,
     /// `ContainerDiagnoseResultSet`: list of [`QualityInspectContainerDiagnoseResultItem`].
     pub container_diagnose_result_set: Option<Vec<QualityInspectContainerDiagnoseResultItem>>,
-    /// `LLMDetectionReport`: [`QualityInspectLlmDetectionReport`].
+    /// `LLMDetectionReport`: [`QualityInspectLLMDetectionReport`].
     #[tc(rename = "LLMDetectionReport")]
-    pub llm_detection_report: Option<QualityInspectLlmDetectionReport>,
+    pub llm_detection_report: Option<QualityInspectLLMDetectionReport>,
 }
 
 /// The `QualityInspectTemplateItem` model of VOD API 2018-07-17.
@@ -15488,9 +15488,9 @@ pub struct QualityInspectTemplateItem {
     pub noise_configure: Option<NoiseConfigureInfo>,
     /// `MosaicConfigure`: [`MosaicConfigureInfo`].
     pub mosaic_configure: Option<MosaicConfigureInfo>,
-    /// `QRCodeConfigure`: [`QrCodeConfigureInfo`].
+    /// `QRCodeConfigure`: [`QRCodeConfigureInfo`].
     #[tc(rename = "QRCodeConfigure")]
-    pub qr_code_configure: Option<QrCodeConfigureInfo>,
+    pub qr_code_configure: Option<QRCodeConfigureInfo>,
     /// `QualityEvaluationConfigure`: [`QualityEvaluationConfigureInfo`].
     pub quality_evaluation_configure: Option<QualityEvaluationConfigureInfo>,
     /// `VoiceConfigure`: [`VoiceConfigureInfo`].
@@ -15645,9 +15645,9 @@ pub struct RebuildMediaTaskInput {
     pub video_frame_interpolation_info: Option<VideoFrameInterpolationInfo>,
     /// `SuperResolutionInfo`: [`SuperResolutionInfo`].
     pub super_resolution_info: Option<SuperResolutionInfo>,
-    /// `HDRInfo`: [`HdrInfo`].
+    /// `HDRInfo`: [`HDRInfo`].
     #[tc(rename = "HDRInfo")]
-    pub hdr_info: Option<HdrInfo>,
+    pub hdr_info: Option<HDRInfo>,
     /// `VideoDenoiseInfo`: [`VideoDenoiseInfo`].
     pub video_denoise_info: Option<VideoDenoiseInfo>,
     /// `AudioDenoiseInfo`: [`AudioDenoiseInfo`].
@@ -15728,9 +15728,9 @@ pub struct RebuildVideoInfo {
     pub video_frame_interpolation_info: Option<VideoFrameInterpolationInfo>,
     /// `SuperResolutionInfo`: [`SuperResolutionInfo`], may be null.
     pub super_resolution_info: Option<SuperResolutionInfo>,
-    /// `HDRInfo`: [`HdrInfo`], may be null.
+    /// `HDRInfo`: [`HDRInfo`], may be null.
     #[tc(rename = "HDRInfo")]
-    pub hdr_info: Option<HdrInfo>,
+    pub hdr_info: Option<HDRInfo>,
     /// `VideoDenoiseInfo`: [`VideoDenoiseInfo`], may be null.
     pub video_denoise_info: Option<VideoDenoiseInfo>,
     /// `ColorInfo`: [`ColorEnhanceInfo`], may be null.
@@ -16223,10 +16223,10 @@ pub struct RuleCacheConfig {
     pub follow_origin: Option<CacheConfigFollowOrigin>,
 }
 
-/// The `SDMCDrmKeyProviderInfo` model of VOD API 2018-07-17 (renamed: the metadata calls it `SDMCDrmKeyProviderInfo`).
+/// The `SDMCDrmKeyProviderInfo` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SdmcDrmKeyProviderInfo {
+pub struct SDMCDrmKeyProviderInfo {
     /// `Uid`: string. Example: `123**456`.
     pub uid: Option<String>,
     /// `SecretId`: string. Example: `MySecretId`.
@@ -16237,10 +16237,10 @@ pub struct SdmcDrmKeyProviderInfo {
     pub fair_play_certificate_url: Option<String>,
 }
 
-/// The `SPEKEDrm` model of VOD API 2018-07-17 (renamed: the metadata calls it `SPEKEDrm`).
+/// The `SPEKEDrm` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SpekeDrm {
+pub struct SPEKEDrm {
     /// `ResourceId`: string. Example: `test-****************`.
     pub resource_id: Option<String>,
     /// `KeyServerUrl`: string. Example: `https:*************.****************************************`….
@@ -16891,20 +16891,20 @@ pub struct SvgWatermarkInputForUpdate {
     pub cycle_config: Option<WatermarkCycleConfigForUpdate>,
 }
 
-/// The `TEHDConfig` model of VOD API 2018-07-17 (renamed: the metadata calls it `TEHDConfig`).
+/// The `TEHDConfig` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TehdConfig {
+pub struct TEHDConfig {
     /// `Type`: string. Example: `TEHD-100`.
     pub type_: Option<String>,
     /// `MaxVideoBitrate`: unsigned integer. Example: `0`.
     pub max_video_bitrate: Option<u64>,
 }
 
-/// The `TEHDConfigForUpdate` model of VOD API 2018-07-17 (renamed: the metadata calls it `TEHDConfigForUpdate`).
+/// The `TEHDConfigForUpdate` model of VOD API 2018-07-17.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TehdConfigForUpdate {
+pub struct TEHDConfigForUpdate {
     /// `Type`: string. Example: `TEHD-100`.
     pub type_: Option<String>,
     /// `MaxVideoBitrate`: unsigned integer. Example: `1000`.
@@ -17187,9 +17187,9 @@ pub struct TextWatermarkTemplateInputForUpdate {
 pub struct ThirdPartyDrmInfo {
     /// `DrmTypes`: list of string. Example: `["Widevine"]`.
     pub drm_types: Option<Vec<String>>,
-    /// `SPEKEDrm`: [`SpekeDrm`].
+    /// `SPEKEDrm`: [`SPEKEDrm`].
     #[tc(rename = "SPEKEDrm")]
-    pub speke_drm: Option<SpekeDrm>,
+    pub speke_drm: Option<SPEKEDrm>,
 }
 
 /// The `TimeRange` model of VOD API 2018-07-17.
@@ -17300,9 +17300,9 @@ pub struct TranscodeTemplate {
     pub video_template: Option<VideoTemplateInfo>,
     /// `AudioTemplate`: [`AudioTemplateInfo`].
     pub audio_template: Option<AudioTemplateInfo>,
-    /// `TEHDConfig`: [`TehdConfig`], may be null.
+    /// `TEHDConfig`: [`TEHDConfig`], may be null.
     #[tc(rename = "TEHDConfig")]
-    pub tehd_config: Option<TehdConfig>,
+    pub tehd_config: Option<TEHDConfig>,
     /// `EnhanceConfig`: [`EnhanceConfig`], may be null.
     pub enhance_config: Option<EnhanceConfig>,
     /// `ContainerType`: string. Example: `Video`.
@@ -17655,8 +17655,8 @@ pub struct VideoEnhanceConfig {
     pub enhance_scenario_type: Option<String>,
     /// `SuperResolution`: [`SuperResolutionInfo`], may be null.
     pub super_resolution: Option<SuperResolutionInfo>,
-    /// `Hdr`: [`HdrInfo`], may be null.
-    pub hdr: Option<HdrInfo>,
+    /// `Hdr`: [`HDRInfo`], may be null.
+    pub hdr: Option<HDRInfo>,
     /// `Denoise`: [`VideoDenoiseInfo`], may be null.
     pub denoise: Option<VideoDenoiseInfo>,
     /// `ImageQualityEnhance`: [`ImageQualityEnhanceInfo`], may be null.

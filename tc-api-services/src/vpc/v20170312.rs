@@ -1400,8 +1400,8 @@ pub struct CreateCcn {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCcnResponse {
-    /// `Ccn`: [`Ccn`].
-    pub ccn: Option<Ccn>,
+    /// `Ccn`: [`CCN`].
+    pub ccn: Option<CCN>,
 }
 
 /// The `CreateCcnPolicyBasedRoutingNextHop` action of VPC API 2017-03-12.
@@ -1478,15 +1478,15 @@ pub struct CreateCcnRouteTablesResponse {
 
 /// The `CreateCdcLDCXList` action of VPC API 2017-03-12.
 ///
-/// Answers [`CreateCdcLdcxListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vpc", version = "2017-03-12", region = "optional", response = CreateCdcLdcxListResponse)]
+/// Answers [`CreateCdcLDCXListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vpc", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCdcLDCXList;
 
 /// The answer of [`CreateCdcLDCXList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCdcLdcxListResponse;
+pub struct CreateCdcLDCXListResponse;
 
 /// The `CreateCdcNetPlanes` action of VPC API 2017-03-12.
 ///
@@ -2727,12 +2727,12 @@ pub struct CreateVpnConnection {
     pub vpc_id: Option<String>,
     /// `SecurityPolicyDatabases`, optional: list of [`SecurityPolicyDatabase`].
     pub security_policy_databases: Option<Vec<SecurityPolicyDatabase>>,
-    /// `IKEOptionsSpecification`, optional: [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`, optional: [`IKEOptionsSpecification`].
     #[tc(rename = "IKEOptionsSpecification")]
-    pub ike_options_specification: Option<IkeOptionsSpecification>,
-    /// `IPSECOptionsSpecification`, optional: [`IpsecOptionsSpecification`].
+    pub ike_options_specification: Option<IKEOptionsSpecification>,
+    /// `IPSECOptionsSpecification`, optional: [`IPSECOptionsSpecification`].
     #[tc(rename = "IPSECOptionsSpecification")]
-    pub ipsec_options_specification: Option<IpsecOptionsSpecification>,
+    pub ipsec_options_specification: Option<IPSECOptionsSpecification>,
     /// `Tags`, optional: list of [`Tag`].
     pub tags: Option<Vec<Tag>>,
     /// `EnableHealthCheck`, optional: boolean. Example: `true`.
@@ -3037,15 +3037,15 @@ pub struct DeleteCcnRouteTablesResponse;
 
 /// The `DeleteCdcLDCXList` action of VPC API 2017-03-12.
 ///
-/// Answers [`DeleteCdcLdcxListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vpc", version = "2017-03-12", region = "optional", response = DeleteCdcLdcxListResponse)]
+/// Answers [`DeleteCdcLDCXListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vpc", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCdcLDCXList;
 
 /// The answer of [`DeleteCdcLDCXList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCdcLdcxListResponse;
+pub struct DeleteCdcLDCXListResponse;
 
 /// The `DeleteCdcNetPlanes` action of VPC API 2017-03-12.
 ///
@@ -4409,21 +4409,21 @@ pub struct DescribeCcns {
 pub struct DescribeCcnsResponse {
     /// `TotalCount`: unsigned integer. Example: `10`.
     pub total_count: Option<u64>,
-    /// `CcnSet`: list of [`Ccn`].
-    pub ccn_set: Option<Vec<Ccn>>,
+    /// `CcnSet`: list of [`CCN`].
+    pub ccn_set: Option<Vec<CCN>>,
 }
 
 /// The `DescribeCdcLDCXList` action of VPC API 2017-03-12.
 ///
-/// Answers [`DescribeCdcLdcxListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vpc", version = "2017-03-12", region = "optional", response = DescribeCdcLdcxListResponse)]
+/// Answers [`DescribeCdcLDCXListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vpc", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCdcLDCXList;
 
 /// The answer of [`DescribeCdcLDCXList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCdcLdcxListResponse;
+pub struct DescribeCdcLDCXListResponse;
 
 /// The `DescribeCdcNetPlanes` action of VPC API 2017-03-12.
 ///
@@ -8069,15 +8069,15 @@ pub struct ModifyCcnRouteTablesResponse;
 
 /// The `ModifyCdcLDCXAttribute` action of VPC API 2017-03-12.
 ///
-/// Answers [`ModifyCdcLdcxAttributeResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vpc", version = "2017-03-12", region = "optional", response = ModifyCdcLdcxAttributeResponse)]
+/// Answers [`ModifyCdcLDCXAttributeResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vpc", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCdcLDCXAttribute;
 
 /// The answer of [`ModifyCdcLDCXAttribute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCdcLdcxAttributeResponse;
+pub struct ModifyCdcLDCXAttributeResponse;
 
 /// The `ModifyCdcNetPlaneAttribute` action of VPC API 2017-03-12.
 ///
@@ -8194,8 +8194,8 @@ pub struct ModifyGatewayFlowQosResponse;
 
 /// The `ModifyGlobalRouteECMPAlgorithm` action of VPC API 2017-03-12.
 ///
-/// Answers [`ModifyGlobalRouteEcmpAlgorithmResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vpc", version = "2017-03-12", region = "optional", response = ModifyGlobalRouteEcmpAlgorithmResponse)]
+/// Answers [`ModifyGlobalRouteECMPAlgorithmResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vpc", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyGlobalRouteECMPAlgorithm {
     /// `VpcId`, required: string. Example: `vpc-mcqaoy0f`.
@@ -8211,7 +8211,7 @@ pub struct ModifyGlobalRouteECMPAlgorithm {
 /// The answer of [`ModifyGlobalRouteECMPAlgorithm`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyGlobalRouteEcmpAlgorithmResponse;
+pub struct ModifyGlobalRouteECMPAlgorithmResponse;
 
 /// The `ModifyGlobalRoutes` action of VPC API 2017-03-12.
 ///
@@ -8266,21 +8266,21 @@ pub struct ModifyHighPriorityRouteAttributeResponse;
 
 /// The `ModifyHighPriorityRouteECMPAlgorithm` action of VPC API 2017-03-12.
 ///
-/// Answers [`ModifyHighPriorityRouteEcmpAlgorithmResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vpc", version = "2017-03-12", region = "optional", response = ModifyHighPriorityRouteEcmpAlgorithmResponse)]
+/// Answers [`ModifyHighPriorityRouteECMPAlgorithmResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vpc", version = "2017-03-12", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyHighPriorityRouteECMPAlgorithm {
     /// `HighPriorityRouteTableId`, required: string. Example: `hprtb-18mot1fm`.
     pub high_priority_route_table_id: String,
-    /// `RouteECMPAlgorithms`, required: list of [`RouteEcmpAlgorithm`]. Example: `[{"SubnetRouteAlgorithm": "ECMP_SOURCE_DESTINATION_IP_HASH",`….
+    /// `RouteECMPAlgorithms`, required: list of [`RouteECMPAlgorithm`]. Example: `[{"SubnetRouteAlgorithm": "ECMP_SOURCE_DESTINATION_IP_HASH",`….
     #[tc(rename = "RouteECMPAlgorithms")]
-    pub route_ecmp_algorithms: Vec<RouteEcmpAlgorithm>,
+    pub route_ecmp_algorithms: Vec<RouteECMPAlgorithm>,
 }
 
 /// The answer of [`ModifyHighPriorityRouteECMPAlgorithm`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyHighPriorityRouteEcmpAlgorithmResponse;
+pub struct ModifyHighPriorityRouteECMPAlgorithmResponse;
 
 /// The `ModifyHighPriorityRouteTableAttribute` action of VPC API 2017-03-12.
 ///
@@ -9114,12 +9114,12 @@ pub struct ModifyVpnConnectionAttribute {
     pub pre_share_key: Option<String>,
     /// `SecurityPolicyDatabases`, optional: list of [`SecurityPolicyDatabase`].
     pub security_policy_databases: Option<Vec<SecurityPolicyDatabase>>,
-    /// `IKEOptionsSpecification`, optional: [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`, optional: [`IKEOptionsSpecification`].
     #[tc(rename = "IKEOptionsSpecification")]
-    pub ike_options_specification: Option<IkeOptionsSpecification>,
-    /// `IPSECOptionsSpecification`, optional: [`IpsecOptionsSpecification`].
+    pub ike_options_specification: Option<IKEOptionsSpecification>,
+    /// `IPSECOptionsSpecification`, optional: [`IPSECOptionsSpecification`].
     #[tc(rename = "IPSECOptionsSpecification")]
-    pub ipsec_options_specification: Option<IpsecOptionsSpecification>,
+    pub ipsec_options_specification: Option<IPSECOptionsSpecification>,
     /// `EnableHealthCheck`, optional: boolean. Example: `false`.
     pub enable_health_check: Option<bool>,
     /// `HealthCheckLocalIp`, optional: string. Example: `169.254.128.1`.
@@ -10499,10 +10499,10 @@ pub struct BgpConfigAndAsn {
     pub remote_bgp_asn: Option<String>,
 }
 
-/// The `CCN` model of VPC API 2017-03-12 (renamed: the metadata calls it `CCN`).
+/// The `CCN` model of VPC API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Ccn {
+pub struct CCN {
     /// `CcnId`: string. Example: `ccn-c21f68nb`.
     pub ccn_id: Option<String>,
     /// `CcnName`: string. Example: `ccn-01`.
@@ -11664,10 +11664,10 @@ pub struct HighPriorityRouteTable {
     pub created_time: Option<String>,
 }
 
-/// The `IKEOptionsSpecification` model of VPC API 2017-03-12 (renamed: the metadata calls it `IKEOptionsSpecification`).
+/// The `IKEOptionsSpecification` model of VPC API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IkeOptionsSpecification {
+pub struct IKEOptionsSpecification {
     /// `PropoEncryAlgorithm`: string, may be null. Example: `3DES-CBC`.
     pub propo_encry_algorithm: Option<String>,
     /// `PropoAuthenAlgorithm`: string, may be null. Example: `MD5`.
@@ -11696,10 +11696,10 @@ pub struct IkeOptionsSpecification {
     pub ike_version: Option<String>,
 }
 
-/// The `IPSECOptionsSpecification` model of VPC API 2017-03-12 (renamed: the metadata calls it `IPSECOptionsSpecification`).
+/// The `IPSECOptionsSpecification` model of VPC API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IpsecOptionsSpecification {
+pub struct IPSECOptionsSpecification {
     /// `EncryptAlgorithm`: string, may be null. Example: `AES-CBC-128`.
     pub encrypt_algorithm: Option<String>,
     /// `IntegrityAlgorith`: string, may be null. Example: `SHA1`.
@@ -11716,10 +11716,10 @@ pub struct IpsecOptionsSpecification {
     pub integrity_algorithm: Option<String>,
 }
 
-/// The `ISPIPv6CidrBlock` model of VPC API 2017-03-12 (renamed: the metadata calls it `ISPIPv6CidrBlock`).
+/// The `ISPIPv6CidrBlock` model of VPC API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct IspiPv6CidrBlock {
+pub struct ISPIPv6CidrBlock {
     /// `IPv6CidrBlock`: string. Example: `2402:4e00:1717:8200::/56`.
     pub i_pv6_cidr_block: Option<String>,
     /// `ISPType`: string. Example: `BGP`.
@@ -12868,10 +12868,10 @@ pub struct RouteConflict {
     pub conflict_set: Option<Vec<Route>>,
 }
 
-/// The `RouteECMPAlgorithm` model of VPC API 2017-03-12 (renamed: the metadata calls it `RouteECMPAlgorithm`).
+/// The `RouteECMPAlgorithm` model of VPC API 2017-03-12.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RouteEcmpAlgorithm {
+pub struct RouteECMPAlgorithm {
     /// `DestinationCidrBlock`, optional: string. Example: `10.0.0.0/24`.
     pub destination_cidr_block: Option<String>,
     /// `SubnetRouteAlgorithm`, optional: string. Example: `ECMP_SOURCE_DESTINATION_IP_HASH`.
@@ -13737,8 +13737,8 @@ pub struct Vpc {
     pub assistant_cidr_set: Option<Vec<AssistantCidr>>,
     /// `EnableRouteVpcPublish`: boolean. Example: `true`.
     pub enable_route_vpc_publish: Option<bool>,
-    /// `Ipv6CidrBlockSet`: list of [`IspiPv6CidrBlock`].
-    pub ipv6_cidr_block_set: Option<Vec<IspiPv6CidrBlock>>,
+    /// `Ipv6CidrBlockSet`: list of [`ISPIPv6CidrBlock`].
+    pub ipv6_cidr_block_set: Option<Vec<ISPIPv6CidrBlock>>,
     /// `EnableRouteVpcPublishIpv6`: boolean. Example: `false`.
     pub enable_route_vpc_publish_ipv6: Option<bool>,
     /// `StackType`: string. Example: `DualStack`.
@@ -13839,12 +13839,12 @@ pub struct VpnConnection {
     pub net_status: Option<String>,
     /// `SecurityPolicyDatabaseSet`: list of [`SecurityPolicyDatabase`].
     pub security_policy_database_set: Option<Vec<SecurityPolicyDatabase>>,
-    /// `IKEOptionsSpecification`: [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`: [`IKEOptionsSpecification`].
     #[tc(rename = "IKEOptionsSpecification")]
-    pub ike_options_specification: Option<IkeOptionsSpecification>,
-    /// `IPSECOptionsSpecification`: [`IpsecOptionsSpecification`].
+    pub ike_options_specification: Option<IKEOptionsSpecification>,
+    /// `IPSECOptionsSpecification`: [`IPSECOptionsSpecification`].
     #[tc(rename = "IPSECOptionsSpecification")]
-    pub ipsec_options_specification: Option<IpsecOptionsSpecification>,
+    pub ipsec_options_specification: Option<IPSECOptionsSpecification>,
     /// `EnableHealthCheck`: boolean. Example: `false`.
     pub enable_health_check: Option<bool>,
     /// `HealthCheckLocalIp`: string. Example: `0.0.0.0`.

@@ -19,8 +19,8 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 
 /// The `CancelVRSTask` action of VRS API 2020-08-24.
 ///
-/// Answers [`CancelVrsTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vrs", version = "2020-08-24", region = "optional", response = CancelVrsTaskResponse)]
+/// Answers [`CancelVRSTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vrs", version = "2020-08-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancelVRSTask {
     /// `TaskId`, required: string. Example: `fe36c79-1c71-41d1-b541-04075fb3b9aa`.
@@ -30,15 +30,15 @@ pub struct CancelVRSTask {
 /// The answer of [`CancelVRSTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelVrsTaskResponse {
-    /// `Data`: [`CancelVrsTaskRsp`].
-    pub data: Option<CancelVrsTaskRsp>,
+pub struct CancelVRSTaskResponse {
+    /// `Data`: [`CancelVRSTaskRsp`].
+    pub data: Option<CancelVRSTaskRsp>,
 }
 
 /// The `CreateVRSTask` action of VRS API 2020-08-24.
 ///
-/// Answers [`CreateVrsTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vrs", version = "2020-08-24", region = "optional", response = CreateVrsTaskResponse)]
+/// Answers [`CreateVRSTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vrs", version = "2020-08-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateVRSTask {
     /// `SessionId`, required: string. Example: `63f8xxx1897281d556df60b0`.
@@ -71,15 +71,15 @@ pub struct CreateVRSTask {
 /// The answer of [`CreateVRSTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateVrsTaskResponse {
-    /// `Data`: [`CreateVrsTaskRespData`].
-    pub data: Option<CreateVrsTaskRespData>,
+pub struct CreateVRSTaskResponse {
+    /// `Data`: [`CreateVRSTaskRespData`].
+    pub data: Option<CreateVRSTaskRespData>,
 }
 
 /// The `DescribeVRSTaskStatus` action of VRS API 2020-08-24.
 ///
-/// Answers [`DescribeVrsTaskStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vrs", version = "2020-08-24", region = "optional", response = DescribeVrsTaskStatusResponse)]
+/// Answers [`DescribeVRSTaskStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vrs", version = "2020-08-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeVRSTaskStatus {
     /// `TaskId`, required: string. Example: `ed461a019355c5cd1ce31ab4dfb8cb12`.
@@ -89,9 +89,9 @@ pub struct DescribeVRSTaskStatus {
 /// The answer of [`DescribeVRSTaskStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVrsTaskStatusResponse {
-    /// `Data`: [`DescribeVrsTaskStatusRespData`].
-    pub data: Option<DescribeVrsTaskStatusRespData>,
+pub struct DescribeVRSTaskStatusResponse {
+    /// `Data`: [`DescribeVRSTaskStatusRespData`].
+    pub data: Option<DescribeVRSTaskStatusRespData>,
 }
 
 /// The `DetectEnvAndSoundQuality` action of VRS API 2020-08-24.
@@ -124,8 +124,8 @@ pub struct DetectEnvAndSoundQualityResponse {
 
 /// The `DownloadVRSModel` action of VRS API 2020-08-24.
 ///
-/// Answers [`DownloadVrsModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vrs", version = "2020-08-24", region = "optional", response = DownloadVrsModelResponse)]
+/// Answers [`DownloadVRSModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vrs", version = "2020-08-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DownloadVRSModel {
     /// `TaskId`, required: string. Example: `efe36c79-1c71-41d1-b541-04075fb3b9aa`.
@@ -135,9 +135,9 @@ pub struct DownloadVRSModel {
 /// The answer of [`DownloadVRSModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DownloadVrsModelResponse {
-    /// `Data`: [`DownloadVrsModelRsp`].
-    pub data: Option<DownloadVrsModelRsp>,
+pub struct DownloadVRSModelResponse {
+    /// `Data`: [`DownloadVRSModelRsp`].
+    pub data: Option<DownloadVRSModelRsp>,
 }
 
 /// The `GetTrainingText` action of VRS API 2020-08-24.
@@ -164,8 +164,8 @@ pub struct GetTrainingTextResponse {
 
 /// The `GetVRSVoiceTypeInfo` action of VRS API 2020-08-24.
 ///
-/// Answers [`GetVrsVoiceTypeInfoResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vrs", version = "2020-08-24", region = "optional", response = GetVrsVoiceTypeInfoResponse)]
+/// Answers [`GetVRSVoiceTypeInfoResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vrs", version = "2020-08-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetVRSVoiceTypeInfo {
     /// `VoiceType`, required: integer. Example: `200000000`.
@@ -179,15 +179,15 @@ pub struct GetVRSVoiceTypeInfo {
 /// The answer of [`GetVRSVoiceTypeInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetVrsVoiceTypeInfoResponse {
+pub struct GetVRSVoiceTypeInfoResponse {
     /// `Data`: [`VoiceTypeInfo`].
     pub data: Option<VoiceTypeInfo>,
 }
 
 /// The `GetVRSVoiceTypes` action of VRS API 2020-08-24.
 ///
-/// Answers [`GetVrsVoiceTypesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "vrs", version = "2020-08-24", region = "optional", response = GetVrsVoiceTypesResponse)]
+/// Answers [`GetVRSVoiceTypesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "vrs", version = "2020-08-24", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetVRSVoiceTypes {
     /// `TaskType`, optional: integer. Example: `0`.
@@ -197,31 +197,31 @@ pub struct GetVRSVoiceTypes {
 /// The answer of [`GetVRSVoiceTypes`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetVrsVoiceTypesResponse {
+pub struct GetVRSVoiceTypesResponse {
     /// `Data`: [`VoiceTypeListData`].
     pub data: Option<VoiceTypeListData>,
 }
 
-/// The `CancelVRSTaskRsp` model of VRS API 2020-08-24 (renamed: the metadata calls it `CancelVRSTaskRsp`).
+/// The `CancelVRSTaskRsp` model of VRS API 2020-08-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CancelVrsTaskRsp {
+pub struct CancelVRSTaskRsp {
     /// `TaskId`: string, may be null. Example: `ce68122c-0ca8-4fa6-99b1-90a28670626b`.
     pub task_id: Option<String>,
 }
 
-/// The `CreateVRSTaskRespData` model of VRS API 2020-08-24 (renamed: the metadata calls it `CreateVRSTaskRespData`).
+/// The `CreateVRSTaskRespData` model of VRS API 2020-08-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateVrsTaskRespData {
+pub struct CreateVRSTaskRespData {
     /// `TaskId`: string, may be null. Example: `ce68122c-0ca8-4fa6-99b1-90a28670626b`.
     pub task_id: Option<String>,
 }
 
-/// The `DescribeVRSTaskStatusRespData` model of VRS API 2020-08-24 (renamed: the metadata calls it `DescribeVRSTaskStatusRespData`).
+/// The `DescribeVRSTaskStatusRespData` model of VRS API 2020-08-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeVrsTaskStatusRespData {
+pub struct DescribeVRSTaskStatusRespData {
     /// `TaskId`: string, may be null. Example: `ed461a019355c5cd1ce31ab4dfb8cb12`.
     pub task_id: Option<String>,
     /// `Status`: integer, may be null. Example: `2`.
@@ -252,10 +252,10 @@ pub struct DetectionEnvAndSoundQualityRespData {
     pub detection_tip: Option<Vec<Words>>,
 }
 
-/// The `DownloadVRSModelRsp` model of VRS API 2020-08-24 (renamed: the metadata calls it `DownloadVRSModelRsp`).
+/// The `DownloadVRSModelRsp` model of VRS API 2020-08-24.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DownloadVrsModelRsp {
+pub struct DownloadVRSModelRsp {
     /// `Model`: string, may be null. Example: `https://xxx-xxx-xxxx.cos.ap-guangzhou.myqcloud.com/xxxx.zip`.
     pub model: Option<String>,
     /// `VoiceName`: string, may be null. Example: `testName`.

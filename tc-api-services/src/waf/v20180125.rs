@@ -569,8 +569,8 @@ pub struct AddDomainWhiteRuleResponse {
 
 /// The `AddLLMSdkAccess` action of WAF API 2018-01-25.
 ///
-/// Answers [`AddLlmSdkAccessResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = AddLlmSdkAccessResponse)]
+/// Answers [`AddLLMSdkAccessResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddLLMSdkAccess {
     /// `Name`, required: string. Example: `ddp_test`.
@@ -584,7 +584,7 @@ pub struct AddLLMSdkAccess {
 /// The answer of [`AddLLMSdkAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AddLlmSdkAccessResponse {
+pub struct AddLLMSdkAccessResponse {
     /// `Domain`: string. Example: `9000000002`.
     pub domain: Option<String>,
 }
@@ -769,8 +769,8 @@ pub struct CreateAccessExportResponse {
 
 /// The `CreateAndUpdateBatchCCRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`CreateAndUpdateBatchCcRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = CreateAndUpdateBatchCcRuleResponse)]
+/// Answers [`CreateAndUpdateBatchCCRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAndUpdateBatchCCRule {
     /// `Name`, required: string. Example: `batch-test-cc-0`.
@@ -834,7 +834,7 @@ pub struct CreateAndUpdateBatchCCRule {
 /// The answer of [`CreateAndUpdateBatchCCRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAndUpdateBatchCcRuleResponse {
+pub struct CreateAndUpdateBatchCCRuleResponse {
     /// `RuleId`: integer. Example: `1900037478`.
     pub rule_id: Option<i64>,
     /// `Data`: string. Example: `waf`.
@@ -1091,8 +1091,8 @@ pub struct CreatePostCKafkaFlowResponse;
 
 /// The `CreatePostCLSFlow` action of WAF API 2018-01-25.
 ///
-/// Answers [`CreatePostClsFlowResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = CreatePostClsFlowResponse)]
+/// Answers [`CreatePostCLSFlowResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePostCLSFlow {
     /// `CLSRegion`, optional: string. Example: `ap-guangzhou`.
@@ -1109,7 +1109,7 @@ pub struct CreatePostCLSFlow {
 /// The answer of [`CreatePostCLSFlow`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreatePostClsFlowResponse;
+pub struct CreatePostCLSFlowResponse;
 
 /// The `CreateProtectGroup` action of WAF API 2018-01-25.
 ///
@@ -1342,8 +1342,8 @@ pub struct DeleteBatchIpAccessControlResponse;
 
 /// The `DeleteBotSceneUCBRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`DeleteBotSceneUcbRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DeleteBotSceneUcbRuleResponse)]
+/// Answers [`DeleteBotSceneUCBRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteBotSceneUCBRule {
     /// `Domain`, required: string. Example: `www.test.com`.
@@ -1357,15 +1357,15 @@ pub struct DeleteBotSceneUCBRule {
 /// The answer of [`DeleteBotSceneUCBRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteBotSceneUcbRuleResponse {
+pub struct DeleteBotSceneUCBRuleResponse {
     /// `Data`: string. Example: `success`.
     pub data: Option<String>,
 }
 
 /// The `DeleteCCRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`DeleteCcRuleResponse`].
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DeleteCcRuleResponse)]
+/// Answers [`DeleteCCRuleResponse`].
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteCCRule {
     /// `Domain`, required: string. Example: `www.testxxx.com`.
@@ -1381,7 +1381,7 @@ pub struct DeleteCCRule {
 /// The answer of [`DeleteCCRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteCcRuleResponse {
+pub struct DeleteCCRuleResponse {
     /// `Data`: string. Example: `"null"`.
     pub data: Option<String>,
     /// `RuleId`: integer. Example: `19000001`.
@@ -1543,8 +1543,8 @@ pub struct DeleteIpAccessControlV2Response {
 
 /// The `DeleteLLMContentRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`DeleteLlmContentRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DeleteLlmContentRuleResponse)]
+/// Answers [`DeleteLLMContentRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteLLMContentRule {
     /// `Ids`, required: list of string. Example: `["110111", "110233"]`.
@@ -1556,12 +1556,12 @@ pub struct DeleteLLMContentRule {
 /// The answer of [`DeleteLLMContentRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteLlmContentRuleResponse;
+pub struct DeleteLLMContentRuleResponse;
 
 /// The `DeleteLLMKeywordLibrary` action of WAF API 2018-01-25.
 ///
-/// Answers [`DeleteLlmKeywordLibraryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DeleteLlmKeywordLibraryResponse)]
+/// Answers [`DeleteLLMKeywordLibraryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteLLMKeywordLibrary {
     /// `Ids`, optional: list of string. Example: `["100", "101"]`.
@@ -1571,7 +1571,7 @@ pub struct DeleteLLMKeywordLibrary {
 /// The answer of [`DeleteLLMKeywordLibrary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteLlmKeywordLibraryResponse;
+pub struct DeleteLLMKeywordLibraryResponse;
 
 /// The `DeleteOwaspRuleStatus` action of WAF API 2018-01-25.
 ///
@@ -2282,8 +2282,8 @@ pub struct DescribeAttackWhiteRuleResponse {
 
 /// The `DescribeAutoDenyIP` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeAutoDenyIpResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeAutoDenyIpResponse)]
+/// Answers [`DescribeAutoDenyIPResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAutoDenyIP {
     /// `Domain`, required: string. Example: `test.com`.
@@ -2315,7 +2315,7 @@ pub struct DescribeAutoDenyIP {
 /// The answer of [`DescribeAutoDenyIP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAutoDenyIpResponse {
+pub struct DescribeAutoDenyIPResponse {
     /// `Data`: [`IpHitItemsData`]. Example: `{"Res":[{"Action":32,"Category":"cc","Ip":"192.168.1.1","Nam`….
     pub data: Option<IpHitItemsData>,
 }
@@ -2502,8 +2502,8 @@ pub struct DescribeBotSceneOverviewResponse {
 
 /// The `DescribeBotSceneUCBRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeBotSceneUcbRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeBotSceneUcbRuleResponse)]
+/// Answers [`DescribeBotSceneUCBRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeBotSceneUCBRule {
     /// `Domain`, required: string. Example: `www.test.com`.
@@ -2535,15 +2535,15 @@ pub struct DescribeBotSceneUCBRule {
 /// The answer of [`DescribeBotSceneUCBRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBotSceneUcbRuleResponse {
-    /// `Data`: [`DescribeBotUcbRuleRsp`].
-    pub data: Option<DescribeBotUcbRuleRsp>,
+pub struct DescribeBotSceneUCBRuleResponse {
+    /// `Data`: [`DescribeBotUCBRuleRsp`].
+    pub data: Option<DescribeBotUCBRuleRsp>,
 }
 
 /// The `DescribeCCAutoStatus` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeCcAutoStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeCcAutoStatusResponse)]
+/// Answers [`DescribeCCAutoStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCAutoStatus {
     /// `Domain`, required: string. Example: `www.qcloudwaf.com`.
@@ -2553,7 +2553,7 @@ pub struct DescribeCCAutoStatus {
 /// The answer of [`DescribeCCAutoStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcAutoStatusResponse {
+pub struct DescribeCCAutoStatusResponse {
     /// `AutoCCSwitch`: integer. Example: `0`.
     #[tc(rename = "AutoCCSwitch")]
     pub auto_cc_switch: Option<i64>,
@@ -2561,8 +2561,8 @@ pub struct DescribeCcAutoStatusResponse {
 
 /// The `DescribeCCRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeCcRuleResponse`].
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeCcRuleResponse)]
+/// Answers [`DescribeCCRuleResponse`].
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCRule {
     /// `Domain`, required: string. Example: `www.test.com`.
@@ -2582,15 +2582,15 @@ pub struct DescribeCCRule {
 /// The answer of [`DescribeCCRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcRuleResponse {
-    /// `Data`: [`CcRuleData`]. Example: `{"Res": [{"ActionType": 22,"Advance": 0,"Interval": 60,"Limi`….
-    pub data: Option<CcRuleData>,
+pub struct DescribeCCRuleResponse {
+    /// `Data`: [`CCRuleData`]. Example: `{"Res": [{"ActionType": 22,"Advance": 0,"Interval": 60,"Limi`….
+    pub data: Option<CCRuleData>,
 }
 
 /// The `DescribeCCRuleList` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeCcRuleListResponse`].
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeCcRuleListResponse)]
+/// Answers [`DescribeCCRuleListResponse`].
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCCRuleList {
     /// `Domain`, required: string. Example: `test.qcloudwaf.com`.
@@ -2610,9 +2610,9 @@ pub struct DescribeCCRuleList {
 /// The answer of [`DescribeCCRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCcRuleListResponse {
-    /// `Data`: [`CcRuleLists`]. Example: `list`.
-    pub data: Option<CcRuleLists>,
+pub struct DescribeCCRuleListResponse {
+    /// `Data`: [`CCRuleLists`]. Example: `list`.
+    pub data: Option<CCRuleLists>,
 }
 
 /// The `DescribeCertificateVerifyResult` action of WAF API 2018-01-25.
@@ -2672,8 +2672,8 @@ pub struct DescribeCiphersDetail;
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCiphersDetailResponse {
-    /// `Ciphers`: list of [`TlsCiphers`]. Example: `[{"VersionId":0,"CipherId":0,"CipherName":"DES-CBC3-SHA（支持版本`….
-    pub ciphers: Option<Vec<TlsCiphers>>,
+    /// `Ciphers`: list of [`TLSCiphers`]. Example: `[{"VersionId":0,"CipherId":0,"CipherName":"DES-CBC3-SHA（支持版本`….
+    pub ciphers: Option<Vec<TLSCiphers>>,
 }
 
 /// The `DescribeCustomRuleList` action of WAF API 2018-01-25.
@@ -3210,20 +3210,20 @@ pub struct DescribeIpHitItemsResponse {
 
 /// The `DescribeLLMContentRuleList` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeLlmContentRuleListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeLlmContentRuleListResponse)]
+/// Answers [`DescribeLLMContentRuleListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMContentRuleList;
 
 /// The answer of [`DescribeLLMContentRuleList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmContentRuleListResponse;
+pub struct DescribeLLMContentRuleListResponse;
 
 /// The `DescribeLLMContentSecCheck` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeLlmContentSecCheckResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeLlmContentSecCheckResponse)]
+/// Answers [`DescribeLLMContentSecCheckResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMContentSecCheck {
     /// `ServiceId`, required: string. Example: `9000002874`.
@@ -3262,15 +3262,15 @@ pub struct DescribeLLMContentSecCheck {
 /// The answer of [`DescribeLLMContentSecCheck`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmContentSecCheckResponse {
-    /// `Data`: [`LlmDetectResult`].
-    pub data: Option<LlmDetectResult>,
+pub struct DescribeLLMContentSecCheckResponse {
+    /// `Data`: [`LLMDetectResult`].
+    pub data: Option<LLMDetectResult>,
 }
 
 /// The `DescribeLLMKeywordLibrary` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeLlmKeywordLibraryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeLlmKeywordLibraryResponse)]
+/// Answers [`DescribeLLMKeywordLibraryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMKeywordLibrary {
     /// `Type`, required: string. Example: `custom`.
@@ -3288,17 +3288,17 @@ pub struct DescribeLLMKeywordLibrary {
 /// The answer of [`DescribeLLMKeywordLibrary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmKeywordLibraryResponse {
-    /// `LibList`: list of [`LlmKeywordLibrary`].
-    pub lib_list: Option<Vec<LlmKeywordLibrary>>,
+pub struct DescribeLLMKeywordLibraryResponse {
+    /// `LibList`: list of [`LLMKeywordLibrary`].
+    pub lib_list: Option<Vec<LLMKeywordLibrary>>,
     /// `Total`: unsigned integer. Example: `10`.
     pub total: Option<u64>,
 }
 
 /// The `DescribeLLMSdkAccess` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeLlmSdkAccessResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeLlmSdkAccessResponse)]
+/// Answers [`DescribeLLMSdkAccessResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMSdkAccess {
     /// `InstanceId`, required: string. Example: `waf_2l15d14809yfq9sf`.
@@ -3318,17 +3318,17 @@ pub struct DescribeLLMSdkAccess {
 /// The answer of [`DescribeLLMSdkAccess`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmSdkAccessResponse {
+pub struct DescribeLLMSdkAccessResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
-    /// `Data`: list of [`LlmSdkAccessItem`].
-    pub data: Option<Vec<LlmSdkAccessItem>>,
+    /// `Data`: list of [`LLMSdkAccessItem`].
+    pub data: Option<Vec<LLMSdkAccessItem>>,
 }
 
 /// The `DescribeLLMWafDLPRules` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeLlmWafDlpRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeLlmWafDlpRulesResponse)]
+/// Answers [`DescribeLLMWafDLPRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMWafDLPRules {
     /// `ServiceId`, optional: string. Example: `9000002874`.
@@ -3346,15 +3346,15 @@ pub struct DescribeLLMWafDLPRules {
 /// The answer of [`DescribeLLMWafDLPRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmWafDlpRulesResponse {
+pub struct DescribeLLMWafDLPRulesResponse {
     /// `Rules`: list of [`RuleDetail`].
     pub rules: Option<Vec<RuleDetail>>,
 }
 
 /// The `DescribeLLMWafProtectRules` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribeLlmWafProtectRulesResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribeLlmWafProtectRulesResponse)]
+/// Answers [`DescribeLLMWafProtectRulesResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLLMWafProtectRules {
     /// `ServiceId`, optional: string. Example: `9000002874`.
@@ -3370,7 +3370,7 @@ pub struct DescribeLLMWafProtectRules {
 /// The answer of [`DescribeLLMWafProtectRules`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeLlmWafProtectRulesResponse {
+pub struct DescribeLLMWafProtectRulesResponse {
     /// `Categories`: list of [`CategoryGroup`].
     pub categories: Option<Vec<CategoryGroup>>,
 }
@@ -3682,8 +3682,8 @@ pub struct DescribePostCKafkaFlowsResponse {
 
 /// The `DescribePostCLSFlows` action of WAF API 2018-01-25.
 ///
-/// Answers [`DescribePostClsFlowsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DescribePostClsFlowsResponse)]
+/// Answers [`DescribePostCLSFlowsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePostCLSFlows {
     /// `LogType`, optional: integer. Example: `1`.
@@ -3693,10 +3693,10 @@ pub struct DescribePostCLSFlows {
 /// The answer of [`DescribePostCLSFlows`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePostClsFlowsResponse {
-    /// `PostCLSFlows`: list of [`PostClsFlowInfo`].
+pub struct DescribePostCLSFlowsResponse {
+    /// `PostCLSFlows`: list of [`PostCLSFlowInfo`].
     #[tc(rename = "PostCLSFlows")]
-    pub post_cls_flows: Option<Vec<PostClsFlowInfo>>,
+    pub post_cls_flows: Option<Vec<PostCLSFlowInfo>>,
 }
 
 /// The `DescribeProtectGroup` action of WAF API 2018-01-25.
@@ -3771,8 +3771,8 @@ pub struct DescribeQClawContentSecCheck {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeQClawContentSecCheckResponse {
-    /// `Data`: [`LlmRisks`].
-    pub data: Option<LlmRisks>,
+    /// `Data`: [`LLMRisks`].
+    pub data: Option<LLMRisks>,
 }
 
 /// The `DescribeRateLimitsV2` action of WAF API 2018-01-25.
@@ -4001,9 +4001,9 @@ pub struct DescribeTlsVersion;
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTlsVersionResponse {
-    /// `TLS`: list of [`TlsVersion`]. Example: `[{"VersionId":3,"VersionName":"TLSv1.0;TLSv1.1;TLSv1.2"},{"V`….
+    /// `TLS`: list of [`TLSVersion`]. Example: `[{"VersionId":3,"VersionName":"TLSv1.0;TLSv1.1;TLSv1.2"},{"V`….
     #[tc(rename = "TLS")]
-    pub tls: Option<Vec<TlsVersion>>,
+    pub tls: Option<Vec<TLSVersion>>,
 }
 
 /// The `DescribeTopAttackDomain` action of WAF API 2018-01-25.
@@ -4029,11 +4029,11 @@ pub struct DescribeTopAttackDomain {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTopAttackDomainResponse {
-    /// `CC`: list of [`KvInt`]. Example: `[{ "Key": "clbwaf-shjr.qcloudwaf.com", "Value": 93 }]`.
+    /// `CC`: list of [`KVInt`]. Example: `[{ "Key": "clbwaf-shjr.qcloudwaf.com", "Value": 93 }]`.
     #[tc(rename = "CC")]
-    pub cc: Option<Vec<KvInt>>,
-    /// `Web`: list of [`KvInt`]. Example: `[{ "Key": "clbwaf-shjr.qcloudwaf.com", "Value": 93 }]`.
-    pub web: Option<Vec<KvInt>>,
+    pub cc: Option<Vec<KVInt>>,
+    /// `Web`: list of [`KVInt`]. Example: `[{ "Key": "clbwaf-shjr.qcloudwaf.com", "Value": 93 }]`.
+    pub web: Option<Vec<KVInt>>,
 }
 
 /// The `DescribeTopics` action of WAF API 2018-01-25.
@@ -4315,8 +4315,8 @@ pub struct DestroyPostCKafkaFlowResponse;
 
 /// The `DestroyPostCLSFlow` action of WAF API 2018-01-25.
 ///
-/// Answers [`DestroyPostClsFlowResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = DestroyPostClsFlowResponse)]
+/// Answers [`DestroyPostCLSFlowResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyPostCLSFlow {
     /// `FlowId`, required: integer. Example: `100001`.
@@ -4328,7 +4328,7 @@ pub struct DestroyPostCLSFlow {
 /// The answer of [`DestroyPostCLSFlow`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyPostClsFlowResponse;
+pub struct DestroyPostCLSFlowResponse;
 
 /// The `EnableClientMsg` action of WAF API 2018-01-25.
 ///
@@ -4372,8 +4372,8 @@ pub struct EnableRateLimitsV2Response {
 
 /// The `ExportLLMKeywordLib` action of WAF API 2018-01-25.
 ///
-/// Answers [`ExportLlmKeywordLibResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ExportLlmKeywordLibResponse)]
+/// Answers [`ExportLLMKeywordLibResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportLLMKeywordLib {
     /// `RuleIds`, required: list of string. Example: `["52000001"]`.
@@ -4383,7 +4383,7 @@ pub struct ExportLLMKeywordLib {
 /// The answer of [`ExportLLMKeywordLib`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExportLlmKeywordLibResponse {
+pub struct ExportLLMKeywordLibResponse {
     /// `Url`: string. Example: `"http://cos-path-to-excel-file"`.
     pub url: Option<String>,
 }
@@ -4434,12 +4434,12 @@ pub struct GenerateDealsAndPayNewResponse {
 
 /// The `GenerateLLMSecAnswer` action of WAF API 2018-01-25.
 ///
-/// Answers [`GenerateLlmSecAnswerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = GenerateLlmSecAnswerResponse)]
+/// Answers [`GenerateLLMSecAnswerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateLLMSecAnswer {
-    /// `Message`, required: [`SseClientMessage`].
-    pub message: SseClientMessage,
+    /// `Message`, required: [`SSEClientMessage`].
+    pub message: SSEClientMessage,
     /// `MsgID`, required: string. Example: `test-001`.
     #[tc(rename = "MsgID")]
     pub msg_id: String,
@@ -4448,7 +4448,7 @@ pub struct GenerateLLMSecAnswer {
 /// The answer of [`GenerateLLMSecAnswer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateLlmSecAnswerResponse;
+pub struct GenerateLLMSecAnswerResponse;
 
 /// The `GetAttackDownloadRecords` action of WAF API 2018-01-25.
 ///
@@ -5065,24 +5065,24 @@ pub struct ModifyBotSceneStatusResponse;
 
 /// The `ModifyBotSceneUCBRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyBotSceneUcbRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyBotSceneUcbRuleResponse)]
+/// Answers [`ModifyBotSceneUCBRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyBotSceneUCBRule {
     /// `Domain`, required: string. Example: `test.com`.
     pub domain: String,
     /// `SceneId`, required: string. Example: `30xxxxx`.
     pub scene_id: String,
-    /// `Rule`, optional: [`InOutputBotUcbRule`].
-    pub rule: Option<InOutputBotUcbRule>,
-    /// `BatchRules`, optional: list of [`InOutputBotUcbRule`].
-    pub batch_rules: Option<Vec<InOutputBotUcbRule>>,
+    /// `Rule`, optional: [`InOutputBotUCBRule`].
+    pub rule: Option<InOutputBotUCBRule>,
+    /// `BatchRules`, optional: list of [`InOutputBotUCBRule`].
+    pub batch_rules: Option<Vec<InOutputBotUCBRule>>,
 }
 
 /// The answer of [`ModifyBotSceneUCBRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyBotSceneUcbRuleResponse {
+pub struct ModifyBotSceneUCBRuleResponse {
     /// `Data`: string. Example: `ok`.
     pub data: Option<String>,
     /// `RuleIdList`: list of string. Example: `["123121"]`.
@@ -5331,12 +5331,12 @@ pub struct ModifyDomainWhiteRuleResponse;
 
 /// The `ModifyDomainsCLSStatus` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyDomainsClsStatusResponse`].
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyDomainsClsStatusResponse)]
+/// Answers [`ModifyDomainsCLSStatusResponse`].
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDomainsCLSStatus {
-    /// `Domains`, required: list of [`DomainUri`].
-    pub domains: Vec<DomainUri>,
+    /// `Domains`, required: list of [`DomainURI`].
+    pub domains: Vec<DomainURI>,
     /// `Status`, required: unsigned integer. Example: `1`.
     pub status: u64,
 }
@@ -5344,7 +5344,7 @@ pub struct ModifyDomainsCLSStatus {
 /// The answer of [`ModifyDomainsCLSStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDomainsClsStatusResponse;
+pub struct ModifyDomainsCLSStatusResponse;
 
 /// The `ModifyGenerateDeals` action of WAF API 2018-01-25.
 ///
@@ -5590,8 +5590,8 @@ pub struct ModifyIpAccessControlResponse;
 
 /// The `ModifyLLMContentRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyLlmContentRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyLlmContentRuleResponse)]
+/// Answers [`ModifyLLMContentRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMContentRule {
     /// `Name`, required: string. Example: `test2`.
@@ -5604,8 +5604,8 @@ pub struct ModifyLLMContentRule {
     pub check_type: u64,
     /// `RuleItem`, required: list of [`RuleItem`].
     pub rule_item: Vec<RuleItem>,
-    /// `Options`, required: list of [`LlmOptionsItem`].
-    pub options: Vec<LlmOptionsItem>,
+    /// `Options`, required: list of [`LLMOptionsItem`].
+    pub options: Vec<LLMOptionsItem>,
     /// `Domain`, optional: string. Example: `test.com`.
     pub domain: Option<String>,
     /// `ActionType`, optional: string. Example: `22`.
@@ -5641,15 +5641,15 @@ pub struct ModifyLLMContentRule {
 /// The answer of [`ModifyLLMContentRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmContentRuleResponse {
+pub struct ModifyLLMContentRuleResponse {
     /// `RuleId`: string. Example: `19000001`.
     pub rule_id: Option<String>,
 }
 
 /// The `ModifyLLMContentRuleStatus` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyLlmContentRuleStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyLlmContentRuleStatusResponse)]
+/// Answers [`ModifyLLMContentRuleStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMContentRuleStatus {
     /// `Status`, required: unsigned integer. Example: `0`.
@@ -5663,30 +5663,30 @@ pub struct ModifyLLMContentRuleStatus {
 /// The answer of [`ModifyLLMContentRuleStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmContentRuleStatusResponse;
+pub struct ModifyLLMContentRuleStatusResponse;
 
 /// The `ModifyLLMKeywordLibrary` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyLlmKeywordLibraryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyLlmKeywordLibraryResponse)]
+/// Answers [`ModifyLLMKeywordLibraryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMKeywordLibrary {
-    /// `LibList`, required: list of [`LlmKeywordLibrary`].
-    pub lib_list: Vec<LlmKeywordLibrary>,
+    /// `LibList`, required: list of [`LLMKeywordLibrary`].
+    pub lib_list: Vec<LLMKeywordLibrary>,
 }
 
 /// The answer of [`ModifyLLMKeywordLibrary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmKeywordLibraryResponse {
+pub struct ModifyLLMKeywordLibraryResponse {
     /// `RuleIds`: list of string. Example: `["100", "101"]`.
     pub rule_ids: Option<Vec<String>>,
 }
 
 /// The `ModifyLLMStatus` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyLlmStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyLlmStatusResponse)]
+/// Answers [`ModifyLLMStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMStatus {
     /// `Status`, required: boolean. Example: `true`.
@@ -5702,15 +5702,15 @@ pub struct ModifyLLMStatus {
 /// The answer of [`ModifyLLMStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmStatusResponse {
+pub struct ModifyLLMStatusResponse {
     /// `Res`: string. Example: `Success`.
     pub res: Option<String>,
 }
 
 /// The `ModifyLLMWafDLPRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyLlmWafDlpRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyLlmWafDlpRuleResponse)]
+/// Answers [`ModifyLLMWafDLPRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMWafDLPRule {
     /// `ServiceId`, required: string. Example: `9000002874`.
@@ -5730,12 +5730,12 @@ pub struct ModifyLLMWafDLPRule {
 /// The answer of [`ModifyLLMWafDLPRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmWafDlpRuleResponse;
+pub struct ModifyLLMWafDLPRuleResponse;
 
 /// The `ModifyLLMWafProtectRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`ModifyLlmWafProtectRuleResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = ModifyLlmWafProtectRuleResponse)]
+/// Answers [`ModifyLLMWafProtectRuleResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyLLMWafProtectRule {
     /// `ServiceId`, required: string. Example: `9000002874`.
@@ -5755,7 +5755,7 @@ pub struct ModifyLLMWafProtectRule {
 /// The answer of [`ModifyLLMWafProtectRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyLlmWafProtectRuleResponse;
+pub struct ModifyLLMWafProtectRuleResponse;
 
 /// The `ModifyModuleStatus` action of WAF API 2018-01-25.
 ///
@@ -6707,8 +6707,8 @@ pub struct UploadSkillSecScanResponse {
 
 /// The `UpsertCCAutoStatus` action of WAF API 2018-01-25.
 ///
-/// Answers [`UpsertCcAutoStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = UpsertCcAutoStatusResponse)]
+/// Answers [`UpsertCCAutoStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpsertCCAutoStatus {
     /// `Domain`, required: string. Example: `www.qcloudwaf.com`.
@@ -6722,15 +6722,15 @@ pub struct UpsertCCAutoStatus {
 /// The answer of [`UpsertCCAutoStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpsertCcAutoStatusResponse {
+pub struct UpsertCCAutoStatusResponse {
     /// `Data`: string. Example: `success`.
     pub data: Option<String>,
 }
 
 /// The `UpsertCCRule` action of WAF API 2018-01-25.
 ///
-/// Answers [`UpsertCcRuleResponse`].
-#[tc_action(service = "waf", version = "2018-01-25", region = "optional", response = UpsertCcRuleResponse)]
+/// Answers [`UpsertCCRuleResponse`].
+#[tc_action(service = "waf", version = "2018-01-25", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpsertCCRule {
     /// `Domain`, required: string. Example: `test.com`.
@@ -6796,7 +6796,7 @@ pub struct UpsertCCRule {
 /// The answer of [`UpsertCCRule`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpsertCcRuleResponse {
+pub struct UpsertCCRuleResponse {
     /// `Data`: string. Example: `"null"`.
     pub data: Option<String>,
     /// `RuleId`: integer. Example: `19000001`.
@@ -7057,12 +7057,12 @@ pub struct AfterPayInstanceInfo {
     pub free_delay_flag: Option<u64>,
     /// `BasicFlag`: unsigned integer. Example: `0`.
     pub basic_flag: Option<u64>,
-    /// `LLMPkg`: [`LlmPkg`].
+    /// `LLMPkg`: [`LLMPkg`].
     #[tc(rename = "LLMPkg")]
-    pub llm_pkg: Option<LlmPkg>,
-    /// `LLMTokenUsage`: [`LlmTokenUsage`].
+    pub llm_pkg: Option<LLMPkg>,
+    /// `LLMTokenUsage`: [`LLMTokenUsage`].
     #[tc(rename = "LLMTokenUsage")]
-    pub llm_token_usage: Option<LlmTokenUsage>,
+    pub llm_token_usage: Option<LLMTokenUsage>,
     /// `Mode`: unsigned integer. Example: `0`.
     pub mode: Option<u64>,
     /// `DomainCount`: unsigned integer. Example: `0`.
@@ -7076,18 +7076,18 @@ pub struct AfterPayInstanceInfo {
     /// `MaxQPS`: unsigned integer. Example: `0`.
     #[tc(rename = "MaxQPS")]
     pub max_qps: Option<u64>,
-    /// `QPS`: [`QpsPackageNew`].
+    /// `QPS`: [`QPSPackageNew`].
     #[tc(rename = "QPS")]
-    pub qps: Option<QpsPackageNew>,
+    pub qps: Option<QPSPackageNew>,
     /// `DomainPkg`: [`DomainPackageNew`].
     pub domain_pkg: Option<DomainPackageNew>,
     /// `FraudPkg`: [`FraudPkg`].
     pub fraud_pkg: Option<FraudPkg>,
     /// `BotPkg`: [`BotPkg`].
     pub bot_pkg: Option<BotPkg>,
-    /// `BotQPS`: [`BotQps`].
+    /// `BotQPS`: [`BotQPS`].
     #[tc(rename = "BotQPS")]
-    pub bot_qps: Option<BotQps>,
+    pub bot_qps: Option<BotQPS>,
     /// `MaxBandwidth`: unsigned integer. Example: `0`.
     pub max_bandwidth: Option<u64>,
     /// `QpsStandard`: unsigned integer. Example: `0`.
@@ -7128,25 +7128,25 @@ pub struct AfterPayInstanceInfo {
     pub major_events_pro_pkg: Option<MajorEventsProPkg>,
     /// `NetworkConfig`: [`NetworkConfig`].
     pub network_config: Option<NetworkConfig>,
-    /// `RCEPkg`: [`RcePkg`].
+    /// `RCEPkg`: [`RCEPkg`].
     #[tc(rename = "RCEPkg")]
-    pub rce_pkg: Option<RcePkg>,
+    pub rce_pkg: Option<RCEPkg>,
     /// `ExceedPolicy`: integer. Example: `0`.
     pub exceed_policy: Option<i64>,
     /// `ElasticResourceId`: string. Example: `0`.
     pub elastic_resource_id: Option<String>,
-    /// `LLMMonPkg`: [`LlmMonPkg`].
+    /// `LLMMonPkg`: [`LLMMonPkg`].
     #[tc(rename = "LLMMonPkg")]
-    pub llm_mon_pkg: Option<LlmMonPkg>,
+    pub llm_mon_pkg: Option<LLMMonPkg>,
     /// `RegionId`: unsigned integer. Example: `0`.
     pub region_id: Option<u64>,
     /// `BotSecurityPkg`: [`BotSecurityPkg`].
     pub bot_security_pkg: Option<BotSecurityPkg>,
     /// `BotMonitorPkg`: [`BotMonitorPkg`].
     pub bot_monitor_pkg: Option<BotMonitorPkg>,
-    /// `DedicatedIPPkg`: [`DedicatedIpPkg`].
+    /// `DedicatedIPPkg`: [`DedicatedIPPkg`].
     #[tc(rename = "DedicatedIPPkg")]
-    pub dedicated_ip_pkg: Option<DedicatedIpPkg>,
+    pub dedicated_ip_pkg: Option<DedicatedIPPkg>,
     /// `DedicatedIPCount`: integer. Example: `0`.
     #[tc(rename = "DedicatedIPCount")]
     pub dedicated_ip_count: Option<i64>,
@@ -7954,10 +7954,10 @@ pub struct BotPkg {
     pub is_bot_trial: Option<i64>,
 }
 
-/// The `BotQPS` model of WAF API 2018-01-25 (renamed: the metadata calls it `BotQPS`).
+/// The `BotQPS` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BotQps {
+pub struct BotQPS {
     /// `ResourceIds`: string. Example: `waf_2kuj8hls00b7bo99_bot`.
     pub resource_ids: Option<String>,
     /// `ValidTime`: string. Example: `2022-08-11 17:39:53`.
@@ -8187,20 +8187,20 @@ pub struct BotTopItem {
     pub label: Option<String>,
 }
 
-/// The `CCRuleData` model of WAF API 2018-01-25 (renamed: the metadata calls it `CCRuleData`).
+/// The `CCRuleData` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcRuleData {
-    /// `Res`: list of [`CcRuleItem`]. Example: `[ { "Name": "0428CC", "Status": 0, "Advance": 0, "Limit": 60`….
-    pub res: Option<Vec<CcRuleItem>>,
+pub struct CCRuleData {
+    /// `Res`: list of [`CCRuleItem`]. Example: `[ { "Name": "0428CC", "Status": 0, "Advance": 0, "Limit": 60`….
+    pub res: Option<Vec<CCRuleItem>>,
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
 }
 
-/// The `CCRuleItem` model of WAF API 2018-01-25 (renamed: the metadata calls it `CCRuleItem`).
+/// The `CCRuleItem` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcRuleItem {
+pub struct CCRuleItem {
     /// `ActionType`: unsigned integer. Example: `22`.
     pub action_type: Option<u64>,
     /// `Advance`: unsigned integer. Example: `1`.
@@ -8237,10 +8237,10 @@ pub struct CcRuleItem {
     pub create_time: Option<u64>,
 }
 
-/// The `CCRuleItems` model of WAF API 2018-01-25 (renamed: the metadata calls it `CCRuleItems`).
+/// The `CCRuleItems` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcRuleItems {
+pub struct CCRuleItems {
     /// `Name`: string. Example: `ruleItemName`.
     pub name: Option<String>,
     /// `Status`: unsigned integer. Example: `0`.
@@ -8301,14 +8301,14 @@ pub struct CcRuleItems {
     pub source: Option<String>,
 }
 
-/// The `CCRuleLists` model of WAF API 2018-01-25 (renamed: the metadata calls it `CCRuleLists`).
+/// The `CCRuleLists` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CcRuleLists {
+pub struct CCRuleLists {
     /// `TotalCount`: unsigned integer. Example: `2`.
     pub total_count: Option<u64>,
-    /// `Res`: list of [`CcRuleItems`]. Example: `[ { "Name": "0428CC", "Status": 0, "Advance": 0, "Limit": 60`….
-    pub res: Option<Vec<CcRuleItems>>,
+    /// `Res`: list of [`CCRuleItems`]. Example: `[ { "Name": "0428CC", "Status": 0, "Advance": 0, "Limit": 60`….
+    pub res: Option<Vec<CCRuleItems>>,
     /// `Limit`: integer.
     pub limit: Option<i64>,
     /// `Available`: integer.
@@ -8613,10 +8613,10 @@ pub struct DealData {
     pub big_deal_id: Option<String>,
 }
 
-/// The `DedicatedIPPkg` model of WAF API 2018-01-25 (renamed: the metadata calls it `DedicatedIPPkg`).
+/// The `DedicatedIPPkg` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DedicatedIpPkg {
+pub struct DedicatedIPPkg {
     /// `ResourceIds`: string. Example: `waf_2l16jq140a1vhl2j_0_ip`.
     pub resource_ids: Option<String>,
     /// `Status`: integer. Example: `0`.
@@ -8689,12 +8689,12 @@ pub struct DescribeAreaBanAreasRsp {
     pub cron_type: Option<String>,
 }
 
-/// The `DescribeBotUCBRuleRsp` model of WAF API 2018-01-25 (renamed: the metadata calls it `DescribeBotUCBRuleRsp`).
+/// The `DescribeBotUCBRuleRsp` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBotUcbRuleRsp {
-    /// `Res`: list of [`InOutputBotUcbRule`]. Example: `[{"Name":"ucb-rule"}]`.
-    pub res: Option<Vec<InOutputBotUcbRule>>,
+pub struct DescribeBotUCBRuleRsp {
+    /// `Res`: list of [`InOutputBotUCBRule`]. Example: `[{"Name":"ucb-rule"}]`.
+    pub res: Option<Vec<InOutputBotUCBRule>>,
     /// `TotalCount`: integer. Example: `98`.
     pub total_count: Option<i64>,
 }
@@ -8875,10 +8875,10 @@ pub struct DomainRuleId {
     pub rule_id: Option<String>,
 }
 
-/// The `DomainURI` model of WAF API 2018-01-25 (renamed: the metadata calls it `DomainURI`).
+/// The `DomainURI` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DomainUri {
+pub struct DomainURI {
     /// `Domain`, required: string. Example: `luca.qcloud.com`.
     pub domain: String,
     /// `Edition`, required: string. Example: `clb-waf`.
@@ -9450,16 +9450,16 @@ pub struct ImageResult {
     pub category_name: Option<String>,
 }
 
-/// The `InOutputBotUCBRule` model of WAF API 2018-01-25 (renamed: the metadata calls it `InOutputBotUCBRule`).
+/// The `InOutputBotUCBRule` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InOutputBotUcbRule {
+pub struct InOutputBotUCBRule {
     /// `Domain`: string. Example: `"admin.com"`.
     pub domain: Option<String>,
     /// `Name`: string. Example: `"ucb-rule"`.
     pub name: Option<String>,
-    /// `Rule`: list of [`InOutputUcbRuleEntry`].
-    pub rule: Option<Vec<InOutputUcbRuleEntry>>,
+    /// `Rule`: list of [`InOutputUCBRuleEntry`].
+    pub rule: Option<Vec<InOutputUCBRuleEntry>>,
     /// `Action`: string. Example: `"intercept"`.
     pub action: Option<String>,
     /// `OnOff`: string. Example: `"on"`.
@@ -9498,8 +9498,8 @@ pub struct InOutputBotUcbRule {
     pub valid_status: Option<i64>,
     /// `BlockPageId`: unsigned integer. Example: `10`.
     pub block_page_id: Option<u64>,
-    /// `ActionList`: list of [`UcbActionProportion`].
-    pub action_list: Option<Vec<UcbActionProportion>>,
+    /// `ActionList`: list of [`UCBActionProportion`].
+    pub action_list: Option<Vec<UCBActionProportion>>,
     /// `DelayTime`: integer. Example: `10`.
     pub delay_time: Option<i64>,
     /// `Batch`: integer. Example: `1`.
@@ -9508,16 +9508,16 @@ pub struct InOutputBotUcbRule {
     pub hit_count: Option<u64>,
 }
 
-/// The `InOutputUCBRuleEntry` model of WAF API 2018-01-25 (renamed: the metadata calls it `InOutputUCBRuleEntry`).
+/// The `InOutputUCBRuleEntry` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InOutputUcbRuleEntry {
+pub struct InOutputUCBRuleEntry {
     /// `Key`: string. Example: `"avg_speed"`.
     pub key: Option<String>,
     /// `Op`: string. Example: `">"`.
     pub op: Option<String>,
-    /// `Value`: [`UcbEntryValue`].
-    pub value: Option<UcbEntryValue>,
+    /// `Value`: [`UCBEntryValue`].
+    pub value: Option<UCBEntryValue>,
     /// `OpOp`: string. Example: `"proportion"`.
     pub op_op: Option<String>,
     /// `OpArg`: list of string. Example: `["name"]`.
@@ -9580,9 +9580,9 @@ pub struct InstanceInfo {
     /// `MaxQPS`: unsigned integer. Example: `10000`.
     #[tc(rename = "MaxQPS")]
     pub max_qps: Option<u64>,
-    /// `QPS`: [`QpsPackageNew`].
+    /// `QPS`: [`QPSPackageNew`].
     #[tc(rename = "QPS")]
-    pub qps: Option<QpsPackageNew>,
+    pub qps: Option<QPSPackageNew>,
     /// `DomainPkg`: [`DomainPackageNew`].
     pub domain_pkg: Option<DomainPackageNew>,
     /// `AppId`: unsigned integer. Example: `129873089`.
@@ -9593,9 +9593,9 @@ pub struct InstanceInfo {
     pub fraud_pkg: Option<FraudPkg>,
     /// `BotPkg`: [`BotPkg`].
     pub bot_pkg: Option<BotPkg>,
-    /// `BotQPS`: [`BotQps`].
+    /// `BotQPS`: [`BotQPS`].
     #[tc(rename = "BotQPS")]
-    pub bot_qps: Option<BotQps>,
+    pub bot_qps: Option<BotQPS>,
     /// `ElasticBilling`: unsigned integer. Example: `10000`.
     pub elastic_billing: Option<u64>,
     /// `AttackLogPost`: integer. Example: `0`.
@@ -9652,31 +9652,31 @@ pub struct InstanceInfo {
     pub basic_flag: Option<u64>,
     /// `NetworkConfig`: [`NetworkConfig`].
     pub network_config: Option<NetworkConfig>,
-    /// `RCEPkg`: [`RcePkg`].
+    /// `RCEPkg`: [`RCEPkg`].
     #[tc(rename = "RCEPkg")]
-    pub rce_pkg: Option<RcePkg>,
-    /// `RCEExtendPkg`: [`RceExtendPkg`].
+    pub rce_pkg: Option<RCEPkg>,
+    /// `RCEExtendPkg`: [`RCEExtendPkg`].
     #[tc(rename = "RCEExtendPkg")]
-    pub rce_extend_pkg: Option<RceExtendPkg>,
+    pub rce_extend_pkg: Option<RCEExtendPkg>,
     /// `ExceedPolicy`: integer. Example: `0`.
     pub exceed_policy: Option<i64>,
-    /// `LLMPkg`: [`LlmPkg`].
+    /// `LLMPkg`: [`LLMPkg`].
     #[tc(rename = "LLMPkg")]
-    pub llm_pkg: Option<LlmPkg>,
+    pub llm_pkg: Option<LLMPkg>,
     /// `ElasticResourceId`: string. Example: `waf_000qjs0ik_eqps`.
     pub elastic_resource_id: Option<String>,
-    /// `LLMMonPkg`: [`LlmMonPkg`].
+    /// `LLMMonPkg`: [`LLMMonPkg`].
     #[tc(rename = "LLMMonPkg")]
-    pub llm_mon_pkg: Option<LlmMonPkg>,
+    pub llm_mon_pkg: Option<LLMMonPkg>,
     /// `RegionId`: unsigned integer. Example: `1`.
     pub region_id: Option<u64>,
     /// `BotSecurityPkg`: [`BotSecurityPkg`].
     pub bot_security_pkg: Option<BotSecurityPkg>,
     /// `BotMonitorPkg`: [`BotMonitorPkg`].
     pub bot_monitor_pkg: Option<BotMonitorPkg>,
-    /// `DedicatedIPPkg`: [`DedicatedIpPkg`].
+    /// `DedicatedIPPkg`: [`DedicatedIPPkg`].
     #[tc(rename = "DedicatedIPPkg")]
-    pub dedicated_ip_pkg: Option<DedicatedIpPkg>,
+    pub dedicated_ip_pkg: Option<DedicatedIPPkg>,
     /// `DedicatedIPCount`: integer. Example: `1`.
     #[tc(rename = "DedicatedIPCount")]
     pub dedicated_ip_count: Option<i64>,
@@ -9794,10 +9794,10 @@ pub struct IpHitItemsData {
     pub total_count: Option<u64>,
 }
 
-/// The `JWTConfig` model of WAF API 2018-01-25 (renamed: the metadata calls it `JWTConfig`).
+/// The `JWTConfig` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct JwtConfig {
+pub struct JWTConfig {
     /// `SecretInfo`: [`SecretInfo`].
     pub secret_info: Option<SecretInfo>,
     /// `PayloadRule`: list of [`TokenRuleEntry`].
@@ -9816,10 +9816,10 @@ pub struct JobDateTime {
     pub time_t_zone: Option<String>,
 }
 
-/// The `KVInt` model of WAF API 2018-01-25 (renamed: the metadata calls it `KVInt`).
+/// The `KVInt` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvInt {
+pub struct KVInt {
     /// `Key`: string. Example: `clbwaf-shjr.qcloudwaf.com`.
     pub key: Option<String>,
     /// `Value`: unsigned integer. Example: `93`.
@@ -9836,12 +9836,12 @@ pub struct KeyWordInfo {
     pub name: Option<String>,
 }
 
-/// The `LLMDetectResult` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMDetectResult`).
+/// The `LLMDetectResult` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmDetectResult {
-    /// `SensitiveResult`: list of [`LlmSensitiveValueLevel`].
-    pub sensitive_result: Option<Vec<LlmSensitiveValueLevel>>,
+pub struct LLMDetectResult {
+    /// `SensitiveResult`: list of [`LLMSensitiveValueLevel`].
+    pub sensitive_result: Option<Vec<LLMSensitiveValueLevel>>,
     /// `KeyWordsResult`: list of [`KeyWordInfo`].
     pub key_words_result: Option<Vec<KeyWordInfo>>,
     /// `DataCategoryResult`: list of string. Example: `["微信openid"]`.
@@ -9871,20 +9871,20 @@ pub struct LlmDetectResult {
     pub url_detect_result: Option<UrlDetectResult>,
 }
 
-/// The `LLMImageTrendItem` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMImageTrendItem`).
+/// The `LLMImageTrendItem` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmImageTrendItem {
+pub struct LLMImageTrendItem {
     /// `DayTime`: string. Example: `20260706`.
     pub day_time: Option<String>,
     /// `ImageUsage`: integer. Example: `10`.
     pub image_usage: Option<i64>,
 }
 
-/// The `LLMKeywordLibrary` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMKeywordLibrary`).
+/// The `LLMKeywordLibrary` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmKeywordLibrary {
+pub struct LLMKeywordLibrary {
     /// `Name`: string. Example: `关键词库1`.
     pub name: Option<String>,
     /// `Description`: string. Example: `这是对词库的解释`.
@@ -9903,10 +9903,10 @@ pub struct LlmKeywordLibrary {
     pub category: Option<String>,
 }
 
-/// The `LLMMonPkg` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMMonPkg`).
+/// The `LLMMonPkg` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmMonPkg {
+pub struct LLMMonPkg {
     /// `ResourceIds`: string. Example: `waf_2l15vum809zfe23n_0_llm_mon`.
     pub resource_ids: Option<String>,
     /// `Status`: integer. Example: `1`.
@@ -9927,10 +9927,10 @@ pub struct LlmMonPkg {
     pub instance_id: Option<String>,
 }
 
-/// The `LLMOptionsItem` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMOptionsItem`).
+/// The `LLMOptionsItem` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmOptionsItem {
+pub struct LLMOptionsItem {
     /// `Key`, optional: string. Example: `avg_speed`.
     pub key: Option<String>,
     /// `Op`, optional: string. Example: `>`.
@@ -9943,10 +9943,10 @@ pub struct LlmOptionsItem {
     pub areas: Option<Vec<Area>>,
 }
 
-/// The `LLMPkg` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMPkg`).
+/// The `LLMPkg` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmPkg {
+pub struct LLMPkg {
     /// `ResourceIds`: string. Example: `waf_2l2r0gne0amhqdp3_0_llm`.
     pub resource_ids: Option<String>,
     /// `Status`: integer. Example: `1`.
@@ -9963,18 +9963,18 @@ pub struct LlmPkg {
     pub inquire_key: Option<String>,
 }
 
-/// The `LLMRisks` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMRisks`).
+/// The `LLMRisks` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmRisks {
+pub struct LLMRisks {
     /// `Risks`: list of [`ClawRiskItem`].
     pub risks: Option<Vec<ClawRiskItem>>,
 }
 
-/// The `LLMSdkAccessItem` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMSdkAccessItem`).
+/// The `LLMSdkAccessItem` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmSdkAccessItem {
+pub struct LLMSdkAccessItem {
     /// `Domain`: string. Example: `9000002889`.
     pub domain: Option<String>,
     /// `Name`: string. Example: `12342`.
@@ -10017,30 +10017,30 @@ pub struct LlmSdkAccessItem {
     pub effective_rules: Option<i64>,
 }
 
-/// The `LLMSensitiveValueLevel` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMSensitiveValueLevel`).
+/// The `LLMSensitiveValueLevel` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmSensitiveValueLevel {
+pub struct LLMSensitiveValueLevel {
     /// `Label`: string. Example: `隐私`.
     pub label: Option<String>,
     /// `Level`: unsigned integer. Example: `250`.
     pub level: Option<u64>,
 }
 
-/// The `LLMTokenTrendItem` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMTokenTrendItem`).
+/// The `LLMTokenTrendItem` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmTokenTrendItem {
+pub struct LLMTokenTrendItem {
     /// `DayTime`: string. Example: `20260706`.
     pub day_time: Option<String>,
     /// `TokenUsage`: integer. Example: `3500`.
     pub token_usage: Option<i64>,
 }
 
-/// The `LLMTokenUsage` model of WAF API 2018-01-25 (renamed: the metadata calls it `LLMTokenUsage`).
+/// The `LLMTokenUsage` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LlmTokenUsage {
+pub struct LLMTokenUsage {
     /// `PromptUsage`: integer. Example: `1000`.
     pub prompt_usage: Option<i64>,
     /// `ContentTextUsage`: integer. Example: `2000`.
@@ -10049,10 +10049,10 @@ pub struct LlmTokenUsage {
     pub sensitive_data_usage: Option<i64>,
     /// `ContentImageUsage`: integer. Example: `10`.
     pub content_image_usage: Option<i64>,
-    /// `TokenTrend`: list of [`LlmTokenTrendItem`].
-    pub token_trend: Option<Vec<LlmTokenTrendItem>>,
-    /// `ImageTrend`: list of [`LlmImageTrendItem`].
-    pub image_trend: Option<Vec<LlmImageTrendItem>>,
+    /// `TokenTrend`: list of [`LLMTokenTrendItem`].
+    pub token_trend: Option<Vec<LLMTokenTrendItem>>,
+    /// `ImageTrend`: list of [`LLMImageTrendItem`].
+    pub image_trend: Option<Vec<LLMImageTrendItem>>,
 }
 
 /// The `LimitHeader` model of WAF API 2018-01-25.
@@ -10670,10 +10670,10 @@ pub struct PostCKafkaFlowInfo {
     pub write_config: Option<FieldWriteConfig>,
 }
 
-/// The `PostCLSFlowInfo` model of WAF API 2018-01-25 (renamed: the metadata calls it `PostCLSFlowInfo`).
+/// The `PostCLSFlowInfo` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostClsFlowInfo {
+pub struct PostCLSFlowInfo {
     /// `FlowId`: integer. Example: `100001`.
     pub flow_id: Option<i64>,
     /// `LogType`: integer. Example: `1`.
@@ -10754,10 +10754,10 @@ pub struct ProtectGroupInfo {
     pub bound_template: Option<bool>,
 }
 
-/// The `QPSPackageNew` model of WAF API 2018-01-25 (renamed: the metadata calls it `QPSPackageNew`).
+/// The `QPSPackageNew` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QpsPackageNew {
+pub struct QPSPackageNew {
     /// `ResourceIds`: string. Example: `waf_000q6ntyb`.
     pub resource_ids: Option<String>,
     /// `ValidTime`: string. Example: `2024-12-01 15:27:23`.
@@ -10792,10 +10792,10 @@ pub struct QpsData {
     pub elastic_prepaid_ratio: Option<f64>,
 }
 
-/// The `RCEExtendPkg` model of WAF API 2018-01-25 (renamed: the metadata calls it `RCEExtendPkg`).
+/// The `RCEExtendPkg` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RceExtendPkg {
+pub struct RCEExtendPkg {
     /// `ResourceIds`: string. Example: `waf_2l145gbu09vhma2p_0_rce_extend`.
     pub resource_ids: Option<String>,
     /// `Status`: integer. Example: `1`.
@@ -10814,10 +10814,10 @@ pub struct RceExtendPkg {
     pub renew_flag: Option<u64>,
 }
 
-/// The `RCEPkg` model of WAF API 2018-01-25 (renamed: the metadata calls it `RCEPkg`).
+/// The `RCEPkg` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RcePkg {
+pub struct RCEPkg {
     /// `ResourceIds`: string. Example: `waf_2l145gbu09vhma2p_0_rce`.
     pub resource_ids: Option<String>,
     /// `Status`: integer. Example: `1`.
@@ -10988,10 +10988,10 @@ pub struct RuleType {
     pub total_rule_count: Option<i64>,
 }
 
-/// The `SSEClientMessage` model of WAF API 2018-01-25 (renamed: the metadata calls it `SSEClientMessage`).
+/// The `SSEClientMessage` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SseClientMessage {
+pub struct SSEClientMessage {
     /// `Role`, required: string. Example: `user`.
     pub role: String,
     /// `Content`, required: string. Example: `你好，你能干些什么`.
@@ -11215,10 +11215,10 @@ pub struct StrategyForAntiInfoLeak {
     pub content: String,
 }
 
-/// The `TLSCiphers` model of WAF API 2018-01-25 (renamed: the metadata calls it `TLSCiphers`).
+/// The `TLSCiphers` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TlsCiphers {
+pub struct TLSCiphers {
     /// `VersionId`: integer. Example: `1`.
     pub version_id: Option<i64>,
     /// `CipherId`: integer. Example: `1`.
@@ -11227,10 +11227,10 @@ pub struct TlsCiphers {
     pub cipher_name: Option<String>,
 }
 
-/// The `TLSVersion` model of WAF API 2018-01-25 (renamed: the metadata calls it `TLSVersion`).
+/// The `TLSVersion` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TlsVersion {
+pub struct TLSVersion {
     /// `VersionId`: integer. Example: `1`.
     pub version_id: Option<i64>,
     /// `VersionName`: string. Example: `TLSV1.0`.
@@ -11337,9 +11337,9 @@ pub struct TokenValidation {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenVerifyRule {
-    /// `JWTRule`: [`JwtConfig`].
+    /// `JWTRule`: [`JWTConfig`].
     #[tc(rename = "JWTRule")]
-    pub jwt_rule: Option<JwtConfig>,
+    pub jwt_rule: Option<JWTConfig>,
     /// `GeneralRule`: [`TokenRuleEntry`].
     pub general_rule: Option<TokenRuleEntry>,
 }
@@ -11415,20 +11415,20 @@ pub struct TopicInfo {
     pub effective_date: Option<String>,
 }
 
-/// The `UCBActionProportion` model of WAF API 2018-01-25 (renamed: the metadata calls it `UCBActionProportion`).
+/// The `UCBActionProportion` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UcbActionProportion {
+pub struct UCBActionProportion {
     /// `Action`: string. Example: `"monitor"`.
     pub action: Option<String>,
     /// `Proportion`: number. Example: `0.3`.
     pub proportion: Option<f64>,
 }
 
-/// The `UCBEntryValue` model of WAF API 2018-01-25 (renamed: the metadata calls it `UCBEntryValue`).
+/// The `UCBEntryValue` model of WAF API 2018-01-25.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UcbEntryValue {
+pub struct UCBEntryValue {
     /// `BasicValue`: string. Example: `luffy`.
     pub basic_value: Option<String>,
     /// `LogicValue`: boolean. Example: `false`.

@@ -374,8 +374,8 @@ pub struct BatchCreateIntegrationTaskAlarmsResponse {
 #[tc_action(service = "wedata", version = "2021-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchCreateTaskVersionAsync {
-    /// `Tasks`, required: list of [`BatchCreateTaskVersionDto`].
-    pub tasks: Vec<BatchCreateTaskVersionDto>,
+    /// `Tasks`, required: list of [`BatchCreateTaskVersionDTO`].
+    pub tasks: Vec<BatchCreateTaskVersionDTO>,
     /// `ProjectId`, required: string. Example: `1470547050521227264`.
     pub project_id: String,
     /// `AutoRun`, optional: boolean. Example: `false`.
@@ -1273,8 +1273,8 @@ pub struct CreateHiveTableResponse {
 
 /// The `CreateHiveTableByDDL` action of WEDATA API 2021-08-20.
 ///
-/// Answers [`CreateHiveTableByDdlResponse`].
-#[tc_action(service = "wedata", version = "2021-08-20", region = "optional", response = CreateHiveTableByDdlResponse)]
+/// Answers [`CreateHiveTableByDDLResponse`].
+#[tc_action(service = "wedata", version = "2021-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateHiveTableByDDL {
     /// `DatasourceId`, required: string. Example: `"42131253421"`.
@@ -1309,7 +1309,7 @@ pub struct CreateHiveTableByDDL {
 /// The answer of [`CreateHiveTableByDDL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateHiveTableByDdlResponse {
+pub struct CreateHiveTableByDDLResponse {
     /// `Data`: string. Example: `"tablename"`.
     pub data: Option<String>,
     /// `TaskId`: string. Example: `"25"`.
@@ -1694,8 +1694,8 @@ pub struct CreateTaskNewResponse {
 #[tc_action(service = "wedata", version = "2021-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTaskVersionDs {
-    /// `Task`, required: [`BatchCreateTaskVersionDto`].
-    pub task: BatchCreateTaskVersionDto,
+    /// `Task`, required: [`BatchCreateTaskVersionDTO`].
+    pub task: BatchCreateTaskVersionDTO,
     /// `NeedCheckParentSubmitted`, required: boolean. Example: `true`.
     pub need_check_parent_submitted: bool,
     /// `AutoRun`, required: boolean. Example: `false`.
@@ -3062,8 +3062,8 @@ pub struct DescribeDsFolderTree {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDsFolderTreeResponse {
-    /// `Data`: list of [`PathNodeDsVo`].
-    pub data: Option<Vec<PathNodeDsVo>>,
+    /// `Data`: list of [`PathNodeDsVO`].
+    pub data: Option<Vec<PathNodeDsVO>>,
 }
 
 /// The `DescribeDsParentFolderTree` action of WEDATA API 2021-08-20.
@@ -3090,8 +3090,8 @@ pub struct DescribeDsParentFolderTree {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDsParentFolderTreeResponse {
-    /// `Data`: list of [`PathNodeDsVo`].
-    pub data: Option<Vec<PathNodeDsVo>>,
+    /// `Data`: list of [`PathNodeDsVO`].
+    pub data: Option<Vec<PathNodeDsVO>>,
 }
 
 /// The `DescribeDsTaskVersionInfo` action of WEDATA API 2021-08-20.
@@ -3112,8 +3112,8 @@ pub struct DescribeDsTaskVersionInfo {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDsTaskVersionInfoResponse {
-    /// `Data`: [`TaskVersionDsDto`], may be null.
-    pub data: Option<TaskVersionDsDto>,
+    /// `Data`: [`TaskVersionDsDTO`], may be null.
+    pub data: Option<TaskVersionDsDTO>,
 }
 
 /// The `DescribeDsTaskVersionList` action of WEDATA API 2021-08-20.
@@ -3136,8 +3136,8 @@ pub struct DescribeDsTaskVersionList {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDsTaskVersionListResponse {
-    /// `Data`: list of [`TaskVersionDsDto`], may be null.
-    pub data: Option<Vec<TaskVersionDsDto>>,
+    /// `Data`: list of [`TaskVersionDsDTO`], may be null.
+    pub data: Option<Vec<TaskVersionDsDTO>>,
 }
 
 /// The `DescribeDutyScheduleDetails` action of WEDATA API 2021-08-20.
@@ -3256,8 +3256,8 @@ pub struct DescribeEventCases {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeEventCasesResponse {
-    /// `Data`: [`EventCaseAuditLogVoCollection`], may be null.
-    pub data: Option<EventCaseAuditLogVoCollection>,
+    /// `Data`: [`EventCaseAuditLogVOCollection`], may be null.
+    pub data: Option<EventCaseAuditLogVOCollection>,
 }
 
 /// The `DescribeEventConsumeTasks` action of WEDATA API 2021-08-20.
@@ -3412,8 +3412,8 @@ pub struct DescribeFormVersionParam {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFormVersionParamResponse {
-    /// `Data`: [`TaskCollectionParamDto`], may be null.
-    pub data: Option<TaskCollectionParamDto>,
+    /// `Data`: [`TaskCollectionParamDTO`], may be null.
+    pub data: Option<TaskCollectionParamDTO>,
 }
 
 /// The `DescribeFunctionKinds` action of WEDATA API 2021-08-20.
@@ -3916,8 +3916,8 @@ pub struct DescribeIntegrationTaskResponse {
     pub agent_status: Option<AgentStatus>,
     /// `TaskVersion`: [`TaskVersionInstance`], may be null.
     pub task_version: Option<TaskVersionInstance>,
-    /// `TaskVersionList`: list of [`RealtimeTaskInstanceVo`].
-    pub task_version_list: Option<Vec<RealtimeTaskInstanceVo>>,
+    /// `TaskVersionList`: list of [`RealtimeTaskInstanceVO`].
+    pub task_version_list: Option<Vec<RealtimeTaskInstanceVO>>,
 }
 
 /// The `DescribeIntegrationTasks` action of WEDATA API 2021-08-20.
@@ -4038,8 +4038,8 @@ pub struct DescribeLineageInfo {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeLineageInfoResponse {
-    /// `Data`: [`LineageCommonInfoVo`], may be null.
-    pub data: Option<LineageCommonInfoVo>,
+    /// `Data`: [`LineageCommonInfoVO`], may be null.
+    pub data: Option<LineageCommonInfoVO>,
 }
 
 /// The `DescribeManualTriggerRecordPage` action of WEDATA API 2021-08-20.
@@ -4387,8 +4387,8 @@ pub struct DescribeParentTask {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeParentTaskResponse {
-    /// `Data`: list of [`DependencyConfigDsDto`], may be null.
-    pub data: Option<Vec<DependencyConfigDsDto>>,
+    /// `Data`: list of [`DependencyConfigDsDTO`], may be null.
+    pub data: Option<Vec<DependencyConfigDsDTO>>,
 }
 
 /// The `DescribePendingSubmitTaskList` action of WEDATA API 2021-08-20.
@@ -4649,8 +4649,8 @@ pub struct DescribeRealViewDatabasePage {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeRealViewDatabasePageResponse {
-    /// `Data`: [`DatabaseRealViewVoPageVo`], may be null.
-    pub data: Option<DatabaseRealViewVoPageVo>,
+    /// `Data`: [`DatabaseRealViewVOPageVO`], may be null.
+    pub data: Option<DatabaseRealViewVOPageVO>,
 }
 
 /// The `DescribeRealViewSchemaPage` action of WEDATA API 2021-08-20.
@@ -6051,8 +6051,8 @@ pub struct DescribeTaskDetailDs {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeTaskDetailDsResponse {
-    /// `Data`: [`TaskDsDto`], may be null.
-    pub data: Option<TaskDsDto>,
+    /// `Data`: [`TaskDsDTO`], may be null.
+    pub data: Option<TaskDsDTO>,
 }
 
 /// The `DescribeTaskInstancesStatus` action of WEDATA API 2021-08-20.
@@ -6455,8 +6455,8 @@ pub struct DescribeWorkflowByFordIds {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeWorkflowByFordIdsResponse {
-    /// `Data`: list of [`WorkflowDsDto`], may be null.
-    pub data: Option<Vec<WorkflowDsDto>>,
+    /// `Data`: list of [`WorkflowDsDTO`], may be null.
+    pub data: Option<Vec<WorkflowDsDTO>>,
 }
 
 /// The `DescribeWorkflowCanvasInfo` action of WEDATA API 2021-08-20.
@@ -6701,8 +6701,8 @@ pub struct DownloadLogByLineResponse {
 
 /// The `DryRunDIOfflineTask` action of WEDATA API 2021-08-20.
 ///
-/// Answers [`DryRunDiOfflineTaskResponse`].
-#[tc_action(service = "wedata", version = "2021-08-20", region = "optional", response = DryRunDiOfflineTaskResponse)]
+/// Answers [`DryRunDIOfflineTaskResponse`].
+#[tc_action(service = "wedata", version = "2021-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DryRunDIOfflineTask {
     /// `TaskId`, required: string. Example: `20220403160554926`.
@@ -6718,7 +6718,7 @@ pub struct DryRunDIOfflineTask {
 /// The answer of [`DryRunDIOfflineTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DryRunDiOfflineTaskResponse {
+pub struct DryRunDIOfflineTaskResponse {
     /// `CurrentRunDate`: string. Example: `2022-04-12 17:00:15`.
     pub current_run_date: Option<String>,
     /// `ProjectId`: string. Example: `1486446569620893696`.
@@ -6817,8 +6817,8 @@ pub struct FreezeTasksByWorkflowIdsResponse {
 
 /// The `GenHiveTableDDLSql` action of WEDATA API 2021-08-20.
 ///
-/// Answers [`GenHiveTableDdlSqlResponse`].
-#[tc_action(service = "wedata", version = "2021-08-20", region = "optional", response = GenHiveTableDdlSqlResponse)]
+/// Answers [`GenHiveTableDDLSqlResponse`].
+#[tc_action(service = "wedata", version = "2021-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenHiveTableDDLSql {
     /// `ProjectId`, required: string. Example: `1486446569620893696`.
@@ -6882,7 +6882,7 @@ pub struct GenHiveTableDDLSql {
 /// The answer of [`GenHiveTableDDLSql`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenHiveTableDdlSqlResponse {
+pub struct GenHiveTableDDLSqlResponse {
     /// `DDLSql`: string.
     #[tc(rename = "DDLSql")]
     pub ddl_sql: Option<String>,
@@ -7000,8 +7000,8 @@ pub struct GetInstanceLog {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetInstanceLogResponse {
-    /// `Data`: [`InstanceLogVo`], may be null.
-    pub data: Option<InstanceLogVo>,
+    /// `Data`: [`InstanceLogVO`], may be null.
+    pub data: Option<InstanceLogVO>,
 }
 
 /// The `GetIntegrationNodeColumnSchema` action of WEDATA API 2021-08-20.
@@ -7052,8 +7052,8 @@ pub struct GetJobStatusResponse {
 
 /// The `GetOfflineDIInstanceList` action of WEDATA API 2021-08-20.
 ///
-/// Answers [`GetOfflineDiInstanceListResponse`].
-#[tc_action(service = "wedata", version = "2021-08-20", region = "optional", response = GetOfflineDiInstanceListResponse)]
+/// Answers [`GetOfflineDIInstanceListResponse`].
+#[tc_action(service = "wedata", version = "2021-08-20", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetOfflineDIInstanceList {
     /// `PageIndex`, required: unsigned integer. Example: `0`.
@@ -7069,7 +7069,7 @@ pub struct GetOfflineDIInstanceList {
 /// The answer of [`GetOfflineDIInstanceList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetOfflineDiInstanceListResponse {
+pub struct GetOfflineDIInstanceListResponse {
     /// `Total`: unsigned integer. Example: `4`.
     pub total: Option<u64>,
     /// `List`: list of [`OfflineInstance`].
@@ -7142,8 +7142,8 @@ pub struct GetTaskInstance {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetTaskInstanceResponse {
-    /// `Data`: [`InstanceDetailVo`], may be null.
-    pub data: Option<InstanceDetailVo>,
+    /// `Data`: [`InstanceDetailVO`], may be null.
+    pub data: Option<InstanceDetailVO>,
 }
 
 /// The `JudgeResourceFile` action of WEDATA API 2021-08-20.
@@ -7264,10 +7264,10 @@ pub struct ListBatchDetailResponse {
     pub job_id: Option<u64>,
     /// `RunType`: string, may be null. Example: `ASYNC`.
     pub run_type: Option<String>,
-    /// `SuccessResource`: list of [`AsyncResourceVo`], may be null.
-    pub success_resource: Option<Vec<AsyncResourceVo>>,
-    /// `FailResource`: list of [`AsyncResourceVo`], may be null.
-    pub fail_resource: Option<Vec<AsyncResourceVo>>,
+    /// `SuccessResource`: list of [`AsyncResourceVO`], may be null.
+    pub success_resource: Option<Vec<AsyncResourceVO>>,
+    /// `FailResource`: list of [`AsyncResourceVO`], may be null.
+    pub fail_resource: Option<Vec<AsyncResourceVO>>,
     /// `JobType`: string, may be null. Example: `BATCH_MODIFY_SCHEDULE`.
     pub job_type: Option<String>,
     /// `JobStatus`: string, may be null. Example: `FAIL`.
@@ -7332,8 +7332,8 @@ pub struct ListInstances {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListInstancesResponse {
-    /// `Data`: [`InstancePageVo`].
-    pub data: Option<InstancePageVo>,
+    /// `Data`: [`InstancePageVO`].
+    pub data: Option<InstancePageVO>,
 }
 
 /// The `LockIntegrationTask` action of WEDATA API 2021-08-20.
@@ -8260,8 +8260,8 @@ pub struct RegisterDsEventListener {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegisterDsEventListenerResponse {
-    /// `Data`: [`EventListenerDto`], may be null.
-    pub data: Option<EventListenerDto>,
+    /// `Data`: [`EventListenerDTO`], may be null.
+    pub data: Option<EventListenerDTO>,
 }
 
 /// The `RegisterEvent` action of WEDATA API 2021-08-20.
@@ -9146,10 +9146,10 @@ pub struct TaskLogResponse {
 pub struct TriggerDsEvent {
     /// `ProjectId`, required: string. Example: `1460947828944267296`.
     pub project_id: String,
-    /// `EventCaseList`, optional: list of [`EventCaseDto`].
-    pub event_case_list: Option<Vec<EventCaseDto>>,
-    /// `EventBatchCaseList`, optional: list of [`EventBatchCaseDto`].
-    pub event_batch_case_list: Option<Vec<EventBatchCaseDto>>,
+    /// `EventCaseList`, optional: list of [`EventCaseDTO`].
+    pub event_case_list: Option<Vec<EventCaseDTO>>,
+    /// `EventBatchCaseList`, optional: list of [`EventBatchCaseDTO`].
+    pub event_batch_case_list: Option<Vec<EventBatchCaseDTO>>,
     /// `ScheduleTimeZone`, optional: string. Example: `UTC+8`.
     pub schedule_time_zone: Option<String>,
 }
@@ -9158,8 +9158,8 @@ pub struct TriggerDsEvent {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerDsEventResponse {
-    /// `Data`: [`BatchOpsDto`], may be null.
-    pub data: Option<BatchOpsDto>,
+    /// `Data`: [`BatchOpsDTO`], may be null.
+    pub data: Option<BatchOpsDTO>,
 }
 
 /// The `TriggerEvent` action of WEDATA API 2021-08-20.
@@ -9212,8 +9212,8 @@ pub struct TriggerManualTasks {
     pub integration_resource_group: Option<String>,
     /// `ExecOrder`, optional: string. Example: `ASC`.
     pub exec_order: Option<String>,
-    /// `CustomParams`, optional: list of [`KvPair`]. Example: `[{Key:name,Value:jack}]`.
-    pub custom_params: Option<Vec<KvPair>>,
+    /// `CustomParams`, optional: list of [`KVPair`]. Example: `[{Key:name,Value:jack}]`.
+    pub custom_params: Option<Vec<KVPair>>,
     /// `ExtraParams`, optional: string. Example: `jsonString`.
     pub extra_params: Option<String>,
     /// `ScheduleTimeZone`, optional: string. Example: `UTC+8`.
@@ -9312,8 +9312,8 @@ pub struct UpdateCodeTemplate {
     pub in_charge_id: String,
     /// `InCharge`, required: string. Example: `test1;test2`.
     pub in_charge: String,
-    /// `Ext`, required: [`TaskExtDsVo`].
-    pub ext: TaskExtDsVo,
+    /// `Ext`, required: [`TaskExtDsVO`].
+    pub ext: TaskExtDsVO,
     /// `BrokerIp`, optional: string. Example: `all`.
     pub broker_ip: Option<String>,
     /// `ResourceGroup`, optional: string. Example: `20250223153839112717`.
@@ -9501,8 +9501,8 @@ pub struct UploadResource {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UploadResourceResponse {
-    /// `Data`: list of [`UserFileDtoNew`].
-    pub data: Option<Vec<UserFileDtoNew>>,
+    /// `Data`: list of [`UserFileDTONew`].
+    pub data: Option<Vec<UserFileDTONew>>,
 }
 
 /// The `AdhocDetail` model of WEDATA API 2021-08-20.
@@ -9551,10 +9551,10 @@ pub struct AgentStatus {
     pub in_operation: Option<i64>,
 }
 
-/// The `AiOpsEventListenerDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AiOpsEventListenerDTO`).
+/// The `AiOpsEventListenerDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiOpsEventListenerDto {
+pub struct AiOpsEventListenerDTO {
     /// `EventName`: string, may be null. Example: `bkk1215`.
     pub event_name: Option<String>,
     /// `CreateTime`: string, may be null. Example: `2026-01-21 16:01:12`.
@@ -9581,10 +9581,10 @@ pub struct AiOpsEventListenerDto {
     pub case_id: Option<String>,
 }
 
-/// The `AiopsDLCResourceConfigDto` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AiopsDLCResourceConfigDto`).
+/// The `AiopsDLCResourceConfigDto` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiopsDlcResourceConfigDto {
+pub struct AiopsDLCResourceConfigDto {
     /// `DriverSize`: string, may be null.
     pub driver_size: Option<String>,
     /// `ExecutorSize`: string, may be null.
@@ -9643,10 +9643,10 @@ pub struct AiopsSimpleTaskDto {
     pub exectuor_policy: Option<String>,
 }
 
-/// The `AlarmDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AlarmDsVO`).
+/// The `AlarmDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlarmDsVo {
+pub struct AlarmDsVO {
     /// `AlarmId`: string, may be null.
     pub alarm_id: Option<String>,
     /// `TaskId`: string, may be null.
@@ -9671,8 +9671,8 @@ pub struct AlarmDsVo {
     pub last_over_time: Option<String>,
     /// `LastAlarmTime`: string, may be null.
     pub last_alarm_time: Option<String>,
-    /// `AlarmExt`: list of [`AlarmExtDsVo`], may be null.
-    pub alarm_ext: Option<Vec<AlarmExtDsVo>>,
+    /// `AlarmExt`: list of [`AlarmExtDsVO`], may be null.
+    pub alarm_ext: Option<Vec<AlarmExtDsVO>>,
     /// `CreateTime`: string, may be null.
     pub create_time: Option<String>,
 }
@@ -9743,10 +9743,10 @@ pub struct AlarmEventInfo {
     pub sync_type: Option<i64>,
 }
 
-/// The `AlarmExtDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AlarmExtDsVO`).
+/// The `AlarmExtDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AlarmExtDsVo {
+pub struct AlarmExtDsVO {
     /// `AlarmId`: string, may be null.
     pub alarm_id: Option<String>,
     /// `PropName`: string, may be null.
@@ -10021,10 +10021,10 @@ pub struct AssetDim {
     pub project_name: Option<String>,
 }
 
-/// The `AssetDimSimpleVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AssetDimSimpleVO`).
+/// The `AssetDimSimpleVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AssetDimSimpleVo {
+pub struct AssetDimSimpleVO {
     /// `Id`: integer, may be null.
     pub id: Option<i64>,
     /// `DimName`: string, may be null.
@@ -10055,10 +10055,10 @@ pub struct AssetDimTableColumn {
     pub schema_name: Option<String>,
 }
 
-/// The `AsyncResourceVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AsyncResourceVO`).
+/// The `AsyncResourceVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AsyncResourceVo {
+pub struct AsyncResourceVO {
     /// `ProcessId`: unsigned integer, may be null.
     pub process_id: Option<u64>,
     /// `ResourceId`: string, may be null.
@@ -10069,10 +10069,10 @@ pub struct AsyncResourceVo {
     pub extra_info: Option<Vec<ParamInfo>>,
 }
 
-/// The `AttributeItemDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AttributeItemDTO`).
+/// The `AttributeItemDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AttributeItemDto {
+pub struct AttributeItemDTO {
     /// `Key`: string, may be null.
     pub key: Option<String>,
     /// `Value`: string, may be null.
@@ -10081,10 +10081,10 @@ pub struct AttributeItemDto {
     pub description: Option<String>,
 }
 
-/// The `AttributeItemDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `AttributeItemDsVO`).
+/// The `AttributeItemDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AttributeItemDsVo {
+pub struct AttributeItemDsVO {
     /// `Key`: string, may be null.
     pub key: Option<String>,
     /// `Value`: string, may be null.
@@ -10251,10 +10251,10 @@ pub struct BaseUser {
     pub user_tag: Option<u64>,
 }
 
-/// The `BatchCreateTaskVersionDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `BatchCreateTaskVersionDTO`).
+/// The `BatchCreateTaskVersionDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchCreateTaskVersionDto {
+pub struct BatchCreateTaskVersionDTO {
     /// `TaskId`, required: string. Example: `123456`.
     pub task_id: String,
     /// `VersionRemark`, optional: string. Example: `ABC`.
@@ -10303,10 +10303,10 @@ pub struct BatchOperationOpsDto {
     pub async_action_id: Option<String>,
 }
 
-/// The `BatchOpsDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `BatchOpsDTO`).
+/// The `BatchOpsDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchOpsDto {
+pub struct BatchOpsDTO {
     /// `TotalCount`: integer, may be null. Example: `10`.
     pub total_count: Option<i64>,
     /// `SuccessCount`: integer, may be null. Example: `2`.
@@ -10485,8 +10485,8 @@ pub struct CodeTemplateDetail {
     pub in_charge: Option<String>,
     /// `InChargeId`: string, may be null. Example: `100028578763`.
     pub in_charge_id: Option<String>,
-    /// `Ext`: [`TaskExtDsVo`], may be null.
-    pub ext: Option<TaskExtDsVo>,
+    /// `Ext`: [`TaskExtDsVO`], may be null.
+    pub ext: Option<TaskExtDsVO>,
     /// `CodeTemplateId`: string, may be null. Example: `id`.
     pub code_template_id: Option<String>,
     /// `LastUpdateTime`: string, may be null. Example: `2025-03-10 17:51:45`.
@@ -10923,10 +10923,10 @@ pub struct CosTokenResponse {
     pub operator_uin: Option<String>,
 }
 
-/// The `CreateAndDDLSupport` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `CreateAndDDLSupport`).
+/// The `CreateAndDDLSupport` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAndDdlSupport {
+pub struct CreateAndDDLSupport {
     /// `SupportSelect`: boolean, may be null. Example: `true`.
     pub support_select: Option<bool>,
     /// `SupportDdl`: boolean, may be null. Example: `true`.
@@ -11095,8 +11095,8 @@ pub struct DataSetRecord {
     pub life_time: Option<i64>,
     /// `IsPartitionTable`: integer, may be null. Example: `1`.
     pub is_partition_table: Option<i64>,
-    /// `TableRecordFieldSet`: list of [`SearchColumnDocVo`], may be null.
-    pub table_record_field_set: Option<Vec<SearchColumnDocVo>>,
+    /// `TableRecordFieldSet`: list of [`SearchColumnDocVO`], may be null.
+    pub table_record_field_set: Option<Vec<SearchColumnDocVO>>,
     /// `TablePropertyScore`: [`TablePropertyScore`], may be null.
     pub table_property_score: Option<TablePropertyScore>,
     /// `MsType`: string, may be null. Example: `DLC`.
@@ -11183,8 +11183,8 @@ pub struct DataSetRecord {
     pub data_layer_name: Option<String>,
     /// `ColumnCount`: integer, may be null. Example: `1`.
     pub column_count: Option<i64>,
-    /// `SearchHitColumns`: list of [`SearchColumnDocVo`], may be null.
-    pub search_hit_columns: Option<Vec<SearchColumnDocVo>>,
+    /// `SearchHitColumns`: list of [`SearchColumnDocVO`], may be null.
+    pub search_hit_columns: Option<Vec<SearchColumnDocVO>>,
     /// `LabelTagList`: list of [`LabelTag`], may be null.
     pub label_tag_list: Option<Vec<LabelTag>>,
     /// `Aliases`: list of [`RegisteredModelAlias`], may be null.
@@ -11456,10 +11456,10 @@ pub struct DatabaseMeta {
     pub operate_option: Option<OperateOption>,
 }
 
-/// The `DatabaseRealViewVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `DatabaseRealViewVO`).
+/// The `DatabaseRealViewVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DatabaseRealViewVo {
+pub struct DatabaseRealViewVO {
     /// `CatalogName`: string, may be null.
     pub catalog_name: Option<String>,
     /// `DataSourceId`: integer, may be null.
@@ -11490,10 +11490,10 @@ pub struct DatabaseRealViewVo {
     pub next_level: Option<String>,
 }
 
-/// The `DatabaseRealViewVOPageVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `DatabaseRealViewVOPageVO`).
+/// The `DatabaseRealViewVOPageVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DatabaseRealViewVoPageVo {
+pub struct DatabaseRealViewVOPageVO {
     /// `PageNumber`: integer, may be null. Example: `1`.
     pub page_number: Option<i64>,
     /// `PageSize`: integer, may be null. Example: `1`.
@@ -11502,8 +11502,8 @@ pub struct DatabaseRealViewVoPageVo {
     pub total_count: Option<i64>,
     /// `TotalPageNumber`: integer, may be null. Example: `10`.
     pub total_page_number: Option<i64>,
-    /// `Rows`: list of [`DatabaseRealViewVo`], may be null.
-    pub rows: Option<Vec<DatabaseRealViewVo>>,
+    /// `Rows`: list of [`DatabaseRealViewVO`], may be null.
+    pub rows: Option<Vec<DatabaseRealViewVO>>,
     /// `SnapshotId`: string, may be null. Example: `adhhs`.
     pub snapshot_id: Option<String>,
 }
@@ -11569,14 +11569,14 @@ pub struct DependencyConfig {
     pub offset: Option<String>,
 }
 
-/// The `DependencyConfigDsDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `DependencyConfigDsDTO`).
+/// The `DependencyConfigDsDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DependencyConfigDsDto {
-    /// `ParentTask`: [`TaskDsDto`], may be null.
-    pub parent_task: Option<TaskDsDto>,
-    /// `SonTask`: [`TaskDsDto`], may be null.
-    pub son_task: Option<TaskDsDto>,
+pub struct DependencyConfigDsDTO {
+    /// `ParentTask`: [`TaskDsDTO`], may be null.
+    pub parent_task: Option<TaskDsDTO>,
+    /// `SonTask`: [`TaskDsDTO`], may be null.
+    pub son_task: Option<TaskDsDTO>,
     /// `MainCyclicConfig`: string, may be null.
     pub main_cyclic_config: Option<String>,
     /// `SubordinateCyclicConfig`: string, may be null.
@@ -11587,10 +11587,10 @@ pub struct DependencyConfigDsDto {
     pub offset: Option<String>,
 }
 
-/// The `DependencyConfigTimeoutDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `DependencyConfigTimeoutDTO`).
+/// The `DependencyConfigTimeoutDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DependencyConfigTimeoutDto {
+pub struct DependencyConfigTimeoutDTO {
     /// `TimeoutType`: string, may be null. Example: `WAIT_TOTAL_TIMEOUT`.
     pub timeout_type: Option<String>,
     /// `TimeoutValue`: integer, may be null. Example: `120`.
@@ -11609,8 +11609,8 @@ pub struct DependencyStrategyDs {
     pub task_dependency_executing_strategies: Option<Vec<String>>,
     /// `TaskDependencyExecutingTimeoutValue`: integer, may be null. Example: `1`.
     pub task_dependency_executing_timeout_value: Option<i64>,
-    /// `DependencyConfigTimeoutTypeList`: list of [`DependencyConfigTimeoutDto`], may be null.
-    pub dependency_config_timeout_type_list: Option<Vec<DependencyConfigTimeoutDto>>,
+    /// `DependencyConfigTimeoutTypeList`: list of [`DependencyConfigTimeoutDTO`], may be null.
+    pub dependency_config_timeout_type_list: Option<Vec<DependencyConfigTimeoutDTO>>,
 }
 
 /// The `DescribeApply` model of WEDATA API 2021-08-20.
@@ -11629,10 +11629,10 @@ pub struct DescribeApply {
     pub page_size: Option<u64>,
 }
 
-/// The `DescribeBatchOperateTaskDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `DescribeBatchOperateTaskDTO`).
+/// The `DescribeBatchOperateTaskDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeBatchOperateTaskDto {
+pub struct DescribeBatchOperateTaskDTO {
     /// `TaskId`: string, may be null. Example: `20260820211711278`.
     pub task_id: Option<String>,
     /// `TaskName`: string, may be null. Example: `task`.
@@ -11685,8 +11685,8 @@ pub struct DescribeBatchOperateTaskDto {
 pub struct DescribeBatchOperateTaskPage {
     /// `PageCount`: unsigned integer, may be null. Example: `1`.
     pub page_count: Option<u64>,
-    /// `Items`: list of [`DescribeBatchOperateTaskDto`], may be null.
-    pub items: Option<Vec<DescribeBatchOperateTaskDto>>,
+    /// `Items`: list of [`DescribeBatchOperateTaskDTO`], may be null.
+    pub items: Option<Vec<DescribeBatchOperateTaskDTO>>,
     /// `TotalCount`: unsigned integer, may be null.
     pub total_count: Option<u64>,
 }
@@ -12163,10 +12163,10 @@ pub struct EngineTaskInfo {
     pub engine_exe_times: Option<u64>,
 }
 
-/// The `EventBatchCaseDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `EventBatchCaseDTO`).
+/// The `EventBatchCaseDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventBatchCaseDto {
+pub struct EventBatchCaseDTO {
     /// `CaseId`, optional: string. Example: `233`.
     pub case_id: Option<String>,
     /// `Name`, optional: string. Example: `event`.
@@ -12218,10 +12218,10 @@ pub struct EventCaseAuditLogOptDto {
     pub consume_count: Option<i64>,
 }
 
-/// The `EventCaseAuditLogVOCollection` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `EventCaseAuditLogVOCollection`).
+/// The `EventCaseAuditLogVOCollection` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventCaseAuditLogVoCollection {
+pub struct EventCaseAuditLogVOCollection {
     /// `TotalCount`: unsigned integer, may be null.
     pub total_count: Option<u64>,
     /// `TotalPage`: unsigned integer, may be null.
@@ -12270,10 +12270,10 @@ pub struct EventCaseConsumeLogOptDtoCollection {
     pub items: Option<Vec<EventCaseConsumeLogOptDto>>,
 }
 
-/// The `EventCaseDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `EventCaseDTO`).
+/// The `EventCaseDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventCaseDto {
+pub struct EventCaseDTO {
     /// `CaseId`, optional: string. Example: `123`.
     pub case_id: Option<String>,
     /// `Name`, optional: string. Example: `event`.
@@ -12332,8 +12332,8 @@ pub struct EventDsDto {
     pub properties: Option<String>,
     /// `Description`: string, may be null. Example: `测试`.
     pub description: Option<String>,
-    /// `Listeners`: list of [`EventListenerDto`], may be null.
-    pub listeners: Option<Vec<EventListenerDto>>,
+    /// `Listeners`: list of [`EventListenerDTO`], may be null.
+    pub listeners: Option<Vec<EventListenerDTO>>,
     /// `ProjectId`: string, may be null.
     pub project_id: Option<String>,
     /// `ProjectName`: string, may be null.
@@ -12348,10 +12348,10 @@ pub struct EventDsDto {
     pub bundle_info: Option<String>,
 }
 
-/// The `EventListenerDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `EventListenerDTO`).
+/// The `EventListenerDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventListenerDto {
+pub struct EventListenerDTO {
     /// `Key`: string, may be null. Example: `123`.
     pub key: Option<String>,
     /// `Type`: string, may be null. Example: `REST_API`.
@@ -12440,10 +12440,10 @@ pub struct EventOpsDto {
     pub event_cases: Option<Vec<EventCaseOpsDto>>,
 }
 
-/// The `EventPublisherDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `EventPublisherDTO`).
+/// The `EventPublisherDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventPublisherDto {
+pub struct EventPublisherDTO {
     /// `Key`: string, may be null. Example: `123`.
     pub key: Option<String>,
     /// `Type`: string, may be null.
@@ -12496,9 +12496,9 @@ pub struct ExecutorResourceGroupInfo {
     pub is_locked: Option<bool>,
     /// `SourceType`: integer, may be null. Example: `1`.
     pub source_type: Option<i64>,
-    /// `MQPackageVO`: [`MqPackageVo`], may be null.
+    /// `MQPackageVO`: [`MQPackageVO`], may be null.
     #[tc(rename = "MQPackageVO")]
-    pub mq_package_vo: Option<MqPackageVo>,
+    pub mq_package_vo: Option<MQPackageVO>,
     /// `FirstChoice`: boolean, may be null. Example: `true`.
     pub first_choice: Option<bool>,
     /// `PythonSubVersions`: list of string. Example: `["python3.7"]`.
@@ -12663,10 +12663,10 @@ pub struct ExtResourceFlagDto {
     pub offline_sync_task: Option<String>,
 }
 
-/// The `ExtensionInfoVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `ExtensionInfoVO`).
+/// The `ExtensionInfoVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExtensionInfoVo {
+pub struct ExtensionInfoVO {
     /// `Key`: string, may be null. Example: `taskId`.
     pub key: Option<String>,
     /// `Value`: string, may be null. Example: `123`.
@@ -12901,8 +12901,8 @@ pub struct IndicatorBaseInfo {
     pub source_indicator_ids: Option<Vec<IndicatorBaseSimpleInfo>>,
     /// `Id`: integer, may be null.
     pub id: Option<i64>,
-    /// `DimensionIds`: list of [`AssetDimSimpleVo`], may be null.
-    pub dimension_ids: Option<Vec<AssetDimSimpleVo>>,
+    /// `DimensionIds`: list of [`AssetDimSimpleVO`], may be null.
+    pub dimension_ids: Option<Vec<AssetDimSimpleVO>>,
     /// `FolderId`: integer, may be null.
     pub folder_id: Option<i64>,
     /// `Status`: integer, may be null.
@@ -13075,10 +13075,10 @@ pub struct InstanceCondition {
     pub product_name: Option<String>,
 }
 
-/// The `InstanceDetailVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `InstanceDetailVO`).
+/// The `InstanceDetailVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceDetailVo {
+pub struct InstanceDetailVO {
     /// `InstanceKey`: string, may be null. Example: `20240627201611119_2025-03-20 00:00:00`.
     pub instance_key: Option<String>,
     /// `ProjectId`: string, may be null. Example: `1531612696090365952`.
@@ -13133,10 +13133,10 @@ pub struct InstanceDetailVo {
     pub instance_run_type: Option<String>,
     /// `ExecutionJobId`: string, may be null. Example: `1531612696034334445952`.
     pub execution_job_id: Option<String>,
-    /// `InstanceLifeCycleList`: list of [`InstanceLifeCycleVo`], may be null.
-    pub instance_life_cycle_list: Option<Vec<InstanceLifeCycleVo>>,
-    /// `LatestLog`: [`InstanceLogVo`], may be null.
-    pub latest_log: Option<InstanceLogVo>,
+    /// `InstanceLifeCycleList`: list of [`InstanceLifeCycleVO`], may be null.
+    pub instance_life_cycle_list: Option<Vec<InstanceLifeCycleVO>>,
+    /// `LatestLog`: [`InstanceLogVO`], may be null.
+    pub latest_log: Option<InstanceLogVO>,
 }
 
 /// The `InstanceDownloadLogInfo` model of WEDATA API 2021-08-20.
@@ -13191,10 +13191,10 @@ pub struct InstanceLifeCycleOpsDto {
     pub resource_group: Option<String>,
 }
 
-/// The `InstanceLifeCycleVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `InstanceLifeCycleVO`).
+/// The `InstanceLifeCycleVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceLifeCycleVo {
+pub struct InstanceLifeCycleVO {
     /// `InstanceKey`: string, may be null. Example: `20240627201611119_2025-03-20 00:00:00`.
     pub instance_key: Option<String>,
     /// `InstanceState`: unsigned integer, may be null. Example: `2`.
@@ -13285,8 +13285,8 @@ pub struct InstanceLogByLine {
     pub worker_type: Option<i64>,
     /// `JobLogErrorTip`: [`JobLogErrorTip`], may be null.
     pub job_log_error_tip: Option<JobLogErrorTip>,
-    /// `ExecutionExtendedProps`: list of [`ExtensionInfoVo`], may be null.
-    pub execution_extended_props: Option<Vec<ExtensionInfoVo>>,
+    /// `ExecutionExtendedProps`: list of [`ExtensionInfoVO`], may be null.
+    pub execution_extended_props: Option<Vec<ExtensionInfoVO>>,
     /// `ExtInfo`: string, may be null. Example: `11`.
     pub ext_info: Option<String>,
 }
@@ -13321,8 +13321,8 @@ pub struct InstanceLogInfo {
     pub instance_status: Option<String>,
     /// `CodeFileName`: string, may be null.
     pub code_file_name: Option<String>,
-    /// `ExtensionInfo`: list of [`AttributeItemDto`], may be null.
-    pub extension_info: Option<Vec<AttributeItemDto>>,
+    /// `ExtensionInfo`: list of [`AttributeItemDTO`], may be null.
+    pub extension_info: Option<Vec<AttributeItemDTO>>,
     /// `ExecutionJobId`: string, may be null.
     pub execution_job_id: Option<String>,
 }
@@ -13383,10 +13383,10 @@ pub struct InstanceLogList {
     pub cost_time: Option<String>,
 }
 
-/// The `InstanceLogVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `InstanceLogVO`).
+/// The `InstanceLogVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceLogVo {
+pub struct InstanceLogVO {
     /// `InstanceKey`: string, may be null. Example: `20240627201611119_2025-03-20 00:00:00`.
     pub instance_key: Option<String>,
     /// `ProjectId`: string, may be null. Example: `1531612696090365952`.
@@ -13607,10 +13607,10 @@ pub struct InstanceOpsInfoPage {
     pub items: Option<Vec<InstanceOpsDto>>,
 }
 
-/// The `InstancePageVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `InstancePageVO`).
+/// The `InstancePageVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstancePageVo {
+pub struct InstancePageVO {
     /// `TotalCount`: unsigned integer, may be null. Example: `2`.
     pub total_count: Option<u64>,
     /// `TotalPage`: unsigned integer, may be null. Example: `1`.
@@ -13621,8 +13621,8 @@ pub struct InstancePageVo {
     pub page_size: Option<u64>,
     /// `PageCount`: unsigned integer, may be null. Example: `1`.
     pub page_count: Option<u64>,
-    /// `Items`: list of [`InstanceVo`], may be null.
-    pub items: Option<Vec<InstanceVo>>,
+    /// `Items`: list of [`InstanceVO`], may be null.
+    pub items: Option<Vec<InstanceVO>>,
 }
 
 /// The `InstanceSearchCondition` model of WEDATA API 2021-08-20.
@@ -13667,10 +13667,10 @@ pub struct InstanceStatisticInfo {
     pub count: Option<i64>,
 }
 
-/// The `InstanceVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `InstanceVO`).
+/// The `InstanceVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InstanceVo {
+pub struct InstanceVO {
     /// `InstanceKey`: string, may be null. Example: `20240627201611119_2025-03-20 00:00:00`.
     pub instance_key: Option<String>,
     /// `ProjectId`: string, may be null. Example: `1531612696090365952`.
@@ -14005,10 +14005,10 @@ pub struct JobLogErrorTip {
     pub column_num: Option<u64>,
 }
 
-/// The `KVPair` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `K`, required: string. Example: `Name`.
     pub k: String,
     /// `V`, required: string. Example: `Tom`.
@@ -14073,16 +14073,16 @@ pub struct LifecycleInfo {
     pub date_format: Option<Vec<String>>,
 }
 
-/// The `LineageCommonInfoVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `LineageCommonInfoVO`).
+/// The `LineageCommonInfoVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineageCommonInfoVo {
+pub struct LineageCommonInfoVO {
     /// `CurrentResource`: [`LineageResouce`], may be null.
     pub current_resource: Option<LineageResouce>,
-    /// `ParentSet`: list of [`LineageNodeInfoVo`], may be null.
-    pub parent_set: Option<Vec<LineageNodeInfoVo>>,
-    /// `ChildSet`: list of [`LineageNodeInfoVo`], may be null.
-    pub child_set: Option<Vec<LineageNodeInfoVo>>,
+    /// `ParentSet`: list of [`LineageNodeInfoVO`], may be null.
+    pub parent_set: Option<Vec<LineageNodeInfoVO>>,
+    /// `ChildSet`: list of [`LineageNodeInfoVO`], may be null.
+    pub child_set: Option<Vec<LineageNodeInfoVO>>,
     /// `DownStreamCount`: integer, may be null. Example: `1`.
     pub down_stream_count: Option<i64>,
     /// `UpStreamCount`: integer, may be null. Example: `1`.
@@ -14091,22 +14091,22 @@ pub struct LineageCommonInfoVo {
     pub stream_count_flag: Option<bool>,
 }
 
-/// The `LineageNodeInfoVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `LineageNodeInfoVO`).
+/// The `LineageNodeInfoVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineageNodeInfoVo {
+pub struct LineageNodeInfoVO {
     /// `CurrentResource`: [`LineageResouce`], may be null.
     pub current_resource: Option<LineageResouce>,
-    /// `Relation`: [`LineageRelationVo`], may be null.
-    pub relation: Option<LineageRelationVo>,
+    /// `Relation`: [`LineageRelationVO`], may be null.
+    pub relation: Option<LineageRelationVO>,
     /// `DownStreamCount`: integer, may be null. Example: `1`.
     pub down_stream_count: Option<i64>,
     /// `UpStreamCount`: integer, may be null. Example: `1`.
     pub up_stream_count: Option<i64>,
-    /// `ParentSet`: list of [`LineageNodeInfoVo`], may be null.
-    pub parent_set: Option<Vec<LineageNodeInfoVo>>,
-    /// `ChildSet`: list of [`LineageNodeInfoVo`], may be null.
-    pub child_set: Option<Vec<LineageNodeInfoVo>>,
+    /// `ParentSet`: list of [`LineageNodeInfoVO`], may be null.
+    pub parent_set: Option<Vec<LineageNodeInfoVO>>,
+    /// `ChildSet`: list of [`LineageNodeInfoVO`], may be null.
+    pub child_set: Option<Vec<LineageNodeInfoVO>>,
     /// `StreamCountFlag`: boolean, may be null. Example: `true`.
     pub stream_count_flag: Option<bool>,
 }
@@ -14121,10 +14121,10 @@ pub struct LineageParamRecord {
     pub value: Option<String>,
 }
 
-/// The `LineageProcessVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `LineageProcessVO`).
+/// The `LineageProcessVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineageProcessVo {
+pub struct LineageProcessVO {
     /// `ProcessId`: string, may be null. Example: `1`.
     pub process_id: Option<String>,
     /// `ProcessType`: string, may be null. Example: `TABLE_MODEL`.
@@ -14153,18 +14153,18 @@ pub struct LineageProperty {
     pub value: Option<String>,
 }
 
-/// The `LineageRelationVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `LineageRelationVO`).
+/// The `LineageRelationVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineageRelationVo {
+pub struct LineageRelationVO {
     /// `RelationId`: string, may be null. Example: `1`.
     pub relation_id: Option<String>,
     /// `SourceQualifiedId`: string, may be null. Example: `1`.
     pub source_qualified_id: Option<String>,
     /// `TargetQualifiedId`: string, may be null. Example: `1`.
     pub target_qualified_id: Option<String>,
-    /// `Processes`: list of [`LineageProcessVo`], may be null.
-    pub processes: Option<Vec<LineageProcessVo>>,
+    /// `Processes`: list of [`LineageProcessVO`], may be null.
+    pub processes: Option<Vec<LineageProcessVO>>,
 }
 
 /// The `LineageResouce` model of WEDATA API 2021-08-20.
@@ -14257,10 +14257,10 @@ pub struct LogContentInfo {
     pub container_name: Option<String>,
 }
 
-/// The `MQPackageVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `MQPackageVO`).
+/// The `MQPackageVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MqPackageVo {
+pub struct MQPackageVO {
     /// `Type`: string, may be null. Example: `CKAFKA`.
     pub type_: Option<String>,
     /// `InstanceId`: string, may be null. Example: `cls-a6owtz9t`.
@@ -15069,10 +15069,10 @@ pub struct Partition {
     pub transform_args: Option<Vec<String>>,
 }
 
-/// The `PathNodeDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `PathNodeDsVO`).
+/// The `PathNodeDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PathNodeDsVo {
+pub struct PathNodeDsVO {
     /// `Id`: string, may be null.
     pub id: Option<String>,
     /// `Title`: string, may be null.
@@ -15083,8 +15083,8 @@ pub struct PathNodeDsVo {
     pub parent_id: Option<String>,
     /// `IsLeaf`: boolean, may be null.
     pub is_leaf: Option<bool>,
-    /// `Children`: list of [`PathNodeDsVo`], may be null.
-    pub children: Option<Vec<PathNodeDsVo>>,
+    /// `Children`: list of [`PathNodeDsVO`], may be null.
+    pub children: Option<Vec<PathNodeDsVO>>,
     /// `Params`: string, may be null.
     pub params: Option<String>,
 }
@@ -15319,10 +15319,10 @@ pub struct RealTimeTaskSpeed {
     pub bytes_log_speed: Option<Vec<BytesSpeed>>,
 }
 
-/// The `RealtimeTaskInstanceVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `RealtimeTaskInstanceVO`).
+/// The `RealtimeTaskInstanceVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RealtimeTaskInstanceVo {
+pub struct RealtimeTaskInstanceVO {
     /// `InstanceDate`: string. Example: `2026-08-13 17:11:35`.
     pub instance_date: Option<String>,
     /// `RunningOrderId`: integer. Example: `1`.
@@ -16517,10 +16517,10 @@ pub struct ScriptRequestInfo {
     pub file_extension_type: Option<String>,
 }
 
-/// The `SearchColumnDocVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `SearchColumnDocVO`).
+/// The `SearchColumnDocVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchColumnDocVo {
+pub struct SearchColumnDocVO {
     /// `Name`: string, may be null. Example: `table1`.
     pub name: Option<String>,
     /// `ChineseName`: string, may be null. Example: `表1`.
@@ -16741,7 +16741,7 @@ pub struct StrToStrMap {
     pub v: Option<String>,
 }
 
-/// The `SubmitWorkflow` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `SubmitWorkflow`).
+/// The `SubmitWorkflow` model of WEDATA API 2021-08-20, named `SubmitWorkflowModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmitWorkflowModel {
@@ -17217,8 +17217,8 @@ pub struct TableMeta {
     pub table_owner_id: Option<String>,
     /// `DataSourceCategory`: string, may be null. Example: `DB`.
     pub data_source_category: Option<String>,
-    /// `Columns`: list of [`SearchColumnDocVo`], may be null.
-    pub columns: Option<Vec<SearchColumnDocVo>>,
+    /// `Columns`: list of [`SearchColumnDocVO`], may be null.
+    pub columns: Option<Vec<SearchColumnDocVO>>,
     /// `MetaCrawlType`: string, may be null. Example: `VIEW`.
     pub meta_crawl_type: Option<String>,
     /// `IsView`: boolean, may be null. Example: `true`.
@@ -17255,9 +17255,9 @@ pub struct TableMeta {
     pub owner_by_engine: Option<String>,
     /// `ErrorTips`: string, may be null. Example: `ok`.
     pub error_tips: Option<String>,
-    /// `IfSupportCreateAndDDL`: [`CreateAndDdlSupport`], may be null.
+    /// `IfSupportCreateAndDDL`: [`CreateAndDDLSupport`], may be null.
     #[tc(rename = "IfSupportCreateAndDDL")]
-    pub if_support_create_and_ddl: Option<CreateAndDdlSupport>,
+    pub if_support_create_and_ddl: Option<CreateAndDDLSupport>,
     /// `DataFromType`: string, may be null. Example: `Lineage`.
     pub data_from_type: Option<String>,
     /// `EngineOwner`: string, may be null. Example: `hadoop`.
@@ -17572,10 +17572,10 @@ pub struct TaskByStatus {
     pub count: Option<u64>,
 }
 
-/// The `TaskCollectionParamDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskCollectionParamDTO`).
+/// The `TaskCollectionParamDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskCollectionParamDto {
+pub struct TaskCollectionParamDTO {
     /// `TotalCount`: integer, may be null. Example: `12`.
     pub total_count: Option<i64>,
     /// `PageCount`: integer, may be null. Example: `10`.
@@ -17584,10 +17584,10 @@ pub struct TaskCollectionParamDto {
     pub items: Option<Vec<TaskFormParams>>,
 }
 
-/// The `TaskCycleLinkDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskCycleLinkDTO`).
+/// The `TaskCycleLinkDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskCycleLinkDto {
+pub struct TaskCycleLinkDTO {
     /// `Id`: string, may be null.
     pub id: Option<String>,
     /// `TaskFrom`: string, may be null.
@@ -17602,8 +17602,8 @@ pub struct TaskCycleLinkDto {
     pub task_to_project_id: Option<String>,
     /// `TaskToWorkflowId`: string, may be null.
     pub task_to_workflow_id: Option<String>,
-    /// `TaskToInfo`: [`TaskDsDto`], may be null.
-    pub task_to_info: Option<TaskDsDto>,
+    /// `TaskToInfo`: [`TaskDsDTO`], may be null.
+    pub task_to_info: Option<TaskDsDTO>,
     /// `MainCyclicConfig`: string, may be null.
     pub main_cyclic_config: Option<String>,
     /// `SubordinateCyclicConfig`: string, may be null.
@@ -17626,10 +17626,10 @@ pub struct TaskCycleLinkDto {
     pub update_time: Option<String>,
 }
 
-/// The `TaskDataRegistryDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskDataRegistryDTO`).
+/// The `TaskDataRegistryDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskDataRegistryDto {
+pub struct TaskDataRegistryDTO {
     /// `TaskId`: string, may be null. Example: `20260121200015111`.
     pub task_id: Option<String>,
     /// `TaskName`: string, may be null. Example: `dlc_sql_260121_200009`.
@@ -17672,10 +17672,10 @@ pub struct TaskDataRegistryDto {
     pub qualified_name: Option<String>,
 }
 
-/// The `TaskDsDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskDsDTO`).
+/// The `TaskDsDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskDsDto {
+pub struct TaskDsDTO {
     /// `TaskId`: string, may be null. Example: `20250805162153115`.
     pub task_id: Option<String>,
     /// `VirtualTaskId`: string, may be null. Example: `6c199238-5641-4fba-9bf2-91e2d2b0b471`.
@@ -17738,8 +17738,8 @@ pub struct TaskDsDto {
     pub try_limit: Option<i64>,
     /// `RunPriority`: integer, may be null. Example: `4`.
     pub run_priority: Option<i64>,
-    /// `TaskType`: [`TaskTypeDsVo`], may be null.
-    pub task_type: Option<TaskTypeDsVo>,
+    /// `TaskType`: [`TaskTypeDsVO`], may be null.
+    pub task_type: Option<TaskTypeDsVO>,
     /// `BrokerIp`: string, may be null. Example: `127.0.0.1`.
     pub broker_ip: Option<String>,
     /// `ClusterId`: string, may be null. Example: `cdfr`.
@@ -17757,8 +17757,8 @@ pub struct TaskDsDto {
     pub left_coordinate: Option<f64>,
     /// `TopCoordinate`: number, may be null. Example: `432.0`.
     pub top_coordinate: Option<f64>,
-    /// `TaskExt`: [`TaskExtDsVo`], may be null.
-    pub task_ext: Option<TaskExtDsVo>,
+    /// `TaskExt`: [`TaskExtDsVO`], may be null.
+    pub task_ext: Option<TaskExtDsVO>,
     /// `Properties`: string, may be null. Example: `{"taskId":"20250142892"}`.
     pub properties: Option<String>,
     /// `Notes`: string, may be null. Example: `备注信息`.
@@ -17767,8 +17767,8 @@ pub struct TaskDsDto {
     pub instance_init_strategy: Option<String>,
     /// `YarnQueue`: string, may be null. Example: `auto`.
     pub yarn_queue: Option<String>,
-    /// `Alarms`: list of [`AlarmDsVo`], may be null.
-    pub alarms: Option<Vec<AlarmDsVo>>,
+    /// `Alarms`: list of [`AlarmDsVO`], may be null.
+    pub alarms: Option<Vec<AlarmDsVO>>,
     /// `Alarm`: string, may be null. Example: `{{"taskId":"20250142892"}`.
     pub alarm: Option<String>,
     /// `ScriptChange`: boolean, may be null. Example: `true`.
@@ -17785,8 +17785,8 @@ pub struct TaskDsDto {
     pub source_server: Option<String>,
     /// `TargetServer`: string, may be null. Example: `6216`.
     pub target_server: Option<String>,
-    /// `Tasks`: list of [`TaskDsDto`], may be null.
-    pub tasks: Option<Vec<TaskDsDto>>,
+    /// `Tasks`: list of [`TaskDsDTO`], may be null.
+    pub tasks: Option<Vec<TaskDsDTO>>,
     /// `Creater`: string, may be null. Example: `user`.
     pub creater: Option<String>,
     /// `DependencyRel`: string, may be null. Example: `and`.
@@ -17797,8 +17797,8 @@ pub struct TaskDsDto {
     pub event_listener_config: Option<String>,
     /// `EventPublisherConfig`: string, may be null. Example: `{"taskId":"20250142892"}`.
     pub event_publisher_config: Option<String>,
-    /// `DependencyConfigList`: list of [`DependencyConfigDsDto`], may be null.
-    pub dependency_config_list: Option<Vec<DependencyConfigDsDto>>,
+    /// `DependencyConfigList`: list of [`DependencyConfigDsDTO`], may be null.
+    pub dependency_config_list: Option<Vec<DependencyConfigDsDTO>>,
     /// `VirtualTaskStatus`: string, may be null. Example: `N`.
     pub virtual_task_status: Option<String>,
     /// `RecycleTips`: string, may be null. Example: `任务已回收`.
@@ -17809,8 +17809,8 @@ pub struct TaskDsDto {
     pub new_or_update: Option<String>,
     /// `Params`: list of [`ParameterTaskDsDto`], may be null.
     pub params: Option<Vec<ParameterTaskDsDto>>,
-    /// `TaskLinkInfo`: list of [`TaskLinkDsDto`], may be null.
-    pub task_link_info: Option<Vec<TaskLinkDsDto>>,
+    /// `TaskLinkInfo`: list of [`TaskLinkDsDTO`], may be null.
+    pub task_link_info: Option<Vec<TaskLinkDsDTO>>,
     /// `ImportResult`: boolean, may be null. Example: `true`.
     pub import_result: Option<bool>,
     /// `ImportErrMsg`: string, may be null. Example: `错误信息`.
@@ -17863,10 +17863,10 @@ pub struct TaskDsDto {
     pub resource_group_name: Option<String>,
     /// `SourceServiceName`: string, may be null. Example: `service`.
     pub source_service_name: Option<String>,
-    /// `TaskRegisterOutputTable`: list of [`TaskDataRegistryDto`], may be null.
-    pub task_register_output_table: Option<Vec<TaskDataRegistryDto>>,
-    /// `CycleDependencyConfigList`: list of [`TaskCycleLinkDto`], may be null.
-    pub cycle_dependency_config_list: Option<Vec<TaskCycleLinkDto>>,
+    /// `TaskRegisterOutputTable`: list of [`TaskDataRegistryDTO`], may be null.
+    pub task_register_output_table: Option<Vec<TaskDataRegistryDTO>>,
+    /// `CycleDependencyConfigList`: list of [`TaskCycleLinkDTO`], may be null.
+    pub cycle_dependency_config_list: Option<Vec<TaskCycleLinkDTO>>,
     /// `Warning`: string, may be null. Example: `错误信息`.
     pub warning: Option<String>,
     /// `ScheduleRunType`: integer, may be null. Example: `0`.
@@ -17895,18 +17895,18 @@ pub struct TaskDsDto {
     pub minute_offset: Option<u64>,
 }
 
-/// The `TaskExtDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskExtDsVO`).
+/// The `TaskExtDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskExtDsVo {
+pub struct TaskExtDsVO {
     /// `TaskId`: string, may be null.
     pub task_id: Option<String>,
     /// `Properties`: list of [`ParamInfoDs`], may be null.
     pub properties: Option<Vec<ParamInfoDs>>,
-    /// `DryRunExtAttributes`: list of [`AttributeItemDsVo`], may be null.
-    pub dry_run_ext_attributes: Option<Vec<AttributeItemDsVo>>,
-    /// `DryRunParameter`: list of [`AttributeItemDsVo`], may be null.
-    pub dry_run_parameter: Option<Vec<AttributeItemDsVo>>,
+    /// `DryRunExtAttributes`: list of [`AttributeItemDsVO`], may be null.
+    pub dry_run_ext_attributes: Option<Vec<AttributeItemDsVO>>,
+    /// `DryRunParameter`: list of [`AttributeItemDsVO`], may be null.
+    pub dry_run_parameter: Option<Vec<AttributeItemDsVO>>,
 }
 
 /// The `TaskExtInfo` model of WEDATA API 2021-08-20.
@@ -18108,10 +18108,10 @@ pub struct TaskLineageInfoPair {
     pub target_table: Option<TaskLineageInfo>,
 }
 
-/// The `TaskLinkDsDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskLinkDsDTO`).
+/// The `TaskLinkDsDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskLinkDsDto {
+pub struct TaskLinkDsDTO {
     /// `TaskTo`: string, may be null.
     pub task_to: Option<String>,
     /// `TaskFrom`: string, may be null.
@@ -18343,13 +18343,13 @@ pub struct TaskOpsDto {
     pub executor_group_name: Option<String>,
     /// `TaskExtInfo`: string, may be null. Example: `{"dep": "o"}`.
     pub task_ext_info: Option<String>,
-    /// `EventListenerInfos`: list of [`AiOpsEventListenerDto`], may be null.
-    pub event_listener_infos: Option<Vec<AiOpsEventListenerDto>>,
+    /// `EventListenerInfos`: list of [`AiOpsEventListenerDTO`], may be null.
+    pub event_listener_infos: Option<Vec<AiOpsEventListenerDTO>>,
     /// `ScriptInfo`: [`AiopsScriptInfo`], may be null.
     pub script_info: Option<AiopsScriptInfo>,
-    /// `DLCResourceConfig`: [`AiopsDlcResourceConfigDto`], may be null.
+    /// `DLCResourceConfig`: [`AiopsDLCResourceConfigDto`], may be null.
     #[tc(rename = "DLCResourceConfig")]
-    pub dlc_resource_config: Option<AiopsDlcResourceConfigDto>,
+    pub dlc_resource_config: Option<AiopsDLCResourceConfigDto>,
     /// `ParentTaskInfos`: [`AiopsSimpleTaskDto`], may be null.
     pub parent_task_infos: Option<AiopsSimpleTaskDto>,
     /// `ExtResourceFlag`: [`ExtResourceFlagDto`], may be null.
@@ -18517,10 +18517,10 @@ pub struct TaskTypeCnt {
     pub type_name: Option<String>,
 }
 
-/// The `TaskTypeDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskTypeDsVO`).
+/// The `TaskTypeDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskTypeDsVo {
+pub struct TaskTypeDsVO {
     /// `TypeId`: integer, may be null. Example: `任务类型id`.
     pub type_id: Option<i64>,
     /// `TypeDesc`: string, may be null.
@@ -18557,8 +18557,8 @@ pub struct TaskTypeDsVo {
     pub polling_seconds: Option<i64>,
     /// `ParamList`: string, may be null.
     pub param_list: Option<String>,
-    /// `TaskTypeExtension`: list of [`TaskTypeExtParamDsVo`], may be null.
-    pub task_type_extension: Option<Vec<TaskTypeExtParamDsVo>>,
+    /// `TaskTypeExtension`: list of [`TaskTypeExtParamDsVO`], may be null.
+    pub task_type_extension: Option<Vec<TaskTypeExtParamDsVO>>,
     /// `FileType`: string, may be null.
     pub file_type: Option<String>,
     /// `SelectFilePath`: boolean, may be null.
@@ -18569,10 +18569,10 @@ pub struct TaskTypeDsVo {
     pub post_hooks: Option<String>,
 }
 
-/// The `TaskTypeExtDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskTypeExtDsVO`).
+/// The `TaskTypeExtDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskTypeExtDsVo {
+pub struct TaskTypeExtDsVO {
     /// `TypeId`: integer, may be null. Example: `34`.
     pub type_id: Option<i64>,
     /// `PropName`: string, may be null. Example: `source_service`.
@@ -18615,14 +18615,14 @@ pub struct TaskTypeExtDsVo {
     pub candidates: Option<Vec<CandidateDsDTo>>,
 }
 
-/// The `TaskTypeExtParamDsVO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskTypeExtParamDsVO`).
+/// The `TaskTypeExtParamDsVO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskTypeExtParamDsVo {
+pub struct TaskTypeExtParamDsVO {
     /// `TaskTypeExtKey`: string, may be null.
     pub task_type_ext_key: Option<String>,
-    /// `TaskTypeExtValue`: [`TaskTypeExtDsVo`], may be null.
-    pub task_type_ext_value: Option<TaskTypeExtDsVo>,
+    /// `TaskTypeExtValue`: [`TaskTypeExtDsVO`], may be null.
+    pub task_type_ext_value: Option<TaskTypeExtDsVO>,
 }
 
 /// The `TaskTypeMap` model of WEDATA API 2021-08-20.
@@ -18647,10 +18647,10 @@ pub struct TaskTypeOpsDto {
     pub type_sort: Option<String>,
 }
 
-/// The `TaskVersionDsDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `TaskVersionDsDTO`).
+/// The `TaskVersionDsDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskVersionDsDto {
+pub struct TaskVersionDsDTO {
     /// `VersionId`: string, may be null. Example: `20221219102936239`.
     pub version_id: Option<String>,
     /// `TaskId`: string, may be null.
@@ -18669,28 +18669,28 @@ pub struct TaskVersionDsDto {
     pub last_scheduler_commit_time: Option<String>,
     /// `UsedVersion`: integer, may be null.
     pub used_version: Option<i64>,
-    /// `TaskInfo`: [`TaskDsDto`], may be null.
-    pub task_info: Option<TaskDsDto>,
+    /// `TaskInfo`: [`TaskDsDTO`], may be null.
+    pub task_info: Option<TaskDsDTO>,
     /// `TaskParaInfo`: list of [`ParameterTaskDsDto`], may be null.
     pub task_para_info: Option<Vec<ParameterTaskDsDto>>,
     /// `TaskInputParam`: list of [`ParameterTaskInDsDto`], may be null.
     pub task_input_param: Option<Vec<ParameterTaskInDsDto>>,
     /// `TaskOutputParam`: list of [`ParameterTaskOutDsDto`], may be null.
     pub task_output_param: Option<Vec<ParameterTaskOutDsDto>>,
-    /// `TaskLinkInfo`: list of [`TaskLinkDsDto`], may be null.
-    pub task_link_info: Option<Vec<TaskLinkDsDto>>,
+    /// `TaskLinkInfo`: list of [`TaskLinkDsDTO`], may be null.
+    pub task_link_info: Option<Vec<TaskLinkDsDTO>>,
     /// `ApproveStatus`: string, may be null.
     pub approve_status: Option<String>,
     /// `ApproveName`: string, may be null.
     pub approve_name: Option<String>,
-    /// `TaskEventPublisher`: list of [`EventPublisherDto`], may be null.
-    pub task_event_publisher: Option<Vec<EventPublisherDto>>,
-    /// `TaskRegisterOutputTable`: list of [`TaskDataRegistryDto`], may be null.
-    pub task_register_output_table: Option<Vec<TaskDataRegistryDto>>,
-    /// `TaskCycleLinkInfo`: list of [`TaskCycleLinkDto`], may be null.
-    pub task_cycle_link_info: Option<Vec<TaskCycleLinkDto>>,
-    /// `TaskEventListener`: list of [`EventListenerDto`], may be null.
-    pub task_event_listener: Option<Vec<EventListenerDto>>,
+    /// `TaskEventPublisher`: list of [`EventPublisherDTO`], may be null.
+    pub task_event_publisher: Option<Vec<EventPublisherDTO>>,
+    /// `TaskRegisterOutputTable`: list of [`TaskDataRegistryDTO`], may be null.
+    pub task_register_output_table: Option<Vec<TaskDataRegistryDTO>>,
+    /// `TaskCycleLinkInfo`: list of [`TaskCycleLinkDTO`], may be null.
+    pub task_cycle_link_info: Option<Vec<TaskCycleLinkDTO>>,
+    /// `TaskEventListener`: list of [`EventListenerDTO`], may be null.
+    pub task_event_listener: Option<Vec<EventListenerDTO>>,
     /// `ApproveTime`: string, may be null.
     pub approve_time: Option<String>,
 }
@@ -18855,10 +18855,10 @@ pub struct UploadResourceRequestInfo {
     pub remote_path: Option<String>,
 }
 
-/// The `UserFileDTONew` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `UserFileDTONew`).
+/// The `UserFileDTONew` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserFileDtoNew {
+pub struct UserFileDTONew {
     /// `ResourceId`: string, may be null. Example: `111111`.
     pub resource_id: Option<String>,
     /// `FileName`: string, may be null. Example: `1111`.
@@ -19063,10 +19063,10 @@ pub struct WorkflowCanvasOpsDto {
     pub privilege: Option<String>,
 }
 
-/// The `WorkflowDsDTO` model of WEDATA API 2021-08-20 (renamed: the metadata calls it `WorkflowDsDTO`).
+/// The `WorkflowDsDTO` model of WEDATA API 2021-08-20.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WorkflowDsDto {
+pub struct WorkflowDsDTO {
     /// `WorkflowId`: string, may be null. Example: `6c199238-5641-4fba-9bf2-91e2d2b0b471`.
     pub workflow_id: Option<String>,
     /// `Owner`: string, may be null. Example: `user`.
@@ -19087,10 +19087,10 @@ pub struct WorkflowDsDto {
     pub folder_id: Option<String>,
     /// `SparkParams`: string, may be null. Example: `memory=100`.
     pub spark_params: Option<String>,
-    /// `Tasks`: list of [`TaskDsDto`], may be null.
-    pub tasks: Option<Vec<TaskDsDto>>,
-    /// `Links`: list of [`TaskLinkDsDto`], may be null.
-    pub links: Option<Vec<TaskLinkDsDto>>,
+    /// `Tasks`: list of [`TaskDsDTO`], may be null.
+    pub tasks: Option<Vec<TaskDsDTO>>,
+    /// `Links`: list of [`TaskLinkDsDTO`], may be null.
+    pub links: Option<Vec<TaskLinkDsDTO>>,
     /// `Params`: list of [`ParameterTaskDsDto`], may be null.
     pub params: Option<Vec<ParameterTaskDsDto>>,
     /// `WorkflowType`: string, may be null. Example: `cycle`.

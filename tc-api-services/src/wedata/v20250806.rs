@@ -200,9 +200,9 @@ pub const ACTIONS: &[tc_api_core::ActionMeta] = &[
 pub struct AddCalcEnginesToProject {
     /// `ProjectId`, required: string. Example: `1452`.
     pub project_id: String,
-    /// `DLCInfo`, required: list of [`DlcClusterInfo`].
+    /// `DLCInfo`, required: list of [`DLCClusterInfo`].
     #[tc(rename = "DLCInfo")]
-    pub dlc_info: Vec<DlcClusterInfo>,
+    pub dlc_info: Vec<DLCClusterInfo>,
 }
 
 /// The answer of [`AddCalcEnginesToProject`].
@@ -370,8 +370,8 @@ pub struct CreateDataBackfillPlan {
     pub scheduler_resource_group_id: Option<String>,
     /// `IntegrationResourceGroupId`, optional: string. Example: `08932456012323`.
     pub integration_resource_group_id: Option<String>,
-    /// `RedefineParamList`, optional: list of [`KvPair`].
-    pub redefine_param_list: Option<Vec<KvPair>>,
+    /// `RedefineParamList`, optional: list of [`KVPair`].
+    pub redefine_param_list: Option<Vec<KVPair>>,
     /// `DataTimeOrder`, optional: string. Example: `NORMAL`.
     pub data_time_order: Option<String>,
     /// `RedefineCycleType`, optional: string. Example: `MONTH_CYCLE`.
@@ -464,9 +464,9 @@ pub struct CreateOpsAlarmRuleResponse {
 pub struct CreateProject {
     /// `Project`, required: [`ProjectRequest`].
     pub project: ProjectRequest,
-    /// `DLCInfo`, optional: [`DlcClusterInfo`].
+    /// `DLCInfo`, optional: [`DLCClusterInfo`].
     #[tc(rename = "DLCInfo")]
-    pub dlc_info: Option<DlcClusterInfo>,
+    pub dlc_info: Option<DLCClusterInfo>,
     /// `ResourceIds`, optional: list of string. Example: `["2917360018413740032"]`.
     pub resource_ids: Option<Vec<String>>,
 }
@@ -520,8 +520,8 @@ pub struct CreateQualityRule {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateQualityRuleResponse {
-    /// `Data`: [`CreateQualityRuleVo`], may be null.
-    pub data: Option<CreateQualityRuleVo>,
+    /// `Data`: [`CreateQualityRuleVO`], may be null.
+    pub data: Option<CreateQualityRuleVO>,
 }
 
 /// The `CreateQualityRuleGroup` action of WEDATA API 2025-08-06.
@@ -541,8 +541,8 @@ pub struct CreateQualityRuleGroup {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateQualityRuleGroupResponse {
-    /// `Data`: [`CreateQualityRuleGroupResultVo`], may be null.
-    pub data: Option<CreateQualityRuleGroupResultVo>,
+    /// `Data`: [`CreateQualityRuleGroupResultVO`], may be null.
+    pub data: Option<CreateQualityRuleGroupResultVO>,
 }
 
 /// The `CreateResourceFile` action of WEDATA API 2025-08-06.
@@ -637,8 +637,8 @@ pub struct CreateResourceGroupResponse {
 
 /// The `CreateSQLFolder` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`CreateSqlFolderResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = CreateSqlFolderResponse)]
+/// Answers [`CreateSQLFolderResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSQLFolder {
     /// `FolderName`, required: string. Example: `/a`.
@@ -654,15 +654,15 @@ pub struct CreateSQLFolder {
 /// The answer of [`CreateSQLFolder`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSqlFolderResponse {
+pub struct CreateSQLFolderResponse {
     /// `Data`: [`SqlCreateResult`], may be null.
     pub data: Option<SqlCreateResult>,
 }
 
 /// The `CreateSQLScript` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`CreateSqlScriptResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = CreateSqlScriptResponse)]
+/// Answers [`CreateSQLScriptResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSQLScript {
     /// `ScriptName`, required: string. Example: `test_sql2`.
@@ -671,8 +671,8 @@ pub struct CreateSQLScript {
     pub project_id: String,
     /// `ParentFolderPath`, optional: string. Example: `/data`.
     pub parent_folder_path: Option<String>,
-    /// `ScriptConfig`, optional: [`SqlScriptConfig`].
-    pub script_config: Option<SqlScriptConfig>,
+    /// `ScriptConfig`, optional: [`SQLScriptConfig`].
+    pub script_config: Option<SQLScriptConfig>,
     /// `ScriptContent`, optional: string. Example: `c2VsZWN0IDE7`.
     pub script_content: Option<String>,
     /// `AccessScope`, optional: string. Example: `SHARED`.
@@ -682,9 +682,9 @@ pub struct CreateSQLScript {
 /// The answer of [`CreateSQLScript`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSqlScriptResponse {
-    /// `Data`: [`SqlScript`].
-    pub data: Option<SqlScript>,
+pub struct CreateSQLScriptResponse {
+    /// `Data`: [`SQLScript`].
+    pub data: Option<SQLScript>,
 }
 
 /// The `CreateTask` action of WEDATA API 2025-08-06.
@@ -1124,8 +1124,8 @@ pub struct DeleteQualityRuleGroup {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteQualityRuleGroupResponse {
-    /// `Data`: [`DeleteQualityRuleGroupResultVo`], may be null.
-    pub data: Option<DeleteQualityRuleGroupResultVo>,
+    /// `Data`: [`DeleteQualityRuleGroupResultVO`], may be null.
+    pub data: Option<DeleteQualityRuleGroupResultVO>,
 }
 
 /// The `DeleteResourceFile` action of WEDATA API 2025-08-06.
@@ -1188,8 +1188,8 @@ pub struct DeleteResourceGroupResponse {
 
 /// The `DeleteSQLFolder` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`DeleteSqlFolderResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = DeleteSqlFolderResponse)]
+/// Answers [`DeleteSQLFolderResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSQLFolder {
     /// `FolderId`, required: string. Example: `fa1bdb1e-8b04-4543-8a0b-7ce353aa4eab`.
@@ -1201,15 +1201,15 @@ pub struct DeleteSQLFolder {
 /// The answer of [`DeleteSQLFolder`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSqlFolderResponse {
-    /// `Data`: [`SqlContentActionResult`].
-    pub data: Option<SqlContentActionResult>,
+pub struct DeleteSQLFolderResponse {
+    /// `Data`: [`SQLContentActionResult`].
+    pub data: Option<SQLContentActionResult>,
 }
 
 /// The `DeleteSQLScript` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`DeleteSqlScriptResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = DeleteSqlScriptResponse)]
+/// Answers [`DeleteSQLScriptResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSQLScript {
     /// `ScriptId`, required: string.
@@ -1221,9 +1221,9 @@ pub struct DeleteSQLScript {
 /// The answer of [`DeleteSQLScript`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSqlScriptResponse {
-    /// `Data`: [`SqlContentActionResult`].
-    pub data: Option<SqlContentActionResult>,
+pub struct DeleteSQLScriptResponse {
+    /// `Data`: [`SQLContentActionResult`].
+    pub data: Option<SQLContentActionResult>,
 }
 
 /// The `DeleteTask` action of WEDATA API 2025-08-06.
@@ -1718,8 +1718,8 @@ pub struct GetOpsTriggerWorkflow {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetOpsTriggerWorkflowResponse {
-    /// `Data`: [`TriggerTaskDagBrief`].
-    pub data: Option<TriggerTaskDagBrief>,
+    /// `Data`: [`TriggerTaskDAGBrief`].
+    pub data: Option<TriggerTaskDAGBrief>,
 }
 
 /// The `GetOpsWorkflow` action of WEDATA API 2025-08-06.
@@ -1828,8 +1828,8 @@ pub struct GetResourceGroupMetricsResponse {
 
 /// The `GetSQLFolder` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`GetSqlFolderResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = GetSqlFolderResponse)]
+/// Answers [`GetSQLFolderResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSQLFolder {
     /// `ProjectId`, required: string. Example: `1464962169590902784`.
@@ -1841,15 +1841,15 @@ pub struct GetSQLFolder {
 /// The answer of [`GetSQLFolder`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSqlFolderResponse {
-    /// `Data`: [`SqlFolderNode`].
-    pub data: Option<SqlFolderNode>,
+pub struct GetSQLFolderResponse {
+    /// `Data`: [`SQLFolderNode`].
+    pub data: Option<SQLFolderNode>,
 }
 
 /// The `GetSQLRunResult` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`GetSqlRunResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = GetSqlRunResultResponse)]
+/// Answers [`GetSQLRunResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSQLRunResult {
     /// `ProjectId`, required: string. Example: `2924443218685956096`.
@@ -1863,15 +1863,15 @@ pub struct GetSQLRunResult {
 /// The answer of [`GetSQLRunResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSqlRunResultResponse {
+pub struct GetSQLRunResultResponse {
     /// `Data`: [`SqlRunResult`].
     pub data: Option<SqlRunResult>,
 }
 
 /// The `GetSQLScript` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`GetSqlScriptResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = GetSqlScriptResponse)]
+/// Answers [`GetSQLScriptResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetSQLScript {
     /// `ScriptId`, required: string.
@@ -1883,9 +1883,9 @@ pub struct GetSQLScript {
 /// The answer of [`GetSQLScript`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetSqlScriptResponse {
-    /// `Data`: [`SqlScript`], may be null.
-    pub data: Option<SqlScript>,
+pub struct GetSQLScriptResponse {
+    /// `Data`: [`SQLScript`], may be null.
+    pub data: Option<SQLScript>,
 }
 
 /// The `GetTable` action of WEDATA API 2025-08-06.
@@ -2987,8 +2987,8 @@ pub struct ListQualityRuleGroupsTable {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListQualityRuleGroupsTableResponse {
-    /// `Data`: [`QualityRuleGroupsTableVo`], may be null.
-    pub data: Option<QualityRuleGroupsTableVo>,
+    /// `Data`: [`QualityRuleGroupsTableVO`], may be null.
+    pub data: Option<QualityRuleGroupsTableVO>,
 }
 
 /// The `ListQualityRuleTemplates` action of WEDATA API 2025-08-06.
@@ -3133,8 +3133,8 @@ pub struct ListResourceGroupsResponse {
 
 /// The `ListSQLFolderContents` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`ListSqlFolderContentsResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = ListSqlFolderContentsResponse)]
+/// Answers [`ListSQLFolderContentsResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListSQLFolderContents {
     /// `ProjectId`, required: string. Example: `1470547050521227264`.
@@ -3154,15 +3154,15 @@ pub struct ListSQLFolderContents {
 /// The answer of [`ListSQLFolderContents`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListSqlFolderContentsResponse {
-    /// `Data`: list of [`SqlFolderNode`].
-    pub data: Option<Vec<SqlFolderNode>>,
+pub struct ListSQLFolderContentsResponse {
+    /// `Data`: list of [`SQLFolderNode`].
+    pub data: Option<Vec<SQLFolderNode>>,
 }
 
 /// The `ListSQLScriptRuns` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`ListSqlScriptRunsResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = ListSqlScriptRunsResponse)]
+/// Answers [`ListSQLScriptRunsResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListSQLScriptRuns {
     /// `ProjectId`, required: string. Example: `2924443218685956096`.
@@ -3184,7 +3184,7 @@ pub struct ListSQLScriptRuns {
 /// The answer of [`ListSQLScriptRuns`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListSqlScriptRunsResponse {
+pub struct ListSQLScriptRunsResponse {
     /// `Data`: list of [`JobDto`].
     pub data: Option<Vec<JobDto>>,
 }
@@ -3892,8 +3892,8 @@ pub struct ModifyQualityRuleGroup {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyQualityRuleGroupResponse {
-    /// `Data`: [`ModifyQualityRuleGroupResultVo`], may be null.
-    pub data: Option<ModifyQualityRuleGroupResultVo>,
+    /// `Data`: [`ModifyQualityRuleGroupResultVO`], may be null.
+    pub data: Option<ModifyQualityRuleGroupResultVO>,
 }
 
 /// The `PauseOpsTasksAsync` action of WEDATA API 2025-08-06.
@@ -3977,8 +3977,8 @@ pub struct RerunTaskInstancesAsync {
     pub redefine_parallel_num: Option<i64>,
     /// `RedefineSelfWorkflowDependency`, optional: string. Example: `no`.
     pub redefine_self_workflow_dependency: Option<String>,
-    /// `RedefineParamList`, optional: [`KvMap`].
-    pub redefine_param_list: Option<KvMap>,
+    /// `RedefineParamList`, optional: [`KVMap`].
+    pub redefine_param_list: Option<KVMap>,
 }
 
 /// The answer of [`RerunTaskInstancesAsync`].
@@ -4067,16 +4067,16 @@ pub struct RevokePrivilegesResponse {
 
 /// The `RunSQLScript` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`RunSqlScriptResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = RunSqlScriptResponse)]
+/// Answers [`RunSQLScriptResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunSQLScript {
     /// `ProjectId`, required: string. Example: `2924443218685956096`.
     pub project_id: String,
     /// `ScriptId`, optional: string. Example: `d61a6a13-630a-42ed-813c-326ebef4a35e`.
     pub script_id: Option<String>,
-    /// `ScriptConfig`, optional: [`SqlScriptConfig`].
-    pub script_config: Option<SqlScriptConfig>,
+    /// `ScriptConfig`, optional: [`SQLScriptConfig`].
+    pub script_config: Option<SQLScriptConfig>,
     /// `ScriptContent`, optional: string. Example: `c2VsZWN0IDE7`.
     pub script_content: Option<String>,
     /// `Params`, optional: string. Example: `eyJleGVjdXRvck51bSI6MX0=`.
@@ -4086,7 +4086,7 @@ pub struct RunSQLScript {
 /// The answer of [`RunSQLScript`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RunSqlScriptResponse {
+pub struct RunSQLScriptResponse {
     /// `Data`: [`JobDto`].
     pub data: Option<JobDto>,
 }
@@ -4157,8 +4157,8 @@ pub struct StopOpsTasksAsyncResponse {
 
 /// The `StopSQLScriptRun` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`StopSqlScriptRunResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = StopSqlScriptRunResponse)]
+/// Answers [`StopSQLScriptRunResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopSQLScriptRun {
     /// `JobId`, required: string. Example: `eaf9c198-467c-4858-9b4f-af24efad8083`.
@@ -4170,9 +4170,9 @@ pub struct StopSQLScriptRun {
 /// The answer of [`StopSQLScriptRun`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopSqlScriptRunResponse {
-    /// `Data`: [`SqlStopResult`].
-    pub data: Option<SqlStopResult>,
+pub struct StopSQLScriptRunResponse {
+    /// `Data`: [`SQLStopResult`].
+    pub data: Option<SQLStopResult>,
 }
 
 /// The `SubmitTask` action of WEDATA API 2025-08-06.
@@ -4480,8 +4480,8 @@ pub struct UpdateResourceGroupResponse {
 
 /// The `UpdateSQLFolder` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`UpdateSqlFolderResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = UpdateSqlFolderResponse)]
+/// Answers [`UpdateSQLFolderResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSQLFolder {
     /// `FolderId`, required: string. Example: `b757d015-da6c-41ba-8f5b-50f6da8f5a2d`.
@@ -4497,23 +4497,23 @@ pub struct UpdateSQLFolder {
 /// The answer of [`UpdateSQLFolder`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateSqlFolderResponse {
-    /// `Data`: [`SqlContentActionResult`], may be null.
-    pub data: Option<SqlContentActionResult>,
+pub struct UpdateSQLFolderResponse {
+    /// `Data`: [`SQLContentActionResult`], may be null.
+    pub data: Option<SQLContentActionResult>,
 }
 
 /// The `UpdateSQLScript` action of WEDATA API 2025-08-06.
 ///
-/// Answers [`UpdateSqlScriptResponse`].
-#[tc_action(service = "wedata", version = "2025-08-06", region = "optional", response = UpdateSqlScriptResponse)]
+/// Answers [`UpdateSQLScriptResponse`].
+#[tc_action(service = "wedata", version = "2025-08-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateSQLScript {
     /// `ScriptId`, required: string.
     pub script_id: String,
     /// `ProjectId`, required: string.
     pub project_id: String,
-    /// `ScriptConfig`, optional: [`SqlScriptConfig`].
-    pub script_config: Option<SqlScriptConfig>,
+    /// `ScriptConfig`, optional: [`SQLScriptConfig`].
+    pub script_config: Option<SQLScriptConfig>,
     /// `ScriptContent`, optional: string.
     pub script_content: Option<String>,
 }
@@ -4521,9 +4521,9 @@ pub struct UpdateSQLScript {
 /// The answer of [`UpdateSQLScript`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateSqlScriptResponse {
-    /// `Data`: [`SqlScript`], may be null.
-    pub data: Option<SqlScript>,
+pub struct UpdateSQLScriptResponse {
+    /// `Data`: [`SQLScript`], may be null.
+    pub data: Option<SQLScript>,
 }
 
 /// The `UpdateTask` action of WEDATA API 2025-08-06.
@@ -5285,18 +5285,18 @@ pub struct CreateProjectResult {
     pub project_id: Option<String>,
 }
 
-/// The `CreateQualityRuleGroupResultVO` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `CreateQualityRuleGroupResultVO`).
+/// The `CreateQualityRuleGroupResultVO` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateQualityRuleGroupResultVo {
+pub struct CreateQualityRuleGroupResultVO {
     /// `RuleGroupResultList`: list of [`QualityRuleGroupResult`].
     pub rule_group_result_list: Option<Vec<QualityRuleGroupResult>>,
 }
 
-/// The `CreateQualityRuleVO` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `CreateQualityRuleVO`).
+/// The `CreateQualityRuleVO` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateQualityRuleVo {
+pub struct CreateQualityRuleVO {
     /// `Msg`: string, may be null. Example: `共配置1条规则，其中0条生成成功，1条生成失败`.
     pub msg: Option<String>,
     /// `Results`: list of [`QualityRuleCreateResult`], may be null.
@@ -5567,10 +5567,10 @@ pub struct CreateWorkflowResult {
     pub workflow_id: Option<String>,
 }
 
-/// The `DLCClusterInfo` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `DLCClusterInfo`).
+/// The `DLCClusterInfo` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DlcClusterInfo {
+pub struct DLCClusterInfo {
     /// `ComputeResources`, required: list of string. Example: `["svmgao_superSQL_Spark作业"]`.
     pub compute_resources: Vec<String>,
     /// `Region`, required: string. Example: `ap-guangzhou`.
@@ -5613,8 +5613,8 @@ pub struct DataBackfill {
     pub integration_resource_group_id: Option<String>,
     /// `RedefineCycleType`: string, may be null.
     pub redefine_cycle_type: Option<String>,
-    /// `RedefineParamList`: list of [`KvPair`], may be null.
-    pub redefine_param_list: Option<Vec<KvPair>>,
+    /// `RedefineParamList`: list of [`KVPair`], may be null.
+    pub redefine_param_list: Option<Vec<KVPair>>,
     /// `StartTime`: string, may be null.
     pub start_time: Option<String>,
     /// `EndTime`: string, may be null.
@@ -5789,10 +5789,10 @@ pub struct DeleteFolderResult {
     pub status: Option<bool>,
 }
 
-/// The `DeleteQualityRuleGroupResultVO` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `DeleteQualityRuleGroupResultVO`).
+/// The `DeleteQualityRuleGroupResultVO` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteQualityRuleGroupResultVo {
+pub struct DeleteQualityRuleGroupResultVO {
     /// `SumCount`: unsigned integer, may be null. Example: `10`.
     pub sum_count: Option<u64>,
     /// `SuccessCount`: unsigned integer, may be null. Example: `10`.
@@ -6240,20 +6240,20 @@ pub struct JobExecutionDto {
     pub collected_preview_result: Option<bool>,
 }
 
-/// The `KVMap` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `KVMap`).
+/// The `KVMap` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvMap {
+pub struct KVMap {
     /// `K`, optional: string.
     pub k: Option<String>,
     /// `V`, optional: string.
     pub v: Option<String>,
 }
 
-/// The `KVPair` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `K`: string, may be null. Example: `Name`.
     pub k: Option<String>,
     /// `V`: string, may be null. Example: `Tom`.
@@ -6380,7 +6380,7 @@ pub struct LineageResource {
     pub resource_properties: Option<Vec<LineageProperty>>,
 }
 
-/// The `ListAlarmMessages` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `ListAlarmMessages`).
+/// The `ListAlarmMessages` model of WEDATA API 2025-08-06, named `ListAlarmMessagesModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListAlarmMessagesModel {
@@ -6619,7 +6619,7 @@ pub struct ListTaskInfo {
     pub total_page_number: Option<u64>,
 }
 
-/// The `ListTaskVersions` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `ListTaskVersions`).
+/// The `ListTaskVersions` model of WEDATA API 2025-08-06, named `ListTaskVersionsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListTaskVersionsModel {
@@ -6711,7 +6711,7 @@ pub struct ListTriggerTaskRunResult {
     pub items: Option<Vec<ListTriggerTaskRunBrief>>,
 }
 
-/// The `ListTriggerTaskVersions` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `ListTriggerTaskVersions`).
+/// The `ListTriggerTaskVersions` model of WEDATA API 2025-08-06, named `ListTriggerTaskVersionsModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListTriggerTaskVersionsModel {
@@ -6781,10 +6781,10 @@ pub struct ModifyAlarmRuleResult {
     pub status: Option<bool>,
 }
 
-/// The `ModifyQualityRuleGroupResultVO` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `ModifyQualityRuleGroupResultVO`).
+/// The `ModifyQualityRuleGroupResultVO` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyQualityRuleGroupResultVo {
+pub struct ModifyQualityRuleGroupResultVO {
     /// `Result`: boolean, may be null. Example: `true`.
     pub result: Option<bool>,
 }
@@ -7840,10 +7840,10 @@ pub struct QualityRuleGroupTableV2 {
     pub catalog_name: Option<String>,
 }
 
-/// The `QualityRuleGroupsTableVO` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `QualityRuleGroupsTableVO`).
+/// The `QualityRuleGroupsTableVO` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QualityRuleGroupsTableVo {
+pub struct QualityRuleGroupsTableVO {
     /// `TotalCount`: unsigned integer, may be null. Example: `10`.
     pub total_count: Option<u64>,
     /// `Items`: list of [`QualityRuleGroupTableV2`], may be null.
@@ -8324,20 +8324,20 @@ pub struct RevokePrivilegesRsp {
     pub results: Option<Vec<AuthorizeResult>>,
 }
 
-/// The `SQLContentActionResult` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `SQLContentActionResult`).
+/// The `SQLContentActionResult` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlContentActionResult {
+pub struct SQLContentActionResult {
     /// `Status`: boolean, may be null.
     pub status: Option<bool>,
     /// `FolderId`: string, may be null.
     pub folder_id: Option<String>,
 }
 
-/// The `SQLFolderNode` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `SQLFolderNode`).
+/// The `SQLFolderNode` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlFolderNode {
+pub struct SQLFolderNode {
     /// `Id`: string, may be null.
     pub id: Option<String>,
     /// `Name`: string, may be null.
@@ -8358,16 +8358,16 @@ pub struct SqlFolderNode {
     pub create_user_uin: Option<String>,
     /// `NodePermission`: string, may be null.
     pub node_permission: Option<String>,
-    /// `Children`: list of [`SqlFolderNode`], may be null.
-    pub children: Option<Vec<SqlFolderNode>>,
+    /// `Children`: list of [`SQLFolderNode`], may be null.
+    pub children: Option<Vec<SQLFolderNode>>,
     /// `OwnerUin`: string, may be null.
     pub owner_uin: Option<String>,
 }
 
-/// The `SQLScript` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `SQLScript`).
+/// The `SQLScript` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlScript {
+pub struct SQLScript {
     /// `ScriptId`: string, may be null.
     pub script_id: Option<String>,
     /// `ScriptName`: string, may be null.
@@ -8376,8 +8376,8 @@ pub struct SqlScript {
     pub owner_uin: Option<String>,
     /// `ParentFolderPath`: string, may be null.
     pub parent_folder_path: Option<String>,
-    /// `ScriptConfig`: [`SqlScriptConfig`], may be null.
-    pub script_config: Option<SqlScriptConfig>,
+    /// `ScriptConfig`: [`SQLScriptConfig`], may be null.
+    pub script_config: Option<SQLScriptConfig>,
     /// `ScriptContent`: string, may be null.
     pub script_content: Option<String>,
     /// `UpdateUserUin`: string, may be null.
@@ -8394,10 +8394,10 @@ pub struct SqlScript {
     pub path: Option<String>,
 }
 
-/// The `SQLScriptConfig` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `SQLScriptConfig`).
+/// The `SQLScriptConfig` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlScriptConfig {
+pub struct SQLScriptConfig {
     /// `DatasourceId`: string, may be null. Example: `9584`.
     pub datasource_id: Option<String>,
     /// `DatasourceEnv`: string, may be null. Example: `development`.
@@ -8412,10 +8412,10 @@ pub struct SqlScriptConfig {
     pub advance_config: Option<String>,
 }
 
-/// The `SQLStopResult` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `SQLStopResult`).
+/// The `SQLStopResult` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SqlStopResult {
+pub struct SQLStopResult {
     /// `Status`: boolean, may be null. Example: `true`.
     pub status: Option<bool>,
 }
@@ -9368,10 +9368,10 @@ pub struct TriggerTaskConfiguration {
     pub bundle_info: Option<String>,
 }
 
-/// The `TriggerTaskDAGBrief` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `TriggerTaskDAGBrief`).
+/// The `TriggerTaskDAGBrief` model of WEDATA API 2025-08-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TriggerTaskDagBrief {
+pub struct TriggerTaskDAGBrief {
     /// `TriggerTasks`: list of [`TriggerTaskBrief`], may be null.
     pub trigger_tasks: Option<Vec<TriggerTaskBrief>>,
     /// `TriggerTaskLinks`: list of [`TriggerTaskLinkBrief`], may be null.
@@ -9978,7 +9978,7 @@ pub struct UpdateTriggerTaskPart {
     pub trigger_task_scheduler_configuration: Option<TriggerTaskSchedulerConfiguration>,
 }
 
-/// The `UpdateTriggerWorkflowPartially` model of WEDATA API 2025-08-06 (renamed: the metadata calls it `UpdateTriggerWorkflowPartially`).
+/// The `UpdateTriggerWorkflowPartially` model of WEDATA API 2025-08-06, named `UpdateTriggerWorkflowPartiallyModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateTriggerWorkflowPartiallyModel {

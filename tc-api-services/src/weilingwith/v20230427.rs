@@ -252,8 +252,8 @@ pub struct ChangeAlarmStatusResponse {
 
 /// The `ControlCameraPTZ` action of WEILINGWITH API 2023-04-27.
 ///
-/// Answers [`ControlCameraPtzResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "weilingwith", version = "2023-04-27", region = "optional", response = ControlCameraPtzResponse)]
+/// Answers [`ControlCameraPTZResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "weilingwith", version = "2023-04-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlCameraPTZ {
     /// `WID`, required: string. Example: `4de8f447-b4b6-4f6c-a6a2-55eeb7b0da03`.
@@ -271,7 +271,7 @@ pub struct ControlCameraPTZ {
 /// The answer of [`ControlCameraPTZ`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ControlCameraPtzResponse {
+pub struct ControlCameraPTZResponse {
     /// `Result`: [`EmptyRes`]. Example: `{"Msg":"ok"}`.
     pub result: Option<EmptyRes>,
 }
@@ -970,8 +970,8 @@ pub struct DescribeEventListResponse {
 
 /// The `DescribeFileDownloadURL` action of WEILINGWITH API 2023-04-27.
 ///
-/// Answers [`DescribeFileDownloadUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "weilingwith", version = "2023-04-27", region = "optional", response = DescribeFileDownloadUrlResponse)]
+/// Answers [`DescribeFileDownloadURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "weilingwith", version = "2023-04-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFileDownloadURL {
     /// `WorkspaceId`, required: integer. Example: `1016`.
@@ -985,15 +985,15 @@ pub struct DescribeFileDownloadURL {
 /// The answer of [`DescribeFileDownloadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFileDownloadUrlResponse {
-    /// `Result`: [`FileDownloadUrl`]. Example: `{"FileURL":"https://xxx.xxx"}`.
-    pub result: Option<FileDownloadUrl>,
+pub struct DescribeFileDownloadURLResponse {
+    /// `Result`: [`FileDownloadURL`]. Example: `{"FileURL":"https://xxx.xxx"}`.
+    pub result: Option<FileDownloadURL>,
 }
 
 /// The `DescribeFileUploadURL` action of WEILINGWITH API 2023-04-27.
 ///
-/// Answers [`DescribeFileUploadUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "weilingwith", version = "2023-04-27", region = "optional", response = DescribeFileUploadUrlResponse)]
+/// Answers [`DescribeFileUploadURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "weilingwith", version = "2023-04-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeFileUploadURL {
     /// `WorkspaceId`, required: integer. Example: `1016`.
@@ -1018,9 +1018,9 @@ pub struct DescribeFileUploadURL {
 /// The answer of [`DescribeFileUploadURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeFileUploadUrlResponse {
-    /// `Result`: [`FileUploadUrl`]. Example: `{ "URL": "", FileId": "", "DownloadURL": "" }`.
-    pub result: Option<FileUploadUrl>,
+pub struct DescribeFileUploadURLResponse {
+    /// `Result`: [`FileUploadURL`]. Example: `{ "URL": "", FileId": "", "DownloadURL": "" }`.
+    pub result: Option<FileUploadURL>,
 }
 
 /// The `DescribeInterfaceList` action of WEILINGWITH API 2023-04-27.
@@ -2836,10 +2836,10 @@ pub struct EventObj {
     pub condition: Option<String>,
 }
 
-/// The `FileDownloadURL` model of WEILINGWITH API 2023-04-27 (renamed: the metadata calls it `FileDownloadURL`).
+/// The `FileDownloadURL` model of WEILINGWITH API 2023-04-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FileDownloadUrl {
+pub struct FileDownloadURL {
     /// `FileURL`: string. Example: `https://xxx.xxx`.
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
@@ -2855,10 +2855,10 @@ pub struct FileInfo {
     pub report_name: Option<String>,
 }
 
-/// The `FileUploadURL` model of WEILINGWITH API 2023-04-27 (renamed: the metadata calls it `FileUploadURL`).
+/// The `FileUploadURL` model of WEILINGWITH API 2023-04-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct FileUploadUrl {
+pub struct FileUploadURL {
     /// `UploadURL`: string. Example: `http://xxx.xxx`.
     #[tc(rename = "UploadURL")]
     pub upload_url: Option<String>,
@@ -3133,7 +3133,7 @@ pub struct RelatedProduct {
     pub name: Option<String>,
 }
 
-/// The `ReportAppMessage` model of WEILINGWITH API 2023-04-27 (renamed: the metadata calls it `ReportAppMessage`).
+/// The `ReportAppMessage` model of WEILINGWITH API 2023-04-27, named `ReportAppMessageModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportAppMessageModel {

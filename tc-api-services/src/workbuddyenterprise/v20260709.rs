@@ -110,9 +110,9 @@ pub struct CreateAgentResponse {
     pub modified_time: Option<String>,
     /// `RoutingSet`: list of [`RoutingItem`].
     pub routing_set: Option<Vec<RoutingItem>>,
-    /// `A2AConfig`: [`A2aConfig`].
+    /// `A2AConfig`: [`A2AConfig`].
     #[tc(rename = "A2AConfig")]
-    pub a2a_config: Option<A2aConfig>,
+    pub a2a_config: Option<A2AConfig>,
     /// `AccountId`: string. Example: `ent-9f8e7d6c`.
     pub account_id: Option<String>,
 }
@@ -300,9 +300,9 @@ pub struct DescribeAgentResponse {
     pub active_session_count: Option<i64>,
     /// `RoutingSet`: list of [`RoutingItem`].
     pub routing_set: Option<Vec<RoutingItem>>,
-    /// `A2AConfig`: [`A2aConfig`].
+    /// `A2AConfig`: [`A2AConfig`].
     #[tc(rename = "A2AConfig")]
-    pub a2a_config: Option<A2aConfig>,
+    pub a2a_config: Option<A2AConfig>,
     /// `AccountId`: string. Example: `ent-9f8e7d6c`.
     pub account_id: Option<String>,
 }
@@ -624,9 +624,9 @@ pub struct DescribeExternalAgentResponse {
     /// `A2AVersion`: string. Example: `v1`.
     #[tc(rename = "A2AVersion")]
     pub a2a_version: Option<String>,
-    /// `A2ASkillSet`: list of [`A2aSkillItem`].
+    /// `A2ASkillSet`: list of [`A2ASkillItem`].
     #[tc(rename = "A2ASkillSet")]
-    pub a2a_skill_set: Option<Vec<A2aSkillItem>>,
+    pub a2a_skill_set: Option<Vec<A2ASkillItem>>,
 }
 
 /// The `DescribeExternalAgentList` action of WORKBUDDYENTERPRISE API 2026-07-09.
@@ -815,17 +815,21 @@ pub struct ModifyAgentResponse {
     pub modified_time: Option<String>,
     /// `RoutingSet`: list of [`RoutingItem`].
     pub routing_set: Option<Vec<RoutingItem>>,
-    /// `A2AConfig`: [`A2aConfig`].
+    /// `A2AConfig`: [`A2AConfig`].
     #[tc(rename = "A2AConfig")]
-    pub a2a_config: Option<A2aConfig>,
+    pub a2a_config: Option<A2AConfig>,
     /// `AccountId`: string. Example: `ent-9f8e7d6c`.
     pub account_id: Option<String>,
 }
 
 /// The `ModifyAgentA2AConfig` action of WORKBUDDYENTERPRISE API 2026-07-09.
 ///
-/// Answers [`ModifyAgentA2aConfigResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "workbuddyenterprise", version = "2026-07-09", region = "optional", response = ModifyAgentA2aConfigResponse)]
+/// Answers [`ModifyAgentA2AConfigResponse`]. Listed by the China site's metadata only.
+#[tc_action(
+    service = "workbuddyenterprise",
+    version = "2026-07-09",
+    region = "optional"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAgentA2AConfig {
     /// `AgentId`, required: string. Example: `736918300000000001`.
@@ -833,15 +837,15 @@ pub struct ModifyAgentA2AConfig {
     /// `A2AEnabled`, optional: boolean. Example: `true`.
     #[tc(rename = "A2AEnabled")]
     pub a2a_enabled: Option<bool>,
-    /// `A2ASkillSet`, optional: list of [`A2aSkillInput`].
+    /// `A2ASkillSet`, optional: list of [`A2ASkillInput`].
     #[tc(rename = "A2ASkillSet")]
-    pub a2a_skill_set: Option<Vec<A2aSkillInput>>,
+    pub a2a_skill_set: Option<Vec<A2ASkillInput>>,
 }
 
 /// The answer of [`ModifyAgentA2AConfig`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAgentA2aConfigResponse {
+pub struct ModifyAgentA2AConfigResponse {
     /// `AgentId`: string. Example: `736918300000000001`.
     pub agent_id: Option<String>,
     /// `AgentName`: string. Example: `数据分析助手`.
@@ -858,9 +862,9 @@ pub struct ModifyAgentA2aConfigResponse {
     pub modified_time: Option<String>,
     /// `RoutingSet`: list of [`RoutingItem`].
     pub routing_set: Option<Vec<RoutingItem>>,
-    /// `A2AConfig`: [`A2aConfig`].
+    /// `A2AConfig`: [`A2AConfig`].
     #[tc(rename = "A2AConfig")]
-    pub a2a_config: Option<A2aConfig>,
+    pub a2a_config: Option<A2AConfig>,
 }
 
 /// The `ModifyAgentRouting` action of WORKBUDDYENTERPRISE API 2026-07-09.
@@ -899,9 +903,9 @@ pub struct ModifyAgentRoutingResponse {
     pub modified_time: Option<String>,
     /// `RoutingSet`: list of [`RoutingItem`].
     pub routing_set: Option<Vec<RoutingItem>>,
-    /// `A2AConfig`: [`A2aConfig`].
+    /// `A2AConfig`: [`A2AConfig`].
     #[tc(rename = "A2AConfig")]
-    pub a2a_config: Option<A2aConfig>,
+    pub a2a_config: Option<A2AConfig>,
     /// `AccountId`: string. Example: `ent-9f8e7d6c`.
     pub account_id: Option<String>,
 }
@@ -989,10 +993,10 @@ pub struct UnbindExternalAgentResponse {
     pub status: Option<String>,
 }
 
-/// The `A2AConfig` model of WORKBUDDYENTERPRISE API 2026-07-09 (renamed: the metadata calls it `A2AConfig`).
+/// The `A2AConfig` model of WORKBUDDYENTERPRISE API 2026-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct A2aConfig {
+pub struct A2AConfig {
     /// `A2AEnabled`: boolean, may be null. Example: `true`.
     #[tc(rename = "A2AEnabled")]
     pub a2a_enabled: Option<bool>,
@@ -1007,10 +1011,10 @@ pub struct A2aConfig {
     pub a2a_status: Option<String>,
 }
 
-/// The `A2ASkillInput` model of WORKBUDDYENTERPRISE API 2026-07-09 (renamed: the metadata calls it `A2ASkillInput`).
+/// The `A2ASkillInput` model of WORKBUDDYENTERPRISE API 2026-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct A2aSkillInput {
+pub struct A2ASkillInput {
     /// `A2ASkillId`, optional: string. Example: `order_query`.
     #[tc(rename = "A2ASkillId")]
     pub a2a_skill_id: Option<String>,
@@ -1024,10 +1028,10 @@ pub struct A2aSkillInput {
     pub examples: Option<Vec<String>>,
 }
 
-/// The `A2ASkillItem` model of WORKBUDDYENTERPRISE API 2026-07-09 (renamed: the metadata calls it `A2ASkillItem`).
+/// The `A2ASkillItem` model of WORKBUDDYENTERPRISE API 2026-07-09.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct A2aSkillItem {
+pub struct A2ASkillItem {
     /// `A2ASkillId`: string, may be null. Example: `skill-7f8g9h`.
     #[tc(rename = "A2ASkillId")]
     pub a2a_skill_id: Option<String>,
@@ -1258,9 +1262,9 @@ pub struct ExternalAgentInfo {
     /// `A2AVersion`: string, may be null. Example: `1.0`.
     #[tc(rename = "A2AVersion")]
     pub a2a_version: Option<String>,
-    /// `A2ASkillSet`: list of [`A2aSkillItem`], may be null.
+    /// `A2ASkillSet`: list of [`A2ASkillItem`], may be null.
     #[tc(rename = "A2ASkillSet")]
-    pub a2a_skill_set: Option<Vec<A2aSkillItem>>,
+    pub a2a_skill_set: Option<Vec<A2ASkillItem>>,
 }
 
 /// The `Filter` model of WORKBUDDYENTERPRISE API 2026-07-09.

@@ -59,8 +59,8 @@ pub struct DescribeCertList {
 pub struct DescribeCertListResponse {
     /// `TotalCount`: unsigned integer.
     pub total_count: Option<u64>,
-    /// `CertificateSet`: list of [`SslCertificate`].
-    pub certificate_set: Option<Vec<SslCertificate>>,
+    /// `CertificateSet`: list of [`SSLCertificate`].
+    pub certificate_set: Option<Vec<SSLCertificate>>,
 }
 
 /// The `UploadCert` action of WSS API 2018-04-26.
@@ -91,10 +91,10 @@ pub struct UploadCertResponse {
     pub id: Option<String>,
 }
 
-/// The `SSLCertificate` model of WSS API 2018-04-26 (renamed: the metadata calls it `SSLCertificate`).
+/// The `SSLCertificate` model of WSS API 2018-04-26.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SslCertificate {
+pub struct SSLCertificate {
     /// `OwnerUin`: string, may be null.
     pub owner_uin: Option<String>,
     /// `ProjectId`: string, may be null.
@@ -127,8 +127,8 @@ pub struct SslCertificate {
     pub validity_period: Option<String>,
     /// `InsertTime`: string, may be null.
     pub insert_time: Option<String>,
-    /// `ProjectInfo`: [`SslProjectInfo`], may be null.
-    pub project_info: Option<SslProjectInfo>,
+    /// `ProjectInfo`: [`SSLProjectInfo`], may be null.
+    pub project_info: Option<SSLProjectInfo>,
     /// `Id`: string, may be null.
     pub id: Option<String>,
     /// `SubjectAltName`: list of string, may be null.
@@ -149,10 +149,10 @@ pub struct SslCertificate {
     pub cert: Option<String>,
 }
 
-/// The `SSLProjectInfo` model of WSS API 2018-04-26 (renamed: the metadata calls it `SSLProjectInfo`).
+/// The `SSLProjectInfo` model of WSS API 2018-04-26.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SslProjectInfo {
+pub struct SSLProjectInfo {
     /// `ProjectId`: string, may be null.
     pub project_id: Option<String>,
     /// `OwnerUin`: integer, may be null.

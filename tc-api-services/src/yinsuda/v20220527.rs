@@ -59,8 +59,8 @@ pub struct ApplyChorusResponse {
 
 /// The `BatchDescribeKTVMusicDetails` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`BatchDescribeKtvMusicDetailsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = BatchDescribeKtvMusicDetailsResponse)]
+/// Answers [`BatchDescribeKTVMusicDetailsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchDescribeKTVMusicDetails {
     /// `AppName`, required: string. Example: `app-test`.
@@ -80,18 +80,18 @@ pub struct BatchDescribeKTVMusicDetails {
 /// The answer of [`BatchDescribeKTVMusicDetails`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchDescribeKtvMusicDetailsResponse {
-    /// `KTVMusicDetailInfoSet`: list of [`KtvMusicDetailInfo`]. Example: `[{"KTVMusicBaseInfo": {"MusicId": "3mcwprujq9","Name": "七里香"`….
+pub struct BatchDescribeKTVMusicDetailsResponse {
+    /// `KTVMusicDetailInfoSet`: list of [`KTVMusicDetailInfo`]. Example: `[{"KTVMusicBaseInfo": {"MusicId": "3mcwprujq9","Name": "七里香"`….
     #[tc(rename = "KTVMusicDetailInfoSet")]
-    pub ktv_music_detail_info_set: Option<Vec<KtvMusicDetailInfo>>,
+    pub ktv_music_detail_info_set: Option<Vec<KTVMusicDetailInfo>>,
     /// `NotExistMusicIdSet`: list of string. Example: `["7jd457rjz2"]`.
     pub not_exist_music_id_set: Option<Vec<String>>,
 }
 
 /// The `CreateKTVRobot` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`CreateKtvRobotResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = CreateKtvRobotResponse)]
+/// Answers [`CreateKTVRobotResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateKTVRobot {
     /// `AppName`, required: string. Example: `ktv`.
@@ -110,39 +110,39 @@ pub struct CreateKTVRobot {
 /// The answer of [`CreateKTVRobot`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateKtvRobotResponse {
+pub struct CreateKTVRobotResponse {
     /// `RobotId`: string. Example: `xxxxxx`.
     pub robot_id: Option<String>,
 }
 
 /// The `DescribeKTVMatchMusics` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvMatchMusicsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvMatchMusicsResponse)]
+/// Answers [`DescribeKTVMatchMusicsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVMatchMusics {
     /// `AppName`, required: string. Example: `超酷音乐盒子`.
     pub app_name: String,
     /// `UserId`, required: string. Example: `2a7ivdfh4u`.
     pub user_id: String,
-    /// `Rules`, required: list of [`KtvMatchRule`]. Example: `[{"AMEMusicId": "bmp7a8yut5","MusicInfo": {"MusicName": "反方向`….
-    pub rules: Vec<KtvMatchRule>,
+    /// `Rules`, required: list of [`KTVMatchRule`]. Example: `[{"AMEMusicId": "bmp7a8yut5","MusicInfo": {"MusicName": "反方向`….
+    pub rules: Vec<KTVMatchRule>,
 }
 
 /// The answer of [`DescribeKTVMatchMusics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvMatchMusicsResponse {
-    /// `MatchMusicSet`: list of [`KtvMatchMusic`]. Example: `[{"KTVMusicBaseInfo": {"MusicId": "3mcwprujq9","Name": "七里香"`….
-    pub match_music_set: Option<Vec<KtvMatchMusic>>,
-    /// `NotMatchRuleSet`: list of [`KtvMatchRule`]. Example: `[{"AMEMusicId": "bmp7a8yut5","MusicInfo": {"MusicName": "反方向`….
-    pub not_match_rule_set: Option<Vec<KtvMatchRule>>,
+pub struct DescribeKTVMatchMusicsResponse {
+    /// `MatchMusicSet`: list of [`KTVMatchMusic`]. Example: `[{"KTVMusicBaseInfo": {"MusicId": "3mcwprujq9","Name": "七里香"`….
+    pub match_music_set: Option<Vec<KTVMatchMusic>>,
+    /// `NotMatchRuleSet`: list of [`KTVMatchRule`]. Example: `[{"AMEMusicId": "bmp7a8yut5","MusicInfo": {"MusicName": "反方向`….
+    pub not_match_rule_set: Option<Vec<KTVMatchRule>>,
 }
 
 /// The `DescribeKTVMusicAccompanySegmentUrl` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvMusicAccompanySegmentUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvMusicAccompanySegmentUrlResponse)]
+/// Answers [`DescribeKTVMusicAccompanySegmentUrlResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVMusicAccompanySegmentUrl {
     /// `AppName`, required: string. Example: `app-test`.
@@ -160,7 +160,7 @@ pub struct DescribeKTVMusicAccompanySegmentUrl {
 /// The answer of [`DescribeKTVMusicAccompanySegmentUrl`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvMusicAccompanySegmentUrlResponse {
+pub struct DescribeKTVMusicAccompanySegmentUrlResponse {
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
     /// `Url`: string. Example: `http://xxxx`.
@@ -173,14 +173,14 @@ pub struct DescribeKtvMusicAccompanySegmentUrlResponse {
     pub segment_end: Option<i64>,
     /// `FileSize`: integer. Example: `100`.
     pub file_size: Option<i64>,
-    /// `OtherSegments`: list of [`KtvOtherSegments`], may be null.
-    pub other_segments: Option<Vec<KtvOtherSegments>>,
+    /// `OtherSegments`: list of [`KTVOtherSegments`], may be null.
+    pub other_segments: Option<Vec<KTVOtherSegments>>,
 }
 
 /// The `DescribeKTVMusicAccompanySegmentUrlVip` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvMusicAccompanySegmentUrlVipResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvMusicAccompanySegmentUrlVipResponse)]
+/// Answers [`DescribeKTVMusicAccompanySegmentUrlVipResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVMusicAccompanySegmentUrlVip {
     /// `AppName`, required: string. Example: `app-test`.
@@ -196,7 +196,7 @@ pub struct DescribeKTVMusicAccompanySegmentUrlVip {
 /// The answer of [`DescribeKTVMusicAccompanySegmentUrlVip`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvMusicAccompanySegmentUrlVipResponse {
+pub struct DescribeKTVMusicAccompanySegmentUrlVipResponse {
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
     /// `Url`: string. Example: `http://url.tencent.com`.
@@ -213,8 +213,8 @@ pub struct DescribeKtvMusicAccompanySegmentUrlVipResponse {
 
 /// The `DescribeKTVMusicsByTag` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvMusicsByTagResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvMusicsByTagResponse)]
+/// Answers [`DescribeKTVMusicsByTagResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVMusicsByTag {
     /// `AppName`, required: string. Example: `app-test`.
@@ -236,18 +236,18 @@ pub struct DescribeKTVMusicsByTag {
 /// The answer of [`DescribeKTVMusicsByTag`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvMusicsByTagResponse {
-    /// `KTVMusicInfoSet`: list of [`KtvMusicBaseInfo`]. Example: `[{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"]`….
+pub struct DescribeKTVMusicsByTagResponse {
+    /// `KTVMusicInfoSet`: list of [`KTVMusicBaseInfo`]. Example: `[{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"]`….
     #[tc(rename = "KTVMusicInfoSet")]
-    pub ktv_music_info_set: Option<Vec<KtvMusicBaseInfo>>,
+    pub ktv_music_info_set: Option<Vec<KTVMusicBaseInfo>>,
     /// `ScrollToken`: string. Example: `ttxvqa4buy`.
     pub scroll_token: Option<String>,
 }
 
 /// The `DescribeKTVPlaylistDetail` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvPlaylistDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvPlaylistDetailResponse)]
+/// Answers [`DescribeKTVPlaylistDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVPlaylistDetail {
     /// `AppName`, required: string. Example: `超酷音乐盒`.
@@ -271,18 +271,18 @@ pub struct DescribeKTVPlaylistDetail {
 /// The answer of [`DescribeKTVPlaylistDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvPlaylistDetailResponse {
-    /// `KTVMusicInfoSet`: list of [`KtvMusicBaseInfo`]. Example: `[{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"]`….
+pub struct DescribeKTVPlaylistDetailResponse {
+    /// `KTVMusicInfoSet`: list of [`KTVMusicBaseInfo`]. Example: `[{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"]`….
     #[tc(rename = "KTVMusicInfoSet")]
-    pub ktv_music_info_set: Option<Vec<KtvMusicBaseInfo>>,
+    pub ktv_music_info_set: Option<Vec<KTVMusicBaseInfo>>,
     /// `ScrollToken`: string. Example: `fqc9u4giz9`.
     pub scroll_token: Option<String>,
 }
 
 /// The `DescribeKTVPlaylists` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvPlaylistsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvPlaylistsResponse)]
+/// Answers [`DescribeKTVPlaylistsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVPlaylists {
     /// `AppName`, required: string. Example: `超酷音乐盒`.
@@ -300,17 +300,17 @@ pub struct DescribeKTVPlaylists {
 /// The answer of [`DescribeKTVPlaylists`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvPlaylistsResponse {
-    /// `PlaylistBaseInfoSet`: list of [`KtvPlaylistBaseInfo`]. Example: `[{"PlaylistId": "bqw27wdnr6","Title": "中文DJ舞曲","Remark": "非常`….
-    pub playlist_base_info_set: Option<Vec<KtvPlaylistBaseInfo>>,
+pub struct DescribeKTVPlaylistsResponse {
+    /// `PlaylistBaseInfoSet`: list of [`KTVPlaylistBaseInfo`]. Example: `[{"PlaylistId": "bqw27wdnr6","Title": "中文DJ舞曲","Remark": "非常`….
+    pub playlist_base_info_set: Option<Vec<KTVPlaylistBaseInfo>>,
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
 }
 
 /// The `DescribeKTVRobots` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvRobotsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvRobotsResponse)]
+/// Answers [`DescribeKTVRobotsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVRobots {
     /// `AppName`, required: string. Example: `app-test`.
@@ -332,18 +332,18 @@ pub struct DescribeKTVRobots {
 /// The answer of [`DescribeKTVRobots`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvRobotsResponse {
+pub struct DescribeKTVRobotsResponse {
     /// `TotalCount`: integer. Example: `100`.
     pub total_count: Option<i64>,
-    /// `KTVRobotInfoSet`: list of [`KtvRobotInfo`]. Example: `[{"RobotId": "d2w7m6t9z8","Status": "Play","Playlists": ["vv`….
+    /// `KTVRobotInfoSet`: list of [`KTVRobotInfo`]. Example: `[{"RobotId": "d2w7m6t9z8","Status": "Play","Playlists": ["vv`….
     #[tc(rename = "KTVRobotInfoSet")]
-    pub ktv_robot_info_set: Option<Vec<KtvRobotInfo>>,
+    pub ktv_robot_info_set: Option<Vec<KTVRobotInfo>>,
 }
 
 /// The `DescribeKTVSuggestions` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvSuggestionsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvSuggestionsResponse)]
+/// Answers [`DescribeKTVSuggestionsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVSuggestions {
     /// `AppName`, required: string.
@@ -357,16 +357,16 @@ pub struct DescribeKTVSuggestions {
 /// The answer of [`DescribeKTVSuggestions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvSuggestionsResponse {
-    /// `KTVSuggestionInfoSet`: list of [`KtvSuggestionInfo`].
+pub struct DescribeKTVSuggestionsResponse {
+    /// `KTVSuggestionInfoSet`: list of [`KTVSuggestionInfo`].
     #[tc(rename = "KTVSuggestionInfoSet")]
-    pub ktv_suggestion_info_set: Option<Vec<KtvSuggestionInfo>>,
+    pub ktv_suggestion_info_set: Option<Vec<KTVSuggestionInfo>>,
 }
 
 /// The `DescribeKTVTags` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DescribeKtvTagsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DescribeKtvTagsResponse)]
+/// Answers [`DescribeKTVTagsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeKTVTags {
     /// `AppName`, required: string. Example: `app-test`.
@@ -378,9 +378,9 @@ pub struct DescribeKTVTags {
 /// The answer of [`DescribeKTVTags`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeKtvTagsResponse {
-    /// `TagGroupInfoSet`: list of [`KtvTagGroupInfo`]. Example: `[{"GroupId": "vvws7nzzxg","Name": "娱乐大队 ","TagInfoSet": [{"T`….
-    pub tag_group_info_set: Option<Vec<KtvTagGroupInfo>>,
+pub struct DescribeKTVTagsResponse {
+    /// `TagGroupInfoSet`: list of [`KTVTagGroupInfo`]. Example: `[{"GroupId": "vvws7nzzxg","Name": "娱乐大队 ","TagInfoSet": [{"T`….
+    pub tag_group_info_set: Option<Vec<KTVTagGroupInfo>>,
 }
 
 /// The `DescribeLiveVipTradeInfos` action of YINSUDA API 2022-05-27.
@@ -465,8 +465,8 @@ pub struct DescribeVipUserInfoResponse {
 
 /// The `DestroyKTVRobot` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`DestroyKtvRobotResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = DestroyKtvRobotResponse)]
+/// Answers [`DestroyKTVRobotResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyKTVRobot {
     /// `AppName`, required: string. Example: `ktv`.
@@ -480,7 +480,7 @@ pub struct DestroyKTVRobot {
 /// The answer of [`DestroyKTVRobot`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyKtvRobotResponse;
+pub struct DestroyKTVRobotResponse;
 
 /// The `RechargeLiveVip` action of YINSUDA API 2022-05-27.
 ///
@@ -544,8 +544,8 @@ pub struct RechargeVipResponse {
 
 /// The `SearchKTVMusics` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`SearchKtvMusicsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = SearchKtvMusicsResponse)]
+/// Answers [`SearchKTVMusicsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchKTVMusics {
     /// `AppName`, required: string. Example: `app-test`.
@@ -569,18 +569,18 @@ pub struct SearchKTVMusics {
 /// The answer of [`SearchKTVMusics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchKtvMusicsResponse {
-    /// `KTVMusicInfoSet`: list of [`KtvMusicBaseInfo`]. Example: `[{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"]`….
+pub struct SearchKTVMusicsResponse {
+    /// `KTVMusicInfoSet`: list of [`KTVMusicBaseInfo`]. Example: `[{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"]`….
     #[tc(rename = "KTVMusicInfoSet")]
-    pub ktv_music_info_set: Option<Vec<KtvMusicBaseInfo>>,
+    pub ktv_music_info_set: Option<Vec<KTVMusicBaseInfo>>,
     /// `ScrollToken`: string. Example: `vyg79z45nz`.
     pub scroll_token: Option<String>,
 }
 
 /// The `SyncKTVRobotCommand` action of YINSUDA API 2022-05-27.
 ///
-/// Answers [`SyncKtvRobotCommandResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional", response = SyncKtvRobotCommandResponse)]
+/// Answers [`SyncKTVRobotCommandResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "yinsuda", version = "2022-05-27", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncKTVRobotCommand {
     /// `AppName`, required: string. Example: `ktv`.
@@ -596,12 +596,12 @@ pub struct SyncKTVRobotCommand {
 /// The answer of [`SyncKTVRobotCommand`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SyncKtvRobotCommandResponse;
+pub struct SyncKTVRobotCommandResponse;
 
-/// The `AMEMusicBaseInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `AMEMusicBaseInfo`).
+/// The `AMEMusicBaseInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AmeMusicBaseInfo {
+pub struct AMEMusicBaseInfo {
     /// `MusicId`: string. Example: `bmp7a8yut5`.
     pub music_id: Option<String>,
     /// `Name`: string. Example: `反方向的钟`.
@@ -624,63 +624,63 @@ pub struct ChorusClip {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct JoinRoomInput {
-    /// `TRTCJoinRoomInput`: [`TrtcJoinRoomInput`]. Example: `{"Sign": "我是孤独的鹰","RoomId": "1234","SdkAppId": "140000001","`….
+    /// `TRTCJoinRoomInput`: [`TRTCJoinRoomInput`]. Example: `{"Sign": "我是孤独的鹰","RoomId": "1234","SdkAppId": "140000001","`….
     #[tc(rename = "TRTCJoinRoomInput")]
-    pub trtc_join_room_input: Option<TrtcJoinRoomInput>,
+    pub trtc_join_room_input: Option<TRTCJoinRoomInput>,
 }
 
-/// The `KTVBPMInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVBPMInfo`).
+/// The `KTVBPMInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvbpmInfo {
+pub struct KTVBPMInfo {
     /// `Type`: string. Example: `Slow`.
     pub type_: Option<String>,
     /// `Value`: integer. Example: `100`.
     pub value: Option<i64>,
 }
 
-/// The `KTVMatchMusic` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVMatchMusic`).
+/// The `KTVMatchMusic` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMatchMusic {
-    /// `KTVMusicBaseInfo`: [`KtvMusicBaseInfo`]. Example: `{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"],`….
+pub struct KTVMatchMusic {
+    /// `KTVMusicBaseInfo`: [`KTVMusicBaseInfo`]. Example: `{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"],`….
     #[tc(rename = "KTVMusicBaseInfo")]
-    pub ktv_music_base_info: Option<KtvMusicBaseInfo>,
-    /// `MatchRule`: [`KtvMatchRule`]. Example: `{"AMEMusicId": "bmp7a8yut5","MusicInfo": {"MusicName": "反方向的`….
-    pub match_rule: Option<KtvMatchRule>,
-    /// `AMEMusicBaseInfo`: [`AmeMusicBaseInfo`], may be null. Example: `{"MusicId": "bmp7a8yut5","Name": "反方向的钟","SingerSet": ["周杰伦"`….
+    pub ktv_music_base_info: Option<KTVMusicBaseInfo>,
+    /// `MatchRule`: [`KTVMatchRule`]. Example: `{"AMEMusicId": "bmp7a8yut5","MusicInfo": {"MusicName": "反方向的`….
+    pub match_rule: Option<KTVMatchRule>,
+    /// `AMEMusicBaseInfo`: [`AMEMusicBaseInfo`], may be null. Example: `{"MusicId": "bmp7a8yut5","Name": "反方向的钟","SingerSet": ["周杰伦"`….
     #[tc(rename = "AMEMusicBaseInfo")]
-    pub ame_music_base_info: Option<AmeMusicBaseInfo>,
+    pub ame_music_base_info: Option<AMEMusicBaseInfo>,
 }
 
-/// The `KTVMatchRule` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVMatchRule`).
+/// The `KTVMatchRule` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMatchRule {
+pub struct KTVMatchRule {
     /// `AMEMusicId`: string. Example: `bmp7a8yut5`.
     #[tc(rename = "AMEMusicId")]
     pub ame_music_id: Option<String>,
-    /// `MusicInfo`: [`KtvMatchRuleMusicInfo`], may be null. Example: `{"MusicName": "反方向的钟","SingerSet": ["周杰伦","陈奕迅"]}`.
-    pub music_info: Option<KtvMatchRuleMusicInfo>,
+    /// `MusicInfo`: [`KTVMatchRuleMusicInfo`], may be null. Example: `{"MusicName": "反方向的钟","SingerSet": ["周杰伦","陈奕迅"]}`.
+    pub music_info: Option<KTVMatchRuleMusicInfo>,
     /// `MusicIdToMatchAME`: string. Example: `hr9nqvkz46`.
     #[tc(rename = "MusicIdToMatchAME")]
     pub music_id_to_match_ame: Option<String>,
 }
 
-/// The `KTVMatchRuleMusicInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVMatchRuleMusicInfo`).
+/// The `KTVMatchRuleMusicInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMatchRuleMusicInfo {
+pub struct KTVMatchRuleMusicInfo {
     /// `MusicName`: string. Example: `反方向的钟`.
     pub music_name: Option<String>,
     /// `SingerSet`: list of string. Example: `["周杰伦","陈奕迅"]`.
     pub singer_set: Option<Vec<String>>,
 }
 
-/// The `KTVMusicBaseInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVMusicBaseInfo`).
+/// The `KTVMusicBaseInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicBaseInfo {
+pub struct KTVMusicBaseInfo {
     /// `MusicId`: string. Example: `3mcwprujq9`.
     pub music_id: Option<String>,
     /// `Name`: string. Example: `七里香`.
@@ -699,13 +699,13 @@ pub struct KtvMusicBaseInfo {
     pub recommend_type: Option<String>,
 }
 
-/// The `KTVMusicDetailInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVMusicDetailInfo`).
+/// The `KTVMusicDetailInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvMusicDetailInfo {
-    /// `KTVMusicBaseInfo`: [`KtvMusicBaseInfo`]. Example: `{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"],`….
+pub struct KTVMusicDetailInfo {
+    /// `KTVMusicBaseInfo`: [`KTVMusicBaseInfo`]. Example: `{"MusicId": "3mcwprujq9","Name": "七里香","SingerSet": ["周杰伦"],`….
     #[tc(rename = "KTVMusicBaseInfo")]
-    pub ktv_music_base_info: Option<KtvMusicBaseInfo>,
+    pub ktv_music_base_info: Option<KTVMusicBaseInfo>,
     /// `PlayToken`: string. Example: `4g8jfa9bjz`.
     pub play_token: Option<String>,
     /// `LyricsUrl`: string. Example: `http://download.tencent.com`.
@@ -718,35 +718,35 @@ pub struct KtvMusicDetailInfo {
     pub prelude_interval: Option<i64>,
     /// `GenreSet`: list of string. Example: `["2a7ivdfh4u","pejyjvfitc"]`.
     pub genre_set: Option<Vec<String>>,
-    /// `BPMInfo`: [`KtvbpmInfo`], may be null. Example: `{"Type": "Slow","Value": 100}`.
+    /// `BPMInfo`: [`KTVBPMInfo`], may be null. Example: `{"Type": "Slow","Value": 100}`.
     #[tc(rename = "BPMInfo")]
-    pub bpm_info: Option<KtvbpmInfo>,
+    pub bpm_info: Option<KTVBPMInfo>,
 }
 
-/// The `KTVOtherSegments` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVOtherSegments`).
+/// The `KTVOtherSegments` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvOtherSegments {
+pub struct KTVOtherSegments {
     /// `SegmentBegin`: integer, may be null. Example: `0`.
     pub segment_begin: Option<i64>,
     /// `SegmentEnd`: integer, may be null. Example: `1`.
     pub segment_end: Option<i64>,
 }
 
-/// The `KTVPlaylistBaseInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVPlaylistBaseInfo`).
+/// The `KTVPlaylistBaseInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvPlaylistBaseInfo {
+pub struct KTVPlaylistBaseInfo {
     /// `PlaylistId`: string. Example: `bqw27wdnr6`.
     pub playlist_id: Option<String>,
     /// `Title`: string. Example: `中文DJ舞曲`.
     pub title: Option<String>,
 }
 
-/// The `KTVRobotInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVRobotInfo`).
+/// The `KTVRobotInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvRobotInfo {
+pub struct KTVRobotInfo {
     /// `RobotId`: string. Example: `d2w7m6t9z8`.
     pub robot_id: Option<String>,
     /// `Status`: string. Example: `Play`.
@@ -768,30 +768,30 @@ pub struct KtvRobotInfo {
     pub set_play_mode_input: Option<SetPlayModeCommandInput>,
 }
 
-/// The `KTVSuggestionInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVSuggestionInfo`).
+/// The `KTVSuggestionInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvSuggestionInfo {
+pub struct KTVSuggestionInfo {
     /// `Suggestion`: string. Example: `联想`.
     pub suggestion: Option<String>,
 }
 
-/// The `KTVTagGroupInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVTagGroupInfo`).
+/// The `KTVTagGroupInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvTagGroupInfo {
+pub struct KTVTagGroupInfo {
     /// `GroupId`: string. Example: `vvws7nzzxg`.
     pub group_id: Option<String>,
     /// `Name`: string. Example: `娱乐大队`.
     pub name: Option<String>,
-    /// `TagInfoSet`: list of [`KtvTagInfo`]. Example: `[{"TagId": "wig792a58y","Name": "流行音乐"}]`.
-    pub tag_info_set: Option<Vec<KtvTagInfo>>,
+    /// `TagInfoSet`: list of [`KTVTagInfo`]. Example: `[{"TagId": "wig792a58y","Name": "流行音乐"}]`.
+    pub tag_info_set: Option<Vec<KTVTagInfo>>,
 }
 
-/// The `KTVTagInfo` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `KTVTagInfo`).
+/// The `KTVTagInfo` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KtvTagInfo {
+pub struct KTVTagInfo {
     /// `TagId`: string. Example: `wig792a58y`.
     pub tag_id: Option<String>,
     /// `Name`: string. Example: `流行音乐`.
@@ -938,10 +938,10 @@ pub struct SyncRobotCommand {
     pub set_destroy_mode_command_input: Option<SetDestroyModeCommandInput>,
 }
 
-/// The `TRTCJoinRoomInput` model of YINSUDA API 2022-05-27 (renamed: the metadata calls it `TRTCJoinRoomInput`).
+/// The `TRTCJoinRoomInput` model of YINSUDA API 2022-05-27.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrtcJoinRoomInput {
+pub struct TRTCJoinRoomInput {
     /// `Sign`: string. Example: `我是孤独的鹰`.
     pub sign: Option<String>,
     /// `RoomId`: string. Example: `1234`.

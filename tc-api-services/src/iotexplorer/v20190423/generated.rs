@@ -672,8 +672,8 @@ pub struct CallDeviceActionSyncResponse {
 
 /// The `CallDeviceRRPCSync` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CallDeviceRrpcSyncResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CallDeviceRrpcSyncResponse)]
+/// Answers [`CallDeviceRRPCSyncResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallDeviceRRPCSync {
     /// `ProductId`, required: string. Example: `N5DBOST040`.
@@ -693,7 +693,7 @@ pub struct CallDeviceRRPCSync {
 /// The answer of [`CallDeviceRRPCSync`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CallDeviceRrpcSyncResponse {
+pub struct CallDeviceRRPCSyncResponse {
     /// `ClientToken`: string. Example: `v221.90.233.213aHiQo::1d17f100-cc9e-4458-8199-f22ba6d4ae14`.
     pub client_token: Option<String>,
     /// `Status`: string. Example: `Replied`.
@@ -708,8 +708,8 @@ pub struct CallDeviceRrpcSyncResponse {
 
 /// The `ChangeP2PRoute` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`ChangeP2pRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = ChangeP2pRouteResponse)]
+/// Answers [`ChangeP2PRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeP2PRoute {
     /// `ProductId`, required: string. Example: `H541SOP191`.
@@ -723,7 +723,7 @@ pub struct ChangeP2PRoute {
 /// The answer of [`ChangeP2PRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChangeP2pRouteResponse;
+pub struct ChangeP2PRouteResponse;
 
 /// The `CheckFirmwareUpdate` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -779,8 +779,8 @@ pub struct ControlDeviceDataResponse {
 
 /// The `CreateAISearchTaskAsync` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateAiSearchTaskAsyncResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateAiSearchTaskAsyncResponse)]
+/// Answers [`CreateAISearchTaskAsyncResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAISearchTaskAsync {
     /// `ProductId`, required: string. Example: `MVTYMD8YCD`.
@@ -798,7 +798,7 @@ pub struct CreateAISearchTaskAsync {
 /// The answer of [`CreateAISearchTaskAsync`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiSearchTaskAsyncResponse {
+pub struct CreateAISearchTaskAsyncResponse {
     /// `TaskId`: string. Example: `task_0001`.
     pub task_id: Option<String>,
 }
@@ -840,8 +840,8 @@ pub struct CreateBatchProductionResponse {
 
 /// The `CreateCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateCloudStorageAiServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateCloudStorageAiServiceResponse)]
+/// Answers [`CreateCloudStorageAIServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudStorageAIService {
     /// `ProductId`, required: string. Example: `H541SOP191`.
@@ -859,15 +859,15 @@ pub struct CreateCloudStorageAIService {
 /// The answer of [`CreateCloudStorageAIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudStorageAiServiceResponse {
+pub struct CreateCloudStorageAIServiceResponse {
     /// `OrderId`: string. Example: `20240208123456`.
     pub order_id: Option<String>,
 }
 
 /// The `CreateCloudStorageAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateCloudStorageAiServiceTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateCloudStorageAiServiceTaskResponse)]
+/// Answers [`CreateCloudStorageAIServiceTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCloudStorageAIServiceTask {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -897,7 +897,7 @@ pub struct CreateCloudStorageAIServiceTask {
 /// The answer of [`CreateCloudStorageAIServiceTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateCloudStorageAiServiceTaskResponse {
+pub struct CreateCloudStorageAIServiceTaskResponse {
     /// `TaskId`: string. Example: `fb066d7a-baac-4706-acda-058f56f82759`.
     pub task_id: Option<String>,
 }
@@ -958,8 +958,8 @@ pub struct CreateDeviceChannelResponse;
 
 /// The `CreateDevicePublishSDPAnswer` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateDevicePublishSdpAnswerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateDevicePublishSdpAnswerResponse)]
+/// Answers [`CreateDevicePublishSDPAnswerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDevicePublishSDPAnswer {
     /// `ProductId`, required: string. Example: `NKG9ORH8VF`.
@@ -974,7 +974,7 @@ pub struct CreateDevicePublishSDPAnswer {
 /// The answer of [`CreateDevicePublishSDPAnswer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDevicePublishSdpAnswerResponse {
+pub struct CreateDevicePublishSDPAnswerResponse {
     /// `SDPAnswer`: string. Example: `v=0 o=- 0 0 IN IP4 127.0.0.1 s=mock t=0 0`.
     #[tc(rename = "SDPAnswer")]
     pub sdp_answer: Option<String>,
@@ -982,8 +982,8 @@ pub struct CreateDevicePublishSdpAnswerResponse {
 
 /// The `CreateDeviceSDPAnswer` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateDeviceSdpAnswerResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateDeviceSdpAnswerResponse)]
+/// Answers [`CreateDeviceSDPAnswerResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDeviceSDPAnswer {
     /// `ProductId`, required: string. Example: `product`.
@@ -1002,7 +1002,7 @@ pub struct CreateDeviceSDPAnswer {
 /// The answer of [`CreateDeviceSDPAnswer`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateDeviceSdpAnswerResponse {
+pub struct CreateDeviceSDPAnswerResponse {
     /// `SDPAnswer`: string. Example: `v=0 o=- 1769412238477114229`.
     #[tc(rename = "SDPAnswer")]
     pub sdp_answer: Option<String>,
@@ -1010,8 +1010,8 @@ pub struct CreateDeviceSdpAnswerResponse {
 
 /// The `CreateExternalSourceAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateExternalSourceAiServiceTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateExternalSourceAiServiceTaskResponse)]
+/// Answers [`CreateExternalSourceAIServiceTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateExternalSourceAIServiceTask {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -1033,7 +1033,7 @@ pub struct CreateExternalSourceAIServiceTask {
 /// The answer of [`CreateExternalSourceAIServiceTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateExternalSourceAiServiceTaskResponse {
+pub struct CreateExternalSourceAIServiceTaskResponse {
     /// `TaskId`: string. Example: `fb066d7a-baac-4706-acda-058f56f82759`.
     pub task_id: Option<String>,
 }
@@ -1264,8 +1264,8 @@ pub struct CreatePositionSpaceResponse {
 
 /// The `CreatePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreatePrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreatePrivateCaResponse)]
+/// Answers [`CreatePrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePrivateCA {
     /// `CertName`, required: string. Example: `mqtt-ca2-1020144606`.
@@ -1279,7 +1279,7 @@ pub struct CreatePrivateCA {
 /// The answer of [`CreatePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreatePrivateCaResponse;
+pub struct CreatePrivateCAResponse;
 
 /// The `CreateProject` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -1344,8 +1344,8 @@ pub struct CreateStudioProductResponse {
 
 /// The `CreateTRTCSignaturesWithRoomId` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`CreateTrtcSignaturesWithRoomIdResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = CreateTrtcSignaturesWithRoomIdResponse)]
+/// Answers [`CreateTRTCSignaturesWithRoomIdResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTRTCSignaturesWithRoomId {
     /// `TRTCUserIds`, required: list of string. Example: `["test123","test1234"]`.
@@ -1358,10 +1358,10 @@ pub struct CreateTRTCSignaturesWithRoomId {
 /// The answer of [`CreateTRTCSignaturesWithRoomId`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateTrtcSignaturesWithRoomIdResponse {
-    /// `TRTCParamList`: list of [`TrtcParams`].
+pub struct CreateTRTCSignaturesWithRoomIdResponse {
+    /// `TRTCParamList`: list of [`TRTCParams`].
     #[tc(rename = "TRTCParamList")]
-    pub trtc_param_list: Option<Vec<TrtcParams>>,
+    pub trtc_param_list: Option<Vec<TRTCParams>>,
 }
 
 /// The `CreateTWeSeeCallback` action of IOTEXPLORER API 2019-04-23.
@@ -1648,15 +1648,15 @@ pub struct CreateTWeSeeSubscriptionResponse {
 #[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTWeTalkAgent {
-    /// `STTConfig`, required: [`TalkSttConfig`].
+    /// `STTConfig`, required: [`TalkSTTConfig`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: TalkSttConfig,
-    /// `LLMConfig`, required: [`TalkLlmConfig`].
+    pub stt_config: TalkSTTConfig,
+    /// `LLMConfig`, required: [`TalkLLMConfig`].
     #[tc(rename = "LLMConfig")]
-    pub llm_config: TalkLlmConfig,
-    /// `TTSConfig`, required: [`TalkTtsConfig`].
+    pub llm_config: TalkLLMConfig,
+    /// `TTSConfig`, required: [`TalkTTSConfig`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: TalkTtsConfig,
+    pub tts_config: TalkTTSConfig,
     /// `Name`, optional: string. Example: `小伙伴`.
     pub name: Option<String>,
     /// `InstanceId`, optional: string. Example: `ins-31ooyYQG4ym`.
@@ -1667,9 +1667,9 @@ pub struct CreateTWeTalkAgent {
     pub conversation_config: Option<TalkConversationConfig>,
     /// `MemoryConfig`, optional: [`TalkMemoryConfig`].
     pub memory_config: Option<TalkMemoryConfig>,
-    /// `IOTTools`, optional: list of [`TalkIotTool`].
+    /// `IOTTools`, optional: list of [`TalkIOTTool`].
     #[tc(rename = "IOTTools")]
-    pub iot_tools: Option<Vec<TalkIotTool>>,
+    pub iot_tools: Option<Vec<TalkIOTTool>>,
     /// `WebhookTools`, optional: list of [`TalkWebhookTool`].
     pub webhook_tools: Option<Vec<TalkWebhookTool>>,
     /// `Metadata`, optional: string. Example: `{"a": 123}`.
@@ -1727,15 +1727,15 @@ pub struct CreateTWeTalkProductConfigV2 {
     pub config_name: Option<String>,
     /// `BasicConfig`, optional: [`TalkBasicConfigInfo`].
     pub basic_config: Option<TalkBasicConfigInfo>,
-    /// `STTConfig`, optional: [`TalkSttConfigInfo`].
+    /// `STTConfig`, optional: [`TalkSTTConfigInfo`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<TalkSttConfigInfo>,
-    /// `LLMConfig`, optional: [`TalkLlmConfigInfo`].
+    pub stt_config: Option<TalkSTTConfigInfo>,
+    /// `LLMConfig`, optional: [`TalkLLMConfigInfo`].
     #[tc(rename = "LLMConfig")]
-    pub llm_config: Option<TalkLlmConfigInfo>,
-    /// `TTSConfig`, optional: [`TalkTtsConfigInfo`].
+    pub llm_config: Option<TalkLLMConfigInfo>,
+    /// `TTSConfig`, optional: [`TalkTTSConfigInfo`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: Option<TalkTtsConfigInfo>,
+    pub tts_config: Option<TalkTTSConfigInfo>,
     /// `ConversationConfig`, optional: [`TalkConversationConfigInfo`].
     pub conversation_config: Option<TalkConversationConfigInfo>,
 }
@@ -1834,8 +1834,8 @@ pub struct DeleteDeviceResponse {
 
 /// The `DeleteDeviceSDP` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DeleteDeviceSdpResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DeleteDeviceSdpResponse)]
+/// Answers [`DeleteDeviceSDPResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteDeviceSDP {
     /// `ProductId`, required: string. Example: `NKG9ORH8VF`.
@@ -1847,7 +1847,7 @@ pub struct DeleteDeviceSDP {
 /// The answer of [`DeleteDeviceSDP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteDeviceSdpResponse;
+pub struct DeleteDeviceSDPResponse;
 
 /// The `DeleteDevices` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -1968,8 +1968,8 @@ pub struct DeletePositionSpaceResponse;
 
 /// The `DeletePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DeletePrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DeletePrivateCaResponse)]
+/// Answers [`DeletePrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeletePrivateCA {
     /// `CertName`, required: string. Example: `e2e-ca-1020-144010`.
@@ -1979,12 +1979,12 @@ pub struct DeletePrivateCA {
 /// The answer of [`DeletePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeletePrivateCaResponse;
+pub struct DeletePrivateCAResponse;
 
 /// The `DeleteProductPrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DeleteProductPrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DeleteProductPrivateCaResponse)]
+/// Answers [`DeleteProductPrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteProductPrivateCA {
     /// `ProductId`, required: string. Example: `DFTLHRQ9OL`.
@@ -1994,7 +1994,7 @@ pub struct DeleteProductPrivateCA {
 /// The answer of [`DeleteProductPrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteProductPrivateCaResponse;
+pub struct DeleteProductPrivateCAResponse;
 
 /// The `DeleteProject` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -2176,8 +2176,8 @@ pub struct DeleteTopicRuleResponse;
 
 /// The `DescribeAISearchTaskAsync` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeAiSearchTaskAsyncResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeAiSearchTaskAsyncResponse)]
+/// Answers [`DescribeAISearchTaskAsyncResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAISearchTaskAsync {
     /// `TaskId`, required: string. Example: `task_0001`.
@@ -2187,11 +2187,11 @@ pub struct DescribeAISearchTaskAsync {
 /// The answer of [`DescribeAISearchTaskAsync`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiSearchTaskAsyncResponse {
+pub struct DescribeAISearchTaskAsyncResponse {
     /// `Status`: integer. Example: `OK`.
     pub status: Option<i64>,
-    /// `Data`: [`AiSearchInfo`].
-    pub data: Option<AiSearchInfo>,
+    /// `Data`: [`AISearchInfo`].
+    pub data: Option<AISearchInfo>,
 }
 
 /// The `DescribeActivateDevice` action of IOTEXPLORER API 2019-04-23.
@@ -2292,8 +2292,8 @@ pub struct DescribeCloudStorageResponse {
 
 /// The `DescribeCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeCloudStorageAiServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeCloudStorageAiServiceResponse)]
+/// Answers [`DescribeCloudStorageAIServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageAIService {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -2311,7 +2311,7 @@ pub struct DescribeCloudStorageAIService {
 /// The answer of [`DescribeCloudStorageAIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudStorageAiServiceResponse {
+pub struct DescribeCloudStorageAIServiceResponse {
     /// `Type`: unsigned integer. Example: `1`.
     pub type_: Option<u64>,
     /// `Status`: unsigned integer. Example: `1`.
@@ -2333,8 +2333,8 @@ pub struct DescribeCloudStorageAiServiceResponse {
 
 /// The `DescribeCloudStorageAIServiceCallback` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeCloudStorageAiServiceCallbackResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeCloudStorageAiServiceCallbackResponse)]
+/// Answers [`DescribeCloudStorageAIServiceCallbackResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageAIServiceCallback {
     /// `ProductId`, required: string. Example: `WYILLHRQ4`.
@@ -2344,7 +2344,7 @@ pub struct DescribeCloudStorageAIServiceCallback {
 /// The answer of [`DescribeCloudStorageAIServiceCallback`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudStorageAiServiceCallbackResponse {
+pub struct DescribeCloudStorageAIServiceCallbackResponse {
     /// `Type`: string. Example: `http`.
     pub type_: Option<String>,
     /// `CallbackUrl`: string. Example: `https://yourdomain.com/api`.
@@ -2355,8 +2355,8 @@ pub struct DescribeCloudStorageAiServiceCallbackResponse {
 
 /// The `DescribeCloudStorageAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeCloudStorageAiServiceTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeCloudStorageAiServiceTaskResponse)]
+/// Answers [`DescribeCloudStorageAIServiceTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageAIServiceTask {
     /// `TaskId`, required: string. Example: `c31aa4f2-08c9-4088-9603-186d7311fdd8`.
@@ -2369,15 +2369,15 @@ pub struct DescribeCloudStorageAIServiceTask {
 /// The answer of [`DescribeCloudStorageAIServiceTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudStorageAiServiceTaskResponse {
-    /// `TaskInfo`: [`CloudStorageAiServiceTask`].
-    pub task_info: Option<CloudStorageAiServiceTask>,
+pub struct DescribeCloudStorageAIServiceTaskResponse {
+    /// `TaskInfo`: [`CloudStorageAIServiceTask`].
+    pub task_info: Option<CloudStorageAIServiceTask>,
 }
 
 /// The `DescribeCloudStorageAIServiceTasks` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeCloudStorageAiServiceTasksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeCloudStorageAiServiceTasksResponse)]
+/// Answers [`DescribeCloudStorageAIServiceTasksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageAIServiceTasks {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -2410,9 +2410,9 @@ pub struct DescribeCloudStorageAIServiceTasks {
 /// The answer of [`DescribeCloudStorageAIServiceTasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudStorageAiServiceTasksResponse {
-    /// `Tasks`: list of [`CloudStorageAiServiceTask`].
-    pub tasks: Option<Vec<CloudStorageAiServiceTask>>,
+pub struct DescribeCloudStorageAIServiceTasksResponse {
+    /// `Tasks`: list of [`CloudStorageAIServiceTask`].
+    pub tasks: Option<Vec<CloudStorageAIServiceTask>>,
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
 }
@@ -2512,8 +2512,8 @@ pub struct DescribeCloudStorageEventsByTWeSeePerson {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageEventsByTWeSeePersonResponse {
-    /// `Events`: list of [`CloudStorageEventWithAiTasks`].
-    pub events: Option<Vec<CloudStorageEventWithAiTasks>>,
+    /// `Events`: list of [`CloudStorageEventWithAITasks`].
+    pub events: Option<Vec<CloudStorageEventWithAITasks>>,
     /// `Total`: unsigned integer. Example: `1`.
     pub total: Option<u64>,
     /// `VideoURL`: string. Example: `http://test.iotvideo.tencentcs.com/timeshift/live/test.m3u8`.
@@ -2523,8 +2523,8 @@ pub struct DescribeCloudStorageEventsByTWeSeePersonResponse {
 
 /// The `DescribeCloudStorageEventsWithAITasks` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeCloudStorageEventsWithAiTasksResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeCloudStorageEventsWithAiTasksResponse)]
+/// Answers [`DescribeCloudStorageEventsWithAITasksResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageEventsWithAITasks {
     /// `ProductId`, required: string. Example: `QDA1PZLBNB`.
@@ -2552,9 +2552,9 @@ pub struct DescribeCloudStorageEventsWithAITasks {
 /// The answer of [`DescribeCloudStorageEventsWithAITasks`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCloudStorageEventsWithAiTasksResponse {
-    /// `Events`: list of [`CloudStorageEventWithAiTasks`].
-    pub events: Option<Vec<CloudStorageEventWithAiTasks>>,
+pub struct DescribeCloudStorageEventsWithAITasksResponse {
+    /// `Events`: list of [`CloudStorageEventWithAITasks`].
+    pub events: Option<Vec<CloudStorageEventWithAITasks>>,
     /// `Context`: string. Example: `DnF1ZXJ5VGhlbkZldGNoCgAAAAAAABO3FkI2SzRCVTJYUjZxUVRnbUJRaUJz`….
     pub context: Option<String>,
     /// `Listover`: boolean. Example: `true`.
@@ -2584,9 +2584,9 @@ pub struct DescribeCloudStorageMultiThumbnail {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageMultiThumbnailResponse {
-    /// `ThumbnailURLInfoList`: list of [`ThumbnailUrlInfoList`].
+    /// `ThumbnailURLInfoList`: list of [`ThumbnailURLInfoList`].
     #[tc(rename = "ThumbnailURLInfoList")]
-    pub thumbnail_url_info_list: Option<Vec<ThumbnailUrlInfoList>>,
+    pub thumbnail_url_info_list: Option<Vec<ThumbnailURLInfoList>>,
 }
 
 /// The `DescribeCloudStorageOrder` action of IOTEXPLORER API 2019-04-23.
@@ -2723,9 +2723,9 @@ pub struct DescribeCloudStorageThumbnailList {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCloudStorageThumbnailListResponse {
-    /// `ThumbnailURLInfoList`: list of [`ThumbnailUrlInfoList`].
+    /// `ThumbnailURLInfoList`: list of [`ThumbnailURLInfoList`].
     #[tc(rename = "ThumbnailURLInfoList")]
-    pub thumbnail_url_info_list: Option<Vec<ThumbnailUrlInfoList>>,
+    pub thumbnail_url_info_list: Option<Vec<ThumbnailURLInfoList>>,
 }
 
 /// The `DescribeCloudStorageTime` action of IOTEXPLORER API 2019-04-23.
@@ -3440,8 +3440,8 @@ pub struct DescribeModelDefinitionResponse {
 
 /// The `DescribeP2PRoute` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeP2pRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeP2pRouteResponse)]
+/// Answers [`DescribeP2PRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeP2PRoute {
     /// `ProductId`, required: string. Example: `H541SOP191`.
@@ -3453,7 +3453,7 @@ pub struct DescribeP2PRoute {
 /// The answer of [`DescribeP2PRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeP2pRouteResponse {
+pub struct DescribeP2PRouteResponse {
     /// `RouteId`: unsigned integer. Example: `1`.
     pub route_id: Option<u64>,
 }
@@ -3525,8 +3525,8 @@ pub struct DescribePositionFenceListResponse {
 
 /// The `DescribePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribePrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribePrivateCaResponse)]
+/// Answers [`DescribePrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrivateCA {
     /// `CertName`, required: string. Example: `probe-upd-1022223352`.
@@ -3536,7 +3536,7 @@ pub struct DescribePrivateCA {
 /// The answer of [`DescribePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePrivateCaResponse {
+pub struct DescribePrivateCAResponse {
     /// `CA`: [`CertInfo`].
     #[tc(rename = "CA")]
     pub ca: Option<CertInfo>,
@@ -3544,8 +3544,8 @@ pub struct DescribePrivateCaResponse {
 
 /// The `DescribePrivateCABindedProducts` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribePrivateCaBindedProductsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribePrivateCaBindedProductsResponse)]
+/// Answers [`DescribePrivateCABindedProductsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePrivateCABindedProducts {
     /// `CertName`, required: string. Example: `smoke-not-exist`.
@@ -3559,9 +3559,9 @@ pub struct DescribePrivateCABindedProducts {
 /// The answer of [`DescribePrivateCABindedProducts`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePrivateCaBindedProductsResponse {
-    /// `Products`: list of [`PrivateCaBindProductInfo`].
-    pub products: Option<Vec<PrivateCaBindProductInfo>>,
+pub struct DescribePrivateCABindedProductsResponse {
+    /// `Products`: list of [`PrivateCABindProductInfo`].
+    pub products: Option<Vec<PrivateCABindProductInfo>>,
 }
 
 /// The `DescribePrivateCAs` action of IOTEXPLORER API 2019-04-23.
@@ -3581,8 +3581,8 @@ pub struct DescribePrivateCAsResponse {
 
 /// The `DescribeProductCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeProductCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeProductCaResponse)]
+/// Answers [`DescribeProductCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeProductCA {
     /// `ProductId`, required: string. Example: `SAGKS1EZQ2`.
@@ -3592,15 +3592,15 @@ pub struct DescribeProductCA {
 /// The answer of [`DescribeProductCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeProductCaResponse {
+pub struct DescribeProductCAResponse {
     /// `CAs`: list of [`CertInfo`].
     pub c_as: Option<Vec<CertInfo>>,
 }
 
 /// The `DescribeProductCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DescribeProductCloudStorageAiServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DescribeProductCloudStorageAiServiceResponse)]
+/// Answers [`DescribeProductCloudStorageAIServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeProductCloudStorageAIService {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -3610,7 +3610,7 @@ pub struct DescribeProductCloudStorageAIService {
 /// The answer of [`DescribeProductCloudStorageAIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeProductCloudStorageAiServiceResponse {
+pub struct DescribeProductCloudStorageAIServiceResponse {
     /// `Enabled`: boolean. Example: `true`.
     pub enabled: Option<bool>,
     /// `Available`: boolean. Example: `true`.
@@ -4288,8 +4288,8 @@ pub struct DisableTopicRuleResponse;
 
 /// The `DismissRoomByStrRoomIdFromTRTC` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`DismissRoomByStrRoomIdFromTrtcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = DismissRoomByStrRoomIdFromTrtcResponse)]
+/// Answers [`DismissRoomByStrRoomIdFromTRTCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DismissRoomByStrRoomIdFromTRTC {
     /// `RoomId`, required: string. Example: `RoomId1`.
@@ -4299,7 +4299,7 @@ pub struct DismissRoomByStrRoomIdFromTRTC {
 /// The answer of [`DismissRoomByStrRoomIdFromTRTC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DismissRoomByStrRoomIdFromTrtcResponse;
+pub struct DismissRoomByStrRoomIdFromTRTCResponse;
 
 /// The `EnableTopicRule` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -4340,8 +4340,8 @@ pub struct GenSingleDeviceSignatureOfPublicResponse {
 
 /// The `GenerateCloudStorageAIServiceTaskFileURL` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`GenerateCloudStorageAiServiceTaskFileUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = GenerateCloudStorageAiServiceTaskFileUrlResponse)]
+/// Answers [`GenerateCloudStorageAIServiceTaskFileURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateCloudStorageAIServiceTaskFileURL {
     /// `TaskId`, required: string. Example: `fb066d7a-baac-4706-acda-058f56f82759`.
@@ -4355,7 +4355,7 @@ pub struct GenerateCloudStorageAIServiceTaskFileURL {
 /// The answer of [`GenerateCloudStorageAIServiceTaskFileURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateCloudStorageAiServiceTaskFileUrlResponse {
+pub struct GenerateCloudStorageAIServiceTaskFileURLResponse {
     /// `FileURL`: string. Example: `https://example.com/output.mp4`.
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
@@ -4365,8 +4365,8 @@ pub struct GenerateCloudStorageAiServiceTaskFileUrlResponse {
 
 /// The `GenerateSignedVideoURL` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`GenerateSignedVideoUrlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = GenerateSignedVideoUrlResponse)]
+/// Answers [`GenerateSignedVideoURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateSignedVideoURL {
     /// `VideoURL`, required: string. Example: `http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8`.
@@ -4381,7 +4381,7 @@ pub struct GenerateSignedVideoURL {
 /// The answer of [`GenerateSignedVideoURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenerateSignedVideoUrlResponse {
+pub struct GenerateSignedVideoURLResponse {
     /// `SignedVideoURL`: string. Example: `http://zylcb.iotvideo.tencentcs.com/timeshift/live/1.m3u8?si`….
     #[tc(rename = "SignedVideoURL")]
     pub signed_video_url: Option<String>,
@@ -4437,8 +4437,8 @@ pub struct GetBatchProductionsListResponse {
 
 /// The `GetCOSURL` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`GetCosurlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = GetCosurlResponse)]
+/// Answers [`GetCOSURLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetCOSURL {
     /// `ProductID`, required: string. Example: `J2CRPPZ8J4`.
@@ -4455,7 +4455,7 @@ pub struct GetCOSURL {
 /// The answer of [`GetCOSURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct GetCosurlResponse {
+pub struct GetCOSURLResponse {
     /// `Url`: string. Example: `http://abc.com`.
     pub url: Option<String>,
 }
@@ -4966,9 +4966,9 @@ pub struct GetWechatDeviceTicket {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetWechatDeviceTicketResponse {
-    /// `WXDeviceInfo`: [`WxDeviceInfo`].
+    /// `WXDeviceInfo`: [`WXDeviceInfo`].
     #[tc(rename = "WXDeviceInfo")]
-    pub wx_device_info: Option<WxDeviceInfo>,
+    pub wx_device_info: Option<WXDeviceInfo>,
 }
 
 /// The `ImportTWeSeeFaces` action of IOTEXPLORER API 2019-04-23.
@@ -5077,8 +5077,8 @@ pub struct InquireTWeSeeSubscriptionRenewPriceResponse {
 
 /// The `InvokeAISearchService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`InvokeAiSearchServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = InvokeAiSearchServiceResponse)]
+/// Answers [`InvokeAISearchServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvokeAISearchService {
     /// `ProductId`, required: string. Example: `MVTYMD8YCD`.
@@ -5116,7 +5116,7 @@ pub struct InvokeAISearchService {
 /// The answer of [`InvokeAISearchService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeAiSearchServiceResponse {
+pub struct InvokeAISearchServiceResponse {
     /// `Summary`: string. Example: `共1段视频：雨后路滑，浅色路人正小心行走。安全起见，请防滑慢行哦！`.
     pub summary: Option<String>,
     /// `Targets`: list of [`TargetInfo`].
@@ -5128,8 +5128,8 @@ pub struct InvokeAiSearchServiceResponse {
 
 /// The `InvokeCloudStorageAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`InvokeCloudStorageAiServiceTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = InvokeCloudStorageAiServiceTaskResponse)]
+/// Answers [`InvokeCloudStorageAIServiceTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvokeCloudStorageAIServiceTask {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -5159,19 +5159,19 @@ pub struct InvokeCloudStorageAIServiceTask {
 /// The answer of [`InvokeCloudStorageAIServiceTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeCloudStorageAiServiceTaskResponse {
+pub struct InvokeCloudStorageAIServiceTaskResponse {
     /// `Completed`: boolean. Example: `true`.
     pub completed: Option<bool>,
     /// `TaskId`: string. Example: `fb066d7a-baac-4706-acda-058f56f82759`.
     pub task_id: Option<String>,
-    /// `TaskInfo`: [`CloudStorageAiServiceTask`].
-    pub task_info: Option<CloudStorageAiServiceTask>,
+    /// `TaskInfo`: [`CloudStorageAIServiceTask`].
+    pub task_info: Option<CloudStorageAIServiceTask>,
 }
 
 /// The `InvokeExternalSourceAIServiceTask` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`InvokeExternalSourceAiServiceTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = InvokeExternalSourceAiServiceTaskResponse)]
+/// Answers [`InvokeExternalSourceAIServiceTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvokeExternalSourceAIServiceTask {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -5193,13 +5193,13 @@ pub struct InvokeExternalSourceAIServiceTask {
 /// The answer of [`InvokeExternalSourceAIServiceTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct InvokeExternalSourceAiServiceTaskResponse {
+pub struct InvokeExternalSourceAIServiceTaskResponse {
     /// `Completed`: boolean. Example: `true`.
     pub completed: Option<bool>,
     /// `TaskId`: string. Example: `fb066d7a-baac-4706-acda-058f56f82759`.
     pub task_id: Option<String>,
-    /// `TaskInfo`: [`CloudStorageAiServiceTask`].
-    pub task_info: Option<CloudStorageAiServiceTask>,
+    /// `TaskInfo`: [`CloudStorageAIServiceTask`].
+    pub task_info: Option<CloudStorageAIServiceTask>,
 }
 
 /// The `InvokeTWeSeeComprehension` action of IOTEXPLORER API 2019-04-23.
@@ -5656,8 +5656,8 @@ pub struct ModifyApplicationResponse {
 
 /// The `ModifyCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`ModifyCloudStorageAiServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = ModifyCloudStorageAiServiceResponse)]
+/// Answers [`ModifyCloudStorageAIServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudStorageAIService {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -5673,20 +5673,20 @@ pub struct ModifyCloudStorageAIService {
     pub roi: Option<String>,
     /// `Config`, optional: string. Example: `{"param1":"value1"}`.
     pub config: Option<String>,
-    /// `SHLConfig`, optional: [`DiaryShlConfig`].
+    /// `SHLConfig`, optional: [`DiarySHLConfig`].
     #[tc(rename = "SHLConfig")]
-    pub shl_config: Option<DiaryShlConfig>,
+    pub shl_config: Option<DiarySHLConfig>,
 }
 
 /// The answer of [`ModifyCloudStorageAIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudStorageAiServiceResponse;
+pub struct ModifyCloudStorageAIServiceResponse;
 
 /// The `ModifyCloudStorageAIServiceCallback` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`ModifyCloudStorageAiServiceCallbackResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = ModifyCloudStorageAiServiceCallbackResponse)]
+/// Answers [`ModifyCloudStorageAIServiceCallbackResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyCloudStorageAIServiceCallback {
     /// `ProductId`, required: string. Example: `WYILLHRQ4`.
@@ -5702,7 +5702,7 @@ pub struct ModifyCloudStorageAIServiceCallback {
 /// The answer of [`ModifyCloudStorageAIServiceCallback`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyCloudStorageAiServiceCallbackResponse;
+pub struct ModifyCloudStorageAIServiceCallbackResponse;
 
 /// The `ModifyFenceBind` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -5847,8 +5847,8 @@ pub struct ModifyPositionSpaceResponse;
 
 /// The `ModifyProductCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`ModifyProductCloudStorageAiServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = ModifyProductCloudStorageAiServiceResponse)]
+/// Answers [`ModifyProductCloudStorageAIServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyProductCloudStorageAIService {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -5860,7 +5860,7 @@ pub struct ModifyProductCloudStorageAIService {
 /// The answer of [`ModifyProductCloudStorageAIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyProductCloudStorageAiServiceResponse;
+pub struct ModifyProductCloudStorageAIServiceResponse;
 
 /// The `ModifyProductDynamicRegister` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -6130,22 +6130,22 @@ pub struct ModifyTWeTalkAgent {
     pub name: Option<String>,
     /// `Description`, optional: string. Example: `暖男`.
     pub description: Option<String>,
-    /// `STTConfig`, optional: [`TalkSttConfig`].
+    /// `STTConfig`, optional: [`TalkSTTConfig`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<TalkSttConfig>,
-    /// `LLMConfig`, optional: [`TalkLlmConfig`].
+    pub stt_config: Option<TalkSTTConfig>,
+    /// `LLMConfig`, optional: [`TalkLLMConfig`].
     #[tc(rename = "LLMConfig")]
-    pub llm_config: Option<TalkLlmConfig>,
-    /// `TTSConfig`, optional: [`TalkTtsConfig`].
+    pub llm_config: Option<TalkLLMConfig>,
+    /// `TTSConfig`, optional: [`TalkTTSConfig`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: Option<TalkTtsConfig>,
+    pub tts_config: Option<TalkTTSConfig>,
     /// `ConversationConfig`, optional: [`TalkConversationConfig`].
     pub conversation_config: Option<TalkConversationConfig>,
     /// `MemoryConfig`, optional: [`TalkMemoryConfig`].
     pub memory_config: Option<TalkMemoryConfig>,
-    /// `IOTTools`, optional: list of [`TalkIotTool`].
+    /// `IOTTools`, optional: list of [`TalkIOTTool`].
     #[tc(rename = "IOTTools")]
-    pub iot_tools: Option<Vec<TalkIotTool>>,
+    pub iot_tools: Option<Vec<TalkIOTTool>>,
     /// `WebhookTools`, optional: list of [`TalkWebhookTool`].
     pub webhook_tools: Option<Vec<TalkWebhookTool>>,
     /// `Metadata`, optional: string. Example: `{"a":123}`.
@@ -6200,15 +6200,15 @@ pub struct ModifyTWeTalkProductConfigV2 {
     pub config_name: Option<String>,
     /// `BasicConfig`, optional: [`TalkBasicConfigInfo`].
     pub basic_config: Option<TalkBasicConfigInfo>,
-    /// `STTConfig`, optional: [`TalkSttConfigInfo`].
+    /// `STTConfig`, optional: [`TalkSTTConfigInfo`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<TalkSttConfigInfo>,
-    /// `LLMConfig`, optional: [`TalkLlmConfigInfo`].
+    pub stt_config: Option<TalkSTTConfigInfo>,
+    /// `LLMConfig`, optional: [`TalkLLMConfigInfo`].
     #[tc(rename = "LLMConfig")]
-    pub llm_config: Option<TalkLlmConfigInfo>,
-    /// `TTSConfig`, optional: [`TalkTtsConfigInfo`].
+    pub llm_config: Option<TalkLLMConfigInfo>,
+    /// `TTSConfig`, optional: [`TalkTTSConfigInfo`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: Option<TalkTtsConfigInfo>,
+    pub tts_config: Option<TalkTTSConfigInfo>,
     /// `ConversationConfig`, optional: [`TalkConversationConfigInfo`].
     pub conversation_config: Option<TalkConversationConfigInfo>,
 }
@@ -6435,8 +6435,8 @@ pub struct ReleaseStudioProductResponse;
 
 /// The `RemoveUserByRoomIdFromTRTC` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`RemoveUserByRoomIdFromTrtcResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = RemoveUserByRoomIdFromTrtcResponse)]
+/// Answers [`RemoveUserByRoomIdFromTRTCResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveUserByRoomIdFromTRTC {
     /// `RoomId`, required: string. Example: `roomId1`.
@@ -6449,7 +6449,7 @@ pub struct RemoveUserByRoomIdFromTRTC {
 /// The answer of [`RemoveUserByRoomIdFromTRTC`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveUserByRoomIdFromTrtcResponse;
+pub struct RemoveUserByRoomIdFromTRTCResponse;
 
 /// The `RenewTWeSeeSubscription` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -6514,8 +6514,8 @@ pub struct ResetCloudStorageResponse;
 
 /// The `ResetCloudStorageAIService` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`ResetCloudStorageAiServiceResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = ResetCloudStorageAiServiceResponse)]
+/// Answers [`ResetCloudStorageAIServiceResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetCloudStorageAIService {
     /// `ProductId`, required: string. Example: `TQBDY6RPI9`.
@@ -6533,7 +6533,7 @@ pub struct ResetCloudStorageAIService {
 /// The answer of [`ResetCloudStorageAIService`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetCloudStorageAiServiceResponse;
+pub struct ResetCloudStorageAIServiceResponse;
 
 /// The `ResetCloudStorageEvent` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -7047,8 +7047,8 @@ pub struct UpdateOtaTaskStatusResponse;
 
 /// The `UpdatePrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`UpdatePrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = UpdatePrivateCaResponse)]
+/// Answers [`UpdatePrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdatePrivateCA {
     /// `CertName`, required: string. Example: `probe-upd-1022223352`.
@@ -7062,12 +7062,12 @@ pub struct UpdatePrivateCA {
 /// The answer of [`UpdatePrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdatePrivateCaResponse;
+pub struct UpdatePrivateCAResponse;
 
 /// The `UpdateProductPrivateCA` action of IOTEXPLORER API 2019-04-23.
 ///
-/// Answers [`UpdateProductPrivateCaResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional", response = UpdateProductPrivateCaResponse)]
+/// Answers [`UpdateProductPrivateCAResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "iotexplorer", version = "2019-04-23", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateProductPrivateCA {
     /// `ProductId`, required: string. Example: `DFTLHRQ9OL`.
@@ -7079,7 +7079,7 @@ pub struct UpdateProductPrivateCA {
 /// The answer of [`UpdateProductPrivateCA`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateProductPrivateCaResponse;
+pub struct UpdateProductPrivateCAResponse;
 
 /// The `UploadFirmware` action of IOTEXPLORER API 2019-04-23.
 ///
@@ -7111,18 +7111,18 @@ pub struct UploadFirmware {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UploadFirmwareResponse;
 
-/// The `ADPConfig` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `ADPConfig`).
+/// The `ADPConfig` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AdpConfig {
+pub struct ADPConfig {
     /// `AppKey`: string. Example: `B*********************derZLPzMcqpOcOEwOawaDMIelgZcCatUVuaZBY`….
     pub app_key: Option<String>,
 }
 
-/// The `AISearchInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `AISearchInfo`).
+/// The `AISearchInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiSearchInfo {
+pub struct AISearchInfo {
     /// `Summary`: string. Example: `What happened on April 1st`.
     pub summary: Option<String>,
     /// `Targets`: list of [`TargetInfo`].
@@ -7321,10 +7321,10 @@ pub struct CertInfo {
     pub cert_text: Option<String>,
 }
 
-/// The `CloudStorageAIServiceTask` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `CloudStorageAIServiceTask`).
+/// The `CloudStorageAIServiceTask` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudStorageAiServiceTask {
+pub struct CloudStorageAIServiceTask {
     /// `TaskId`: string. Example: `fb066d7a-baac-4706-acda-058f56f82759`.
     pub task_id: Option<String>,
     /// `ProductId`: string. Example: `TQBDY6RPI9`.
@@ -7349,8 +7349,8 @@ pub struct CloudStorageAiServiceTask {
     pub result: Option<String>,
     /// `Files`: list of string. Example: `["output.mp4"]`.
     pub files: Option<Vec<String>>,
-    /// `FilesInfo`: list of [`CloudStorageAiServiceTaskFileInfo`].
-    pub files_info: Option<Vec<CloudStorageAiServiceTaskFileInfo>>,
+    /// `FilesInfo`: list of [`CloudStorageAIServiceTaskFileInfo`].
+    pub files_info: Option<Vec<CloudStorageAIServiceTaskFileInfo>>,
     /// `CreateTime`: integer. Example: `1711338476`.
     pub create_time: Option<i64>,
     /// `UpdateTime`: integer. Example: `1711338476`.
@@ -7359,10 +7359,10 @@ pub struct CloudStorageAiServiceTask {
     pub custom_id: Option<String>,
 }
 
-/// The `CloudStorageAIServiceTaskFileInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `CloudStorageAIServiceTaskFileInfo`).
+/// The `CloudStorageAIServiceTaskFileInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudStorageAiServiceTaskFileInfo {
+pub struct CloudStorageAIServiceTaskFileInfo {
     /// `FileName`: string. Example: `video.mp4`.
     pub file_name: Option<String>,
     /// `FileSize`: integer. Example: `1228800`.
@@ -7372,26 +7372,26 @@ pub struct CloudStorageAiServiceTaskFileInfo {
     pub download_url: Option<String>,
     /// `MimeType`: string. Example: `video/mp4`.
     pub mime_type: Option<String>,
-    /// `VideoMetaInfo`: [`CloudStorageAiServiceTaskVideoMetaInfo`].
-    pub video_meta_info: Option<CloudStorageAiServiceTaskVideoMetaInfo>,
-    /// `Labels`: list of [`CloudStorageAiServiceTaskFileLabel`].
-    pub labels: Option<Vec<CloudStorageAiServiceTaskFileLabel>>,
+    /// `VideoMetaInfo`: [`CloudStorageAIServiceTaskVideoMetaInfo`].
+    pub video_meta_info: Option<CloudStorageAIServiceTaskVideoMetaInfo>,
+    /// `Labels`: list of [`CloudStorageAIServiceTaskFileLabel`].
+    pub labels: Option<Vec<CloudStorageAIServiceTaskFileLabel>>,
 }
 
-/// The `CloudStorageAIServiceTaskFileLabel` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `CloudStorageAIServiceTaskFileLabel`).
+/// The `CloudStorageAIServiceTaskFileLabel` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudStorageAiServiceTaskFileLabel {
+pub struct CloudStorageAIServiceTaskFileLabel {
     /// `Key`: string. Example: `文件标签键`.
     pub key: Option<String>,
     /// `Value`: string. Example: `文件标签值`.
     pub value: Option<String>,
 }
 
-/// The `CloudStorageAIServiceTaskVideoMetaInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `CloudStorageAIServiceTaskVideoMetaInfo`).
+/// The `CloudStorageAIServiceTaskVideoMetaInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudStorageAiServiceTaskVideoMetaInfo {
+pub struct CloudStorageAIServiceTaskVideoMetaInfo {
     /// `ThumbnailFileName`: string. Example: `thumbnail.jpg`.
     pub thumbnail_file_name: Option<String>,
     /// `DurationMilliSeconds`: integer. Example: `30000`.
@@ -7416,10 +7416,10 @@ pub struct CloudStorageEvent {
     pub data: Option<String>,
 }
 
-/// The `CloudStorageEventWithAITasks` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `CloudStorageEventWithAITasks`).
+/// The `CloudStorageEventWithAITasks` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudStorageEventWithAiTasks {
+pub struct CloudStorageEventWithAITasks {
     /// `StartTime`: unsigned integer. Example: `1560355200`.
     pub start_time: Option<u64>,
     /// `EndTime`: unsigned integer. Example: `1601196327`.
@@ -7432,9 +7432,9 @@ pub struct CloudStorageEventWithAiTasks {
     pub upload_status: Option<String>,
     /// `Data`: string. Example: `name`.
     pub data: Option<String>,
-    /// `AITasks`: list of [`CloudStorageAiServiceTask`].
+    /// `AITasks`: list of [`CloudStorageAIServiceTask`].
     #[tc(rename = "AITasks")]
-    pub ai_tasks: Option<Vec<CloudStorageAiServiceTask>>,
+    pub ai_tasks: Option<Vec<CloudStorageAIServiceTask>>,
 }
 
 /// The `CloudStoragePackageInfo` model of IOTEXPLORER API 2019-04-23.
@@ -7765,10 +7765,10 @@ pub struct DevicesItem {
     pub device_name: String,
 }
 
-/// The `DiarySHLConfig` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `DiarySHLConfig`).
+/// The `DiarySHLConfig` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DiaryShlConfig {
+pub struct DiarySHLConfig {
     /// `StartOffset`, optional: unsigned integer. Example: `2`.
     pub start_offset: Option<u64>,
     /// `PlaySpeed`, optional: unsigned integer. Example: `1`.
@@ -8337,10 +8337,10 @@ pub struct PositionSpaceInfo {
     pub zoom: Option<u64>,
 }
 
-/// The `PrivateCABindProductInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `PrivateCABindProductInfo`).
+/// The `PrivateCABindProductInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrivateCaBindProductInfo {
+pub struct PrivateCABindProductInfo {
     /// `ProductId`: string. Example: `ABCDE1`.
     pub product_id: Option<String>,
     /// `ProductName`: string. Example: `abc123`.
@@ -8980,8 +8980,8 @@ pub struct SeeTaskInfo {
     pub cost_credits: Option<f64>,
     /// `Files`: list of string. Example: `["output.mp4"]`.
     pub files: Option<Vec<String>>,
-    /// `FilesInfo`: list of [`CloudStorageAiServiceTaskFileInfo`].
-    pub files_info: Option<Vec<CloudStorageAiServiceTaskFileInfo>>,
+    /// `FilesInfo`: list of [`CloudStorageAIServiceTaskFileInfo`].
+    pub files_info: Option<Vec<CloudStorageAIServiceTaskFileInfo>>,
     /// `CreateTime`: integer. Example: `1776619154`.
     pub create_time: Option<i64>,
     /// `UpdateTime`: integer. Example: `1776619157`.
@@ -9036,10 +9036,10 @@ pub struct SubscribedTopicItem {
     pub topic_name: Option<String>,
 }
 
-/// The `TRTCParams` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TRTCParams`).
+/// The `TRTCParams` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrtcParams {
+pub struct TRTCParams {
     /// `SdkAppId`: integer. Example: `34561`.
     pub sdk_app_id: Option<i64>,
     /// `UserId`: string. Example: `test1236`.
@@ -9172,22 +9172,22 @@ pub struct TalkAgentInfo {
     pub name: Option<String>,
     /// `Description`: string. Example: `TWeTalkAgent 联调示例`.
     pub description: Option<String>,
-    /// `STTConfig`: [`TalkSttConfig`].
+    /// `STTConfig`: [`TalkSTTConfig`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<TalkSttConfig>,
-    /// `LLMConfig`: [`TalkLlmConfig`].
+    pub stt_config: Option<TalkSTTConfig>,
+    /// `LLMConfig`: [`TalkLLMConfig`].
     #[tc(rename = "LLMConfig")]
-    pub llm_config: Option<TalkLlmConfig>,
-    /// `TTSConfig`: [`TalkTtsConfig`].
+    pub llm_config: Option<TalkLLMConfig>,
+    /// `TTSConfig`: [`TalkTTSConfig`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: Option<TalkTtsConfig>,
+    pub tts_config: Option<TalkTTSConfig>,
     /// `ConversationConfig`: [`TalkConversationConfig`].
     pub conversation_config: Option<TalkConversationConfig>,
     /// `MemoryConfig`: [`TalkMemoryConfig`].
     pub memory_config: Option<TalkMemoryConfig>,
-    /// `IOTTools`: list of [`TalkIotTool`].
+    /// `IOTTools`: list of [`TalkIOTTool`].
     #[tc(rename = "IOTTools")]
-    pub iot_tools: Option<Vec<TalkIotTool>>,
+    pub iot_tools: Option<Vec<TalkIOTTool>>,
     /// `WebhookTools`: list of [`TalkWebhookTool`].
     pub webhook_tools: Option<Vec<TalkWebhookTool>>,
     /// `Metadata`: string. Example: `{"marker":"ca-1779259453306552753","phase":"create","source"`….
@@ -9261,10 +9261,10 @@ pub struct TalkEventCallbackConfig {
     pub topic: Option<String>,
 }
 
-/// The `TalkIOTTool` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkIOTTool`).
+/// The `TalkIOTTool` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkIotTool {
+pub struct TalkIOTTool {
     /// `Name`: string.
     pub name: Option<String>,
     /// `Description`: string.
@@ -9289,10 +9289,10 @@ pub struct TalkIdleDetectionConfigInfo {
     pub idle_responses: Option<Vec<IdleResponseInfo>>,
 }
 
-/// The `TalkLLMConfig` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkLLMConfig`).
+/// The `TalkLLMConfig` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkLlmConfig {
+pub struct TalkLLMConfig {
     /// `Type`: string. Example: `default`.
     pub type_: Option<String>,
     /// `SystemPrompt`: string. Example: `你是一个暖男，照顾用户情绪`.
@@ -9311,15 +9311,15 @@ pub struct TalkLlmConfig {
     pub api_key: Option<String>,
     /// `ExtraBody`: string. Example: `{"thinking":{"type":"disabled"}}`.
     pub extra_body: Option<String>,
-    /// `ADP`: [`AdpConfig`].
+    /// `ADP`: [`ADPConfig`].
     #[tc(rename = "ADP")]
-    pub adp: Option<AdpConfig>,
+    pub adp: Option<ADPConfig>,
 }
 
-/// The `TalkLLMConfigInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkLLMConfigInfo`).
+/// The `TalkLLMConfigInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkLlmConfigInfo {
+pub struct TalkLLMConfigInfo {
     /// `LLMType`: string. Example: `openai`.
     #[tc(rename = "LLMType")]
     pub llm_type: Option<String>,
@@ -9387,15 +9387,15 @@ pub struct TalkProductConfigV2Info {
     pub target_language: Option<String>,
     /// `BasicConfig`: [`TalkBasicConfigInfo`].
     pub basic_config: Option<TalkBasicConfigInfo>,
-    /// `STTConfig`: [`TalkSttConfigInfo`].
+    /// `STTConfig`: [`TalkSTTConfigInfo`].
     #[tc(rename = "STTConfig")]
-    pub stt_config: Option<TalkSttConfigInfo>,
-    /// `LLMConfig`: [`TalkLlmConfigInfo`].
+    pub stt_config: Option<TalkSTTConfigInfo>,
+    /// `LLMConfig`: [`TalkLLMConfigInfo`].
     #[tc(rename = "LLMConfig")]
-    pub llm_config: Option<TalkLlmConfigInfo>,
-    /// `TTSConfig`: [`TalkTtsConfigInfo`].
+    pub llm_config: Option<TalkLLMConfigInfo>,
+    /// `TTSConfig`: [`TalkTTSConfigInfo`].
     #[tc(rename = "TTSConfig")]
-    pub tts_config: Option<TalkTtsConfigInfo>,
+    pub tts_config: Option<TalkTTSConfigInfo>,
     /// `ConversationConfig`: [`TalkConversationConfigInfo`].
     pub conversation_config: Option<TalkConversationConfigInfo>,
     /// `Version`: integer. Example: `1`.
@@ -9406,21 +9406,21 @@ pub struct TalkProductConfigV2Info {
     pub update_time: Option<i64>,
 }
 
-/// The `TalkSTTConfig` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkSTTConfig`).
+/// The `TalkSTTConfig` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkSttConfig {
+pub struct TalkSTTConfig {
     /// `Type`: string.
     pub type_: Option<String>,
-    /// `TRTC`: [`TalkStttrtc`].
+    /// `TRTC`: [`TalkSTTTRTC`].
     #[tc(rename = "TRTC")]
-    pub trtc: Option<TalkStttrtc>,
+    pub trtc: Option<TalkSTTTRTC>,
 }
 
-/// The `TalkSTTConfigInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkSTTConfigInfo`).
+/// The `TalkSTTConfigInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkSttConfigInfo {
+pub struct TalkSTTConfigInfo {
     /// `STTType`: string. Example: `tencent`.
     #[tc(rename = "STTType")]
     pub stt_type: Option<String>,
@@ -9430,10 +9430,10 @@ pub struct TalkSttConfigInfo {
     pub config: Option<String>,
 }
 
-/// The `TalkSTTTRTC` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkSTTTRTC`).
+/// The `TalkSTTTRTC` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkStttrtc {
+pub struct TalkSTTTRTC {
     /// `Language`: string. Example: `zh`.
     pub language: Option<String>,
     /// `VADSilenceTime`: integer. Example: `300`.
@@ -9444,20 +9444,20 @@ pub struct TalkStttrtc {
     pub vad_level: Option<i64>,
 }
 
-/// The `TalkTTSConfig` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkTTSConfig`).
+/// The `TalkTTSConfig` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkTtsConfig {
+pub struct TalkTTSConfig {
     /// `Type`: string.
     pub type_: Option<String>,
-    /// `Flow`: [`TalkTtsFlow`].
-    pub flow: Option<TalkTtsFlow>,
+    /// `Flow`: [`TalkTTSFlow`].
+    pub flow: Option<TalkTTSFlow>,
 }
 
-/// The `TalkTTSConfigInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkTTSConfigInfo`).
+/// The `TalkTTSConfigInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkTtsConfigInfo {
+pub struct TalkTTSConfigInfo {
     /// `TTSType`: string. Example: `tencent`.
     #[tc(rename = "TTSType")]
     pub tts_type: Option<String>,
@@ -9473,10 +9473,10 @@ pub struct TalkTtsConfigInfo {
     pub pitch: Option<f64>,
 }
 
-/// The `TalkTTSFlow` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `TalkTTSFlow`).
+/// The `TalkTTSFlow` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct TalkTtsFlow {
+pub struct TalkTTSFlow {
     /// `VoiceId`: string. Example: `v-male-P6q7LzD8`.
     pub voice_id: Option<String>,
     /// `Speed`: number. Example: `1`.
@@ -9553,10 +9553,10 @@ pub struct TargetInfo {
     pub task_info: Option<SeeTaskInfo>,
 }
 
-/// The `ThumbnailURLInfoList` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `ThumbnailURLInfoList`).
+/// The `ThumbnailURLInfoList` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ThumbnailUrlInfoList {
+pub struct ThumbnailURLInfoList {
     /// `ThumbnailURL`: string. Example: `https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/%2`….
     #[tc(rename = "ThumbnailURL")]
     pub thumbnail_url: Option<String>,
@@ -9718,8 +9718,8 @@ pub struct VisionRecognitionTask {
     pub custom_id: Option<String>,
     /// `Files`: list of string. Example: `["thumbnail.jpg"]`.
     pub files: Option<Vec<String>>,
-    /// `FilesInfo`: list of [`CloudStorageAiServiceTaskFileInfo`].
-    pub files_info: Option<Vec<CloudStorageAiServiceTaskFileInfo>>,
+    /// `FilesInfo`: list of [`CloudStorageAIServiceTaskFileInfo`].
+    pub files_info: Option<Vec<CloudStorageAIServiceTaskFileInfo>>,
 }
 
 /// The `VisionRecognitionTaskFilter` model of IOTEXPLORER API 2019-04-23.
@@ -9770,21 +9770,21 @@ pub struct VodCloudStorageEvent {
     pub is_static_event: Option<bool>,
 }
 
-/// The `WXDeviceInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `WXDeviceInfo`).
+/// The `WXDeviceInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WxDeviceInfo {
+pub struct WXDeviceInfo {
     /// `DeviceId`: string. Example: `p/d`.
     pub device_id: Option<String>,
-    /// `WXIoTDeviceInfo`: [`WxIoTDeviceInfo`].
+    /// `WXIoTDeviceInfo`: [`WXIoTDeviceInfo`].
     #[tc(rename = "WXIoTDeviceInfo")]
-    pub wx_io_t_device_info: Option<WxIoTDeviceInfo>,
+    pub wx_io_t_device_info: Option<WXIoTDeviceInfo>,
 }
 
-/// The `WXIoTDeviceInfo` model of IOTEXPLORER API 2019-04-23 (renamed: the metadata calls it `WXIoTDeviceInfo`).
+/// The `WXIoTDeviceInfo` model of IOTEXPLORER API 2019-04-23.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct WxIoTDeviceInfo {
+pub struct WXIoTDeviceInfo {
     /// `SN`: string. Example: `1234567`.
     #[tc(rename = "SN")]
     pub sn: Option<String>,

@@ -285,8 +285,8 @@ pub struct CheckTcbServiceResponse {
 
 /// The `CreateAIModel` action of TCB API 2018-06-08.
 ///
-/// Answers [`CreateAiModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = CreateAiModelResponse)]
+/// Answers [`CreateAIModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAIModel {
     /// `EnvId`, required: string. Example: `envid-dhjkashdjka`.
@@ -295,20 +295,20 @@ pub struct CreateAIModel {
     pub group_name: String,
     /// `BaseUrl`, optional: string. Example: `http://xxx`.
     pub base_url: Option<String>,
-    /// `Models`, optional: list of [`AiModel`].
-    pub models: Option<Vec<AiModel>>,
+    /// `Models`, optional: list of [`AIModel`].
+    pub models: Option<Vec<AIModel>>,
     /// `Remark`, optional: string. Example: `cloudbase`.
     pub remark: Option<String>,
     /// `Status`, optional: unsigned integer. Example: `1`.
     pub status: Option<u64>,
-    /// `Secret`, optional: [`AiModelSecret`].
-    pub secret: Option<AiModelSecret>,
+    /// `Secret`, optional: [`AIModelSecret`].
+    pub secret: Option<AIModelSecret>,
 }
 
 /// The answer of [`CreateAIModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateAiModelResponse {
+pub struct CreateAIModelResponse {
     /// `Count`: unsigned integer. Example: `1`.
     pub count: Option<u64>,
 }
@@ -617,20 +617,20 @@ pub struct CreateFunctionResponse {
 
 /// The `CreateHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`CreateHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = CreateHttpServiceRouteResponse)]
+/// Answers [`CreateHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateHTTPServiceRoute {
     /// `EnvId`, required: string. Example: `*****************-7ezncwdd421446`.
     pub env_id: String,
-    /// `Domain`, required: [`HttpServiceDomainParam`].
-    pub domain: HttpServiceDomainParam,
+    /// `Domain`, required: [`HTTPServiceDomainParam`].
+    pub domain: HTTPServiceDomainParam,
 }
 
 /// The answer of [`CreateHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateHttpServiceRouteResponse {
+pub struct CreateHTTPServiceRouteResponse {
     /// `OwnershipVerification`: [`OwnershipVerificationInfo`].
     pub ownership_verification: Option<OwnershipVerificationInfo>,
 }
@@ -656,8 +656,8 @@ pub struct CreateHostingDomainResponse;
 
 /// The `CreateMySQL` action of TCB API 2018-06-08.
 ///
-/// Answers [`CreateMySqlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = CreateMySqlResponse)]
+/// Answers [`CreateMySQLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMySQL {
     /// `EnvId`, required: string. Example: `**s*e*******g1**dbc0df14561`.
@@ -677,9 +677,9 @@ pub struct CreateMySQL {
 /// The answer of [`CreateMySQL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMySqlResponse {
-    /// `Data`: [`CreateMySqlResult`].
-    pub data: Option<CreateMySqlResult>,
+pub struct CreateMySQLResponse {
+    /// `Data`: [`CreateMySQLResult`].
+    pub data: Option<CreateMySQLResult>,
 }
 
 /// The `CreatePlatformEnv` action of TCB API 2018-06-08.
@@ -706,20 +706,20 @@ pub struct CreatePlatformEnvResponse {
 
 /// The `CreatePlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`CreatePlatformHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = CreatePlatformHttpServiceRouteResponse)]
+/// Answers [`CreatePlatformHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePlatformHTTPServiceRoute {
     /// `PlatformId`, required: string. Example: `pf-************`.
     pub platform_id: String,
-    /// `Domain`, required: [`HttpServiceDomainParam`].
-    pub domain: HttpServiceDomainParam,
+    /// `Domain`, required: [`HTTPServiceDomainParam`].
+    pub domain: HTTPServiceDomainParam,
 }
 
 /// The answer of [`CreatePlatformHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreatePlatformHttpServiceRouteResponse {
+pub struct CreatePlatformHTTPServiceRouteResponse {
     /// `OwnershipVerification`: [`OwnershipVerificationInfo`].
     pub ownership_verification: Option<OwnershipVerificationInfo>,
 }
@@ -809,8 +809,8 @@ pub struct CreateUserResponse {
 
 /// The `DeleteAIModel` action of TCB API 2018-06-08.
 ///
-/// Answers [`DeleteAiModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DeleteAiModelResponse)]
+/// Answers [`DeleteAIModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteAIModel {
     /// `EnvId`, required: string. Example: `envid-dhjkashdjka`.
@@ -822,7 +822,7 @@ pub struct DeleteAIModel {
 /// The answer of [`DeleteAIModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteAiModelResponse {
+pub struct DeleteAIModelResponse {
     /// `Count`: unsigned integer. Example: `1`.
     pub count: Option<u64>,
 }
@@ -934,8 +934,8 @@ pub struct DeleteFunctionResponse {
 
 /// The `DeleteHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`DeleteHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DeleteHttpServiceRouteResponse)]
+/// Answers [`DeleteHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteHTTPServiceRoute {
     /// `EnvId`, required: string. Example: `*****************-7ezncwdd421446`.
@@ -949,12 +949,12 @@ pub struct DeleteHTTPServiceRoute {
 /// The answer of [`DeleteHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteHttpServiceRouteResponse;
+pub struct DeleteHTTPServiceRouteResponse;
 
 /// The `DeletePlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`DeletePlatformHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DeletePlatformHttpServiceRouteResponse)]
+/// Answers [`DeletePlatformHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeletePlatformHTTPServiceRoute {
     /// `PlatformId`, required: string. Example: `pf-t960szfwv1cs`.
@@ -968,7 +968,7 @@ pub struct DeletePlatformHTTPServiceRoute {
 /// The answer of [`DeletePlatformHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeletePlatformHttpServiceRouteResponse;
+pub struct DeletePlatformHTTPServiceRouteResponse;
 
 /// The `DeleteProvider` action of TCB API 2018-06-08.
 ///
@@ -1030,8 +1030,8 @@ pub struct DeleteUsersResponse {
 
 /// The `DescribeAIModels` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeAiModelsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeAiModelsResponse)]
+/// Answers [`DescribeAIModelsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAIModels {
     /// `EnvId`, required: string. Example: `envid-dhjkashdjka`.
@@ -1041,10 +1041,10 @@ pub struct DescribeAIModels {
 /// The answer of [`DescribeAIModels`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAiModelsResponse {
-    /// `AIModels`: list of [`AiModelGroup`], may be null.
+pub struct DescribeAIModelsResponse {
+    /// `AIModels`: list of [`AIModelGroup`], may be null.
     #[tc(rename = "AIModels")]
-    pub ai_models: Option<Vec<AiModelGroup>>,
+    pub ai_models: Option<Vec<AIModelGroup>>,
 }
 
 /// The `DescribeApiKeyList` action of TCB API 2018-06-08.
@@ -1205,12 +1205,12 @@ pub struct DescribeCloudAppCosInfo {
 pub struct DescribeCloudAppCosInfoResponse {
     /// `UploadUrl`: string. Example: `https://xxx.cos.xxxx.myqcloud.com/home/xxxx/static-0a94df-re`….
     pub upload_url: Option<String>,
-    /// `UploadHeaders`: list of [`KvPair`].
-    pub upload_headers: Option<Vec<KvPair>>,
+    /// `UploadHeaders`: list of [`KVPair`].
+    pub upload_headers: Option<Vec<KVPair>>,
     /// `DownloadUrl`: string. Example: `https://xxx.cos.xxxx.myqcloud.com/xxx/static.zip?q-signature`….
     pub download_url: Option<String>,
-    /// `DownloadHeaders`: list of [`KvPair`].
-    pub download_headers: Option<Vec<KvPair>>,
+    /// `DownloadHeaders`: list of [`KVPair`].
+    pub download_headers: Option<Vec<KVPair>>,
     /// `UnixTimestamp`: string. Example: `1709500000`.
     pub unix_timestamp: Option<String>,
 }
@@ -1383,16 +1383,16 @@ pub struct DescribeCloudBaseBuildService {
 pub struct DescribeCloudBaseBuildServiceResponse {
     /// `UploadUrl`: string. Example: `http://uploadurl`.
     pub upload_url: Option<String>,
-    /// `UploadHeaders`: list of [`KvPair`]. Example: `[{"key":"value"}]`.
-    pub upload_headers: Option<Vec<KvPair>>,
+    /// `UploadHeaders`: list of [`KVPair`]. Example: `[{"key":"value"}]`.
+    pub upload_headers: Option<Vec<KVPair>>,
     /// `PackageName`: string. Example: `packageName`.
     pub package_name: Option<String>,
     /// `PackageVersion`: string. Example: `0.0.1`.
     pub package_version: Option<String>,
     /// `DownloadUrl`: string. Example: `http://downloadurl`.
     pub download_url: Option<String>,
-    /// `DownloadHeaders`: list of [`KvPair`]. Example: `[{"key":"value"}]`.
-    pub download_headers: Option<Vec<KvPair>>,
+    /// `DownloadHeaders`: list of [`KVPair`]. Example: `[{"key":"value"}]`.
+    pub download_headers: Option<Vec<KVPair>>,
     /// `OutDate`: boolean. Example: `false`.
     pub out_date: Option<bool>,
 }
@@ -1524,8 +1524,8 @@ pub struct DescribeCloudBaseRunServerVersionResponse {
 
 /// The `DescribeCreateMySQLResult` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeCreateMySqlResultResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeCreateMySqlResultResponse)]
+/// Answers [`DescribeCreateMySQLResultResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeCreateMySQLResult {
     /// `EnvId`, required: string. Example: `**s*e*-********2dbc0df14561`.
@@ -1537,9 +1537,9 @@ pub struct DescribeCreateMySQLResult {
 /// The answer of [`DescribeCreateMySQLResult`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCreateMySqlResultResponse {
-    /// `Data`: [`DescribeCreateMySqlResult`].
-    pub data: Option<DescribeCreateMySqlResult>,
+pub struct DescribeCreateMySQLResultResponse {
+    /// `Data`: [`DescribeCreateMySQLResultModel`].
+    pub data: Option<DescribeCreateMySQLResultModel>,
 }
 
 /// The `DescribeCreditsUsage` action of TCB API 2018-06-08.
@@ -1648,8 +1648,8 @@ pub struct DescribeCurveDataResponse {
 
 /// The `DescribeDatabaseACL` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeDatabaseAclResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeDatabaseAclResponse)]
+/// Answers [`DescribeDatabaseACLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeDatabaseACL {
     /// `EnvId`, required: string. Example: `env-xxxx`.
@@ -1661,7 +1661,7 @@ pub struct DescribeDatabaseACL {
 /// The answer of [`DescribeDatabaseACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeDatabaseAclResponse {
+pub struct DescribeDatabaseACLResponse {
     /// `AclTag`: string. Example: `READONLY`.
     pub acl_tag: Option<String>,
 }
@@ -1801,8 +1801,8 @@ pub struct DescribeGatewayVersionsResponse {
 
 /// The `DescribeHTTPServiceCachePurgeTask` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeHttpServiceCachePurgeTaskResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeHttpServiceCachePurgeTaskResponse)]
+/// Answers [`DescribeHTTPServiceCachePurgeTaskResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHTTPServiceCachePurgeTask {
     /// `EnvId`, required: string. Example: `**********-1gz1k5qkc06a0da4`.
@@ -1828,17 +1828,17 @@ pub struct DescribeHTTPServiceCachePurgeTask {
 /// The answer of [`DescribeHTTPServiceCachePurgeTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHttpServiceCachePurgeTaskResponse {
-    /// `Tasks`: list of [`HttpServiceCachePurgeTask`].
-    pub tasks: Option<Vec<HttpServiceCachePurgeTask>>,
+pub struct DescribeHTTPServiceCachePurgeTaskResponse {
+    /// `Tasks`: list of [`HTTPServiceCachePurgeTask`].
+    pub tasks: Option<Vec<HTTPServiceCachePurgeTask>>,
     /// `TotalCount`: unsigned integer. Example: `2`.
     pub total_count: Option<u64>,
 }
 
 /// The `DescribeHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeHttpServiceRouteResponse)]
+/// Answers [`DescribeHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeHTTPServiceRoute {
     /// `EnvId`, required: string. Example: `*****************-7ezncwdd421446`.
@@ -1854,9 +1854,9 @@ pub struct DescribeHTTPServiceRoute {
 /// The answer of [`DescribeHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeHttpServiceRouteResponse {
-    /// `Domains`: list of [`HttpServiceDomain`].
-    pub domains: Option<Vec<HttpServiceDomain>>,
+pub struct DescribeHTTPServiceRouteResponse {
+    /// `Domains`: list of [`HTTPServiceDomain`].
+    pub domains: Option<Vec<HTTPServiceDomain>>,
     /// `OriginDomain`: string. Example: `***********************************************.tencentcloud`….
     pub origin_domain: Option<String>,
     /// `TotalCount`: unsigned integer. Example: `1`.
@@ -1905,16 +1905,16 @@ pub struct DescribeLoginConfigResponse {
     pub sms_verification_config: Option<VerificationConfig>,
     /// `PhoneNumberLogin`: boolean. Example: `true`.
     pub phone_number_login: Option<bool>,
-    /// `MfaConfig`: [`MfaLoginConfig`], may be null.
-    pub mfa_config: Option<MfaLoginConfig>,
+    /// `MfaConfig`: [`MFALoginConfig`], may be null.
+    pub mfa_config: Option<MFALoginConfig>,
     /// `PwdUpdateStrategy`: [`PasswordUpdateLoginConfig`], may be null.
     pub pwd_update_strategy: Option<PasswordUpdateLoginConfig>,
 }
 
 /// The `DescribeManagedAIModelList` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeManagedAiModelListResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeManagedAiModelListResponse)]
+/// Answers [`DescribeManagedAIModelListResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeManagedAIModelList {
     /// `EnvId`, required: string. Example: `free-********-7g5aa8xnfd5428b4`.
@@ -1924,16 +1924,16 @@ pub struct DescribeManagedAIModelList {
 /// The answer of [`DescribeManagedAIModelList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeManagedAiModelListResponse {
-    /// `ManagedAIModelList`: list of [`ManagedAiModelGroup`], may be null.
+pub struct DescribeManagedAIModelListResponse {
+    /// `ManagedAIModelList`: list of [`ManagedAIModelGroup`], may be null.
     #[tc(rename = "ManagedAIModelList")]
-    pub managed_ai_model_list: Option<Vec<ManagedAiModelGroup>>,
+    pub managed_ai_model_list: Option<Vec<ManagedAIModelGroup>>,
 }
 
 /// The `DescribeMySQLClusterDetail` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeMySqlClusterDetailResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeMySqlClusterDetailResponse)]
+/// Answers [`DescribeMySQLClusterDetailResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMySQLClusterDetail {
     /// `EnvId`, required: string. Example: `*******p**-8g1j2dbc0df14561`.
@@ -1943,15 +1943,15 @@ pub struct DescribeMySQLClusterDetail {
 /// The answer of [`DescribeMySQLClusterDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMySqlClusterDetailResponse {
-    /// `Data`: [`MySqlClusterDetail`].
-    pub data: Option<MySqlClusterDetail>,
+pub struct DescribeMySQLClusterDetailResponse {
+    /// `Data`: [`MySQLClusterDetail`].
+    pub data: Option<MySQLClusterDetail>,
 }
 
 /// The `DescribeMySQLTaskStatus` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribeMySqlTaskStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribeMySqlTaskStatusResponse)]
+/// Answers [`DescribeMySQLTaskStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMySQLTaskStatus {
     /// `EnvId`, required: string. Example: `*******pre-******bc0df14561`.
@@ -1965,15 +1965,15 @@ pub struct DescribeMySQLTaskStatus {
 /// The answer of [`DescribeMySQLTaskStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMySqlTaskStatusResponse {
-    /// `Data`: [`MySqlTaskStatus`].
-    pub data: Option<MySqlTaskStatus>,
+pub struct DescribeMySQLTaskStatusResponse {
+    /// `Data`: [`MySQLTaskStatus`].
+    pub data: Option<MySQLTaskStatus>,
 }
 
 /// The `DescribePGUserMigration` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribePgUserMigrationResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribePgUserMigrationResponse)]
+/// Answers [`DescribePGUserMigrationResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePGUserMigration {
     /// `EnvId`, required: string. Example: `pg-ethan06-d9gzgavrt1f14772b`.
@@ -1985,7 +1985,7 @@ pub struct DescribePGUserMigration {
 /// The answer of [`DescribePGUserMigration`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePgUserMigrationResponse {
+pub struct DescribePGUserMigrationResponse {
     /// `Version`: string. Example: `20260526000000`.
     pub version: Option<String>,
     /// `Name`: string. Example: `test_init`.
@@ -2111,8 +2111,8 @@ pub struct DescribePlatformEnvUsageResponse {
 
 /// The `DescribePlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`DescribePlatformHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DescribePlatformHttpServiceRouteResponse)]
+/// Answers [`DescribePlatformHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePlatformHTTPServiceRoute {
     /// `PlatformId`, required: string. Example: `pf-************`.
@@ -2128,9 +2128,9 @@ pub struct DescribePlatformHTTPServiceRoute {
 /// The answer of [`DescribePlatformHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribePlatformHttpServiceRouteResponse {
-    /// `Domains`: list of [`HttpServiceDomain`].
-    pub domains: Option<Vec<HttpServiceDomain>>,
+pub struct DescribePlatformHTTPServiceRouteResponse {
+    /// `Domains`: list of [`HTTPServiceDomain`].
+    pub domains: Option<Vec<HTTPServiceDomain>>,
     /// `OriginDomain`: string. Example: `***************.*********-expr.tencentcloudbase.com`.
     pub origin_domain: Option<String>,
     /// `TotalCount`: unsigned integer. Example: `1`.
@@ -2338,8 +2338,8 @@ pub struct DescribeTaskResultResponse {
     pub created_at: Option<String>,
     /// `UpdatedAt`: string. Example: `2026-05-26T11:26:14+08:00`.
     pub updated_at: Option<String>,
-    /// `Params`: list of [`ObjectKv`].
-    pub params: Option<Vec<ObjectKv>>,
+    /// `Params`: list of [`ObjectKV`].
+    pub params: Option<Vec<ObjectKV>>,
 }
 
 /// The `DescribeUserList` action of TCB API 2018-06-08.
@@ -2395,8 +2395,8 @@ pub struct DestroyEnvResponse;
 
 /// The `DestroyMySQL` action of TCB API 2018-06-08.
 ///
-/// Answers [`DestroyMySqlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = DestroyMySqlResponse)]
+/// Answers [`DestroyMySQLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DestroyMySQL {
     /// `EnvId`, required: string. Example: `**s**r*pr********bc0df14561`.
@@ -2406,9 +2406,9 @@ pub struct DestroyMySQL {
 /// The answer of [`DestroyMySQL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyMySqlResponse {
-    /// `Data`: [`DestroyMySqlResult`].
-    pub data: Option<DestroyMySqlResult>,
+pub struct DestroyMySQLResponse {
+    /// `Data`: [`DestroyMySQLResult`].
+    pub data: Option<DestroyMySQLResult>,
 }
 
 /// The `DestroyPlatformEnv` action of TCB API 2018-06-08.
@@ -2478,8 +2478,8 @@ pub struct DownloadFunctionResponse {
 
 /// The `ExecutePGSql` action of TCB API 2018-06-08.
 ///
-/// Answers [`ExecutePgSqlResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ExecutePgSqlResponse)]
+/// Answers [`ExecutePGSqlResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExecutePGSql {
     /// `EnvId`, required: string. Example: `lo**od*-*********10a94df`.
@@ -2493,7 +2493,7 @@ pub struct ExecutePGSql {
 /// The answer of [`ExecutePGSql`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExecutePgSqlResponse {
+pub struct ExecutePGSqlResponse {
     /// `AffectedRows`: integer. Example: `0`.
     pub affected_rows: Option<i64>,
     /// `Columns`: list of string, may be null. Example: `["oid"]`.
@@ -2648,8 +2648,8 @@ pub struct ListFunctionsResponse {
 
 /// The `ListPGUserMigrations` action of TCB API 2018-06-08.
 ///
-/// Answers [`ListPgUserMigrationsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ListPgUserMigrationsResponse)]
+/// Answers [`ListPGUserMigrationsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListPGUserMigrations {
     /// `EnvId`, required: string. Example: `pg-ethan06-d9gzgavrt1f14772b`.
@@ -2663,7 +2663,7 @@ pub struct ListPGUserMigrations {
 /// The answer of [`ListPGUserMigrations`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListPgUserMigrationsResponse {
+pub struct ListPGUserMigrationsResponse {
     /// `Total`: integer. Example: `1`.
     pub total: Option<i64>,
     /// `LatestVersion`: string. Example: `20260526000000`.
@@ -2708,22 +2708,22 @@ pub struct ListTablesResponse {
 
 /// The `ModifyAIModelStatus` action of TCB API 2018-06-08.
 ///
-/// Answers [`ModifyAiModelStatusResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ModifyAiModelStatusResponse)]
+/// Answers [`ModifyAIModelStatusResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyAIModelStatus {
     /// `EnvId`, required: string. Example: `**************************`.
     pub env_id: String,
     /// `GroupName`, required: string. Example: `cloudbase`.
     pub group_name: String,
-    /// `Models`, optional: list of [`AiModelStatus`].
-    pub models: Option<Vec<AiModelStatus>>,
+    /// `Models`, optional: list of [`AIModelStatus`].
+    pub models: Option<Vec<AIModelStatus>>,
 }
 
 /// The answer of [`ModifyAIModelStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyAiModelStatusResponse {
+pub struct ModifyAIModelStatusResponse {
     /// `Count`: unsigned integer. Example: `1`.
     pub count: Option<u64>,
 }
@@ -2770,8 +2770,8 @@ pub struct ModifyClsTopicResponse;
 
 /// The `ModifyDatabaseACL` action of TCB API 2018-06-08.
 ///
-/// Answers [`ModifyDatabaseAclResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ModifyDatabaseAclResponse)]
+/// Answers [`ModifyDatabaseACLResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyDatabaseACL {
     /// `EnvId`, required: string. Example: `env-xxyyzzaa`.
@@ -2785,7 +2785,7 @@ pub struct ModifyDatabaseACL {
 /// The answer of [`ModifyDatabaseACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyDatabaseAclResponse;
+pub struct ModifyDatabaseACLResponse;
 
 /// The `ModifyEnv` action of TCB API 2018-06-08.
 ///
@@ -2844,20 +2844,20 @@ pub struct ModifyEnvPlanResponse;
 
 /// The `ModifyHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`ModifyHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ModifyHttpServiceRouteResponse)]
+/// Answers [`ModifyHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyHTTPServiceRoute {
     /// `EnvId`, required: string. Example: `*****************-7ezncwdd421446`.
     pub env_id: String,
-    /// `Domain`, required: [`HttpServiceDomainParam`].
-    pub domain: HttpServiceDomainParam,
+    /// `Domain`, required: [`HTTPServiceDomainParam`].
+    pub domain: HTTPServiceDomainParam,
 }
 
 /// The answer of [`ModifyHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyHttpServiceRouteResponse;
+pub struct ModifyHTTPServiceRouteResponse;
 
 /// The `ModifyLoginConfig` action of TCB API 2018-06-08.
 ///
@@ -2877,8 +2877,8 @@ pub struct ModifyLoginConfig {
     pub anonymous_login: bool,
     /// `SmsVerificationConfig`, optional: [`VerificationConfig`].
     pub sms_verification_config: Option<VerificationConfig>,
-    /// `MfaConfig`, optional: [`MfaLoginConfig`].
-    pub mfa_config: Option<MfaLoginConfig>,
+    /// `MfaConfig`, optional: [`MFALoginConfig`].
+    pub mfa_config: Option<MFALoginConfig>,
     /// `PwdUpdateStrategy`, optional: [`PasswordUpdateLoginConfig`].
     pub pwd_update_strategy: Option<PasswordUpdateLoginConfig>,
 }
@@ -2890,8 +2890,8 @@ pub struct ModifyLoginConfigResponse;
 
 /// The `ModifyPGInstanceSpec` action of TCB API 2018-06-08.
 ///
-/// Answers [`ModifyPgInstanceSpecResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ModifyPgInstanceSpecResponse)]
+/// Answers [`ModifyPGInstanceSpecResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyPGInstanceSpec {
     /// `EnvId`, required: string. Example: `*****-****-d7gpxb78091c30209`.
@@ -2915,7 +2915,7 @@ pub struct ModifyPGInstanceSpec {
 /// The answer of [`ModifyPGInstanceSpec`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyPgInstanceSpecResponse {
+pub struct ModifyPGInstanceSpecResponse {
     /// `DealName`: string. Example: `5ea08b74-ba4b-47cc-b405-2b96c65fbe35`.
     pub deal_name: Option<String>,
     /// `BillId`: string. Example: `219429`.
@@ -2941,20 +2941,20 @@ pub struct ModifyPlatformEnvResponse;
 
 /// The `ModifyPlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`ModifyPlatformHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ModifyPlatformHttpServiceRouteResponse)]
+/// Answers [`ModifyPlatformHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyPlatformHTTPServiceRoute {
     /// `PlatformId`, required: string. Example: `pf-************`.
     pub platform_id: String,
-    /// `Domain`, required: [`HttpServiceDomainParam`].
-    pub domain: HttpServiceDomainParam,
+    /// `Domain`, required: [`HTTPServiceDomainParam`].
+    pub domain: HTTPServiceDomainParam,
 }
 
 /// The answer of [`ModifyPlatformHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyPlatformHttpServiceRouteResponse;
+pub struct ModifyPlatformHTTPServiceRouteResponse;
 
 /// The `ModifyProvider` action of TCB API 2018-06-08.
 ///
@@ -3101,8 +3101,8 @@ pub struct ModifyUserResponse {
 
 /// The `PreviewPGUserMigrations` action of TCB API 2018-06-08.
 ///
-/// Answers [`PreviewPgUserMigrationsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = PreviewPgUserMigrationsResponse)]
+/// Answers [`PreviewPGUserMigrationsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreviewPGUserMigrations {
     /// `EnvId`, required: string. Example: `pg-ethan06-d9gzgavrt1f14772b`.
@@ -3118,7 +3118,7 @@ pub struct PreviewPGUserMigrations {
 /// The answer of [`PreviewPGUserMigrations`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PreviewPgUserMigrationsResponse {
+pub struct PreviewPGUserMigrationsResponse {
     /// `Pending`: list of [`MigrationPlanItem`].
     pub pending: Option<Vec<MigrationPlanItem>>,
     /// `Applied`: list of [`MigrationPlanItem`].
@@ -3131,8 +3131,8 @@ pub struct PreviewPgUserMigrationsResponse {
 
 /// The `PurgeHTTPServiceCache` action of TCB API 2018-06-08.
 ///
-/// Answers [`PurgeHttpServiceCacheResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = PurgeHttpServiceCacheResponse)]
+/// Answers [`PurgeHTTPServiceCacheResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PurgeHTTPServiceCache {
     /// `EnvId`, required: string. Example: `**********-1gz1k5qkc06a0da4`.
@@ -3150,7 +3150,7 @@ pub struct PurgeHTTPServiceCache {
 /// The answer of [`PurgeHTTPServiceCache`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PurgeHttpServiceCacheResponse {
+pub struct PurgeHTTPServiceCacheResponse {
     /// `CacheType`: string. Example: `EO`.
     pub cache_type: Option<String>,
     /// `TaskId`: string. Example: `3uk1onlg81ab`.
@@ -3159,8 +3159,8 @@ pub struct PurgeHttpServiceCacheResponse {
 
 /// The `PushPGUserMigrations` action of TCB API 2018-06-08.
 ///
-/// Answers [`PushPgUserMigrationsResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = PushPgUserMigrationsResponse)]
+/// Answers [`PushPGUserMigrationsResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PushPGUserMigrations {
     /// `EnvId`, required: string. Example: `pg-ethan06-d9gzgavrt1f14772b`.
@@ -3180,7 +3180,7 @@ pub struct PushPGUserMigrations {
 /// The answer of [`PushPGUserMigrations`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PushPgUserMigrationsResponse {
+pub struct PushPGUserMigrationsResponse {
     /// `TaskId`: string. Example: `task-1ef06db7`.
     pub task_id: Option<String>,
 }
@@ -3223,8 +3223,8 @@ pub struct RenewEnvResponse;
 
 /// The `RepairPGUserMigrationHistory` action of TCB API 2018-06-08.
 ///
-/// Answers [`RepairPgUserMigrationHistoryResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = RepairPgUserMigrationHistoryResponse)]
+/// Answers [`RepairPGUserMigrationHistoryResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RepairPGUserMigrationHistory {
     /// `EnvId`, required: string. Example: `pg-ethan06-d9gzgavrt1f14772b`.
@@ -3244,12 +3244,12 @@ pub struct RepairPGUserMigrationHistory {
 /// The answer of [`RepairPGUserMigrationHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RepairPgUserMigrationHistoryResponse;
+pub struct RepairPGUserMigrationHistoryResponse;
 
 /// The `ResetPGAccountPassword` action of TCB API 2018-06-08.
 ///
-/// Answers [`ResetPgAccountPasswordResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = ResetPgAccountPasswordResponse)]
+/// Answers [`ResetPGAccountPasswordResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetPGAccountPassword {
     /// `EnvId`, required: string. Example: `************-migrate-d6a7e6f7aa8`.
@@ -3261,7 +3261,7 @@ pub struct ResetPGAccountPassword {
 /// The answer of [`ResetPGAccountPassword`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetPgAccountPasswordResponse;
+pub struct ResetPGAccountPasswordResponse;
 
 /// The `RunCommands` action of TCB API 2018-06-08.
 ///
@@ -3364,8 +3364,8 @@ pub struct UnbindStorageSourceResponse;
 
 /// The `UpdateAIModel` action of TCB API 2018-06-08.
 ///
-/// Answers [`UpdateAiModelResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = UpdateAiModelResponse)]
+/// Answers [`UpdateAIModelResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAIModel {
     /// `EnvId`, required: string. Example: `envid-dhjkashdjka`.
@@ -3374,20 +3374,20 @@ pub struct UpdateAIModel {
     pub group_name: String,
     /// `BaseUrl`, optional: string. Example: `http://xxx`.
     pub base_url: Option<String>,
-    /// `Models`, optional: list of [`AiModel`].
-    pub models: Option<Vec<AiModel>>,
+    /// `Models`, optional: list of [`AIModel`].
+    pub models: Option<Vec<AIModel>>,
     /// `Remark`, optional: string. Example: `正式模型`.
     pub remark: Option<String>,
     /// `Status`, optional: unsigned integer. Example: `1`.
     pub status: Option<u64>,
-    /// `Secret`, optional: [`AiModelSecret`].
-    pub secret: Option<AiModelSecret>,
+    /// `Secret`, optional: [`AIModelSecret`].
+    pub secret: Option<AIModelSecret>,
 }
 
 /// The answer of [`UpdateAIModel`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAiModelResponse {
+pub struct UpdateAIModelResponse {
     /// `Count`: unsigned integer. Example: `1`.
     pub count: Option<u64>,
 }
@@ -3508,8 +3508,8 @@ pub struct UpdateTableResponse;
 
 /// The `UpgradePGInstanceToDedicated` action of TCB API 2018-06-08.
 ///
-/// Answers [`UpgradePgInstanceToDedicatedResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = UpgradePgInstanceToDedicatedResponse)]
+/// Answers [`UpgradePGInstanceToDedicatedResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpgradePGInstanceToDedicated {
     /// `EnvId`, required: string. Example: `*****r-****8g1j2dbc0df14561`.
@@ -3529,95 +3529,95 @@ pub struct UpgradePGInstanceToDedicated {
 /// The answer of [`UpgradePGInstanceToDedicated`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UpgradePgInstanceToDedicatedResponse {
+pub struct UpgradePGInstanceToDedicatedResponse {
     /// `TaskId`: string. Example: `task-sdffs`.
     pub task_id: Option<String>,
 }
 
 /// The `VerifyHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`VerifyHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = VerifyHttpServiceRouteResponse)]
+/// Answers [`VerifyHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyHTTPServiceRoute {
     /// `EnvId`, required: string. Example: `*****************-7ezncwdd421446`.
     pub env_id: String,
-    /// `Domain`, required: [`HttpServiceDomainParam`].
-    pub domain: HttpServiceDomainParam,
+    /// `Domain`, required: [`HTTPServiceDomainParam`].
+    pub domain: HTTPServiceDomainParam,
 }
 
 /// The answer of [`VerifyHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyHttpServiceRouteResponse {
+pub struct VerifyHTTPServiceRouteResponse {
     /// `Passed`: boolean. Example: `false`.
     pub passed: Option<bool>,
-    /// `Ownership`: [`VerifyHttpServiceRouteCheckItem`].
-    pub ownership: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `Cert`: [`VerifyHttpServiceRouteCheckItem`].
-    pub cert: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `Quota`: [`VerifyHttpServiceRouteCheckItem`].
-    pub quota: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `RouteConflict`: [`VerifyHttpServiceRouteCheckItem`].
-    pub route_conflict: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `DomainConflict`: [`VerifyHttpServiceRouteCheckItem`].
-    pub domain_conflict: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `InternalAccount`: [`VerifyHttpServiceRouteCheckItem`].
-    pub internal_account: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `Blacklist`: [`VerifyHttpServiceRouteCheckItem`].
-    pub blacklist: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `CDNResource`: [`VerifyHttpServiceRouteCheckItem`].
+    /// `Ownership`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub ownership: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `Cert`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub cert: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `Quota`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub quota: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `RouteConflict`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub route_conflict: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `DomainConflict`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub domain_conflict: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `InternalAccount`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub internal_account: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `Blacklist`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub blacklist: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `CDNResource`: [`VerifyHTTPServiceRouteCheckItem`].
     #[tc(rename = "CDNResource")]
-    pub cdn_resource: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `EO`: [`VerifyHttpServiceRouteCheckItem`].
+    pub cdn_resource: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `EO`: [`VerifyHTTPServiceRouteCheckItem`].
     #[tc(rename = "EO")]
-    pub eo: Option<VerifyHttpServiceRouteCheckItem>,
+    pub eo: Option<VerifyHTTPServiceRouteCheckItem>,
 }
 
 /// The `VerifyPlatformHTTPServiceRoute` action of TCB API 2018-06-08.
 ///
-/// Answers [`VerifyPlatformHttpServiceRouteResponse`]. Listed by the China site's metadata only.
-#[tc_action(service = "tcb", version = "2018-06-08", region = "optional", response = VerifyPlatformHttpServiceRouteResponse)]
+/// Answers [`VerifyPlatformHTTPServiceRouteResponse`]. Listed by the China site's metadata only.
+#[tc_action(service = "tcb", version = "2018-06-08", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifyPlatformHTTPServiceRoute {
     /// `PlatformId`, required: string. Example: `pf-t960szfwv1cs`.
     pub platform_id: String,
-    /// `Domain`, required: [`HttpServiceDomainParam`].
-    pub domain: HttpServiceDomainParam,
+    /// `Domain`, required: [`HTTPServiceDomainParam`].
+    pub domain: HTTPServiceDomainParam,
 }
 
 /// The answer of [`VerifyPlatformHTTPServiceRoute`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyPlatformHttpServiceRouteResponse {
+pub struct VerifyPlatformHTTPServiceRouteResponse {
     /// `Passed`: boolean. Example: `true`.
     pub passed: Option<bool>,
-    /// `Ownership`: [`VerifyHttpServiceRouteCheckItem`].
-    pub ownership: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `Cert`: [`VerifyHttpServiceRouteCheckItem`].
-    pub cert: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `Quota`: [`VerifyHttpServiceRouteCheckItem`].
-    pub quota: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `RouteConflict`: [`VerifyHttpServiceRouteCheckItem`].
-    pub route_conflict: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `DomainConflict`: [`VerifyHttpServiceRouteCheckItem`].
-    pub domain_conflict: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `InternalAccount`: [`VerifyHttpServiceRouteCheckItem`].
-    pub internal_account: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `Blacklist`: [`VerifyHttpServiceRouteCheckItem`].
-    pub blacklist: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `CDNResource`: [`VerifyHttpServiceRouteCheckItem`].
+    /// `Ownership`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub ownership: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `Cert`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub cert: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `Quota`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub quota: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `RouteConflict`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub route_conflict: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `DomainConflict`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub domain_conflict: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `InternalAccount`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub internal_account: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `Blacklist`: [`VerifyHTTPServiceRouteCheckItem`].
+    pub blacklist: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `CDNResource`: [`VerifyHTTPServiceRouteCheckItem`].
     #[tc(rename = "CDNResource")]
-    pub cdn_resource: Option<VerifyHttpServiceRouteCheckItem>,
-    /// `EO`: [`VerifyHttpServiceRouteCheckItem`].
+    pub cdn_resource: Option<VerifyHTTPServiceRouteCheckItem>,
+    /// `EO`: [`VerifyHTTPServiceRouteCheckItem`].
     #[tc(rename = "EO")]
-    pub eo: Option<VerifyHttpServiceRouteCheckItem>,
+    pub eo: Option<VerifyHTTPServiceRouteCheckItem>,
 }
 
-/// The `AIModel` model of TCB API 2018-06-08 (renamed: the metadata calls it `AIModel`).
+/// The `AIModel` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModel {
+pub struct AIModel {
     /// `Model`: string. Example: `huanyuan-v1`.
     pub model: Option<String>,
     /// `EnableMCP`: boolean. Example: `false`.
@@ -3627,14 +3627,14 @@ pub struct AiModel {
     pub tags: Option<Vec<String>>,
 }
 
-/// The `AIModelGroup` model of TCB API 2018-06-08 (renamed: the metadata calls it `AIModelGroup`).
+/// The `AIModelGroup` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelGroup {
+pub struct AIModelGroup {
     /// `GroupName`: string. Example: `hunyuan-exp`.
     pub group_name: Option<String>,
-    /// `Models`: list of [`AiModel`], may be null.
-    pub models: Option<Vec<AiModel>>,
+    /// `Models`: list of [`AIModel`], may be null.
+    pub models: Option<Vec<AIModel>>,
     /// `Type`: string. Example: `builtin`.
     pub type_: Option<String>,
     /// `OriginType`: string. Example: `builtin`.
@@ -3645,18 +3645,18 @@ pub struct AiModelGroup {
     pub base_url: Option<String>,
     /// `Status`: unsigned integer. Example: `1`.
     pub status: Option<u64>,
-    /// `Secret`: [`AiModelSecret`], may be null.
-    pub secret: Option<AiModelSecret>,
+    /// `Secret`: [`AIModelSecret`], may be null.
+    pub secret: Option<AIModelSecret>,
     /// `CreateTime`: string. Example: `2026-04-27T11:57:19+08:00`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2026-04-27T20:13:07+08:00`.
     pub update_time: Option<String>,
 }
 
-/// The `AIModelSecret` model of TCB API 2018-06-08 (renamed: the metadata calls it `AIModelSecret`).
+/// The `AIModelSecret` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelSecret {
+pub struct AIModelSecret {
     /// `SecretSource`: string. Example: `custom`.
     pub secret_source: Option<String>,
     /// `SecretId`: string. Example: `DSDHJKF3JKDSA3`.
@@ -3667,10 +3667,10 @@ pub struct AiModelSecret {
     pub api_key: Option<String>,
 }
 
-/// The `AIModelStatus` model of TCB API 2018-06-08 (renamed: the metadata calls it `AIModelStatus`).
+/// The `AIModelStatus` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AiModelStatus {
+pub struct AIModelStatus {
     /// `Model`, optional: string. Example: `deepseek-v4-pro`.
     pub model: Option<String>,
     /// `Status`, optional: string. Example: `DISABLE`.
@@ -4081,10 +4081,10 @@ pub struct CreateIndex {
     pub mgo_key_schema: Option<MgoKeySchema>,
 }
 
-/// The `CreateMySQLResult` model of TCB API 2018-06-08 (renamed: the metadata calls it `CreateMySQLResult`).
+/// The `CreateMySQLResult` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMySqlResult {
+pub struct CreateMySQLResult {
     /// `TaskId`: string. Example: `38654`.
     pub task_id: Option<String>,
 }
@@ -4163,10 +4163,10 @@ pub struct DeleteUsersResp {
     pub failed_count: Option<i64>,
 }
 
-/// The `DescribeCreateMySQLResult` model of TCB API 2018-06-08 (renamed: the metadata calls it `DescribeCreateMySQLResult`).
+/// The `DescribeCreateMySQLResult` model of TCB API 2018-06-08, named `DescribeCreateMySQLResultModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeCreateMySqlResult {
+pub struct DescribeCreateMySQLResultModel {
     /// `Status`: string. Example: `fail`.
     pub status: Option<String>,
     /// `FailReason`: string, may be null. Example: `Init Failed`.
@@ -4195,10 +4195,10 @@ pub struct DescribeUserListResp {
     pub user_list: Option<Vec<User>>,
 }
 
-/// The `DestroyMySQLResult` model of TCB API 2018-06-08 (renamed: the metadata calls it `DestroyMySQLResult`).
+/// The `DestroyMySQLResult` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DestroyMySqlResult {
+pub struct DestroyMySQLResult {
     /// `IsSuccess`: boolean. Example: `true`.
     pub is_success: Option<bool>,
     /// `TaskId`: string. Example: `16710`.
@@ -4349,11 +4349,11 @@ pub struct EnvInfo {
     pub architecture_type: Option<String>,
     /// `Recycle`: string. Example: `recycle | ""`.
     pub recycle: Option<String>,
-    /// `Meta`: list of [`KvPair`].
-    pub meta: Option<Vec<KvPair>>,
-    /// `PostgreSQL`: list of [`PostgreSqlInfo`].
+    /// `Meta`: list of [`KVPair`].
+    pub meta: Option<Vec<KVPair>>,
+    /// `PostgreSQL`: list of [`PostgreSQLInfo`].
     #[tc(rename = "PostgreSQL")]
-    pub postgre_sql: Option<Vec<PostgreSqlInfo>>,
+    pub postgre_sql: Option<Vec<PostgreSQLInfo>>,
 }
 
 /// The `EnvPkgCreditsUsage` model of TCB API 2018-06-08.
@@ -4544,22 +4544,22 @@ pub struct GatewayVersionItem {
     pub custom_config: Option<WxGatewayCustomConfig>,
 }
 
-/// The `HTTPServiceCacheAction` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceCacheAction`).
+/// The `HTTPServiceCacheAction` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceCacheAction {
+pub struct HTTPServiceCacheAction {
     /// `Type`: string. Example: `Cache`.
     pub type_: Option<String>,
-    /// `Cache`: [`HttpServiceCacheParams`].
-    pub cache: Option<HttpServiceCacheParams>,
-    /// `CacheKey`: [`HttpServiceCacheKeyParams`].
-    pub cache_key: Option<HttpServiceCacheKeyParams>,
+    /// `Cache`: [`HTTPServiceCacheParams`].
+    pub cache: Option<HTTPServiceCacheParams>,
+    /// `CacheKey`: [`HTTPServiceCacheKeyParams`].
+    pub cache_key: Option<HTTPServiceCacheKeyParams>,
 }
 
-/// The `HTTPServiceCacheKeyParams` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceCacheKeyParams`).
+/// The `HTTPServiceCacheKeyParams` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceCacheKeyParams {
+pub struct HTTPServiceCacheKeyParams {
     /// `FullURLCache`: string. Example: `off`.
     #[tc(rename = "FullURLCache")]
     pub full_url_cache: Option<String>,
@@ -4571,10 +4571,10 @@ pub struct HttpServiceCacheKeyParams {
     pub query_string_values: Option<Vec<String>>,
 }
 
-/// The `HTTPServiceCacheParams` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceCacheParams`).
+/// The `HTTPServiceCacheParams` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceCacheParams {
+pub struct HTTPServiceCacheParams {
     /// `FollowOrigin`: boolean. Example: `true`.
     pub follow_origin: Option<bool>,
     /// `NoCache`: boolean. Example: `true`.
@@ -4585,10 +4585,10 @@ pub struct HttpServiceCacheParams {
     pub max_age_time: Option<u64>,
 }
 
-/// The `HTTPServiceCachePurgeTask` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceCachePurgeTask`).
+/// The `HTTPServiceCachePurgeTask` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceCachePurgeTask {
+pub struct HTTPServiceCachePurgeTask {
     /// `CacheType`: string. Example: `EO`.
     pub cache_type: Option<String>,
     /// `TaskId`: string. Example: `3uie7chtuyrn`.
@@ -4609,32 +4609,32 @@ pub struct HttpServiceCachePurgeTask {
     pub update_time: Option<String>,
 }
 
-/// The `HTTPServiceCacheRule` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceCacheRule`).
+/// The `HTTPServiceCacheRule` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceCacheRule {
+pub struct HTTPServiceCacheRule {
     /// `Description`: string. Example: `static-1d`.
     pub description: Option<String>,
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `Condition`: [`HttpServiceRuleCondition`].
-    pub condition: Option<HttpServiceRuleCondition>,
-    /// `Actions`: list of [`HttpServiceCacheAction`].
-    pub actions: Option<Vec<HttpServiceCacheAction>>,
+    /// `Condition`: [`HTTPServiceRuleCondition`].
+    pub condition: Option<HTTPServiceRuleCondition>,
+    /// `Actions`: list of [`HTTPServiceCacheAction`].
+    pub actions: Option<Vec<HTTPServiceCacheAction>>,
 }
 
-/// The `HTTPServiceCacheSet` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceCacheSet`).
+/// The `HTTPServiceCacheSet` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceCacheSet {
-    /// `Rules`: list of [`HttpServiceCacheRule`].
-    pub rules: Option<Vec<HttpServiceCacheRule>>,
+pub struct HTTPServiceCacheSet {
+    /// `Rules`: list of [`HTTPServiceCacheRule`].
+    pub rules: Option<Vec<HTTPServiceCacheRule>>,
 }
 
-/// The `HTTPServiceDomain` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceDomain`).
+/// The `HTTPServiceDomain` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceDomain {
+pub struct HTTPServiceDomain {
     /// `Domain`: string. Example: `xxx.***************.cn`.
     pub domain: Option<String>,
     /// `DomainType`: string. Example: `HTTPSERVICE`.
@@ -4659,20 +4659,20 @@ pub struct HttpServiceDomain {
     /// `PlatformCnameDNSStatus`: string. Example: `OK`.
     #[tc(rename = "PlatformCnameDNSStatus")]
     pub platform_cname_dns_status: Option<String>,
-    /// `Routes`: list of [`HttpServiceRoute`].
-    pub routes: Option<Vec<HttpServiceRoute>>,
-    /// `Extension`: [`HttpServiceExtension`].
-    pub extension: Option<HttpServiceExtension>,
+    /// `Routes`: list of [`HTTPServiceRoute`].
+    pub routes: Option<Vec<HTTPServiceRoute>>,
+    /// `Extension`: [`HTTPServiceExtension`].
+    pub extension: Option<HTTPServiceExtension>,
     /// `CreateTime`: string. Example: `2026-03-13T10:03:25+08:00`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2026-03-13T10:03:25+08:00`.
     pub update_time: Option<String>,
 }
 
-/// The `HTTPServiceDomainParam` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceDomainParam`).
+/// The `HTTPServiceDomainParam` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceDomainParam {
+pub struct HTTPServiceDomainParam {
     /// `Domain`, required: string. Example: `xxx.***************.cn`.
     pub domain: String,
     /// `AccessType`, optional: string. Example: `DIRECT`.
@@ -4685,26 +4685,26 @@ pub struct HttpServiceDomainParam {
     pub custom_cname: Option<String>,
     /// `Enable`, optional: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `Routes`, optional: list of [`HttpServiceRouteParam`].
-    pub routes: Option<Vec<HttpServiceRouteParam>>,
-    /// `Extension`, optional: [`HttpServiceExtension`].
-    pub extension: Option<HttpServiceExtension>,
+    /// `Routes`, optional: list of [`HTTPServiceRouteParam`].
+    pub routes: Option<Vec<HTTPServiceRouteParam>>,
+    /// `Extension`, optional: [`HTTPServiceExtension`].
+    pub extension: Option<HTTPServiceExtension>,
 }
 
-/// The `HTTPServiceExtension` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceExtension`).
+/// The `HTTPServiceExtension` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceExtension {
-    /// `HeadersHandler`: [`HttpServiceHeadersHandler`].
-    pub headers_handler: Option<HttpServiceHeadersHandler>,
-    /// `Cache`: [`HttpServiceCacheSet`].
-    pub cache: Option<HttpServiceCacheSet>,
+pub struct HTTPServiceExtension {
+    /// `HeadersHandler`: [`HTTPServiceHeadersHandler`].
+    pub headers_handler: Option<HTTPServiceHeadersHandler>,
+    /// `Cache`: [`HTTPServiceCacheSet`].
+    pub cache: Option<HTTPServiceCacheSet>,
 }
 
-/// The `HTTPServiceHeaderToAdd` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceHeaderToAdd`).
+/// The `HTTPServiceHeaderToAdd` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceHeaderToAdd {
+pub struct HTTPServiceHeaderToAdd {
     /// `Key`: string. Example: `X-Custom-Header`.
     pub key: Option<String>,
     /// `Value`: string. Example: `custom-value`.
@@ -4713,46 +4713,46 @@ pub struct HttpServiceHeaderToAdd {
     pub action: Option<String>,
 }
 
-/// The `HTTPServiceHeadersHandler` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceHeadersHandler`).
+/// The `HTTPServiceHeadersHandler` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceHeadersHandler {
-    /// `RequestHeadersToAdd`: list of [`HttpServiceHeaderToAdd`].
-    pub request_headers_to_add: Option<Vec<HttpServiceHeaderToAdd>>,
+pub struct HTTPServiceHeadersHandler {
+    /// `RequestHeadersToAdd`: list of [`HTTPServiceHeaderToAdd`].
+    pub request_headers_to_add: Option<Vec<HTTPServiceHeaderToAdd>>,
     /// `RequestHeadersToRemove`: list of string. Example: `["X-Remove-Me"]`.
     pub request_headers_to_remove: Option<Vec<String>>,
-    /// `ResponseHeadersToAdd`: list of [`HttpServiceHeaderToAdd`].
-    pub response_headers_to_add: Option<Vec<HttpServiceHeaderToAdd>>,
+    /// `ResponseHeadersToAdd`: list of [`HTTPServiceHeaderToAdd`].
+    pub response_headers_to_add: Option<Vec<HTTPServiceHeaderToAdd>>,
     /// `ResponseHeadersToRemove`: list of string. Example: `["X-Resp-Remove"]`.
     pub response_headers_to_remove: Option<Vec<String>>,
 }
 
-/// The `HTTPServicePathRewrite` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServicePathRewrite`).
+/// The `HTTPServicePathRewrite` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServicePathRewrite {
+pub struct HTTPServicePathRewrite {
     /// `Prefix`: string. Example: `/`.
     pub prefix: Option<String>,
 }
 
-/// The `HTTPServiceQPSPerClient` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceQPSPerClient`).
+/// The `HTTPServiceQPSPerClient` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceQpsPerClient {
+pub struct HTTPServiceQPSPerClient {
     /// `LimitBy`: string. Example: `UserID`.
     pub limit_by: Option<String>,
     /// `LimitValue`: integer. Example: `10`.
     pub limit_value: Option<i64>,
 }
 
-/// The `HTTPServiceRoute` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceRoute`).
+/// The `HTTPServiceRoute` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceRoute {
+pub struct HTTPServiceRoute {
     /// `Path`: string. Example: `/api/v1`.
     pub path: Option<String>,
-    /// `PathRewrite`: [`HttpServicePathRewrite`].
-    pub path_rewrite: Option<HttpServicePathRewrite>,
+    /// `PathRewrite`: [`HTTPServicePathRewrite`].
+    pub path_rewrite: Option<HTTPServicePathRewrite>,
     /// `UpstreamResourceType`: string. Example: `CBR`.
     pub upstream_resource_type: Option<String>,
     /// `UpstreamResourceName`: string. Example: `my-service`.
@@ -4765,23 +4765,23 @@ pub struct HttpServiceRoute {
     pub enable_auth: Option<bool>,
     /// `EnablePathTransmission`: boolean. Example: `true`.
     pub enable_path_transmission: Option<bool>,
-    /// `QPSPolicy`: [`HttpServiceRouteQpsPolicy`].
+    /// `QPSPolicy`: [`HTTPServiceRouteQPSPolicy`].
     #[tc(rename = "QPSPolicy")]
-    pub qps_policy: Option<HttpServiceRouteQpsPolicy>,
+    pub qps_policy: Option<HTTPServiceRouteQPSPolicy>,
     /// `Enable`: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `Extension`: [`HttpServiceExtension`].
-    pub extension: Option<HttpServiceExtension>,
+    /// `Extension`: [`HTTPServiceExtension`].
+    pub extension: Option<HTTPServiceExtension>,
     /// `CreateTime`: string. Example: `2026-03-13T10:03:26+08:00`.
     pub create_time: Option<String>,
     /// `UpdateTime`: string. Example: `2026-03-13T10:03:26+08:00`.
     pub update_time: Option<String>,
 }
 
-/// The `HTTPServiceRouteParam` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceRouteParam`).
+/// The `HTTPServiceRouteParam` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceRouteParam {
+pub struct HTTPServiceRouteParam {
     /// `Path`, required: string. Example: `/api/v1`.
     pub path: String,
     /// `UpstreamResourceType`, optional: string. Example: `CBR`.
@@ -4790,39 +4790,39 @@ pub struct HttpServiceRouteParam {
     pub upstream_resource_name: Option<String>,
     /// `UpstreamResourceVersion`, optional: string. Example: `1`.
     pub upstream_resource_version: Option<String>,
-    /// `PathRewrite`, optional: [`HttpServicePathRewrite`].
-    pub path_rewrite: Option<HttpServicePathRewrite>,
+    /// `PathRewrite`, optional: [`HTTPServicePathRewrite`].
+    pub path_rewrite: Option<HTTPServicePathRewrite>,
     /// `EnableSafeDomain`, optional: boolean. Example: `true`.
     pub enable_safe_domain: Option<bool>,
     /// `EnableAuth`, optional: boolean. Example: `true`.
     pub enable_auth: Option<bool>,
     /// `EnablePathTransmission`, optional: boolean. Example: `true`.
     pub enable_path_transmission: Option<bool>,
-    /// `QPSPolicy`, optional: [`HttpServiceRouteQpsPolicy`].
+    /// `QPSPolicy`, optional: [`HTTPServiceRouteQPSPolicy`].
     #[tc(rename = "QPSPolicy")]
-    pub qps_policy: Option<HttpServiceRouteQpsPolicy>,
+    pub qps_policy: Option<HTTPServiceRouteQPSPolicy>,
     /// `Enable`, optional: boolean. Example: `true`.
     pub enable: Option<bool>,
-    /// `Extension`, optional: [`HttpServiceExtension`].
-    pub extension: Option<HttpServiceExtension>,
+    /// `Extension`, optional: [`HTTPServiceExtension`].
+    pub extension: Option<HTTPServiceExtension>,
 }
 
-/// The `HTTPServiceRouteQPSPolicy` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceRouteQPSPolicy`).
+/// The `HTTPServiceRouteQPSPolicy` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceRouteQpsPolicy {
+pub struct HTTPServiceRouteQPSPolicy {
     /// `QPSTotal`: integer. Example: `100`.
     #[tc(rename = "QPSTotal")]
     pub qps_total: Option<i64>,
-    /// `QPSPerClient`: [`HttpServiceQpsPerClient`].
+    /// `QPSPerClient`: [`HTTPServiceQPSPerClient`].
     #[tc(rename = "QPSPerClient")]
-    pub qps_per_client: Option<HttpServiceQpsPerClient>,
+    pub qps_per_client: Option<HTTPServiceQPSPerClient>,
 }
 
-/// The `HTTPServiceRuleCondition` model of TCB API 2018-06-08 (renamed: the metadata calls it `HTTPServiceRuleCondition`).
+/// The `HTTPServiceRuleCondition` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct HttpServiceRuleCondition {
+pub struct HTTPServiceRuleCondition {
     /// `Target`: string. Example: `file_extension`.
     pub target: Option<String>,
     /// `MatchType`: string. Example: `exact`.
@@ -4877,10 +4877,10 @@ pub struct Indexkey {
     pub direction: Option<String>,
 }
 
-/// The `KVPair` model of TCB API 2018-06-08 (renamed: the metadata calls it `KVPair`).
+/// The `KVPair` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct KvPair {
+pub struct KVPair {
     /// `Key`: string. Example: `my-key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `my-value`.
@@ -4971,10 +4971,10 @@ pub struct LogServiceInfo {
     pub period: Option<i64>,
 }
 
-/// The `MFALoginConfig` model of TCB API 2018-06-08 (renamed: the metadata calls it `MFALoginConfig`).
+/// The `MFALoginConfig` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MfaLoginConfig {
+pub struct MFALoginConfig {
     /// `On`: string, may be null. Example: `"TRUE"`.
     pub on: Option<String>,
     /// `Sms`: string, may be null. Example: `"TRUE"`.
@@ -4985,25 +4985,25 @@ pub struct MfaLoginConfig {
     pub required_bind_phone: Option<String>,
 }
 
-/// The `ManagedAIModel` model of TCB API 2018-06-08 (renamed: the metadata calls it `ManagedAIModel`).
+/// The `ManagedAIModel` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManagedAiModel {
+pub struct ManagedAIModel {
     /// `Model`: string. Example: `hy3-preview`.
     pub model: Option<String>,
     /// `EnableMCP`: boolean. Example: `true`.
     #[tc(rename = "EnableMCP")]
     pub enable_mcp: Option<bool>,
-    /// `ModelSpec`: [`ManagedAiModelSpec`].
-    pub model_spec: Option<ManagedAiModelSpec>,
-    /// `ModelChargingInfo`: list of [`ManagedAiModelChargingInfo`].
-    pub model_charging_info: Option<Vec<ManagedAiModelChargingInfo>>,
+    /// `ModelSpec`: [`ManagedAIModelSpec`].
+    pub model_spec: Option<ManagedAIModelSpec>,
+    /// `ModelChargingInfo`: list of [`ManagedAIModelChargingInfo`].
+    pub model_charging_info: Option<Vec<ManagedAIModelChargingInfo>>,
 }
 
-/// The `ManagedAIModelChargingInfo` model of TCB API 2018-06-08 (renamed: the metadata calls it `ManagedAIModelChargingInfo`).
+/// The `ManagedAIModelChargingInfo` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManagedAiModelChargingInfo {
+pub struct ManagedAIModelChargingInfo {
     /// `Type`: string. Example: `Uniform`.
     pub type_: Option<String>,
     /// `Name`: string. Example: `0-16k`.
@@ -5018,22 +5018,22 @@ pub struct ManagedAiModelChargingInfo {
     pub input_output_unit: Option<String>,
 }
 
-/// The `ManagedAIModelGroup` model of TCB API 2018-06-08 (renamed: the metadata calls it `ManagedAIModelGroup`).
+/// The `ManagedAIModelGroup` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManagedAiModelGroup {
+pub struct ManagedAIModelGroup {
     /// `GroupName`: string. Example: `cloudbase`.
     pub group_name: Option<String>,
-    /// `Models`: list of [`ManagedAiModel`], may be null.
-    pub models: Option<Vec<ManagedAiModel>>,
+    /// `Models`: list of [`ManagedAIModel`], may be null.
+    pub models: Option<Vec<ManagedAIModel>>,
     /// `Remark`: string. Example: `腾讯云开发`.
     pub remark: Option<String>,
 }
 
-/// The `ManagedAIModelSpec` model of TCB API 2018-06-08 (renamed: the metadata calls it `ManagedAIModelSpec`).
+/// The `ManagedAIModelSpec` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ManagedAiModelSpec {
+pub struct ManagedAIModelSpec {
     /// `MaxInputToken`: string. Example: `192k`.
     pub max_input_token: Option<String>,
     /// `MaxOutputToken`: string. Example: `32k`.
@@ -5210,22 +5210,22 @@ pub struct MongoConnector {
     pub database_name: Option<String>,
 }
 
-/// The `MySQLClusterDetail` model of TCB API 2018-06-08 (renamed: the metadata calls it `MySQLClusterDetail`).
+/// The `MySQLClusterDetail` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MySqlClusterDetail {
+pub struct MySQLClusterDetail {
     /// `DbClusterId`: string. Example: `cynosdbmy**l***ian***`.
     pub db_cluster_id: Option<String>,
-    /// `NetInfo`: [`MySqlNetDetail`].
-    pub net_info: Option<MySqlNetDetail>,
+    /// `NetInfo`: [`MySQLNetDetail`].
+    pub net_info: Option<MySQLNetDetail>,
     /// `DbInfo`: [`ClusterDetail`].
     pub db_info: Option<ClusterDetail>,
 }
 
-/// The `MySQLNetDetail` model of TCB API 2018-06-08 (renamed: the metadata calls it `MySQLNetDetail`).
+/// The `MySQLNetDetail` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MySqlNetDetail {
+pub struct MySQLNetDetail {
     /// `PrivateNetAddress`: string, may be null. Example: `10.**2******3306`.
     pub private_net_address: Option<String>,
     /// `PubNetAddress`: string, may be null. Example: `sh-cynosdb***q*******l*8*****sql.*******c***********3`.
@@ -5244,20 +5244,20 @@ pub struct MySqlNetDetail {
     pub subnet_name: Option<String>,
 }
 
-/// The `MySQLTaskStatus` model of TCB API 2018-06-08 (renamed: the metadata calls it `MySQLTaskStatus`).
+/// The `MySQLTaskStatus` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MySqlTaskStatus {
+pub struct MySQLTaskStatus {
     /// `Status`: string. Example: `SUCCESS`.
     pub status: Option<String>,
     /// `StatusDesc`: string. Example: `SUCCESS`.
     pub status_desc: Option<String>,
 }
 
-/// The `ObjectKV` model of TCB API 2018-06-08 (renamed: the metadata calls it `ObjectKV`).
+/// The `ObjectKV` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObjectKv {
+pub struct ObjectKV {
     /// `Key`: string. Example: `key`.
     pub key: Option<String>,
     /// `Value`: string. Example: `value`.
@@ -5496,10 +5496,10 @@ pub struct PlatformResUsageItem {
     pub metrics: Option<Vec<PlatformMetricUsageItem>>,
 }
 
-/// The `PostgreSQLInfo` model of TCB API 2018-06-08 (renamed: the metadata calls it `PostgreSQLInfo`).
+/// The `PostgreSQLInfo` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostgreSqlInfo {
+pub struct PostgreSQLInfo {
     /// `Name`: string. Example: `postgres`.
     pub name: Option<String>,
     /// `InstanceName`: string. Example: `postgres-176pdmhs`.
@@ -5650,18 +5650,18 @@ pub struct ResourcePermission {
     pub security_rule: Option<String>,
 }
 
-/// The `SMSCloudFunctionConfig` model of TCB API 2018-06-08 (renamed: the metadata calls it `SMSCloudFunctionConfig`).
+/// The `SMSCloudFunctionConfig` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmsCloudFunctionConfig {
+pub struct SMSCloudFunctionConfig {
     /// `FunctionName`: string, may be null. Example: `SendVerificationCode`.
     pub function_name: Option<String>,
 }
 
-/// The `SMSProviderTemplateConfig` model of TCB API 2018-06-08 (renamed: the metadata calls it `SMSProviderTemplateConfig`).
+/// The `SMSProviderTemplateConfig` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmsProviderTemplateConfig {
+pub struct SMSProviderTemplateConfig {
     /// `Vendor`: string, may be null. Example: `TENCENT_CN`.
     pub vendor: Option<String>,
     /// `TemplateId`: string, may be null. Example: `1`.
@@ -5678,16 +5678,16 @@ pub struct SmsProviderTemplateConfig {
     pub secret_key: Option<tc_api_core::SecretString>,
     /// `SenderId`: string, may be null. Example: `1`.
     pub sender_id: Option<String>,
-    /// `TemplateExtendParam`: list of [`SmsTemplateParams`], may be null.
-    pub template_extend_param: Option<Vec<SmsTemplateParams>>,
+    /// `TemplateExtendParam`: list of [`SMSTemplateParams`], may be null.
+    pub template_extend_param: Option<Vec<SMSTemplateParams>>,
     /// `CredentialAuthKeyId`: string, may be null. Example: `mySmsKey`.
     pub credential_auth_key_id: Option<String>,
 }
 
-/// The `SMSTemplateParams` model of TCB API 2018-06-08 (renamed: the metadata calls it `SMSTemplateParams`).
+/// The `SMSTemplateParams` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct SmsTemplateParams {
+pub struct SMSTemplateParams {
     /// `Key`: string, may be null. Example: `extendKey`.
     pub key: Option<String>,
     /// `Value`: string, may be null. Example: `extendValue`.
@@ -5910,16 +5910,16 @@ pub struct VerificationConfig {
     pub method: Option<String>,
     /// `SmsDayLimit`: integer, may be null. Example: `20`.
     pub sms_day_limit: Option<i64>,
-    /// `TemplateProvider`: [`SmsProviderTemplateConfig`], may be null.
-    pub template_provider: Option<SmsProviderTemplateConfig>,
-    /// `CloudFunction`: [`SmsCloudFunctionConfig`], may be null.
-    pub cloud_function: Option<SmsCloudFunctionConfig>,
+    /// `TemplateProvider`: [`SMSProviderTemplateConfig`], may be null.
+    pub template_provider: Option<SMSProviderTemplateConfig>,
+    /// `CloudFunction`: [`SMSCloudFunctionConfig`], may be null.
+    pub cloud_function: Option<SMSCloudFunctionConfig>,
 }
 
-/// The `VerifyHTTPServiceRouteCheckItem` model of TCB API 2018-06-08 (renamed: the metadata calls it `VerifyHTTPServiceRouteCheckItem`).
+/// The `VerifyHTTPServiceRouteCheckItem` model of TCB API 2018-06-08.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerifyHttpServiceRouteCheckItem {
+pub struct VerifyHTTPServiceRouteCheckItem {
     /// `Status`: string. Example: `FAIL`.
     pub status: Option<String>,
     /// `Code`: string. Example: `OWNERSHIP_VERIFY_FAILED`.

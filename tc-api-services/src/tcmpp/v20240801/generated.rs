@@ -160,8 +160,8 @@ pub struct CheckGlobalDomainResponse {
 
 /// The `ConfigureMNPPreview` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ConfigureMnpPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ConfigureMnpPreviewResponse)]
+/// Answers [`ConfigureMNPPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigureMNPPreview {
     /// `MNPId`, required: string.
@@ -181,7 +181,7 @@ pub struct ConfigureMNPPreview {
 /// The answer of [`ConfigureMNPPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfigureMnpPreviewResponse {
+pub struct ConfigureMNPPreviewResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -222,15 +222,15 @@ pub struct CreateApplicationResponse {
 
 /// The `CreateApplicationSensitiveAPI` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateApplicationSensitiveApiResponse)]
+/// Answers [`CreateApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateApplicationSensitiveAPI {
     /// `ApplicationId`, required: string.
     pub application_id: String,
-    /// `APIList`, required: list of [`CreateApplicationSensitiveApiReq`].
+    /// `APIList`, required: list of [`CreateApplicationSensitiveAPIReq`].
     #[tc(rename = "APIList")]
-    pub api_list: Vec<CreateApplicationSensitiveApiReq>,
+    pub api_list: Vec<CreateApplicationSensitiveAPIReq>,
     /// `PlatformId`, required: string.
     pub platform_id: String,
 }
@@ -238,15 +238,15 @@ pub struct CreateApplicationSensitiveAPI {
 /// The answer of [`CreateApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateApplicationSensitiveApiResponse {
+pub struct CreateApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateConsoleMNPVersionCompileTask` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateConsoleMnpVersionCompileTaskResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateConsoleMnpVersionCompileTaskResponse)]
+/// Answers [`CreateConsoleMNPVersionCompileTaskResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateConsoleMNPVersionCompileTask {
     /// `MNPId`, required: string.
@@ -278,9 +278,9 @@ pub struct CreateConsoleMNPVersionCompileTask {
 /// The answer of [`CreateConsoleMNPVersionCompileTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateConsoleMnpVersionCompileTaskResponse {
-    /// `Data`: [`CreateMnpVersionCompileTaskResp`].
-    pub data: Option<CreateMnpVersionCompileTaskResp>,
+pub struct CreateConsoleMNPVersionCompileTaskResponse {
+    /// `Data`: [`CreateMNPVersionCompileTaskResp`].
+    pub data: Option<CreateMNPVersionCompileTaskResp>,
 }
 
 /// The `CreateDomain` action of TCMPP API 2024-08-01.
@@ -330,8 +330,8 @@ pub struct CreateGlobalDomainResponse {
 
 /// The `CreateGlobalDomainACL` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateGlobalDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateGlobalDomainAclResponse)]
+/// Answers [`CreateGlobalDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateGlobalDomainACL {
     /// `DomainUrlList`, required: list of string.
@@ -345,15 +345,15 @@ pub struct CreateGlobalDomainACL {
 /// The answer of [`CreateGlobalDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateGlobalDomainAclResponse {
+pub struct CreateGlobalDomainACLResponse {
     /// `Data`: [`CreateGlobalDomainResp`].
     pub data: Option<CreateGlobalDomainResp>,
 }
 
 /// The `CreateMNP` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateMnpResponse)]
+/// Answers [`CreateMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNP {
     /// `MNPType`, required: string.
@@ -380,15 +380,15 @@ pub struct CreateMNP {
 /// The answer of [`CreateMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpResponse {
+pub struct CreateMNPResponse {
     /// `Data`: [`ResourceIdStringInfo`].
     pub data: Option<ResourceIdStringInfo>,
 }
 
 /// The `CreateMNPApproval` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateMnpApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateMnpApprovalResponse)]
+/// Answers [`CreateMNPApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPApproval {
     /// `MNPVersionId`, required: integer.
@@ -403,15 +403,15 @@ pub struct CreateMNPApproval {
 /// The answer of [`CreateMNPApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpApprovalResponse {
+pub struct CreateMNPApprovalResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateMNPDomainACL` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateMnpDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateMnpDomainAclResponse)]
+/// Answers [`CreateMNPDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPDomainACL {
     /// `MNPId`, required: string.
@@ -426,15 +426,15 @@ pub struct CreateMNPDomainACL {
 /// The answer of [`CreateMNPDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpDomainAclResponse {
+pub struct CreateMNPDomainACLResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateMNPSensitiveAPIPermissionApproval` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateMnpSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateMnpSensitiveApiPermissionApprovalResponse)]
+/// Answers [`CreateMNPSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPSensitiveAPIPermissionApproval {
     /// `APIId`, required: string.
@@ -452,15 +452,15 @@ pub struct CreateMNPSensitiveAPIPermissionApproval {
 /// The answer of [`CreateMNPSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpSensitiveApiPermissionApprovalResponse {
+pub struct CreateMNPSensitiveAPIPermissionApprovalResponse {
     /// `Data`: [`ResourceIdStringInfo`], may be null.
     pub data: Option<ResourceIdStringInfo>,
 }
 
 /// The `CreateMNPVersion` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateMnpVersionResponse)]
+/// Answers [`CreateMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPVersion {
     /// `MNPId`, required: string.
@@ -481,9 +481,9 @@ pub struct CreateMNPVersion {
 /// The answer of [`CreateMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpVersionResponse {
-    /// `Data`: [`CreateMnpVersionResp`].
-    pub data: Option<CreateMnpVersionResp>,
+pub struct CreateMNPVersionResponse {
+    /// `Data`: [`CreateMNPVersionResp`].
+    pub data: Option<CreateMNPVersionResp>,
 }
 
 /// The `CreateOnlineApply` action of TCMPP API 2024-08-01.
@@ -547,14 +547,14 @@ pub struct CreatePresetKeyResponse {
 
 /// The `CreateSensitiveAPI` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`CreateSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = CreateSensitiveApiResponse)]
+/// Answers [`CreateSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSensitiveAPI {
     /// `ApplicationId`, required: string.
     pub application_id: String,
-    /// `ApiList`, required: list of [`CreateSensitiveApiReq`].
-    pub api_list: Vec<CreateSensitiveApiReq>,
+    /// `ApiList`, required: list of [`CreateSensitiveAPIReq`].
+    pub api_list: Vec<CreateSensitiveAPIReq>,
     /// `PlatformId`, required: string.
     pub platform_id: String,
 }
@@ -562,7 +562,7 @@ pub struct CreateSensitiveAPI {
 /// The answer of [`CreateSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSensitiveApiResponse {
+pub struct CreateSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -698,8 +698,8 @@ pub struct DeleteApplicationResponse {
 
 /// The `DeleteApplicationSensitiveAPI` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DeleteApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DeleteApplicationSensitiveApiResponse)]
+/// Answers [`DeleteApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteApplicationSensitiveAPI {
     /// `APIId`, required: string.
@@ -712,7 +712,7 @@ pub struct DeleteApplicationSensitiveAPI {
 /// The answer of [`DeleteApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteApplicationSensitiveApiResponse {
+pub struct DeleteApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -739,8 +739,8 @@ pub struct DeleteGlobalDomainResponse {
 
 /// The `DeleteMNP` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DeleteMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DeleteMnpResponse)]
+/// Answers [`DeleteMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMNP {
     /// `MNPId`, required: string.
@@ -753,15 +753,15 @@ pub struct DeleteMNP {
 /// The answer of [`DeleteMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteMnpResponse {
+pub struct DeleteMNPResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
 
 /// The `DeleteSensitiveAPI` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DeleteSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DeleteSensitiveApiResponse)]
+/// Answers [`DeleteSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteSensitiveAPI {
     /// `ApiId`, required: string.
@@ -773,7 +773,7 @@ pub struct DeleteSensitiveAPI {
 /// The answer of [`DeleteSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteSensitiveApiResponse {
+pub struct DeleteSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -932,8 +932,8 @@ pub struct DescribeApplicationListResponse {
 
 /// The `DescribeApplicationMNPVersionAuditList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeApplicationMnpVersionAuditListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeApplicationMnpVersionAuditListResponse)]
+/// Answers [`DescribeApplicationMNPVersionAuditListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApplicationMNPVersionAuditList {
     /// `Offset`, required: integer.
@@ -955,15 +955,15 @@ pub struct DescribeApplicationMNPVersionAuditList {
 /// The answer of [`DescribeApplicationMNPVersionAuditList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationMnpVersionAuditListResponse {
-    /// `Data`: [`DescribeApplicationMnpVersionAuditListPageResp`], may be null.
-    pub data: Option<DescribeApplicationMnpVersionAuditListPageResp>,
+pub struct DescribeApplicationMNPVersionAuditListResponse {
+    /// `Data`: [`DescribeApplicationMNPVersionAuditListPageResp`], may be null.
+    pub data: Option<DescribeApplicationMNPVersionAuditListPageResp>,
 }
 
 /// The `DescribeApplicationSensitiveAPIList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeApplicationSensitiveApiListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeApplicationSensitiveApiListResponse)]
+/// Answers [`DescribeApplicationSensitiveAPIListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApplicationSensitiveAPIList {
     /// `Offset`, required: integer.
@@ -983,15 +983,15 @@ pub struct DescribeApplicationSensitiveAPIList {
 /// The answer of [`DescribeApplicationSensitiveAPIList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationSensitiveApiListResponse {
-    /// `Data`: [`DescribeApplicationSensitiveApiListResp`].
-    pub data: Option<DescribeApplicationSensitiveApiListResp>,
+pub struct DescribeApplicationSensitiveAPIListResponse {
+    /// `Data`: [`DescribeApplicationSensitiveAPIListResp`].
+    pub data: Option<DescribeApplicationSensitiveAPIListResp>,
 }
 
 /// The `DescribeConsoleMNPVersionCompileTask` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeConsoleMnpVersionCompileTaskResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeConsoleMnpVersionCompileTaskResponse)]
+/// Answers [`DescribeConsoleMNPVersionCompileTaskResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeConsoleMNPVersionCompileTask {
     /// `BusinessId`, required: string.
@@ -1003,9 +1003,9 @@ pub struct DescribeConsoleMNPVersionCompileTask {
 /// The answer of [`DescribeConsoleMNPVersionCompileTask`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeConsoleMnpVersionCompileTaskResponse {
-    /// `Data`: [`DescribeMnpVersionCompileTaskResp`].
-    pub data: Option<DescribeMnpVersionCompileTaskResp>,
+pub struct DescribeConsoleMNPVersionCompileTaskResponse {
+    /// `Data`: [`DescribeMNPVersionCompileTaskResp`].
+    pub data: Option<DescribeMNPVersionCompileTaskResp>,
 }
 
 /// The `DescribeDomainInfo` action of TCMPP API 2024-08-01.
@@ -1055,8 +1055,8 @@ pub struct DescribeDomainTeamListResponse {
 
 /// The `DescribeGlobalDomainACL` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeGlobalDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeGlobalDomainAclResponse)]
+/// Answers [`DescribeGlobalDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGlobalDomainACL {
     /// `Offset`, required: integer.
@@ -1074,7 +1074,7 @@ pub struct DescribeGlobalDomainACL {
 /// The answer of [`DescribeGlobalDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGlobalDomainAclResponse {
+pub struct DescribeGlobalDomainACLResponse {
     /// `Data`: [`DescribeGlobalDomainsResp`].
     pub data: Option<DescribeGlobalDomainsResp>,
 }
@@ -1107,8 +1107,8 @@ pub struct DescribeGlobalDomainListResponse {
 
 /// The `DescribeMNP` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpResponse)]
+/// Answers [`DescribeMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNP {
     /// `MNPId`, required: string.
@@ -1121,15 +1121,15 @@ pub struct DescribeMNP {
 /// The answer of [`DescribeMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpResponse {
-    /// `Data`: [`DescribeMnpManagerDetailData`], may be null.
-    pub data: Option<DescribeMnpManagerDetailData>,
+pub struct DescribeMNPResponse {
+    /// `Data`: [`DescribeMNPManagerDetailData`], may be null.
+    pub data: Option<DescribeMNPManagerDetailData>,
 }
 
 /// The `DescribeMNPAllStageVersions` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpAllStageVersionsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpAllStageVersionsResponse)]
+/// Answers [`DescribeMNPAllStageVersionsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPAllStageVersions {
     /// `MNPId`, required: string.
@@ -1142,15 +1142,15 @@ pub struct DescribeMNPAllStageVersions {
 /// The answer of [`DescribeMNPAllStageVersions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAllStageVersionsResponse {
-    /// `Data`: list of [`DescribeMpAllStageVersionsResp`], may be null.
-    pub data: Option<Vec<DescribeMpAllStageVersionsResp>>,
+pub struct DescribeMNPAllStageVersionsResponse {
+    /// `Data`: list of [`DescribeMPAllStageVersionsResp`], may be null.
+    pub data: Option<Vec<DescribeMPAllStageVersionsResp>>,
 }
 
 /// The `DescribeMNPApprovalList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpApprovalListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpApprovalListResponse)]
+/// Answers [`DescribeMNPApprovalListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPApprovalList {
     /// `Offset`, required: integer.
@@ -1172,15 +1172,15 @@ pub struct DescribeMNPApprovalList {
 /// The answer of [`DescribeMNPApprovalList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpApprovalListResponse {
-    /// `Data`: [`DescribeMnpApprovalListResp`], may be null.
-    pub data: Option<DescribeMnpApprovalListResp>,
+pub struct DescribeMNPApprovalListResponse {
+    /// `Data`: [`DescribeMNPApprovalListResp`], may be null.
+    pub data: Option<DescribeMNPApprovalListResp>,
 }
 
 /// The `DescribeMNPBoard` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpBoardResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpBoardResponse)]
+/// Answers [`DescribeMNPBoardResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPBoard {
     /// `MNPId`, required: string.
@@ -1193,15 +1193,15 @@ pub struct DescribeMNPBoard {
 /// The answer of [`DescribeMNPBoard`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpBoardResponse {
+pub struct DescribeMNPBoardResponse {
     /// `Data`: list of [`VersionBoardResp`], may be null.
     pub data: Option<Vec<VersionBoardResp>>,
 }
 
 /// The `DescribeMNPCategory` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpCategoryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpCategoryResponse)]
+/// Answers [`DescribeMNPCategoryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPCategory {
     /// `PlatformId`, required: string.
@@ -1211,15 +1211,15 @@ pub struct DescribeMNPCategory {
 /// The answer of [`DescribeMNPCategory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpCategoryResponse {
-    /// `Data`: list of [`MnpTypeDefine`], may be null.
-    pub data: Option<Vec<MnpTypeDefine>>,
+pub struct DescribeMNPCategoryResponse {
+    /// `Data`: list of [`MNPTypeDefine`], may be null.
+    pub data: Option<Vec<MNPTypeDefine>>,
 }
 
 /// The `DescribeMNPDetail` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpDetailResponse)]
+/// Answers [`DescribeMNPDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPDetail {
     /// `MNPId`, required: string.
@@ -1232,15 +1232,15 @@ pub struct DescribeMNPDetail {
 /// The answer of [`DescribeMNPDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpDetailResponse {
-    /// `Data`: [`MnpDetail`], may be null.
-    pub data: Option<MnpDetail>,
+pub struct DescribeMNPDetailResponse {
+    /// `Data`: [`MNPDetail`], may be null.
+    pub data: Option<MNPDetail>,
 }
 
 /// The `DescribeMNPDomainACL` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpDomainAclResponse)]
+/// Answers [`DescribeMNPDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPDomainACL {
     /// `MNPId`, required: string.
@@ -1253,15 +1253,15 @@ pub struct DescribeMNPDomainACL {
 /// The answer of [`DescribeMNPDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpDomainAclResponse {
+pub struct DescribeMNPDomainACLResponse {
     /// `Data`: list of [`DescribeDomainInfoParam`], may be null.
     pub data: Option<Vec<DescribeDomainInfoParam>>,
 }
 
 /// The `DescribeMNPList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpListResponse)]
+/// Answers [`DescribeMNPListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPList {
     /// `Offset`, required: integer.
@@ -1281,15 +1281,15 @@ pub struct DescribeMNPList {
 /// The answer of [`DescribeMNPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpListResponse {
-    /// `Data`: [`DescribeMnpListResp`], may be null.
-    pub data: Option<DescribeMnpListResp>,
+pub struct DescribeMNPListResponse {
+    /// `Data`: [`DescribeMNPListResp`], may be null.
+    pub data: Option<DescribeMNPListResp>,
 }
 
 /// The `DescribeMNPManagerDetail` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpManagerDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpManagerDetailResponse)]
+/// Answers [`DescribeMNPManagerDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPManagerDetail {
     /// `MNPId`, required: string.
@@ -1302,15 +1302,15 @@ pub struct DescribeMNPManagerDetail {
 /// The answer of [`DescribeMNPManagerDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpManagerDetailResponse {
-    /// `Data`: [`DescribeMnpManagerDetailData`], may be null.
-    pub data: Option<DescribeMnpManagerDetailData>,
+pub struct DescribeMNPManagerDetailResponse {
+    /// `Data`: [`DescribeMNPManagerDetailData`], may be null.
+    pub data: Option<DescribeMNPManagerDetailData>,
 }
 
 /// The `DescribeMNPManagerList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpManagerListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpManagerListResponse)]
+/// Answers [`DescribeMNPManagerListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPManagerList {
     /// `Offset`, required: integer.
@@ -1328,15 +1328,15 @@ pub struct DescribeMNPManagerList {
 /// The answer of [`DescribeMNPManagerList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpManagerListResponse {
-    /// `Data`: [`DescribeMnpManagerListResp`], may be null.
-    pub data: Option<DescribeMnpManagerListResp>,
+pub struct DescribeMNPManagerListResponse {
+    /// `Data`: [`DescribeMNPManagerListResp`], may be null.
+    pub data: Option<DescribeMNPManagerListResp>,
 }
 
 /// The `DescribeMNPOfflinePackageURL` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpOfflinePackageUrlResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpOfflinePackageUrlResponse)]
+/// Answers [`DescribeMNPOfflinePackageURLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPOfflinePackageURL {
     /// `MNPId`, required: string.
@@ -1349,15 +1349,15 @@ pub struct DescribeMNPOfflinePackageURL {
 /// The answer of [`DescribeMNPOfflinePackageURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpOfflinePackageUrlResponse {
+pub struct DescribeMNPOfflinePackageURLResponse {
     /// `Data`: [`StringData`].
     pub data: Option<StringData>,
 }
 
 /// The `DescribeMNPPreview` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpPreviewResponse)]
+/// Answers [`DescribeMNPPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPPreview {
     /// `MNPId`, required: string.
@@ -1373,15 +1373,15 @@ pub struct DescribeMNPPreview {
 /// The answer of [`DescribeMNPPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPreviewResponse {
-    /// `Data`: [`DescribeMnpPreviewResp`], may be null.
-    pub data: Option<DescribeMnpPreviewResp>,
+pub struct DescribeMNPPreviewResponse {
+    /// `Data`: [`DescribeMNPPreviewResp`], may be null.
+    pub data: Option<DescribeMNPPreviewResp>,
 }
 
 /// The `DescribeMNPPrivacy` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpPrivacyResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpPrivacyResponse)]
+/// Answers [`DescribeMNPPrivacyResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPPrivacy {
     /// `MNPId`, required: string.
@@ -1394,15 +1394,15 @@ pub struct DescribeMNPPrivacy {
 /// The answer of [`DescribeMNPPrivacy`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPrivacyResponse {
+pub struct DescribeMNPPrivacyResponse {
     /// `Data`: string.
     pub data: Option<String>,
 }
 
 /// The `DescribeMNPReleasedVersionHistory` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpReleasedVersionHistoryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpReleasedVersionHistoryResponse)]
+/// Answers [`DescribeMNPReleasedVersionHistoryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPReleasedVersionHistory {
     /// `MNPId`, required: string.
@@ -1415,15 +1415,15 @@ pub struct DescribeMNPReleasedVersionHistory {
 /// The answer of [`DescribeMNPReleasedVersionHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpReleasedVersionHistoryResponse {
+pub struct DescribeMNPReleasedVersionHistoryResponse {
     /// `Data`: [`DescribeRevertOnlineVersionPageResp`].
     pub data: Option<DescribeRevertOnlineVersionPageResp>,
 }
 
 /// The `DescribeMNPSensitiveAPIPermissionApproval` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpSensitiveApiPermissionApprovalResponse)]
+/// Answers [`DescribeMNPSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSensitiveAPIPermissionApproval {
     /// `ApprovalNo`, required: string.
@@ -1435,15 +1435,15 @@ pub struct DescribeMNPSensitiveAPIPermissionApproval {
 /// The answer of [`DescribeMNPSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalResponse {
-    /// `Data`: [`DescribeMnpSensitiveApiPermissionApprovalData`], may be null.
-    pub data: Option<DescribeMnpSensitiveApiPermissionApprovalData>,
+pub struct DescribeMNPSensitiveAPIPermissionApprovalResponse {
+    /// `Data`: [`DescribeMNPSensitiveAPIPermissionApprovalData`], may be null.
+    pub data: Option<DescribeMNPSensitiveAPIPermissionApprovalData>,
 }
 
 /// The `DescribeMNPSensitiveAPIPermissionApprovalList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpSensitiveApiPermissionApprovalListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpSensitiveApiPermissionApprovalListResponse)]
+/// Answers [`DescribeMNPSensitiveAPIPermissionApprovalListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSensitiveAPIPermissionApprovalList {
     /// `Offset`, required: integer.
@@ -1461,15 +1461,15 @@ pub struct DescribeMNPSensitiveAPIPermissionApprovalList {
 /// The answer of [`DescribeMNPSensitiveAPIPermissionApprovalList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalListResponse {
-    /// `Data`: [`DescribeMnpSensitiveApiPermissionApprovalListResp`].
-    pub data: Option<DescribeMnpSensitiveApiPermissionApprovalListResp>,
+pub struct DescribeMNPSensitiveAPIPermissionApprovalListResponse {
+    /// `Data`: [`DescribeMNPSensitiveAPIPermissionApprovalListResp`].
+    pub data: Option<DescribeMNPSensitiveAPIPermissionApprovalListResp>,
 }
 
 /// The `DescribeMNPSensitiveAPIPermissionList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpSensitiveApiPermissionListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpSensitiveApiPermissionListResponse)]
+/// Answers [`DescribeMNPSensitiveAPIPermissionListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSensitiveAPIPermissionList {
     /// `Offset`, required: integer.
@@ -1490,15 +1490,15 @@ pub struct DescribeMNPSensitiveAPIPermissionList {
 /// The answer of [`DescribeMNPSensitiveAPIPermissionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionListResponse {
-    /// `Data`: [`DescribeMnpSensitiveApiPermissionListResp`], may be null.
-    pub data: Option<DescribeMnpSensitiveApiPermissionListResp>,
+pub struct DescribeMNPSensitiveAPIPermissionListResponse {
+    /// `Data`: [`DescribeMNPSensitiveAPIPermissionListResp`], may be null.
+    pub data: Option<DescribeMNPSensitiveAPIPermissionListResp>,
 }
 
 /// The `DescribeMNPType` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpTypeResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpTypeResponse)]
+/// Answers [`DescribeMNPTypeResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPType {
     /// `PlatformId`, required: string.
@@ -1508,15 +1508,15 @@ pub struct DescribeMNPType {
 /// The answer of [`DescribeMNPType`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpTypeResponse {
-    /// `Data`: list of [`MnpTypeDefine`], may be null.
-    pub data: Option<Vec<MnpTypeDefine>>,
+pub struct DescribeMNPTypeResponse {
+    /// `Data`: list of [`MNPTypeDefine`], may be null.
+    pub data: Option<Vec<MNPTypeDefine>>,
 }
 
 /// The `DescribeMNPVersion` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpVersionResponse)]
+/// Answers [`DescribeMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPVersion {
     /// `BusinessId`, required: string.
@@ -1528,15 +1528,15 @@ pub struct DescribeMNPVersion {
 /// The answer of [`DescribeMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionResponse {
-    /// `Data`: [`DescribeMnpVersionResp`].
-    pub data: Option<DescribeMnpVersionResp>,
+pub struct DescribeMNPVersionResponse {
+    /// `Data`: [`DescribeMNPVersionResp`].
+    pub data: Option<DescribeMNPVersionResp>,
 }
 
 /// The `DescribeMNPVersionPreview` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeMnpVersionPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeMnpVersionPreviewResponse)]
+/// Answers [`DescribeMNPVersionPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPVersionPreview {
     /// `MNPId`, required: string.
@@ -1552,15 +1552,15 @@ pub struct DescribeMNPVersionPreview {
 /// The answer of [`DescribeMNPVersionPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionPreviewResponse {
+pub struct DescribeMNPVersionPreviewResponse {
     /// `Data`: [`DescribeShowCaseResp`], may be null.
     pub data: Option<DescribeShowCaseResp>,
 }
 
 /// The `DescribeOfflineMNPPackage` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeOfflineMnpPackageResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeOfflineMnpPackageResponse)]
+/// Answers [`DescribeOfflineMNPPackageResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeOfflineMNPPackage {
     /// `MNPId`, required: string.
@@ -1573,7 +1573,7 @@ pub struct DescribeOfflineMNPPackage {
 /// The answer of [`DescribeOfflineMNPPackage`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeOfflineMnpPackageResponse {
+pub struct DescribeOfflineMNPPackageResponse {
     /// `Data`: [`StringData`].
     pub data: Option<StringData>,
 }
@@ -1647,8 +1647,8 @@ pub struct DescribeRoleListResponse {
 
 /// The `DescribeSensitiveAPIAuditList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeSensitiveApiAuditListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeSensitiveApiAuditListResponse)]
+/// Answers [`DescribeSensitiveAPIAuditListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSensitiveAPIAuditList {
     /// `Offset`, required: integer.
@@ -1666,15 +1666,15 @@ pub struct DescribeSensitiveAPIAuditList {
 /// The answer of [`DescribeSensitiveAPIAuditList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSensitiveApiAuditListResponse {
+pub struct DescribeSensitiveAPIAuditListResponse {
     /// `Data`: [`SensitiveApiAuditInfoPageResp`].
     pub data: Option<SensitiveApiAuditInfoPageResp>,
 }
 
 /// The `DescribeSensitiveAPIList` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DescribeSensitiveApiListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DescribeSensitiveApiListResponse)]
+/// Answers [`DescribeSensitiveAPIListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSensitiveAPIList {
     /// `Offset`, required: integer.
@@ -1694,7 +1694,7 @@ pub struct DescribeSensitiveAPIList {
 /// The answer of [`DescribeSensitiveAPIList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeSensitiveApiListResponse {
+pub struct DescribeSensitiveAPIListResponse {
     /// `Data`: [`SensitiveApiPageInfo`].
     pub data: Option<SensitiveApiPageInfo>,
 }
@@ -2007,8 +2007,8 @@ pub struct DescribeUserListResponse {
 
 /// The `DisableApplicationSensitiveAPI` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`DisableApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = DisableApplicationSensitiveApiResponse)]
+/// Answers [`DisableApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableApplicationSensitiveAPI {
     /// `PlatformId`, required: string.
@@ -2021,7 +2021,7 @@ pub struct DisableApplicationSensitiveAPI {
 /// The answer of [`DisableApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableApplicationSensitiveApiResponse {
+pub struct DisableApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -2048,8 +2048,8 @@ pub struct DisableTeamDomainResponse {
 
 /// The `EnableApplicationSensitiveAPI` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`EnableApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = EnableApplicationSensitiveApiResponse)]
+/// Answers [`EnableApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableApplicationSensitiveAPI {
     /// `PlatformId`, required: string.
@@ -2062,7 +2062,7 @@ pub struct EnableApplicationSensitiveAPI {
 /// The answer of [`EnableApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableApplicationSensitiveApiResponse {
+pub struct EnableApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -2197,8 +2197,8 @@ pub struct ModifyGlobalDomainResponse {
 
 /// The `ModifyMNP` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ModifyMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ModifyMnpResponse)]
+/// Answers [`ModifyMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNP {
     /// `MNPType`, required: string.
@@ -2226,15 +2226,15 @@ pub struct ModifyMNP {
 /// The answer of [`ModifyMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpResponse {
+pub struct ModifyMNPResponse {
     /// `Data`: [`ResourceIdInfo`].
     pub data: Option<ResourceIdInfo>,
 }
 
 /// The `ModifyMNPDomain` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ModifyMnpDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ModifyMnpDomainResponse)]
+/// Answers [`ModifyMNPDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNPDomain {
     /// `MNPId`, required: string.
@@ -2249,15 +2249,15 @@ pub struct ModifyMNPDomain {
 /// The answer of [`ModifyMNPDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpDomainResponse {
+pub struct ModifyMNPDomainResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ModifyMNPStatusOffline` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ModifyMnpStatusOfflineResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ModifyMnpStatusOfflineResponse)]
+/// Answers [`ModifyMNPStatusOfflineResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNPStatusOffline {
     /// `MNPId`, required: string.
@@ -2270,15 +2270,15 @@ pub struct ModifyMNPStatusOffline {
 /// The answer of [`ModifyMNPStatusOffline`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpStatusOfflineResponse {
+pub struct ModifyMNPStatusOfflineResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ModifyMNPVersionPreview` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ModifyMnpVersionPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ModifyMnpVersionPreviewResponse)]
+/// Answers [`ModifyMNPVersionPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNPVersionPreview {
     /// `MNPId`, required: string.
@@ -2298,7 +2298,7 @@ pub struct ModifyMNPVersionPreview {
 /// The answer of [`ModifyMNPVersionPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpVersionPreviewResponse {
+pub struct ModifyMNPVersionPreviewResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -2358,8 +2358,8 @@ pub struct ModifyPlatformAuditStatusResponse {
 
 /// The `ModifySensitiveAPIAuditStatus` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ModifySensitiveApiAuditStatusResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ModifySensitiveApiAuditStatusResponse)]
+/// Answers [`ModifySensitiveAPIAuditStatusResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifySensitiveAPIAuditStatus {
     /// `AuditNo`, required: string.
@@ -2375,7 +2375,7 @@ pub struct ModifySensitiveAPIAuditStatus {
 /// The answer of [`ModifySensitiveAPIAuditStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifySensitiveApiAuditStatusResponse {
+pub struct ModifySensitiveAPIAuditStatusResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -2480,8 +2480,8 @@ pub struct ModifyUserPasswordResponse {
 
 /// The `ProcessMNPApproval` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ProcessMnpApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ProcessMnpApprovalResponse)]
+/// Answers [`ProcessMNPApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcessMNPApproval {
     /// `ApprovalNo`, required: string.
@@ -2495,15 +2495,15 @@ pub struct ProcessMNPApproval {
 /// The answer of [`ProcessMNPApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProcessMnpApprovalResponse {
+pub struct ProcessMNPApprovalResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ProcessMNPSensitiveAPIPermissionApproval` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`ProcessMnpSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = ProcessMnpSensitiveApiPermissionApprovalResponse)]
+/// Answers [`ProcessMNPSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcessMNPSensitiveAPIPermissionApproval {
     /// `ApprovalNo`, required: string.
@@ -2519,15 +2519,15 @@ pub struct ProcessMNPSensitiveAPIPermissionApproval {
 /// The answer of [`ProcessMNPSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProcessMnpSensitiveApiPermissionApprovalResponse {
+pub struct ProcessMNPSensitiveAPIPermissionApprovalResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `RemoveMNP` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`RemoveMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = RemoveMnpResponse)]
+/// Answers [`RemoveMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveMNP {
     /// `MNPId`, required: string.
@@ -2540,15 +2540,15 @@ pub struct RemoveMNP {
 /// The answer of [`RemoveMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveMnpResponse {
+pub struct RemoveMNPResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `RollbackMNPVersion` action of TCMPP API 2024-08-01.
 ///
-/// Answers [`RollbackMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional", response = RollbackMnpVersionResponse)]
+/// Answers [`RollbackMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcmpp", version = "2024-08-01", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollbackMNPVersion {
     /// `MNPId`, required: string.
@@ -2567,7 +2567,7 @@ pub struct RollbackMNPVersion {
 /// The answer of [`RollbackMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RollbackMnpVersionResponse {
+pub struct RollbackMNPVersionResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -2605,9 +2605,9 @@ pub struct ApplicationDetail {
     /// `BindMNPCount`: integer, may be null.
     #[tc(rename = "BindMNPCount")]
     pub bind_mnp_count: Option<i64>,
-    /// `BindMNPList`: list of [`ApplicationMnpRelInfoResp`], may be null.
+    /// `BindMNPList`: list of [`ApplicationMNPRelInfoResp`], may be null.
     #[tc(rename = "BindMNPList")]
-    pub bind_mnp_list: Option<Vec<ApplicationMnpRelInfoResp>>,
+    pub bind_mnp_list: Option<Vec<ApplicationMNPRelInfoResp>>,
     /// `Intro`: string, may be null.
     pub intro: Option<String>,
     /// `AndroidAppUrl`: string, may be null.
@@ -2673,10 +2673,10 @@ pub struct ApplicationInfo {
     pub application_type: Option<u64>,
 }
 
-/// The `ApplicationMNPRelInfoResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `ApplicationMNPRelInfoResp`).
+/// The `ApplicationMNPRelInfoResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApplicationMnpRelInfoResp {
+pub struct ApplicationMNPRelInfoResp {
     /// `MNPId`: string, may be null.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -2775,10 +2775,10 @@ pub struct AuditInfoReq {
     pub audit_note: Option<String>,
 }
 
-/// The `CreateApplicationSensitiveAPIReq` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `CreateApplicationSensitiveAPIReq`).
+/// The `CreateApplicationSensitiveAPIReq` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateApplicationSensitiveApiReq {
+pub struct CreateApplicationSensitiveAPIReq {
     /// `APIName`, optional: string.
     #[tc(rename = "APIName")]
     pub api_name: Option<String>,
@@ -2814,10 +2814,10 @@ pub struct CreateGlobalDomainResp {
     pub exists_black_urls: Option<Vec<String>>,
 }
 
-/// The `CreateMNPVersionCompileTaskResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `CreateMNPVersionCompileTaskResp`).
+/// The `CreateMNPVersionCompileTaskResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpVersionCompileTaskResp {
+pub struct CreateMNPVersionCompileTaskResp {
     /// `TaskId`: string, may be null.
     pub task_id: Option<String>,
     /// `WSUrl`: string, may be null.
@@ -2827,18 +2827,18 @@ pub struct CreateMnpVersionCompileTaskResp {
     pub room_id: Option<String>,
 }
 
-/// The `CreateMNPVersionResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `CreateMNPVersionResp`).
+/// The `CreateMNPVersionResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpVersionResp {
+pub struct CreateMNPVersionResp {
     /// `TaskId`: string, may be null.
     pub task_id: Option<String>,
 }
 
-/// The `CreateSensitiveAPIReq` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `CreateSensitiveAPIReq`).
+/// The `CreateSensitiveAPIReq` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateSensitiveApiReq {
+pub struct CreateSensitiveAPIReq {
     /// `ApiName`, optional: string.
     pub api_name: Option<String>,
     /// `ApiDesc`, optional: string.
@@ -2865,10 +2865,10 @@ pub struct CreateTeamMemberInfoResp {
     pub user_id: Option<String>,
 }
 
-/// The `DescribeApplicationMNPVersionAuditListInfoResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeApplicationMNPVersionAuditListInfoResp`).
+/// The `DescribeApplicationMNPVersionAuditListInfoResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationMnpVersionAuditListInfoResp {
+pub struct DescribeApplicationMNPVersionAuditListInfoResp {
     /// `AuditNo`: string, may be null.
     pub audit_no: Option<String>,
     /// `ApplicationId`: string, may be null.
@@ -2927,20 +2927,20 @@ pub struct DescribeApplicationMnpVersionAuditListInfoResp {
     pub scan_html_path: Option<String>,
 }
 
-/// The `DescribeApplicationMNPVersionAuditListPageResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeApplicationMNPVersionAuditListPageResp`).
+/// The `DescribeApplicationMNPVersionAuditListPageResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationMnpVersionAuditListPageResp {
+pub struct DescribeApplicationMNPVersionAuditListPageResp {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeApplicationMnpVersionAuditListInfoResp`], may be null.
-    pub data_list: Option<Vec<DescribeApplicationMnpVersionAuditListInfoResp>>,
+    /// `DataList`: list of [`DescribeApplicationMNPVersionAuditListInfoResp`], may be null.
+    pub data_list: Option<Vec<DescribeApplicationMNPVersionAuditListInfoResp>>,
 }
 
-/// The `DescribeApplicationSensitiveAPIListData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeApplicationSensitiveAPIListData`).
+/// The `DescribeApplicationSensitiveAPIListData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationSensitiveApiListData {
+pub struct DescribeApplicationSensitiveAPIListData {
     /// `APIId`: string.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -2978,14 +2978,14 @@ pub struct DescribeApplicationSensitiveApiListData {
     pub status: Option<i64>,
 }
 
-/// The `DescribeApplicationSensitiveAPIListResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeApplicationSensitiveAPIListResp`).
+/// The `DescribeApplicationSensitiveAPIListResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationSensitiveApiListResp {
+pub struct DescribeApplicationSensitiveAPIListResp {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeApplicationSensitiveApiListData`], may be null.
-    pub data_list: Option<Vec<DescribeApplicationSensitiveApiListData>>,
+    /// `DataList`: list of [`DescribeApplicationSensitiveAPIListData`], may be null.
+    pub data_list: Option<Vec<DescribeApplicationSensitiveAPIListData>>,
 }
 
 /// The `DescribeDomainInfoParam` model of TCMPP API 2024-08-01.
@@ -3052,10 +3052,10 @@ pub struct DescribeGlobalDomainsResp {
     pub data_list: Option<Vec<DescribeGlobalDomainsListData>>,
 }
 
-/// The `DescribeMNPApprovalListData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPApprovalListData`).
+/// The `DescribeMNPApprovalListData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpApprovalListData {
+pub struct DescribeMNPApprovalListData {
     /// `ApprovalNo`: string, may be null.
     pub approval_no: Option<String>,
     /// `ApplicationId`: string, may be null.
@@ -3103,20 +3103,20 @@ pub struct DescribeMnpApprovalListData {
     pub approval_note: Option<String>,
 }
 
-/// The `DescribeMNPApprovalListResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPApprovalListResp`).
+/// The `DescribeMNPApprovalListResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpApprovalListResp {
+pub struct DescribeMNPApprovalListResp {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpApprovalListData`], may be null.
-    pub data_list: Option<Vec<DescribeMnpApprovalListData>>,
+    /// `DataList`: list of [`DescribeMNPApprovalListData`], may be null.
+    pub data_list: Option<Vec<DescribeMNPApprovalListData>>,
 }
 
-/// The `DescribeMNPListData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPListData`).
+/// The `DescribeMNPListData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpListData {
+pub struct DescribeMNPListData {
     /// `MNPId`: string.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -3156,20 +3156,20 @@ pub struct DescribeMnpListData {
     pub effect_mnp_version: Option<String>,
 }
 
-/// The `DescribeMNPListResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPListResp`).
+/// The `DescribeMNPListResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpListResp {
+pub struct DescribeMNPListResp {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpListData`], may be null.
-    pub data_list: Option<Vec<DescribeMnpListData>>,
+    /// `DataList`: list of [`DescribeMNPListData`], may be null.
+    pub data_list: Option<Vec<DescribeMNPListData>>,
 }
 
-/// The `DescribeMNPManagerDetailData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPManagerDetailData`).
+/// The `DescribeMNPManagerDetailData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpManagerDetailData {
+pub struct DescribeMNPManagerDetailData {
     /// `MNPType`: string, may be null.
     #[tc(rename = "MNPType")]
     pub mnp_type: Option<String>,
@@ -3202,10 +3202,10 @@ pub struct DescribeMnpManagerDetailData {
     pub status: Option<i64>,
 }
 
-/// The `DescribeMNPManagerListData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPManagerListData`).
+/// The `DescribeMNPManagerListData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpManagerListData {
+pub struct DescribeMNPManagerListData {
     /// `MNPId`: string.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -3223,20 +3223,20 @@ pub struct DescribeMnpManagerListData {
     pub status: Option<i64>,
 }
 
-/// The `DescribeMNPManagerListResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPManagerListResp`).
+/// The `DescribeMNPManagerListResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpManagerListResp {
+pub struct DescribeMNPManagerListResp {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpManagerListData`], may be null.
-    pub data_list: Option<Vec<DescribeMnpManagerListData>>,
+    /// `DataList`: list of [`DescribeMNPManagerListData`], may be null.
+    pub data_list: Option<Vec<DescribeMNPManagerListData>>,
 }
 
-/// The `DescribeMNPPreviewResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPPreviewResp`).
+/// The `DescribeMNPPreviewResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPreviewResp {
+pub struct DescribeMNPPreviewResp {
     /// `MNPId`: string, may be null.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -3259,10 +3259,10 @@ pub struct DescribeMnpPreviewResp {
     pub preview_entrance_path: Option<String>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionApprovalData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionApprovalData`).
+/// The `DescribeMNPSensitiveAPIPermissionApprovalData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalData {
+pub struct DescribeMNPSensitiveAPIPermissionApprovalData {
     /// `APIId`: string, may be null.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -3283,10 +3283,10 @@ pub struct DescribeMnpSensitiveApiPermissionApprovalData {
     pub api_type: Option<i64>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionApprovalListData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionApprovalListData`).
+/// The `DescribeMNPSensitiveAPIPermissionApprovalListData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalListData {
+pub struct DescribeMNPSensitiveAPIPermissionApprovalListData {
     /// `ApprovalNo`: string.
     pub approval_no: Option<String>,
     /// `APIId`: string.
@@ -3332,20 +3332,20 @@ pub struct DescribeMnpSensitiveApiPermissionApprovalListData {
     pub api_desc: Option<String>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionApprovalListResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionApprovalListResp`).
+/// The `DescribeMNPSensitiveAPIPermissionApprovalListResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalListResp {
+pub struct DescribeMNPSensitiveAPIPermissionApprovalListResp {
     /// `TotalCount`: integer.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpSensitiveApiPermissionApprovalListData`].
-    pub data_list: Option<Vec<DescribeMnpSensitiveApiPermissionApprovalListData>>,
+    /// `DataList`: list of [`DescribeMNPSensitiveAPIPermissionApprovalListData`].
+    pub data_list: Option<Vec<DescribeMNPSensitiveAPIPermissionApprovalListData>>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionListData` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionListData`).
+/// The `DescribeMNPSensitiveAPIPermissionListData` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionListData {
+pub struct DescribeMNPSensitiveAPIPermissionListData {
     /// `APIId`: string, may be null.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -3379,20 +3379,20 @@ pub struct DescribeMnpSensitiveApiPermissionListData {
     pub api_desc: Option<String>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionListResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionListResp`).
+/// The `DescribeMNPSensitiveAPIPermissionListResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionListResp {
+pub struct DescribeMNPSensitiveAPIPermissionListResp {
     /// `TotalCount`: integer, may be null.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpSensitiveApiPermissionListData`], may be null.
-    pub data_list: Option<Vec<DescribeMnpSensitiveApiPermissionListData>>,
+    /// `DataList`: list of [`DescribeMNPSensitiveAPIPermissionListData`], may be null.
+    pub data_list: Option<Vec<DescribeMNPSensitiveAPIPermissionListData>>,
 }
 
-/// The `DescribeMNPVersionCompileTaskExtInfo` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPVersionCompileTaskExtInfo`).
+/// The `DescribeMNPVersionCompileTaskExtInfo` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionCompileTaskExtInfo {
+pub struct DescribeMNPVersionCompileTaskExtInfo {
     /// `TCMPPErrMsg`: string, may be null.
     #[tc(rename = "TCMPPErrMsg")]
     pub tcmpp_err_msg: Option<String>,
@@ -3406,10 +3406,10 @@ pub struct DescribeMnpVersionCompileTaskExtInfo {
     pub size_info: Option<String>,
 }
 
-/// The `DescribeMNPVersionCompileTaskResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPVersionCompileTaskResp`).
+/// The `DescribeMNPVersionCompileTaskResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionCompileTaskResp {
+pub struct DescribeMNPVersionCompileTaskResp {
     /// `MNPId`: string, may be null.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -3423,18 +3423,18 @@ pub struct DescribeMnpVersionCompileTaskResp {
     pub qr_code_url: Option<String>,
     /// `PkgSize`: integer, may be null.
     pub pkg_size: Option<i64>,
-    /// `SubPkgInfos`: list of [`DescribeMnpVersionCompileTaskSubSimpleInfo`], may be null.
-    pub sub_pkg_infos: Option<Vec<DescribeMnpVersionCompileTaskSubSimpleInfo>>,
+    /// `SubPkgInfos`: list of [`DescribeMNPVersionCompileTaskSubSimpleInfo`], may be null.
+    pub sub_pkg_infos: Option<Vec<DescribeMNPVersionCompileTaskSubSimpleInfo>>,
     /// `QrCodeContent`: string, may be null.
     pub qr_code_content: Option<String>,
-    /// `ExtInfo`: [`DescribeMnpVersionCompileTaskExtInfo`], may be null.
-    pub ext_info: Option<DescribeMnpVersionCompileTaskExtInfo>,
+    /// `ExtInfo`: [`DescribeMNPVersionCompileTaskExtInfo`], may be null.
+    pub ext_info: Option<DescribeMNPVersionCompileTaskExtInfo>,
 }
 
-/// The `DescribeMNPVersionCompileTaskSubSimpleInfo` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPVersionCompileTaskSubSimpleInfo`).
+/// The `DescribeMNPVersionCompileTaskSubSimpleInfo` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionCompileTaskSubSimpleInfo {
+pub struct DescribeMNPVersionCompileTaskSubSimpleInfo {
     /// `PkgName`: string, may be null. Example: `名称`.
     pub pkg_name: Option<String>,
     /// `PathPrefix`: string, may be null.
@@ -3443,10 +3443,10 @@ pub struct DescribeMnpVersionCompileTaskSubSimpleInfo {
     pub pkg_size: Option<i64>,
 }
 
-/// The `DescribeMNPVersionResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMNPVersionResp`).
+/// The `DescribeMNPVersionResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionResp {
+pub struct DescribeMNPVersionResp {
     /// `MNPId`: string, may be null.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -3458,10 +3458,10 @@ pub struct DescribeMnpVersionResp {
     pub task_msg: Option<String>,
 }
 
-/// The `DescribeMPAllStageVersionsResp` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeMPAllStageVersionsResp`).
+/// The `DescribeMPAllStageVersionsResp` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMpAllStageVersionsResp {
+pub struct DescribeMPAllStageVersionsResp {
     /// `MNPId`: string, may be null.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -3561,7 +3561,7 @@ pub struct DescribeRoleListResp {
     pub data_list: Option<Vec<DescribeRoleListData>>,
 }
 
-/// The `DescribeSensitiveApiApplyDetail` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `DescribeSensitiveApiApplyDetail`).
+/// The `DescribeSensitiveApiApplyDetail` model of TCMPP API 2024-08-01, named `DescribeSensitiveApiApplyDetailModel` here (the original is taken or not a type name).
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeSensitiveApiApplyDetailModel {
@@ -3944,10 +3944,10 @@ pub struct GlobalDomainModifyRespResp {
     pub result: Option<i64>,
 }
 
-/// The `MNPDetail` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `MNPDetail`).
+/// The `MNPDetail` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpDetail {
+pub struct MNPDetail {
     /// `MNPType`: string, may be null.
     #[tc(rename = "MNPType")]
     pub mnp_type: Option<String>,
@@ -3980,10 +3980,10 @@ pub struct MnpDetail {
     pub status: Option<i64>,
 }
 
-/// The `MNPTypeDefine` model of TCMPP API 2024-08-01 (renamed: the metadata calls it `MNPTypeDefine`).
+/// The `MNPTypeDefine` model of TCMPP API 2024-08-01.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpTypeDefine {
+pub struct MNPTypeDefine {
     /// `TypeName`: string, may be null.
     pub type_name: Option<String>,
     /// `TypeValue`: list of string, may be null.

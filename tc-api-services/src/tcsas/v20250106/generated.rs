@@ -191,8 +191,8 @@ pub struct AddTeamMemberResponse {
 
 /// The `ApproveMNPPaymentEnable` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ApproveMnpPaymentEnableResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ApproveMnpPaymentEnableResponse)]
+/// Answers [`ApproveMNPPaymentEnableResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApproveMNPPaymentEnable {
     /// `PlatformId`, required: string. Example: `T08123WM5791733VNCZ`.
@@ -210,9 +210,9 @@ pub struct ApproveMNPPaymentEnable {
 /// The answer of [`ApproveMNPPaymentEnable`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApproveMnpPaymentEnableResponse {
-    /// `Data`: [`ApproveMnpPaymentOpenRes`].
-    pub data: Option<ApproveMnpPaymentOpenRes>,
+pub struct ApproveMNPPaymentEnableResponse {
+    /// `Data`: [`ApproveMNPPaymentOpenRes`].
+    pub data: Option<ApproveMNPPaymentOpenRes>,
 }
 
 /// The `ApprovePaymentMerchantBinding` action of TCSAS API 2025-01-06.
@@ -268,8 +268,8 @@ pub struct ChangePaymentBoundMerchantResponse {
 
 /// The `ConfigureMNGPreview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ConfigureMngPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ConfigureMngPreviewResponse)]
+/// Answers [`ConfigureMNGPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigureMNGPreview {
     /// `MNPId`, required: string. Example: `mgj8u531igxsjlkt`.
@@ -289,15 +289,15 @@ pub struct ConfigureMNGPreview {
 /// The answer of [`ConfigureMNGPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfigureMngPreviewResponse {
+pub struct ConfigureMNGPreviewResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ConfigureMNPPreview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ConfigureMnpPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ConfigureMnpPreviewResponse)]
+/// Answers [`ConfigureMNPPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigureMNPPreview {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -317,7 +317,7 @@ pub struct ConfigureMNPPreview {
 /// The answer of [`ConfigureMNPPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfigureMnpPreviewResponse {
+pub struct ConfigureMNPPreviewResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -389,15 +389,15 @@ pub struct CreateApplicationConfigResponse {
 
 /// The `CreateApplicationSensitiveAPI` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateApplicationSensitiveApiResponse)]
+/// Answers [`CreateApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateApplicationSensitiveAPI {
     /// `ApplicationId`, required: string. Example: `app-3ciprh8xqt`.
     pub application_id: String,
-    /// `APIList`, required: list of [`CreateApplicationSensitiveApiReq`].
+    /// `APIList`, required: list of [`CreateApplicationSensitiveAPIReq`].
     #[tc(rename = "APIList")]
-    pub api_list: Vec<CreateApplicationSensitiveApiReq>,
+    pub api_list: Vec<CreateApplicationSensitiveAPIReq>,
     /// `PlatformId`, required: string. Example: `T04257DS9431720WTAG`.
     pub platform_id: String,
 }
@@ -405,15 +405,15 @@ pub struct CreateApplicationSensitiveAPI {
 /// The answer of [`CreateApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateApplicationSensitiveApiResponse {
+pub struct CreateApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateGlobalDomainACL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateGlobalDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateGlobalDomainAclResponse)]
+/// Answers [`CreateGlobalDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateGlobalDomainACL {
     /// `DomainUrlList`, required: list of string. Example: `[https://www.qq.com]`.
@@ -427,15 +427,15 @@ pub struct CreateGlobalDomainACL {
 /// The answer of [`CreateGlobalDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateGlobalDomainAclResponse {
+pub struct CreateGlobalDomainACLResponse {
     /// `Data`: [`CreateGlobalDomainResp`].
     pub data: Option<CreateGlobalDomainResp>,
 }
 
 /// The `CreateMNG` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngResponse)]
+/// Answers [`CreateMNGResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNG {
     /// `MNPType`, required: string. Example: `Action->10108_Parkour racing,Action->10110_Music and dance,A`….
@@ -457,8 +457,8 @@ pub struct CreateMNG {
     pub platform_id: String,
     /// `TeamId`, optional: string. Example: `4777816243`.
     pub team_id: Option<String>,
-    /// `I18nList`, optional: list of [`Mnpi18nSyncDto`].
-    pub i18n_list: Option<Vec<Mnpi18nSyncDto>>,
+    /// `I18nList`, optional: list of [`MNPI18NSyncDto`].
+    pub i18n_list: Option<Vec<MNPI18NSyncDto>>,
     /// `AgeRatings`, optional: list of [`AgeRatingItemReq`].
     pub age_ratings: Option<Vec<AgeRatingItemReq>>,
 }
@@ -466,15 +466,15 @@ pub struct CreateMNG {
 /// The answer of [`CreateMNG`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngResponse {
+pub struct CreateMNGResponse {
     /// `Data`: [`ResourceIdStringInfo`].
     pub data: Option<ResourceIdStringInfo>,
 }
 
 /// The `CreateMNGAppSecret` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngAppSecretResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngAppSecretResponse)]
+/// Answers [`CreateMNGAppSecretResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNGAppSecret {
     /// `MNPId`, required: string. Example: `mgcozy957r7iflwr`.
@@ -487,15 +487,15 @@ pub struct CreateMNGAppSecret {
 /// The answer of [`CreateMNGAppSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngAppSecretResponse {
-    /// `Data`: [`CreateMngAppSecretResp`], may be null.
-    pub data: Option<CreateMngAppSecretResp>,
+pub struct CreateMNGAppSecretResponse {
+    /// `Data`: [`CreateMNGAppSecretResp`], may be null.
+    pub data: Option<CreateMNGAppSecretResp>,
 }
 
 /// The `CreateMNGApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngApprovalResponse)]
+/// Answers [`CreateMNGApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNGApproval {
     /// `MNPVersionId`, required: integer. Example: `423`.
@@ -510,15 +510,15 @@ pub struct CreateMNGApproval {
 /// The answer of [`CreateMNGApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngApprovalResponse {
-    /// `Data`: [`CreateMngApprovalResp`].
-    pub data: Option<CreateMngApprovalResp>,
+pub struct CreateMNGApprovalResponse {
+    /// `Data`: [`CreateMNGApprovalResp`].
+    pub data: Option<CreateMNGApprovalResp>,
 }
 
 /// The `CreateMNGDomainACL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngDomainAclResponse)]
+/// Answers [`CreateMNGDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNGDomainACL {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -533,15 +533,15 @@ pub struct CreateMNGDomainACL {
 /// The answer of [`CreateMNGDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngDomainAclResponse {
+pub struct CreateMNGDomainACLResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateMNGSensitiveAPIPermissionApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngSensitiveApiPermissionApprovalResponse)]
+/// Answers [`CreateMNGSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNGSensitiveAPIPermissionApproval {
     /// `APIId`, required: string. Example: `api-bfkqblqf5nmq`.
@@ -559,15 +559,15 @@ pub struct CreateMNGSensitiveAPIPermissionApproval {
 /// The answer of [`CreateMNGSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngSensitiveApiPermissionApprovalResponse {
+pub struct CreateMNGSensitiveAPIPermissionApprovalResponse {
     /// `Data`: [`ResourceIdStringInfo`].
     pub data: Option<ResourceIdStringInfo>,
 }
 
 /// The `CreateMNGSubscribeMessageTemplate` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngSubscribeMessageTemplateResponse)]
+/// Answers [`CreateMNGSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNGSubscribeMessageTemplate {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -586,15 +586,15 @@ pub struct CreateMNGSubscribeMessageTemplate {
 /// The answer of [`CreateMNGSubscribeMessageTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngSubscribeMessageTemplateResponse {
+pub struct CreateMNGSubscribeMessageTemplateResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateMNGVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMngVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMngVersionResponse)]
+/// Answers [`CreateMNGVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNGVersion {
     /// `MNPId`, required: string. Example: `mggmlsubsh1ayswv`.
@@ -625,15 +625,15 @@ pub struct CreateMNGVersion {
 /// The answer of [`CreateMNGVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngVersionResponse {
-    /// `Data`: [`CreateMngVersionResp`].
-    pub data: Option<CreateMngVersionResp>,
+pub struct CreateMNGVersionResponse {
+    /// `Data`: [`CreateMNGVersionResp`].
+    pub data: Option<CreateMNGVersionResp>,
 }
 
 /// The `CreateMNP` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpResponse)]
+/// Answers [`CreateMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNP {
     /// `MNPType`, required: string. Example: `Life Service->144_Lilliputian Services`.
@@ -655,8 +655,8 @@ pub struct CreateMNP {
     pub platform_id: String,
     /// `TeamId`, optional: string. Example: `6519624807`.
     pub team_id: Option<String>,
-    /// `I18nList`, optional: list of [`Mnpi18nSyncDto`].
-    pub i18n_list: Option<Vec<Mnpi18nSyncDto>>,
+    /// `I18nList`, optional: list of [`MNPI18NSyncDto`].
+    pub i18n_list: Option<Vec<MNPI18NSyncDto>>,
     /// `AgeRatings`, optional: list of [`AgeRatingItemReq`].
     pub age_ratings: Option<Vec<AgeRatingItemReq>>,
 }
@@ -664,15 +664,15 @@ pub struct CreateMNP {
 /// The answer of [`CreateMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpResponse {
+pub struct CreateMNPResponse {
     /// `Data`: [`ResourceIdStringInfo`].
     pub data: Option<ResourceIdStringInfo>,
 }
 
 /// The `CreateMNPAppSecret` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpAppSecretResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpAppSecretResponse)]
+/// Answers [`CreateMNPAppSecretResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPAppSecret {
     /// `MNPId`, required: string. Example: `mp7sfajpbl2vr1tr`.
@@ -685,15 +685,15 @@ pub struct CreateMNPAppSecret {
 /// The answer of [`CreateMNPAppSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpAppSecretResponse {
-    /// `Data`: [`CreateMnpAppSecretResp`], may be null.
-    pub data: Option<CreateMnpAppSecretResp>,
+pub struct CreateMNPAppSecretResponse {
+    /// `Data`: [`CreateMNPAppSecretResp`], may be null.
+    pub data: Option<CreateMNPAppSecretResp>,
 }
 
 /// The `CreateMNPApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpApprovalResponse)]
+/// Answers [`CreateMNPApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPApproval {
     /// `MNPVersionId`, required: integer. Example: `1000`.
@@ -708,15 +708,15 @@ pub struct CreateMNPApproval {
 /// The answer of [`CreateMNPApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpApprovalResponse {
-    /// `Data`: [`CreateMnpApprovalResp`].
-    pub data: Option<CreateMnpApprovalResp>,
+pub struct CreateMNPApprovalResponse {
+    /// `Data`: [`CreateMNPApprovalResp`].
+    pub data: Option<CreateMNPApprovalResp>,
 }
 
 /// The `CreateMNPDomainACL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpDomainAclResponse)]
+/// Answers [`CreateMNPDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPDomainACL {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -731,15 +731,15 @@ pub struct CreateMNPDomainACL {
 /// The answer of [`CreateMNPDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpDomainAclResponse {
+pub struct CreateMNPDomainACLResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateMNPSecretKey` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpSecretKeyResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpSecretKeyResponse)]
+/// Answers [`CreateMNPSecretKeyResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPSecretKey {
     /// `PlatformId`, required: string. Example: `T08123WM5791733VNCZ`.
@@ -754,15 +754,15 @@ pub struct CreateMNPSecretKey {
 /// The answer of [`CreateMNPSecretKey`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpSecretKeyResponse {
-    /// `Data`: [`CreateMnpSecretKeyResp`].
-    pub data: Option<CreateMnpSecretKeyResp>,
+pub struct CreateMNPSecretKeyResponse {
+    /// `Data`: [`CreateMNPSecretKeyResp`].
+    pub data: Option<CreateMNPSecretKeyResp>,
 }
 
 /// The `CreateMNPSensitiveAPIPermissionApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpSensitiveApiPermissionApprovalResponse)]
+/// Answers [`CreateMNPSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPSensitiveAPIPermissionApproval {
     /// `APIId`, required: string. Example: `api-k4or7z90c4mn62eo`.
@@ -780,15 +780,15 @@ pub struct CreateMNPSensitiveAPIPermissionApproval {
 /// The answer of [`CreateMNPSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpSensitiveApiPermissionApprovalResponse {
+pub struct CreateMNPSensitiveAPIPermissionApprovalResponse {
     /// `Data`: [`ResourceIdStringInfo`].
     pub data: Option<ResourceIdStringInfo>,
 }
 
 /// The `CreateMNPSubscribeMessageTemplate` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpSubscribeMessageTemplateResponse)]
+/// Answers [`CreateMNPSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPSubscribeMessageTemplate {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -807,15 +807,15 @@ pub struct CreateMNPSubscribeMessageTemplate {
 /// The answer of [`CreateMNPSubscribeMessageTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpSubscribeMessageTemplateResponse {
+pub struct CreateMNPSubscribeMessageTemplateResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
 
 /// The `CreateMNPVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`CreateMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = CreateMnpVersionResponse)]
+/// Answers [`CreateMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMNPVersion {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -846,9 +846,9 @@ pub struct CreateMNPVersion {
 /// The answer of [`CreateMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpVersionResponse {
-    /// `Data`: [`CreateMnpVersionResp`].
-    pub data: Option<CreateMnpVersionResp>,
+pub struct CreateMNPVersionResponse {
+    /// `Data`: [`CreateMNPVersionResp`].
+    pub data: Option<CreateMNPVersionResp>,
 }
 
 /// The `CreatePresetKey` action of TCSAS API 2025-01-06.
@@ -948,8 +948,8 @@ pub struct DeleteApplicationResponse {
 
 /// The `DeleteApplicationSensitiveAPI` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DeleteApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DeleteApplicationSensitiveApiResponse)]
+/// Answers [`DeleteApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteApplicationSensitiveAPI {
     /// `APIId`, required: string. Example: `api-k4or7z90c4mn63eo`.
@@ -962,7 +962,7 @@ pub struct DeleteApplicationSensitiveAPI {
 /// The answer of [`DeleteApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteApplicationSensitiveApiResponse {
+pub struct DeleteApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -989,8 +989,8 @@ pub struct DeleteGlobalDomainResponse {
 
 /// The `DeleteMNG` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DeleteMngResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DeleteMngResponse)]
+/// Answers [`DeleteMNGResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMNG {
     /// `MNPId`, required: string. Example: `mgouyps1kv5v9xpz`.
@@ -1003,15 +1003,15 @@ pub struct DeleteMNG {
 /// The answer of [`DeleteMNG`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteMngResponse {
+pub struct DeleteMNGResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `DeleteMNGSubscribeMessageTemplate` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DeleteMngSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DeleteMngSubscribeMessageTemplateResponse)]
+/// Answers [`DeleteMNGSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMNGSubscribeMessageTemplate {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -1026,15 +1026,15 @@ pub struct DeleteMNGSubscribeMessageTemplate {
 /// The answer of [`DeleteMNGSubscribeMessageTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteMngSubscribeMessageTemplateResponse {
+pub struct DeleteMNGSubscribeMessageTemplateResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
 
 /// The `DeleteMNP` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DeleteMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DeleteMnpResponse)]
+/// Answers [`DeleteMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMNP {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -1047,15 +1047,15 @@ pub struct DeleteMNP {
 /// The answer of [`DeleteMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteMnpResponse {
+pub struct DeleteMNPResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `DeleteMNPSubscribeMessageTemplate` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DeleteMnpSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DeleteMnpSubscribeMessageTemplateResponse)]
+/// Answers [`DeleteMNPSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeleteMNPSubscribeMessageTemplate {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -1070,7 +1070,7 @@ pub struct DeleteMNPSubscribeMessageTemplate {
 /// The answer of [`DeleteMNPSubscribeMessageTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DeleteMnpSubscribeMessageTemplateResponse {
+pub struct DeleteMNPSubscribeMessageTemplateResponse {
     /// `Data`: [`BooleanInfo`], may be null.
     pub data: Option<BooleanInfo>,
 }
@@ -1139,8 +1139,8 @@ pub struct DeleteUserResponse {
 
 /// The `DescribeAPPDataDetailLineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeAppDataDetailLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeAppDataDetailLineChartResponse)]
+/// Answers [`DescribeAPPDataDetailLineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAPPDataDetailLineChart {
     /// `PlatformId`, required: string. Example: `T04398WY9481762VZTT`.
@@ -1158,15 +1158,15 @@ pub struct DescribeAPPDataDetailLineChart {
 /// The answer of [`DescribeAPPDataDetailLineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAppDataDetailLineChartResponse {
+pub struct DescribeAPPDataDetailLineChartResponse {
     /// `Data`: list of [`ReportDataResult`], may be null.
     pub data: Option<Vec<ReportDataResult>>,
 }
 
 /// The `DescribeAPPDataOverview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeAppDataOverviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeAppDataOverviewResponse)]
+/// Answers [`DescribeAPPDataOverviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAPPDataOverview {
     /// `PlatformId`, required: string. Example: `T04398WY9481762VZTT`.
@@ -1180,9 +1180,9 @@ pub struct DescribeAPPDataOverview {
 /// The answer of [`DescribeAPPDataOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeAppDataOverviewResponse {
-    /// `Data`: [`AppOverview`], may be null.
-    pub data: Option<AppOverview>,
+pub struct DescribeAPPDataOverviewResponse {
+    /// `Data`: [`APPOverview`], may be null.
+    pub data: Option<APPOverview>,
 }
 
 /// The `DescribeAdvertisingLineChart` action of TCSAS API 2025-01-06.
@@ -1239,8 +1239,8 @@ pub struct DescribeAdvertisingOverview {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeAdvertisingOverviewResponse {
-    /// `Data`: [`MnpAdvertisingOverview`], may be null.
-    pub data: Option<MnpAdvertisingOverview>,
+    /// `Data`: [`MNPAdvertisingOverview`], may be null.
+    pub data: Option<MNPAdvertisingOverview>,
 }
 
 /// The `DescribeApplication` action of TCSAS API 2025-01-06.
@@ -1333,8 +1333,8 @@ pub struct DescribeApplicationListResponse {
 
 /// The `DescribeApplicationMNPList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeApplicationMnpListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeApplicationMnpListResponse)]
+/// Answers [`DescribeApplicationMNPListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApplicationMNPList {
     /// `Offset`, required: integer. Example: `0`.
@@ -1360,15 +1360,15 @@ pub struct DescribeApplicationMNPList {
 /// The answer of [`DescribeApplicationMNPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationMnpListResponse {
-    /// `Data`: [`DescribeApplicationMnpListResp`].
-    pub data: Option<DescribeApplicationMnpListResp>,
+pub struct DescribeApplicationMNPListResponse {
+    /// `Data`: [`DescribeApplicationMNPListResp`].
+    pub data: Option<DescribeApplicationMNPListResp>,
 }
 
 /// The `DescribeApplicationSensitiveAPIList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeApplicationSensitiveApiListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeApplicationSensitiveApiListResponse)]
+/// Answers [`DescribeApplicationSensitiveAPIListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeApplicationSensitiveAPIList {
     /// `Offset`, required: integer. Example: `0`.
@@ -1388,15 +1388,15 @@ pub struct DescribeApplicationSensitiveAPIList {
 /// The answer of [`DescribeApplicationSensitiveAPIList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationSensitiveApiListResponse {
-    /// `Data`: [`DescribeApplicationSensitiveApiListResp`].
-    pub data: Option<DescribeApplicationSensitiveApiListResp>,
+pub struct DescribeApplicationSensitiveAPIListResponse {
+    /// `Data`: [`DescribeApplicationSensitiveAPIListResp`].
+    pub data: Option<DescribeApplicationSensitiveAPIListResp>,
 }
 
 /// The `DescribeGlobalDomainACL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeGlobalDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeGlobalDomainAclResponse)]
+/// Answers [`DescribeGlobalDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeGlobalDomainACL {
     /// `Offset`, required: integer. Example: `0`.
@@ -1414,7 +1414,7 @@ pub struct DescribeGlobalDomainACL {
 /// The answer of [`DescribeGlobalDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeGlobalDomainAclResponse {
+pub struct DescribeGlobalDomainACLResponse {
     /// `Data`: [`DescribeGlobalDomainsResp`].
     pub data: Option<DescribeGlobalDomainsResp>,
 }
@@ -1467,8 +1467,8 @@ pub struct DescribeGlobalOverviewReportDetailResponse {
 
 /// The `DescribeMNG` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngResponse)]
+/// Answers [`DescribeMNGResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNG {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -1481,15 +1481,15 @@ pub struct DescribeMNG {
 /// The answer of [`DescribeMNG`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngResponse {
-    /// `Data`: [`DescribeMngManagerDetailData`], may be null.
-    pub data: Option<DescribeMngManagerDetailData>,
+pub struct DescribeMNGResponse {
+    /// `Data`: [`DescribeMNGManagerDetailData`], may be null.
+    pub data: Option<DescribeMNGManagerDetailData>,
 }
 
 /// The `DescribeMNGAccessAnalysisDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAccessAnalysisDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAccessAnalysisDetailResponse)]
+/// Answers [`DescribeMNGAccessAnalysisDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAccessAnalysisDetail {
     /// `TimeBegin`, required: integer. Example: `20251124`.
@@ -1510,15 +1510,15 @@ pub struct DescribeMNGAccessAnalysisDetail {
 /// The answer of [`DescribeMNGAccessAnalysisDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAccessAnalysisDetailResponse {
+pub struct DescribeMNGAccessAnalysisDetailResponse {
     /// `Data`: list of [`AccessAnalysisDetail`], may be null.
     pub data: Option<Vec<AccessAnalysisDetail>>,
 }
 
 /// The `DescribeMNGAccessAnalysisLineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAccessAnalysisLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAccessAnalysisLineChartResponse)]
+/// Answers [`DescribeMNGAccessAnalysisLineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAccessAnalysisLineChart {
     /// `MNPId`, required: string. Example: `mge6a1crlvjiul0v`.
@@ -1537,15 +1537,15 @@ pub struct DescribeMNGAccessAnalysisLineChart {
 /// The answer of [`DescribeMNGAccessAnalysisLineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAccessAnalysisLineChartResponse {
+pub struct DescribeMNGAccessAnalysisLineChartResponse {
     /// `Data`: list of [`ReportDataResult`], may be null.
     pub data: Option<Vec<ReportDataResult>>,
 }
 
 /// The `DescribeMNGAccessAnalysisOverview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAccessAnalysisOverviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAccessAnalysisOverviewResponse)]
+/// Answers [`DescribeMNGAccessAnalysisOverviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAccessAnalysisOverview {
     /// `TimeBegin`, required: integer. Example: `20251124`.
@@ -1566,15 +1566,15 @@ pub struct DescribeMNGAccessAnalysisOverview {
 /// The answer of [`DescribeMNGAccessAnalysisOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAccessAnalysisOverviewResponse {
+pub struct DescribeMNGAccessAnalysisOverviewResponse {
     /// `Data`: [`AccessAnalysisOverview`], may be null.
     pub data: Option<AccessAnalysisOverview>,
 }
 
 /// The `DescribeMNGActiveUserRealTimeStatistics` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngActiveUserRealTimeStatisticsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngActiveUserRealTimeStatisticsResponse)]
+/// Answers [`DescribeMNGActiveUserRealTimeStatisticsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGActiveUserRealTimeStatistics {
     /// `MNPId`, required: string. Example: `mgmkszumvhpdc3gf`.
@@ -1593,15 +1593,15 @@ pub struct DescribeMNGActiveUserRealTimeStatistics {
 /// The answer of [`DescribeMNGActiveUserRealTimeStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngActiveUserRealTimeStatisticsResponse {
+pub struct DescribeMNGActiveUserRealTimeStatisticsResponse {
     /// `Data`: list of [`ReportDataResult`], may be null.
     pub data: Option<Vec<ReportDataResult>>,
 }
 
 /// The `DescribeMNGAdvertisingDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAdvertisingDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAdvertisingDetailResponse)]
+/// Answers [`DescribeMNGAdvertisingDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAdvertisingDetail {
     /// `TimeBegin`, required: string. Example: `20251010`.
@@ -1622,15 +1622,15 @@ pub struct DescribeMNGAdvertisingDetail {
 /// The answer of [`DescribeMNGAdvertisingDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAdvertisingDetailResponse {
+pub struct DescribeMNGAdvertisingDetailResponse {
     /// `Data`: list of [`OverviewDetail`], may be null.
     pub data: Option<Vec<OverviewDetail>>,
 }
 
 /// The `DescribeMNGAdvertisingLineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAdvertisingLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAdvertisingLineChartResponse)]
+/// Answers [`DescribeMNGAdvertisingLineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAdvertisingLineChart {
     /// `TimeBegin`, required: string. Example: `20251128`.
@@ -1651,15 +1651,15 @@ pub struct DescribeMNGAdvertisingLineChart {
 /// The answer of [`DescribeMNGAdvertisingLineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAdvertisingLineChartResponse {
+pub struct DescribeMNGAdvertisingLineChartResponse {
     /// `Data`: [`AdTrendChart`], may be null.
     pub data: Option<AdTrendChart>,
 }
 
 /// The `DescribeMNGAdvertisingOverview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAdvertisingOverviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAdvertisingOverviewResponse)]
+/// Answers [`DescribeMNGAdvertisingOverviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAdvertisingOverview {
     /// `TimeBegin`, required: string. Example: `20251128`.
@@ -1680,15 +1680,15 @@ pub struct DescribeMNGAdvertisingOverview {
 /// The answer of [`DescribeMNGAdvertisingOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAdvertisingOverviewResponse {
+pub struct DescribeMNGAdvertisingOverviewResponse {
     /// `Data`: [`AnalysisAdvertOverview`], may be null.
     pub data: Option<AnalysisAdvertOverview>,
 }
 
 /// The `DescribeMNGAllStageVersions` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAllStageVersionsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAllStageVersionsResponse)]
+/// Answers [`DescribeMNGAllStageVersionsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAllStageVersions {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -1701,15 +1701,15 @@ pub struct DescribeMNGAllStageVersions {
 /// The answer of [`DescribeMNGAllStageVersions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAllStageVersionsResponse {
-    /// `Data`: list of [`DescribeMngAllStageVersionsResp`], may be null.
-    pub data: Option<Vec<DescribeMngAllStageVersionsResp>>,
+pub struct DescribeMNGAllStageVersionsResponse {
+    /// `Data`: list of [`DescribeMNGAllStageVersionsResp`], may be null.
+    pub data: Option<Vec<DescribeMNGAllStageVersionsResp>>,
 }
 
 /// The `DescribeMNGAppSecret` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngAppSecretResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngAppSecretResponse)]
+/// Answers [`DescribeMNGAppSecretResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGAppSecret {
     /// `MNPId`, required: string. Example: `mgcozy957r7iflwr`.
@@ -1722,15 +1722,15 @@ pub struct DescribeMNGAppSecret {
 /// The answer of [`DescribeMNGAppSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAppSecretResponse {
-    /// `Data`: [`DescribeMngAppSecretResp`], may be null.
-    pub data: Option<DescribeMngAppSecretResp>,
+pub struct DescribeMNGAppSecretResponse {
+    /// `Data`: [`DescribeMNGAppSecretResp`], may be null.
+    pub data: Option<DescribeMNGAppSecretResp>,
 }
 
 /// The `DescribeMNGCategory` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngCategoryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngCategoryResponse)]
+/// Answers [`DescribeMNGCategoryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGCategory {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -1740,15 +1740,15 @@ pub struct DescribeMNGCategory {
 /// The answer of [`DescribeMNGCategory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngCategoryResponse {
-    /// `Data`: list of [`MngTypeDefine`], may be null.
-    pub data: Option<Vec<MngTypeDefine>>,
+pub struct DescribeMNGCategoryResponse {
+    /// `Data`: list of [`MNGTypeDefine`], may be null.
+    pub data: Option<Vec<MNGTypeDefine>>,
 }
 
 /// The `DescribeMNGDomainACL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngDomainAclResponse)]
+/// Answers [`DescribeMNGDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGDomainACL {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -1761,15 +1761,15 @@ pub struct DescribeMNGDomainACL {
 /// The answer of [`DescribeMNGDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngDomainAclResponse {
-    /// `Data`: list of [`DescribeMngDomainInfoResp`], may be null.
-    pub data: Option<Vec<DescribeMngDomainInfoResp>>,
+pub struct DescribeMNGDomainACLResponse {
+    /// `Data`: list of [`DescribeMNGDomainInfoResp`], may be null.
+    pub data: Option<Vec<DescribeMNGDomainInfoResp>>,
 }
 
 /// The `DescribeMNGList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngListResponse)]
+/// Answers [`DescribeMNGListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGList {
     /// `Offset`, required: integer. Example: `0`.
@@ -1789,15 +1789,15 @@ pub struct DescribeMNGList {
 /// The answer of [`DescribeMNGList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngListResponse {
-    /// `Data`: [`DescribeMngListResp`].
-    pub data: Option<DescribeMngListResp>,
+pub struct DescribeMNGListResponse {
+    /// `Data`: [`DescribeMNGListResp`].
+    pub data: Option<DescribeMNGListResp>,
 }
 
 /// The `DescribeMNGMAUDataDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngmauDataDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngmauDataDetailResponse)]
+/// Answers [`DescribeMNGMAUDataDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGMAUDataDetail {
     /// `DataType`, required: integer. Example: `0`.
@@ -1817,15 +1817,15 @@ pub struct DescribeMNGMAUDataDetail {
 /// The answer of [`DescribeMNGMAUDataDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngmauDataDetailResponse {
-    /// `Data`: list of [`MauDetail`], may be null.
-    pub data: Option<Vec<MauDetail>>,
+pub struct DescribeMNGMAUDataDetailResponse {
+    /// `Data`: list of [`MAUDetail`], may be null.
+    pub data: Option<Vec<MAUDetail>>,
 }
 
 /// The `DescribeMNGMAULineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngmauLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngmauLineChartResponse)]
+/// Answers [`DescribeMNGMAULineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGMAULineChart {
     /// `DataType`, required: integer. Example: `0`.
@@ -1845,15 +1845,15 @@ pub struct DescribeMNGMAULineChart {
 /// The answer of [`DescribeMNGMAULineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngmauLineChartResponse {
-    /// `Data`: list of [`MngmauLineChartData`], may be null.
-    pub data: Option<Vec<MngmauLineChartData>>,
+pub struct DescribeMNGMAULineChartResponse {
+    /// `Data`: list of [`MNGMAULineChartData`], may be null.
+    pub data: Option<Vec<MNGMAULineChartData>>,
 }
 
 /// The `DescribeMNGMAUMonthlyComparisonMetricCard` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngmauMonthlyComparisonMetricCardResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngmauMonthlyComparisonMetricCardResponse)]
+/// Answers [`DescribeMNGMAUMonthlyComparisonMetricCardResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGMAUMonthlyComparisonMetricCard {
     /// `SourceMonth`, required: integer. Example: `202511`.
@@ -1877,15 +1877,15 @@ pub struct DescribeMNGMAUMonthlyComparisonMetricCard {
 /// The answer of [`DescribeMNGMAUMonthlyComparisonMetricCard`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngmauMonthlyComparisonMetricCardResponse {
+pub struct DescribeMNGMAUMonthlyComparisonMetricCardResponse {
     /// `Data`: [`MAUIndicatorCard`].
     pub data: Option<MAUIndicatorCard>,
 }
 
 /// The `DescribeMNGOfflinePackageURL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngOfflinePackageUrlResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngOfflinePackageUrlResponse)]
+/// Answers [`DescribeMNGOfflinePackageURLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGOfflinePackageURL {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -1898,15 +1898,15 @@ pub struct DescribeMNGOfflinePackageURL {
 /// The answer of [`DescribeMNGOfflinePackageURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngOfflinePackageUrlResponse {
+pub struct DescribeMNGOfflinePackageURLResponse {
     /// `Data`: [`StringData`].
     pub data: Option<StringData>,
 }
 
 /// The `DescribeMNGPaymentLineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngPaymentLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngPaymentLineChartResponse)]
+/// Answers [`DescribeMNGPaymentLineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGPaymentLineChart {
     /// `PlatformId`, required: string. Example: `T04398WY9481762VZTT`.
@@ -1922,15 +1922,15 @@ pub struct DescribeMNGPaymentLineChart {
 /// The answer of [`DescribeMNGPaymentLineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngPaymentLineChartResponse {
+pub struct DescribeMNGPaymentLineChartResponse {
     /// `Data`: list of [`ReportDataResult`], may be null.
     pub data: Option<Vec<ReportDataResult>>,
 }
 
 /// The `DescribeMNGPaymentOverview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngPaymentOverviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngPaymentOverviewResponse)]
+/// Answers [`DescribeMNGPaymentOverviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGPaymentOverview {
     /// `TimeBegin`, required: integer. Example: `20251124`.
@@ -1951,15 +1951,15 @@ pub struct DescribeMNGPaymentOverview {
 /// The answer of [`DescribeMNGPaymentOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngPaymentOverviewResponse {
-    /// `Data`: [`MngPaymentOverview`], may be null.
-    pub data: Option<MngPaymentOverview>,
+pub struct DescribeMNGPaymentOverviewResponse {
+    /// `Data`: [`MNGPaymentOverview`], may be null.
+    pub data: Option<MNGPaymentOverview>,
 }
 
 /// The `DescribeMNGPaymentReportDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngPaymentReportDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngPaymentReportDetailResponse)]
+/// Answers [`DescribeMNGPaymentReportDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGPaymentReportDetail {
     /// `TimeBegin`, required: integer. Example: `20251128`.
@@ -1980,15 +1980,15 @@ pub struct DescribeMNGPaymentReportDetail {
 /// The answer of [`DescribeMNGPaymentReportDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngPaymentReportDetailResponse {
-    /// `Data`: list of [`MngPaymentOverview`], may be null.
-    pub data: Option<Vec<MngPaymentOverview>>,
+pub struct DescribeMNGPaymentReportDetailResponse {
+    /// `Data`: list of [`MNGPaymentOverview`], may be null.
+    pub data: Option<Vec<MNGPaymentOverview>>,
 }
 
 /// The `DescribeMNGPaymentRetentionAnalysis` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngPaymentRetentionAnalysisResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngPaymentRetentionAnalysisResponse)]
+/// Answers [`DescribeMNGPaymentRetentionAnalysisResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGPaymentRetentionAnalysis {
     /// `TimeBegin`, required: integer. Example: `20251128`.
@@ -2009,15 +2009,15 @@ pub struct DescribeMNGPaymentRetentionAnalysis {
 /// The answer of [`DescribeMNGPaymentRetentionAnalysis`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngPaymentRetentionAnalysisResponse {
+pub struct DescribeMNGPaymentRetentionAnalysisResponse {
     /// `Data`: list of [`PaymentActiveRetention`], may be null.
     pub data: Option<Vec<PaymentActiveRetention>>,
 }
 
 /// The `DescribeMNGPreview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngPreviewResponse)]
+/// Answers [`DescribeMNGPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGPreview {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -2033,15 +2033,15 @@ pub struct DescribeMNGPreview {
 /// The answer of [`DescribeMNGPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngPreviewResponse {
-    /// `Data`: [`DescribeMngPreviewResp`].
-    pub data: Option<DescribeMngPreviewResp>,
+pub struct DescribeMNGPreviewResponse {
+    /// `Data`: [`DescribeMNGPreviewResp`].
+    pub data: Option<DescribeMNGPreviewResp>,
 }
 
 /// The `DescribeMNGReleasedVersionHistory` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngReleasedVersionHistoryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngReleasedVersionHistoryResponse)]
+/// Answers [`DescribeMNGReleasedVersionHistoryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGReleasedVersionHistory {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -2054,15 +2054,15 @@ pub struct DescribeMNGReleasedVersionHistory {
 /// The answer of [`DescribeMNGReleasedVersionHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngReleasedVersionHistoryResponse {
-    /// `Data`: [`DescribeMngRevertOnlineVersionPageResp`].
-    pub data: Option<DescribeMngRevertOnlineVersionPageResp>,
+pub struct DescribeMNGReleasedVersionHistoryResponse {
+    /// `Data`: [`DescribeMNGRevertOnlineVersionPageResp`].
+    pub data: Option<DescribeMNGRevertOnlineVersionPageResp>,
 }
 
 /// The `DescribeMNGRetentionData` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngRetentionDataResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngRetentionDataResponse)]
+/// Answers [`DescribeMNGRetentionDataResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGRetentionData {
     /// `TimeBegin`, required: integer. Example: `20251128`.
@@ -2083,15 +2083,15 @@ pub struct DescribeMNGRetentionData {
 /// The answer of [`DescribeMNGRetentionData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngRetentionDataResponse {
+pub struct DescribeMNGRetentionDataResponse {
     /// `Data`: list of [`RetentionData`], may be null.
     pub data: Option<Vec<RetentionData>>,
 }
 
 /// The `DescribeMNGSensitiveAPIPermissionApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngSensitiveApiPermissionApprovalResponse)]
+/// Answers [`DescribeMNGSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGSensitiveAPIPermissionApproval {
     /// `ApprovalNo`, required: string. Example: `AN12057199F8A4208177433CF07C8`.
@@ -2103,15 +2103,15 @@ pub struct DescribeMNGSensitiveAPIPermissionApproval {
 /// The answer of [`DescribeMNGSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSensitiveApiPermissionApprovalResponse {
-    /// `Data`: [`DescribeMngSensitiveApiPermissionApprovalData`], may be null.
-    pub data: Option<DescribeMngSensitiveApiPermissionApprovalData>,
+pub struct DescribeMNGSensitiveAPIPermissionApprovalResponse {
+    /// `Data`: [`DescribeMNGSensitiveAPIPermissionApprovalData`], may be null.
+    pub data: Option<DescribeMNGSensitiveAPIPermissionApprovalData>,
 }
 
 /// The `DescribeMNGSensitiveAPIPermissionList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngSensitiveApiPermissionListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngSensitiveApiPermissionListResponse)]
+/// Answers [`DescribeMNGSensitiveAPIPermissionListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGSensitiveAPIPermissionList {
     /// `Offset`, required: integer. Example: `0`.
@@ -2132,15 +2132,15 @@ pub struct DescribeMNGSensitiveAPIPermissionList {
 /// The answer of [`DescribeMNGSensitiveAPIPermissionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSensitiveApiPermissionListResponse {
-    /// `Data`: [`DescribeMngSensitiveApiPermissionListResp`].
-    pub data: Option<DescribeMngSensitiveApiPermissionListResp>,
+pub struct DescribeMNGSensitiveAPIPermissionListResponse {
+    /// `Data`: [`DescribeMNGSensitiveAPIPermissionListResp`].
+    pub data: Option<DescribeMNGSensitiveAPIPermissionListResp>,
 }
 
 /// The `DescribeMNGSubscribeMessageTemplate` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngSubscribeMessageTemplateResponse)]
+/// Answers [`DescribeMNGSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGSubscribeMessageTemplate {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2155,15 +2155,15 @@ pub struct DescribeMNGSubscribeMessageTemplate {
 /// The answer of [`DescribeMNGSubscribeMessageTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateResponse {
-    /// `Data`: [`DescribeMngSubscribeMessageTemplateDetailResp`], may be null.
-    pub data: Option<DescribeMngSubscribeMessageTemplateDetailResp>,
+pub struct DescribeMNGSubscribeMessageTemplateResponse {
+    /// `Data`: [`DescribeMNGSubscribeMessageTemplateDetailResp`], may be null.
+    pub data: Option<DescribeMNGSubscribeMessageTemplateDetailResp>,
 }
 
 /// The `DescribeMNGSubscribeMessageTemplateLibrary` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngSubscribeMessageTemplateLibraryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngSubscribeMessageTemplateLibraryResponse)]
+/// Answers [`DescribeMNGSubscribeMessageTemplateLibraryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGSubscribeMessageTemplateLibrary {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2178,15 +2178,15 @@ pub struct DescribeMNGSubscribeMessageTemplateLibrary {
 /// The answer of [`DescribeMNGSubscribeMessageTemplateLibrary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryResponse {
-    /// `Data`: [`DescribeMngSubscribeMessageTemplateLibraryResp`], may be null.
-    pub data: Option<DescribeMngSubscribeMessageTemplateLibraryResp>,
+pub struct DescribeMNGSubscribeMessageTemplateLibraryResponse {
+    /// `Data`: [`DescribeMNGSubscribeMessageTemplateLibraryResp`], may be null.
+    pub data: Option<DescribeMNGSubscribeMessageTemplateLibraryResp>,
 }
 
 /// The `DescribeMNGSubscribeMessageTemplateLibraryList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngSubscribeMessageTemplateLibraryListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngSubscribeMessageTemplateLibraryListResponse)]
+/// Answers [`DescribeMNGSubscribeMessageTemplateLibraryListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGSubscribeMessageTemplateLibraryList {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2207,15 +2207,15 @@ pub struct DescribeMNGSubscribeMessageTemplateLibraryList {
 /// The answer of [`DescribeMNGSubscribeMessageTemplateLibraryList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryListResponse {
-    /// `Data`: [`DescribeMngSubscribeMessageTemplateLibraryListResp`], may be null.
-    pub data: Option<DescribeMngSubscribeMessageTemplateLibraryListResp>,
+pub struct DescribeMNGSubscribeMessageTemplateLibraryListResponse {
+    /// `Data`: [`DescribeMNGSubscribeMessageTemplateLibraryListResp`], may be null.
+    pub data: Option<DescribeMNGSubscribeMessageTemplateLibraryListResp>,
 }
 
 /// The `DescribeMNGSubscribeMessageTemplateList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngSubscribeMessageTemplateListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngSubscribeMessageTemplateListResponse)]
+/// Answers [`DescribeMNGSubscribeMessageTemplateListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGSubscribeMessageTemplateList {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2232,15 +2232,15 @@ pub struct DescribeMNGSubscribeMessageTemplateList {
 /// The answer of [`DescribeMNGSubscribeMessageTemplateList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateListResponse {
-    /// `Data`: [`DescribeMngSubscribeMessageTemplateListResp`], may be null.
-    pub data: Option<DescribeMngSubscribeMessageTemplateListResp>,
+pub struct DescribeMNGSubscribeMessageTemplateListResponse {
+    /// `Data`: [`DescribeMNGSubscribeMessageTemplateListResp`], may be null.
+    pub data: Option<DescribeMNGSubscribeMessageTemplateListResp>,
 }
 
 /// The `DescribeMNGVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngVersionResponse)]
+/// Answers [`DescribeMNGVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGVersion {
     /// `BusinessId`, required: string. Example: `2026031714150054841`.
@@ -2254,15 +2254,15 @@ pub struct DescribeMNGVersion {
 /// The answer of [`DescribeMNGVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionResponse {
-    /// `Data`: [`DescribeMngVersionResp`].
-    pub data: Option<DescribeMngVersionResp>,
+pub struct DescribeMNGVersionResponse {
+    /// `Data`: [`DescribeMNGVersionResp`].
+    pub data: Option<DescribeMNGVersionResp>,
 }
 
 /// The `DescribeMNGVersionAuditDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngVersionAuditDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngVersionAuditDetailResponse)]
+/// Answers [`DescribeMNGVersionAuditDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGVersionAuditDetail {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2274,15 +2274,15 @@ pub struct DescribeMNGVersionAuditDetail {
 /// The answer of [`DescribeMNGVersionAuditDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionAuditDetailResponse {
-    /// `Data`: [`DescribeMngVersionAuditDetailResp`].
-    pub data: Option<DescribeMngVersionAuditDetailResp>,
+pub struct DescribeMNGVersionAuditDetailResponse {
+    /// `Data`: [`DescribeMNGVersionAuditDetailResp`].
+    pub data: Option<DescribeMNGVersionAuditDetailResp>,
 }
 
 /// The `DescribeMNGVersionAuditList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMngVersionAuditListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMngVersionAuditListResponse)]
+/// Answers [`DescribeMNGVersionAuditListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNGVersionAuditList {
     /// `Offset`, required: integer. Example: `0`.
@@ -2299,15 +2299,15 @@ pub struct DescribeMNGVersionAuditList {
 /// The answer of [`DescribeMNGVersionAuditList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionAuditListResponse {
-    /// `Data`: [`DescribeMngVersionAuditListResp`].
-    pub data: Option<DescribeMngVersionAuditListResp>,
+pub struct DescribeMNGVersionAuditListResponse {
+    /// `Data`: [`DescribeMNGVersionAuditListResp`].
+    pub data: Option<DescribeMNGVersionAuditListResp>,
 }
 
 /// The `DescribeMNP` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpResponse)]
+/// Answers [`DescribeMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNP {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -2320,15 +2320,15 @@ pub struct DescribeMNP {
 /// The answer of [`DescribeMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpResponse {
-    /// `Data`: [`DescribeMnpManagerDetailData`], may be null.
-    pub data: Option<DescribeMnpManagerDetailData>,
+pub struct DescribeMNPResponse {
+    /// `Data`: [`DescribeMNPManagerDetailData`], may be null.
+    pub data: Option<DescribeMNPManagerDetailData>,
 }
 
 /// The `DescribeMNPAccessAnalysisOverview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpAccessAnalysisOverviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpAccessAnalysisOverviewResponse)]
+/// Answers [`DescribeMNPAccessAnalysisOverviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPAccessAnalysisOverview {
     /// `TimeBegin`, required: integer. Example: `20251101`.
@@ -2349,15 +2349,15 @@ pub struct DescribeMNPAccessAnalysisOverview {
 /// The answer of [`DescribeMNPAccessAnalysisOverview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAccessAnalysisOverviewResponse {
+pub struct DescribeMNPAccessAnalysisOverviewResponse {
     /// `Data`: [`AccessAnalysisOverview`], may be null.
     pub data: Option<AccessAnalysisOverview>,
 }
 
 /// The `DescribeMNPActiveUserRealTimeStatistics` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpActiveUserRealTimeStatisticsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpActiveUserRealTimeStatisticsResponse)]
+/// Answers [`DescribeMNPActiveUserRealTimeStatisticsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPActiveUserRealTimeStatistics {
     /// `MNPId`, required: string. Example: `mpdsadadxdsa`.
@@ -2376,15 +2376,15 @@ pub struct DescribeMNPActiveUserRealTimeStatistics {
 /// The answer of [`DescribeMNPActiveUserRealTimeStatistics`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpActiveUserRealTimeStatisticsResponse {
+pub struct DescribeMNPActiveUserRealTimeStatisticsResponse {
     /// `Data`: list of [`ReportDataResult`], may be null.
     pub data: Option<Vec<ReportDataResult>>,
 }
 
 /// The `DescribeMNPAdvertisingDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpAdvertisingDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpAdvertisingDetailResponse)]
+/// Answers [`DescribeMNPAdvertisingDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPAdvertisingDetail {
     /// `TimeBegin`, required: string. Example: `20251104`.
@@ -2405,15 +2405,15 @@ pub struct DescribeMNPAdvertisingDetail {
 /// The answer of [`DescribeMNPAdvertisingDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAdvertisingDetailResponse {
-    /// `Data`: list of [`MauDetailData`], may be null.
-    pub data: Option<Vec<MauDetailData>>,
+pub struct DescribeMNPAdvertisingDetailResponse {
+    /// `Data`: list of [`MAUDetailData`], may be null.
+    pub data: Option<Vec<MAUDetailData>>,
 }
 
 /// The `DescribeMNPAllStageVersions` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpAllStageVersionsResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpAllStageVersionsResponse)]
+/// Answers [`DescribeMNPAllStageVersionsResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPAllStageVersions {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -2426,15 +2426,15 @@ pub struct DescribeMNPAllStageVersions {
 /// The answer of [`DescribeMNPAllStageVersions`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAllStageVersionsResponse {
-    /// `Data`: list of [`DescribeMpAllStageVersionsResp`], may be null.
-    pub data: Option<Vec<DescribeMpAllStageVersionsResp>>,
+pub struct DescribeMNPAllStageVersionsResponse {
+    /// `Data`: list of [`DescribeMPAllStageVersionsResp`], may be null.
+    pub data: Option<Vec<DescribeMPAllStageVersionsResp>>,
 }
 
 /// The `DescribeMNPAppSecret` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpAppSecretResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpAppSecretResponse)]
+/// Answers [`DescribeMNPAppSecretResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPAppSecret {
     /// `MNPId`, required: string. Example: `mpdsteb1avwknpls`.
@@ -2447,15 +2447,15 @@ pub struct DescribeMNPAppSecret {
 /// The answer of [`DescribeMNPAppSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAppSecretResponse {
-    /// `Data`: [`DescribeMnpAppSecretResp`], may be null.
-    pub data: Option<DescribeMnpAppSecretResp>,
+pub struct DescribeMNPAppSecretResponse {
+    /// `Data`: [`DescribeMNPAppSecretResp`], may be null.
+    pub data: Option<DescribeMNPAppSecretResp>,
 }
 
 /// The `DescribeMNPApprovalList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpApprovalListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpApprovalListResponse)]
+/// Answers [`DescribeMNPApprovalListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPApprovalList {
     /// `Offset`, required: integer. Example: `0`.
@@ -2477,15 +2477,15 @@ pub struct DescribeMNPApprovalList {
 /// The answer of [`DescribeMNPApprovalList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpApprovalListResponse {
-    /// `Data`: [`DescribeMnpApprovalListResp`].
-    pub data: Option<DescribeMnpApprovalListResp>,
+pub struct DescribeMNPApprovalListResponse {
+    /// `Data`: [`DescribeMNPApprovalListResp`].
+    pub data: Option<DescribeMNPApprovalListResp>,
 }
 
 /// The `DescribeMNPCategory` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpCategoryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpCategoryResponse)]
+/// Answers [`DescribeMNPCategoryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPCategory {
     /// `PlatformId`, required: string. Example: `T08123WM5791761VNCZ`.
@@ -2495,15 +2495,15 @@ pub struct DescribeMNPCategory {
 /// The answer of [`DescribeMNPCategory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpCategoryResponse {
-    /// `Data`: list of [`MnpTypeDefine`], may be null.
-    pub data: Option<Vec<MnpTypeDefine>>,
+pub struct DescribeMNPCategoryResponse {
+    /// `Data`: list of [`MNPTypeDefine`], may be null.
+    pub data: Option<Vec<MNPTypeDefine>>,
 }
 
 /// The `DescribeMNPDomainACL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpDomainAclResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpDomainAclResponse)]
+/// Answers [`DescribeMNPDomainACLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPDomainACL {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -2516,15 +2516,15 @@ pub struct DescribeMNPDomainACL {
 /// The answer of [`DescribeMNPDomainACL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpDomainAclResponse {
+pub struct DescribeMNPDomainACLResponse {
     /// `Data`: list of [`DescribeDomainInfoParam`], may be null.
     pub data: Option<Vec<DescribeDomainInfoParam>>,
 }
 
 /// The `DescribeMNPList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpListResponse)]
+/// Answers [`DescribeMNPListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPList {
     /// `Offset`, required: integer. Example: `0`.
@@ -2544,15 +2544,15 @@ pub struct DescribeMNPList {
 /// The answer of [`DescribeMNPList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpListResponse {
-    /// `Data`: [`DescribeMnpListResp`].
-    pub data: Option<DescribeMnpListResp>,
+pub struct DescribeMNPListResponse {
+    /// `Data`: [`DescribeMNPListResp`].
+    pub data: Option<DescribeMNPListResp>,
 }
 
 /// The `DescribeMNPMAUDataDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpmauDataDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpmauDataDetailResponse)]
+/// Answers [`DescribeMNPMAUDataDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPMAUDataDetail {
     /// `DataType`, required: integer. Example: `1`.
@@ -2572,15 +2572,15 @@ pub struct DescribeMNPMAUDataDetail {
 /// The answer of [`DescribeMNPMAUDataDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpmauDataDetailResponse {
-    /// `Data`: list of [`MauDetail`], may be null.
-    pub data: Option<Vec<MauDetail>>,
+pub struct DescribeMNPMAUDataDetailResponse {
+    /// `Data`: list of [`MAUDetail`], may be null.
+    pub data: Option<Vec<MAUDetail>>,
 }
 
 /// The `DescribeMNPMAULineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpmauLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpmauLineChartResponse)]
+/// Answers [`DescribeMNPMAULineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPMAULineChart {
     /// `DataType`, required: integer. Example: `1`.
@@ -2600,15 +2600,15 @@ pub struct DescribeMNPMAULineChart {
 /// The answer of [`DescribeMNPMAULineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpmauLineChartResponse {
-    /// `Data`: list of [`MauChartData`], may be null.
-    pub data: Option<Vec<MauChartData>>,
+pub struct DescribeMNPMAULineChartResponse {
+    /// `Data`: list of [`MAUChartData`], may be null.
+    pub data: Option<Vec<MAUChartData>>,
 }
 
 /// The `DescribeMNPOfflinePackageURL` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpOfflinePackageUrlResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpOfflinePackageUrlResponse)]
+/// Answers [`DescribeMNPOfflinePackageURLResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPOfflinePackageURL {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -2621,15 +2621,15 @@ pub struct DescribeMNPOfflinePackageURL {
 /// The answer of [`DescribeMNPOfflinePackageURL`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpOfflinePackageUrlResponse {
+pub struct DescribeMNPOfflinePackageURLResponse {
     /// `Data`: [`StringData`].
     pub data: Option<StringData>,
 }
 
 /// The `DescribeMNPPageAnalysisDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpPageAnalysisDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpPageAnalysisDetailResponse)]
+/// Answers [`DescribeMNPPageAnalysisDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPPageAnalysisDetail {
     /// `DataType`, required: integer. Example: `1`.
@@ -2650,15 +2650,15 @@ pub struct DescribeMNPPageAnalysisDetail {
 /// The answer of [`DescribeMNPPageAnalysisDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPageAnalysisDetailResponse {
+pub struct DescribeMNPPageAnalysisDetailResponse {
     /// `Data`: list of [`VisitData`], may be null.
     pub data: Option<Vec<VisitData>>,
 }
 
 /// The `DescribeMNPPaymentApprovalInfo` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpPaymentApprovalInfoResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpPaymentApprovalInfoResponse)]
+/// Answers [`DescribeMNPPaymentApprovalInfoResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPPaymentApprovalInfo {
     /// `PlatformId`, required: string. Example: `T08123WM5791733VNCZ`.
@@ -2671,15 +2671,15 @@ pub struct DescribeMNPPaymentApprovalInfo {
 /// The answer of [`DescribeMNPPaymentApprovalInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPaymentApprovalInfoResponse {
+pub struct DescribeMNPPaymentApprovalInfoResponse {
     /// `Data`: [`ApplyPaymentOpenDetailRes`].
     pub data: Option<ApplyPaymentOpenDetailRes>,
 }
 
 /// The `DescribeMNPPreview` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpPreviewResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpPreviewResponse)]
+/// Answers [`DescribeMNPPreviewResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPPreview {
     /// `MNPId`, required: string. Example: `mpjnms6wibvjj8dd`.
@@ -2695,15 +2695,15 @@ pub struct DescribeMNPPreview {
 /// The answer of [`DescribeMNPPreview`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPreviewResponse {
-    /// `Data`: [`DescribeMnpPreviewResp`].
-    pub data: Option<DescribeMnpPreviewResp>,
+pub struct DescribeMNPPreviewResponse {
+    /// `Data`: [`DescribeMNPPreviewResp`].
+    pub data: Option<DescribeMNPPreviewResp>,
 }
 
 /// The `DescribeMNPReleasedVersionHistory` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpReleasedVersionHistoryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpReleasedVersionHistoryResponse)]
+/// Answers [`DescribeMNPReleasedVersionHistoryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPReleasedVersionHistory {
     /// `MNPId`, required: string. Example: `mpjnms6wibvjj8dd`.
@@ -2716,15 +2716,15 @@ pub struct DescribeMNPReleasedVersionHistory {
 /// The answer of [`DescribeMNPReleasedVersionHistory`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpReleasedVersionHistoryResponse {
+pub struct DescribeMNPReleasedVersionHistoryResponse {
     /// `Data`: [`DescribeRevertOnlineVersionPageResp`].
     pub data: Option<DescribeRevertOnlineVersionPageResp>,
 }
 
 /// The `DescribeMNPReportDataLineChart` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpReportDataLineChartResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpReportDataLineChartResponse)]
+/// Answers [`DescribeMNPReportDataLineChartResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPReportDataLineChart {
     /// `MNPId`, required: string. Example: `mp1vd81ntbitj9k2`.
@@ -2743,15 +2743,15 @@ pub struct DescribeMNPReportDataLineChart {
 /// The answer of [`DescribeMNPReportDataLineChart`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpReportDataLineChartResponse {
+pub struct DescribeMNPReportDataLineChartResponse {
     /// `Data`: list of [`ReportDataResult`], may be null.
     pub data: Option<Vec<ReportDataResult>>,
 }
 
 /// The `DescribeMNPReportDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpReportDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpReportDetailResponse)]
+/// Answers [`DescribeMNPReportDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPReportDetail {
     /// `TimeBegin`, required: integer. Example: `20251124`.
@@ -2772,15 +2772,15 @@ pub struct DescribeMNPReportDetail {
 /// The answer of [`DescribeMNPReportDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpReportDetailResponse {
+pub struct DescribeMNPReportDetailResponse {
     /// `Data`: list of [`AccessAnalysisDetail`], may be null.
     pub data: Option<Vec<AccessAnalysisDetail>>,
 }
 
 /// The `DescribeMNPRetentionData` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpRetentionDataResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpRetentionDataResponse)]
+/// Answers [`DescribeMNPRetentionDataResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPRetentionData {
     /// `TimeBegin`, required: integer. Example: `20251124`.
@@ -2801,15 +2801,15 @@ pub struct DescribeMNPRetentionData {
 /// The answer of [`DescribeMNPRetentionData`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpRetentionDataResponse {
+pub struct DescribeMNPRetentionDataResponse {
     /// `Data`: list of [`RetentionData`], may be null.
     pub data: Option<Vec<RetentionData>>,
 }
 
 /// The `DescribeMNPSensitiveAPIPermissionApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSensitiveApiPermissionApprovalResponse)]
+/// Answers [`DescribeMNPSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSensitiveAPIPermissionApproval {
     /// `ApprovalNo`, required: string. Example: `AN05057613DDC689717410984DB52`.
@@ -2821,15 +2821,15 @@ pub struct DescribeMNPSensitiveAPIPermissionApproval {
 /// The answer of [`DescribeMNPSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalResponse {
-    /// `Data`: [`DescribeMnpSensitiveApiPermissionApprovalData`], may be null.
-    pub data: Option<DescribeMnpSensitiveApiPermissionApprovalData>,
+pub struct DescribeMNPSensitiveAPIPermissionApprovalResponse {
+    /// `Data`: [`DescribeMNPSensitiveAPIPermissionApprovalData`], may be null.
+    pub data: Option<DescribeMNPSensitiveAPIPermissionApprovalData>,
 }
 
 /// The `DescribeMNPSensitiveAPIPermissionApprovalList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSensitiveApiPermissionApprovalListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSensitiveApiPermissionApprovalListResponse)]
+/// Answers [`DescribeMNPSensitiveAPIPermissionApprovalListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSensitiveAPIPermissionApprovalList {
     /// `Offset`, required: integer. Example: `0`.
@@ -2847,15 +2847,15 @@ pub struct DescribeMNPSensitiveAPIPermissionApprovalList {
 /// The answer of [`DescribeMNPSensitiveAPIPermissionApprovalList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalListResponse {
-    /// `Data`: [`DescribeMnpSensitiveApiPermissionApprovalListResp`].
-    pub data: Option<DescribeMnpSensitiveApiPermissionApprovalListResp>,
+pub struct DescribeMNPSensitiveAPIPermissionApprovalListResponse {
+    /// `Data`: [`DescribeMNPSensitiveAPIPermissionApprovalListResp`].
+    pub data: Option<DescribeMNPSensitiveAPIPermissionApprovalListResp>,
 }
 
 /// The `DescribeMNPSensitiveAPIPermissionList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSensitiveApiPermissionListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSensitiveApiPermissionListResponse)]
+/// Answers [`DescribeMNPSensitiveAPIPermissionListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSensitiveAPIPermissionList {
     /// `Offset`, required: integer. Example: `0`.
@@ -2876,15 +2876,15 @@ pub struct DescribeMNPSensitiveAPIPermissionList {
 /// The answer of [`DescribeMNPSensitiveAPIPermissionList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionListResponse {
-    /// `Data`: [`DescribeMnpSensitiveApiPermissionListResp`].
-    pub data: Option<DescribeMnpSensitiveApiPermissionListResp>,
+pub struct DescribeMNPSensitiveAPIPermissionListResponse {
+    /// `Data`: [`DescribeMNPSensitiveAPIPermissionListResp`].
+    pub data: Option<DescribeMNPSensitiveAPIPermissionListResp>,
 }
 
 /// The `DescribeMNPSubscribeMessageTemplate` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSubscribeMessageTemplateResponse)]
+/// Answers [`DescribeMNPSubscribeMessageTemplateResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSubscribeMessageTemplate {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2899,15 +2899,15 @@ pub struct DescribeMNPSubscribeMessageTemplate {
 /// The answer of [`DescribeMNPSubscribeMessageTemplate`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateResponse {
-    /// `Data`: [`DescribeMnpSubscribeMessageTemplateDetailResp`], may be null.
-    pub data: Option<DescribeMnpSubscribeMessageTemplateDetailResp>,
+pub struct DescribeMNPSubscribeMessageTemplateResponse {
+    /// `Data`: [`DescribeMNPSubscribeMessageTemplateDetailResp`], may be null.
+    pub data: Option<DescribeMNPSubscribeMessageTemplateDetailResp>,
 }
 
 /// The `DescribeMNPSubscribeMessageTemplateLibrary` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSubscribeMessageTemplateLibraryResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSubscribeMessageTemplateLibraryResponse)]
+/// Answers [`DescribeMNPSubscribeMessageTemplateLibraryResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSubscribeMessageTemplateLibrary {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2922,15 +2922,15 @@ pub struct DescribeMNPSubscribeMessageTemplateLibrary {
 /// The answer of [`DescribeMNPSubscribeMessageTemplateLibrary`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateLibraryResponse {
+pub struct DescribeMNPSubscribeMessageTemplateLibraryResponse {
     /// `Data`: [`DescribeSubscribeMessageTemplateLibraryResp`], may be null.
     pub data: Option<DescribeSubscribeMessageTemplateLibraryResp>,
 }
 
 /// The `DescribeMNPSubscribeMessageTemplateLibraryList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSubscribeMessageTemplateLibraryListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSubscribeMessageTemplateLibraryListResponse)]
+/// Answers [`DescribeMNPSubscribeMessageTemplateLibraryListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSubscribeMessageTemplateLibraryList {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2951,15 +2951,15 @@ pub struct DescribeMNPSubscribeMessageTemplateLibraryList {
 /// The answer of [`DescribeMNPSubscribeMessageTemplateLibraryList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateLibraryListResponse {
+pub struct DescribeMNPSubscribeMessageTemplateLibraryListResponse {
     /// `Data`: [`DescribeSubscribeMessageTemplateLibraryListResp`], may be null.
     pub data: Option<DescribeSubscribeMessageTemplateLibraryListResp>,
 }
 
 /// The `DescribeMNPSubscribeMessageTemplateList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpSubscribeMessageTemplateListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpSubscribeMessageTemplateListResponse)]
+/// Answers [`DescribeMNPSubscribeMessageTemplateListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPSubscribeMessageTemplateList {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -2976,15 +2976,15 @@ pub struct DescribeMNPSubscribeMessageTemplateList {
 /// The answer of [`DescribeMNPSubscribeMessageTemplateList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateListResponse {
-    /// `Data`: [`DescribeMnpSubscribeMessageTemplateListResp`], may be null.
-    pub data: Option<DescribeMnpSubscribeMessageTemplateListResp>,
+pub struct DescribeMNPSubscribeMessageTemplateListResponse {
+    /// `Data`: [`DescribeMNPSubscribeMessageTemplateListResp`], may be null.
+    pub data: Option<DescribeMNPSubscribeMessageTemplateListResp>,
 }
 
 /// The `DescribeMNPVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpVersionResponse)]
+/// Answers [`DescribeMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPVersion {
     /// `BusinessId`, required: string. Example: `2025022715274599210`.
@@ -2998,15 +2998,15 @@ pub struct DescribeMNPVersion {
 /// The answer of [`DescribeMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionResponse {
-    /// `Data`: [`DescribeMnpVersionResp`].
-    pub data: Option<DescribeMnpVersionResp>,
+pub struct DescribeMNPVersionResponse {
+    /// `Data`: [`DescribeMNPVersionResp`].
+    pub data: Option<DescribeMNPVersionResp>,
 }
 
 /// The `DescribeMNPVersionAuditDetail` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpVersionAuditDetailResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpVersionAuditDetailResponse)]
+/// Answers [`DescribeMNPVersionAuditDetailResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPVersionAuditDetail {
     /// `PlatformId`, required: string. Example: `T04914TJ0911724TSAK`.
@@ -3018,15 +3018,15 @@ pub struct DescribeMNPVersionAuditDetail {
 /// The answer of [`DescribeMNPVersionAuditDetail`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionAuditDetailResponse {
-    /// `Data`: [`DescribeMnpVersionAuditDetailResp`].
-    pub data: Option<DescribeMnpVersionAuditDetailResp>,
+pub struct DescribeMNPVersionAuditDetailResponse {
+    /// `Data`: [`DescribeMNPVersionAuditDetailResp`].
+    pub data: Option<DescribeMNPVersionAuditDetailResp>,
 }
 
 /// The `DescribeMNPVersionAuditList` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DescribeMnpVersionAuditListResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DescribeMnpVersionAuditListResponse)]
+/// Answers [`DescribeMNPVersionAuditListResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribeMNPVersionAuditList {
     /// `Offset`, required: integer. Example: `0`.
@@ -3043,9 +3043,9 @@ pub struct DescribeMNPVersionAuditList {
 /// The answer of [`DescribeMNPVersionAuditList`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionAuditListResponse {
-    /// `Data`: [`DescribeMnpVersionAuditListResp`].
-    pub data: Option<DescribeMnpVersionAuditListResp>,
+pub struct DescribeMNPVersionAuditListResponse {
+    /// `Data`: [`DescribeMNPVersionAuditListResp`].
+    pub data: Option<DescribeMNPVersionAuditListResp>,
 }
 
 /// The `DescribePaymentDataDetail` action of TCSAS API 2025-01-06.
@@ -3126,8 +3126,8 @@ pub struct DescribePaymentDataOverview {
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DescribePaymentDataOverviewResponse {
-    /// `Data`: [`MnpPaymentOverview`], may be null.
-    pub data: Option<MnpPaymentOverview>,
+    /// `Data`: [`MNPPaymentOverview`], may be null.
+    pub data: Option<MNPPaymentOverview>,
 }
 
 /// The `DescribeRoleList` action of TCSAS API 2025-01-06.
@@ -3300,8 +3300,8 @@ pub struct DescribeUserListResponse {
 
 /// The `DisableApplicationSensitiveAPI` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DisableApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DisableApplicationSensitiveApiResponse)]
+/// Answers [`DisableApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableApplicationSensitiveAPI {
     /// `PlatformId`, required: string. Example: `T08123WM5791766VNCZ`.
@@ -3314,15 +3314,15 @@ pub struct DisableApplicationSensitiveAPI {
 /// The answer of [`DisableApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableApplicationSensitiveApiResponse {
+pub struct DisableApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `DisableMNPPayment` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`DisableMnpPaymentResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = DisableMnpPaymentResponse)]
+/// Answers [`DisableMNPPaymentResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DisableMNPPayment {
     /// `PlatformId`, required: string. Example: `T08123WM5791733VNCZ`.
@@ -3337,15 +3337,15 @@ pub struct DisableMNPPayment {
 /// The answer of [`DisableMNPPayment`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DisableMnpPaymentResponse {
+pub struct DisableMNPPaymentResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `EnableApplicationSensitiveAPI` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`EnableApplicationSensitiveApiResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = EnableApplicationSensitiveApiResponse)]
+/// Answers [`EnableApplicationSensitiveAPIResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnableApplicationSensitiveAPI {
     /// `PlatformId`, required: string. Example: `T08123WM5791767VNCZ`.
@@ -3358,7 +3358,7 @@ pub struct EnableApplicationSensitiveAPI {
 /// The answer of [`EnableApplicationSensitiveAPI`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct EnableApplicationSensitiveApiResponse {
+pub struct EnableApplicationSensitiveAPIResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -3448,8 +3448,8 @@ pub struct ModifyGlobalDomainResponse {
 
 /// The `ModifyMNG` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ModifyMngResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ModifyMngResponse)]
+/// Answers [`ModifyMNGResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNG {
     /// `MNPType`, required: string. Example: `Action->10109_Racing,Action->10110_Music and dance,Action->1`….
@@ -3472,8 +3472,8 @@ pub struct ModifyMNG {
     /// `MNPIcon`, optional: string. Example: `https://tcmpp-dev-renter-1258344699.cos.ap-guangzhou.myqclou`….
     #[tc(rename = "MNPIcon")]
     pub mnp_icon: Option<String>,
-    /// `I18nList`, optional: list of [`Mnpi18nSyncDto`].
-    pub i18n_list: Option<Vec<Mnpi18nSyncDto>>,
+    /// `I18nList`, optional: list of [`MNPI18NSyncDto`].
+    pub i18n_list: Option<Vec<MNPI18NSyncDto>>,
     /// `AgeRatings`, optional: list of [`AgeRatingItemReq`].
     pub age_ratings: Option<Vec<AgeRatingItemReq>>,
 }
@@ -3481,15 +3481,15 @@ pub struct ModifyMNG {
 /// The answer of [`ModifyMNG`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMngResponse {
+pub struct ModifyMNGResponse {
     /// `Data`: [`ResourceIdInfo`].
     pub data: Option<ResourceIdInfo>,
 }
 
 /// The `ModifyMNGAppSecretStatus` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ModifyMngAppSecretStatusResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ModifyMngAppSecretStatusResponse)]
+/// Answers [`ModifyMNGAppSecretStatusResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNGAppSecretStatus {
     /// `MNPId`, required: string. Example: `mgcozy957r7iflwr`.
@@ -3504,15 +3504,15 @@ pub struct ModifyMNGAppSecretStatus {
 /// The answer of [`ModifyMNGAppSecretStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMngAppSecretStatusResponse {
-    /// `Data`: [`ModifyMngAppSecretStatusResp`], may be null.
-    pub data: Option<ModifyMngAppSecretStatusResp>,
+pub struct ModifyMNGAppSecretStatusResponse {
+    /// `Data`: [`ModifyMNGAppSecretStatusResp`], may be null.
+    pub data: Option<ModifyMNGAppSecretStatusResp>,
 }
 
 /// The `ModifyMNGDomain` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ModifyMngDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ModifyMngDomainResponse)]
+/// Answers [`ModifyMNGDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNGDomain {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -3527,15 +3527,15 @@ pub struct ModifyMNGDomain {
 /// The answer of [`ModifyMNGDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMngDomainResponse {
+pub struct ModifyMNGDomainResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ModifyMNP` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ModifyMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ModifyMnpResponse)]
+/// Answers [`ModifyMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNP {
     /// `MNPType`, required: string. Example: `Logistics Services->1_Pickup/Delivery,Life Service->144_Lill`….
@@ -3558,8 +3558,8 @@ pub struct ModifyMNP {
     /// `MNPIcon`, optional: string. Example: `http://127.0.0.1/T04257DS9431720WTAG/console/20240820162809-`….
     #[tc(rename = "MNPIcon")]
     pub mnp_icon: Option<String>,
-    /// `I18nList`, optional: list of [`Mnpi18nSyncDto`].
-    pub i18n_list: Option<Vec<Mnpi18nSyncDto>>,
+    /// `I18nList`, optional: list of [`MNPI18NSyncDto`].
+    pub i18n_list: Option<Vec<MNPI18NSyncDto>>,
     /// `AgeRatings`, optional: list of [`AgeRatingItemReq`].
     pub age_ratings: Option<Vec<AgeRatingItemReq>>,
 }
@@ -3567,15 +3567,15 @@ pub struct ModifyMNP {
 /// The answer of [`ModifyMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpResponse {
+pub struct ModifyMNPResponse {
     /// `Data`: [`ResourceIdInfo`].
     pub data: Option<ResourceIdInfo>,
 }
 
 /// The `ModifyMNPAppSecretStatus` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ModifyMnpAppSecretStatusResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ModifyMnpAppSecretStatusResponse)]
+/// Answers [`ModifyMNPAppSecretStatusResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNPAppSecretStatus {
     /// `MNPId`, required: string. Example: `mp7sfajpbl2vr1tr`.
@@ -3590,15 +3590,15 @@ pub struct ModifyMNPAppSecretStatus {
 /// The answer of [`ModifyMNPAppSecretStatus`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpAppSecretStatusResponse {
-    /// `Data`: [`ModifyMnpAppSecretStatusResp`], may be null.
-    pub data: Option<ModifyMnpAppSecretStatusResp>,
+pub struct ModifyMNPAppSecretStatusResponse {
+    /// `Data`: [`ModifyMNPAppSecretStatusResp`], may be null.
+    pub data: Option<ModifyMNPAppSecretStatusResp>,
 }
 
 /// The `ModifyMNPDomain` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ModifyMnpDomainResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ModifyMnpDomainResponse)]
+/// Answers [`ModifyMNPDomainResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModifyMNPDomain {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -3613,7 +3613,7 @@ pub struct ModifyMNPDomain {
 /// The answer of [`ModifyMNPDomain`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpDomainResponse {
+pub struct ModifyMNPDomainResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -3694,8 +3694,8 @@ pub struct ModifyUserResponse {
 
 /// The `ProcessMNPApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ProcessMnpApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ProcessMnpApprovalResponse)]
+/// Answers [`ProcessMNPApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcessMNPApproval {
     /// `ApprovalNo`, required: string. Example: `20250305yjv52ri4a6`.
@@ -3709,15 +3709,15 @@ pub struct ProcessMNPApproval {
 /// The answer of [`ProcessMNPApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProcessMnpApprovalResponse {
+pub struct ProcessMNPApprovalResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ProcessMNPSensitiveAPIPermissionApproval` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ProcessMnpSensitiveApiPermissionApprovalResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ProcessMnpSensitiveApiPermissionApprovalResponse)]
+/// Answers [`ProcessMNPSensitiveAPIPermissionApprovalResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProcessMNPSensitiveAPIPermissionApproval {
     /// `ApprovalNo`, required: string. Example: `20250305yjv52ri4a6`.
@@ -3733,15 +3733,15 @@ pub struct ProcessMNPSensitiveAPIPermissionApproval {
 /// The answer of [`ProcessMNPSensitiveAPIPermissionApproval`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProcessMnpSensitiveApiPermissionApprovalResponse {
+pub struct ProcessMNPSensitiveAPIPermissionApprovalResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `QueryMNPMerchantInfo` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`QueryMnpMerchantInfoResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = QueryMnpMerchantInfoResponse)]
+/// Answers [`QueryMNPMerchantInfoResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryMNPMerchantInfo {
     /// `PlatformId`, required: string. Example: `T08123WM5791733VNCZ`.
@@ -3754,15 +3754,15 @@ pub struct QueryMNPMerchantInfo {
 /// The answer of [`QueryMNPMerchantInfo`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryMnpMerchantInfoResponse {
-    /// `Data`: [`DescribeMnpTeamMerchantInfoRes`].
-    pub data: Option<DescribeMnpTeamMerchantInfoRes>,
+pub struct QueryMNPMerchantInfoResponse {
+    /// `Data`: [`DescribeMNPTeamMerchantInfoRes`].
+    pub data: Option<DescribeMNPTeamMerchantInfoRes>,
 }
 
 /// The `ReleaseMNGVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ReleaseMngVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ReleaseMngVersionResponse)]
+/// Answers [`ReleaseMNGVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseMNGVersion {
     /// `MNPVersionId`, required: integer. Example: `423`.
@@ -3775,15 +3775,15 @@ pub struct ReleaseMNGVersion {
 /// The answer of [`ReleaseMNGVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReleaseMngVersionResponse {
+pub struct ReleaseMNGVersionResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `ReleaseMNPVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ReleaseMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ReleaseMnpVersionResponse)]
+/// Answers [`ReleaseMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseMNPVersion {
     /// `MNPVersionId`, required: integer. Example: `1000`.
@@ -3796,15 +3796,15 @@ pub struct ReleaseMNPVersion {
 /// The answer of [`ReleaseMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReleaseMnpVersionResponse {
+pub struct ReleaseMNPVersionResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `RemoveMNG` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`RemoveMngResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = RemoveMngResponse)]
+/// Answers [`RemoveMNGResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveMNG {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -3817,15 +3817,15 @@ pub struct RemoveMNG {
 /// The answer of [`RemoveMNG`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveMngResponse {
+pub struct RemoveMNGResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `RemoveMNP` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`RemoveMnpResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = RemoveMnpResponse)]
+/// Answers [`RemoveMNPResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoveMNP {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -3838,7 +3838,7 @@ pub struct RemoveMNP {
 /// The answer of [`RemoveMNP`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RemoveMnpResponse {
+pub struct RemoveMNPResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -3893,8 +3893,8 @@ pub struct RequestPaymentMerchantBindingResponse {
 
 /// The `ResetMNGAppSecret` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ResetMngAppSecretResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ResetMngAppSecretResponse)]
+/// Answers [`ResetMNGAppSecretResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetMNGAppSecret {
     /// `MNPId`, required: string. Example: `mgcozy957r7iflwr`.
@@ -3907,15 +3907,15 @@ pub struct ResetMNGAppSecret {
 /// The answer of [`ResetMNGAppSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetMngAppSecretResponse {
-    /// `Data`: [`ResetMngAppSecretResp`], may be null.
-    pub data: Option<ResetMngAppSecretResp>,
+pub struct ResetMNGAppSecretResponse {
+    /// `Data`: [`ResetMNGAppSecretResp`], may be null.
+    pub data: Option<ResetMNGAppSecretResp>,
 }
 
 /// The `ResetMNPAppSecret` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`ResetMnpAppSecretResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = ResetMnpAppSecretResponse)]
+/// Answers [`ResetMNPAppSecretResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetMNPAppSecret {
     /// `MNPId`, required: string. Example: `mp7sfajpbl2vr1tr`.
@@ -3928,15 +3928,15 @@ pub struct ResetMNPAppSecret {
 /// The answer of [`ResetMNPAppSecret`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetMnpAppSecretResponse {
-    /// `Data`: [`ResetMnpAppSecretResp`], may be null.
-    pub data: Option<ResetMnpAppSecretResp>,
+pub struct ResetMNPAppSecretResponse {
+    /// `Data`: [`ResetMNPAppSecretResp`], may be null.
+    pub data: Option<ResetMNPAppSecretResp>,
 }
 
 /// The `RollbackMNGVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`RollbackMngVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = RollbackMngVersionResponse)]
+/// Answers [`RollbackMNGVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollbackMNGVersion {
     /// `MNPId`, required: string. Example: `mgklm9ya2xhyxjie`.
@@ -3955,15 +3955,15 @@ pub struct RollbackMNGVersion {
 /// The answer of [`RollbackMNGVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RollbackMngVersionResponse {
+pub struct RollbackMNGVersionResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `RollbackMNPVersion` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`RollbackMnpVersionResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = RollbackMnpVersionResponse)]
+/// Answers [`RollbackMNPVersionResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollbackMNPVersion {
     /// `MNPId`, required: string. Example: `mp0eexzsjkl6p8q3`.
@@ -3982,15 +3982,15 @@ pub struct RollbackMNPVersion {
 /// The answer of [`RollbackMNPVersion`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct RollbackMnpVersionResponse {
+pub struct RollbackMNPVersionResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
 
 /// The `UnbindMNPPaymentMerchant` action of TCSAS API 2025-01-06.
 ///
-/// Answers [`UnbindMnpPaymentMerchantResponse`]. Listed by the international site's metadata only.
-#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional", response = UnbindMnpPaymentMerchantResponse)]
+/// Answers [`UnbindMNPPaymentMerchantResponse`]. Listed by the international site's metadata only.
+#[tc_action(service = "tcsas", version = "2025-01-06", region = "optional")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnbindMNPPaymentMerchant {
     /// `PlatformId`, required: string. Example: `T08123WM5791733VNCZ`.
@@ -4005,7 +4005,7 @@ pub struct UnbindMNPPaymentMerchant {
 /// The answer of [`UnbindMNPPaymentMerchant`].
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnbindMnpPaymentMerchantResponse {
+pub struct UnbindMNPPaymentMerchantResponse {
     /// `Data`: [`BooleanInfo`].
     pub data: Option<BooleanInfo>,
 }
@@ -4033,24 +4033,24 @@ pub struct UnbindPaymentMerchantResponse {
     pub data: Option<BooleanInfo>,
 }
 
-/// The `APPOverview` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `APPOverview`).
+/// The `APPOverview` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AppOverview {
-    /// `BaseData`: [`AppOverviewData`], may be null.
-    pub base_data: Option<AppOverviewData>,
-    /// `Overview`: [`AppOverviewData`], may be null.
-    pub overview: Option<AppOverviewData>,
-    /// `PageData`: [`AppOverviewData`], may be null.
-    pub page_data: Option<AppOverviewData>,
-    /// `Payment`: [`AppOverviewData`], may be null.
-    pub payment: Option<AppOverviewData>,
+pub struct APPOverview {
+    /// `BaseData`: [`APPOverviewData`], may be null.
+    pub base_data: Option<APPOverviewData>,
+    /// `Overview`: [`APPOverviewData`], may be null.
+    pub overview: Option<APPOverviewData>,
+    /// `PageData`: [`APPOverviewData`], may be null.
+    pub page_data: Option<APPOverviewData>,
+    /// `Payment`: [`APPOverviewData`], may be null.
+    pub payment: Option<APPOverviewData>,
 }
 
-/// The `APPOverviewData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `APPOverviewData`).
+/// The `APPOverviewData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct AppOverviewData {
+pub struct APPOverviewData {
     /// `AllActiveDeviceNum`: integer. Example: `10`.
     pub all_active_device_num: Option<i64>,
     /// `AllNewDeviceNum`: integer. Example: `10`.
@@ -4247,10 +4247,10 @@ pub struct ApprovalPaymentV2MerchantBindRes {
     pub id: Option<u64>,
 }
 
-/// The `ApproveMNPPaymentOpenRes` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `ApproveMNPPaymentOpenRes`).
+/// The `ApproveMNPPaymentOpenRes` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApproveMnpPaymentOpenRes {
+pub struct ApproveMNPPaymentOpenRes {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
     /// `ID`: unsigned integer. Example: `2649`.
@@ -4300,10 +4300,10 @@ pub struct ChangePaymentV2BindMerchantRes {
     pub approval_no: Option<String>,
 }
 
-/// The `CreateApplicationSensitiveAPIReq` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateApplicationSensitiveAPIReq`).
+/// The `CreateApplicationSensitiveAPIReq` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateApplicationSensitiveApiReq {
+pub struct CreateApplicationSensitiveAPIReq {
     /// `APIName`, optional: string. Example: `testState1`.
     #[tc(rename = "APIName")]
     pub api_name: Option<String>,
@@ -4341,64 +4341,64 @@ pub struct CreateGlobalDomainResp {
     pub exists_black_urls: Option<Vec<String>>,
 }
 
-/// The `CreateMNGAppSecretResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNGAppSecretResp`).
+/// The `CreateMNGAppSecretResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngAppSecretResp {
+pub struct CreateMNGAppSecretResp {
     /// `SecretKey`: string. Example: `59fc578******************966042f`.
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `CreateMNGApprovalResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNGApprovalResp`).
+/// The `CreateMNGApprovalResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngApprovalResp {
+pub struct CreateMNGApprovalResp {
     /// `Result`: boolean, may be null. Example: `true`.
     pub result: Option<bool>,
     /// `ApprovalNo`: string. Example: `audbet5aq5nytd61b0`.
     pub approval_no: Option<String>,
 }
 
-/// The `CreateMNGVersionResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNGVersionResp`).
+/// The `CreateMNGVersionResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMngVersionResp {
+pub struct CreateMNGVersionResp {
     /// `TaskId`: string. Example: `2026031714150054841`.
     pub task_id: Option<String>,
 }
 
-/// The `CreateMNPAppSecretResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNPAppSecretResp`).
+/// The `CreateMNPAppSecretResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpAppSecretResp {
+pub struct CreateMNPAppSecretResp {
     /// `SecretKey`: string. Example: `8b95**********************0bda92`.
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `CreateMNPApprovalResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNPApprovalResp`).
+/// The `CreateMNPApprovalResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpApprovalResp {
+pub struct CreateMNPApprovalResp {
     /// `Result`: boolean, may be null. Example: `true、false`.
     pub result: Option<bool>,
     /// `ApprovalNo`: string. Example: `au-2025`.
     pub approval_no: Option<String>,
 }
 
-/// The `CreateMNPSecretKeyResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNPSecretKeyResp`).
+/// The `CreateMNPSecretKeyResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpSecretKeyResp {
+pub struct CreateMNPSecretKeyResp {
     /// `KeyId`: string. Example: `202603171411436445886233`.
     pub key_id: Option<String>,
     /// `SecretKey`: string. Example: `946580158c2ccfa105a0f8299c4018ac275dd735c141d0482cdf428fee9c`….
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `CreateMNPVersionResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `CreateMNPVersionResp`).
+/// The `CreateMNPVersionResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CreateMnpVersionResp {
+pub struct CreateMNPVersionResp {
     /// `TaskId`: string. Example: `2025030711191997754`.
     pub task_id: Option<String>,
 }
@@ -4471,10 +4471,10 @@ pub struct DescribeApplicationListResp {
     pub data_list: Option<Vec<DescribeApplicationListData>>,
 }
 
-/// The `DescribeApplicationMNPInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeApplicationMNPInfoResp`).
+/// The `DescribeApplicationMNPInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationMnpInfoResp {
+pub struct DescribeApplicationMNPInfoResp {
     /// `MNPId`: string. Example: `mgfpifiihi8i3bmj`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -4511,14 +4511,14 @@ pub struct DescribeApplicationMnpInfoResp {
     pub age_ratings: Option<Vec<AgeRatingItem>>,
 }
 
-/// The `DescribeApplicationMNPListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeApplicationMNPListResp`).
+/// The `DescribeApplicationMNPListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationMnpListResp {
+pub struct DescribeApplicationMNPListResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeApplicationMnpInfoResp`].
-    pub data_list: Option<Vec<DescribeApplicationMnpInfoResp>>,
+    /// `DataList`: list of [`DescribeApplicationMNPInfoResp`].
+    pub data_list: Option<Vec<DescribeApplicationMNPInfoResp>>,
 }
 
 /// The `DescribeApplicationResp` model of TCSAS API 2025-01-06.
@@ -4561,10 +4561,10 @@ pub struct DescribeApplicationResp {
     pub scheme: Option<String>,
 }
 
-/// The `DescribeApplicationSensitiveAPIListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeApplicationSensitiveAPIListData`).
+/// The `DescribeApplicationSensitiveAPIListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationSensitiveApiListData {
+pub struct DescribeApplicationSensitiveAPIListData {
     /// `APIId`: string. Example: `api-28ghlp8yodkxxwzd`.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -4604,14 +4604,14 @@ pub struct DescribeApplicationSensitiveApiListData {
     pub use_scope: Option<i64>,
 }
 
-/// The `DescribeApplicationSensitiveAPIListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeApplicationSensitiveAPIListResp`).
+/// The `DescribeApplicationSensitiveAPIListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeApplicationSensitiveApiListResp {
+pub struct DescribeApplicationSensitiveAPIListResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeApplicationSensitiveApiListData`].
-    pub data_list: Option<Vec<DescribeApplicationSensitiveApiListData>>,
+    /// `DataList`: list of [`DescribeApplicationSensitiveAPIListData`].
+    pub data_list: Option<Vec<DescribeApplicationSensitiveAPIListData>>,
 }
 
 /// The `DescribeDomainInfoParam` model of TCSAS API 2025-01-06.
@@ -4654,10 +4654,10 @@ pub struct DescribeGlobalDomainsResp {
     pub data_list: Option<Vec<DescribeGlobalDomainsListData>>,
 }
 
-/// The `DescribeMNGAllStageVersionsResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGAllStageVersionsResp`).
+/// The `DescribeMNGAllStageVersionsResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAllStageVersionsResp {
+pub struct DescribeMNGAllStageVersionsResp {
     /// `MNPId`: string. Example: `mgklm9ya2xhyxjie`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -4707,10 +4707,10 @@ pub struct DescribeMngAllStageVersionsResp {
     pub age_ratings: Option<Vec<AgeRatingItem>>,
 }
 
-/// The `DescribeMNGAppSecretResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGAppSecretResp`).
+/// The `DescribeMNGAppSecretResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAppSecretResp {
+pub struct DescribeMNGAppSecretResp {
     /// `SecretStatus`: integer. Example: `0`.
     pub secret_status: Option<i64>,
     /// `OpenServerURL`: string. Example: `https://openapi-dev.tcmppcloud.com/openserver`.
@@ -4718,10 +4718,10 @@ pub struct DescribeMngAppSecretResp {
     pub open_server_url: Option<String>,
 }
 
-/// The `DescribeMNGAuditDetailAppAuditInfo` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGAuditDetailAppAuditInfo`).
+/// The `DescribeMNGAuditDetailAppAuditInfo` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAuditDetailAppAuditInfo {
+pub struct DescribeMNGAuditDetailAppAuditInfo {
     /// `AuditNo`: string. Example: `aud3e01i3u63elvod5`.
     pub audit_no: Option<String>,
     /// `ApplicationId`: string. Example: `app-ur970tjw1r`.
@@ -4744,10 +4744,10 @@ pub struct DescribeMngAuditDetailAppAuditInfo {
     pub team_name: Option<String>,
 }
 
-/// The `DescribeMNGAuditListAppInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGAuditListAppInfoResp`).
+/// The `DescribeMNGAuditListAppInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngAuditListAppInfoResp {
+pub struct DescribeMNGAuditListAppInfoResp {
     /// `ApplicationId`: string. Example: `app-7uhahp9d36`.
     pub application_id: Option<String>,
     /// `ApplicationIcon`: string. Example: `https://tcmpp-dev-renter-1258344699.cos.ap-guangzhou.myqclou`….
@@ -4756,20 +4756,20 @@ pub struct DescribeMngAuditListAppInfoResp {
     pub application_name: Option<String>,
 }
 
-/// The `DescribeMNGDomainInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGDomainInfoResp`).
+/// The `DescribeMNGDomainInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngDomainInfoResp {
+pub struct DescribeMNGDomainInfoResp {
     /// `DomainUrl`: string. Example: `https://tencent.com`.
     pub domain_url: Option<String>,
     /// `DomainType`: integer. Example: `1`.
     pub domain_type: Option<i64>,
 }
 
-/// The `DescribeMNGListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGListData`).
+/// The `DescribeMNGListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngListData {
+pub struct DescribeMNGListData {
     /// `MNPId`: string. Example: `mgklm9ya2xhyxjie`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -4815,20 +4815,20 @@ pub struct DescribeMngListData {
     pub age_ratings: Option<Vec<AgeRatingItem>>,
 }
 
-/// The `DescribeMNGListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGListResp`).
+/// The `DescribeMNGListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngListResp {
+pub struct DescribeMNGListResp {
     /// `TotalCount`: integer. Example: `18`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMngListData`].
-    pub data_list: Option<Vec<DescribeMngListData>>,
+    /// `DataList`: list of [`DescribeMNGListData`].
+    pub data_list: Option<Vec<DescribeMNGListData>>,
 }
 
-/// The `DescribeMNGManagerDetailData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGManagerDetailData`).
+/// The `DescribeMNGManagerDetailData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngManagerDetailData {
+pub struct DescribeMNGManagerDetailData {
     /// `MNPType`: string. Example: `Action->10108_Parkour racing,Action->10109_Racing,Action->10`….
     #[tc(rename = "MNPType")]
     pub mnp_type: Option<String>,
@@ -4859,8 +4859,8 @@ pub struct DescribeMngManagerDetailData {
     pub team_id: Option<String>,
     /// `Status`: integer. Example: `0`.
     pub status: Option<i64>,
-    /// `I18nList`: list of [`MnpDetailI18nVo`].
-    pub i18n_list: Option<Vec<MnpDetailI18nVo>>,
+    /// `I18nList`: list of [`MNPDetailI18nVO`].
+    pub i18n_list: Option<Vec<MNPDetailI18nVO>>,
     /// `TeamTypeId`: integer. Example: `1`.
     pub team_type_id: Option<i64>,
     /// `AgeRatings`: list of [`AgeRatingItem`].
@@ -4869,10 +4869,10 @@ pub struct DescribeMngManagerDetailData {
     pub merchant_id: Option<String>,
 }
 
-/// The `DescribeMNGPreviewResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGPreviewResp`).
+/// The `DescribeMNGPreviewResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngPreviewResp {
+pub struct DescribeMNGPreviewResp {
     /// `MNPId`: string. Example: `mgd1k2nu5o3lum4u`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -4898,20 +4898,20 @@ pub struct DescribeMngPreviewResp {
     pub qr_code_content: Option<String>,
 }
 
-/// The `DescribeMNGRevertOnlineVersionPageResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGRevertOnlineVersionPageResp`).
+/// The `DescribeMNGRevertOnlineVersionPageResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngRevertOnlineVersionPageResp {
+pub struct DescribeMNGRevertOnlineVersionPageResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`QueryMngOnlineVersionResp`].
-    pub data_list: Option<Vec<QueryMngOnlineVersionResp>>,
+    /// `DataList`: list of [`QueryMNGOnlineVersionResp`].
+    pub data_list: Option<Vec<QueryMNGOnlineVersionResp>>,
 }
 
-/// The `DescribeMNGSensitiveAPIPermissionApprovalData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSensitiveAPIPermissionApprovalData`).
+/// The `DescribeMNGSensitiveAPIPermissionApprovalData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSensitiveApiPermissionApprovalData {
+pub struct DescribeMNGSensitiveAPIPermissionApprovalData {
     /// `APIId`: string. Example: `api-bfkqblqf5nmq`.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -4932,10 +4932,10 @@ pub struct DescribeMngSensitiveApiPermissionApprovalData {
     pub api_type: Option<i64>,
 }
 
-/// The `DescribeMNGSensitiveAPIPermissionListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSensitiveAPIPermissionListData`).
+/// The `DescribeMNGSensitiveAPIPermissionListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSensitiveApiPermissionListData {
+pub struct DescribeMNGSensitiveAPIPermissionListData {
     /// `APIId`: string. Example: `api-cmu4uj76cxxp`.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -4969,34 +4969,34 @@ pub struct DescribeMngSensitiveApiPermissionListData {
     pub api_desc: Option<String>,
 }
 
-/// The `DescribeMNGSensitiveAPIPermissionListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSensitiveAPIPermissionListResp`).
+/// The `DescribeMNGSensitiveAPIPermissionListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSensitiveApiPermissionListResp {
+pub struct DescribeMNGSensitiveAPIPermissionListResp {
     /// `TotalCount`: integer. Example: `2`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMngSensitiveApiPermissionListData`], may be null.
-    pub data_list: Option<Vec<DescribeMngSensitiveApiPermissionListData>>,
+    /// `DataList`: list of [`DescribeMNGSensitiveAPIPermissionListData`], may be null.
+    pub data_list: Option<Vec<DescribeMNGSensitiveAPIPermissionListData>>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateDetailResp`).
+/// The `DescribeMNGSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateDetailResp {
+pub struct DescribeMNGSubscribeMessageTemplateDetailResp {
     /// `CreateUser`: string. Example: `murphypeng`.
     pub create_user: Option<String>,
     /// `CreateTime`: string. Example: `1779259433`.
     pub create_time: Option<String>,
     /// `ScenarioDescription`: string. Example: `name`.
     pub scenario_description: Option<String>,
-    /// `TemplateInfo`: [`MngSubscribeMessageTemplateDetailResp`].
-    pub template_info: Option<MngSubscribeMessageTemplateDetailResp>,
+    /// `TemplateInfo`: [`MNGSubscribeMessageTemplateDetailResp`].
+    pub template_info: Option<MNGSubscribeMessageTemplateDetailResp>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateInfoResp`).
+/// The `DescribeMNGSubscribeMessageTemplateInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateInfoResp {
+pub struct DescribeMNGSubscribeMessageTemplateInfoResp {
     /// `TemplateTitle`: string. Example: `test0325`.
     pub template_title: Option<String>,
     /// `TemplateTitleI18nList`: list of [`I18nItem`].
@@ -5021,10 +5021,10 @@ pub struct DescribeMngSubscribeMessageTemplateInfoResp {
     pub status: Option<i64>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateLibraryInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateLibraryInfoResp`).
+/// The `DescribeMNGSubscribeMessageTemplateLibraryInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryInfoResp {
+pub struct DescribeMNGSubscribeMessageTemplateLibraryInfoResp {
     /// `TemplateTitle`: string. Example: `Game Item Delivery Remind`.
     pub template_title: Option<String>,
     /// `TemplateTitleI18nList`: list of [`I18nItem`].
@@ -5045,10 +5045,10 @@ pub struct DescribeMngSubscribeMessageTemplateLibraryInfoResp {
     pub template_type: Option<i64>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateLibraryKeywordData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateLibraryKeywordData`).
+/// The `DescribeMNGSubscribeMessageTemplateLibraryKeywordData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryKeywordData {
+pub struct DescribeMNGSubscribeMessageTemplateLibraryKeywordData {
     /// `KeywordId`: string. Example: `kwoWSMVekFJU1742883251`.
     pub keyword_id: Option<String>,
     /// `Keyword`: string. Example: `f1`.
@@ -5063,10 +5063,10 @@ pub struct DescribeMngSubscribeMessageTemplateLibraryKeywordData {
     pub default_value_list: Option<Vec<I18nItem>>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateLibraryKeywordInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateLibraryKeywordInfoResp`).
+/// The `DescribeMNGSubscribeMessageTemplateLibraryKeywordInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryKeywordInfoResp {
+pub struct DescribeMNGSubscribeMessageTemplateLibraryKeywordInfoResp {
     /// `KeywordId`: string. Example: `kwoWSMVekFJU1742883251`.
     pub keyword_id: Option<String>,
     /// `Keyword`: string. Example: `f1`.
@@ -5081,20 +5081,20 @@ pub struct DescribeMngSubscribeMessageTemplateLibraryKeywordInfoResp {
     pub default_value_list: Option<Vec<I18nItem>>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateLibraryListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateLibraryListResp`).
+/// The `DescribeMNGSubscribeMessageTemplateLibraryListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryListResp {
+pub struct DescribeMNGSubscribeMessageTemplateLibraryListResp {
     /// `TotalCount`: integer. Example: `4`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMngSubscribeMessageTemplateLibraryInfoResp`].
-    pub data_list: Option<Vec<DescribeMngSubscribeMessageTemplateLibraryInfoResp>>,
+    /// `DataList`: list of [`DescribeMNGSubscribeMessageTemplateLibraryInfoResp`].
+    pub data_list: Option<Vec<DescribeMNGSubscribeMessageTemplateLibraryInfoResp>>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateLibraryResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateLibraryResp`).
+/// The `DescribeMNGSubscribeMessageTemplateLibraryResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateLibraryResp {
+pub struct DescribeMNGSubscribeMessageTemplateLibraryResp {
     /// `MNPName`: string. Example: `minigame001`.
     #[tc(rename = "MNPName")]
     pub mnp_name: Option<String>,
@@ -5109,26 +5109,26 @@ pub struct DescribeMngSubscribeMessageTemplateLibraryResp {
     pub default_lang: Option<String>,
     /// `SupportLang`: string. Example: `en-US`.
     pub support_lang: Option<String>,
-    /// `KeywordList`: list of [`DescribeMngSubscribeMessageTemplateLibraryKeywordInfoResp`].
-    pub keyword_list: Option<Vec<DescribeMngSubscribeMessageTemplateLibraryKeywordInfoResp>>,
+    /// `KeywordList`: list of [`DescribeMNGSubscribeMessageTemplateLibraryKeywordInfoResp`].
+    pub keyword_list: Option<Vec<DescribeMNGSubscribeMessageTemplateLibraryKeywordInfoResp>>,
     /// `TemplateType`: integer. Example: `2`.
     pub template_type: Option<i64>,
 }
 
-/// The `DescribeMNGSubscribeMessageTemplateListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGSubscribeMessageTemplateListResp`).
+/// The `DescribeMNGSubscribeMessageTemplateListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngSubscribeMessageTemplateListResp {
+pub struct DescribeMNGSubscribeMessageTemplateListResp {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMngSubscribeMessageTemplateInfoResp`].
-    pub data_list: Option<Vec<DescribeMngSubscribeMessageTemplateInfoResp>>,
+    /// `DataList`: list of [`DescribeMNGSubscribeMessageTemplateInfoResp`].
+    pub data_list: Option<Vec<DescribeMNGSubscribeMessageTemplateInfoResp>>,
 }
 
-/// The `DescribeMNGVersionAuditDetailResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGVersionAuditDetailResp`).
+/// The `DescribeMNGVersionAuditDetailResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionAuditDetailResp {
+pub struct DescribeMNGVersionAuditDetailResp {
     /// `AuditNo`: string. Example: `aud44aw630uu0aweqs`.
     pub audit_no: Option<String>,
     /// `MNPId`: string. Example: `mpdsteb1avwknpls`.
@@ -5175,14 +5175,14 @@ pub struct DescribeMngVersionAuditDetailResp {
     pub mnp_version_id: Option<i64>,
     /// `AgeRatings`: list of [`AgeRatingItem`], may be null.
     pub age_ratings: Option<Vec<AgeRatingItem>>,
-    /// `AppAuditList`: list of [`DescribeMngAuditDetailAppAuditInfo`], may be null.
-    pub app_audit_list: Option<Vec<DescribeMngAuditDetailAppAuditInfo>>,
+    /// `AppAuditList`: list of [`DescribeMNGAuditDetailAppAuditInfo`], may be null.
+    pub app_audit_list: Option<Vec<DescribeMNGAuditDetailAppAuditInfo>>,
 }
 
-/// The `DescribeMNGVersionAuditInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGVersionAuditInfoResp`).
+/// The `DescribeMNGVersionAuditInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionAuditInfoResp {
+pub struct DescribeMNGVersionAuditInfoResp {
     /// `AuditNo`: string. Example: `aud6meb6kttv32r9ui`.
     pub audit_no: Option<String>,
     /// `MNPId`: string. Example: `mgcozy957r7iflwr`.
@@ -5221,8 +5221,8 @@ pub struct DescribeMngVersionAuditInfoResp {
     pub mnp_rel_app_count: Option<i64>,
     /// `AgeRatings`: list of [`AgeRatingItem`].
     pub age_ratings: Option<Vec<AgeRatingItem>>,
-    /// `AuditAppList`: list of [`DescribeMngAuditListAppInfoResp`].
-    pub audit_app_list: Option<Vec<DescribeMngAuditListAppInfoResp>>,
+    /// `AuditAppList`: list of [`DescribeMNGAuditListAppInfoResp`].
+    pub audit_app_list: Option<Vec<DescribeMNGAuditListAppInfoResp>>,
     /// `MNPVersionId`: integer. Example: `409`.
     #[tc(rename = "MNPVersionId")]
     pub mnp_version_id: Option<i64>,
@@ -5230,20 +5230,20 @@ pub struct DescribeMngVersionAuditInfoResp {
     pub is_auto_audit: Option<i64>,
 }
 
-/// The `DescribeMNGVersionAuditListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGVersionAuditListResp`).
+/// The `DescribeMNGVersionAuditListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionAuditListResp {
+pub struct DescribeMNGVersionAuditListResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMngVersionAuditInfoResp`].
-    pub data_list: Option<Vec<DescribeMngVersionAuditInfoResp>>,
+    /// `DataList`: list of [`DescribeMNGVersionAuditInfoResp`].
+    pub data_list: Option<Vec<DescribeMNGVersionAuditInfoResp>>,
 }
 
-/// The `DescribeMNGVersionResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNGVersionResp`).
+/// The `DescribeMNGVersionResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMngVersionResp {
+pub struct DescribeMNGVersionResp {
     /// `MNPId`: string. Example: `mgb8ln9cmdqkdjab`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -5261,14 +5261,14 @@ pub struct DescribeMngVersionResp {
     /// `QRCode`: string. Example: `tcmpp://applet/?appId=mg3cik49ni2drcxt&type=2&businessId=vxp`….
     #[tc(rename = "QRCode")]
     pub qr_code: Option<String>,
-    /// `SubPackageInfos`: list of [`MnpVersionSubPackageInfo`].
-    pub sub_package_infos: Option<Vec<MnpVersionSubPackageInfo>>,
+    /// `SubPackageInfos`: list of [`MNPVersionSubPackageInfo`].
+    pub sub_package_infos: Option<Vec<MNPVersionSubPackageInfo>>,
 }
 
-/// The `DescribeMNPAppSecretResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPAppSecretResp`).
+/// The `DescribeMNPAppSecretResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAppSecretResp {
+pub struct DescribeMNPAppSecretResp {
     /// `SecretStatus`: integer. Example: `1`.
     pub secret_status: Option<i64>,
     /// `OpenServerURL`: string. Example: `https://openapi-dev.tcmppcloud.com/openserver`.
@@ -5276,10 +5276,10 @@ pub struct DescribeMnpAppSecretResp {
     pub open_server_url: Option<String>,
 }
 
-/// The `DescribeMNPApprovalListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPApprovalListData`).
+/// The `DescribeMNPApprovalListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpApprovalListData {
+pub struct DescribeMNPApprovalListData {
     /// `ApprovalNo`: string. Example: `audenndhms24i27953`.
     pub approval_no: Option<String>,
     /// `ApplicationId`: string. Example: `app-or80bj0q46`.
@@ -5329,20 +5329,20 @@ pub struct DescribeMnpApprovalListData {
     pub age_ratings: Option<Vec<AgeRatingItem>>,
 }
 
-/// The `DescribeMNPApprovalListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPApprovalListResp`).
+/// The `DescribeMNPApprovalListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpApprovalListResp {
+pub struct DescribeMNPApprovalListResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpApprovalListData`].
-    pub data_list: Option<Vec<DescribeMnpApprovalListData>>,
+    /// `DataList`: list of [`DescribeMNPApprovalListData`].
+    pub data_list: Option<Vec<DescribeMNPApprovalListData>>,
 }
 
-/// The `DescribeMNPAuditDetailAppAuditInfo` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPAuditDetailAppAuditInfo`).
+/// The `DescribeMNPAuditDetailAppAuditInfo` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAuditDetailAppAuditInfo {
+pub struct DescribeMNPAuditDetailAppAuditInfo {
     /// `AuditNo`: string. Example: `aud3e01i3u63elvod5`.
     pub audit_no: Option<String>,
     /// `ApplicationId`: string. Example: `app-ur970tjw1r`.
@@ -5365,10 +5365,10 @@ pub struct DescribeMnpAuditDetailAppAuditInfo {
     pub team_name: Option<String>,
 }
 
-/// The `DescribeMNPAuditListAppInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPAuditListAppInfoResp`).
+/// The `DescribeMNPAuditListAppInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpAuditListAppInfoResp {
+pub struct DescribeMNPAuditListAppInfoResp {
     /// `ApplicationId`: string. Example: `app-ur970tjw1r`.
     pub application_id: Option<String>,
     /// `ApplicationIcon`: string. Example: `https://tcmpp-dev-renter-1258344699.cos.ap-guangzhou.myqclou`….
@@ -5377,10 +5377,10 @@ pub struct DescribeMnpAuditListAppInfoResp {
     pub application_name: Option<String>,
 }
 
-/// The `DescribeMNPListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPListData`).
+/// The `DescribeMNPListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpListData {
+pub struct DescribeMNPListData {
     /// `MNPId`: string. Example: `mp4b3ykyne0wain0`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -5426,20 +5426,20 @@ pub struct DescribeMnpListData {
     pub age_ratings: Option<Vec<AgeRatingItem>>,
 }
 
-/// The `DescribeMNPListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPListResp`).
+/// The `DescribeMNPListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpListResp {
+pub struct DescribeMNPListResp {
     /// `TotalCount`: integer. Example: `10`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpListData`].
-    pub data_list: Option<Vec<DescribeMnpListData>>,
+    /// `DataList`: list of [`DescribeMNPListData`].
+    pub data_list: Option<Vec<DescribeMNPListData>>,
 }
 
-/// The `DescribeMNPManagerDetailData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPManagerDetailData`).
+/// The `DescribeMNPManagerDetailData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpManagerDetailData {
+pub struct DescribeMNPManagerDetailData {
     /// `MNPType`: string. Example: `IT tech-tools`.
     #[tc(rename = "MNPType")]
     pub mnp_type: Option<String>,
@@ -5470,8 +5470,8 @@ pub struct DescribeMnpManagerDetailData {
     pub team_id: Option<String>,
     /// `Status`: integer. Example: `1`.
     pub status: Option<i64>,
-    /// `I18nList`: list of [`MnpDetailI18nVo`].
-    pub i18n_list: Option<Vec<MnpDetailI18nVo>>,
+    /// `I18nList`: list of [`MNPDetailI18nVO`].
+    pub i18n_list: Option<Vec<MNPDetailI18nVO>>,
     /// `TeamTypeId`: integer. Example: `1`.
     pub team_type_id: Option<i64>,
     /// `AgeRatings`: list of [`AgeRatingItem`].
@@ -5480,10 +5480,10 @@ pub struct DescribeMnpManagerDetailData {
     pub merchant_id: Option<String>,
 }
 
-/// The `DescribeMNPPreviewResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPPreviewResp`).
+/// The `DescribeMNPPreviewResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpPreviewResp {
+pub struct DescribeMNPPreviewResp {
     /// `MNPId`: string. Example: `mp4b3ykyne0wain0`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -5509,10 +5509,10 @@ pub struct DescribeMnpPreviewResp {
     pub qr_code_content: Option<String>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionApprovalData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionApprovalData`).
+/// The `DescribeMNPSensitiveAPIPermissionApprovalData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalData {
+pub struct DescribeMNPSensitiveAPIPermissionApprovalData {
     /// `APIId`: string. Example: `api-ggdnu054g29lvce3`.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -5533,10 +5533,10 @@ pub struct DescribeMnpSensitiveApiPermissionApprovalData {
     pub api_type: Option<i64>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionApprovalListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionApprovalListData`).
+/// The `DescribeMNPSensitiveAPIPermissionApprovalListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalListData {
+pub struct DescribeMNPSensitiveAPIPermissionApprovalListData {
     /// `ApprovalNo`: string. Example: `20250307gd3m7rtwix`.
     pub approval_no: Option<String>,
     /// `APIId`: string. Example: `api-28ghlp8yodkxxwzd`.
@@ -5582,20 +5582,20 @@ pub struct DescribeMnpSensitiveApiPermissionApprovalListData {
     pub api_desc: Option<String>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionApprovalListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionApprovalListResp`).
+/// The `DescribeMNPSensitiveAPIPermissionApprovalListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionApprovalListResp {
+pub struct DescribeMNPSensitiveAPIPermissionApprovalListResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpSensitiveApiPermissionApprovalListData`].
-    pub data_list: Option<Vec<DescribeMnpSensitiveApiPermissionApprovalListData>>,
+    /// `DataList`: list of [`DescribeMNPSensitiveAPIPermissionApprovalListData`].
+    pub data_list: Option<Vec<DescribeMNPSensitiveAPIPermissionApprovalListData>>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionListData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionListData`).
+/// The `DescribeMNPSensitiveAPIPermissionListData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionListData {
+pub struct DescribeMNPSensitiveAPIPermissionListData {
     /// `APIId`: string. Example: `api-28ghlp8yodkxxwzd`.
     #[tc(rename = "APIId")]
     pub api_id: Option<String>,
@@ -5629,34 +5629,34 @@ pub struct DescribeMnpSensitiveApiPermissionListData {
     pub api_desc: Option<String>,
 }
 
-/// The `DescribeMNPSensitiveAPIPermissionListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSensitiveAPIPermissionListResp`).
+/// The `DescribeMNPSensitiveAPIPermissionListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSensitiveApiPermissionListResp {
+pub struct DescribeMNPSensitiveAPIPermissionListResp {
     /// `TotalCount`: integer. Example: `1`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpSensitiveApiPermissionListData`], may be null.
-    pub data_list: Option<Vec<DescribeMnpSensitiveApiPermissionListData>>,
+    /// `DataList`: list of [`DescribeMNPSensitiveAPIPermissionListData`], may be null.
+    pub data_list: Option<Vec<DescribeMNPSensitiveAPIPermissionListData>>,
 }
 
-/// The `DescribeMNPSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSubscribeMessageTemplateDetailResp`).
+/// The `DescribeMNPSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateDetailResp {
+pub struct DescribeMNPSubscribeMessageTemplateDetailResp {
     /// `CreateUser`: string. Example: `murphypeng`.
     pub create_user: Option<String>,
     /// `CreateTime`: string. Example: `1779185030`.
     pub create_time: Option<String>,
     /// `ScenarioDescription`: string. Example: `订单场景`.
     pub scenario_description: Option<String>,
-    /// `TemplateInfo`: [`MnpSubscribeMessageTemplateDetailResp`].
-    pub template_info: Option<MnpSubscribeMessageTemplateDetailResp>,
+    /// `TemplateInfo`: [`MNPSubscribeMessageTemplateDetailResp`].
+    pub template_info: Option<MNPSubscribeMessageTemplateDetailResp>,
 }
 
-/// The `DescribeMNPSubscribeMessageTemplateInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSubscribeMessageTemplateInfoResp`).
+/// The `DescribeMNPSubscribeMessageTemplateInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateInfoResp {
+pub struct DescribeMNPSubscribeMessageTemplateInfoResp {
     /// `TemplateTitle`: string. Example: `Received order notification`.
     pub template_title: Option<String>,
     /// `TemplateTitleI18nList`: list of [`I18nItem`].
@@ -5681,20 +5681,20 @@ pub struct DescribeMnpSubscribeMessageTemplateInfoResp {
     pub status: Option<i64>,
 }
 
-/// The `DescribeMNPSubscribeMessageTemplateListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPSubscribeMessageTemplateListResp`).
+/// The `DescribeMNPSubscribeMessageTemplateListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpSubscribeMessageTemplateListResp {
+pub struct DescribeMNPSubscribeMessageTemplateListResp {
     /// `TotalCount`: integer. Example: `0`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpSubscribeMessageTemplateInfoResp`].
-    pub data_list: Option<Vec<DescribeMnpSubscribeMessageTemplateInfoResp>>,
+    /// `DataList`: list of [`DescribeMNPSubscribeMessageTemplateInfoResp`].
+    pub data_list: Option<Vec<DescribeMNPSubscribeMessageTemplateInfoResp>>,
 }
 
-/// The `DescribeMNPTeamMerchantInfoRes` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPTeamMerchantInfoRes`).
+/// The `DescribeMNPTeamMerchantInfoRes` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpTeamMerchantInfoRes {
+pub struct DescribeMNPTeamMerchantInfoRes {
     /// `MerchantID`: string. Example: `openapi换绑商户号`.
     #[tc(rename = "MerchantID")]
     pub merchant_id: Option<String>,
@@ -5709,10 +5709,10 @@ pub struct DescribeMnpTeamMerchantInfoRes {
     pub currency: Option<String>,
 }
 
-/// The `DescribeMNPVersionAuditDetailResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPVersionAuditDetailResp`).
+/// The `DescribeMNPVersionAuditDetailResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionAuditDetailResp {
+pub struct DescribeMNPVersionAuditDetailResp {
     /// `AuditNo`: string. Example: `aud44aw630uu0aweqs`.
     pub audit_no: Option<String>,
     /// `MNPId`: string. Example: `mpdsteb1avwknpls`.
@@ -5759,14 +5759,14 @@ pub struct DescribeMnpVersionAuditDetailResp {
     pub mnp_version_id: Option<i64>,
     /// `AgeRatings`: list of [`AgeRatingItem`], may be null.
     pub age_ratings: Option<Vec<AgeRatingItem>>,
-    /// `AppAuditList`: list of [`DescribeMnpAuditDetailAppAuditInfo`], may be null.
-    pub app_audit_list: Option<Vec<DescribeMnpAuditDetailAppAuditInfo>>,
+    /// `AppAuditList`: list of [`DescribeMNPAuditDetailAppAuditInfo`], may be null.
+    pub app_audit_list: Option<Vec<DescribeMNPAuditDetailAppAuditInfo>>,
 }
 
-/// The `DescribeMNPVersionAuditInfoResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPVersionAuditInfoResp`).
+/// The `DescribeMNPVersionAuditInfoResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionAuditInfoResp {
+pub struct DescribeMNPVersionAuditInfoResp {
     /// `AuditNo`: string. Example: `audw9jufs17lpwy1n1`.
     pub audit_no: Option<String>,
     /// `MNPId`: string. Example: `mpdsteb1avwknpls`.
@@ -5805,8 +5805,8 @@ pub struct DescribeMnpVersionAuditInfoResp {
     pub mnp_rel_app_count: Option<i64>,
     /// `AgeRatings`: list of [`AgeRatingItem`].
     pub age_ratings: Option<Vec<AgeRatingItem>>,
-    /// `AuditAppList`: list of [`DescribeMnpAuditListAppInfoResp`].
-    pub audit_app_list: Option<Vec<DescribeMnpAuditListAppInfoResp>>,
+    /// `AuditAppList`: list of [`DescribeMNPAuditListAppInfoResp`].
+    pub audit_app_list: Option<Vec<DescribeMNPAuditListAppInfoResp>>,
     /// `MNPVersionId`: integer. Example: `532`.
     #[tc(rename = "MNPVersionId")]
     pub mnp_version_id: Option<i64>,
@@ -5814,20 +5814,20 @@ pub struct DescribeMnpVersionAuditInfoResp {
     pub is_auto_audit: Option<i64>,
 }
 
-/// The `DescribeMNPVersionAuditListResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPVersionAuditListResp`).
+/// The `DescribeMNPVersionAuditListResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionAuditListResp {
+pub struct DescribeMNPVersionAuditListResp {
     /// `TotalCount`: integer. Example: `7`.
     pub total_count: Option<i64>,
-    /// `DataList`: list of [`DescribeMnpVersionAuditInfoResp`].
-    pub data_list: Option<Vec<DescribeMnpVersionAuditInfoResp>>,
+    /// `DataList`: list of [`DescribeMNPVersionAuditInfoResp`].
+    pub data_list: Option<Vec<DescribeMNPVersionAuditInfoResp>>,
 }
 
-/// The `DescribeMNPVersionResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMNPVersionResp`).
+/// The `DescribeMNPVersionResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMnpVersionResp {
+pub struct DescribeMNPVersionResp {
     /// `MNPId`: string. Example: `mp4b3ykyne0wain0`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -5845,14 +5845,14 @@ pub struct DescribeMnpVersionResp {
     /// `QRCode`: string. Example: `tcmpp://applet/?appId=mp4urzkymzgifr8q&type=2&businessId=v9v`….
     #[tc(rename = "QRCode")]
     pub qr_code: Option<String>,
-    /// `SubPackageInfos`: list of [`MnpVersionSubPackageInfo`].
-    pub sub_package_infos: Option<Vec<MnpVersionSubPackageInfo>>,
+    /// `SubPackageInfos`: list of [`MNPVersionSubPackageInfo`].
+    pub sub_package_infos: Option<Vec<MNPVersionSubPackageInfo>>,
 }
 
-/// The `DescribeMPAllStageVersionsResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `DescribeMPAllStageVersionsResp`).
+/// The `DescribeMPAllStageVersionsResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct DescribeMpAllStageVersionsResp {
+pub struct DescribeMPAllStageVersionsResp {
     /// `MNPId`: string. Example: `mp4b3ykyne0wain0`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -6214,10 +6214,10 @@ pub struct I18nItem {
     pub value: Option<String>,
 }
 
-/// The `MAUChartData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MAUChartData`).
+/// The `MAUChartData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MauChartData {
+pub struct MAUChartData {
     /// `DataTime`: integer.
     pub data_time: Option<i64>,
     /// `MAUCount`: integer.
@@ -6227,21 +6227,21 @@ pub struct MauChartData {
     pub update_time: Option<i64>,
 }
 
-/// The `MAUDetail` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MAUDetail`).
+/// The `MAUDetail` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MauDetail {
+pub struct MAUDetail {
     /// `MNPName`: string.
     #[tc(rename = "MNPName")]
     pub mnp_name: Option<String>,
-    /// `DataList`: list of [`MauLineChartData`].
-    pub data_list: Option<Vec<MauLineChartData>>,
+    /// `DataList`: list of [`MAULineChartData`].
+    pub data_list: Option<Vec<MAULineChartData>>,
 }
 
-/// The `MAUDetailData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MAUDetailData`).
+/// The `MAUDetailData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MauDetailData {
+pub struct MAUDetailData {
     /// `DataTime`: string.
     pub data_time: Option<String>,
     /// `MNPName`: string.
@@ -6263,10 +6263,10 @@ pub struct MauDetailData {
     pub clicks_number: Option<i64>,
 }
 
-/// The `MAULineChartData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MAULineChartData`).
+/// The `MAULineChartData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MauLineChartData {
+pub struct MAULineChartData {
     /// `DataTime`: integer, may be null.
     pub data_time: Option<i64>,
     /// `MAUCount`: string, may be null.
@@ -6274,10 +6274,10 @@ pub struct MauLineChartData {
     pub mau_count: Option<String>,
 }
 
-/// The `MNGMAULineChartData` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNGMAULineChartData`).
+/// The `MNGMAULineChartData` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MngmauLineChartData {
+pub struct MNGMAULineChartData {
     /// `DataTime`: integer, may be null. Example: `202502`.
     pub data_time: Option<i64>,
     /// `MAUCount`: integer, may be null. Example: `0`.
@@ -6287,10 +6287,10 @@ pub struct MngmauLineChartData {
     pub update_time: Option<i64>,
 }
 
-/// The `MNGPaymentOverview` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNGPaymentOverview`).
+/// The `MNGPaymentOverview` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MngPaymentOverview {
+pub struct MNGPaymentOverview {
     /// `ARPPu`: string.
     #[tc(rename = "ARPPu")]
     pub arp_pu: Option<String>,
@@ -6314,10 +6314,10 @@ pub struct MngPaymentOverview {
     pub update_time: Option<i64>,
 }
 
-/// The `MNGSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNGSubscribeMessageTemplateDetailResp`).
+/// The `MNGSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MngSubscribeMessageTemplateDetailResp {
+pub struct MNGSubscribeMessageTemplateDetailResp {
     /// `TemplateId`: string. Example: `mti_HXguKrqvPmBFXIqxhJlKAtYsXwGNtxzdVQbrqpb`.
     pub template_id: Option<String>,
     /// `TemplateTitle`: string. Example: `test0325`.
@@ -6328,8 +6328,8 @@ pub struct MngSubscribeMessageTemplateDetailResp {
     pub default_lang: Option<String>,
     /// `Languages`: list of string. Example: `["en-US"]`.
     pub languages: Option<Vec<String>>,
-    /// `KeywordList`: list of [`DescribeMngSubscribeMessageTemplateLibraryKeywordData`].
-    pub keyword_list: Option<Vec<DescribeMngSubscribeMessageTemplateLibraryKeywordData>>,
+    /// `KeywordList`: list of [`DescribeMNGSubscribeMessageTemplateLibraryKeywordData`].
+    pub keyword_list: Option<Vec<DescribeMNGSubscribeMessageTemplateLibraryKeywordData>>,
     /// `MNPName`: string. Example: `minigame001`.
     #[tc(rename = "MNPName")]
     pub mnp_name: Option<String>,
@@ -6340,10 +6340,10 @@ pub struct MngSubscribeMessageTemplateDetailResp {
     pub template_type: Option<i64>,
 }
 
-/// The `MNGTypeDefine` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNGTypeDefine`).
+/// The `MNGTypeDefine` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MngTypeDefine {
+pub struct MNGTypeDefine {
     /// `TypeName`: string. Example: `Casual`.
     pub type_name: Option<String>,
     /// `TypeValue`: list of string. Example: `["10118_MOBA"]`.
@@ -6358,10 +6358,10 @@ pub struct MngTypeDefine {
     pub is_system: Option<bool>,
 }
 
-/// The `MNPAdOverview` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPAdOverview`).
+/// The `MNPAdOverview` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpAdOverview {
+pub struct MNPAdOverview {
     /// `EstimatedEarnings`: string, may be null.
     pub estimated_earnings: Option<String>,
     /// `ECPM`: string, may be null.
@@ -6375,18 +6375,18 @@ pub struct MnpAdOverview {
     pub clicks_number: Option<i64>,
 }
 
-/// The `MNPAdvertisingOverview` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPAdvertisingOverview`).
+/// The `MNPAdvertisingOverview` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpAdvertisingOverview {
-    /// `OverviewData`: [`MnpAdOverview`], may be null.
-    pub overview_data: Option<MnpAdOverview>,
+pub struct MNPAdvertisingOverview {
+    /// `OverviewData`: [`MNPAdOverview`], may be null.
+    pub overview_data: Option<MNPAdOverview>,
 }
 
-/// The `MNPDetailI18nVO` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPDetailI18nVO`).
+/// The `MNPDetailI18nVO` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpDetailI18nVo {
+pub struct MNPDetailI18nVO {
     /// `ID`: integer. Example: `4268`.
     #[tc(rename = "ID")]
     pub id: Option<i64>,
@@ -6402,10 +6402,10 @@ pub struct MnpDetailI18nVo {
     pub mnp_intro: Option<String>,
 }
 
-/// The `MNPI18NSyncDto` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPI18NSyncDto`).
+/// The `MNPI18NSyncDto` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mnpi18nSyncDto {
+pub struct MNPI18NSyncDto {
     /// `Lang`, optional: string. Example: `en-US`.
     pub lang: Option<String>,
     /// `IsDefault`, optional: integer. Example: `1`.
@@ -6418,10 +6418,10 @@ pub struct Mnpi18nSyncDto {
     pub mnp_intro: Option<String>,
 }
 
-/// The `MNPPaymentOverview` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPPaymentOverview`).
+/// The `MNPPaymentOverview` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpPaymentOverview {
+pub struct MNPPaymentOverview {
     /// `OrderMNPNum`: integer, may be null. Example: `1`.
     #[tc(rename = "OrderMNPNum")]
     pub order_mnp_num: Option<i64>,
@@ -6451,10 +6451,10 @@ pub struct MnpPaymentOverview {
     pub data_time: Option<String>,
 }
 
-/// The `MNPSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPSubscribeMessageTemplateDetailResp`).
+/// The `MNPSubscribeMessageTemplateDetailResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpSubscribeMessageTemplateDetailResp {
+pub struct MNPSubscribeMessageTemplateDetailResp {
     /// `TemplateId`: string. Example: `mti_IqOzjtxjrlbYRCjkkdkAGOSHZgTYIAfTzEOTtNv`.
     pub template_id: Option<String>,
     /// `TemplateTitle`: string. Example: `Received order notification`.
@@ -6477,10 +6477,10 @@ pub struct MnpSubscribeMessageTemplateDetailResp {
     pub template_type: Option<i64>,
 }
 
-/// The `MNPTypeDefine` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPTypeDefine`).
+/// The `MNPTypeDefine` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpTypeDefine {
+pub struct MNPTypeDefine {
     /// `TypeName`: string. Example: `Logistics Services`.
     pub type_name: Option<String>,
     /// `TypeValue`: list of string. Example: `["1_Pickup/Delivery", "2_Search", "10_Postal Service", "11_L`….
@@ -6495,10 +6495,10 @@ pub struct MnpTypeDefine {
     pub is_system: Option<bool>,
 }
 
-/// The `MNPVersionSubPackageInfo` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `MNPVersionSubPackageInfo`).
+/// The `MNPVersionSubPackageInfo` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct MnpVersionSubPackageInfo {
+pub struct MNPVersionSubPackageInfo {
     /// `Name`: string. Example: `wasmcode`.
     pub name: Option<String>,
     /// `Size`: integer. Example: `7497110`.
@@ -6515,18 +6515,18 @@ pub struct MerchantBindApprovalResp {
     pub resource_id: Option<String>,
 }
 
-/// The `ModifyMNGAppSecretStatusResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `ModifyMNGAppSecretStatusResp`).
+/// The `ModifyMNGAppSecretStatusResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMngAppSecretStatusResp {
+pub struct ModifyMNGAppSecretStatusResp {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
 
-/// The `ModifyMNPAppSecretStatusResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `ModifyMNPAppSecretStatusResp`).
+/// The `ModifyMNPAppSecretStatusResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModifyMnpAppSecretStatusResp {
+pub struct ModifyMNPAppSecretStatusResp {
     /// `Result`: boolean. Example: `true`.
     pub result: Option<bool>,
 }
@@ -6647,10 +6647,10 @@ pub struct PresetResp {
     pub key: Option<String>,
 }
 
-/// The `QueryMNGOnlineVersionResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `QueryMNGOnlineVersionResp`).
+/// The `QueryMNGOnlineVersionResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueryMngOnlineVersionResp {
+pub struct QueryMNGOnlineVersionResp {
     /// `MNPId`: string. Example: `mgklm9ya2xhyxjie`.
     #[tc(rename = "MNPId")]
     pub mnp_id: Option<String>,
@@ -6701,18 +6701,18 @@ pub struct ReportDataResult {
     pub index_id: Option<String>,
 }
 
-/// The `ResetMNGAppSecretResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `ResetMNGAppSecretResp`).
+/// The `ResetMNGAppSecretResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetMngAppSecretResp {
+pub struct ResetMNGAppSecretResp {
     /// `SecretKey`: string. Example: `3e31**********************ff4e75`.
     pub secret_key: Option<tc_api_core::SecretString>,
 }
 
-/// The `ResetMNPAppSecretResp` model of TCSAS API 2025-01-06 (renamed: the metadata calls it `ResetMNPAppSecretResp`).
+/// The `ResetMNPAppSecretResp` model of TCSAS API 2025-01-06.
 #[tc_model]
 #[derive(Debug, Clone, PartialEq)]
-pub struct ResetMnpAppSecretResp {
+pub struct ResetMNPAppSecretResp {
     /// `SecretKey`: string. Example: `b592c*********************13fd3a`.
     pub secret_key: Option<tc_api_core::SecretString>,
 }
