@@ -45,7 +45,27 @@ pub mod __private {
 macro_rules! __register_action {
     ($action:ident, $doc:expr) => {
         $crate::__private::inventory::submit! {
-            $crate::registry::ActionEntry::new::<$action>($doc)
+            $crate::registry::ActionEntry::new::<$action>($doc).with_answer({
+                // The probe picks the round trip when the response is `Serialize`: the
+                // type is concrete here, which autoref specialisation needs.
+                fn answer(
+                    answer: $crate::__private::serde_json::Value,
+                ) -> ::core::option::Option<
+                    ::core::result::Result<
+                        $crate::__private::serde_json::Value,
+                        $crate::registry::ParamError,
+                    >,
+                > {
+                    #[allow(unused_imports)]
+                    use $crate::registry::__probe::{AnswerFallback as _, AnswerViaSerde as _};
+                    #[allow(clippy::needless_borrow)]
+                    (&&$crate::registry::__probe::Probe::<
+                        <$action as $crate::Action>::Response,
+                    >::new())
+                    .answer_through_typed(answer)
+                }
+                answer
+            })
         }
     };
 }

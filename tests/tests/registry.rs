@@ -46,7 +46,12 @@ pub struct CreateTree {
     pub root: Node,
 }
 
-#[tc_action(service = "regtest", version = "2020-06-30", response = Empty)]
+// A response that is only `Deserialize`: its entry has no typed answer round trip.
+#[tc_action(
+    service = "regtest",
+    version = "2020-06-30",
+    response = tc_api_core::__private::serde::de::IgnoredAny
+)]
 pub struct DescribeThingsOld;
 
 // The macro's idempotency default and the runtime's (used by `call_json`) must agree.
@@ -194,6 +199,36 @@ fn checks_report_schema_problems_then_typed_ones() {
         err.to_string(),
         "invalid parameters for DescribeThings: the parameters must be a JSON object (DescribeThings); found string"
     );
+}
+
+#[test]
+fn typed_params_are_what_the_action_sends() {
+    let entry = registry::find("regtest", "DescribeThings", None).unwrap();
+    let sent = entry
+        .typed_params(&json!({"Owner": "me", "Limit": null, "Filters": []}))
+        .unwrap();
+    // Null and empty lists are not sent; a defaulted plain field always is.
+    assert_eq!(sent, json!({"Owner": "me", "Verbose": false}));
+    let err = entry
+        .typed_params(&json!({"Owner": "me", "Nope": 1}))
+        .unwrap_err();
+    assert_eq!(err.errors[0].path(), "Nope");
+}
+
+#[test]
+fn answers_go_through_the_typed_response_when_it_can_be_encoded() {
+    let entry = registry::find("regtest", "DescribeThings", None).unwrap();
+    let kept = entry
+        .typed_answer(json!({"TotalCount": 3, "Unknown": 1}))
+        .expect("the response is Serialize");
+    assert_eq!(kept.unwrap(), json!({"TotalCount": 3}));
+    let err = entry
+        .typed_answer(json!({"TotalCount": "three"}))
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(err.path(), "TotalCount");
+    let old = registry::find("regtest", "DescribeThingsOld", None).unwrap();
+    assert!(old.typed_answer(json!({})).is_none());
 }
 
 // A second crate's actions are in the same registry: this one from the tcmpp example.

@@ -38,8 +38,12 @@ pub struct ActionEntry {
     type_name: fn() -> &'static str,
     schema: fn() -> Schema,
     /// JSON parameters decoded into the typed action and encoded again: the JSON the
-    /// typed action sends. The only code compiled per action; sending it is not generic.
+    /// typed action sends. With `answer`, the only code compiled per action; sending it is
+    /// not generic.
     typed: fn(Value) -> Result<Value, ParamError>,
+    /// An answer decoded into the typed response and encoded again; `None` when the
+    /// response type cannot be encoded (the macro picks which per action).
+    answer: fn(Value) -> Option<Result<Value, ParamError>>,
 }
 
 impl ActionEntry {
@@ -55,7 +59,20 @@ impl ActionEntry {
             type_name: std::any::type_name::<A>,
             schema: A::wire_schema,
             typed: through_typed::<A>,
+            answer: |_| None,
         }
+    }
+
+    /// The entry with `answer` as its typed answer round trip; what `#[tc_action]` adds,
+    /// with a function chosen by whether the response type is `Serialize`. Not a public
+    /// API.
+    #[doc(hidden)]
+    pub const fn with_answer(
+        mut self,
+        answer: fn(Value) -> Option<Result<Value, ParamError>>,
+    ) -> Self {
+        self.answer = answer;
+        self
     }
 
     /// The Rust type of the action, with its module path.
@@ -98,6 +115,23 @@ impl ActionEntry {
         (self.typed)(params.clone())
             .map(drop)
             .map_err(|error| self.invalid(vec![error]))
+    }
+
+    /// Checks `params` like [`check`](Self::check) and returns what the typed action
+    /// sends for them: names as the wire spells them, absent optional fields left out.
+    pub fn typed_params(&self, params: &Value) -> Result<Value, InvalidParams> {
+        let errors = check_schema(self.params(), params);
+        if !errors.is_empty() {
+            return Err(self.invalid(errors));
+        }
+        (self.typed)(params.clone()).map_err(|error| self.invalid(vec![error]))
+    }
+
+    /// `answer` (the payload the client decodes: API 3.0's `Response` without
+    /// `RequestId`) decoded into the typed response and encoded again, which shows what the
+    /// typed response keeps of it. `None` when the response type is not `Serialize`.
+    pub fn typed_answer(&self, answer: Value) -> Option<Result<Value, ParamError>> {
+        (self.answer)(answer)
     }
 
     /// Checks `params` like [`check`](Self::check), decodes them into the typed action
@@ -149,6 +183,15 @@ fn through_typed<A: Serialize + DeserializeOwned>(params: Value) -> Result<Value
         path: String::new(),
         message: format!("cannot be encoded as JSON: {error}"),
     })
+}
+
+/// `answer` through the typed response `R` and back to JSON, or the first value that does
+/// not fit. Not a public API: the macro's probe names it.
+#[doc(hidden)]
+pub fn answer_through_typed<R: Serialize + DeserializeOwned>(
+    answer: Value,
+) -> Result<Value, ParamError> {
+    through_typed::<R>(answer)
 }
 
 inventory::collect!(ActionEntry);

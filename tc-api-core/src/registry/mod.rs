@@ -26,6 +26,7 @@ mod schema;
 pub use check::{InvalidParams, ParamError, check_schema, decode, json_type};
 #[cfg(feature = "registry")]
 pub use entry::{
-    API2_LABEL, ActionEntry, CallError, SendFuture, actions, find, service_actions, services,
+    API2_LABEL, ActionEntry, CallError, SendFuture, actions, answer_through_typed, find,
+    service_actions, services,
 };
 pub use schema::{__probe, FieldSchema, ObjectSchema, Schema, WireSchema};

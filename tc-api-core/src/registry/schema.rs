@@ -244,6 +244,46 @@ pub mod __probe {
             Schema::Any
         }
     }
+
+    /// Chosen when the response type can be encoded again: the typed answer round trip.
+    #[cfg(feature = "registry")]
+    pub trait AnswerViaSerde {
+        /// `Some` round trip of an answer through the type.
+        fn answer_through_typed(
+            &self,
+            answer: serde_json::Value,
+        ) -> Option<Result<serde_json::Value, crate::registry::ParamError>>;
+    }
+
+    #[cfg(feature = "registry")]
+    impl<T: serde::Serialize + serde::de::DeserializeOwned> AnswerViaSerde for &Probe<T> {
+        fn answer_through_typed(
+            &self,
+            answer: serde_json::Value,
+        ) -> Option<Result<serde_json::Value, crate::registry::ParamError>> {
+            Some(crate::registry::answer_through_typed::<T>(answer))
+        }
+    }
+
+    /// Chosen otherwise: no round trip.
+    #[cfg(feature = "registry")]
+    pub trait AnswerFallback {
+        /// `None`.
+        fn answer_through_typed(
+            &self,
+            answer: serde_json::Value,
+        ) -> Option<Result<serde_json::Value, crate::registry::ParamError>>;
+    }
+
+    #[cfg(feature = "registry")]
+    impl<T: ?Sized> AnswerFallback for Probe<T> {
+        fn answer_through_typed(
+            &self,
+            _answer: serde_json::Value,
+        ) -> Option<Result<serde_json::Value, crate::registry::ParamError>> {
+            None
+        }
+    }
 }
 
 #[cfg(test)]
