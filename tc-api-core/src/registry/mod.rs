@@ -28,4 +28,6 @@ pub use check::{InvalidParams, ParamError, check_schema, decode, json_type};
 pub use entry::{
     API2_LABEL, ActionEntry, CallError, SendFuture, actions, find, service_actions, services,
 };
-pub use schema::{__probe, FieldSchema, ObjectSchema, Schema, WireSchema};
+pub use schema::{
+    __probe, BuiltField, BuiltObject, Field, FieldSchema, Fields, ObjectSchema, Schema, WireSchema,
+};
