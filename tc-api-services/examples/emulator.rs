@@ -2,7 +2,7 @@
 //! this crate answers its documented example, on 127.0.0.1.
 //!
 //! ```sh
-//! cargo run -p tc-api-services --example emulator -- [--port N] [--url-file PATH] [--credential ID:KEY] [--log]
+//! cargo run -p tc-api-services --example emulator -- [--port N] [--url-file PATH] [--credential ID:KEY] [--answer SERVICE:VERSION:ACTION:JSON] [--log]
 //! ```
 //!
 //! Prints `listening on http://127.0.0.1:PORT` once it accepts connections (and writes
@@ -11,21 +11,57 @@
 //! `DEMO_SECRET_KEY` of `tc_api_core::emulator`, printed at start) and any
 //! `--credential` given. With `--log` it prints a line per request received:
 //! `request: METHOD SIGNATURE ACTION -> ok|ERROR-CODE|fault ...`.
+//!
+//! `--answer cvm:2017-03-12:DescribeInstances:'{"TotalCount": 0, "InstanceSet": []}'`
+//! makes an API 3.0 action that is not compiled in answer that `Response` object, so
+//! that a client calling it by name (`tcapi` through its schema table, another SDK) has
+//! something to talk to.
 
 use std::io::Write as _;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde_json::Value;
 use tc_api_core::emulator::{DEMO_SECRET_ID, DEMO_SECRET_KEY, Emulator, Outcome, RecordedRequest};
+use tc_api_core::{ActionMeta, ApiStyle, RegionPolicy};
 
-const USAGE: &str = "usage: emulator [--port N] [--url-file PATH] [--credential ID:KEY]... [--log]";
+const USAGE: &str = "usage: emulator [--port N] [--url-file PATH] [--credential ID:KEY]... \
+                     [--answer SERVICE:VERSION:ACTION:JSON]... [--log]";
 
 struct Options {
     port: u16,
     url_file: Option<String>,
     credentials: Vec<(String, String)>,
+    answers: Vec<(ActionMeta, Value)>,
     log: bool,
+}
+
+/// `SERVICE:VERSION:ACTION:JSON` of `--answer`.
+fn parse_answer(text: &str) -> Result<(ActionMeta, Value), String> {
+    let usage = "--answer takes SERVICE:VERSION:ACTION:JSON";
+    let [service, version, action, json] = text.splitn(4, ':').collect::<Vec<_>>()[..] else {
+        return Err(usage.to_owned());
+    };
+    let answer: Value =
+        serde_json::from_str(json).map_err(|error| format!("--answer: {json:?}: {error}"))?;
+    if !answer.is_object() || [service, version, action].iter().any(|s| s.is_empty()) {
+        return Err(usage.to_owned());
+    }
+    // The metadata is 'static; a handful of names live as long as the process anyway.
+    let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+    let meta = ActionMeta {
+        service: leak(service),
+        action: leak(action),
+        style: ApiStyle::V3 {
+            version: leak(version),
+        },
+        host: None,
+        region: RegionPolicy::Optional { allowed: &[] },
+        rate_limit: None,
+        idempotent: true,
+    };
+    Ok((meta, answer))
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -33,6 +69,7 @@ fn parse_args() -> Result<Options, String> {
         port: 0,
         url_file: None,
         credentials: Vec::new(),
+        answers: Vec::new(),
         log: false,
     };
     let mut args = std::env::args().skip(1);
@@ -54,6 +91,7 @@ fn parse_args() -> Result<Options, String> {
                     .ok_or("--credential takes ID:KEY")?;
                 options.credentials.push((id.to_owned(), key.to_owned()));
             }
+            "--answer" => options.answers.push(parse_answer(&value("--answer")?)?),
             "--log" => options.log = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
@@ -85,6 +123,12 @@ async fn main() -> ExitCode {
     if let Err(error) = tc_api_services::emulator::seed(&emulator) {
         eprintln!("cannot seed the emulator: {error}");
         return ExitCode::FAILURE;
+    }
+    for (meta, answer) in options.answers {
+        if let Err(error) = emulator.on_json(meta, move |_| Ok(answer.clone())) {
+            eprintln!("cannot answer {}: {error}", meta.action);
+            return ExitCode::FAILURE;
+        }
     }
     if let Some(path) = &options.url_file {
         // Written whole then renamed, so a script polling for the file never reads half.

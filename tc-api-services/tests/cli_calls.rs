@@ -321,7 +321,8 @@ fn actions_without_a_definition_are_called_by_name() {
     let emulator = seeded();
     let meta = ActionMeta {
         service: "cvm",
-        action: "DescribeZones",
+        // In neither the registry nor the schema table.
+        action: "DescribeZonesPreview",
         style: ApiStyle::V3 {
             version: "2017-03-12",
         },
@@ -349,7 +350,7 @@ fn actions_without_a_definition_are_called_by_name() {
         &emulator,
         &[
             "cvm",
-            "DescribeZones",
+            "DescribeZonesPreview",
             "--version",
             "2017-03-12",
             "--Product",
@@ -415,29 +416,49 @@ fn a_skeleton_is_a_valid_request() {
 fn list_shows_services_versions_and_actions() {
     let run = tcapi(&["list", "--output", "json"], &[]);
     let services = run.json();
-    let expected: Vec<Value> = registry::services()
-        .into_iter()
-        .map(|service| {
-            let entries: Vec<_> = registry::service_actions(service).collect();
-            json!({"Service": service, "Versions": [entries[0].version_label()], "Actions": entries.len()})
-        })
-        .collect();
-    assert_eq!(services, Value::Array(expected));
-    assert_eq!(
-        services[0],
-        json!({"Service": "apigateway", "Versions": ["2.0"], "Actions": 45})
-    );
+    let apigateway = services
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["Service"] == "apigateway")
+        .unwrap();
+    // The 45 typed API 2.0 actions, and the API 3.0 version from the schema table.
+    assert_eq!(apigateway["Versions"], json!(["2.0", "2018-08-08"]));
+    assert_eq!(apigateway["Typed"], json!(45));
+    // Every registered action is counted as typed, under its service.
+    for service in registry::services() {
+        let row = services
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["Service"] == service)
+            .unwrap();
+        assert_eq!(
+            row["Typed"],
+            json!(registry::service_actions(service).count()),
+            "{service}"
+        );
+    }
 
     let run = tcapi(&["list", "tcmpp"], &[]);
     assert_eq!(run.status, Some(0));
-    assert!(
-        run.stdout.contains("ReleaseMNPVersion  2024-08-01"),
-        "{}",
-        run.stdout
-    );
+    let row = run
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("ReleaseMNPVersion "))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(row.contains(" 2024-08-01  typed "), "{row}");
 
     let run = tcapi(&["list"], &[]);
-    for service in ["apigateway", "iotexplorer", "tcb", "tcmpp", "tcsas"] {
+    for service in [
+        "apigateway",
+        "iotexplorer",
+        "tcb",
+        "tcmpp",
+        "tcsas",
+        "cvm",
+        "as",
+    ] {
         assert!(run.stdout.contains(service), "{}", run.stdout);
     }
 }

@@ -42,10 +42,11 @@ fn refused(args: &[&str]) -> Value {
 fn an_unknown_service_names_the_closest() {
     let error = refused(&["tcmp", "ReleaseMNPVersion", "--MNPVersionId", "1"]);
     assert_eq!(error["Code"], "UnknownService");
-    assert_eq!(error["Suggestions"], json!(["tcmpp"]));
+    // The schema table's services are candidates too: the closest comes first.
+    assert_eq!(error["Suggestions"][0], "tcmpp", "{error}");
     let message = error["Message"].as_str().unwrap();
     assert!(message.contains("\"tcmp\""), "{message}");
-    assert!(message.contains("did you mean tcmpp?"), "{message}");
+    assert!(message.contains("did you mean tcmpp"), "{message}");
 }
 
 #[test]
@@ -56,7 +57,7 @@ fn an_unknown_action_names_the_closest() {
     assert_eq!(suggestions[0], "DescribeService", "{error}");
     assert!(suggestions.len() <= 3);
     let error = refused(&["tcmpp", "releasemnpversion"]);
-    assert_eq!(error["Suggestions"], json!(["ReleaseMNPVersion"]));
+    assert_eq!(error["Suggestions"][0], "ReleaseMNPVersion", "{error}");
 }
 
 #[test]

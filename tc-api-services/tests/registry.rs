@@ -25,7 +25,7 @@ fn entries_know_their_type_doc_and_parameters() {
     let entry = registry::find("tcmpp", "ReleaseMNPVersion", None).expect("registered");
     assert_eq!(
         entry.type_name(),
-        "tc_api_services::tcmpp::v20240801::ReleaseMNPVersion"
+        "tc_api_services::tcmpp::v20240801::seeded::ReleaseMNPVersion"
     );
     assert_eq!(entry.version_label(), "2024-08-01");
     assert!(

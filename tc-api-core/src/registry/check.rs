@@ -3,14 +3,15 @@
 //! parameters, wrong JSON types, all of them at once), then by decoding into the typed
 //! action (ranges and everything else the schema does not say).
 //!
-//! Paths name a value the way flattened parameters do: `Filters.0.Values.1`.
+//! Paths name a value the way flattened parameters do: `Filters.0.Values.1`. The schema
+//! check reads typed and run-time-built objects alike (through [`Fields`]).
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::schema::{ObjectSchema, Schema};
+use super::schema::{Fields, Schema};
 
 /// One problem with the parameters of a request.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -124,16 +125,18 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// Checks `params` against `object`, the schema of an action's parameters, and collects
-/// every problem. `null` stands for "no parameters".
-pub fn check_schema(object: &'static ObjectSchema, params: &Value) -> Vec<ParamError> {
+/// Checks `params` against `object`, the schema of an action's parameters (an
+/// annotated struct's, or one built at run time), and collects every problem. `null`
+/// stands for "no parameters".
+pub fn check_schema(object: impl Into<Fields>, params: &Value) -> Vec<ParamError> {
+    let object = object.into();
     let mut errors = Vec::new();
     match params {
         Value::Null => check_object(object, &serde_json::Map::new(), "", &mut errors),
         Value::Object(map) => check_object(object, map, "", &mut errors),
         other => errors.push(ParamError::NotAnObject {
             path: String::new(),
-            expected: object.name.to_owned(),
+            expected: object.name().to_owned(),
             found: json_type(other),
         }),
     }
@@ -141,60 +144,59 @@ pub fn check_schema(object: &'static ObjectSchema, params: &Value) -> Vec<ParamE
 }
 
 fn check_object(
-    object: &'static ObjectSchema,
+    object: Fields,
     map: &serde_json::Map<String, Value>,
     path: &str,
     errors: &mut Vec<ParamError>,
 ) {
     for (name, value) in map {
-        match object.field(name) {
+        match object.get(name) {
             Some(field) => {
                 let path = join(path, name);
                 if value.is_null() && !field.required {
                     continue;
                 }
-                check_value(field.schema(), value, &path, errors);
+                check_value(field.schema, value, &path, errors);
             }
             None => errors.push(ParamError::Unknown {
                 path: path.to_owned(),
                 name: name.clone(),
-                expected: object.name.to_owned(),
-                known: object.fields.iter().map(|field| field.name).collect(),
+                expected: object.name().to_owned(),
+                known: object.names(),
             }),
         }
     }
-    for field in object.fields.iter().filter(|field| field.required) {
+    for field in object.iter().filter(|field| field.required) {
         if !map.contains_key(field.name) {
             errors.push(ParamError::Missing {
                 path: join(path, field.name),
-                expected: field.schema().describe(),
+                expected: field.schema.describe(),
             });
         }
     }
 }
 
 fn check_value(schema: Schema, value: &Value, path: &str, errors: &mut Vec<ParamError>) {
+    if let (Some(item), Value::Array(values)) = (schema.element(), value) {
+        for (i, value) in values.iter().enumerate() {
+            check_value(item, value, &join(path, &i.to_string()), errors);
+        }
+        return;
+    }
+    if let (Some(object), Value::Object(map)) = (schema.fields(), value) {
+        check_object(object, map, path, errors);
+        return;
+    }
     let fits = match (schema, value) {
         (Schema::Any, _) => true,
         (Schema::Boolean, Value::Bool(_)) | (Schema::String, Value::String(_)) => true,
         (Schema::Integer, Value::Number(n)) => n.is_i64() || n.is_u64(),
         (Schema::Float, Value::Number(_)) => true,
-        (Schema::Array(item), Value::Array(values)) => {
-            let item = item();
-            for (i, value) in values.iter().enumerate() {
-                check_value(item, value, &join(path, &i.to_string()), errors);
-            }
-            true
-        }
         (Schema::Map(entry), Value::Object(map)) => {
             let entry = entry();
             for (key, value) in map {
                 check_value(entry, value, &join(path, key), errors);
             }
-            true
-        }
-        (Schema::Object(object), Value::Object(map)) => {
-            check_object(object, map, path, errors);
             true
         }
         _ => false,
@@ -277,7 +279,7 @@ mod tests {
     use serde::Deserialize;
     use serde_json::json;
 
-    use super::super::schema::{FieldSchema, WireSchema};
+    use super::super::schema::{BuiltField, BuiltObject, FieldSchema, ObjectSchema, WireSchema};
     use super::*;
 
     static FILTER: ObjectSchema = ObjectSchema {
@@ -406,5 +408,62 @@ mod tests {
             decode::<Typed>(json!({"Limit": 1, "Filters": [{"Values": [1, -1]}]})).unwrap_err();
         assert_eq!(error.path(), "Filters.0.Values.1");
         assert!(decode::<Typed>(json!({"Limit": 3})).is_ok());
+    }
+
+    /// `ACTION` again, built at run time.
+    fn built_action() -> &'static BuiltObject {
+        let leak = |object: BuiltObject| -> &'static BuiltObject { Box::leak(Box::new(object)) };
+        let field = |name: &str, required, schema| BuiltField {
+            name: name.to_owned(),
+            required,
+            schema,
+            doc: String::new(),
+        };
+        let filter = leak(BuiltObject::new("Filter"));
+        filter
+            .set_fields(vec![
+                field("Name", true, Schema::String),
+                field("Values", false, Schema::Array(String::wire_schema)),
+            ])
+            .unwrap();
+        let filters: &'static Schema = Box::leak(Box::new(Schema::Built(filter)));
+        let action = leak(BuiltObject::new("DescribeThings"));
+        action
+            .set_fields(vec![
+                field("Limit", true, Schema::Integer),
+                field("Filters", false, Schema::ArrayOf(filters)),
+                field("Ratio", false, Schema::Float),
+            ])
+            .unwrap();
+        action
+    }
+
+    #[test]
+    fn built_schemas_are_checked_like_typed_ones() {
+        let built = built_action();
+        for params in [
+            json!({"Limt": 1, "Filters": [{"Name": 5, "Valeus": []}, "x"], "Ratio": "high"}),
+            json!({"Limit": 1, "Filters": [{"Name": "a", "Values": ["x"]}], "Ratio": 1}),
+            json!({"Limit": 1.5, "Filters": {"Name": "a"}}),
+            json!([1]),
+            Value::Null,
+        ] {
+            assert_eq!(
+                check_schema(built, &params),
+                check_schema(&ACTION, &params),
+                "{params}"
+            );
+        }
+        assert_eq!(
+            check_schema(built, &json!({"Filters": [{"Values": [1]}]}))
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "parameter Filters.0.Values.0 expects String; found integer 1",
+                "missing required parameter Filters.0.Name (String)",
+                "missing required parameter Limit (Integer)",
+            ]
+        );
     }
 }

@@ -29,4 +29,6 @@ pub use entry::{
     API2_LABEL, ActionEntry, CallError, SendFuture, actions, answer_through_typed, find,
     service_actions, services,
 };
-pub use schema::{__probe, FieldSchema, ObjectSchema, Schema, WireSchema};
+pub use schema::{
+    __probe, BuiltField, BuiltObject, Field, FieldSchema, Fields, ObjectSchema, Schema, WireSchema,
+};

@@ -8,9 +8,15 @@
 //!
 //! Nested schemas are reached through function pointers, so a model that contains itself
 //! (`Vec<Self>`) needs no infinite constant.
+//!
+//! A program can also describe types at run time, from data rather than code (a table of
+//! actions it has no typed definition for): [`BuiltObject`] and [`Schema::ArrayOf`]
+//! hold their parts as values. [`Fields`] reads the fields of either kind of object, so
+//! that the checks and templates are written once.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
@@ -31,6 +37,11 @@ pub enum Schema {
     Map(fn() -> Schema),
     /// A JSON object with named fields: a `#[tc_action]` or `#[tc_model]` struct.
     Object(&'static ObjectSchema),
+    /// A JSON array whose element type is a value built at run time (`Array` needs a
+    /// function, which data cannot provide).
+    ArrayOf(&'static Schema),
+    /// A JSON object with named fields built at run time from data.
+    Built(&'static BuiltObject),
     /// Any JSON value: a type this module cannot describe.
     Any,
 }
@@ -72,6 +83,157 @@ impl ObjectSchema {
     }
 }
 
+/// An object type described at run time. Its fields are given after it is made
+/// ([`set_fields`](Self::set_fields)), so that objects built together can refer to one
+/// another, and to themselves, through `&'static` references.
+#[derive(Debug)]
+pub struct BuiltObject {
+    name: String,
+    fields: OnceLock<Vec<BuiltField>>,
+}
+
+/// One field of a [`BuiltObject`].
+#[derive(Debug, Clone)]
+pub struct BuiltField {
+    /// The wire name.
+    pub name: String,
+    /// Whether the field must be present.
+    pub required: bool,
+    /// The field's value type.
+    pub schema: Schema,
+    /// A description; empty when there is none.
+    pub doc: String,
+}
+
+impl BuiltObject {
+    /// An object named `name` (used in type descriptions), without fields yet.
+    pub fn new(name: impl Into<String>) -> Self {
+        BuiltObject {
+            name: name.into(),
+            fields: OnceLock::new(),
+        }
+    }
+
+    /// Gives the fields, once: a second call changes nothing and hands them back.
+    pub fn set_fields(&self, fields: Vec<BuiltField>) -> Result<(), Vec<BuiltField>> {
+        self.fields.set(fields)
+    }
+
+    /// The name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The fields in order; none before [`set_fields`](Self::set_fields).
+    pub fn fields(&self) -> &[BuiltField] {
+        self.fields.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The named fields of an object type, typed or built at run time.
+#[derive(Debug, Clone, Copy)]
+pub enum Fields {
+    /// An annotated struct's.
+    Typed(&'static ObjectSchema),
+    /// A [`BuiltObject`]'s.
+    Built(&'static BuiltObject),
+}
+
+/// One field as [`Fields`] gives it.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The wire name.
+    pub name: &'static str,
+    /// Whether the field must be present.
+    pub required: bool,
+    /// The field's value type.
+    pub schema: Schema,
+    /// Its description; empty when it has none.
+    pub doc: &'static str,
+}
+
+impl Fields {
+    /// The type's name (`Filter`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Fields::Typed(object) => object.name,
+            Fields::Built(object) => &object.name,
+        }
+    }
+
+    /// How many fields there are.
+    pub fn len(self) -> usize {
+        match self {
+            Fields::Typed(object) => object.fields.len(),
+            Fields::Built(object) => object.fields().len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The fields in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        (0..self.len()).map(move |index| self.at(index))
+    }
+
+    /// The field with wire name `name`.
+    pub fn get(self, name: &str) -> Option<Field> {
+        (0..self.len())
+            .find(|&index| self.name_at(index) == name)
+            .map(|index| self.at(index))
+    }
+
+    /// The wire names in declaration order.
+    pub fn names(self) -> Vec<&'static str> {
+        self.iter().map(|field| field.name).collect()
+    }
+
+    fn name_at(self, index: usize) -> &'static str {
+        match self {
+            Fields::Typed(object) => object.fields[index].name,
+            Fields::Built(object) => &object.fields()[index].name,
+        }
+    }
+
+    fn at(self, index: usize) -> Field {
+        match self {
+            Fields::Typed(object) => {
+                let field = &object.fields[index];
+                Field {
+                    name: field.name,
+                    required: field.required,
+                    schema: field.schema(),
+                    doc: field.doc,
+                }
+            }
+            Fields::Built(object) => {
+                let field = &object.fields()[index];
+                Field {
+                    name: &field.name,
+                    required: field.required,
+                    schema: field.schema,
+                    doc: &field.doc,
+                }
+            }
+        }
+    }
+}
+
+impl From<&'static ObjectSchema> for Fields {
+    fn from(object: &'static ObjectSchema) -> Self {
+        Fields::Typed(object)
+    }
+}
+
+impl From<&'static BuiltObject> for Fields {
+    fn from(object: &'static BuiltObject) -> Self {
+        Fields::Built(object)
+    }
+}
+
 impl Schema {
     /// A short description in the words of the Tencent Cloud documents: `Integer`,
     /// `String`, `Boolean`, `Float`, `Array of Filter`, `Filter`, `Map of String`, `Any`.
@@ -82,9 +244,29 @@ impl Schema {
             Schema::Float => "Float".to_owned(),
             Schema::String => "String".to_owned(),
             Schema::Array(item) => format!("Array of {}", item().describe()),
+            Schema::ArrayOf(item) => format!("Array of {}", item.describe()),
             Schema::Map(value) => format!("Map of {}", value().describe()),
             Schema::Object(object) => object.name.to_owned(),
+            Schema::Built(object) => object.name.clone(),
             Schema::Any => "Any".to_owned(),
+        }
+    }
+
+    /// The fields, when this is an object type with named fields.
+    pub fn fields(&self) -> Option<Fields> {
+        match *self {
+            Schema::Object(object) => Some(Fields::Typed(object)),
+            Schema::Built(object) => Some(Fields::Built(object)),
+            _ => None,
+        }
+    }
+
+    /// The element type, when this is an array.
+    pub fn element(&self) -> Option<Schema> {
+        match *self {
+            Schema::Array(item) => Some(item()),
+            Schema::ArrayOf(item) => Some(*item),
+            _ => None,
         }
     }
 
@@ -96,26 +278,27 @@ impl Schema {
     }
 
     fn skeleton_within(&self, open: &mut Vec<&'static str>) -> Value {
+        if let Some(item) = self.element() {
+            return Value::Array(vec![item.skeleton_within(open)]);
+        }
+        if let Some(fields) = self.fields() {
+            if open.contains(&fields.name()) {
+                return Value::Object(Map::new());
+            }
+            open.push(fields.name());
+            let fields = fields
+                .iter()
+                .map(|field| (field.name.to_owned(), field.schema.skeleton_within(open)))
+                .collect();
+            open.pop();
+            return Value::Object(fields);
+        }
         match self {
             Schema::Boolean => Value::Bool(false),
             Schema::Integer => Value::from(0),
             Schema::Float => Value::from(0.0),
             Schema::String => Value::String(String::new()),
-            Schema::Array(item) => Value::Array(vec![item().skeleton_within(open)]),
-            Schema::Map(_) | Schema::Any => Value::Object(Map::new()),
-            Schema::Object(object) => {
-                if open.contains(&object.name) {
-                    return Value::Object(Map::new());
-                }
-                open.push(object.name);
-                let fields = object
-                    .fields
-                    .iter()
-                    .map(|field| (field.name.to_owned(), field.schema().skeleton_within(open)))
-                    .collect();
-                open.pop();
-                Value::Object(fields)
-            }
+            _ => Value::Object(Map::new()),
         }
     }
 }
@@ -388,5 +571,61 @@ mod tests {
             (&&Probe::<Undescribed>::new()).wire_schema().describe(),
             "Any"
         );
+    }
+
+    /// A tree whose nodes hold a list of nodes, built at run time.
+    fn built_tree() -> &'static BuiltObject {
+        let node: &'static BuiltObject = Box::leak(Box::new(BuiltObject::new("Node")));
+        let nodes: &'static Schema = Box::leak(Box::new(Schema::Built(node)));
+        let field = |name: &str, required, schema| BuiltField {
+            name: name.to_owned(),
+            required,
+            schema,
+            doc: String::new(),
+        };
+        node.set_fields(vec![
+            field("Id", true, Schema::Integer),
+            field("Children", false, Schema::ArrayOf(nodes)),
+            field("Tags", false, Schema::Array(String::wire_schema)),
+        ])
+        .unwrap();
+        assert!(
+            node.set_fields(Vec::new()).is_err(),
+            "fields are given once"
+        );
+        node
+    }
+
+    #[test]
+    fn built_objects_read_like_typed_ones() {
+        let node = built_tree();
+        let schema = Schema::Built(node);
+        assert_eq!(schema.describe(), "Node");
+        let fields = schema.fields().unwrap();
+        assert_eq!(fields.names(), ["Id", "Children", "Tags"]);
+        assert_eq!(
+            fields.get("Children").unwrap().schema.describe(),
+            "Array of Node"
+        );
+        assert!(fields.get("children").is_none());
+        assert_eq!(
+            fields
+                .get("Children")
+                .unwrap()
+                .schema
+                .element()
+                .unwrap()
+                .describe(),
+            "Node"
+        );
+        assert_eq!(
+            schema.skeleton(),
+            serde_json::json!({"Id": 0, "Children": [{}], "Tags": [""]})
+        );
+        // The typed view says the same of a typed object.
+        let typed = Node::wire_schema().fields().unwrap();
+        assert_eq!(typed.names(), ["Id", "Children"]);
+        assert!(typed.get("Id").unwrap().required);
+        assert!(BuiltObject::new("Empty").fields().is_empty());
     }
 }

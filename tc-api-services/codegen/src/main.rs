@@ -10,7 +10,7 @@ use tc_api_codegen::catalog::{self, Catalog};
 use tc_api_codegen::project::{self, Report, VersionReport};
 use tc_api_codegen::seeded::{self, SEEDED};
 use tc_api_codegen::source::{self, Site};
-use tc_api_codegen::{naming, rust, workspace_root};
+use tc_api_codegen::{naming, rust, schema_table, workspace_root};
 
 fn main() -> ExitCode {
     let check = match std::env::args().nth(1).as_deref() {
@@ -146,7 +146,16 @@ fn generate(
         ));
         report.insert(service.name.clone(), versions);
     }
+    let table = schema_table::write(catalog)?;
+    let table_dir = root.join(schema_table::DIR);
+    sources.push((table_dir.join("mod.rs"), table.index));
     let mut files: BTreeMap<PathBuf, String> = format_all(sources)?.into_iter().collect();
+    files.extend(
+        table
+            .files
+            .into_iter()
+            .map(|(name, text)| (table_dir.join(name), text)),
+    );
 
     let lib_path = src.join("lib.rs");
     let lib = read(&lib_path)?;

@@ -116,9 +116,10 @@ pub struct Call {
     pub globals: Globals,
 }
 
-const ABOUT: &str = "Calls Tencent Cloud API actions: every action annotated with #[tc_action] \
-that is compiled in, checked against its typed definition before anything is sent, and \
-actions nobody annotated, by name.";
+const ABOUT: &str = "Calls Tencent Cloud API actions: every API 3.0 action of the cloud, its \
+parameters checked before anything is sent, against the typed definition when it is \
+compiled in and against the schema table built into tcapi otherwise; and actions neither \
+knows, by name.";
 
 const AFTER_HELP: &str = "\
 Commands:
@@ -135,11 +136,14 @@ Parameters:
   --Filters.0.Name V  dotted names set nested values (array indexes from 0).
   --cli-input-json    all parameters as one JSON object; --Name VALUE given too wins.
   Parameters are checked against the action's definition before anything is sent:
-  unknown names, missing required parameters and wrong types are errors.
+  unknown names, missing required parameters and wrong types are errors. The
+  definition is the typed one when compiled in (`tcapi list` counts them as Typed),
+  else the schema table's, sent with the table's newest version of the action
+  (--version VERSION picks another).
   After SERVICE ACTION, a parameter named like an option of tcapi (API 2.0's
   `language`) is the parameter; give the option before SERVICE then.
 
-Actions without a definition:
+Actions neither compiled in nor in the table:
   tcapi SERVICE ACTION --version YYYY-MM-DD [--Param VALUE ...]   (API 3.0)
   tcapi SERVICE ACTION --api2 [--param VALUE ...]                   (API 2.0)
   sends the parameters unchecked, by name, through the same client (signing, retries).
@@ -220,7 +224,7 @@ fn command() -> Command {
         .arg(value(
             "version",
             "VERSION",
-            "API version: picks a registered version, or calls an unregistered action by name",
+            "API version: picks a version of the action, or calls an action nobody describes by name",
         ))
         .arg(value(
             "cli-input-json",
@@ -237,7 +241,7 @@ fn command() -> Command {
             Arg::new("api2")
                 .long("api2")
                 .action(ArgAction::SetTrue)
-                .help("call an unregistered action in the API 2.0 style"),
+                .help("call an action nobody describes in the API 2.0 style"),
         )
 }
 

@@ -58,12 +58,12 @@ impl CliError {
         Self::new("RuntimeError", message, EXIT_CALL_FAILED)
     }
 
-    /// No registered service has this name.
+    /// No service of this name is compiled in or in the schema table.
     pub fn unknown_service(service: &str, suggestions: Vec<&str>) -> Self {
         Self::new(
             "UnknownService",
             format!(
-                "no service {service:?} is registered{} (`tcapi list` shows them; \
+                "no service {service:?} is known{} (`tcapi list` shows them; \
                  --version VERSION or --api2 calls an action without a definition by name)",
                 suggest::did_you_mean(&suggestions)
             ),
@@ -72,12 +72,12 @@ impl CliError {
         .with("Suggestions", json!(suggestions))
     }
 
-    /// The service has no registered action of this name.
+    /// The service has no action of this name, compiled in or in the schema table.
     pub fn unknown_action(service: &str, action: &str, suggestions: Vec<&str>) -> Self {
         Self::new(
             "UnknownAction",
             format!(
-                "{service} has no registered action {action:?}{} (`tcapi list {service}` \
+                "{service} has no action {action:?}{} (`tcapi list {service}` \
                  shows them; --version VERSION or --api2 calls an action without a definition \
                  by name)",
                 suggest::did_you_mean(&suggestions)
@@ -197,6 +197,7 @@ fn param_message(error: &ParamError) -> String {
         ParamError::Unknown { name, known, .. } => {
             let suggestions = suggest::closest(name, known.iter().copied());
             match suggestions.as_slice() {
+                [] if known.is_empty() => format!("{error} (it takes no parameters)"),
                 // Nothing close: a short list of what there is helps more than nothing.
                 [] if known.len() <= MAX_LISTED => {
                     format!("{error} (known: {})", known.join(", "))

@@ -1,23 +1,29 @@
-//! The `tcapi` command line (cargo feature `cli`): every action in the registry of
-//! annotated actions, called by name from a shell, its parameters checked against the
-//! typed definition before anything is sent; and actions nobody annotated, called
-//! through [`Client::call_json`].
+//! The `tcapi` command line (cargo feature `cli`): every API 3.0 action of the cloud,
+//! called by name from a shell, its parameters checked before anything is sent. An
+//! action compiled in (the registry of annotated actions) is checked against its typed
+//! definition and sent through it; every other one is checked against the schema table
+//! ([`table`], generated with the actions) and sent through [`Client::call_json`] with
+//! the table's version. Actions neither knows are still sent unchecked, by name, with
+//! `--version` or `--api2`.
 //!
 //! ```sh
 //! tcapi tcmpp ReleaseMNPVersion --MNPVersionId 2597 --PlatformId T04257DS9431720WTAG --region ap-guangzhou
 //! tcapi tcmpp ReleaseMNPVersion --generate-cli-skeleton
-//! tcapi list tcmpp
-//! tcapi cvm DescribeZones --version 2017-03-12 --region ap-guangzhou   # no definition: by name
+//! tcapi cvm DescribeInstances --Limit 10 --region ap-guangzhou   # from the table
+//! tcapi list cvm
 //! ```
 //!
 //! `tcapi --help` describes every option. The binary is `src/bin/tcapi.rs`; this module
 //! is the whole program, so that tests can drive it.
 
 mod args;
+mod catalog;
 mod error;
 mod output;
 mod params;
+mod schema_table;
 mod suggest;
+pub mod table;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -26,8 +32,11 @@ use std::sync::Arc;
 use serde_json::Value;
 use tc_api_core::client::Output;
 use tc_api_core::credential::{DefaultChain, ProfileProvider, ProvideCredential};
-use tc_api_core::registry::{self, ActionEntry, CallError};
+use tc_api_core::registry::{self, ActionEntry, CallError, InvalidParams, Schema, check_schema};
 use tc_api_core::{Client, RegionPolicy};
+
+use catalog::Definition;
+use table::TableAction;
 
 pub use args::{Call, Globals, Invocation, OutputFormat, RawParam, parse};
 pub use error::{CliError, EXIT_CALL_FAILED, EXIT_USAGE};
@@ -61,10 +70,14 @@ pub fn main_with(
 
 /// Runs `tcapi`; `Ok` holds what to print on stdout.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<String, CliError> {
-    let is_param = |service: &str, action: &str, name: &str| {
-        registry::find(service, action, None)
-            .is_some_and(|entry| entry.params().field(name).is_some())
-    };
+    let is_param =
+        |service: &str, action: &str, name: &str| match catalog::find(service, action, None) {
+            Ok(Some(Definition::Typed(entry))) => entry.params().field(name).is_some(),
+            Ok(Some(Definition::Table(action))) => {
+                action.params.fields().iter().any(|f| f.name == name)
+            }
+            _ => false,
+        };
     match parse(args, &is_param)? {
         Invocation::Help(text) => Ok(text),
         Invocation::List { service, globals } => {
@@ -82,47 +95,63 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<String, CliError>
     }
 }
 
-/// What a call goes through: a registered definition, or the name alone.
+/// What a call goes through: a typed definition, the schema table, or the name alone.
 enum Target {
     Registered(&'static ActionEntry),
+    Table(TableAction),
     ByName { version: Option<String> },
 }
 
 fn run_call(call: Call) -> Result<String, CliError> {
     let target = resolve(&call)?;
-    let entry = match &target {
-        Target::Registered(entry) => Some(*entry),
+    let schema = match &target {
+        Target::Registered(entry) => Some(Schema::Object(entry.params())),
+        Target::Table(action) => Some(Schema::Built(action.params)),
         Target::ByName { .. } => None,
     };
     if call.help {
-        return match entry {
-            Some(entry) => Ok(output::action_help(entry)),
-            None => Err(CliError::usage(format!(
+        return match &target {
+            Target::Registered(entry) => Ok(output::action_help(entry)),
+            Target::Table(action) => Ok(output::table_action_help(action)),
+            Target::ByName { .. } => Err(CliError::usage(format!(
                 "{} {} has no definition, so there is no help for it; its parameters are those of the API documents",
                 call.service, call.action
             ))),
         };
     }
     if call.skeleton {
-        return match entry {
-            Some(entry) => Ok(output::pretty(&entry.skeleton())),
+        return match schema {
+            Some(schema) => Ok(output::pretty(&schema.skeleton())),
             None => Err(CliError::usage(format!(
                 "{} {} has no definition, so there is no template of its request",
                 call.service, call.action
             ))),
         };
     }
-    let params = params::build(
-        call.input_json.as_deref(),
-        &call.params,
-        entry.map(ActionEntry::params),
-    )?;
-    if let Some(entry) = entry {
-        // Everything is checked before a credential is even looked for.
-        entry
+    let mut params = params::build(call.input_json.as_deref(), &call.params, schema)?;
+    // Everything is checked before a credential is even looked for.
+    match &target {
+        Target::Registered(entry) => entry
             .check(&params)
-            .map_err(|invalid| CliError::invalid_params(&invalid))?;
+            .map_err(|invalid| CliError::invalid_params(&invalid))?,
+        Target::Table(action) => {
+            let errors = check_schema(action.params, &params);
+            if !errors.is_empty() {
+                return Err(CliError::invalid_params(&InvalidParams {
+                    action: action.name,
+                    errors,
+                }));
+            }
+            // The check let `null` through only for optional members: leave them out, as
+            // a typed definition leaves out its `None` fields.
+            drop_nulls(&mut params);
+        }
+        Target::ByName { .. } => {}
     }
+    let entry = match &target {
+        Target::Registered(entry) => Some(*entry),
+        _ => None,
+    };
     let client = client(&call.globals, entry)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -131,6 +160,18 @@ fn run_call(call: Call) -> Result<String, CliError> {
     let output = runtime.block_on(send(&client, &call, &target, params))?;
     let format = call.globals.output.unwrap_or(OutputFormat::Json);
     Ok(output::render_response(&output, format))
+}
+
+/// Removes every `null` member of every object in `value`.
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, member| !member.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 async fn send(
@@ -149,6 +190,10 @@ async fn send(
                     CallError::Call(error) => CliError::call(&error),
                 })
         }
+        Target::Table(action) => client
+            .call_json(action.service.name, action.version, action.name, params)
+            .await
+            .map_err(|error| CliError::call(&error)),
         Target::ByName {
             version: Some(version),
         } => client
@@ -162,8 +207,9 @@ async fn send(
     }
 }
 
-/// The registered action, or a call by name when `--version` (or `--api2`) names a
-/// version the registry does not have; otherwise an error with the closest names.
+/// The typed definition, else the table's, of the version asked for (by default the
+/// newest); a call by name when `--version` (or `--api2`) names a version neither has;
+/// otherwise an error with the closest names.
 fn resolve(call: &Call) -> Result<Target, CliError> {
     if call.api2 && call.version.is_some() {
         return Err(CliError::usage(
@@ -175,8 +221,10 @@ fn resolve(call: &Call) -> Result<Target, CliError> {
         (None, true) => Some(registry::API2_LABEL),
         (None, false) => None,
     };
-    if let Some(entry) = registry::find(&call.service, &call.action, version) {
-        return Ok(Target::Registered(entry));
+    match catalog::find(&call.service, &call.action, version).map_err(CliError::runtime)? {
+        Some(Definition::Typed(entry)) => return Ok(Target::Registered(entry)),
+        Some(Definition::Table(action)) => return Ok(Target::Table(action)),
+        None => {}
     }
     if version.is_some() {
         return Ok(Target::ByName {
@@ -184,8 +232,9 @@ fn resolve(call: &Call) -> Result<Target, CliError> {
         });
     }
     known_service(&call.service)?;
-    let actions: Vec<&str> = registry::service_actions(&call.service)
-        .map(|entry| entry.meta.action)
+    let actions: Vec<&str> = catalog::service_actions(&call.service)
+        .iter()
+        .map(|known| known.action)
         .collect();
     Err(CliError::unknown_action(
         &call.service,
@@ -195,7 +244,7 @@ fn resolve(call: &Call) -> Result<Target, CliError> {
 }
 
 fn known_service(service: &str) -> Result<(), CliError> {
-    let services = registry::services();
+    let services = catalog::services();
     if services.contains(&service) {
         Ok(())
     } else {

@@ -5,9 +5,11 @@
 use serde_json::{Map, Value, json};
 use tc_api_core::RegionPolicy;
 use tc_api_core::client::{Output, RequestId};
-use tc_api_core::registry::{self, ActionEntry, ObjectSchema, Schema};
+use tc_api_core::registry::{ActionEntry, Fields};
 
 use super::args::OutputFormat;
+use super::catalog::{self, Known};
+use super::table::TableAction;
 
 /// The response object with `RequestId` put back, as the cloud sends it.
 pub fn response_json(output: &Output<Value>) -> Value {
@@ -198,68 +200,103 @@ fn table(header: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// `tcapi list [SERVICE]`.
+/// `tcapi list [SERVICE]`: every action known, typed or from the schema table.
 pub fn list(service: Option<&str>, format: OutputFormat) -> String {
-    match (service, format) {
-        (None, OutputFormat::Json) => {
-            let services: Vec<Value> = registry::services()
+    match service {
+        None => {
+            let services: Vec<(&str, Vec<Known>)> = catalog::services()
                 .into_iter()
-                .map(|service| {
-                    let entries: Vec<&ActionEntry> = registry::service_actions(service).collect();
-                    let mut versions: Vec<&str> =
-                        entries.iter().map(|entry| entry.version_label()).collect();
-                    versions.dedup();
-                    json!({"Service": service, "Versions": versions, "Actions": entries.len()})
-                })
+                .map(|service| (service, catalog::service_actions(service)))
                 .collect();
-            pretty(&Value::Array(services))
+            let versions = |known: &[Known]| {
+                let mut versions: Vec<&str> = known.iter().map(|k| k.version).collect();
+                versions.dedup();
+                versions
+            };
+            let typed = |known: &[Known]| known.iter().filter(|k| k.typed.is_some()).count();
+            match format {
+                OutputFormat::Json => pretty(&Value::Array(
+                    services
+                        .iter()
+                        .map(|(service, known)| {
+                            json!({
+                                "Service": service,
+                                "Versions": versions(known),
+                                "Actions": known.len(),
+                                "Typed": typed(known),
+                            })
+                        })
+                        .collect(),
+                )),
+                OutputFormat::Table => {
+                    let mut rows: Vec<Vec<String>> = services
+                        .iter()
+                        .map(|(service, known)| {
+                            vec![
+                                (*service).to_owned(),
+                                versions(known).join(", "),
+                                known.len().to_string(),
+                                typed(known).to_string(),
+                            ]
+                        })
+                        .collect();
+                    let all: Vec<&Known> = services.iter().flat_map(|(_, k)| k).collect();
+                    rows.push(vec![
+                        format!("({} services)", services.len()),
+                        String::new(),
+                        all.len().to_string(),
+                        all.iter().filter(|k| k.typed.is_some()).count().to_string(),
+                    ]);
+                    table(
+                        &[
+                            "Service".into(),
+                            "Versions".into(),
+                            "Actions".into(),
+                            "Typed".into(),
+                        ],
+                        &rows,
+                    )
+                }
+            }
         }
-        (None, OutputFormat::Table) => {
-            let rows: Vec<Vec<String>> = registry::services()
-                .into_iter()
-                .map(|service| {
-                    let entries: Vec<&ActionEntry> = registry::service_actions(service).collect();
-                    let mut versions: Vec<&str> =
-                        entries.iter().map(|entry| entry.version_label()).collect();
-                    versions.dedup();
-                    vec![
-                        service.to_owned(),
-                        versions.join(", "),
-                        entries.len().to_string(),
-                    ]
-                })
-                .collect();
-            table(
-                &["Service".into(), "Versions".into(), "Actions".into()],
-                &rows,
-            )
-        }
-        (Some(service), OutputFormat::Json) => {
-            let actions: Vec<Value> = registry::service_actions(service)
-                .map(|entry| {
-                    json!({
-                        "Action": entry.meta.action,
-                        "Version": entry.version_label(),
-                        "Summary": summary(entry.doc),
-                    })
-                })
-                .collect();
-            pretty(&Value::Array(actions))
-        }
-        (Some(service), OutputFormat::Table) => {
-            let rows: Vec<Vec<String>> = registry::service_actions(service)
-                .map(|entry| {
-                    vec![
-                        entry.meta.action.to_owned(),
-                        entry.version_label().to_owned(),
-                        summary(entry.doc).to_owned(),
-                    ]
-                })
-                .collect();
-            table(
-                &["Action".into(), "Version".into(), "Summary".into()],
-                &rows,
-            )
+        Some(service) => {
+            let known = catalog::service_actions(service);
+            let source = |k: &Known| if k.typed.is_some() { "typed" } else { "table" };
+            let summary = |k: &Known| k.typed.map_or("", |entry| summary(entry.doc));
+            match format {
+                OutputFormat::Json => pretty(&Value::Array(
+                    known
+                        .iter()
+                        .map(|k| {
+                            json!({
+                                "Action": k.action,
+                                "Version": k.version,
+                                "Source": source(k),
+                                "Summary": summary(k),
+                            })
+                        })
+                        .collect(),
+                )),
+                OutputFormat::Table => table(
+                    &[
+                        "Action".into(),
+                        "Version".into(),
+                        "Source".into(),
+                        "Summary".into(),
+                    ],
+                    &known
+                        .iter()
+                        .map(|k| {
+                            vec![
+                                k.action.to_owned(),
+                                k.version.to_owned(),
+                                source(k).to_owned(),
+                                summary(k).to_owned(),
+                            ]
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+            }
         }
     }
 }
@@ -308,40 +345,80 @@ pub fn action_help(entry: &ActionEntry) -> String {
         out.push_str(entry.doc);
         out.push('\n');
     }
+    out.push_str(&parameters_and_usage(
+        meta.service,
+        meta.action,
+        Fields::Typed(entry.params()),
+    ));
+    out
+}
+
+/// `tcapi SERVICE ACTION --help` for an action of the schema table: what the table says,
+/// and which feature would compile the typed definition.
+pub fn table_action_help(action: &TableAction) -> String {
+    let service = action.service;
+    let mut out = format!(
+        "{} {} (API 3.0, version {}; region optional)\n\
+         From the schema table: this tcapi is built without the typed definition, which\n\
+         feature `{}` of tc-api-services compiles in. Names, presence and JSON types of\n\
+         the parameters are checked; value ranges are left to the service.\n",
+        service.name, action.name, action.version, service.feature
+    );
+    let others: Vec<&str> = service
+        .versions()
+        .iter()
+        .filter(|v| v.version != action.version && v.has(action.name))
+        .map(|v| v.version)
+        .collect();
+    if !others.is_empty() {
+        out.push_str(&format!(
+            "Also in version {} (pick one with --version).\n",
+            others.join(", ")
+        ));
+    }
+    out.push_str(&parameters_and_usage(
+        service.name,
+        action.name,
+        Fields::Built(action.params),
+    ));
+    out
+}
+
+/// The parameter table (nested parameters as dotted names, `N` for an array index) and
+/// the usage line; the description column only when some parameter has one.
+fn parameters_and_usage(service: &str, action: &str, params: Fields) -> String {
+    let mut out = String::new();
     let mut rows = Vec::new();
-    parameter_rows(entry.params(), "", &mut Vec::new(), &mut rows);
+    parameter_rows(params, "", &mut Vec::new(), &mut rows);
     out.push('\n');
     if rows.is_empty() {
         out.push_str("Parameters: none\n");
     } else {
+        let mut header: Vec<String> = vec!["Name".into(), "Type".into(), "Required".into()];
+        if rows.iter().any(|row| !row[3].is_empty()) {
+            header.push("Description".into());
+        } else {
+            rows.iter_mut().for_each(|row| row.truncate(3));
+        }
         out.push_str("Parameters:\n");
-        out.push_str(&table(
-            &[
-                "Name".into(),
-                "Type".into(),
-                "Required".into(),
-                "Description".into(),
-            ],
-            &rows,
-        ));
+        out.push_str(&table(&header, &rows));
     }
     out.push_str(&format!(
-        "\nUsage: tcapi {} {} [--Name VALUE ...] [--cli-input-json JSON|file://PATH]\n",
-        meta.service, meta.action
+        "\nUsage: tcapi {service} {action} [--Name VALUE ...] [--cli-input-json JSON|file://PATH]\n"
     ));
     out
 }
 
 fn parameter_rows(
-    object: &'static ObjectSchema,
+    object: Fields,
     prefix: &str,
     open: &mut Vec<&'static str>,
     rows: &mut Vec<Vec<String>>,
 ) {
-    open.push(object.name);
-    for field in object.fields {
+    open.push(object.name());
+    for field in object.iter() {
         let name = format!("{prefix}{}", field.name);
-        let schema = field.schema();
+        let schema = field.schema;
         rows.push(vec![
             format!("--{name}"),
             schema.describe(),
@@ -349,15 +426,12 @@ fn parameter_rows(
             summary(field.doc).to_owned(),
         ]);
         // Nested fields, unless the type is already open above (a recursive model).
-        let (nested, path) = match schema {
-            Schema::Object(inner) => (Some(inner), format!("{name}.")),
-            Schema::Array(item) => match item() {
-                Schema::Object(inner) => (Some(inner), format!("{name}.N.")),
-                _ => (None, String::new()),
-            },
-            _ => (None, String::new()),
+        let nested = match (schema.fields(), schema.element()) {
+            (Some(inner), _) => Some((inner, format!("{name}."))),
+            (None, Some(item)) => item.fields().map(|inner| (inner, format!("{name}.N."))),
+            (None, None) => None,
         };
-        if let Some(inner) = nested.filter(|inner| !open.contains(&inner.name)) {
+        if let Some((inner, path)) = nested.filter(|(inner, _)| !open.contains(&inner.name())) {
             parameter_rows(inner, &path, open, rows);
         }
     }

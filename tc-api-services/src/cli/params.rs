@@ -9,16 +9,17 @@
 use std::collections::HashSet;
 
 use serde_json::{Map, Value};
-use tc_api_core::registry::{ObjectSchema, Schema, json_type};
+use tc_api_core::registry::{Schema, json_type};
 
 use super::CliError;
 use super::args::RawParam;
 
-/// The parameters of one call. `schema` is the action's, when it has a definition.
+/// The parameters of one call. `schema` is that of the action's parameters, when it
+/// has a definition (typed or from the table).
 pub fn build(
     input_json: Option<&str>,
     params: &[RawParam],
-    schema: Option<&'static ObjectSchema>,
+    schema: Option<Schema>,
 ) -> Result<Value, CliError> {
     let mut root = match input_json {
         Some(input) => read_input(input)?,
@@ -39,7 +40,7 @@ pub fn build(
                 param.name
             )));
         }
-        let target = schema.and_then(|object| schema_at(Schema::Object(object), &segments));
+        let target = schema.and_then(|schema| schema_at(schema, &segments));
         let value = coerce(&param.value, target);
         set_path(&mut root, &segments, value, &param.name, 0)?;
     }
@@ -86,11 +87,15 @@ fn schema_at(schema: Schema, segments: &[&str]) -> Option<Schema> {
     let Some((first, rest)) = segments.split_first() else {
         return Some(schema);
     };
-    let inner = match schema {
-        Schema::Object(object) => object.field(first)?.schema(),
-        Schema::Array(item) if index(first).is_some() => item(),
-        Schema::Map(value) => value(),
-        _ => return None,
+    let inner = if let Some(object) = schema.fields() {
+        object.get(first)?.schema
+    } else if let Some(item) = schema.element() {
+        index(first)?;
+        item
+    } else if let Schema::Map(value) = schema {
+        value()
+    } else {
+        return None;
     };
     schema_at(inner, rest)
 }
@@ -174,7 +179,7 @@ fn segments_before(name: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
-    use tc_api_core::registry::{FieldSchema, WireSchema};
+    use tc_api_core::registry::{FieldSchema, ObjectSchema, WireSchema};
 
     use super::*;
 
@@ -247,7 +252,7 @@ mod tests {
                 ("Other", "not json"),
                 ("Quoted", r#""x""#),
             ]),
-            Some(&ACTION),
+            Some(Schema::Object(&ACTION)),
         )
         .unwrap();
         assert_eq!(
@@ -274,7 +279,7 @@ mod tests {
                 ("Filters.0.Values.0", "v"),
                 ("Filters.1.Name", "b"),
             ]),
-            Some(&ACTION),
+            Some(Schema::Object(&ACTION)),
         )
         .unwrap();
         assert_eq!(
