@@ -67,12 +67,12 @@ pub mod apigateway;
 pub mod apis;
 #[cfg(feature = "apm")]
 pub mod apm;
+#[cfg(feature = "autoscaling")]
+pub mod autoscaling;
 #[cfg(feature = "asr")]
 pub mod asr;
 #[cfg(feature = "asw")]
 pub mod asw;
-#[cfg(feature = "autoscaling")]
-pub mod autoscaling;
 #[cfg(feature = "ba")]
 pub mod ba;
 #[cfg(feature = "batch")]
@@ -630,12 +630,12 @@ pub fn actions() -> Vec<ActionMeta> {
         apis::v20240801::ACTIONS,
         #[cfg(feature = "apm")]
         apm::v20210622::ACTIONS,
+        #[cfg(feature = "autoscaling")]
+        autoscaling::v20180419::ACTIONS,
         #[cfg(feature = "asr")]
         asr::v20190614::ACTIONS,
         #[cfg(feature = "asw")]
         asw::v20200722::ACTIONS,
-        #[cfg(feature = "autoscaling")]
-        autoscaling::v20180419::ACTIONS,
         #[cfg(feature = "ba")]
         ba::v20200720::ACTIONS,
         #[cfg(feature = "batch")]

@@ -221,7 +221,8 @@ pub fn merge(packages: &[(Site, Package)]) -> Result<Catalog, String> {
     let mut settled = Vec::new();
     let mut used_overrides = BTreeSet::new();
     for (site, package) in packages {
-        for ((service_name, _), files) in package {
+        for files in package.values() {
+            let service_name = &files.api.metadata.service_short_name;
             let version = files.api.metadata.api_version.clone();
             let service = services
                 .entry(service_name.clone())
@@ -376,7 +377,7 @@ mod tests {
 
     fn api(members: serde_json::Value, status: &str) -> serde_json::Value {
         serde_json::json!({
-            "metadata": {"apiVersion": "2020-01-01"},
+            "metadata": {"apiVersion": "2020-01-01", "serviceShortName": "demo"},
             "actions": {"Run": {"input": "RunRequest", "output": "RunResponse", "status": status}},
             "objects": {
                 "RunRequest": {"members": members},

@@ -40,6 +40,10 @@ pub struct ApiMetadata {
     /// `2017-03-12`.
     #[serde(rename = "apiVersion")]
     pub api_version: String,
+    /// The service's name on the wire (`as`), which the package's directory may not be
+    /// (tccli keeps `as` in `autoscaling`, a Python keyword otherwise).
+    #[serde(rename = "serviceShortName")]
+    pub service_short_name: String,
 }
 
 /// One action.

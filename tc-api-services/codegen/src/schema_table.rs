@@ -1,8 +1,8 @@
 //! The schema table: the request side of every generated action as data, one line per
 //! action or model and one file per service, read by `tcapi` for the actions it is built
 //! without (the reader is `tc-api-services/src/cli/table.rs`). A Rust index beside the
-//! files (`mod.rs`) compiles them in, each with its service's wire name (`as`, not
-//! tccli's `autoscaling`) and the cargo feature that compiles the service typed; a
+//! files (`mod.rs`) compiles them in, each with its service's wire name (`as`, whose
+//! module is `autoscaling`) and the cargo feature that compiles the service typed; a
 //! program thus reads only the file of the service it needs.
 //!
 //! A service's file, `<wire name>.txt`:
@@ -31,19 +31,6 @@ use crate::source::Site;
 /// Where the table is written, relative to `tc-api-services`: the service files and the
 /// index, `mod.rs`.
 pub const DIR: &str = "src/cli/schema_table";
-
-/// Catalog services (named by the packages' directories) whose wire name differs: a
-/// Python package cannot be called `as`, so tccli keeps that service in `autoscaling`;
-/// its `api.json` gives `as` as the short name, the host's first label.
-const WIRE_NAMES: &[(&str, &str)] = &[("autoscaling", "as")];
-
-/// The name requests are sent with (`X-TC-` headers, host) of a catalog service.
-pub fn wire_name(service: &str) -> &str {
-    WIRE_NAMES
-        .iter()
-        .find(|(directory, _)| *directory == service)
-        .map_or(service, |(_, wire)| wire)
-}
 
 /// The written table.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +68,7 @@ fn write_with(catalog: &Catalog, provenance: &str) -> Result<Table, String> {
     let services: BTreeMap<&str, _> = catalog
         .services
         .values()
-        .map(|service| (wire_name(&service.name), service))
+        .map(|service| (service.name.as_str(), service))
         .collect();
     for (wire, service) in services {
         let file = format!("{wire}.txt");
@@ -261,9 +248,9 @@ mod tests {
         };
         Catalog {
             services: BTreeMap::from([(
-                "autoscaling".to_owned(),
+                "as".to_owned(),
                 Service {
-                    name: "autoscaling".to_owned(),
+                    name: "as".to_owned(),
                     versions: BTreeMap::from([(version.version.clone(), version)]),
                 },
             )]),
@@ -304,7 +291,7 @@ mod tests {
         let mut catalog = catalog();
         let version = catalog
             .services
-            .get_mut("autoscaling")
+            .get_mut("as")
             .unwrap()
             .versions
             .get_mut("2018-04-19")

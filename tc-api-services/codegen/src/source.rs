@@ -106,7 +106,8 @@ pub fn load(site: Site) -> Result<Package, String> {
     read_wheel(&path, |_| true)
 }
 
-/// Reads only the versions of the named services (wire names), which is much faster
+/// Reads only the versions of the named services (by the package's directory names,
+/// `autoscaling` for `as`), which is much faster
 /// than [`load`] when a test needs a few.
 pub fn load_services(site: Site, services: &[&str]) -> Result<Package, String> {
     let path = wheel(site)?;
