@@ -92,8 +92,9 @@ use crate::parse::MacroKind;
 ///   flag `#[tc(rename = "Language", shadows_common)]` (or `#[tc(shadows_common)]` on a
 ///   field named `language`) accepts such a field, which is then serialized under that
 ///   name like any other. The flag lifts only this check: with TC3 the common parameters
-///   travel in headers, while a v1-signed request has one flat list, where the client's
-///   signing decides between the two. The flag on a name that is not a common parameter,
+///   travel in headers; a v1-signed request has one flat list, where a business
+///   `Language` or `RequestClient` replaces the client's (one pair is sent and signed),
+///   and the other common names are the client's own. The flag on a name that is not a common parameter,
 ///   in an API 2.0 action, or on a `#[tc_model]` field is an error, so it always marks a
 ///   real collision.
 /// - **`Option<T>`** fields are omitted when `None`; absent or `null` decodes as `None`.

@@ -16,7 +16,12 @@ fn catalog() -> Catalog {
     let services = ["iotexplorer", "tcb", "tcmpp", "tcsas"];
     let packages: Vec<_> = Site::ALL
         .iter()
-        .map(|site| (*site, source::load_services(*site, &services).expect("metadata loads")))
+        .map(|site| {
+            (
+                *site,
+                source::load_services(*site, &services).expect("metadata loads"),
+            )
+        })
         .collect();
     catalog::merge(&packages).expect("the packages merge")
 }
@@ -28,7 +33,9 @@ where
     A::Response: WireSchema,
 {
     let meta = A::META;
-    let version = meta.version().expect("seeded API 3.0 actions have a version");
+    let version = meta
+        .version()
+        .expect("seeded API 3.0 actions have a version");
     let place = format!("{} {version} {}", meta.service, meta.action);
     let Some(api) = catalog
         .services

@@ -9,7 +9,8 @@
 //! | 2.0 | v1 always | POST / GET | flattened camelCase + common params (no `Version`), path `/v2/index.php` | `application/x-www-form-urlencoded` |
 //!
 //! As in tencentcloud-sdk-python: TC3 signs `content-type;host`; v1 adds `RequestClient`
-//! (and `Language` for 3.0) to the signed parameters; form values are percent-encoded
+//! (and `Language` for 3.0) to the signed parameters, unless the action has a business
+//! parameter of that name, which is then sent alone; form values are percent-encoded
 //! with `+` for space, leaving `A-Z a-z 0-9 - _ . ~`.
 
 use bytes::Bytes;
@@ -18,7 +19,7 @@ use reqwest::Method;
 use serde::Serialize;
 
 use super::Shared;
-use super::builder::{HttpMethod, SignMethod};
+use super::builder::{HttpMethod, Language, SignMethod};
 
 use crate::action::{ActionMeta, ApiStyle};
 use crate::credential::Credential;
@@ -59,6 +60,7 @@ impl Params {
         shared: &Shared,
         meta: &ActionMeta,
         action: &P,
+        language: Option<Language>,
     ) -> Result<Self, InvalidRequest> {
         let v1_algorithm = match (shared.sign_method, meta.style) {
             (SignMethod::Tc3HmacSha256, ApiStyle::V3 { .. }) => None,
@@ -85,8 +87,17 @@ impl Params {
             (None, HttpMethod::Get) => Params::Tc3Query(form_encode(&flattened()?)),
             (Some(algorithm), _) => {
                 let mut params = flattened()?;
-                params.push((v1::names::REQUEST_CLIENT.to_owned(), request_client(shared)));
-                if let (Some(language), ApiStyle::V3 { .. }) = (shared.language, meta.style) {
+                // A business parameter of the same name (`#[tc(shadows_common)]`) wins:
+                // a second pair would be sent, and the cloud refuses the signature.
+                let business = |params: &[(String, String)], name: &str| {
+                    params.iter().any(|(given, _)| given == name)
+                };
+                if !business(&params, v1::names::REQUEST_CLIENT) {
+                    params.push((v1::names::REQUEST_CLIENT.to_owned(), request_client(shared)));
+                }
+                if let (Some(language), ApiStyle::V3 { .. }) = (language, meta.style)
+                    && !business(&params, v1::names::LANGUAGE)
+                {
                     params.push((v1::names::LANGUAGE.to_owned(), language.as_str().to_owned()));
                 }
                 Params::V1 { params, algorithm }

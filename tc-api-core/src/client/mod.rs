@@ -246,7 +246,7 @@ impl Client {
         T: Send,
     {
         let region = region::region_for(meta, self.region.as_deref())?;
-        let params = encode::Params::new(&self.shared, meta, params)?;
+        let params = encode::Params::new(&self.shared, meta, params, self.shared.language)?;
         let mut data = None;
         let request_id = self
             .run(meta, region, &params, &mut |status, body| {

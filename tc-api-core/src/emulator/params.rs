@@ -388,6 +388,48 @@ pub(crate) fn decode<T: de::DeserializeOwned>(node: Node) -> Result<T, ParamErro
     .map_err(|e| e.locate("").into_param_error())
 }
 
+/// The field names `T`'s derived `Deserialize` passes to `deserialize_struct` (its
+/// wire names); empty for a type that is not a struct.
+pub(crate) fn struct_fields<T: de::DeserializeOwned>() -> &'static [&'static str] {
+    struct Probe;
+    #[derive(Debug)]
+    struct Found(&'static [&'static str]);
+    impl fmt::Display for Found {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("probe")
+        }
+    }
+    impl std::error::Error for Found {}
+    impl de::Error for Found {
+        fn custom<M: fmt::Display>(_: M) -> Self {
+            Found(&[])
+        }
+    }
+    impl<'de> de::Deserializer<'de> for Probe {
+        type Error = Found;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+            Err(Found(&[]))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Found> {
+            Err(Found(fields))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+    match T::deserialize(Probe) {
+        Err(Found(fields)) => fields,
+        Ok(_) => &[],
+    }
+}
+
 /// Deserializer of one node at a flat path.
 struct NodeDe {
     node: Node,

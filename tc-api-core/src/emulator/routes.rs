@@ -26,6 +26,8 @@ type ErasedHandler = dyn Fn(Node) -> Result<HandlerFuture, ParamError> + Send + 
 /// One registered action.
 pub(crate) struct Route {
     pub(crate) meta: ActionMeta,
+    /// The top-level wire names of a typed action's parameters (empty for JSON routes).
+    pub(crate) fields: &'static [&'static str],
     call: Box<ErasedHandler>,
 }
 
@@ -40,6 +42,7 @@ impl Route {
     {
         Route {
             meta: A::META,
+            fields: params::struct_fields::<A>(),
             call: Box::new(move |node| {
                 let action: A = params::decode(node)?;
                 let answer = handler(action);
@@ -66,6 +69,7 @@ impl Route {
     {
         Route {
             meta,
+            fields: &[],
             call: Box::new(move |node| {
                 let answer = handler(node.into_json());
                 Ok(Box::pin(std::future::ready(answer)))

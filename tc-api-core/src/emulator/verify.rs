@@ -243,7 +243,7 @@ pub(crate) fn action_params(
     call: &Call,
 ) -> Result<Node, EmulatorError> {
     check_region(&route.meta, call.region.as_deref())?;
-    params_tree(rx, call).map_err(param_error)
+    params_tree(route, rx, call).map_err(param_error)
 }
 
 /// A [`ParamError`] as the API error the cloud answers.
@@ -562,6 +562,8 @@ fn verify_v1(
         names::VERSION,
         names::REGION,
         names::TOKEN,
+        names::LANGUAGE,
+        names::REQUEST_CLIENT,
     ] {
         if params.iter().filter(|(n, _)| n == name).count() > 1 {
             return Err(invalid(name, "it is given more than once"));
@@ -663,12 +665,18 @@ pub(crate) fn check_region(meta: &ActionMeta, region: Option<&str>) -> Result<()
 }
 
 /// The action's own parameters, as a tree.
-fn params_tree(rx: &Received, call: &Call) -> Result<Node, ParamError> {
+fn params_tree(route: &Route, rx: &Received, call: &Call) -> Result<Node, ParamError> {
     match &call.signature {
         Signature::V1 { params } => {
+            // `Language` and `RequestClient` are the action's own when it declares a
+            // field of that name (`shadows_common`): the one pair sent is its value.
             let own: Vec<(String, String)> = params
                 .iter()
-                .filter(|(name, _)| !is_v1_common(name))
+                .filter(|(name, _)| {
+                    !is_v1_common(name)
+                        || ((name == names::LANGUAGE || name == names::REQUEST_CLIENT)
+                            && route.fields.contains(&name.as_str()))
+                })
                 .cloned()
                 .collect();
             Node::from_flat(own)
