@@ -71,8 +71,13 @@ fn service_cfg(service: &str, versions: &[VersionReport]) -> String {
 /// The module declarations of `lib.rs`.
 pub fn lib_modules(report: &Report) -> String {
     let mut out = String::new();
-    for (service, versions) in report {
-        let module = service_module(service);
+    // In module-name order, as rustfmt sorts `mod` items (`autoscaling` is service `as`).
+    let mut modules: Vec<(String, &String, &Vec<VersionReport>)> = report
+        .iter()
+        .map(|(service, versions)| (service_module(service), service, versions))
+        .collect();
+    modules.sort();
+    for (module, service, versions) in modules {
         let cfg = service_cfg(service, versions);
         let _ = writeln!(out, "#[cfg({cfg})]\npub mod {module};");
     }
