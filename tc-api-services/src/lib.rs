@@ -67,12 +67,12 @@ pub mod apigateway;
 pub mod apis;
 #[cfg(feature = "apm")]
 pub mod apm;
-#[cfg(feature = "autoscaling")]
-pub mod autoscaling;
 #[cfg(feature = "asr")]
 pub mod asr;
 #[cfg(feature = "asw")]
 pub mod asw;
+#[cfg(feature = "autoscaling")]
+pub mod autoscaling;
 #[cfg(feature = "ba")]
 pub mod ba;
 #[cfg(feature = "batch")]

@@ -76,7 +76,7 @@ pub fn lib_modules(report: &Report) -> String {
         .iter()
         .map(|(service, versions)| (service_module(service), service, versions))
         .collect();
-    modules.sort();
+    modules.sort_by(|a, b| a.0.cmp(&b.0));
     for (module, service, versions) in modules {
         let cfg = service_cfg(service, versions);
         let _ = writeln!(out, "#[cfg({cfg})]\npub mod {module};");
