@@ -9,7 +9,7 @@ dir=${1:-"$repo/target/newcomer"}
 rm -rf "$dir"
 mkdir -p "$dir"
 cd "$dir"
-cargo new -q --vcs none --name first-call .
+cargo init -q --vcs none --name first-call
 cargo add -q --path "$repo/tc-api-services" --no-default-features --features cvm
 cargo add -q --path "$repo/tc-api-core" --features emulator
 cargo add -q tokio --features macros,rt-multi-thread
