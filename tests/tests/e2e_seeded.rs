@@ -261,9 +261,9 @@ async fn the_four_api3_actions_have_examples() {
     assert_eq!(
         v3,
         [
-            "ReleaseMNPVersion",
-            "CreatePostpayPackage",
             "DescribeBatchProduction",
+            "CreatePostpayPackage",
+            "ReleaseMNPVersion",
             "DescribeMNPMAUMetricCard"
         ]
     );
