@@ -207,8 +207,8 @@ fn typed_params_are_what_the_action_sends() {
     let sent = entry
         .typed_params(&json!({"Owner": "me", "Limit": null, "Filters": []}))
         .unwrap();
-    // Null and empty lists are not sent; a defaulted plain field always is.
-    assert_eq!(sent, json!({"Owner": "me", "Verbose": false}));
+    // Null is not sent; a list field and a defaulted plain field always are.
+    assert_eq!(sent, json!({"Owner": "me", "Verbose": false, "Filters": []}));
     let err = entry
         .typed_params(&json!({"Owner": "me", "Nope": 1}))
         .unwrap_err();
