@@ -208,7 +208,10 @@ fn typed_params_are_what_the_action_sends() {
         .typed_params(&json!({"Owner": "me", "Limit": null, "Filters": []}))
         .unwrap();
     // Null is not sent; a list field and a defaulted plain field always are.
-    assert_eq!(sent, json!({"Owner": "me", "Verbose": false, "Filters": []}));
+    assert_eq!(
+        sent,
+        json!({"Owner": "me", "Verbose": false, "Filters": []})
+    );
     let err = entry
         .typed_params(&json!({"Owner": "me", "Nope": 1}))
         .unwrap_err();
